@@ -1,0 +1,41 @@
+# Waarborg: `make run` serves the platform, `make test` runs every check on SQLite and PostgreSQL.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONPATH := $(CURDIR)/src
+
+.PHONY: run test lint promises schema statements clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/waarborg serve --policy $${WAARBORG_POLICY:-examples/ikzorginassen.yaml}
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/python -m django makemigrations --check --dry-run --settings=waarborg.settings >/dev/null
+	$(BIN)/python scripts/generated.py --check
+
+test: $(VENV)/.installed lint
+	scripts/test.sh
+
+promises: $(VENV)/.installed
+	PROMISES=1 scripts/test.sh >/dev/null 2>&1 || true
+	$(BIN)/python scripts/promises.py var/promises-sqlite.json var/promises-postgres.json
+
+# Regenerate checked-in artifacts (OpenAPI schema, docs/examples statements).
+generated: $(VENV)/.installed
+	$(BIN)/python scripts/generated.py --write
+
+clean-venv:
+	rm -rf $(VENV)

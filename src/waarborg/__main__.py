@@ -1,0 +1,5 @@
+import sys
+
+from waarborg.cli import main
+
+sys.exit(main())

@@ -1,0 +1,83 @@
+"""Errors exactly as the contract says.
+
+400 malformed · 401 unauthenticated · 403 `{"reason", "detail"}` · 404 · 409 · 413 ·
+422 `{"errors": {"field": ["message", ...]}}`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_handler
+
+
+class Refused(exceptions.APIException):
+    """A refusal with a reason code. Whoever raises it has already written the audit entry."""
+
+    status_code = status.HTTP_403_FORBIDDEN
+    default_code = "refused"
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        super().__init__(detail=detail)
+
+
+class Invalid(exceptions.APIException):
+    """422 with field errors."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_code = "invalid"
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        self.errors = errors
+        super().__init__(detail="invalid input")
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+class NotImplementedYet(exceptions.APIException):
+    status_code = status.HTTP_501_NOT_IMPLEMENTED
+    default_code = "not_implemented"
+
+
+def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            for k, v in _flatten(value, name).items():
+                out.setdefault(k, []).extend(v)
+    elif isinstance(detail, list):
+        if all(not isinstance(item, (dict, list)) for item in detail):
+            out[prefix or "non_field_errors"] = [str(item) for item in detail]
+        else:
+            for i, item in enumerate(detail):
+                for k, v in _flatten(item, f"{prefix}.{i}" if prefix else str(i)).items():
+                    out.setdefault(k, []).extend(v)
+    else:
+        out[prefix or "non_field_errors"] = [str(detail)]
+    return out
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, Refused):
+        return Response({"reason": exc.reason, "detail": str(exc.detail)}, status=403)
+    if isinstance(exc, Invalid):
+        return Response({"errors": exc.errors}, status=422)
+    if isinstance(exc, exceptions.ValidationError):
+        return Response({"errors": _flatten(exc.detail)}, status=422)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    if isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_handler(exc, context)
+    if response is not None and response.status_code == 403 and "reason" not in (response.data or {}):
+        response.data = {"reason": "forbidden", "detail": str((response.data or {}).get("detail", ""))}
+    return response

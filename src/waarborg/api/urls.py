@@ -1,0 +1,15 @@
+"""/api/v1/: each capability owns its endpoints (`<app>/urls_api.py`); this file only joins them."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("", include("waarborg.vault.urls_api")),
+    path("", include("waarborg.retention.urls_api")),
+    path("", include("waarborg.consent.urls_api")),
+    path("", include("waarborg.rights.urls_api")),
+    path("", include("waarborg.disclosures.urls_api")),
+    path("", include("waarborg.breaches.urls_api")),
+]

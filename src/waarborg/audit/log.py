@@ -1,0 +1,149 @@
+"""Appending to and verifying the hash-chained audit log.
+
+Appends take a lock first (PostgreSQL advisory lock; SQLite serialises writers anyway), so two
+transactions can never chain onto the same predecessor. Call `append` inside the transaction of
+the change it records: the entry commits or rolls back together with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+from waarborg.audit.models import AuditEntry
+from waarborg.vault import crypto
+
+GENESIS = "0" * 64
+_LOCK_ID = 7_420_001  # arbitrary, constant: the audit chain's advisory lock
+
+
+@dataclass
+class Entry:
+    """One audit entry before it is chained. Never put personal data in `detail`."""
+
+    action: str
+    actor: Any = None  # a User, a "system:..." string, or None (anonymous)
+    purpose: str = ""
+    subject: Any = None  # a Subject, a subject id, or None
+    record: Any = None
+    outcome: str = "ok"
+    reason: str = ""
+    detail: dict[str, Any] = field(default_factory=dict)
+    changes: dict[str, Any] | None = None  # old/new values: sealed with the system key
+    policy_version: int | None = None
+    at: datetime | None = None
+    trace_id: str = ""
+
+
+def _actor_fields(actor: Any) -> tuple[int | None, str, str, str]:
+    if actor is None:
+        return None, "anonymous", "anonymous", ""
+    if isinstance(actor, str):
+        return None, actor, "system", ""
+    roles = ",".join(getattr(actor, "roles", None) or [])
+    return actor.pk, actor.get_username(), getattr(actor, "kind", "staff"), roles
+
+
+def _digest(prev: str, row: dict[str, Any]) -> str:
+    canonical = json.dumps(row, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256((prev + canonical).encode()).hexdigest()
+
+
+def _hashed_fields(e: AuditEntry) -> dict[str, Any]:
+    sealed = bytes(e.sealed) if e.sealed else b""
+    return {
+        "at": e.at.isoformat(), "actor_id": e.actor_id, "actor": e.actor, "actor_kind": e.actor_kind,
+        "actor_roles": e.actor_roles, "action": e.action, "purpose": e.purpose,
+        "policy_version": e.policy_version, "subject": e.subject_pseudonym, "record": e.record_id,
+        "outcome": e.outcome, "reason": e.reason, "detail": e.detail,
+        "sealed": hashlib.sha256(sealed).hexdigest() if sealed else "", "trace_id": e.trace_id,
+    }
+
+
+def _lock_and_head() -> str:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_ID])
+    last = AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first()
+    return last or GENESIS
+
+
+def _build(entry: Entry, now: datetime) -> AuditEntry:
+    from waarborg.policy.active import current_version_number
+
+    actor_id, actor, kind, roles = _actor_fields(entry.actor)
+    subject = entry.subject
+    subject_id = getattr(subject, "pk", subject)
+    record_id = getattr(entry.record, "pk", entry.record)
+    sealed = None
+    if entry.changes is not None:
+        sealed = crypto.encrypt(crypto.system_key(), entry.changes, "audit")
+    return AuditEntry(
+        at=entry.at or now,
+        actor_id=actor_id, actor=actor, actor_kind=kind, actor_roles=roles,
+        action=entry.action, purpose=entry.purpose or "",
+        policy_version=entry.policy_version if entry.policy_version is not None else current_version_number(),
+        subject_pseudonym=crypto.pseudonym(subject_id) if subject_id else "",
+        record_id=str(record_id) if record_id else "", outcome=entry.outcome, reason=entry.reason,
+        detail=entry.detail, sealed=sealed, trace_id=entry.trace_id,
+    )
+
+
+def append_many(entries: Iterable[Entry]) -> list[AuditEntry]:
+    """Chain and insert entries in order. Must run inside the caller's transaction."""
+    now = timezone.now()
+    rows = [_build(e, now) for e in entries]
+    if not rows:
+        return []
+    prev = _lock_and_head()
+    for row in rows:
+        row.prev_hash = prev
+        row.hash = prev = _digest(prev, _hashed_fields(row))
+    return AuditEntry.objects.bulk_create(rows, batch_size=2000)
+
+
+def append(entry: Entry | None = None, **kwargs: Any) -> AuditEntry:
+    return append_many([entry or Entry(**kwargs)])[0]
+
+
+@dataclass
+class Broken:
+    entry_id: int
+    problem: str
+
+
+def verify(chunk: int = 10_000) -> tuple[int, Broken | None]:
+    """Walk the chain in id order; return (entries checked, first broken entry or None)."""
+    prev = GENESIS
+    count = 0
+    for row in _iterate(chunk):
+        if row.prev_hash != prev:
+            return count, Broken(row.id, "its predecessor was changed or removed (prev_hash mismatch)")
+        if _digest(prev, _hashed_fields(row)) != row.hash:
+            return count, Broken(row.id, "its contents were changed (hash mismatch)")
+        prev = row.hash
+        count += 1
+    return count, None
+
+
+def _iterate(chunk: int) -> Iterator[AuditEntry]:
+    last = 0
+    while True:
+        rows = list(AuditEntry.objects.filter(id__gt=last).order_by("id")[:chunk])
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].id
+
+
+def open_changes(entry: AuditEntry) -> dict[str, Any]:
+    if not entry.sealed:
+        return {}
+    return crypto.decrypt(crypto.system_key(), bytes(entry.sealed), "audit")

@@ -1,0 +1,106 @@
+"""`waarborg policy check|activate` and `waarborg render statement|register`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from waarborg.cli import UserError
+
+
+def register(sub: Any) -> None:
+    policy = sub.add_parser("policy", help="validate and activate policy files")
+    psub = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    check = psub.add_parser("check", help="validate only; each problem as FILE:LINE:COLUMN: message")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.set_defaults(handler=_check, needs_django=False)
+    act = psub.add_parser("activate", help="validate, store as a new version, make it current")
+    act.add_argument("file", metavar="FILE")
+    act.set_defaults(handler=_activate)
+    hist = psub.add_parser("history", help="list the stored policy versions")
+    hist.set_defaults(handler=_history)
+
+    render = sub.add_parser("render", help="generate the privacy statement or the art. 30 register")
+    rsub = render.add_subparsers(dest="render_command", metavar="DOCUMENT", required=True)
+    st = rsub.add_parser("statement", help="the privacyverklaring on stdout")
+    st.add_argument("--policy", metavar="FILE")
+    st.add_argument("--lang", choices=("nl", "en"), default="nl")
+    st.add_argument("--format", choices=("html", "md"), default="html")
+    st.set_defaults(handler=_render_statement)
+    rg = rsub.add_parser("register", help="the register of processing activities on stdout")
+    rg.add_argument("--policy", metavar="FILE")
+    rg.add_argument("--format", choices=("csv", "json", "jsonld"), default="csv")
+    rg.set_defaults(handler=_render_register)
+
+
+def _load(path: str) -> Any:
+    from waarborg.policy.loader import PolicyError, load_file
+
+    try:
+        return load_file(path)
+    except PolicyError as exc:
+        raise UserError(f"{path} is not a valid policy:\n{exc}") from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from waarborg.policy.loader import PolicyError, load_file
+
+    failed = False
+    for path in args.files:
+        try:
+            load_file(path)
+        except PolicyError as exc:
+            failed = True
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+        else:
+            print(f"{path}: ok")
+    return 1 if failed else 0
+
+
+def _activate(args: argparse.Namespace) -> int:
+    from django.core.management import call_command
+
+    from waarborg.policy.active import activate
+
+    loaded = _load(args.file)
+    call_command("migrate", verbosity=0, interactive=False)
+    version = activate(loaded)
+    print(version.number)
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from waarborg.policy.models import PolicyVersion
+
+    for v in PolicyVersion.objects.order_by("number"):
+        mark = "*" if v.is_current else " "
+        print(f"{mark} {v.number:>4}  {v.activated_at:%Y-%m-%d %H:%M}  {v.organisation}  "
+              f"statement {v.statement_version} ({v.statement_effective})  {v.sha256[:12]}")
+    return 0
+
+
+def _policy_for(args: argparse.Namespace) -> Any:
+    if args.policy:
+        return _load(args.policy).policy
+    from waarborg.policy.active import NoActivePolicy, current
+
+    try:
+        return current()
+    except NoActivePolicy as exc:
+        raise UserError(f"{exc}, or pass --policy FILE") from None
+
+
+def _render_statement(args: argparse.Namespace) -> int:
+    from waarborg.policy.render.statement import render_statement
+
+    sys.stdout.write(render_statement(_policy_for(args), lang=args.lang, fmt=args.format))
+    return 0
+
+
+def _render_register(args: argparse.Namespace) -> int:
+    from waarborg.policy.render.register import render_register
+
+    sys.stdout.write(render_register(_policy_for(args), fmt=args.format))
+    return 0

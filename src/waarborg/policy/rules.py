@@ -1,0 +1,182 @@
+"""Meaning checks across sections of a policy: each returns located problems, never raises."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from waarborg.policy.loader import Positions, Problem
+from waarborg.policy.schema import (
+    Art9Condition,
+    CalendarStart,
+    DisclosureReason,
+    LegalBasis,
+    Policy,
+)
+
+_ART9_NEEDS_LAW = {
+    Art9Condition.EMPLOYMENT_SOCIAL_SECURITY,
+    Art9Condition.SUBSTANTIAL_PUBLIC_INTEREST,
+    Art9Condition.HEALTH_SOCIAL_CARE,
+    Art9Condition.PUBLIC_HEALTH,
+    Art9Condition.ARCHIVING_RESEARCH,
+}
+
+
+def check_meaning(policy: Policy, pos: Positions) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in (_record_types, _purposes, _retention, _recipients, _roles, _statement):
+        problems.extend(pos.problem(path, message) for path, message in check(policy))
+    return problems
+
+
+Finding = Iterator[tuple[tuple[str | int, ...], str]]
+
+
+def _record_types(policy: Policy) -> Finding:
+    for name, rt in policy.record_types.items():
+        base = ("record_types", name)
+        if rt.purpose not in policy.purposes:
+            yield (*base, "purpose"), f"record type {name!r} names purpose {rt.purpose!r}, which is not defined"
+        if rt.retention not in policy.retention:
+            yield (*base, "retention"), f"record type {name!r} names retention rule {rt.retention!r}, which is not defined"
+        for field, spec in rt.fields.items():
+            if spec.category not in policy.categories:
+                yield (*base, "fields", field, "category"), (
+                    f"field {name}.{field} names category {spec.category!r}, which is not defined")
+            if spec.type.value == "choice" and not spec.choices:
+                yield (*base, "fields", field, "type"), f"field {name}.{field} is a choice without choices"
+        rule = policy.retention.get(rt.retention)
+        if rule and rule.action == "anonymise":
+            keep = rule.anonymise.keep if rule.anonymise else ()
+            for kept in keep:
+                if kept in rt.fields and policy.categories.get(rt.fields[kept].category) and (
+                    policy.categories[rt.fields[kept].category].special
+                    or policy.categories[rt.fields[kept].category].national_id
+                ):
+                    yield (*base, "retention"), (
+                        f"retention rule {rt.retention!r} keeps {kept!r} of {name!r} after anonymising, "
+                        "but it is special or a BSN: anonymised data cannot keep it")
+
+
+def _categories_of(policy: Policy, purpose: str) -> set[str]:
+    return {
+        spec.category
+        for rt in policy.record_types.values() if rt.purpose == purpose
+        for spec in rt.fields.values()
+    }
+
+
+def _purposes(policy: Policy) -> Finding:
+    for name, purpose in policy.purposes.items():
+        base = ("purposes", name)
+        cats = [policy.categories[c] for c in _categories_of(policy, name) if c in policy.categories]
+        detail = purpose.basis_detail
+        if purpose.basis in (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK) and not detail.law:
+            yield (*base, "basis"), f"purpose {name!r} rests on {purpose.basis.value}: name the law in basis_detail.law"
+        if purpose.basis is LegalBasis.CONTRACT and not detail.contract:
+            yield (*base, "basis"), f"purpose {name!r} rests on a contract: name it in basis_detail.contract"
+        if purpose.basis is LegalBasis.LEGITIMATE_INTEREST and not detail.interest:
+            yield (*base, "basis"), f"purpose {name!r} rests on legitimate interest: name it in basis_detail.interest"
+        if any(c.special for c in cats):
+            if purpose.art9_condition is None:
+                yield base, (f"purpose {name!r} processes special categories (art. 9 AVG) "
+                             "but names no art9_condition")
+            if purpose.marketing:
+                yield (*base, "marketing"), f"marketing purpose {name!r} may never touch special categories"
+        if purpose.art9_condition in _ART9_NEEDS_LAW and not purpose.art9_ground:
+            yield (*base, "art9_condition"), (
+                f"purpose {name!r}: art9_condition {purpose.art9_condition.value} needs art9_ground (the law)")
+        if any(c.national_id for c in cats) and not purpose.bsn_ground:
+            yield base, (f"purpose {name!r} processes a BSN but names no bsn_ground "
+                         "(the BSN needs a statutory ground, UAVG art. 46)")
+        if purpose.automated_decisions:
+            yield (*base, "automated_decisions"), (
+                f"purpose {name!r}: automated decisions with legal effect are not supported; "
+                "set human_decision: true instead (AVG art. 22)")
+        if purpose.statistics and purpose.marketing:
+            yield (*base, "statistics"), f"purpose {name!r} cannot be both statistics and marketing"
+
+
+def _retention(policy: Policy) -> Finding:
+    for name, rule in policy.retention.items():
+        base = ("retention", name)
+        if rule.period is None and rule.until is None:
+            yield base, f"retention rule {name!r} needs a period, an `until` event, or both"
+        if isinstance(rule.start, CalendarStart) and rule.start.calendar not in policy.calendars:
+            yield (*base, "start", "calendar"), (
+                f"retention rule {name!r} starts at calendar {rule.start.calendar!r}, which is not defined")
+        if rule.reason == "legal" and not rule.legal_ground:
+            yield (*base, "reason"), f"retention rule {name!r} is a legal period: name it in legal_ground"
+        if rule.action == "anonymise" and rule.anonymise is None:
+            yield (*base, "action"), f"retention rule {name!r} anonymises: say which fields to keep under anonymise.keep"
+        if rule.ceiling and rule.period:
+            longest = rule.period.approx_days()
+            if rule.extension:
+                longest += rule.extension.by.approx_days() * rule.extension.times
+            if rule.period.approx_days() > rule.ceiling.approx_days():
+                yield (*base, "period"), f"retention rule {name!r}: the period {rule.period} exceeds the ceiling {rule.ceiling}"
+            elif longest > rule.ceiling.approx_days() + 0.5:
+                yield (*base, "extension"), (
+                    f"retention rule {name!r}: period plus extensions ({rule.period} + "
+                    f"{rule.extension.times if rule.extension else 0}x{rule.extension.by if rule.extension else ''}) "
+                    f"exceeds the ceiling {rule.ceiling}")
+        if rule.extension and rule.ceiling is None:
+            yield (*base, "extension"), f"retention rule {name!r} can be extended, so it needs a ceiling"
+    used = {rt.retention for rt in policy.record_types.values()}
+    for name in policy.retention:
+        if name not in used:
+            yield ("retention", name), f"retention rule {name!r} is not used by any record type"
+
+
+def _recipients(policy: Policy) -> Finding:
+    for name, recipient in policy.recipients.items():
+        base = ("recipients", name)
+        for i, purpose in enumerate(recipient.purposes):
+            if purpose not in policy.purposes:
+                yield (*base, "purposes", i), f"recipient {name!r} names purpose {purpose!r}, which is not defined"
+            elif policy.purposes[purpose].statistics and recipient.kind != "processor":
+                yield (*base, "purposes", i), (
+                    f"recipient {name!r}: visit statistics ({purpose!r}) are never given to third parties")
+        for i, category in enumerate(recipient.categories):
+            if category not in policy.categories:
+                yield (*base, "categories", i), f"recipient {name!r} names category {category!r}, which is not defined"
+        if recipient.kind == "processor" and recipient.agreement is None:
+            yield base, f"processor {name!r} needs an agreement (verwerkersovereenkomst, art. 28 AVG)"
+        agreement = recipient.agreement
+        if agreement and agreement.valid_from and agreement.valid_until and agreement.valid_until < agreement.valid_from:
+            yield (*base, "agreement", "valid_until"), f"recipient {name!r}: the agreement ends before it starts"
+        if not recipient.reasons:
+            yield base, f"recipient {name!r} lists no reasons under which data may be disclosed to it"
+        if DisclosureReason.CONSENT in recipient.reasons and not any(
+            policy.purposes[p].basis is LegalBasis.CONSENT for p in recipient.purposes if p in policy.purposes
+        ) and recipient.purposes:
+            pass  # consent for a disclosure may be asked separately; nothing to report
+        if recipient.country not in _EEA and not recipient.safeguards:
+            yield (*base, "country"), (
+                f"recipient {name!r} is outside the EEA ({recipient.country}): name the safeguards (art. 46 AVG)")
+
+
+_EEA = {
+    "NL", "BE", "LU", "DE", "FR", "IT", "ES", "PT", "AT", "IE", "DK", "SE", "FI", "PL", "CZ", "SK", "SI", "HU",
+    "HR", "RO", "BG", "GR", "CY", "MT", "EE", "LV", "LT", "IS", "NO", "LI",
+}
+
+
+def _roles(policy: Policy) -> Finding:
+    for name, role in policy.roles.items():
+        for purpose in role.grants:
+            if purpose not in policy.purposes:
+                yield ("roles", name, "grants", purpose), f"role {name!r} names purpose {purpose!r}, which is not defined"
+    if not any(role.dpo or role.privacy_officer for role in policy.roles.values()):
+        yield ("roles",), "no role is a privacy officer or DPO: someone must handle requests and breaches"
+
+
+def _statement(policy: Policy) -> Finding:
+    seen: set[str] = set()
+    for i, entry in enumerate(policy.statement.history):
+        if entry.version in seen:
+            yield ("statement", "history", i, "version"), f"statement version {entry.version!r} appears twice"
+        seen.add(entry.version)
+        if entry.effective > policy.statement.effective:
+            yield ("statement", "history", i, "effective"), (
+                f"statement version {entry.version!r} takes effect after the current version")

@@ -1,0 +1,385 @@
+"""The policy language as frozen pydantic models: the *shape* of a policy file.
+
+Meaning checks that span sections (undefined references, marketing touching special data, ...)
+live in `rules.py`; both report through `loader.py` as FILE:LINE:COLUMN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+
+from waarborg.policy.periods import Period
+
+Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+def _period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("a period is written as an ISO 8601 duration such as P3M, P5Y or PT72H")
+    return Period.parse(value)
+
+
+PeriodField = Annotated[Period, BeforeValidator(_period), PlainSerializer(str)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A user-facing text, Dutch first, English second."""
+
+    nl: str
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        return (self.en if lang == "en" else self.nl) or self.nl
+
+
+def _text(value: Any) -> Any:
+    return {"nl": value} if isinstance(value, str) else value
+
+
+TextField = Annotated[Text, BeforeValidator(_text)]
+
+
+class LegalBasis(StrEnum):
+    """AVG art. 6(1) a-f."""
+
+    CONSENT = "consent"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    VITAL_INTEREST = "vital_interest"
+    PUBLIC_TASK = "public_task"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+
+
+class Art9Condition(StrEnum):
+    """AVG art. 9(2) a-j, the exceptions to the ban on special categories."""
+
+    EXPLICIT_CONSENT = "explicit_consent"  # a
+    EMPLOYMENT_SOCIAL_SECURITY = "employment_social_security"  # b
+    VITAL_INTEREST = "vital_interest"  # c
+    NOT_FOR_PROFIT = "not_for_profit"  # d
+    MADE_PUBLIC = "made_public"  # e
+    LEGAL_CLAIMS = "legal_claims"  # f
+    SUBSTANTIAL_PUBLIC_INTEREST = "substantial_public_interest"  # g
+    HEALTH_SOCIAL_CARE = "health_social_care"  # h
+    PUBLIC_HEALTH = "public_health"  # i
+    ARCHIVING_RESEARCH = "archiving_research"  # j
+
+
+class SourceKind(StrEnum):
+    SUBJECT = "subject"
+    REPRESENTATIVE = "representative"
+    INVOLVED_PERSON = "involved_person"
+    ORGANISATION = "organisation"
+    PUBLIC_SOURCE = "public_source"
+    WEBSITE_FORM = "website_form"
+    MUNICIPALITY = "municipality"
+
+
+class Channel(StrEnum):
+    WEBSITE = "website"
+    PORTAL = "portal"
+    EMAIL = "email"
+    CHAT = "chat"
+    PHONE = "phone"
+    POST = "post"
+    IN_PERSON = "in_person"
+    INTERMEDIARY = "intermediary"
+    CONTACT_FORM = "contact_form"
+    API = "api"
+
+
+class Action(StrEnum):
+    READ = "read"
+    WRITE = "write"
+    EXPORT = "export"
+    DECIDE = "decide"
+    DISCLOSE = "disclose"
+    DELETE = "delete"
+
+
+class DisclosureReason(StrEnum):
+    AGREED_WORK = "agreed_work"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    AUTHORITY_REQUEST = "authority_request"
+    PUBLIC_TASK = "public_task"
+    PUBLIC_INTEREST = "public_interest"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+    VITAL_INTEREST = "vital_interest"
+    CONSENT = "consent"
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    LONGTEXT = "longtext"
+    DATE = "date"
+    DATETIME = "datetime"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    BOOLEAN = "boolean"
+    EMAIL = "email"
+    PHONE = "phone"
+    POSTCODE = "postcode"
+    BSN = "bsn"
+    IBAN = "iban"
+    URL = "url"
+    IP = "ip"
+    CHOICE = "choice"
+
+
+class Address(Strict):
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    po_box: str = ""
+    country: str = "Nederland"
+
+
+class Contact(Strict):
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+    address: Address | None = None
+
+
+class Authority(Strict):
+    name: str = "Autoriteit Persoonsgegevens"
+    url: str = "https://www.autoriteitpersoonsgegevens.nl"
+    complaint_url: str = "https://www.autoriteitpersoonsgegevens.nl/nl/zelf-doen/privacyrechten/klacht-indienen-bij-de-ap"
+
+
+class Organisation(Strict):
+    id: Ident
+    name: str
+    legal_entity: str = ""
+    kvk: str = ""
+    description: TextField | None = None
+    website: str = ""
+    address: Address | None = None
+    privacy_contact: Contact
+    dpo: Contact | None = None
+    authority: Authority = Authority()
+
+    @field_validator("kvk")
+    @classmethod
+    def _kvk(cls, value: str) -> str:
+        if value and (not value.isdigit() or len(value) != 8):
+            raise ValueError("a KvK number has 8 digits")
+        return value
+
+
+class StatementVersion(Strict):
+    version: str
+    effective: dt.date
+    summary: TextField | None = None
+
+
+class Statement(Strict):
+    version: str
+    effective: dt.date
+    history: tuple[StatementVersion, ...] = ()
+    changes: TextField | None = None  # how changes are published (S2-31)
+    security: tuple[TextField, ...] = ()  # measures described in the statement
+    notes: tuple[TextField, ...] = ()  # extra paragraphs the seed needs
+
+
+class Category(Strict):
+    label: TextField
+    description: TextField | None = None
+    special: bool = False  # AVG art. 9
+    criminal: bool = False  # AVG art. 10
+    national_id: bool = False  # BSN (UAVG art. 46)
+    financial: bool = False  # bank details
+    encrypted: bool = False  # forced on for special, national_id and financial
+    public: bool = False  # published on purpose (e.g. sociale kaart listings)
+
+    @property
+    def must_encrypt(self) -> bool:
+        return self.encrypted or self.special or self.national_id or self.financial
+
+
+class BasisDetail(Strict):
+    law: str = ""  # legal obligation / public task: the law and article
+    contract: str = ""  # contract: which agreement
+    interest: TextField | None = None  # legitimate interest: which interest
+    vital: TextField | None = None
+
+
+class Purpose(Strict):
+    label: TextField
+    description: TextField
+    basis: LegalBasis
+    basis_detail: BasisDetail = BasisDetail()
+    art9_condition: Art9Condition | None = None
+    art9_ground: str = ""  # the law behind b, g, h, i, j
+    marketing: bool = False
+    human_decision: bool = False
+    automated_decisions: bool = False  # always false in the seeds; true is refused
+    bsn_ground: str = ""  # statutory ground for processing the BSN (UAVG art. 46)
+    minors_need_parent: bool = False
+    minor_age: int = 16
+    need_to_know: bool = False
+    service_information: bool = False  # mailings subjects may opt out of (S2-28)
+    statistics: bool = False  # visit statistics: never disclosed (S3-04)
+    requirement: TextField | None = None  # is providing data required, what refusing means
+    sources: tuple[SourceKind, ...] = (SourceKind.SUBJECT,)
+    notify_subject: bool | None = None  # notice due on collection; default from basis / source
+
+
+class FieldSpec(Strict):
+    category: Ident
+    type: FieldType = FieldType.TEXT
+    required: bool = False
+    label: TextField | None = None
+    choices: tuple[str, ...] = ()
+    max_length: int = 2000
+    policy_use: bool = False  # may appear (aggregated) in municipal policy reports (S0-08)
+    subject_provided: bool = True  # for portability (art. 20)
+
+
+class RecordType(Strict):
+    purpose: Ident
+    label: TextField
+    description: TextField | None = None
+    retention: Ident
+    fields: dict[Ident, FieldSpec] = Field(min_length=1)
+    creates_account: bool = False  # S0-13: an account follows the first record of this type
+    fiscal: bool = False  # S0-35: book-keeping data under the fiscal duty
+
+
+class CalendarStart(Strict):
+    """Start the clock at a date of an organisation calendar (e.g. edition closings)."""
+
+    calendar: Ident
+    occurrence: int = Field(default=1, ge=1, le=10)  # 1 = first date after collection, 2 = the one after
+
+
+class EventStart(Strict):
+    """Start the clock at an event on the record or its subject (e.g. `service_ended`)."""
+
+    event: Ident
+    of: Literal["record", "subject"] = "subject"  # not `on`: YAML 1.1 reads `on` as true
+
+
+class Extension(Strict):
+    by: PeriodField
+    times: int = Field(default=1, ge=1, le=10)
+    requires: Literal["subject_request", "subject_consent", "staff"] = "subject_request"
+
+
+class Anonymise(Strict):
+    keep: tuple[Ident, ...] = ()
+    generalise_dates: Literal["year", "month", "none"] = "year"
+
+
+class RetentionRule(Strict):
+    label: TextField | None = None
+    period: PeriodField | None = None
+    start: Literal["collected"] | CalendarStart | EventStart = "collected"
+    until: EventStart | None = None  # open-ended: nothing expires until this event (then `period`, or at once)
+    restart_on_new_record: bool = False  # S0-30: a new record of the purpose restarts every clock
+    extension: Extension | None = None
+    shorten_on_request: bool = False
+    ceiling: PeriodField | None = None  # never longer than this after the start
+    holds_allowed: bool = True
+    action: Literal["delete", "anonymise"] = "delete"
+    anonymise: Anonymise | None = None
+    reason: Literal["necessity", "legal"] = "necessity"
+    legal_ground: str = ""  # for reason=legal, e.g. "art. 52 AWR"
+    justification: TextField | None = None  # why this period, in words
+
+
+class Calendar(Strict):
+    label: TextField
+    event: Ident | None = None  # org-level events of this name add dates
+    dates: tuple[dt.date, ...] = ()
+
+
+class Agreement(Strict):
+    reference: str
+    kind: Literal["processor_agreement", "contract", "covenant", "legal"] = "processor_agreement"
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+
+class Recipient(Strict):
+    label: TextField
+    kind: Literal["processor", "third_party", "authority", "joint_controller", "public"]
+    description: TextField | None = None
+    agreement: Agreement | None = None
+    purposes: tuple[Ident, ...] = ()
+    categories: tuple[Ident, ...] = ()
+    reasons: tuple[DisclosureReason, ...] = ()
+    country: str = "NL"
+    safeguards: str = ""  # for transfers outside the EEA
+
+
+class Role(Strict):
+    label: TextField
+    grants: dict[Ident, tuple[Action, ...]] = {}
+    need_to_know: bool = False
+    dpo: bool = False  # sees every request, breach and complaint (S3-28)
+    privacy_officer: bool = False  # manages policy, breaches, requests
+    manages: tuple[Literal["requests", "breaches", "consents", "retention", "staff", "policy", "decisions"], ...] = ()
+
+
+class Rights(Strict):
+    response_period: PeriodField = Period.parse("P4W")
+    extension_max: PeriodField = Period.parse("P2M")
+    identity_verification: tuple[Literal["portal_login", "id_copy", "in_person", "digid", "email_code"], ...] = (
+        "portal_login", "id_copy")
+    id_copy_redaction: tuple[str, ...] = ()  # what must be blacked out (S1-26)
+    channels: tuple[Channel, ...] = (Channel.EMAIL, Channel.POST, Channel.PORTAL)
+    request_address: TextField | None = None  # e.g. "onder vermelding van 'Verzoek omtrent persoonsgegevens'"
+    available: tuple[Literal["access", "rectification", "erasure", "restriction", "objection", "portability",
+                             "withdraw_consent", "disclosures", "complaint", "completion"], ...] = (
+        "access", "rectification", "erasure", "restriction", "objection", "portability",
+        "withdraw_consent", "disclosures", "complaint")
+
+
+class Breaches(Strict):
+    authority_deadline: PeriodField = Period.parse("PT72H")
+    warn_before: PeriodField = Period.parse("PT24H")
+    notify_subjects: Literal["high_risk", "always"] = "high_risk"
+    report_to: str = ""  # where to report a suspected breach
+
+
+class Backups(Strict):
+    retention: PeriodField = Period.parse("P6W")
+
+
+class Cookie(Strict):
+    name: str
+    kind: Literal["functional", "analytical", "social", "embedded"]
+    provider: str = ""
+    purpose: TextField
+    retention: str = ""
+    consent_required: bool = False
+
+
+class Policy(Strict):
+    waarborg: Literal[1] = 1
+    organisation: Organisation
+    statement: Statement
+    categories: dict[Ident, Category] = Field(min_length=1)
+    purposes: dict[Ident, Purpose] = Field(min_length=1)
+    record_types: dict[Ident, RecordType] = Field(min_length=1)
+    retention: dict[Ident, RetentionRule] = Field(min_length=1)
+    calendars: dict[Ident, Calendar] = {}
+    recipients: dict[Ident, Recipient] = {}
+    roles: dict[Ident, Role] = Field(min_length=1)
+    rights: Rights = Rights()
+    breaches: Breaches = Breaches()
+    backups: Backups = Backups()
+    cookies: tuple[Cookie, ...] = ()

@@ -1,0 +1,46 @@
+"""Public pages generated from the policy: statement (nl/en), version history, register."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from waarborg.policy.active import NoActivePolicy, current
+from waarborg.policy.loader import load_text
+from waarborg.policy.models import PolicyVersion
+from waarborg.policy.render.register import CONTENT_TYPES, render_register
+from waarborg.policy.render.statement import render_statement
+
+
+def _lang(request: HttpRequest) -> str:
+    lang = request.GET.get("lang") or getattr(request, "LANGUAGE_CODE", None) or "nl"
+    return "en" if lang.startswith("en") else "nl"
+
+
+def statement(request: HttpRequest, number: int | None = None) -> HttpResponse:
+    if number is None:
+        try:
+            policy = current()
+        except NoActivePolicy as exc:
+            raise Http404("no policy active") from exc
+    else:
+        row = PolicyVersion.objects.filter(number=number).first()
+        if row is None:
+            raise Http404("no such version")
+        policy = load_text(row.source, row.filename).policy
+    return HttpResponse(render_statement(policy, lang=_lang(request), fmt="html"))
+
+
+def versions(request: HttpRequest) -> HttpResponse:
+    rows = PolicyVersion.objects.order_by("-number")
+    return render(request, "policy/versions.html", {"versions": rows, "lang": _lang(request)})
+
+
+def register(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in CONTENT_TYPES:
+        raise Http404("unknown format")
+    try:
+        policy = current()
+    except NoActivePolicy as exc:
+        raise Http404("no policy active") from exc
+    return HttpResponse(render_register(policy, fmt=fmt), content_type=CONTENT_TYPES[fmt])

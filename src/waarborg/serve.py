@@ -1,0 +1,74 @@
+"""`waarborg serve [--policy FILE] [--host H] [--port P]`: migrate, activate, serve with waitress."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+from typing import Any
+
+from waarborg.cli import UserError
+
+
+def register(sub: Any) -> None:
+    serve = sub.add_parser("serve", help="migrate, activate the policy and serve the platform")
+    serve.add_argument("--policy", metavar="FILE", help="activate this policy file first")
+    serve.add_argument("--host", default=os.environ.get("WAARBORG_HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("WAARBORG_PORT", "8000")))
+    serve.add_argument("--threads", type=int, default=8)
+    serve.set_defaults(handler=_serve)
+
+
+def prepare(policy_file: str | None) -> None:
+    """Migrate, activate the policy if asked or none is active yet, create the first admin once."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from waarborg.policy.active import activate, current_version_number
+    from waarborg.policy.loader import PolicyError, load_file
+
+    call_command("migrate", verbosity=0, interactive=False)
+    path = policy_file or (settings.WAARBORG_POLICY if current_version_number() is None else None)
+    if path:
+        try:
+            version = activate(load_file(path))
+        except PolicyError as exc:
+            raise UserError(f"{path} is not a valid policy:\n{exc}") from None
+        print(f"policy {path} active as version {version.number}")
+    if current_version_number() is None:
+        raise UserError("no policy is active: pass --policy FILE or set WAARBORG_POLICY")
+    _first_admin()
+
+
+def _first_admin() -> None:
+    from django.utils import timezone
+
+    from waarborg.accounts.models import User
+    from waarborg.audit.log import append
+    from waarborg.policy.active import current
+
+    if User.objects.filter(is_superuser=True).exists():
+        return
+    policy = current()
+    roles = [name for name, role in policy.roles.items() if role.privacy_officer or role.dpo]
+    password = secrets.token_urlsafe(15)
+    user = User(username="admin", kind=User.Kind.STAFF, is_staff=True, is_superuser=True, roles=roles,
+                confidentiality_signed_at=timezone.now())
+    user.set_password(password)
+    user.save()
+    append(action="staff.create", actor="system:serve", detail={"user_id": user.pk, "roles": roles, "first_admin": True})
+    bar = "=" * 64
+    print(f"{bar}\nFirst admin account (shown once, change the password after logging in):\n"
+          f"  username: admin\n  password: {password}\n  roles:    {', '.join(roles)}\n{bar}", flush=True)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from waitress import serve
+
+    from waarborg.wsgi import application
+
+    prepare(args.policy)
+    print(f"Waarborg serving on http://{args.host}:{args.port}/  (privacy statement: /privacy/, API: /api/v1/docs/)",
+          flush=True)
+    serve(application, host=args.host, port=args.port, threads=args.threads, ident="waarborg")
+    return 0

@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("api/v1/", include("waarborg.api.urls")),
+    path("privacy/", include("waarborg.policy.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class VaultConfig(AppConfig):
+    name = "waarborg.vault"
+    label = "vault"
+    default_auto_field = "django.db.models.BigAutoField"
