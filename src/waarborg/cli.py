@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "waarborg.accounts.commands",
     "waarborg.audit.commands",
     "waarborg.retention.commands",
+    "waarborg.backups.commands",
     "waarborg.serve",
 )
 

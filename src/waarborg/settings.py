@@ -82,11 +82,21 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-# Each test run gets its own PostgreSQL test database, so parallel runs never collide.
-DATABASES["default"]["TEST"] = {"NAME": f"test_waarborg_{os.getpid()}"}
+# Each test run gets its own PostgreSQL test database, so parallel runs never collide
+# (SQLite test databases live in memory).
+if not DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": f"test_waarborg_{os.getpid()}"}
 
 # WAARBORG_POLICY: the policy file activated at start when no policy is active yet.
 WAARBORG_POLICY = env_str("WAARBORG_POLICY")
+
+# WAARBORG_BACKUP_DIR: where `waarborg backup create` writes encrypted backups.
+WAARBORG_BACKUP_DIR = Path(env_str("WAARBORG_BACKUP_DIR", str(VAR_DIR / "backups")) or VAR_DIR / "backups")
+# WAARBORG_ERASURE_JOURNAL: the erasure journal; keep it OUTSIDE the database and its backups, so a
+# restore can re-apply erasures made after the backup was taken.
+WAARBORG_ERASURE_JOURNAL = Path(
+    env_str("WAARBORG_ERASURE_JOURNAL", str(VAR_DIR / "erasure-journal.jsonl")) or VAR_DIR / "erasure-journal.jsonl"
+)
 
 # WAARBORG_MAX_BODY_BYTES: larger request bodies get 413 (default 1 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("WAARBORG_MAX_BODY_BYTES", 1024 * 1024, minimum=1024)
@@ -110,6 +120,7 @@ INSTALLED_APPS = [
     "waarborg.disclosures",
     "waarborg.breaches",
     "waarborg.decisions",
+    "waarborg.backups",
     "waarborg.api",
     "waarborg.portal",
     "waarborg.backoffice",

@@ -1,0 +1,63 @@
+"""The erasure journal: one JSON line per erased subject or record, outside the database.
+
+It is written *before* the erasing transaction commits and fsync'ed, so no committed erasure can be
+missing from it. (A line whose transaction then rolls back is harmless: a restore re-applies an
+erasure that was requested anyway.) It holds ids only, never personal data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+
+def journal_path() -> Path:
+    return Path(settings.WAARBORG_ERASURE_JOURNAL)
+
+
+@dataclass(frozen=True)
+class Erasure:
+    at: datetime
+    kind: str  # "subject" | "record"
+    id: str
+    reason: str
+
+
+def note(kind: str, ids: Iterable[object], reason: str, at: datetime | None = None) -> int:
+    """Append erasures to the journal and fsync. Returns the number of lines written."""
+    if kind not in {"subject", "record"}:
+        raise ValueError("kind is subject or record")
+    moment = (at or timezone.now()).isoformat()
+    lines = [json.dumps({"at": moment, "kind": kind, "id": str(i), "reason": reason}) + "\n" for i in ids]
+    if not lines:
+        return 0
+    path = journal_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        os.write(fd, "".join(lines).encode())
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return len(lines)
+
+
+def since(moment: datetime) -> Iterator[Erasure]:
+    path = journal_path()
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            at = datetime.fromisoformat(row["at"])
+            if at >= moment:
+                yield Erasure(at, row["kind"], row["id"], row.get("reason", ""))
