@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "waarborg.audit.commands",
     "waarborg.retention.commands",
     "waarborg.backups.commands",
+    "waarborg.jobs.commands",
     "waarborg.serve",
 )
 

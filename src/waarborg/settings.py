@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "waarborg.breaches",
     "waarborg.decisions",
     "waarborg.backups",
+    "waarborg.jobs",
     "waarborg.api",
     "waarborg.portal",
     "waarborg.backoffice",

@@ -59,6 +59,9 @@ def _pg_env() -> tuple[list[str], dict[str, str]]:
 
 
 def _dump(target: Path) -> None:
+    if connection.in_atomic_block:
+        # The dump would miss (PostgreSQL) or wait forever for (SQLite) this transaction's writes.
+        raise BackupError("a backup cannot be taken inside a transaction")
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         dest = sqlite3.connect(target)

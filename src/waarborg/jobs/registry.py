@@ -1,0 +1,107 @@
+"""What runs when, and `run_job`, the one way any runner executes a job."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from waarborg.audit.log import Entry, append
+from waarborg.jobs.models import JobRun
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    target: str  # "module:function"; the function takes no arguments and returns a JSON-able summary
+    daily_at: time | None = None  # local time (settings.TIME_ZONE)
+    every: timedelta | None = None
+    description: str = ""
+
+    def function(self) -> Callable[[], Any] | None:
+        module, _, attr = self.target.partition(":")
+        try:
+            fn: Callable[[], Any] = getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            return None
+        return fn
+
+    def last_slot(self, now: datetime) -> datetime:
+        """The most recent moment this job was due."""
+        if self.daily_at is not None:
+            local = now.astimezone(ZoneInfo(settings.TIME_ZONE))
+            slot = local.replace(hour=self.daily_at.hour, minute=self.daily_at.minute, second=0, microsecond=0)
+            if slot > local:
+                slot -= timedelta(days=1)
+            return slot
+        step = self.every or timedelta(hours=1)
+        epoch = datetime(2000, 1, 1, tzinfo=now.tzinfo)
+        return epoch + ((now - epoch) // step) * step
+
+
+JOBS: tuple[Job, ...] = (
+    Job("retention_sweep", "waarborg.retention.jobs:sweep_job", daily_at=time(2, 0),
+        description="delete or anonymise what has expired (bewaartermijnen)"),
+    Job("backup_create", "waarborg.backups.jobs:backup_job", daily_at=time(1, 0),
+        description="encrypted backup of the database"),
+    Job("backup_prune", "waarborg.backups.jobs:prune_job", daily_at=time(1, 30),
+        description="delete backups older than the policy's backup period"),
+    Job("breach_deadlines", "waarborg.breaches.jobs:deadline_job", every=timedelta(hours=1),
+        description="warn before and flag after the 72-hour authority deadline"),
+    Job("request_deadlines", "waarborg.rights.jobs:deadline_job", daily_at=time(7, 0),
+        description="flag rights requests past their due date"),
+    Job("audit_verify", "waarborg.audit.jobs:verify_job", daily_at=time(3, 0),
+        description="walk the audit log's hash chain"),
+)
+
+
+def job(name: str) -> Job:
+    for candidate in JOBS:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(name)
+
+
+def due(now: datetime | None = None) -> list[Job]:
+    moment = now or timezone.now()
+    result = []
+    for candidate in JOBS:
+        if candidate.function() is None:
+            continue
+        last = JobRun.objects.filter(name=candidate.name).order_by("-started_at").values_list("started_at", flat=True).first()
+        if last is None or last < candidate.last_slot(moment):
+            result.append(candidate)
+    return result
+
+
+def run_job(name: str, runner: str) -> JobRun:
+    """Run one job now, record the run and audit it. A failing job is recorded, never raised."""
+    spec = job(name)
+    fn = spec.function()
+    run = JobRun.objects.create(name=name, runner=runner, started_at=timezone.now())
+    if fn is None:
+        run.outcome, run.summary = "failed", {"error": f"{spec.target} is not available"}
+    else:
+        try:
+            result = fn()
+            run.outcome, run.summary = "ok", result if isinstance(result, dict) else {"result": str(result)}
+        except Exception as exc:
+            # Only the exception type: messages may carry values we must not log.
+            log.exception("job %s failed", name)
+            run.outcome, run.summary = "failed", {"error": type(exc).__name__}
+    run.finished_at = timezone.now()
+    run.save(update_fields=["outcome", "summary", "finished_at"])
+    with transaction.atomic():
+        append(Entry(action="job.run", actor=f"system:{runner}", outcome="ok" if run.outcome == "ok" else "error",
+                     detail={"job": name, "run": run.pk, "outcome": run.outcome}))
+    return run
