@@ -306,6 +306,9 @@ class Calendar(Strict):
     label: TextField
     event: Ident | None = None  # org-level events of this name add dates
     dates: tuple[dt.date, ...] = ()
+    # How the statement names the 1st, 2nd, ... date after collection ("de sluiting van de volgende ronde");
+    # without it the statement says "de tweede <label> na het verzamelen".
+    occurrences: tuple[TextField, ...] = ()
 
 
 class Agreement(Strict):
