@@ -66,7 +66,7 @@ def category_words(policy: Policy, category_id: str, lang: str) -> str:
     t = texts.TEXTS[lang]
     category = policy.categories[category_id]
     marks = [t["special_mark"]] if category.special else []
-    marks += [t["bsn_mark"]] if category.national_id else []
+    marks += [t["bsn_mark"]] if category.national_id and "BSN" not in category.label.get(lang) else []
     marks += [t["criminal_mark"]] if category.criminal else []
     marks += [t["public_mark"]] if category.public else []
     label = category.label.get(lang)
