@@ -29,8 +29,8 @@ _EVENTS = {
 }
 
 _ORDINALS = {
-    "nl": ["eerstvolgende", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"],
-    "en": ["next", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+    "nl": ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"],
+    "en": ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
 }
 
 _MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -53,12 +53,11 @@ def _calendar_words(policy: Policy, start: CalendarStart, lang: str) -> str:
     calendar = policy.calendars.get(start.calendar)
     if calendar is not None and len(calendar.occurrences) >= start.occurrence:
         return calendar.occurrences[start.occurrence - 1].get(lang)
+    # Without author-written phrases the label goes in brackets, which reads right whatever its article.
     label = _lower_first(calendar.label.get(lang)) if calendar else start.calendar.replace("_", " ")
     ordinal = _ORDINALS["en" if lang == "en" else "nl"][start.occurrence - 1]
-    if start.occurrence == 1:
-        return f"de {ordinal} {label}" if lang == "nl" else f"the {ordinal} {label}"
-    return (f"de {ordinal} {label} na het verzamelen" if lang == "nl"
-            else f"the {ordinal} {label} after collection")
+    return (f"de {ordinal} datum ({label}) na het verzamelen" if lang == "nl"
+            else f"the {ordinal} date ({label}) after collection")
 
 
 def _times(n: int, lang: str) -> str:
