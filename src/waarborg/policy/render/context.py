@@ -129,12 +129,12 @@ def _recipients(policy: Policy, lang: str) -> list[dict[str, Any]]:
             "agreement": t["agreement_text"].format(kind=texts.AGREEMENT_KINDS[lang][agreement.kind],
                                                     reference=agreement.reference) if agreement else "",
             "transfer": t["outside_eea"].format(country=recipient.country, safeguards=recipient.safeguards)
-            if recipient.country not in _EEA else "",
+            if recipient.country not in EEA else "",
         })
     return out
 
 
-_EEA = {
+EEA = {  # the European Economic Area: transfers elsewhere need art. 46 safeguards
     "NL", "BE", "LU", "DE", "FR", "IT", "ES", "PT", "AT", "IE", "DK", "SE", "FI", "PL", "CZ", "SK", "SI", "HU",
     "HR", "RO", "BG", "GR", "CY", "MT", "EE", "LV", "LT", "IS", "NO", "LI",
 }

@@ -13,16 +13,12 @@ import io
 import json
 from typing import Any
 
-from waarborg.policy.render.context import art9_words, basis_words, categories_of
+from waarborg.policy.render.context import EEA, art9_words, basis_words, categories_of
 from waarborg.policy.render.words import retention_words
 from waarborg.policy.schema import Contact, Policy
 
 CONTENT_TYPES = {"csv": "text/csv", "json": "application/json", "jsonld": "application/ld+json"}
 
-EEA = {
-    "NL", "BE", "LU", "DE", "FR", "IT", "ES", "PT", "AT", "IE", "DK", "SE", "FI", "PL", "CZ", "SK", "SI", "HU",
-    "HR", "RO", "BG", "GR", "CY", "MT", "EE", "LV", "LT", "IS", "NO", "LI",
-}
 
 
 def _contact(contact: Contact | None) -> dict[str, str] | None:

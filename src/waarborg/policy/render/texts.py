@@ -60,7 +60,6 @@ NL: dict[str, Any] = {
     "inside_eea": "Wij geven geen persoonsgegevens door naar landen buiten de Europese Economische Ruimte.",
     "processors_text": "Verwerkers werken alleen in onze opdracht, onder een verwerkersovereenkomst; wij blijven "
                        "verantwoordelijk.",
-    "disclosures_text": "Op je verzoek vertellen wij je aan wie wij welke gegevens hebben gegeven.",
     "rights": "Je rechten",
     "rights_how": "Zo dien je een verzoek in",
     "response_text": "Wij reageren binnen {period} op je verzoek. Is je verzoek ingewikkeld, dan kunnen wij die termijn "
@@ -98,11 +97,9 @@ NL: dict[str, Any] = {
     "version_text": "Dit is versie {version}, geldig vanaf {effective}.",
     "history": "Eerdere versies",
     "changes": "Wijzigingen",
-    "no_dpo": "",
     "field_email": "e-mail",
     "field_phone": "telefoon",
     "field_web": "website",
-    "outside_words": "buiten de EER",
 }
 
 EN: dict[str, Any] = {
@@ -157,7 +154,6 @@ EN: dict[str, Any] = {
     "inside_eea": "We do not transfer personal data to countries outside the European Economic Area.",
     "processors_text": "Processors only act on our instructions, under a data processing agreement; we remain "
                        "responsible.",
-    "disclosures_text": "On request we tell you to whom we gave which data.",
     "rights": "Your rights",
     "rights_how": "How to make a request",
     "response_text": "We respond to your request within {period}. If your request is complex, we may extend that "
@@ -195,11 +191,9 @@ EN: dict[str, Any] = {
     "version_text": "This is version {version}, in force from {effective}.",
     "history": "Earlier versions",
     "changes": "Changes",
-    "no_dpo": "",
     "field_email": "e-mail",
     "field_phone": "phone",
     "field_web": "website",
-    "outside_words": "outside the EEA",
 }
 
 BASIS = {
