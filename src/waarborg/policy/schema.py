@@ -170,6 +170,7 @@ class Organisation(Strict):
     privacy_contact: Contact
     dpo: Contact | None = None
     authority: Authority = Authority()
+    services: tuple[TextField, ...] = ()  # what the organisation offers, for the statement's introduction
 
     @field_validator("kvk")
     @classmethod
@@ -235,6 +236,7 @@ class Purpose(Strict):
     requirement: TextField | None = None  # is providing data required, what refusing means
     sources: tuple[SourceKind, ...] = (SourceKind.SUBJECT,)
     notify_subject: bool | None = None  # notice due on collection; default from basis / source
+    data_subjects: tuple[TextField, ...] = ()  # categories of data subjects (art. 30(1)(c)); register and statement
 
 
 class FieldSpec(Strict):
@@ -304,6 +306,9 @@ class Calendar(Strict):
     label: TextField
     event: Ident | None = None  # org-level events of this name add dates
     dates: tuple[dt.date, ...] = ()
+    # How the statement names the 1st, 2nd, ... date after collection ("de sluiting van de volgende ronde");
+    # without it the statement says "de tweede <label> na het verzamelen".
+    occurrences: tuple[TextField, ...] = ()
 
 
 class Agreement(Strict):
@@ -377,6 +382,7 @@ class Policy(Strict):
     record_types: dict[Ident, RecordType] = Field(min_length=1)
     retention: dict[Ident, RetentionRule] = Field(min_length=1)
     calendars: dict[Ident, Calendar] = {}
+    events: dict[Ident, TextField] = {}  # how statements name an event ("het einde van de dienstverlening")
     recipients: dict[Ident, Recipient] = {}
     roles: dict[Ident, Role] = Field(min_length=1)
     rights: Rights = Rights()

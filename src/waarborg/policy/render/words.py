@@ -1,0 +1,132 @@
+"""Retention rules in plain words, built from the rule itself (never from its free-text label).
+
+"5 jaar na het einde van de dienstverlening; eenmalig te verlengen met 2 jaar, nooit langer dan 7 jaar"
+is what the retention sweep will actually do, so the statement and the sweep cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from waarborg.policy.schema import CalendarStart, EventStart, Policy, RetentionRule
+
+# Events the platform itself records; a policy's own `events:` section names any others (and may rename these).
+_EVENTS = {
+    "nl": {
+        "service_ended": "het einde van de dienstverlening",
+        "consent_withdrawn": "je je uitschrijft of je toestemming intrekt",
+        "contract_ended": "het einde van de overeenkomst",
+        "event_finished": "de bijeenkomst is afgerond",
+        "identity_verified": "je identiteit is gecontroleerd",
+    },
+    "en": {
+        "service_ended": "the end of the service",
+        "consent_withdrawn": "you unsubscribe or withdraw your consent",
+        "contract_ended": "the end of the contract",
+        "event_finished": "the event is finished",
+        "identity_verified": "your identity has been checked",
+    },
+}
+
+_ORDINALS = {
+    "nl": ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"],
+    "en": ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+}
+
+_MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december"]
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+
+
+def event_words(policy: Policy, event: str, lang: str) -> str:
+    if event in policy.events:
+        return policy.events[event].get(lang)
+    return _EVENTS["en" if lang == "en" else "nl"].get(event, event.replace("_", " "))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _calendar_words(policy: Policy, start: CalendarStart, lang: str) -> str:
+    calendar = policy.calendars.get(start.calendar)
+    if calendar is not None and len(calendar.occurrences) >= start.occurrence:
+        return calendar.occurrences[start.occurrence - 1].get(lang)
+    # Without author-written phrases the label goes in brackets, which reads right whatever its article.
+    label = _lower_first(calendar.label.get(lang)) if calendar else start.calendar.replace("_", " ")
+    ordinal = _ORDINALS["en" if lang == "en" else "nl"][start.occurrence - 1]
+    return (f"de {ordinal} datum ({label}) na het verzamelen" if lang == "nl"
+            else f"the {ordinal} date ({label}) after collection")
+
+
+def _times(n: int, lang: str) -> str:
+    if lang == "nl":
+        return "eenmalig" if n == 1 else f"maximaal {n} keer"
+    return "once" if n == 1 else f"up to {n} times"
+
+
+def retention_words(policy: Policy, rule: RetentionRule, lang: str = "nl") -> str:
+    """The whole rule as one sentence, starting with a capital."""
+    nl = lang != "en"
+    period = rule.period.words(lang) if rule.period else ""
+    if rule.until is not None:
+        until = event_words(policy, rule.until.event, lang)
+        main = f"tot {until}" if nl else f"until {until}"
+        if period:
+            main += f", daarna nog {period}" if nl else f", then {period} more"
+    elif isinstance(rule.start, CalendarStart):
+        main = f"tot {period} na {_calendar_words(policy, rule.start, lang)}" if nl else (
+            f"until {period} after {_calendar_words(policy, rule.start, lang)}")
+    elif isinstance(rule.start, EventStart):
+        after = event_words(policy, rule.start.event, lang)
+        main = f"{period} na {after}" if nl else f"{period} after {after}"
+    else:
+        main = f"{period} na ontvangst" if nl else f"{period} after we receive it"
+    limits = []
+    if rule.extension:
+        limits.append(f"{_times(rule.extension.times, lang)} te verlengen met {rule.extension.by.words(lang)}" if nl
+                      else f"can be extended {_times(rule.extension.times, lang)} by {rule.extension.by.words(lang)}")
+    if rule.ceiling:
+        limits.append(f"nooit langer dan {rule.ceiling.words(lang)}" if nl
+                      else f"never longer than {rule.ceiling.words(lang)}")
+    text = main + ("; " + ", ".join(limits) if limits else "")
+    sentences = [text[:1].upper() + text[1:] + "."]
+    if rule.action == "anonymise":
+        sentences.append("Daarna bewaren wij alleen nog anonieme gegevens." if nl
+                         else "After that we keep only anonymous data.")
+    else:
+        sentences.append("Daarna verwijderen wij de gegevens." if nl else "After that we delete the data.")
+    if rule.extension:
+        who = {"subject_request": ("op jouw verzoek", "at your request"),
+               "subject_consent": ("met jouw instemming", "with your agreement"),
+               "staff": ("als wij de gegevens nog nodig verwachten", "if we expect to still need the data")}
+        words = who[rule.extension.requires][0 if nl else 1]
+        sentences.append(f"Verlengen gebeurt {words}." if nl else f"The extension is made {words}.")
+    if rule.ceiling and rule.holds_allowed:
+        sentences.append(f"Verwachten wij de gegevens binnenkort nog nodig te hebben, dan kunnen wij ze langer "
+                         f"bewaren, maar nooit langer dan {rule.ceiling.words(lang)}." if nl else
+                         f"If we expect to need the data soon, we may keep it longer, but never longer than "
+                         f"{rule.ceiling.words(lang)}.")
+    if rule.shorten_on_request:
+        sentences.append("Op jouw verzoek verkorten wij de termijn; de gegevens worden dan vernietigd." if nl
+                         else "At your request we shorten the period; the data is then destroyed.")
+    if rule.restart_on_new_record:
+        sentences.append("Een nieuwe aanvraag laat de termijn opnieuw beginnen." if nl
+                         else "A new application restarts the period.")
+    if rule.reason == "legal":
+        sentences.append(f"Dit is een wettelijke termijn: {rule.legal_ground}." if nl
+                         else f"This is a legal period: {rule.legal_ground}.")
+    return " ".join(sentences)
+
+
+def date_words(day: dt.date, lang: str = "nl") -> str:
+    months = _MONTHS_EN if lang == "en" else _MONTHS_NL
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def join(items: list[str], lang: str = "nl") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" en " if lang != "en" else " and ") + items[-1]

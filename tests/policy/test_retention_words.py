@@ -1,0 +1,52 @@
+"""Retention rules are written out from the rule itself, whatever shape the rule has."""
+
+from __future__ import annotations
+
+import pytest
+
+from waarborg.policy.loader import load_text
+from waarborg.policy.render.words import retention_words
+from waarborg.policy.schema import Policy
+
+POLICY = """\
+organisation: {id: org, name: Org, privacy_contact: {email: p@example.org}}
+statement: {version: "1", effective: 2024-01-01}
+categories: {contact: {label: Contact}}
+purposes: {service: {label: Dienst, description: Dienst, basis: consent}}
+record_types:
+  ticket: {purpose: service, label: Vraag, retention: rule, fields: {email: {category: contact}}}
+calendars:
+  seasons: {label: {nl: Einde van een seizoen, en: End of a season}}
+roles: {po: {label: PO, privacy_officer: true}}
+retention:
+  rule:
+"""
+
+
+def _words(rule: str, lang: str = "nl") -> str:
+    policy: Policy = load_text(POLICY + "".join(f"    {line}\n" for line in rule.splitlines())).policy
+    return retention_words(policy, policy.retention["rule"], lang)
+
+
+@pytest.mark.parametrize(("rule", "lang", "expected"), [
+    ("period: P6W", "nl", "6 weken na ontvangst. Daarna verwijderen wij de gegevens."),
+    ("period: P1Y", "en", "1 year after we receive it. After that we delete the data."),
+    ("period: P2Y\nstart: {calendar: seasons}", "nl", "Tot 2 jaar na de eerste datum (einde van een seizoen) na het verzamelen."),
+    ("period: P2Y\nstart: {calendar: seasons, occurrence: 3}", "en",
+     "Until 2 years after the third date (end of a season) after collection."),
+    ("period: P3M\nstart: {event: case_closed, of: record}", "nl", "3 maanden na case closed."),
+    ("until: {event: consent_withdrawn}", "en", "Until you unsubscribe or withdraw your consent."),
+    ("until: {event: contract_ended}\nperiod: P1M", "nl", "Tot het einde van de overeenkomst, daarna nog 1 maand."),
+    ("period: P1Y\nextension: {by: P6M, times: 3, requires: staff}\nceiling: P3Y", "nl",
+     "1 jaar na ontvangst; maximaal 3 keer te verlengen met 6 maanden, nooit langer dan 3 jaar. Daarna verwijderen "
+     "wij de gegevens. Verlengen gebeurt als wij de gegevens nog nodig verwachten."),
+    ("period: P1Y\naction: anonymise\nanonymise: {keep: [email]}", "en",
+     "1 year after we receive it. After that we keep only anonymous data."),
+    ("period: P7Y\nreason: legal\nlegal_ground: art. 52 AWR", "nl",
+     "7 jaar na ontvangst. Daarna verwijderen wij de gegevens. Dit is een wettelijke termijn: art. 52 AWR."),
+    ("period: P1Y\nshorten_on_request: true", "en",
+     "1 year after we receive it. After that we delete the data. At your request we shorten the period; "
+     "the data is then destroyed."),
+])
+def test_rule_in_words(rule: str, lang: str, expected: str) -> None:
+    assert _words(rule, lang).startswith(expected)

@@ -1,0 +1,155 @@
+"""The generated privacy statement says, for every example policy and in both languages, what AVG art. 13/14
+requires: each purpose with its basis, each retention period in words, each recipient, each right, the AP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.utils.html import escape
+
+from waarborg.policy.loader import load_file, load_text
+from waarborg.policy.render import texts
+from waarborg.policy.render.statement import render_statement
+from waarborg.policy.render.words import retention_words
+from waarborg.policy.schema import Policy
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+LANGS = ["nl", "en"]
+FORMATS = ["md", "html"]
+
+
+def _policy(name: str) -> Policy:
+    return load_file(Path(__file__).resolve().parents[2] / "examples" / f"{name}.yaml").policy
+
+
+def _render(policy: Policy, lang: str, fmt: str) -> tuple[str, object]:
+    text = render_statement(policy, lang=lang, fmt=fmt)
+    # HTML escapes what it shows; look for the escaped form there.
+    return text, (escape if fmt == "html" else str)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_statement_names_every_purpose_retention_recipient_and_right(example: Path, lang: str, fmt: str) -> None:
+    # Given an example policy
+    policy = load_file(example).policy
+    # When its statement is rendered
+    text, shown = _render(policy, lang, fmt)
+    # Then every purpose, retention period, recipient and right is in it
+    for purpose in policy.purposes.values():
+        assert shown(purpose.label.get(lang)) in text  # type: ignore[operator]
+        assert shown(purpose.description.get(lang)) in text  # type: ignore[operator]
+    for record_type in policy.record_types.values():
+        assert shown(retention_words(policy, policy.retention[record_type.retention], lang)) in text  # type: ignore[operator]
+    for recipient in policy.recipients.values():
+        assert shown(recipient.label.get(lang)) in text  # type: ignore[operator]
+    for right in policy.rights.available:
+        assert shown(texts.RIGHTS[lang][right][0]) in text  # type: ignore[operator]
+    assert policy.rights.response_period.words(lang) in text
+    assert policy.statement.version in text
+    for cookie in policy.cookies:
+        assert cookie.name in text
+
+
+@pytest.mark.promise("S4-24", "S0-41", "S1-28")
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_statement_names_the_avg_and_links_to_the_ap_complaint_page(example: Path, lang: str) -> None:
+    policy = load_file(example).policy
+    html = render_statement(policy, lang=lang, fmt="html")
+    assert "AVG" in html and "Autoriteit Persoonsgegevens" in html
+    assert f'<a href="{policy.organisation.authority.complaint_url}">' in html
+    assert policy.organisation.privacy_contact.email in html
+
+
+@pytest.mark.parametrize(("example", "lang", "words"), [
+    ("ikzorginassen", "nl", "Tot 12 maanden na de sluiting van de volgende ronde."),
+    ("ikzorginassen", "en", "Until 12 months after the closing of the next edition."),
+    ("ikzorginassen", "nl", "Tot je je uitschrijft."),
+    ("ikzorginassen", "nl", "Tot de bijeenkomst is afgerond."),
+    ("ikzorginassen", "nl", "3 maanden na ontvangst."),
+    ("ikzorginassen", "nl", "Daarna bewaren wij alleen nog anonieme gegevens."),
+    ("wlzclientondersteuning", "nl",
+     "5 jaar na het einde van de dienstverlening; eenmalig te verlengen met 2 jaar, nooit langer dan 7 jaar."),
+    ("wlzclientondersteuning", "en",
+     "5 years after the end of the service; can be extended once by 2 years, never longer than 7 years."),
+    ("wlzclientondersteuning", "nl", "4 weken na ontvangst."),
+    ("wlzclientondersteuning", "nl", "7 jaar na het einde van de dienstverlening. Daarna verwijderen wij de "
+                                     "gegevens. Dit is een wettelijke termijn"),
+    ("socialekaart", "nl", "Tot het einde van de samenwerking met de opdrachtgever, daarna nog 5 jaar."),
+    ("werkzaak", "nl", "10 jaar na de beëindiging van de uitkering."),
+    ("kwartier", "en", "15 years after the end of the support."),
+])
+def test_retention_is_written_out_in_plain_words(example: str, lang: str, words: str) -> None:
+    assert words in render_statement(_policy(example), lang=lang, fmt="md")
+
+
+def test_statement_calls_out_special_categories_and_their_condition() -> None:
+    text = render_statement(_policy("wlzclientondersteuning"), lang="nl", fmt="md")
+    assert "Gegevens over je gezondheid (bijzonder persoonsgegeven)" in text
+    assert "je uitdrukkelijke toestemming (art. 9 lid 2 sub a AVG)" in text
+    assert "Bijzondere persoonsgegevens gebruiken wij nooit voor marketing." in text
+    assert "Ben je jonger dan 16 jaar, dan geeft (ook) je ouder of voogd toestemming" in text
+
+
+def test_statement_names_the_law_contract_and_interest_behind_each_basis() -> None:
+    text = render_statement(_policy("werkzaak"), lang="nl", fmt="md")
+    assert ("een taak van algemeen belang of openbaar gezag (art. 6 lid 1 sub e AVG): Participatiewet, art. 7 en 53a"
+            in text)
+    assert "toestemming (art. 6 lid 1 sub a AVG)" in text
+    text = render_statement(_policy("ikzorginassen"), lang="en", fmt="md")
+    assert "a legitimate interest (GDPR art. 6(1)(f)): Improving the municipality's carer policy" in text
+    assert "the performance of a contract (GDPR art. 6(1)(b)): Aanvraag mantelzorgwaardering" in text
+
+
+def test_statement_names_the_dpo_and_how_to_file_a_request() -> None:
+    text = render_statement(_policy("werkzaak"), lang="nl", fmt="md")
+    assert "Wij hebben een functionaris gegevensbescherming (FG) aangesteld." in text
+    assert "onder vermelding van 'Verzoek omtrent persoonsgegevens'" in text
+    assert "Wij reageren binnen 4 weken op je verzoek." in text
+    text = render_statement(_policy("socialekaart"), lang="nl", fmt="md")
+    assert "Maak op de kopie van je identiteitsbewijs zwart: pasfoto, MRZ, paspoortnummer en Burgerservicenummer" in text
+
+
+def test_statement_says_decisions_are_taken_by_people() -> None:
+    text = render_statement(_policy("ikzorginassen"), lang="nl", fmt="md")
+    assert "Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten" in text
+    assert "Bij Beoordelen van de mantelzorgwaardering en Uitbetalen van de mantelzorgwaardering beslist altijd een " \
+           "medewerker." in text
+
+
+def test_statement_shows_what_refusing_to_provide_data_means() -> None:
+    text = render_statement(_policy("wlzclientondersteuning"), lang="en", fmt="md")
+    assert "we may be unable to enter into an agreement with you" in text
+
+
+@pytest.mark.promise("S0-42")
+def test_statement_includes_the_cookie_statement_with_consent_per_cookie() -> None:
+    text = render_statement(_policy("werkzaak"), lang="nl", fmt="md")
+    assert "| `social_buttons` | sociale media | Twitter, Facebook, LinkedIn |" in text
+    assert "alleen na je toestemming" in text
+    assert "| `sessionid` | functioneel | Werkzaak Rivierenland |" in text
+
+
+@pytest.mark.promise("S2-31")
+def test_statement_shows_its_version_and_earlier_versions() -> None:
+    text = render_statement(_policy("wlzclientondersteuning"), lang="nl", fmt="md")
+    assert "Dit is versie 2.2, geldig vanaf 1 juli 2020." in text
+    assert "- 2.1 (1 januari 2019)" in text
+    assert "Wijzigingen worden gepubliceerd op www.wlzclientondersteuning.nl" in text
+
+
+def test_html_escapes_what_the_policy_author_wrote() -> None:
+    source = (Path(__file__).resolve().parents[2] / "examples" / "ikzorginassen.yaml").read_text(encoding="utf-8")
+    source = source.replace("label: {nl: Nieuwsbrief, en: Newsletter}",
+                            "label: {nl: \"<script>alert(1)</script>\", en: Newsletter}", 1)
+    html = render_statement(load_text(source).policy, lang="nl", fmt="html")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown statement format"):
+        render_statement(_policy("kwartier"), fmt="pdf")
