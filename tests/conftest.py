@@ -21,6 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_policy_cache() -> Any:
+    """Each test starts without a cached policy: its database may hold another one (or none)."""
+    from waarborg.policy.active import invalidate
+
+    invalidate()
+    yield
+    invalidate()
+
+
 def activate_example(name: str = "ikzorginassen") -> Any:
     from waarborg.policy.active import activate
     from waarborg.policy.loader import load_file
