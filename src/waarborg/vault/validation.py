@@ -171,6 +171,11 @@ _CHECKS = {
 }
 
 
+def check_value(spec: FieldSpec, value: Any) -> Any:
+    """One value checked against its field spec, normalised; raises `FieldError`."""
+    return _CHECKS[spec.type](value, spec)
+
+
 def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -203,7 +208,7 @@ def clean_data(policy: Policy, record_type: str, data: Any, *, partial: bool = F
                 clean[name] = None
             continue
         try:
-            clean[name] = _CHECKS[spec.type](value, spec)
+            clean[name] = check_value(spec, value)
         except FieldError as exc:
             errors[f"{prefix}.{name}"] = [str(exc)]
     if errors:
