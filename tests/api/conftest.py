@@ -1,4 +1,4 @@
-"""Fixtures of the vault tests: a subject with an award application, made through the action layer."""
+"""Fixtures of the API tests: a subject with an award application, and small request helpers."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.vault import factories
 def subject(personas: Any) -> Any:
     from waarborg.vault.actions import subject_create
 
-    return subject_create(personas["assessor"].user, birth_date=None, bsn=factories.VALID_BSN)
+    return subject_create(personas["assessor"].user, bsn=factories.VALID_BSN)
 
 
 @pytest.fixture
@@ -22,3 +22,10 @@ def application(personas: Any, subject: Any) -> Any:
 
     return record_create(personas["assessor"].user, subject=subject, type="application",
                          data=factories.application(), purpose="eligibility", channel="website")
+
+
+def refused_entry(client_persona: Any) -> Any:
+    """The last refused audit entry, which must name the persona."""
+    entry = factories.last_entry(outcome="refused")
+    assert entry.actor == client_persona.user.username
+    return entry

@@ -62,6 +62,8 @@ def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
 def _record_out(record: Record, data: dict[str, Any]) -> Any:
     policy = active().policy
     classes = actions.field_classes(policy, record.type) if record.type in policy.record_types else {}
+    # The record type's field order, not storage order (plain fields first, then sealed ones).
+    data = {**{k: data[k] for k in classes if k in data}, **data}
     return RecordOut({
         "id": record.pk, "subject": record.subject_id, "type": record.type, "purpose": record.purpose,
         "data": data, "collected_at": record.collected_at, "expires_at": record.expires_at,
