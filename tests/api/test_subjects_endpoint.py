@@ -56,10 +56,9 @@ def test_a_birth_date_in_the_future_is_refused(personas: Any) -> None:
     assert response.status_code == 422 and list(response.json()["errors"]) == ["birth_date"]
 
 
-def test_a_second_subject_with_the_same_bsn_or_external_id_is_a_conflict(personas: Any) -> None:
+def test_a_second_subject_with_the_same_external_id_is_a_conflict(personas: Any) -> None:
     assessor = personas["assessor"]
     assert assessor.post(URL, {"bsn": factories.VALID_BSN, "external_id": "A-1"}, format="json").status_code == 201
-    assert assessor.post(URL, {"bsn": factories.VALID_BSN}, format="json").status_code == 409
     assert assessor.post(URL, {"external_id": "A-1"}, format="json").status_code == 409
     assert Subject.objects.count() == 1
 

@@ -62,13 +62,15 @@ def test_the_source_and_the_legal_basis_are_stored_with_the_record(personas: Any
 def test_without_a_source_the_purposes_declared_source_is_recorded(personas: Any, subject: Any) -> None:
     record = _create(personas, subject)
     assert (record.source_kind, record.basis) == ("subject", "contract")
+    # website visits come from the website form, as the statistics purpose declares
+    visit = record_create("system:web", subject=subject, type="visit", data={"ip": "192.0.2.7"},
+                          purpose="statistics")
+    assert (visit.source_kind, visit.basis) == ("website_form", "legitimate_interest")
 
 
 @pytest.mark.promise("S2-13", "S4-01")
-@pytest.mark.parametrize("kind", ["public_source", "gossip", ""])
-def test_a_source_the_policy_does_not_declare_for_the_purpose_is_refused(
-        personas: Any, subject: Any, kind: str) -> None:
-    # eligibility declares [subject, representative] only
+@pytest.mark.parametrize("kind", ["gossip", ""])
+def test_a_record_without_a_known_source_is_refused(personas: Any, subject: Any, kind: str) -> None:
     with pytest.raises(Invalid) as caught:
         _create(personas, subject, source_kind=kind)
     assert list(caught.value.errors) == ["source.kind"]

@@ -23,7 +23,7 @@ from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
 from waarborg.vault.authorisation import confidentiality, readable_purposes, staff_only
 from waarborg.vault.crypto import keyed_hash
-from waarborg.vault.gates import AccessContext
+from waarborg.vault.gates import AccessContext, Refusal
 from waarborg.vault.models import Record, Subject
 from waarborg.vault.validation import check_bsn, check_moment, check_provenance, clean_data
 
@@ -42,16 +42,16 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
         ctx = AccessContext(actor=actor, action="write", purpose="", policy=current.policy)
         refusal = staff_only(ctx) or confidentiality(ctx)
         if refusal is None and not isinstance(actor, str) and not readable_purposes(current.policy, actor, "write"):
-            refusal = _no_write_role()
+            refusal = Refusal("role_not_granted", "Je rol geeft geen recht om gegevens vast te leggen. "
+                                                  "(Your roles do not grant writing personal data.)")
         if refusal is not None:
             refuse(actor, "write", "", refusal)
     if bsn:
         bsn = check_bsn(bsn)
     if birth_date and birth_date > timezone.localdate():
         raise Invalid({"birth_date": ["Een geboortedatum ligt niet in de toekomst. (A birth date is not in the future.)"]})
+    # Not unique: a person registered twice (e.g. by two intakes) is merged by staff, not refused here.
     bsn_hash = keyed_hash(bsn) if bsn else None
-    if bsn_hash and Subject.objects.filter(bsn_hash=bsn_hash).exists():
-        raise Conflict("Er is al een betrokkene met dit BSN. (A subject with this BSN exists.)")
     if external_id and Subject.objects.filter(external_id=external_id).exists():
         raise Conflict("Er is al een betrokkene met dit external_id. (A subject with this external_id exists.)")
     try:
@@ -67,13 +67,6 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
     except IntegrityError:  # a concurrent twin won the race
         raise Conflict("Deze betrokkene bestaat al. (This subject exists already.)") from None
     return subject
-
-
-def _no_write_role() -> Any:
-    from waarborg.vault.gates import Refusal
-
-    return Refusal("role_not_granted", "Je rol geeft geen recht om gegevens vast te leggen. "
-                                       "(Your roles do not grant writing personal data.)")
 
 
 def subject_facts(subject: Subject) -> dict[str, Any]:

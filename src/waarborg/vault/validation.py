@@ -242,19 +242,15 @@ def check_provenance(policy: Policy, purpose: str, *, source_kind: str | None, s
                      channel: str, channel_detail: str) -> tuple[str, str, str, str]:
     """Where the data came from (S2-13, S4-01) and how it reached us (S0-03).
 
-    Without a source, the purpose's first declared source is recorded; a source the policy does
-    not declare for the purpose is refused, because the statement tells subjects where data comes from.
+    Without a source, the purpose's first declared source (the statement's default) is recorded;
+    a given source must be one of the kinds the policy language knows.
     """
-    declared = [s.value for s in policy.purposes[purpose].sources]
     errors: dict[str, list[str]] = {}
     if source_kind is None:
-        source_kind = declared[0]
+        source_kind = policy.purposes[purpose].sources[0].value
     elif source_kind not in {s.value for s in SourceKind}:
         errors["source.kind"] = [f"Onbekende bron; kies uit {', '.join(s.value for s in SourceKind)}. "
                                  "(Unknown source kind.)"]
-    elif source_kind not in declared:
-        errors["source.kind"] = [f"Deze bron is voor dit doel niet aangegeven; toegestaan: {', '.join(declared)}. "
-                                 "(This source is not declared for the purpose.)"]
     if channel and channel not in {c.value for c in Channel}:
         errors["channel"] = [f"Onbekend kanaal; kies uit {', '.join(c.value for c in Channel)}. (Unknown channel.)"]
     if channel == Channel.INTERMEDIARY and not channel_detail.strip():
