@@ -66,3 +66,24 @@ def test_a_privacy_officer_exports_for_an_access_request_without_an_assignment(
     check(officer, "export", "events", subject=registration.subject)
     with pytest.raises(Refused):
         check(officer, "read", "events", subject=registration.subject)
+
+
+@pytest.mark.promise("S4-11")
+def test_a_project_leader_cannot_assign_subjects_to_themselves(personas: Any, registration: Any) -> None:
+    from waarborg.vault.actions import assign
+
+    peter = personas["project_leader"].user
+    with pytest.raises(Refused):
+        assign(peter, registration.subject, "events", user=peter)
+    assert not Assignment.objects.exists()
+    assign("system:intake", registration.subject, "events", team="events-north")
+    assert record_read(peter, registration, "events")
+    assert factories.last_entry(action="subject.assign").detail == {"user_id": None, "team": "events-north"}
+
+
+def test_a_privacy_officer_assigns_a_subject_to_a_team(personas: Any, registration: Any) -> None:
+    from waarborg.vault.actions import assign
+
+    assign(personas["privacy_officer"].user, registration.subject, "events", team="events-north")
+    assert record_read(personas["project_leader"].user, registration, "events")
+    assert factories.last_entry(action="subject.assign").actor == "pia"

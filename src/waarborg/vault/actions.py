@@ -21,10 +21,10 @@ from waarborg.policy.schema import Policy
 from waarborg.retention.clock import expiry_for
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
-from waarborg.vault.authorisation import confidentiality, readable_purposes, staff_only
+from waarborg.vault.authorisation import confidentiality, needs_assignment, readable_purposes, staff_only
 from waarborg.vault.crypto import keyed_hash
 from waarborg.vault.gates import AccessContext, Refusal
-from waarborg.vault.models import Record, Subject
+from waarborg.vault.models import Assignment, Record, Subject
 from waarborg.vault.validation import check_bsn, check_moment, check_provenance, clean_data
 
 
@@ -155,7 +155,7 @@ def record_update(actor: Any, record: Record, purpose: str, data: dict[str, Any]
     The audit entry keeps the old and the new values, sealed with the system key.
     """
     policy = active().policy
-    check(actor, "write", purpose, subject=record.subject, record=record, fields=data)
+    check(actor, "write", purpose, subject=record.subject, record=record, record_type=record.type, fields=data)
     if record.anonymised_at is not None or record.subject_id is None:
         raise Conflict("Geanonimiseerde gegevens kunnen niet worden gecorrigeerd. (Anonymised data cannot be corrected.)")
     if record.type not in policy.record_types:
@@ -190,3 +190,25 @@ def records_of_subject(actor: Any, subject: Subject, purpose: str) -> list[tuple
                     + [Entry(action="record.read", actor=actor, purpose=purpose, subject=subject, record=record,
                              detail={"type": record.type, "via": "list"}) for record in records])
     return shown
+
+
+def assign(actor: Any, subject: Subject, purpose: str, *, user: Any = None, team: str = "") -> Assignment:
+    """Assign a subject to a staff member or a team for a need-to-know purpose (S4-11).
+
+    Who assigns: the platform itself (intake jobs), a privacy officer (a role that manages staff),
+    or someone who may write under the purpose without being bound by need-to-know themselves.
+    """
+    policy = active().policy
+    if (user is None) == (not team):
+        raise Invalid({"user": ["Wijs toe aan een medewerker of aan een team. (Assign to a user or a team.)"]})
+    roles = [policy.roles[r] for r in (getattr(actor, "roles", None) or []) if r in policy.roles]
+    if not isinstance(actor, str) and not any("staff" in r.manages for r in roles):
+        check(actor, "write", purpose, subject=subject)
+        if needs_assignment(policy, actor, "write", purpose):
+            refuse(actor, "assign", purpose, Refusal("role_not_granted", "Alleen een coördinator of "
+                   "privacyfunctionaris wijst toe. (Only a coordinator or privacy officer assigns.)"), subject=subject)
+    with transaction.atomic():
+        assignment = Assignment.objects.create(subject=subject, purpose=purpose, user=user, team=team)
+        append(Entry(action="subject.assign", actor=actor, purpose=purpose, subject=subject,
+                     detail={"user_id": getattr(user, "pk", None), "team": team}))
+    return assignment
