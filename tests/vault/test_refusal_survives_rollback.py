@@ -39,3 +39,16 @@ def test_a_refusal_outside_a_transaction_is_committed_at_once(personas: Any, app
     from waarborg.audit.log import verify
 
     assert verify()[1] is None
+
+
+@pytest.mark.promise("S3-19")
+@pytest.mark.django_db(transaction=True)
+def test_the_api_error_handler_puts_a_rolled_back_refusal_back_on_record(personas: Any, application: Any) -> None:
+    from waarborg.api.errors import exception_handler
+
+    with pytest.raises(Refused) as caught, transaction.atomic():
+        record_read(personas["caseworker"].user, application, "eligibility")
+    response = exception_handler(caught.value, {})
+    assert response is not None and response.status_code == 403
+    assert response.data == {"reason": "role_not_granted", "detail": str(caught.value.detail)}
+    assert [(e.actor, e.reason) for e in factories.entries(outcome="refused")] == [("carl", "role_not_granted")]

@@ -21,7 +21,7 @@ from waarborg.policy.schema import Policy
 from waarborg.retention.clock import expiry_for
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
-from waarborg.vault.authorisation import confidentiality, needs_assignment, readable_purposes, staff_only
+from waarborg.vault.authorisation import confidentiality, needs_assignment, purposes_granted, staff_only
 from waarborg.vault.crypto import keyed_hash
 from waarborg.vault.gates import AccessContext, Refusal
 from waarborg.vault.models import Assignment, Record, Subject
@@ -41,7 +41,7 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
     else:
         ctx = AccessContext(actor=actor, action="write", purpose="", policy=current.policy)
         refusal = staff_only(ctx) or confidentiality(ctx)
-        if refusal is None and not isinstance(actor, str) and not readable_purposes(current.policy, actor, "write"):
+        if refusal is None and not isinstance(actor, str) and not purposes_granted(current.policy, actor, "write"):
             refusal = Refusal("role_not_granted", "Je rol geeft geen recht om gegevens vast te leggen. "
                                                   "(Your roles do not grant writing personal data.)")
         if refusal is not None:

@@ -37,7 +37,8 @@ def granting_roles(policy: Policy, actor: Any, action: str, purpose: str) -> lis
     return [role for role in roles if action in {a.value for a in role.grants.get(purpose, ())}]
 
 
-def readable_purposes(policy: Policy, actor: Any, action: str = "read") -> list[str]:
+def purposes_granted(policy: Policy, actor: Any, action: str = "read") -> list[str]:
+    """The purposes on which one of the actor's roles grants `action`."""
     return [p for p in policy.purposes if granting_roles(policy, actor, action, p)]
 
 
