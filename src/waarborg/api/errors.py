@@ -23,6 +23,8 @@ class Refused(exceptions.APIException):
 
     def __init__(self, reason: str, detail: str) -> None:
         self.reason = reason
+        # Set by `vault.access.check`: (entry, row id, row hash) of the refusal's audit entry.
+        self.audit: tuple[Any, int, str] | None = None
         super().__init__(detail=detail)
 
 
@@ -68,6 +70,9 @@ def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, Refused):
+        from waarborg.vault.access import ensure_logged
+
+        ensure_logged(exc)  # the view's transaction may have rolled the refusal entry back
         return Response({"reason": exc.reason, "detail": str(exc.detail)}, status=403)
     if isinstance(exc, Invalid):
         return Response({"errors": exc.errors}, status=422)

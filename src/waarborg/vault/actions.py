@@ -1,8 +1,9 @@
 """The vault's action layer: the only writer of subjects and records.
 
-Each function is one transaction: check access (gates), write, append the audit entry. Views, the
-API, jobs and the CLI all call these; none writes the models directly.
-(First version: the vault capability hardens validation and the gates behind `check`.)
+Each function checks access (the gates, `access.check`), validates, writes and appends the audit
+entry in one transaction. Views, the API, jobs and the CLI all call these; none writes the models
+directly. Reads are audited as well (S0-24): every record shown to someone leaves an entry.
+The access check runs before validation, so a caller without access learns nothing from errors.
 """
 
 from __future__ import annotations
@@ -10,28 +11,61 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from waarborg.audit.log import Entry, append
+from waarborg.api.errors import Conflict, Invalid
+from waarborg.audit.log import Entry, append, append_many
 from waarborg.policy.active import active
+from waarborg.policy.schema import Policy
 from waarborg.retention.clock import expiry_for
 from waarborg.vault import keys
-from waarborg.vault.access import check
+from waarborg.vault.access import check, refuse
+from waarborg.vault.authorisation import confidentiality, needs_assignment, purposes_granted, staff_only
 from waarborg.vault.crypto import keyed_hash
-from waarborg.vault.models import Record, Subject
+from waarborg.vault.gates import AccessContext, Refusal
+from waarborg.vault.models import Assignment, Record, Subject
+from waarborg.vault.validation import check_bsn, check_moment, check_provenance, clean_data
 
 
 def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | None = None,
-                   external_id: str | None = None, at: datetime | None = None) -> Subject:
-    with transaction.atomic():
-        subject = Subject.objects.create(external_id=external_id or None, created_at=at or timezone.now(),
-                                         bsn_hash=keyed_hash(bsn) if bsn else None)
-        protected = {k: str(v) for k, v in {"birth_date": birth_date, "bsn": bsn}.items() if v}
-        if protected:
-            subject.sealed = keys.seal(subject, protected, f"subject:{subject.pk}")
-            subject.save(update_fields=["sealed"])
-        append(Entry(action="subject.create", actor=actor, subject=subject))
+                   external_id: str | None = None, at: datetime | None = None, purpose: str = "") -> Subject:
+    """Register a subject. The BSN is checked (11-proof), sealed, and findable only by keyed hash.
+
+    With a purpose, the full access check runs for writing under it; without one, the actor must
+    hold the right to write under at least one purpose.
+    """
+    current = active()
+    if purpose:
+        check(actor, "write", purpose)
+    else:
+        ctx = AccessContext(actor=actor, action="write", purpose="", policy=current.policy)
+        refusal = staff_only(ctx) or confidentiality(ctx)
+        if refusal is None and not isinstance(actor, str) and not purposes_granted(current.policy, actor, "write"):
+            refusal = Refusal("role_not_granted", "Je rol geeft geen recht om gegevens vast te leggen. "
+                                                  "(Your roles do not grant writing personal data.)")
+        if refusal is not None:
+            refuse(actor, "write", "", refusal)
+    if bsn:
+        bsn = check_bsn(bsn)
+    if birth_date and birth_date > timezone.localdate():
+        raise Invalid({"birth_date": ["Een geboortedatum ligt niet in de toekomst. (A birth date is not in the future.)"]})
+    # Not unique: a person registered twice (e.g. by two intakes) is merged by staff, not refused here.
+    bsn_hash = keyed_hash(bsn) if bsn else None
+    if external_id and Subject.objects.filter(external_id=external_id).exists():
+        raise Conflict("Er is al een betrokkene met dit external_id. (A subject with this external_id exists.)")
+    try:
+        with transaction.atomic():
+            subject = Subject.objects.create(external_id=external_id or None, created_at=at or timezone.now(),
+                                             bsn_hash=bsn_hash)
+            protected = {k: str(v) for k, v in {"birth_date": birth_date, "bsn": bsn}.items() if v}
+            if protected:
+                subject.sealed = keys.seal(subject, protected, f"subject:{subject.pk}")
+                subject.save(update_fields=["sealed"])
+            append(Entry(action="subject.create", actor=actor, subject=subject, purpose=purpose,
+                         policy_version=current.number, detail={"fields": sorted(protected)}))
+    except IntegrityError:  # a concurrent twin won the race
+        raise Conflict("Deze betrokkene bestaat al. (This subject exists already.)") from None
     return subject
 
 
@@ -50,32 +84,55 @@ def split_fields(policy: Any, record_type: str, data: dict[str, Any]) -> tuple[d
     return plain, protected
 
 
+def field_classes(policy: Policy, record_type: str) -> dict[str, dict[str, Any]]:
+    """Per field: its category, whether it is general or special data (S2-01), and if it is encrypted."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, spec in policy.record_types[record_type].fields.items():
+        category = policy.categories[spec.category]
+        out[name] = {"category": spec.category, "class": "special" if category.special or category.criminal
+                     else "general", "encrypted": category.must_encrypt}
+    return out
+
+
 def record_create(actor: Any, *, subject: Subject, type: str, data: dict[str, Any], purpose: str,
-                  collected_at: datetime | None = None, source_kind: str = "subject", source_detail: str = "",
+                  collected_at: datetime | None = None, source_kind: str | None = None, source_detail: str = "",
                   channel: str = "", channel_detail: str = "") -> Record:
+    """Store a record of `type` for `subject` under `purpose` (which must be the type's purpose)."""
     current = active()
     policy = current.policy
+    if type not in policy.record_types:
+        raise Invalid({"type": [f"Onbekend soort gegevens; kies uit {', '.join(policy.record_types)}. "
+                                "(Unknown record type.)"]})
     now = timezone.now()
+    collected = check_moment(collected_at, "collected_at", now)
+    check(actor, "write", purpose, subject=subject, record_type=type, fields=data, at=collected)
+    if subject.erased_at is not None:
+        raise Conflict("Deze betrokkene is gewist. (This subject has been erased.)")
+    clean = clean_data(policy, type, data)
+    source_kind, source_detail, channel, channel_detail = check_provenance(
+        policy, purpose, source_kind=source_kind, source_detail=source_detail, channel=channel,
+        channel_detail=channel_detail)
     record_type = policy.record_types[type]
-    check(actor, "write", purpose, subject=subject, record_type=type, fields=data, at=collected_at or now)
     with transaction.atomic():
-        record = Record(subject=subject, type=type, purpose=record_type.purpose, collected_at=collected_at or now,
+        record = Record(subject=subject, type=type, purpose=record_type.purpose, collected_at=collected,
                         source_kind=source_kind, source_detail=source_detail, channel=channel,
                         channel_detail=channel_detail, created_at=now, updated_at=now,
+                        basis=policy.purposes[record_type.purpose].basis.value,
                         created_by=actor if getattr(actor, "pk", None) else None,
                         policy_version=current.number, retention_rule=record_type.retention)
-        plain, protected = split_fields(policy, type, data)
+        plain, protected = split_fields(policy, type, clean)
         record.plain = plain
         record.sealed = keys.seal(subject, protected, f"record:{record.pk}")
         record.expires_at = expiry_for(record, policy)
         record.save(force_insert=True)
         append(Entry(action="record.create", actor=actor, purpose=purpose, subject=subject, record=record,
-                     policy_version=current.number, detail={"type": type, "fields": sorted(data)}))
+                     policy_version=current.number,
+                     detail={"type": type, "fields": sorted(clean), "source": source_kind, "channel": channel}))
     return record
 
 
 def record_data(record: Record) -> dict[str, Any]:
-    """All fields of the record, protected ones decrypted."""
+    """All fields of the record, protected ones decrypted (raises `KeyDestroyed` once shredded)."""
     data = dict(record.plain)
     if record.sealed and record.subject_id:
         data.update(keys.open_sealed(record.subject_id, bytes(record.sealed), f"record:{record.pk}"))
@@ -83,8 +140,75 @@ def record_data(record: Record) -> dict[str, Any]:
 
 
 def record_read(actor: Any, record: Record, purpose: str) -> dict[str, Any]:
+    """The record's data for `actor` under `purpose`; checked and audited."""
     check(actor, "read", purpose, subject=record.subject, record=record)
     with transaction.atomic():
         data = record_data(record)
-        append(Entry(action="record.read", actor=actor, purpose=purpose, subject=record.subject_id, record=record))
+        append(Entry(action="record.read", actor=actor, purpose=purpose, subject=record.subject_id, record=record,
+                     detail={"type": record.type}))
     return data
+
+
+def record_update(actor: Any, record: Record, purpose: str, data: dict[str, Any]) -> Record:
+    """Correct fields of a record (rectification, S0-38/S2-27); `None` clears an optional field.
+
+    The audit entry keeps the old and the new values, sealed with the system key.
+    """
+    policy = active().policy
+    check(actor, "write", purpose, subject=record.subject, record=record, record_type=record.type, fields=data)
+    if record.anonymised_at is not None or record.subject_id is None:
+        raise Conflict("Geanonimiseerde gegevens kunnen niet worden gecorrigeerd. (Anonymised data cannot be corrected.)")
+    if record.type not in policy.record_types:
+        raise Conflict("Dit soort gegevens staat niet meer in het beleid. (Record type no longer in the policy.)")
+    clean = clean_data(policy, record.type, data, partial=True)
+    with transaction.atomic():
+        locked = Record.objects.select_for_update().get(pk=record.pk)
+        current = record_data(locked)
+        old = {k: current.get(k) for k, v in clean.items() if current.get(k) != v}
+        new = {k: clean[k] for k in old}
+        updated = {k: v for k, v in {**current, **clean}.items() if v is not None}
+        plain, protected = split_fields(policy, locked.type, updated)
+        locked.plain = plain
+        locked.sealed = keys.seal(locked.subject_id, protected, f"record:{locked.pk}")
+        locked.updated_at = timezone.now()
+        locked.save(update_fields=["plain", "sealed", "updated_at"])
+        append(Entry(action="record.update", actor=actor, purpose=purpose, subject=locked.subject_id,
+                     record=locked, changes={"old": old, "new": new},
+                     detail={"type": locked.type, "fields": sorted(old)}))
+    return locked
+
+
+def records_of_subject(actor: Any, subject: Subject, purpose: str) -> list[tuple[Record, dict[str, Any]]]:
+    """The subject's records of `purpose` with their data; one audited read per record."""
+    check(actor, "read", purpose, subject=subject)
+    records = list(Record.objects.filter(subject=subject, purpose=purpose, anonymised_at=None)
+                   .order_by("collected_at", "created_at"))
+    with transaction.atomic():
+        shown = [(record, record_data(record)) for record in records]
+        append_many([Entry(action="record.list", actor=actor, purpose=purpose, subject=subject,
+                           detail={"count": len(records)})]
+                    + [Entry(action="record.read", actor=actor, purpose=purpose, subject=subject, record=record,
+                             detail={"type": record.type, "via": "list"}) for record in records])
+    return shown
+
+
+def assign(actor: Any, subject: Subject, purpose: str, *, user: Any = None, team: str = "") -> Assignment:
+    """Assign a subject to a staff member or a team for a need-to-know purpose (S4-11).
+
+    Who assigns: the platform itself (intake jobs), a privacy officer (a role that manages staff),
+    or someone who may write under the purpose without being bound by need-to-know themselves.
+    """
+    policy = active().policy
+    if (user is None) == (not team):
+        raise Invalid({"user": ["Wijs toe aan een medewerker of aan een team. (Assign to a user or a team.)"]})
+    roles = [policy.roles[r] for r in (getattr(actor, "roles", None) or []) if r in policy.roles]
+    if not isinstance(actor, str) and not any("staff" in r.manages for r in roles):
+        check(actor, "write", purpose, subject=subject)
+        if needs_assignment(policy, actor, "write", purpose):
+            refuse(actor, "assign", purpose, Refusal("role_not_granted", "Alleen een coördinator of "
+                   "privacyfunctionaris wijst toe. (Only a coordinator or privacy officer assigns.)"), subject=subject)
+    with transaction.atomic():
+        assignment = Assignment.objects.create(subject=subject, purpose=purpose, user=user, team=team)
+        append(Entry(action="subject.assign", actor=actor, purpose=purpose, subject=subject,
+                     detail={"user_id": getattr(user, "pk", None), "team": team}))
+    return assignment

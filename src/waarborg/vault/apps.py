@@ -5,3 +5,8 @@ class VaultConfig(AppConfig):
     name = "waarborg.vault"
     label = "vault"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from waarborg.vault.authorisation import register_all
+
+        register_all()

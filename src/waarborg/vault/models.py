@@ -54,6 +54,9 @@ class Record(models.Model):
     source_detail = models.CharField(max_length=200, blank=True, default="")
     channel = models.CharField(max_length=32, blank=True, default="")
     channel_detail = models.CharField(max_length=200, blank=True, default="")  # e.g. which intermediary
+    # The legal basis (AVG art. 6) of the purpose when the record was collected (S4-01): a later
+    # policy version may change the purpose, but not what this record was collected under.
+    basis = models.CharField(max_length=32, blank=True, default="")
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

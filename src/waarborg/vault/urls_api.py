@@ -1,10 +1,10 @@
 from django.urls import path
 
-from waarborg.api.stubs import not_yet
+from waarborg.vault import api
 
 urlpatterns = [
-    path("subjects", not_yet("subjects", "vault").as_view()),
-    path("records", not_yet("records", "vault").as_view()),
-    path("records/<uuid:pk>", not_yet("record", "vault").as_view()),
-    path("subjects/<uuid:pk>/records", not_yet("subject_records", "vault").as_view()),
+    path("subjects", api.SubjectsView.as_view(), name="subjects"),
+    path("records", api.RecordsView.as_view(), name="records"),
+    path("records/<uuid:pk>", api.RecordView.as_view(), name="record"),
+    path("subjects/<uuid:pk>/records", api.SubjectRecordsView.as_view(), name="subject-records"),
 ]
