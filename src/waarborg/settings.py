@@ -82,9 +82,11 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-# Each test run gets its own PostgreSQL test database, so parallel runs never collide
-# (SQLite test databases live in memory).
-if not DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+# Each test run gets its own test database, so parallel runs never collide. On SQLite it is a
+# file (not memory), so tests can read the raw file and hand it to other processes.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test_waarborg_{os.getpid()}.sqlite3")}
+else:
     DATABASES["default"]["TEST"] = {"NAME": f"test_waarborg_{os.getpid()}"}
 
 # WAARBORG_POLICY: the policy file activated at start when no policy is active yet.
