@@ -51,7 +51,8 @@ def years_ago(years: int, days: int = 0) -> date:
     from django.utils import timezone
 
     today = timezone.localdate()
-    return today.replace(year=today.year - years) - timedelta(days=days)
+    day = 28 if (today.month, today.day) == (2, 29) else today.day  # 29 February: not every year has one
+    return today.replace(year=today.year - years, day=day) - timedelta(days=days)
 
 
 class _Action(APIView):
