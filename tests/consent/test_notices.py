@@ -80,11 +80,13 @@ def test_recording_that_the_notice_was_sent_takes_the_subject_off_the_list(care:
     assert again.status_code == 409
 
 
-def test_the_uninformed_subjects_command_lists_unsent_notices(care: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    from waarborg.consent.commands import list_uninformed
+def test_the_notices_command_lists_the_subjects_not_yet_informed(care: Any,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from waarborg.cli import main
 
     subject = new_subject()
     write_record(care["supporter"], subject, "signal", {"note": "x"}, "neighbourhood")
-    assert list_uninformed(overdue_only=False) == 1
+    assert main(["notices"]) == 0
     out = capsys.readouterr().out
-    assert str(subject.pk) in out and "neighbourhood" in out
+    assert f"{subject.pk}\tneighbourhood\tbasis_interest" in out
+    assert "1 kennisgeving(en) nog niet verstuurd" in out
