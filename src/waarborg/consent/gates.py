@@ -56,12 +56,17 @@ def fields_of_kind(policy: Policy, record_type: str, names: Any, kind: str) -> l
 
 
 def _touched(ctx: AccessContext, kind: str) -> list[str]:
-    """Fields of that kind this access touches: those written, or for reads every field of the type."""
+    """Fields of that kind this access touches: those written, or for reads of a record every field of its type."""
     record_type = _record_type(ctx)
     spec = ctx.policy.record_types.get(record_type)
     if spec is None:
         return []
-    names = ctx.fields.keys() if ctx.fields else spec.fields.keys()
+    if isinstance(ctx.fields, dict) and ctx.fields:
+        names: Any = ctx.fields.keys()
+    elif ctx.record is not None:
+        names = spec.fields.keys()
+    else:
+        return []  # nothing (valid) written: the vault's validation answers malformed data
     return fields_of_kind(ctx.policy, record_type, names, kind)
 
 
