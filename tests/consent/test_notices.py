@@ -57,6 +57,8 @@ def test_processing_on_a_public_legitimate_or_vital_interest_makes_a_notice_due(
 def test_data_the_person_gave_on_a_contract_needs_no_notice(care: Any) -> None:
     subject = new_subject()
     assert write_record(care["supporter"], subject, "dossier", {"name": "Kees"}, "client_support").status_code == 201
+    assert write_record(care["supporter"], subject, "dossier", {"name": "Kees"}, "client_support",
+                        source={"kind": "website_form", "detail": "aanmeldformulier"}).status_code == 201
     assert write_record(care["supporter"], subject, "silent_note", {"note": "x"}, "silent_referral",
                         source={"kind": "municipality", "detail": "gemeente"}).status_code == 201
     assert not Notice.objects.filter(subject=subject).exists()

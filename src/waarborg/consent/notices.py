@@ -1,7 +1,8 @@
 """Notices to the subject (AVG art. 13/14): who has not been told yet, and recording that they were.
 
 A notice becomes due when a record is created
-- with a source other than the subject (art. 14: name the source, at the latest within a month), or
+- with a source other than the subject (art. 14: name the source, at the latest within a month; a
+  website form the person filled in themselves is their own word), or
 - for a purpose resting on a vital, public or legitimate interest (art. 13: at collection; once
   per subject and purpose),
 unless the purpose sets `notify_subject: false` (`true` forces one).
@@ -30,6 +31,7 @@ from waarborg.policy.periods import Period
 from waarborg.policy.schema import LegalBasis, Policy
 
 INTEREST_BASES = (LegalBasis.VITAL_INTEREST, LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTEREST)
+DIRECT_SOURCES = ("subject", "website_form")
 _INDIRECT_WITHIN = Period.parse("P1M")  # art. 14(3)(a): at the latest within one month
 
 
@@ -43,7 +45,7 @@ def notices_due_for(record: Any, policy: Policy | None = None) -> list[Notice]:
     due: list[Notice] = []
     base = {"subject_id": record.subject_id, "purpose": record.purpose, "basis": purpose.basis.value,
             "record_id": record.pk, "created_at": now}
-    indirect = record.source_kind and record.source_kind != "subject"
+    indirect = bool(record.source_kind) and record.source_kind not in DIRECT_SOURCES
     if indirect and not Notice.objects.filter(
         subject_id=record.subject_id, purpose=record.purpose, kind=Notice.Kind.INDIRECT, sent_at__isnull=True,
         source_kind=record.source_kind, source_detail=record.source_detail,
