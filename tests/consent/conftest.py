@@ -109,6 +109,22 @@ def read_record(persona: Persona, record_id: Any, purpose: str) -> Any:
     return _through_view(persona.user, run, 200)
 
 
+def list_records(persona: Persona, subject: Any, purpose: str) -> Any:
+    """GET /api/v1/subjects/{id}/records?purpose=..."""
+    response = persona.client.get(f"/api/v1/subjects/{subject.pk}/records", {"purpose": purpose})
+    if response.status_code != 501:
+        return response
+
+    def run(user: Any) -> list[str]:
+        from waarborg.vault.access import check
+        from waarborg.vault.models import Record
+
+        check(user, "read", purpose, subject=subject)  # what the vault's list endpoint asks first
+        return [str(pk) for pk in Record.objects.filter(subject=subject, purpose=purpose).values_list("pk", flat=True)]
+
+    return _through_view(persona.user, run, 200)
+
+
 def refusals(reason: str, subject: Any = None) -> int:
     """How many refused attempts with this reason the audit log holds (for this subject)."""
     from waarborg.audit.models import AuditEntry

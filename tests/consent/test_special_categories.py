@@ -6,7 +6,15 @@ from typing import Any
 
 import pytest
 
-from tests.consent.conftest import give, new_subject, read_record, refusals, write_record, years_ago
+from tests.consent.conftest import (
+    give,
+    list_records,
+    new_subject,
+    read_record,
+    refusals,
+    write_record,
+    years_ago,
+)
 from waarborg.vault.models import Record
 
 DOSSIER = {"name": "Kees", "situation": "Mantelzorg door partner", "diagnosis": "Parkinson"}
@@ -63,3 +71,13 @@ def test_a_named_legal_ground_allows_special_data_without_consent(care: Any, cli
     response = write_record(care["supporter"], client_subject, "indication_request",
                             {"bsn": "111222333", "diagnosis": "Parkinson"}, "indication")
     assert response.status_code == 201
+
+
+@pytest.mark.promise("S2-04")
+def test_listing_a_clients_dossiers_needs_the_consent_for_special_data_too(care: Any, client_subject: Any) -> None:
+    consent = give(care["supporter"], client_subject, "client_support",
+                   evidence={"document": "TV-11", "scope": ["general", "special"]}).json()
+    assert write_record(care["supporter"], client_subject, "dossier", DOSSIER, "client_support").status_code == 201
+    care["supporter"].client.post(f"/api/v1/consents/{consent['id']}/withdraw", {}, format="json")
+    listing = list_records(care["supporter"], client_subject, "client_support")
+    assert listing.status_code == 403 and listing.data["reason"] == "special_category_forbidden"

@@ -56,18 +56,21 @@ def fields_of_kind(policy: Policy, record_type: str, names: Any, kind: str) -> l
 
 
 def _touched(ctx: AccessContext, kind: str) -> list[str]:
-    """Fields of that kind this access touches: those written, or for reads of a record every field of its type."""
-    record_type = _record_type(ctx)
-    spec = ctx.policy.record_types.get(record_type)
-    if spec is None:
-        return []
+    """Fields of that kind this access touches.
+
+    Writes: the fields written. Reads: which fields a record holds is sealed, and a gate does not
+    open data, so every such field its type declares counts; a read of a subject's records of the
+    purpose (no record named) counts those of every record type of the purpose.
+    """
     if isinstance(ctx.fields, dict) and ctx.fields:
-        names: Any = ctx.fields.keys()
-    elif ctx.record is not None:
-        names = spec.fields.keys()
-    else:
+        return fields_of_kind(ctx.policy, _record_type(ctx), ctx.fields.keys(), kind)
+    if ctx.action == "write" or ctx.fields:
         return []  # nothing (valid) written: the vault's validation answers malformed data
-    return fields_of_kind(ctx.policy, record_type, names, kind)
+    one = _record_type(ctx) if ctx.record is not None or ctx.record_type else ""
+    types = {name: rt for name, rt in ctx.policy.record_types.items()
+             if (name == one if one else rt.purpose == ctx.purpose)}
+    return [f"{name}.{field}" for name, rt in types.items()
+            for field in fields_of_kind(ctx.policy, name, rt.fields.keys(), kind)]
 
 
 def consent_gate(ctx: AccessContext) -> Refusal | None:
