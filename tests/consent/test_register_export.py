@@ -80,3 +80,13 @@ def test_csv_cells_cannot_smuggle_spreadsheet_formulas(care: Any) -> None:
     response = care["privacy_officer"].client.get("/api/v1/consents", {"format": "csv"})
     row = next(csv.DictReader(io.StringIO(response.content.decode())))
     assert row["channel"] == "'=HYPERLINK(1)"
+
+
+def test_after_erasure_the_register_keeps_the_proof_without_the_names(care: Any) -> None:
+    from waarborg.vault.keys import shred
+
+    subject = new_subject()
+    give(care["supporter"], subject, "service_improvement", signatories=[{"role": "self", "name": "Alice"}])
+    shred(subject)
+    rows = care["privacy_officer"].client.get("/api/v1/consents", {"subject": str(subject.pk)}).json()
+    assert [(r["status"], r["signatories"]) for r in rows] == [("active", [{"role": "self", "name": ""}])]

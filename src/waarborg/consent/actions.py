@@ -20,6 +20,7 @@ from waarborg.consent import state
 from waarborg.consent.models import Consent, Notice
 from waarborg.policy.active import active
 from waarborg.vault import keys
+from waarborg.vault.crypto import KeyDestroyed
 from waarborg.vault.models import Subject
 
 SIGNATORY_ROLES = ("self", "parent", "guardian")
@@ -75,8 +76,12 @@ def _evidence(raw: Any) -> tuple[str, list[str], str]:
 
 
 def signatories_of(consent: Consent) -> list[dict[str, str]]:
-    opened = keys.open_sealed(consent.subject_id, bytes(consent.sealed) if consent.sealed else None,
-                              f"consent:{consent.pk}")
+    """Who signed; after the subject was erased (key shredded) only the roles remain."""
+    try:
+        opened = keys.open_sealed(consent.subject_id, bytes(consent.sealed) if consent.sealed else None,
+                                  f"consent:{consent.pk}")
+    except KeyDestroyed:
+        opened = {}
     return list(opened.get("signatories", [{"role": r, "name": ""} for r in consent.signatory_roles]))
 
 
