@@ -34,7 +34,7 @@ def _purpose(ctx: AccessContext) -> Purpose | None:
 def _own_access(ctx: AccessContext) -> bool:
     """The subject reading or exporting their own data (portal): always allowed (art. 15, 18(2))."""
     linked = getattr(ctx.actor, "subject_id", None)
-    return ctx.action in ("read", "export") and linked is not None and str(linked) == str(state._pk(ctx.subject))
+    return ctx.action in ("read", "export") and linked is not None and str(linked) == str(state.pk_of(ctx.subject))
 
 
 def _record_type(ctx: AccessContext) -> str:
@@ -134,7 +134,7 @@ def objection_gate(ctx: AccessContext) -> Refusal | None:
     purpose = _purpose(ctx)
     if purpose is None or not state.objectable(purpose) or _own_access(ctx):
         return None
-    if state.objections(ctx.purpose).filter(subject=state._pk(ctx.subject)).exists():
+    if state.objections(ctx.purpose).filter(subject=state.pk_of(ctx.subject)).exists():
         return Refusal("objected", f"betrokkene heeft bezwaar gemaakt tegen {ctx.purpose} / the subject objected")
     return None
 
@@ -144,7 +144,7 @@ def restriction_gate(ctx: AccessContext) -> Refusal | None:
     purpose = _purpose(ctx)
     if purpose is None or _own_access(ctx) or state.legal_claims(ctx.purpose, purpose):
         return None
-    if state.restrictions(ctx.purpose).filter(subject=state._pk(ctx.subject)).exists():
+    if state.restrictions(ctx.purpose).filter(subject=state.pk_of(ctx.subject)).exists():
         return Refusal("restricted", "de verwerking is beperkt (geblokkeerd) / processing is restricted")
     return None
 
@@ -153,7 +153,7 @@ def optout_gate(ctx: AccessContext) -> Refusal | None:
     purpose = _purpose(ctx)
     if purpose is None or not purpose.service_information or _own_access(ctx):
         return None
-    if state.optouts(ctx.purpose).filter(subject=state._pk(ctx.subject)).exists():
+    if state.optouts(ctx.purpose).filter(subject=state.pk_of(ctx.subject)).exists():
         return Refusal("opted_out", "betrokkene wil geen informatie over diensten ontvangen / the subject opted out")
     return None
 

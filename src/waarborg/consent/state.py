@@ -35,7 +35,7 @@ def active_consents(purpose: str, at: Any = None) -> QuerySet[Consent]:
 
 
 def active_consent(subject: Any, purpose: str, at: Any = None, *, special: bool = False) -> Consent | None:
-    consents = active_consents(purpose, at).filter(subject=_pk(subject)).order_by("-given_at")
+    consents = active_consents(purpose, at).filter(subject=pk_of(subject)).order_by("-given_at")
     for consent in consents:
         if not special or "special" in (consent.evidence_scope or []):
             return consent
@@ -43,7 +43,7 @@ def active_consent(subject: Any, purpose: str, at: Any = None, *, special: bool 
 
 
 def pending_consent(subject: Any, purpose: str) -> Consent | None:
-    return Consent.objects.filter(subject=_pk(subject), purpose=purpose, status=Consent.Status.PENDING).first()
+    return Consent.objects.filter(subject=pk_of(subject), purpose=purpose, status=Consent.Status.PENDING).first()
 
 
 def objections(purpose: str) -> QuerySet[Objection]:
@@ -97,5 +97,5 @@ def subject_ids(queryset: QuerySet[Any], among: Iterable[Any]) -> set[str]:
     return {str(pk) for pk in queryset.filter(subject__in=list(among)).values_list("subject_id", flat=True)}
 
 
-def _pk(subject: Any) -> Any:
+def pk_of(subject: Any) -> Any:
     return getattr(subject, "pk", subject)

@@ -114,6 +114,8 @@ class ConsentsView(APIView):
         OpenApiParameter("status", str), OpenApiParameter("format", str, enum=["json", "csv"])],
         responses={200: OpenApiResponse(description="the consent register (JSON list or CSV)")})
     def get(self, request: Request) -> Any:
+        # The register is the accountability record itself (art. 7(1), 30): whoever manages consents
+        # exports it whole; other staff name the purpose they work for and see only that purpose.
         policy = current()
         purpose = (request.query_params.get("purpose") or "").strip()
         subject = (request.query_params.get("subject") or "").strip()
