@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
 import pytest
@@ -90,3 +91,16 @@ def test_after_erasure_the_register_keeps_the_proof_without_the_names(care: Any)
     shred(subject)
     rows = care["privacy_officer"].client.get("/api/v1/consents", {"subject": str(subject.pk)}).json()
     assert [(r["status"], r["signatories"]) for r in rows] == [("active", [{"role": "self", "name": ""}])]
+
+
+@pytest.mark.promise("S0-26")
+def test_the_register_exports_from_the_command_line(care: Any, register: Any,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from waarborg.cli import main
+
+    assert main(["consents", "export", "--subject", str(register["bob"].pk), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["purpose"], r["status"], r["channel"]) for r in rows] == [("relationship", "active", "email")]
+    assert main(["consents", "export"]) == 0
+    assert len(list(csv.DictReader(io.StringIO(capsys.readouterr().out)))) == 3
+    assert main(["consents", "export", "--subject", "nope"]) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from rest_framework import serializers
@@ -119,3 +121,27 @@ def notice_row(notice: Notice) -> dict[str, Any]:
         "record": str(notice.record_id) if notice.record_id else None, "content": notice.content,
         "due_at": _iso(notice.due_at), "sent_at": _iso(notice.sent_at), "channel": notice.channel,
     }
+
+
+_CSV_COLUMNS = ("id", "subject", "purpose", "status", "given_at", "channel", "policy_version", "statement_version",
+                "text_version", "evidence_document", "evidence_scope", "signatories", "verified_at",
+                "verification_method", "verified_by", "withdrawn_at", "withdrawal_channel", "consequences",
+                "recorded_at", "recorded_by")
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    # Spreadsheets run cells that start with these as formulas (CSV injection): quote them.
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+def register_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(_CSV_COLUMNS)
+    for row in rows:
+        flat = {**row, "evidence_document": row["evidence"]["document"],
+                "evidence_scope": "+".join(row["evidence"]["scope"]),
+                "signatories": "; ".join(f"{s['role']}: {s['name']}".rstrip(": ") for s in row["signatories"])}
+        writer.writerow([_cell(flat.get(column)) for column in _CSV_COLUMNS])
+    return out.getvalue()

@@ -5,8 +5,6 @@ Views only parse, authorise and call the action functions; every write happens i
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import uuid
 from typing import Any
@@ -32,6 +30,7 @@ from waarborg.consent.serializers import (
     WithdrawIn,
     consent_row,
     notice_row,
+    register_csv,
 )
 from waarborg.policy.active import current
 from waarborg.vault.models import Subject
@@ -67,30 +66,6 @@ def _consent(pk: Any, request: Request, action: str) -> Consent:
         raise NotFound()
     require(current(), request.user, action, consent.purpose, subject=consent.subject_id)
     return consent
-
-
-_CSV_COLUMNS = ("id", "subject", "purpose", "status", "given_at", "channel", "policy_version", "statement_version",
-                "text_version", "evidence_document", "evidence_scope", "signatories", "verified_at",
-                "verification_method", "verified_by", "withdrawn_at", "withdrawal_channel", "consequences",
-                "recorded_at", "recorded_by")
-
-
-def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    # Spreadsheets run cells that start with these as formulas (CSV injection): quote them.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
-def register_csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(_CSV_COLUMNS)
-    for row in rows:
-        flat = {**row, "evidence_document": row["evidence"]["document"],
-                "evidence_scope": "+".join(row["evidence"]["scope"]),
-                "signatories": "; ".join(f"{s['role']}: {s['name']}".rstrip(": ") for s in row["signatories"])}
-        writer.writerow([_cell(flat.get(column)) for column in _CSV_COLUMNS])
-    return out.getvalue()
 
 
 class ConsentsView(APIView):
