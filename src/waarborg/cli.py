@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "waarborg.retention.commands",
     "waarborg.backups.commands",
     "waarborg.jobs.commands",
+    "waarborg.consent.commands",
     "waarborg.serve",
 )
 

@@ -1,0 +1,47 @@
+"""Who may keep the register: staff with write on the purpose, or whoever manages consents.
+
+Subjects themselves will act through the portal (later); here every caller is staff or a service.
+A refusal is audited in its own transaction (the caller's may roll back) and answers 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from waarborg.api.errors import Refused
+from waarborg.audit.log import Entry, append
+from waarborg.policy.schema import Policy
+
+
+def _roles(policy: Policy, user: Any) -> list[Any]:
+    return [policy.roles[r] for r in (getattr(user, "roles", None) or []) if r in policy.roles]
+
+
+def manages_consents(policy: Policy, user: Any) -> bool:
+    return any(r.privacy_officer or r.dpo or "consents" in r.manages for r in _roles(policy, user))
+
+
+def may(policy: Policy, user: Any, purpose: str, *actions: str) -> bool:
+    """Manages consents, or holds one of `actions` on `purpose` through a role."""
+    if getattr(user, "kind", "staff") == "citizen":
+        return False
+    if manages_consents(policy, user):
+        return True
+    return any(a in r.grants.get(purpose, ()) for r in _roles(policy, user) for a in actions)
+
+
+def refuse(actor: Any, action: str, reason: str, detail: str, *, purpose: str = "", subject: Any = None) -> Refused:
+    with transaction.atomic(durable=False):
+        append(Entry(action=f"{action}.refused", actor=actor, purpose=purpose, subject=subject, outcome="refused",
+                     reason=reason))
+    return Refused(reason, detail)
+
+
+def require(policy: Policy, user: Any, action: str, purpose: str, *, subject: Any = None,
+            grants: tuple[str, ...] = ("write",)) -> None:
+    if not may(policy, user, purpose, *grants):
+        raise refuse(user, action, "role_not_granted",
+                     f"geen rol met {'/'.join(grants)} op doel {purpose or '-'} en geen beheer van toestemmingen / "
+                     "no role for this purpose", purpose=purpose, subject=subject)
