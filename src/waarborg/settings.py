@@ -216,6 +216,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The same general/special choice appears in records (field class) and consents (scope).
+    "ENUM_NAME_OVERRIDES": {"DataClassEnum": ["general", "special"]},
 }
 
 # Logging: never personal data. Only our own messages, which carry ids, never values.
