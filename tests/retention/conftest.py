@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.utils import timezone
 
 HERE = Path(__file__).resolve().parent
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")  # settings.TIME_ZONE
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "application": {"name": "Mila de Vries", "phone": "0612345678", "address": "Brink 1, Assen",
@@ -37,7 +39,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 
 def at(year: int, month: int, day: int, hour: int = 12) -> datetime:
     """A moment in Dutch local time (the organisation's calendar)."""
-    return timezone.make_aware(datetime(year, month, day, hour))
+    return datetime(year, month, day, hour, tzinfo=AMSTERDAM)
 
 
 @pytest.fixture(autouse=True)

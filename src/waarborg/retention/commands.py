@@ -61,7 +61,9 @@ def _sweep(args: argparse.Namespace) -> int:
     dry_run = bool(args.dry_run or args.before)
     report = _run(dry_run, now, args.batch_size)
     would = "would be " if dry_run else ""
-    header = f"retention sweep at {report.now.isoformat(timespec='seconds')}"
+    from django.utils import timezone
+
+    header = f"retention sweep at {timezone.localtime(report.now).isoformat(timespec='seconds')}"
     print(header + (" (dry run: nothing changed)" if dry_run else ""))
     for rule in report.rules():
         parts = []
