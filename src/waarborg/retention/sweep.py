@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -129,7 +129,12 @@ def _anonymise(record: Record, policy: Policy, now: datetime) -> None:
 
 def _process_batch(ids: list[Any], now: datetime, policy: Policy, version: int, dry_run: bool,
                    report: SweepReport) -> None:
-    records = list(expired(now).filter(pk__in=ids).order_by("expires_at", "pk"))
+    batch = expired(now).filter(pk__in=ids).order_by("expires_at", "pk")
+    if connection.features.has_select_for_update_skip_locked:
+        # Two sweeps at once (PostgreSQL) never take the same record: each skips what the other holds.
+        # SQLite serialises writers; a sweep whose snapshot went stale fails instead of double-processing.
+        batch = batch.select_for_update(skip_locked=True, of=("self",))
+    records = list(batch)
     subject_ids = {r.subject_id for r in records if r.subject_id}
     holds = Hold.objects.filter(released_at__isnull=True).filter(
         Q(record_id__in=[r.pk for r in records]) | Q(subject_id__in=subject_ids, record_id__isnull=True))

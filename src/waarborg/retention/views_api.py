@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -16,9 +18,10 @@ from rest_framework.views import APIView
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import active
-from waarborg.retention.authz import is_privacy_officer, may, refuse
-from waarborg.retention.clock import compute
+from waarborg.retention.authz import is_privacy_officer, manages_retention, may, refuse
+from waarborg.retention.clock import compute, day_start
 from waarborg.retention.events import event_record
+from waarborg.retention.sweep import preview
 from waarborg.vault.models import Record, Subject
 
 
@@ -43,6 +46,29 @@ class EventOutSerializer(serializers.Serializer):
     subject = serializers.UUIDField(allow_null=True)
     record = serializers.UUIDField(allow_null=True)
     clocks_changed = serializers.IntegerField()
+
+
+class PreviewSerializer(serializers.Serializer):
+    before = serializers.DateField()
+    rules = serializers.DictField(child=serializers.IntegerField())
+    total = serializers.IntegerField()
+
+
+class PreviewView(APIView):
+    @extend_schema(operation_id="retention_preview", responses={200: PreviewSerializer},
+                   parameters=[OpenApiParameter("before", OpenApiTypes.DATE, required=True)],
+                   description="How many records each retention rule deletes or anonymises by this date "
+                               "(before holds are applied). For whoever manages retention.")
+    def get(self, request: Request) -> Response:
+        current = active()
+        if not manages_retention(request.user, current.policy):
+            raise refuse(request.user, "retention.preview", "alleen wie bewaartermijnen beheert ziet de vooruitblik")
+        try:
+            before = date.fromisoformat(request.query_params.get("before", ""))
+        except ValueError as exc:
+            raise Invalid({"before": ["geef een datum als 2026-12-31 / give a date such as 2026-12-31"]}) from exc
+        counts = preview(day_start(before))
+        return Response({"before": before, "rules": counts, "total": sum(counts.values())})
 
 
 class RecordRetentionView(APIView):
