@@ -12,7 +12,8 @@ How it works, and why this way:
   is deleted or anonymised, one audit entry per record is appended (`append_many`, action
   `record.delete` or `record.anonymise`, the rule id in `detail`: S0-28, S3-18, S4-09), and subjects
   with no records left lose their data key (`keys.shred`, audited as `subject.shred`). Audit entries
-  hold no personal data: the subject appears as its pseudonym.
+  hold no personal data: the subject appears as its pseudonym. After the commit the erasures are
+  also appended to the erasure journal (`journal.py`), so restoring an older backup forgets them again.
 - **Anonymising** keeps only the fields `rule.anonymise.keep` names (generalising dates to year or
   month), generalises the record's own dates, unlinks the subject and drops the sealed blob.
 - **Crash behaviour.** A crash or `kill -9` inside a batch rolls the whole batch back, audit entries
@@ -42,6 +43,7 @@ from django.utils import timezone
 from waarborg.audit.log import Entry, append_many
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
+from waarborg.retention import journal
 from waarborg.retention.clock import compute, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault import keys
@@ -190,6 +192,9 @@ def _process_batch(ids: list[Any], now: datetime, policy: Policy, version: int, 
     entries.extend(Entry(action="subject.shred", actor=ACTOR, subject=subject_id, policy_version=version, at=now,
                          detail={"why": "no records left after the retention sweep"}) for subject_id in shredded)
     append_many(entries)
+    journal.record_erasures(
+        [{"at": now.isoformat(), "kind": e.action, "record": str(e.record) if e.record else None,
+          "subject": str(e.subject) if e.subject else None, "rule": e.detail.get("rule", "")} for e in entries])
 
 
 def sweep_expired(*, now: datetime | None = None, dry_run: bool = False, batch_size: int = 1000,
