@@ -1,7 +1,7 @@
 """Recording events, and recomputing exactly the clocks that depend on them.
 
-- An event on a record recomputes that record.
-- An event on a subject recomputes that subject's live records.
+- An event on a subject recomputes that subject's live records (the named record among them).
+- An event on a record only recomputes that record.
 - An org-level event (no subject, no record) adds a date to every calendar whose `event` it names;
   it recomputes the records under rules starting at such a calendar whose expiry is still open or
   lies on or after the new date (an earlier expiry was set by earlier dates, which did not change).
@@ -31,10 +31,10 @@ FUTURE_SLACK = timedelta(minutes=5)  # CONTRACT.md: times may lie in the past, n
 
 def dependent_records(event: Event, policy: Policy) -> QuerySet[Record]:
     live = Record.objects.filter(anonymised_at__isnull=True)
+    if event.subject_id is not None:  # includes the record, if one is named too
+        return live.filter(subject_id=event.subject_id)
     if event.record_id is not None:
         return live.filter(pk=event.record_id)
-    if event.subject_id is not None:
-        return live.filter(subject_id=event.subject_id)
     calendars = {name for name, spec in policy.calendars.items() if spec.event == event.name}
     rules = [name for name, rule in policy.retention.items()
              if isinstance(rule.start, CalendarStart) and rule.start.calendar in calendars]
