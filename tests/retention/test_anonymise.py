@@ -10,15 +10,17 @@ from django.utils import timezone
 
 from tests.retention.conftest import at, audit_for, sweep
 from waarborg.vault import keys
+from waarborg.vault.actions import subject_create
 from waarborg.vault.crypto import KeyDestroyed
-from waarborg.vault.models import Record, SubjectKey
+from waarborg.vault.models import Record, Subject, SubjectKey
 
 
 @pytest.mark.promise("S0-28", "S3-18")
 def test_an_expired_payout_keeps_only_amount_edition_and_month(make: Any) -> None:
     # Given an application in edition 2024 and its payout after the closing (so in the 2025 window)
-    application = make.record("application", at(2024, 3, 1))
-    payout = make.record("payout", at(2024, 12, 15), subject=application.subject, paid_on="2024-12-15")
+    person = subject_create(make.actor, bsn="111222333", external_id="crm-4711")
+    application = make.record("application", at(2024, 3, 1), subject=person)
+    payout = make.record("payout", at(2024, 12, 15), subject=person, paid_on="2024-12-15")
     subject_id = application.subject_id
     assert payout.expires_at == at(2027, 11, 30, 0)
 
@@ -41,8 +43,9 @@ def test_an_expired_payout_keeps_only_amount_edition_and_month(make: Any) -> Non
     assert anonymised.detail["rule"] == "award_cycle_anonymised"
     assert audit_for(application, "record.delete")[0].detail["rule"] == "award_cycle"
 
-    # And the subject, with nothing left, lost its data key
+    # And the subject, with nothing left, lost its data key and everything that links it to a person
     assert not SubjectKey.objects.filter(subject_id=subject_id).exists()
+    assert Subject.objects.filter(pk=subject_id, bsn_hash=None, external_id=None, sealed=None).exists()
     with pytest.raises(KeyDestroyed):
         keys.key_for(subject_id)
 

@@ -11,7 +11,8 @@ How it works, and why this way:
   (a hold keeps data past expiry, never past the ceiling) and get their new date instead, the rest
   is deleted or anonymised, one audit entry per record is appended (`append_many`, action
   `record.delete` or `record.anonymise`, the rule id in `detail`: S0-28, S3-18, S4-09), and subjects
-  with no records left lose their data key (`keys.shred`, audited as `subject.shred`). Audit entries
+  with no records left lose their data key (`keys.shred`, audited as `subject.shred`), their BSN
+  look-up hash and their external id. Audit entries
   hold no personal data: the subject appears as its pseudonym. After the commit the erasures are
   also appended to the erasure journal (`journal.py`), so restoring an older backup forgets them again.
 - **Anonymising** keeps only the fields `rule.anonymise.keep` names (generalising dates to year or
@@ -48,7 +49,7 @@ from waarborg.retention.clock import compute, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault import keys
 from waarborg.vault.crypto import KeyDestroyed
-from waarborg.vault.models import Record, SubjectKey
+from waarborg.vault.models import Record, Subject, SubjectKey
 
 log = logging.getLogger("waarborg.retention")
 ACTOR = "system:sweep"
@@ -188,6 +189,9 @@ def _process_batch(ids: list[Any], now: datetime, policy: Policy, version: int, 
     # What `keys.shred` does for one subject, for the whole batch in one statement.
     shredded = sorted(SubjectKey.objects.filter(subject_id__in=gone).values_list("subject_id", flat=True), key=str)
     SubjectKey.objects.filter(subject_id__in=shredded).delete()
+    # The subject row stays (accounts and logs point at it) but keeps nothing that links to a person:
+    # its look-up hash of the BSN and its external id go with the key.
+    Subject.objects.filter(pk__in=gone).update(bsn_hash=None, external_id=None, sealed=None)
     report.shredded += len(shredded)
     entries.extend(Entry(action="subject.shred", actor=ACTOR, subject=subject_id, policy_version=version, at=now,
                          detail={"why": "no records left after the retention sweep"}) for subject_id in shredded)
