@@ -109,14 +109,16 @@ def _event_words(start: EventStart) -> Words:
 def _collected(record: Any, rule: RetentionRule, clock: Clock) -> datetime:
     from waarborg.vault.models import Record
 
-    collected: datetime = record.collected_at
+    # Periods count in the organisation's calendar (Europe/Amsterdam): 12:00 plus 3 months is 12:00,
+    # whatever daylight saving did in between, and whatever time zone the value arrived in.
+    collected: datetime = timezone.localtime(record.collected_at)
     clock.steps.append((f"Vastgelegd op {_on(collected)[0]}.", f"Collected on {_on(collected)[1]}."))
     if rule.restart_on_new_record and record.subject_id:
         siblings = Record.objects.filter(subject_id=record.subject_id, purpose=record.purpose,
                                          anonymised_at__isnull=True).exclude(pk=record.pk)
         newest = siblings.aggregate(newest=Max("collected_at"))["newest"]
         if newest is not None and newest > collected:
-            collected = newest
+            collected = timezone.localtime(newest)
             nl, en = _on(newest)
             clock.steps.append((f"De termijn begon opnieuw met een nieuwe vastlegging voor hetzelfde doel op {nl}.",
                                 f"The period restarted with a new record for the same purpose on {en}."))
@@ -153,8 +155,7 @@ def _start(record: Any, rule: RetentionRule, policy: Policy, collected: datetime
             return None
         nl, en = _on(event.at)
         clock.steps.append((f"De termijn begint bij {what_nl} op {nl}.", f"The period starts at {what_en} on {en}."))
-        at: datetime = event.at
-        return at
+        return timezone.localtime(event.at)
     clock.steps.append(("De termijn begint bij de vastlegging.", "The period starts at collection."))
     return collected
 
@@ -172,11 +173,10 @@ def _base_expiry(record: Any, rule: RetentionRule, start: datetime, clock: Clock
                             f"{what_en[0].upper()}{what_en[1:]} happened on {en}."))
         if rule.period is None:
             clock.steps.append(("Daarna wordt er niets meer bewaard.", "After that nothing is kept."))
-            at: datetime = event.at
-            return at
+            return timezone.localtime(event.at)
         clock.steps.append((f"Daarna wordt {rule.period.words('nl')} bewaard.",
                             f"After that it is kept for {rule.period.words('en')}."))
-        return rule.period.after(event.at)
+        return rule.period.after(timezone.localtime(event.at))
     assert rule.period is not None
     clock.steps.append((f"Bewaartermijn: {rule.period.words('nl')}.", f"Retention period: {rule.period.words('en')}."))
     return rule.period.after(start)
@@ -298,3 +298,24 @@ def recompute(records: Iterable[Any], policy: Policy, batch: int = 1000) -> int:
         Record.objects.bulk_update(changed, ["expires_at"])
         count += len(changed)
     return count
+
+
+def recompute_all(policy: Policy, rule: str | None = None, chunk: int = 2000) -> int:
+    """Recompute every live clock (after a policy change), chunk by chunk in id order; returns how many changed."""
+    from django.db import transaction
+
+    from waarborg.vault.models import Record
+
+    live = Record.objects.filter(anonymised_at__isnull=True).order_by("pk")
+    if rule:
+        live = live.filter(retention_rule=rule)
+    changed = 0
+    last = None
+    while True:
+        page = live.filter(pk__gt=last) if last is not None else live
+        records = list(page[:chunk])
+        if not records:
+            return changed
+        with transaction.atomic():
+            changed += recompute(records, policy)
+        last = records[-1].pk

@@ -23,6 +23,12 @@ def register(sub: Any) -> None:
                        help="records per transaction (default 1000)")
     sweep.set_defaults(handler=_sweep)
 
+    retention = sub.add_parser("retention", help="retention clocks")
+    rsub = retention.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
+    again = rsub.add_parser("recompute", help="recompute every live clock, e.g. after a policy change")
+    again.add_argument("--rule", help="only records under this retention rule")
+    again.set_defaults(handler=_recompute)
+
     holds = sub.add_parser("holds", help="legal holds that keep data past its expiry")
     hsub = holds.add_subparsers(dest="holds_command", metavar="ACTION", required=True)
     listing = hsub.add_parser("list", help="list the holds in force")
@@ -149,4 +155,19 @@ def _backup_restore(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     print(f"restored {args.name}; erasures re-applied: {counts['record.delete']} deleted, "
           f"{counts['record.anonymise']} anonymised, {counts['subject.shred']} data keys shredded")
+    return 0
+
+
+def _recompute(args: argparse.Namespace) -> int:
+    from waarborg.audit.log import Entry, append
+    from waarborg.policy.active import active
+    from waarborg.retention.clock import recompute_all
+
+    current = active()
+    if args.rule and args.rule not in current.policy.retention:
+        raise UserError(f"the active policy has no retention rule {args.rule!r}")
+    changed = recompute_all(current.policy, args.rule)
+    append(Entry(action="retention.recompute", actor="system:cli", policy_version=current.number,
+                 detail={"rule": args.rule or "", "clocks_changed": changed}))
+    print(f"{changed} clocks changed")
     return 0
