@@ -185,7 +185,7 @@ def _base_expiry(record: Any, rule: RetentionRule, start: datetime, clock: Clock
 def _adjust(record: Any, rule_id: str, rule: RetentionRule, expires: datetime, clock: Clock) -> datetime:
     from waarborg.retention.models import Adjustment
 
-    if record.subject_id is None:
+    if record.subject_id is None or (rule.extension is None and not rule.shorten_on_request):
         return expires
     adjustments = list(Adjustment.objects.filter(subject_id=record.subject_id, rule=rule_id).order_by("at"))
     extensions = [a for a in adjustments if a.kind == Adjustment.Kind.EXTENSION]

@@ -22,7 +22,7 @@ from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import active
 from waarborg.retention.authz import manages_retention, refuse
-from waarborg.retention.clock import recompute
+from waarborg.retention.clock import recompute, rule_of
 from waarborg.retention.models import Adjustment, Hold
 from waarborg.vault.models import Record, Subject
 
@@ -45,6 +45,11 @@ def hold_place(actor: Any, *, reason: str, justification: str, subject: Subject 
         errors["subject"] = ["noem een betrokkene of een gegeven / name a subject or a record"]
     if reason not in Hold.Reason.values:
         errors["reason"] = [f"kies uit / choose from: {', '.join(Hold.Reason.values)}"]
+    if record is not None:
+        _, rule = rule_of(record, current.policy)
+        if not rule.holds_allowed:
+            errors["record"] = ["de bewaarregel van dit gegeven staat geen bewaarplicht toe / "
+                                "this record's retention rule allows no holds"]
     if not justification.strip():
         errors["justification"] = ["een bewaarplicht vraagt een onderbouwing / a hold needs a justification"]
     if errors:
