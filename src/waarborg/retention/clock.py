@@ -1,17 +1,321 @@
-"""When does a record expire? (First version: period after collection; the retention capability
-replaces the body with calendars, events, restarts, extensions, holds and ceilings.)"""
+"""When does a record expire? The retention clock, computed from the record's rule and the facts.
+
+The order of the computation is the order of the explanation a user reads:
+1. the collection moment, moved to the newest record of the same subject and purpose when the rule
+   restarts on a new record (S0-30);
+2. the start: collection, the N-th date of an organisation calendar on or after it (policy dates
+   plus org-level events named after the calendar: S0-29), or an event on the record or subject
+   (S2-16); no start yet means no expiry yet;
+3. `until`: nothing expires before that event; then its `period`, or at once (S0-33, S1-07);
+4. extensions (at most `rule.extension.times`: S2-21), a shortening on request (destroy now: S2-20);
+5. holds keep data past that date (S2-22), and the ceiling caps everything (`start + ceiling`).
+
+`expires_at` is stored on the record (the sweep selects on it); whatever changes a fact calls
+`recompute` for exactly the records that depend on it (`retention.events`, `retention.holds`).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import Any
 
-from waarborg.policy.schema import Policy
+from django.db.models import Max
+from django.utils import timezone
+
+from waarborg.policy.schema import CalendarStart, EventStart, Policy, RetentionRule
+
+Words = tuple[str, str]  # (Dutch, English)
+
+
+@dataclass
+class Clock:
+    rule_id: str
+    rule: RetentionRule
+    expires_at: datetime | None = None
+    start: datetime | None = None
+    ceiling_at: datetime | None = None
+    held: bool = False
+    steps: list[Words] = field(default_factory=list)
+
+    def explanation(self, lang: str = "nl") -> str:
+        return " ".join(nl if lang != "en" else en for nl, en in self.steps)
+
+
+def rule_of(record: Any, policy: Policy) -> tuple[str, RetentionRule]:
+    """The record's rule: the one stored at creation, or its type's current rule if that one is gone."""
+    rule_id = record.retention_rule or ""
+    if rule_id not in policy.retention:
+        rule_id = policy.record_types[record.type].retention
+    return rule_id, policy.retention[rule_id]
+
+
+def local_date(moment: datetime) -> date:
+    return timezone.localtime(moment).date()
+
+
+def day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _day(moment: datetime | date, lang: str) -> str:
+    day = local_date(moment) if isinstance(moment, datetime) else moment
+    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+
+
+def _on(moment: datetime | date) -> Words:
+    return _day(moment, "nl"), _day(moment, "en")
+
+
+def calendar_dates(policy: Policy, calendar: str, cache: dict[str, Any] | None = None) -> list[date]:
+    """The calendar's dates: those in the policy plus org-level events (no subject, no record) of its name."""
+    from waarborg.retention.models import Event
+
+    key = f"calendar:{calendar}"
+    if cache is not None and key in cache:
+        return list(cache[key])
+    spec = policy.calendars[calendar]
+    days = set(spec.dates)
+    if spec.event:
+        moments = Event.objects.filter(name=spec.event, subject__isnull=True, record_id__isnull=True)
+        days.update(local_date(at) for at in moments.values_list("at", flat=True))
+    result = sorted(days)
+    if cache is not None:
+        cache[key] = result
+    return result
+
+
+def _latest_event(record: Any, start: EventStart, since: datetime) -> Any:
+    from waarborg.retention.models import Event
+
+    events = Event.objects.filter(name=start.event)
+    if start.of == "record":
+        events = events.filter(record_id=record.pk)
+    elif record.subject_id is None:
+        return None
+    else:
+        # A subject event before this record was collected belongs to an earlier episode (an old
+        # unsubscription must not expire a new subscription at once).
+        events = events.filter(subject_id=record.subject_id, at__gte=since)
+    return events.order_by("-at").first()
+
+
+def _event_words(start: EventStart) -> Words:
+    of_nl, of_en = ("dit gegeven", "this record") if start.of == "record" else ("de betrokkene", "the data subject")
+    return f"de gebeurtenis '{start.event}' bij {of_nl}", f"the event '{start.event}' for {of_en}"
+
+
+def _collected(record: Any, rule: RetentionRule, clock: Clock) -> datetime:
+    from waarborg.vault.models import Record
+
+    # Periods count in the organisation's calendar (Europe/Amsterdam): 12:00 plus 3 months is 12:00,
+    # whatever daylight saving did in between, and whatever time zone the value arrived in.
+    collected: datetime = timezone.localtime(record.collected_at)
+    clock.steps.append((f"Vastgelegd op {_on(collected)[0]}.", f"Collected on {_on(collected)[1]}."))
+    if rule.restart_on_new_record and record.subject_id:
+        siblings = Record.objects.filter(subject_id=record.subject_id, purpose=record.purpose,
+                                         anonymised_at__isnull=True).exclude(pk=record.pk)
+        newest = siblings.aggregate(newest=Max("collected_at"))["newest"]
+        if newest is not None and newest > collected:
+            collected = timezone.localtime(newest)
+            nl, en = _on(newest)
+            clock.steps.append((f"De termijn begon opnieuw met een nieuwe vastlegging voor hetzelfde doel op {nl}.",
+                                f"The period restarted with a new record for the same purpose on {en}."))
+    return collected
+
+
+def _start(record: Any, rule: RetentionRule, policy: Policy, collected: datetime, clock: Clock,
+           cache: dict[str, Any] | None) -> datetime | None:
+    if isinstance(rule.start, CalendarStart):
+        spec = policy.calendars[rule.start.calendar]
+        n = rule.start.occurrence
+        # A calendar date on the collection day itself still counts: an application on the closing
+        # day belongs to the edition that closes that day.
+        ahead = [d for d in calendar_dates(policy, rule.start.calendar, cache) if d >= local_date(collected)]
+        label_nl, label_en = spec.label.get("nl"), spec.label.get("en")
+        if len(ahead) < n:
+            clock.steps.append((
+                f"Nog geen einddatum: de termijn begint bij de {n}e '{label_nl}' na de vastlegging, "
+                f"en die datum is nog niet bekend.",
+                f"No end date yet: the period starts at occurrence {n} of '{label_en}' after collection, "
+                f"which is not known yet."))
+            return None
+        chosen = ahead[n - 1]
+        nl, en = _on(chosen)
+        clock.steps.append((f"De termijn begint bij de {n}e '{label_nl}' na de vastlegging: {nl}.",
+                            f"The period starts at occurrence {n} of '{label_en}' after collection: {en}."))
+        return day_start(chosen)
+    if isinstance(rule.start, EventStart):
+        event = _latest_event(record, rule.start, collected)
+        what_nl, what_en = _event_words(rule.start)
+        if event is None:
+            clock.steps.append((f"Nog geen einddatum: de termijn begint bij {what_nl}, die nog niet heeft plaatsgevonden.",
+                                f"No end date yet: the period starts at {what_en}, which has not happened yet."))
+            return None
+        nl, en = _on(event.at)
+        clock.steps.append((f"De termijn begint bij {what_nl} op {nl}.", f"The period starts at {what_en} on {en}."))
+        return timezone.localtime(event.at)
+    clock.steps.append(("De termijn begint bij de vastlegging.", "The period starts at collection."))
+    return collected
+
+
+def _base_expiry(record: Any, rule: RetentionRule, start: datetime, clock: Clock) -> datetime | None:
+    if rule.until is not None:
+        event = _latest_event(record, rule.until, start)
+        what_nl, what_en = _event_words(rule.until)
+        if event is None:
+            clock.steps.append((f"Geen einddatum zolang {what_nl} niet heeft plaatsgevonden.",
+                                f"No end date as long as {what_en} has not happened."))
+            return None
+        nl, en = _on(event.at)
+        clock.steps.append((f"{what_nl[0].upper()}{what_nl[1:]} vond plaats op {nl}.",
+                            f"{what_en[0].upper()}{what_en[1:]} happened on {en}."))
+        if rule.period is None:
+            clock.steps.append(("Daarna wordt er niets meer bewaard.", "After that nothing is kept."))
+            return timezone.localtime(event.at)
+        clock.steps.append((f"Daarna wordt {rule.period.words('nl')} bewaard.",
+                            f"After that it is kept for {rule.period.words('en')}."))
+        return rule.period.after(timezone.localtime(event.at))
+    assert rule.period is not None
+    clock.steps.append((f"Bewaartermijn: {rule.period.words('nl')}.", f"Retention period: {rule.period.words('en')}."))
+    return rule.period.after(start)
+
+
+def _adjust(record: Any, rule_id: str, rule: RetentionRule, expires: datetime, clock: Clock) -> datetime:
+    from waarborg.retention.models import Adjustment
+
+    if record.subject_id is None or (rule.extension is None and not rule.shorten_on_request):
+        return expires
+    adjustments = list(Adjustment.objects.filter(subject_id=record.subject_id, rule=rule_id).order_by("at"))
+    extensions = [a for a in adjustments if a.kind == Adjustment.Kind.EXTENSION]
+    if rule.extension is not None and extensions:
+        for adjustment in extensions[: rule.extension.times]:
+            expires = rule.extension.by.after(expires)
+            nl, en = _on(adjustment.at)
+            clock.steps.append((f"Op {nl} verlengd met {rule.extension.by.words('nl')} "
+                                f"({Adjustment.Basis(adjustment.basis).label.lower()}).",
+                                f"Extended on {en} by {rule.extension.by.words('en')} ({adjustment.basis})."))
+    shortenings = [a for a in adjustments if a.kind == Adjustment.Kind.SHORTENING]
+    if rule.shorten_on_request and shortenings and shortenings[0].at < expires:
+        expires = shortenings[0].at
+        nl, en = _on(expires)
+        clock.steps.append((f"Op verzoek verkort op {nl}: de gegevens worden direct vernietigd.",
+                            f"Shortened on request on {en}: the data is destroyed now."))
+    return expires
+
+
+def _held(record: Any, rule: RetentionRule, expires: datetime | None, clock: Clock) -> datetime | None:
+    from waarborg.retention.models import Hold
+
+    if not rule.holds_allowed or expires is None:
+        return expires
+    holds = active_holds(record)
+    if not holds:
+        return expires
+    clock.held = True
+    reasons = ", ".join(sorted({Hold.Reason(h.reason).label.lower() for h in holds}))
+    reasons_en = ", ".join(sorted({h.reason.replace("_", " ") for h in holds}))
+    if any(h.until is None for h in holds):
+        clock.steps.append((f"Een bewaarplicht ({reasons}) houdt de gegevens vast tot die wordt opgeheven.",
+                            f"A hold ({reasons_en}) keeps the data until it is released."))
+        return None
+    until = max(h.until for h in holds if h.until is not None)
+    if until > expires:
+        nl, en = _on(until)
+        clock.steps.append((f"Een bewaarplicht ({reasons}) houdt de gegevens vast tot {nl}.",
+                            f"A hold ({reasons_en}) keeps the data until {en}."))
+        return until
+    return expires
+
+
+def active_holds(record: Any) -> list[Any]:
+    from django.db.models import Q
+
+    from waarborg.retention.models import Hold
+
+    match = Q(record_id=record.pk)
+    if record.subject_id:
+        match |= Q(subject_id=record.subject_id, record_id__isnull=True)
+    return list(Hold.objects.filter(match, released_at__isnull=True))
+
+
+def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) -> Clock:
+    """The full clock of one record (saved or about to be saved), with its explanation."""
+    rule_id, rule = rule_of(record, policy)
+    clock = Clock(rule_id=rule_id, rule=rule)
+    label = rule.label or None
+    clock.steps.append((f"Bewaarregel '{label.get('nl') if label else rule_id}' ({rule_id}).",
+                        f"Retention rule '{label.get('en') if label else rule_id}' ({rule_id})."))
+    collected = _collected(record, rule, clock)
+    start = _start(record, rule, policy, collected, clock, cache)
+    expires: datetime | None = None
+    if start is not None:
+        clock.start = start
+        expires = _base_expiry(record, rule, start, clock)
+        if expires is not None:
+            expires = _adjust(record, rule_id, rule, expires, clock)
+        expires = _held(record, rule, expires, clock)
+        if rule.ceiling is not None:
+            clock.ceiling_at = rule.ceiling.after(start)
+            if expires is None or expires > clock.ceiling_at:
+                expires = clock.ceiling_at
+                nl, en = _on(expires)
+                clock.steps.append((f"Het plafond van {rule.ceiling.words('nl')} na de start gaat voor: uiterlijk {nl}.",
+                                    f"The ceiling of {rule.ceiling.words('en')} after the start prevails: at the latest {en}."))
+    clock.expires_at = expires
+    if expires is not None:
+        verb_nl, verb_en = ("geanonimiseerd", "anonymised") if rule.action == "anonymise" else ("verwijderd", "deleted")
+        nl, en = _on(expires)
+        clock.steps.append((f"De gegevens worden {verb_nl} op {nl}.", f"The data is {verb_en} on {en}."))
+    return clock
 
 
 def expiry_for(record: Any, policy: Policy) -> datetime | None:
-    """The record's expiry under its type's rule; None while open-ended."""
-    rule = policy.retention[policy.record_types[record.type].retention]
-    if rule.until is not None or rule.start != "collected" or rule.period is None:
-        return None
-    return rule.period.after(record.collected_at)
+    """The record's expiry under its rule; None while open-ended. Called by `vault.actions.record_create`."""
+    return compute(record, policy).expires_at
+
+
+def recompute(records: Iterable[Any], policy: Policy, batch: int = 1000) -> int:
+    """Store fresh expiry dates for these records; returns how many changed."""
+    from waarborg.vault.models import Record
+
+    cache: dict[str, Any] = {}
+    changed: list[Any] = []
+    count = 0
+    for record in records:
+        if record.anonymised_at is not None:
+            continue
+        expires = compute(record, policy, cache).expires_at
+        if expires != record.expires_at:
+            record.expires_at = expires
+            changed.append(record)
+        if len(changed) >= batch:
+            Record.objects.bulk_update(changed, ["expires_at"])
+            count += len(changed)
+            changed = []
+    if changed:
+        Record.objects.bulk_update(changed, ["expires_at"])
+        count += len(changed)
+    return count
+
+
+def recompute_all(policy: Policy, rule: str | None = None, chunk: int = 2000) -> int:
+    """Recompute every live clock (after a policy change), chunk by chunk in id order; returns how many changed."""
+    from django.db import transaction
+
+    from waarborg.vault.models import Record
+
+    live = Record.objects.filter(anonymised_at__isnull=True).order_by("pk")
+    if rule:
+        live = live.filter(retention_rule=rule)
+    changed = 0
+    last = None
+    while True:
+        page = live.filter(pk__gt=last) if last is not None else live
+        records = list(page[:chunk])
+        if not records:
+            return changed
+        with transaction.atomic():
+            changed += recompute(records, policy)
+        last = records[-1].pk

@@ -1,8 +1,11 @@
+"""Retention endpoints: a record's clock explained, and events that move clocks."""
+
 from django.urls import path
 
-from waarborg.api.stubs import not_yet
+from waarborg.retention.views_api import EventsView, PreviewView, RecordRetentionView
 
 urlpatterns = [
-    path("records/<uuid:pk>/retention", not_yet("record_retention", "retention").as_view()),
-    path("events", not_yet("events", "retention").as_view()),
+    path("records/<uuid:pk>/retention", RecordRetentionView.as_view(), name="record-retention"),
+    path("events", EventsView.as_view(), name="events"),
+    path("retention/preview", PreviewView.as_view(), name="retention-preview"),
 ]

@@ -1,0 +1,125 @@
+"""GET `records/{id}/retention` and POST `events` (CONTRACT.md). Views only translate; the work is in
+`clock`, `events` and `authz`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from waarborg.api.errors import Invalid
+from waarborg.audit.log import Entry, append
+from waarborg.policy.active import active
+from waarborg.retention.authz import is_privacy_officer, manages_retention, may, refuse
+from waarborg.retention.clock import compute, day_start
+from waarborg.retention.events import event_record
+from waarborg.retention.sweep import preview
+from waarborg.vault.models import Record, Subject
+
+
+class RetentionSerializer(serializers.Serializer):
+    expires_at = serializers.DateTimeField(allow_null=True)
+    rule = serializers.CharField()
+    explanation = serializers.CharField()
+
+
+class EventInSerializer(serializers.Serializer):
+    name = serializers.RegexField(r"^[a-z][a-z0-9_]*$", max_length=64)
+    at = serializers.DateTimeField()
+    subject = serializers.UUIDField(required=False, allow_null=True)
+    record = serializers.UUIDField(required=False, allow_null=True)
+    attributes = serializers.DictField(required=False, default=dict)
+
+
+class EventOutSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    name = serializers.CharField()
+    at = serializers.DateTimeField()
+    subject = serializers.UUIDField(allow_null=True)
+    record = serializers.UUIDField(allow_null=True)
+    clocks_changed = serializers.IntegerField()
+
+
+class PreviewSerializer(serializers.Serializer):
+    before = serializers.DateField()
+    rules = serializers.DictField(child=serializers.IntegerField())
+    total = serializers.IntegerField()
+
+
+class PreviewView(APIView):
+    @extend_schema(operation_id="retention_preview", responses={200: PreviewSerializer},
+                   parameters=[OpenApiParameter("before", OpenApiTypes.DATE, required=True)],
+                   description="How many records each retention rule deletes or anonymises by this date "
+                               "(before holds are applied). For whoever manages retention.")
+    def get(self, request: Request) -> Response:
+        current = active()
+        if not manages_retention(request.user, current.policy):
+            raise refuse(request.user, "retention.preview", "alleen wie bewaartermijnen beheert ziet de vooruitblik")
+        try:
+            before = date.fromisoformat(request.query_params.get("before", ""))
+        except ValueError as exc:
+            raise Invalid({"before": ["geef een datum als 2026-12-31 / give a date such as 2026-12-31"]}) from exc
+        counts = preview(day_start(before))
+        return Response({"before": before, "rules": counts, "total": sum(counts.values())})
+
+
+class RecordRetentionView(APIView):
+    @extend_schema(operation_id="record_retention", responses={200: RetentionSerializer},
+                   parameters=[OpenApiParameter("lang", str, enum=["nl", "en"], required=False)],
+                   description="When this record expires, under which rule, and why (plain Dutch; ?lang=en).")
+    def get(self, request: Request, pk: Any) -> Response:
+        current = active()
+        record = get_object_or_404(Record, pk=pk)
+        actor = request.user
+        if not (may(actor, current.policy, "read", record.purpose) or is_privacy_officer(actor, current.policy)):
+            raise refuse(actor, "retention.read", "uw rol geeft geen leesrecht op het doel van dit gegeven",
+                         purpose=record.purpose, subject=record.subject_id, record=record.pk)
+        lang = "en" if request.query_params.get("lang") == "en" else "nl"
+        clock = compute(record, current.policy)
+        explanation = clock.explanation(lang)
+        if record.anonymised_at is not None:
+            explanation = ("Dit gegeven is geanonimiseerd." if lang == "nl" else "This record was anonymised.")
+        with transaction.atomic():
+            append(Entry(action="retention.read", actor=actor, purpose=record.purpose, subject=record.subject_id,
+                         record=record.pk, policy_version=current.number))
+        return Response({"expires_at": record.expires_at, "rule": clock.rule_id, "explanation": explanation})
+
+
+class EventsView(APIView):
+    @extend_schema(operation_id="events_create", request=EventInSerializer, responses={201: EventOutSerializer},
+                   description="Record an event (edition closed, service ended, ...); the retention clocks that "
+                               "depend on it are recomputed.")
+    def post(self, request: Request) -> Response:
+        current = active()
+        actor = request.user
+        if not (may(actor, current.policy, "write") or is_privacy_officer(actor, current.policy)):
+            raise refuse(actor, "retention.event", "alleen wie gegevens mag vastleggen, of de privacyfunctionaris, "
+                         "mag gebeurtenissen melden")
+        incoming = EventInSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        errors: dict[str, list[str]] = {}
+        subject = record = None
+        if data.get("subject"):
+            subject = Subject.objects.filter(pk=data["subject"]).first()
+            if subject is None:
+                errors["subject"] = ["onbekende betrokkene / unknown subject"]
+        if data.get("record"):
+            record = Record.objects.filter(pk=data["record"]).first()
+            if record is None:
+                errors["record"] = ["onbekend gegeven / unknown record"]
+        if errors:
+            raise Invalid(errors)
+        event, changed = event_record(actor, name=data["name"], at=data["at"], subject=subject, record=record,
+                                      attributes=data.get("attributes") or {})
+        body = {"id": event.pk, "name": event.name, "at": event.at, "subject": event.subject_id,
+                "record": event.record_id, "clocks_changed": changed}
+        return Response(EventOutSerializer(body).data, status=201)
