@@ -148,6 +148,11 @@ def restore(path: Path, actor: Any = "system:backup") -> int:
         archive.decrypt(path, plain)
         _load(plain, header["vendor"])
     reapplied = reapply_erasures(taken)
+    # What expired since the backup was taken (and was anonymised or deleted then) goes again now,
+    # before the service opens.
+    from waarborg.retention.sweep import sweep_expired
+
+    sweep_expired()
     with transaction.atomic():
         append(Entry(action="backup.restore", actor=actor,
                      detail={"file": path.name, "taken": taken.isoformat(), "erasures_reapplied": reapplied}))

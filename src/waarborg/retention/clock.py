@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from waarborg.policy.schema import CalendarStart, EventStart, Policy, RetentionRule
@@ -98,6 +98,9 @@ def _latest_event(record: Any, start: EventStart, since: datetime) -> Any:
         # A subject event before this record was collected belongs to an earlier episode (an old
         # unsubscription must not expire a new subscription at once).
         events = events.filter(subject_id=record.subject_id, at__gte=since)
+        # An event about one purpose (a withdrawn consent for tips) does not end another purpose's
+        # records (the newsletter subscription).
+        events = events.filter(Q(attributes__purpose=record.purpose) | ~Q(attributes__has_key="purpose"))
     return events.order_by("-at").first()
 
 

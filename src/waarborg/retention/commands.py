@@ -35,15 +35,6 @@ def register(sub: Any) -> None:
     listing.add_argument("--all", action="store_true", help="include released holds")
     listing.set_defaults(handler=_holds_list)
 
-    backup = sub.add_parser("backup", help="encrypted backups that forget erased people")
-    bsub = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
-    bsub.add_parser("create", help="take an encrypted backup now").set_defaults(handler=_backup_create)
-    bsub.add_parser("list", help="list the backups").set_defaults(handler=_backup_list)
-    bsub.add_parser("prune", help="delete backups older than the policy allows").set_defaults(handler=_backup_prune)
-    restore = bsub.add_parser("restore", help="restore a backup, then re-apply later erasures")
-    restore.add_argument("name", help="the backup's file name (see `backup list`)")
-    restore.set_defaults(handler=_backup_restore)
-
 
 def _moment(text: str) -> datetime:
     from django.utils import timezone
@@ -108,53 +99,6 @@ def _holds_list(args: argparse.Namespace) -> int:
         until = hold.until.date().isoformat() if hold.until else "until released"
         released = f" released {hold.released_at.date().isoformat()}" if hold.released_at else ""
         print(f"{hold.pk}\t{hold.reason}\t{target}\t{until}{released}\t{hold.justification}")
-    return 0
-
-
-def _backup_create(args: argparse.Namespace) -> int:
-    from waarborg.retention.backups import BackupError, create
-
-    try:
-        backup = create()
-    except BackupError as exc:
-        raise UserError(str(exc)) from exc
-    print(backup.path)
-    return 0
-
-
-def _backup_list(args: argparse.Namespace) -> int:
-    from waarborg.retention.backups import backups
-
-    found = backups()
-    if not found:
-        print("no backups")
-    for backup in found:
-        print(f"{backup.path.name}\t{backup.taken_at.isoformat(timespec='seconds')}\t{backup.size} bytes")
-    return 0
-
-
-def _backup_prune(args: argparse.Namespace) -> int:
-    from waarborg.retention.backups import prune
-
-    gone = prune()
-    for backup in gone:
-        print(f"deleted {backup.path.name}")
-    print(f"{len(gone)} backups deleted")
-    return 0
-
-
-def _backup_restore(args: argparse.Namespace) -> int:
-    from waarborg.retention.backups import BackupError, backups, restore
-
-    match = [b for b in backups() if b.path.name == args.name]
-    if not match:
-        raise UserError(f"no backup named {args.name!r} (see `waarborg backup list`)")
-    try:
-        counts = restore(match[0])
-    except BackupError as exc:
-        raise UserError(str(exc)) from exc
-    print(f"restored {args.name}; erasures re-applied: {counts['record.delete']} deleted, "
-          f"{counts['record.anonymise']} anonymised, {counts['subject.shred']} data keys shredded")
     return 0
 
 

@@ -32,7 +32,9 @@ FUTURE_SLACK = timedelta(minutes=5)  # CONTRACT.md: times may lie in the past, n
 def dependent_records(event: Event, policy: Policy) -> QuerySet[Record]:
     live = Record.objects.filter(anonymised_at__isnull=True)
     if event.subject_id is not None:  # includes the record, if one is named too
-        return live.filter(subject_id=event.subject_id)
+        mine = live.filter(subject_id=event.subject_id)
+        purpose = (event.attributes or {}).get("purpose")
+        return mine.filter(purpose=purpose) if purpose else mine
     if event.record_id is not None:
         return live.filter(pk=event.record_id)
     calendars = {name for name, spec in policy.calendars.items() if spec.event == event.name}

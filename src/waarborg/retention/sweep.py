@@ -13,8 +13,9 @@ How it works, and why this way:
   `record.delete` or `record.anonymise`, the rule id in `detail`: S0-28, S3-18, S4-09), and subjects
   with no records left lose their data key (`keys.shred`, audited as `subject.shred`), their BSN
   look-up hash and their external id. Audit entries
-  hold no personal data: the subject appears as its pseudonym. After the commit the erasures are
-  also appended to the erasure journal (`journal.py`), so restoring an older backup forgets them again.
+  hold no personal data: the subject appears as its pseudonym. Deletions are also appended to the
+  erasure journal (`waarborg.backups.journal`, fsync'ed before the commit), so restoring an older
+  backup forgets them again; a restore then runs the sweep, which redoes the anonymisations.
 - **Anonymising** keeps only the fields `rule.anonymise.keep` names (generalising dates to year or
   month), generalises the record's own dates, unlinks the subject and drops the sealed blob.
 - **Crash behaviour.** A crash or `kill -9` inside a batch rolls the whole batch back, audit entries
@@ -42,9 +43,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from waarborg.audit.log import Entry, append_many
+from waarborg.backups import journal
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
-from waarborg.retention import journal
 from waarborg.retention.clock import compute, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault import keys
@@ -196,9 +197,10 @@ def _process_batch(ids: list[Any], now: datetime, policy: Policy, version: int, 
     entries.extend(Entry(action="subject.shred", actor=ACTOR, subject=subject_id, policy_version=version, at=now,
                          detail={"why": "no records left after the retention sweep"}) for subject_id in shredded)
     append_many(entries)
-    journal.record_erasures(
-        [{"at": now.isoformat(), "kind": e.action, "record": str(e.record) if e.record else None,
-          "subject": str(e.subject) if e.subject else None, "rule": e.detail.get("rule", "")} for e in entries])
+    # Deletions go to the erasure journal (before the commit), so a restored backup forgets them again;
+    # anonymisations need no journal: the restored record is still expired and the restore's sweep redoes it.
+    journal.note("record", [e.record for e in entries if e.action == "record.delete"], "retention", at=now)
+    journal.note("subject", shredded, "retention", at=now)
 
 
 def sweep_expired(*, now: datetime | None = None, dry_run: bool = False, batch_size: int = 1000,
