@@ -84,7 +84,8 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
         errors["purpose"] = [f"onbekend doel / unknown purpose {purpose!r}"]
     if errors:
         raise Invalid(errors)
-    due = policy.rights.response_period.after(received)
+    # Weeks and months are counted on the local calendar: four weeks is 28 days on the Dutch clock.
+    due = policy.rights.response_period.after(timezone.localtime(received))
     citizen_self = getattr(actor, "kind", "") == "citizen" and getattr(actor, "subject_id", None) == subject.pk
     with transaction.atomic():
         req = Request(subject=subject, type=type, channel=channel, purpose=purpose, received_at=received,
@@ -209,7 +210,7 @@ def request_extend(actor: Any, req: Request, *, reason: str, by: str = "") -> tu
         raise Conflict("De eerste termijn is voorbij; verlengen moest binnen die termijn aan de betrokkene worden "
                        "gemeld. / The first period has passed; an extension must be told within it.")
     with transaction.atomic():
-        req.due_at = period.after(req.first_due_at)
+        req.due_at = period.after(timezone.localtime(req.first_due_at))
         req.extension_reason, req.extended_at, req.subject_told_at = reason.strip(), now, now
         req.save(update_fields=["due_at", "extension_reason", "extended_at", "subject_told_at"])
         _audit("request.extend", actor, req, by=str(period), due_at=req.due_at.isoformat())

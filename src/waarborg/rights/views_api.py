@@ -22,6 +22,10 @@ from waarborg.rights.models import Request
 from waarborg.vault.models import Subject
 
 
+def _iso(moment: Any) -> str | None:
+    return moment.isoformat() if moment else None
+
+
 def summary(req: Request) -> dict[str, Any]:
     return {"id": str(req.pk), "subject": str(req.subject_id), "type": req.type, "channel": req.channel,
             "purpose": req.purpose, "received_at": req.received_at.isoformat(), "due_at": req.due_at.isoformat(),
@@ -34,15 +38,15 @@ def detail(req: Request) -> dict[str, Any]:
         **summary(req),
         "details": actions.details_of(req),
         "first_due_at": req.first_due_at.isoformat(),
-        "extension": {"reason": req.extension_reason, "at": req.extended_at, "subject_told_at": req.subject_told_at}
+        "extension": {"reason": req.extension_reason, "at": _iso(req.extended_at), "subject_told_at": _iso(req.subject_told_at)}
         if req.extended_at else None,
-        "identity": {"method": req.identity_method, "verified_at": req.identity_verified_at,
+        "identity": {"method": req.identity_method, "verified_at": _iso(req.identity_verified_at),
                      "redactions_confirmed": req.redactions_confirmed, "id_copy_held": bool(req.id_copy_ref),
-                     "id_copy_deleted_at": req.id_copy_deleted_at},
-        "started_at": req.started_at, "answered_at": req.answered_at, "rejected_at": req.rejected_at,
-        "closed_at": req.closed_at, "outcome": req.outcome, "answer": req.answer,
-        "steps": [{"status": s.status, "at": s.at, "note": s.note} for s in req.steps.all()],
-        "deliveries": [{"format": d.format, "to": d.to, "recipient": d.recipient, "at": d.at}
+                     "id_copy_deleted_at": _iso(req.id_copy_deleted_at)},
+        "started_at": _iso(req.started_at), "answered_at": _iso(req.answered_at), "rejected_at": _iso(req.rejected_at),
+        "closed_at": _iso(req.closed_at), "outcome": req.outcome, "answer": req.answer,
+        "steps": [{"status": s.status, "at": _iso(s.at), "note": s.note} for s in req.steps.all()],
+        "deliveries": [{"format": d.format, "to": d.to, "recipient": d.recipient, "at": _iso(d.at)}
                        for d in req.deliveries.all()],
     }
 
@@ -115,7 +119,7 @@ class ComplaintsView(APIView):
     def get(self, request: HttpRequest) -> Response:
         require_handler(request.user, current(), "complaint.list")
         rows = Request.objects.filter(type="complaint").order_by("-received_at")
-        return Response([{**summary(r), "outcome": r.outcome, "answered_at": r.answered_at, "closed_at": r.closed_at,
+        return Response([{**summary(r), "outcome": r.outcome, "answered_at": _iso(r.answered_at), "closed_at": _iso(r.closed_at),
                           "answer": r.answer} for r in rows])
 
 
