@@ -30,6 +30,15 @@ from waarborg.vault.actions import record_data
 from waarborg.vault.models import Record
 
 
+def note_erasures(kind: str, ids: list[Any], reason: str) -> None:
+    """Tell the backups' erasure journal, where that capability is installed (ids only)."""
+    try:
+        from waarborg.backups import journal
+    except ImportError:  # a build without backups: nothing to re-apply on restore
+        return
+    journal.note(kind, ids, reason)
+
+
 def legal_ground(policy: Policy, record: Record) -> str:
     """Why the law makes us keep this record, or "" when nothing does."""
     rule = rule_of(policy, record)
@@ -111,6 +120,8 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
                 deleted.append(item)
                 entries.append(Entry(action="record.delete", actor=actor, purpose=record.purpose, subject=subject,
                                      record=record.pk, detail={"type": record.type, "request": str(req.pk)}))
+        # Written before commit (the journal's own rule): a restored backup erases these again.
+        note_erasures("record", [d["record"] for d in deleted + anonymised], f"request:{req.pk}")
         Record.objects.filter(pk__in=[d["record"] for d in deleted]).delete()
         statements, _ = Statement.objects.filter(subject=subject).delete()
         append_many(entries)
@@ -118,6 +129,7 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
         subject.sealed, subject.bsn_hash = None, None
         shredded = not kept
         if shredded:
+            note_erasures("subject", [subject.pk], f"request:{req.pk}")
             keys.shred(subject)
             subject.external_id, subject.erased_at = None, timezone.now()
         subject.save(update_fields=["sealed", "bsn_hash", "external_id", "erased_at"])

@@ -62,45 +62,49 @@ class ExportView(APIView):
     )
     def get(self, request: HttpRequest, pk: Any) -> HttpResponse:
         req = handled(request, pk, "export")
-        fmt = (request.query_params.get("format") or "json").lower()
-        lang = "en" if request.query_params.get("lang") == "en" else "nl"
-        recipient = (request.query_params.get("recipient") or "").strip()
-        allowed = FORMATS.get(req.type)
-        if allowed is None:
-            raise Conflict(f"Een {req.type}-verzoek heeft geen export. / A {req.type} request has no export.")
-        if req.status == Request.Status.REJECTED:
-            raise Conflict("Dit verzoek is afgewezen. / This request was refused.")
-        require_identity(req)
-        if fmt not in allowed:
-            raise NotAcceptable(f"format={fmt}: kies uit / choose from {', '.join(allowed)}")
-        if recipient and req.type != "portability":
-            raise Invalid({"recipient": ["alleen bij overdraagbaarheid / only for portability"]})
-        if len(recipient) > 200:
-            raise Invalid({"recipient": ["te lang / too long"]})
-        policy = current()
-        with transaction.atomic():
-            content = (exports.portability_export(policy, req) if req.type == "portability"
-                       else exports.access_export(policy, req))
-            response = self._render(content, fmt, lang, policy)
-            Delivery.objects.create(request=req, format=fmt, to="recipient" if recipient else "subject",
-                                    recipient=recipient, at=timezone.now(),
-                                    by=request.user if isinstance(request.user, User) else None)
-            mark_in_progress(request.user, req)
-            append(Entry(action="export", actor=request.user, subject=req.subject_id,
-                         detail={"request": str(req.pk), "type": req.type, "format": fmt,
-                                 "to": "recipient" if recipient else "subject"}))
-        name = f"{req.type}-{req.pk}.{fmt}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        return deliver(request.user, req, fmt=(request.query_params.get("format") or "json").lower(),
+                       lang="en" if request.query_params.get("lang") == "en" else "nl",
+                       recipient=(request.query_params.get("recipient") or "").strip())
 
-    def _render(self, content: dict[str, Any], fmt: str, lang: str, policy: Any) -> HttpResponse:
-        if fmt == "json":
-            return HttpResponse(json.dumps(content, ensure_ascii=False, indent=2, default=str),
-                                content_type="application/json; charset=utf-8")
-        if fmt == "csv":
-            return HttpResponse(exports.portability_csv(content), content_type="text/csv; charset=utf-8")
-        html = render_to_string("rights/export.html", {"export": exports.localise(content, lang), "lang": lang,
-                                                       "organisation": policy.organisation})
-        if fmt == "pdf":
-            return HttpResponse(pdf_from_html(html), content_type="application/pdf")
-        return HttpResponse(html, content_type="text/html; charset=utf-8")
+
+def deliver(actor: Any, req: Request, *, fmt: str = "json", lang: str = "nl", recipient: str = "") -> HttpResponse:
+    """Build, log and hand over the export of `req` (API and portal alike)."""
+    allowed = FORMATS.get(req.type)
+    if allowed is None:
+        raise Conflict(f"Een {req.type}-verzoek heeft geen export. / A {req.type} request has no export.")
+    if req.status == Request.Status.REJECTED:
+        raise Conflict("Dit verzoek is afgewezen. / This request was refused.")
+    require_identity(req)
+    if fmt not in allowed:
+        raise NotAcceptable(f"format={fmt}: kies uit / choose from {', '.join(allowed)}")
+    if recipient and req.type != "portability":
+        raise Invalid({"recipient": ["alleen bij overdraagbaarheid / only for portability"]})
+    if len(recipient) > 200:
+        raise Invalid({"recipient": ["te lang / too long"]})
+    policy = current()
+    with transaction.atomic():
+        content = (exports.portability_export(policy, req) if req.type == "portability"
+                   else exports.access_export(policy, req))
+        response = _render(content, fmt, lang, policy)
+        Delivery.objects.create(request=req, format=fmt, to="recipient" if recipient else "subject",
+                                recipient=recipient, at=timezone.now(),
+                                by=actor if isinstance(actor, User) else None)
+        mark_in_progress(actor, req)
+        append(Entry(action="export", actor=actor, subject=req.subject_id,
+                     detail={"request": str(req.pk), "type": req.type, "format": fmt,
+                             "to": "recipient" if recipient else "subject"}))
+    response["Content-Disposition"] = f'attachment; filename="{req.type}-{req.pk}.{fmt}"'
+    return response
+
+
+def _render(content: dict[str, Any], fmt: str, lang: str, policy: Any) -> HttpResponse:
+    if fmt == "json":
+        return HttpResponse(json.dumps(content, ensure_ascii=False, indent=2, default=str),
+                            content_type="application/json; charset=utf-8")
+    if fmt == "csv":
+        return HttpResponse(exports.portability_csv(content), content_type="text/csv; charset=utf-8")
+    html = render_to_string("rights/export.html", {"export": exports.localise(content, lang), "lang": lang,
+                                                   "organisation": policy.organisation})
+    if fmt == "pdf":
+        return HttpResponse(pdf_from_html(html), content_type="application/pdf")
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
