@@ -45,7 +45,9 @@ def test_helpdesk_files_an_erasure_and_all_but_the_legally_kept_payout_records_g
     assert SubjectKey.objects.filter(subject=anna).exists()
     anna.refresh_from_db()
     assert anna.bsn_hash is None and anna.sealed is None
-    assert sorted(e.detail["type"] for e in audit("record.delete")) == ["application", "helpdesk_ticket"]
+    deletions = audit("record.delete")
+    assert sorted(e.detail["type"] for e in deletions) == ["application", "helpdesk_ticket"]
+    assert {e.record_id for e in deletions} == {d["record"] for d in result["deleted"]}
     assert audit("subject.erase")[0].detail["kept"] == 1
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from waarborg.api.errors import Conflict
@@ -84,6 +85,17 @@ def _anonymise(policy: Policy, record: Record) -> list[str]:
     return sorted(kept)
 
 
+def _delete(record: Record) -> str:
+    """Delete the record; if something protects it (a hold, a register entry), say what and keep it."""
+    try:
+        with transaction.atomic():
+            record.delete()
+    except ProtectedError as exc:
+        holders = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects})
+        return f"vastgehouden door / held by: {', '.join(holders)}"
+    return ""
+
+
 def _label(policy: Policy, record: Record) -> dict[str, str]:
     rt = policy.record_types.get(record.type)
     return {"nl": rt.label.nl, "en": rt.label.en or rt.label.nl} if rt else {"nl": record.type, "en": record.type}
@@ -117,12 +129,15 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
                 entries.append(Entry(action="record.anonymise", actor=actor, purpose=record.purpose, subject=subject,
                                      record=record.pk, detail={"type": record.type, "request": str(req.pk)}))
             else:
-                deleted.append(item)
+                holder = _delete(record)
+                if holder:
+                    kept.append({**item, "ground": holder, "until": None})
+                    continue
+                deleted.append(item)  # (the deleted instance has lost its pk: use the id noted before)
                 entries.append(Entry(action="record.delete", actor=actor, purpose=record.purpose, subject=subject,
-                                     record=record.pk, detail={"type": record.type, "request": str(req.pk)}))
+                                     record=item["record"], detail={"type": record.type, "request": str(req.pk)}))
         # Written before commit (the journal's own rule): a restored backup erases these again.
         note_erasures("record", [d["record"] for d in deleted + anonymised], f"request:{req.pk}")
-        Record.objects.filter(pk__in=[d["record"] for d in deleted]).delete()
         statements, _ = Statement.objects.filter(subject=subject).delete()
         append_many(entries)
         # The subject's own facts (BSN, birth date) are no record any legal duty names: they go too.
