@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.rights.conftest import audit
+from tests.rights.conftest import audit, verified_request
 from waarborg.accounts.models import User
 from waarborg.rights.models import Request
 
@@ -71,3 +71,16 @@ def test_a_citizen_files_an_access_request_and_downloads_it_once_staff_answered(
     # and Bert, logged in himself, cannot fetch Anna's export
     other = citizen(bert, "bert.bakker")
     assert other.get(f"/portaal/verzoeken/{req.pk}/download").status_code == 404
+
+
+def test_the_access_export_shows_the_account_but_never_the_password_or_its_hash(
+        personas: dict[str, Any], anna: Any) -> None:
+    client = citizen(anna, "anna.devries")
+    stored = User.objects.get(username="anna.devries").password
+    assert stored.startswith("argon2") and PASSWORD not in stored
+    request_id = verified_request(personas["privacy_officer"], anna)
+    for fmt in ("json", "html"):
+        text = personas["privacy_officer"].get(f"/api/v1/requests/{request_id}/export", {"format": fmt}).content.decode()
+        assert "anna.devries" in text
+        assert stored not in text and stored.split("$")[-1] not in text and PASSWORD not in text
+    assert stored not in client.get("/portaal/").content.decode()

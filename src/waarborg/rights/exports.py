@@ -158,6 +158,17 @@ def requests_of(subject: Subject) -> list[dict[str, Any]]:
             for r in Request.objects.filter(subject=subject).order_by("received_at")]
 
 
+def account_of(subject: Subject) -> dict[str, Any] | None:
+    """The subject's portal account: who they log in as and since when. Never the password or its hash."""
+    from waarborg.accounts.models import User
+
+    user = User.objects.filter(subject=subject).first()
+    if user is None:
+        return None
+    return {"username": user.username, "email": user.email, "created_at": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None, "active": user.is_active}
+
+
 def access_export(policy: Policy, req: Request) -> dict[str, Any]:
     subject = req.subject
     grouped: dict[str, list[tuple[Record, dict[str, Any]]]] = {}
@@ -177,6 +188,7 @@ def access_export(policy: Policy, req: Request) -> dict[str, Any]:
         "controller": {"name": org.name, "legal_entity": org.legal_entity, "privacy_contact": org.privacy_contact.email,
                        "dpo": org.dpo.email if org.dpo else ""},
         "subject": {"id": str(subject.pk), "external_id": subject.external_id, **facts},
+        "account": account_of(subject),
         "purposes": [_purpose_block(policy, pid, items) for pid, items in grouped.items()],
         "statements": statements_of(subject),
         "disclosures": adapters.rows_for("disclosures", subject),
