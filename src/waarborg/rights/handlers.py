@@ -43,7 +43,7 @@ def may_file(user: Any, policy: Policy, subject: Any) -> bool:
 
 def refuse(actor: Any, action: str, detail: str, *, subject: Any = None, reason: str = "role_not_granted",
            request_id: Any = None) -> Refused:
-    """Audit the refused attempt (committed even if the caller rolls back) and return the 403 to raise."""
+    """Audit the refused attempt (views run outside a transaction, so it commits) and return the 403."""
     with transaction.atomic(durable=False):
         append(Entry(action=f"{action}.refused", actor=actor, subject=subject, outcome="refused", reason=reason,
                      detail={"request": str(request_id)} if request_id else {}))

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -30,7 +31,7 @@ def summary(req: Request) -> dict[str, Any]:
     return {"id": str(req.pk), "subject": str(req.subject_id), "type": req.type, "channel": req.channel,
             "purpose": req.purpose, "received_at": req.received_at.isoformat(), "due_at": req.due_at.isoformat(),
             "status": req.status, "identity_verified": req.identity_verified,
-            "overdue": req.is_open and req.due_at < actions.timezone.now()}
+            "overdue": req.is_open and req.due_at < timezone.now()}
 
 
 def detail(req: Request) -> dict[str, Any]:
