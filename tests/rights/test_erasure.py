@@ -75,3 +75,15 @@ def test_erasure_runs_only_for_an_erasure_request(personas: dict[str, Any], anna
     request_id = verified_request(officer, anna, "access")
     assert officer.post(f"/api/v1/requests/{request_id}/erase", {}, format="json").status_code == 409
     assert anna.records.count() == 4
+
+
+def test_an_access_request_after_a_full_erasure_shows_that_nothing_is_left(personas: dict[str, Any],
+                                                                        bert: Any) -> None:
+    officer = personas["privacy_officer"]
+    erasure_id = verified_request(officer, bert, "erasure")
+    officer.post(f"/api/v1/requests/{erasure_id}/erase", {}, format="json")
+    access_id = verified_request(officer, bert, "access")
+    export = json.loads(officer.get(f"/api/v1/requests/{access_id}/export").content)
+    assert export["purposes"] == [] and export["statements"] == []
+    assert "bsn" not in export["subject"]
+    assert [r["type"] for r in export["requests"]] == ["erasure", "access"]
