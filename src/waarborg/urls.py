@@ -4,5 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("api/v1/", include("waarborg.api.urls")),
     path("privacy/", include("waarborg.policy.urls")),
+    path("portaal/", include("waarborg.portal.urls")),
     path("admin/", admin.site.urls),
 ]

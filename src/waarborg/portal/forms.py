@@ -1,0 +1,82 @@
+"""Portal forms. Only citizens log in here; staff have the back office and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.cache import cache
+from django.db import transaction
+
+from waarborg.audit.log import Entry, append
+from waarborg.portal.texts import REQUEST_TYPES, TEXT, word
+from waarborg.vault.crypto import keyed_hash
+
+MAX_FAILURES = 5  # wrong passwords in a row before the account is locked for a while
+LOCK_SECONDS = 15 * 60
+
+
+def _lock_key(username: str) -> str:
+    # A keyed hash: the cache never holds the username someone typed.
+    return "portal-login-failures:" + keyed_hash(username.strip().lower(), "portal-login")
+
+
+class CitizenLoginForm(AuthenticationForm):
+    """Citizens only; locked for LOCK_SECONDS after MAX_FAILURES wrong attempts; every failure is audited."""
+
+    def clean(self) -> dict[str, Any]:
+        key = _lock_key(self.cleaned_data.get("username") or "")
+        if (cache.get(key) or 0) >= MAX_FAILURES:
+            raise forms.ValidationError(
+                "Te veel mislukte pogingen; probeer het over een kwartier opnieuw. / "
+                "Too many failed attempts; try again in fifteen minutes.", code="locked")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            cache.set(key, (cache.get(key) or 0) + 1, LOCK_SECONDS)
+            with transaction.atomic():
+                append(Entry(action="portal.login", outcome="refused", reason="wrong_credentials"))
+            raise
+        cache.delete(key)
+        with transaction.atomic():
+            append(Entry(action="portal.login", actor=self.get_user()))
+        return cleaned
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if getattr(user, "kind", "") != "citizen" or user.subject_id is None:
+            raise forms.ValidationError(TEXT["nl"]["staff_only_citizens"] + " / " + TEXT["en"]["staff_only_citizens"],
+                                        code="not_a_citizen")
+
+
+def type_choices(available: tuple[str, ...] | list[str], lang: str) -> list[tuple[str, str]]:
+    return [(t, word(REQUEST_TYPES, t, lang)) for t in REQUEST_TYPES if t in available]
+
+
+class PortalRequestForm(forms.Form):
+    type = forms.ChoiceField()
+    details = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000)
+
+    def __init__(self, *args: Any, available: Any = (), lang: str = "nl", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice = self.fields["type"]
+        assert isinstance(choice, forms.ChoiceField)
+        choice.choices = type_choices(available, lang)
+        self.fields["type"].label = TEXT[lang]["type"]
+        self.fields["details"].label = TEXT[lang]["details"]
+
+
+class ContactForm(PortalRequestForm):
+    """The public contact form (S1-24): files a request without an account."""
+
+    name = forms.CharField(max_length=200)
+    email = forms.EmailField()
+    field_order = ["name", "email", "type", "details"]
+
+    def __init__(self, *args: Any, lang: str = "nl", **kwargs: Any) -> None:
+        super().__init__(*args, lang=lang, **kwargs)
+        self.fields["name"].label = TEXT[lang]["name"]
+        self.fields["email"].label = TEXT[lang]["email"]
+        self.fields["details"].label = TEXT[lang]["message"]
+        self.fields["details"].required = True

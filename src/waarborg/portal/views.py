@@ -1,0 +1,135 @@
+"""The citizen portal: "Mijn gegevens" (what is held and why), requests to file and follow, exports to
+download once staff have answered, and a public contact form for people without an account.
+
+Pages call the rights action layer (`request_file`, `deliver`); none writes a model itself. A citizen
+logged in here has proven who they are (portal_login), so their requests need no ID copy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.http import require_http_methods
+from rest_framework.exceptions import APIException
+
+from waarborg.policy.active import current
+from waarborg.portal.forms import CitizenLoginForm, ContactForm, PortalRequestForm
+from waarborg.portal.texts import REQUEST_TYPES, STATUSES, TEXT, word
+from waarborg.rights import actions, exports
+from waarborg.rights.models import Request
+from waarborg.rights.views_export import FORMATS, deliver
+from waarborg.vault.actions import subject_create
+from waarborg.vault.models import Record
+
+LOGIN_URL = reverse_lazy("portal:login")
+DOWNLOADABLE = (Request.Status.ANSWERED, Request.Status.CLOSED)
+
+
+def lang_of(request: HttpRequest) -> str:
+    lang = request.GET.get("lang") or request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "nl") or "nl"
+    return "en" if lang.startswith("en") else "nl"
+
+
+def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+    lang = lang_of(request)
+    policy = current()
+    return {"lang": lang, "t": TEXT[lang], "organisation": policy.organisation, **extra}
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "portal/login.html"
+    authentication_form = CitizenLoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), **_context(self.request)}
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("portal:home")
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = "portal:login"
+
+
+def _citizen(request: HttpRequest) -> Any:
+    user = request.user
+    return user if getattr(user, "kind", "") == "citizen" and getattr(user, "subject_id", None) else None
+
+
+def held(policy: Any, subject: Any, lang: str) -> list[dict[str, Any]]:
+    """Per purpose: why, on which ground, which kinds of data and how long. Values are in the export."""
+    out: dict[str, dict[str, Any]] = {}
+    for record in Record.objects.filter(subject=subject).order_by("purpose", "collected_at"):
+        purpose = policy.purposes.get(record.purpose)
+        rt = policy.record_types.get(record.type)
+        row = out.setdefault(record.purpose, {
+            "label": purpose.label.get(lang) if purpose else record.purpose,
+            "description": purpose.description.get(lang) if purpose else "",
+            "basis": exports.BASIS_WORDS.get(str(purpose.basis), ("", ""))[lang == "en"] if purpose else "",
+            "kinds": [], "retention": exports.retention_words(exports.rule_of(policy, record))[lang],
+        })
+        label = rt.label.get(lang) if rt else record.type
+        if label not in row["kinds"]:
+            row["kinds"].append(label)
+    return list(out.values())
+
+
+@login_required(login_url=LOGIN_URL)
+@require_http_methods(["GET", "POST"])
+def home(request: HttpRequest) -> HttpResponse:
+    citizen = _citizen(request)
+    ctx = _context(request)
+    if citizen is None:
+        return HttpResponseForbidden(ctx["t"]["staff_only_citizens"])
+    policy = current()
+    lang = ctx["lang"]
+    form = PortalRequestForm(request.POST or None, available=policy.rights.available, lang=lang)
+    if request.method == "POST" and form.is_valid():
+        req = actions.request_file(citizen, subject=citizen.subject, type=form.cleaned_data["type"], channel="portal",
+                                   details=form.cleaned_data["details"])
+        messages.success(request, f"{ctx['t']['filed']}: {req.pk}")
+        return redirect(f"{reverse('portal:home')}?lang={lang}")
+    rows = [{"id": r.pk, "type": word(REQUEST_TYPES, r.type, lang), "received_at": r.received_at,
+             "due_at": r.due_at, "status": word(STATUSES, r.status, lang),
+             "download": r.status in DOWNLOADABLE and r.type in FORMATS}
+            for r in Request.objects.filter(subject=citizen.subject).order_by("-received_at")]
+    return render(request, "portal/home.html", {**ctx, "held": held(policy, citizen.subject, lang),
+                                                "requests": rows, "form": form})
+
+
+@login_required(login_url=LOGIN_URL)
+def download(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The citizen's own export, once staff have answered the request."""
+    citizen = _citizen(request)
+    if citizen is None:
+        return HttpResponseForbidden(TEXT[lang_of(request)]["staff_only_citizens"])
+    req = get_object_or_404(Request, pk=pk, subject_id=citizen.subject_id)  # never another person's request
+    if req.status not in DOWNLOADABLE:
+        return HttpResponse("Nog niet beantwoord. / Not answered yet.", status=409, content_type="text/plain")
+    fmt = request.GET.get("format") or "html"
+    try:
+        return deliver(citizen, req, fmt=fmt, lang=lang_of(request))
+    except APIException as exc:
+        return HttpResponse(str(exc.detail), status=exc.status_code, content_type="text/plain; charset=utf-8")
+
+
+@require_http_methods(["GET", "POST"])
+def contact(request: HttpRequest) -> HttpResponse:
+    """Requests without an account (S1-24): the sender becomes a subject of their own; staff verify later."""
+    ctx = _context(request)
+    policy = current()
+    form = ContactForm(request.POST or None, available=policy.rights.available, lang=ctx["lang"])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        subject = subject_create(None)
+        details = f"{data['name']} <{data['email']}>\n\n{data['details']}"
+        req = actions.request_file(None, subject=subject, type=data["type"], channel="contact_form", details=details)
+        return render(request, "portal/contact_done.html", {**ctx, "reference": req.pk, "due_at": req.due_at})
+    return render(request, "portal/contact.html", {**ctx, "form": form})

@@ -1,0 +1,99 @@
+"""Rectification and completion (art. 16 AVG; S0-38, S2-27, S4-15).
+
+A correction rewrites fields of one of the subject's records and seals the old and new values into
+the audit entry (`changes=`), so the log keeps who changed what and when without showing personal
+data in the clear. It runs under the request, not under a processing purpose: the handler acts on
+the subject's own instruction, so the purpose gates (which decide who may *use* data) do not apply.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from waarborg.api.errors import Conflict, Invalid
+from waarborg.audit.log import Entry, append
+from waarborg.policy.active import active
+from waarborg.policy.schema import Policy
+from waarborg.rights.actions import mark_in_progress, require_identity
+from waarborg.rights.models import Request, Statement
+from waarborg.vault import keys
+from waarborg.vault.actions import record_data
+from waarborg.vault.models import Record
+
+CORRECTING = ("rectification", "completion", "erasure")  # art. 17(1)(d): wrong data may also be removed
+
+
+def _split(policy: Policy, record_type: str, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    spec = policy.record_types[record_type].fields
+    plain: dict[str, Any] = {}
+    protected: dict[str, Any] = {}
+    for name, value in data.items():
+        field = spec.get(name)
+        # A field the policy no longer describes stays sealed: when in doubt, protect.
+        encrypt = field is None or policy.categories[field.category].must_encrypt
+        (protected if encrypt else plain)[name] = value
+    return plain, protected
+
+
+def _request_record(req: Request, record_id: Any) -> Record:
+    record = Record.objects.filter(pk=record_id, subject_id=req.subject_id).first() if record_id else None
+    if record is None:
+        raise Invalid({"record": ["geen gegevens van deze betrokkene / not a record of this subject"]})
+    return record
+
+
+def record_correct(actor: Any, req: Request, *, record_id: Any, data: dict[str, Any]) -> Record:
+    current = active()
+    policy = current.policy
+    if req.type not in CORRECTING[:1]:
+        raise Conflict("Alleen bij een correctieverzoek. / Only for a rectification request.")
+    require_identity(req)
+    if not req.is_open:
+        raise Conflict("Dit verzoek is al afgehandeld. / This request is already finished.")
+    record = _request_record(req, record_id)
+    spec = policy.record_types[record.type].fields
+    errors = {f"data.{name}": ["onbekend veld / unknown field"] for name in data if name not in spec}
+    errors.update({f"data.{name}": [f"te lang / longer than {spec[name].max_length}"]
+                   for name, value in data.items()
+                   if name in spec and isinstance(value, str) and len(value) > spec[name].max_length})
+    if not data:
+        errors["data"] = ["geef de te corrigeren velden / name the fields to correct"]
+    if errors:
+        raise Invalid(errors)
+    with transaction.atomic():
+        old = record_data(record)
+        merged = {**old, **data}
+        plain, protected = _split(policy, record.type, merged)
+        record.plain = plain
+        record.sealed = keys.seal(record.subject_id, protected, f"record:{record.pk}")
+        record.updated_at = timezone.now()
+        record.save(update_fields=["plain", "sealed", "updated_at"])
+        mark_in_progress(actor, req)
+        append(Entry(action="record.update", actor=actor, purpose=record.purpose, subject=record.subject_id,
+                     record=record, policy_version=current.number,
+                     detail={"fields": sorted(data), "request": str(req.pk)},
+                     changes={"old": {k: old.get(k) for k in data}, "new": dict(data)}))
+    return record
+
+
+def statement_add(actor: Any, req: Request, *, text: str, record_id: Any = None) -> Statement:
+    """Completion: the subject's own statement, kept with their data and shown in every export."""
+    if req.type not in ("completion", "rectification"):
+        raise Conflict("Alleen bij een verzoek tot aanvulling of correctie. / Only for a completion request.")
+    require_identity(req)
+    if not req.is_open:
+        raise Conflict("Dit verzoek is al afgehandeld. / This request is already finished.")
+    if not text.strip():
+        raise Invalid({"statement": ["een lege verklaring / an empty statement"]})
+    record = _request_record(req, record_id) if record_id else None
+    with transaction.atomic():
+        statement = Statement(request=req, subject_id=req.subject_id, record=record, at=timezone.now())
+        statement.sealed = keys.seal(req.subject_id, {"text": text.strip()}, f"statement:{statement.pk}")
+        statement.save(force_insert=True)
+        mark_in_progress(actor, req)
+        append(Entry(action="statement.add", actor=actor, subject=req.subject_id, record=record,
+                     detail={"request": str(req.pk), "statement": str(statement.pk)}))
+    return statement

@@ -1,0 +1,156 @@
+"""Erasure (art. 17 AVG; S0-39, S1-21, S2-27): remove all that no legal obligation keeps.
+
+Per record of the subject, in one transaction:
+- kept, with its ground, when a legal obligation requires it: the retention rule's `reason: legal`,
+  a `fiscal` record type, or a purpose whose basis is a legal obligation (art. 17(3)(b));
+- anonymised when its rule anonymises at expiry (e.g. payouts kept for financial accountability):
+  the rule's `keep` fields stay, without any link to the subject, dates generalised;
+- deleted otherwise, with the subject's statements.
+If nothing linked to the subject remains, the subject's data key is shredded: every sealed copy,
+backups included, becomes unreadable. The answer lists what was kept and on which ground.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+from waarborg.api.errors import Conflict
+from waarborg.audit.log import Entry, append, append_many
+from waarborg.policy.active import active
+from waarborg.policy.schema import FieldType, Policy
+from waarborg.rights import letters
+from waarborg.rights.actions import request_answer, require_identity
+from waarborg.rights.exports import rule_of
+from waarborg.rights.models import Request, Statement
+from waarborg.vault import keys
+from waarborg.vault.actions import record_data
+from waarborg.vault.models import Record
+
+
+def note_erasures(kind: str, ids: list[Any], reason: str) -> None:
+    """Tell the backups' erasure journal, where that capability is installed (ids only)."""
+    try:
+        from waarborg.backups import journal
+    except ImportError:  # a build without backups: nothing to re-apply on restore
+        return
+    journal.note(kind, ids, reason)
+
+
+def legal_ground(policy: Policy, record: Record) -> str:
+    """Why the law makes us keep this record, or "" when nothing does."""
+    rule = rule_of(policy, record)
+    record_type = policy.record_types.get(record.type)
+    purpose = policy.purposes.get(record.purpose)
+    law = purpose.basis_detail.law if purpose else ""
+    if rule is not None and rule.reason == "legal":
+        return rule.legal_ground or law or "wettelijke bewaarplicht / statutory retention duty"
+    if record_type is not None and record_type.fiscal:
+        return (rule.legal_ground if rule else "") or law or "fiscale bewaarplicht (art. 52 AWR) / tax retention duty"
+    if purpose is not None and str(purpose.basis) == "legal_obligation":
+        return law or "wettelijke verplichting / legal obligation"
+    return ""
+
+
+def _generalise(value: Any, how: str) -> Any:
+    text = str(value)
+    if how == "year":
+        return text[:4]
+    if how == "month":
+        return text[:7]
+    return value
+
+
+def _anonymise(policy: Policy, record: Record) -> list[str]:
+    rule = rule_of(policy, record)
+    assert rule is not None and rule.anonymise is not None  # the caller checked
+    spec = policy.record_types[record.type].fields if record.type in policy.record_types else {}
+    data = record_data(record)
+    how = rule.anonymise.generalise_dates
+    kept = {name: (_generalise(value, how) if name in spec and spec[name].type in (FieldType.DATE, FieldType.DATETIME)
+                   else value)
+            for name, value in data.items() if name in rule.anonymise.keep}
+    now = timezone.now()
+    collected = record.collected_at
+    if how == "year":
+        collected = collected.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    elif how == "month":
+        collected = collected.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    Record.objects.filter(pk=record.pk).update(subject=None, plain=kept, sealed=None, anonymised_at=now,
+                                               updated_at=now, collected_at=collected, source_detail="",
+                                               channel_detail="")
+    return sorted(kept)
+
+
+def _delete(record: Record) -> str:
+    """Delete the record; if something protects it (a hold, a register entry), say what and keep it."""
+    try:
+        with transaction.atomic():
+            record.delete()
+    except ProtectedError as exc:
+        holders = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects})
+        return f"vastgehouden door / held by: {', '.join(holders)}"
+    return ""
+
+
+def _label(policy: Policy, record: Record) -> dict[str, str]:
+    rt = policy.record_types.get(record.type)
+    return {"nl": rt.label.nl, "en": rt.label.en or rt.label.nl} if rt else {"nl": record.type, "en": record.type}
+
+
+def erase(actor: Any, req: Request) -> dict[str, Any]:
+    current = active()
+    policy = current.policy
+    if req.type != "erasure":
+        raise Conflict("Alleen bij een verwijderverzoek. / Only for an erasure request.")
+    require_identity(req)
+    if not req.is_open:
+        raise Conflict("Dit verzoek is al afgehandeld. / This request is already finished.")
+    subject = req.subject
+    kept: list[dict[str, Any]] = []
+    anonymised: list[dict[str, Any]] = []
+    deleted: list[dict[str, Any]] = []
+    with transaction.atomic():
+        records = list(Record.objects.select_for_update().filter(subject=subject).order_by("collected_at"))
+        entries: list[Entry] = []
+        for record in records:
+            item = {"record": str(record.pk), "type": record.type, "purpose": record.purpose,
+                    "label": _label(policy, record)}
+            ground = legal_ground(policy, record)
+            rule = rule_of(policy, record)
+            if ground:
+                kept.append({**item, "ground": ground,
+                             "until": record.expires_at.isoformat() if record.expires_at else None})
+            elif rule is not None and rule.action == "anonymise" and rule.anonymise is not None:
+                anonymised.append({**item, "kept_fields": _anonymise(policy, record)})
+                entries.append(Entry(action="record.anonymise", actor=actor, purpose=record.purpose, subject=subject,
+                                     record=record.pk, detail={"type": record.type, "request": str(req.pk)}))
+            else:
+                holder = _delete(record)
+                if holder:
+                    kept.append({**item, "ground": holder, "until": None})
+                    continue
+                deleted.append(item)  # (the deleted instance has lost its pk: use the id noted before)
+                entries.append(Entry(action="record.delete", actor=actor, purpose=record.purpose, subject=subject,
+                                     record=item["record"], detail={"type": record.type, "request": str(req.pk)}))
+        # Written before commit (the journal's own rule): a restored backup erases these again.
+        note_erasures("record", [d["record"] for d in deleted + anonymised], f"request:{req.pk}")
+        statements, _ = Statement.objects.filter(subject=subject).delete()
+        append_many(entries)
+        # The subject's own facts (BSN, birth date) are no record any legal duty names: they go too.
+        subject.sealed, subject.bsn_hash = None, None
+        shredded = not kept
+        if shredded:
+            note_erasures("subject", [subject.pk], f"request:{req.pk}")
+            keys.shred(subject)
+            subject.external_id, subject.erased_at = None, timezone.now()
+        subject.save(update_fields=["sealed", "bsn_hash", "external_id", "erased_at"])
+        append(Entry(action="subject.erase", actor=actor, subject=subject, policy_version=current.number,
+                     detail={"request": str(req.pk), "deleted": len(deleted), "anonymised": len(anonymised),
+                             "kept": len(kept), "statements": statements, "key_shredded": shredded}))
+        req = request_answer(actor, req, extra=letters.erasure_body(kept, anonymised))
+    return {"deleted": deleted, "anonymised": anonymised, "kept": kept, "key_shredded": shredded,
+            "status": req.status, "answer": req.answer}

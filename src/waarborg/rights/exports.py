@@ -1,0 +1,244 @@
+"""What an access (art. 15) or portability (art. 20) export contains.
+
+Access: every record of the subject, decrypted, grouped per purpose; per data category the purpose,
+legal basis, retention in words, source and recipients from the policy (S4-13); the subject's
+statements, requests, disclosures, consents and processing history (S4-14). Everything is selected by
+the subject's id (or, in the audit log, their pseudonym): nothing of another subject can slip in
+(S3-26, S4-18).
+Portability: only what the subject provided (`FieldSpec.subject_provided`, records the subject or
+their representative supplied) under consent or contract, as JSON or CSV (S1-23, S3-24).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from waarborg.audit.models import AuditEntry
+from waarborg.policy.schema import Policy, RetentionRule
+from waarborg.rights import adapters, letters
+from waarborg.rights.models import Request, Statement
+from waarborg.vault import keys
+from waarborg.vault.actions import record_data, subject_facts
+from waarborg.vault.crypto import KeyDestroyed, pseudonym
+from waarborg.vault.models import Record, Subject
+
+BASIS_WORDS = {
+    "consent": ("toestemming (art. 6 lid 1 sub a AVG)", "consent (art. 6(1)(a) GDPR)"),
+    "contract": ("uitvoering van een overeenkomst (art. 6 lid 1 sub b AVG)", "performance of a contract (art. 6(1)(b) GDPR)"),
+    "legal_obligation": ("wettelijke verplichting (art. 6 lid 1 sub c AVG)", "legal obligation (art. 6(1)(c) GDPR)"),
+    "vital_interest": ("vitaal belang (art. 6 lid 1 sub d AVG)", "vital interest (art. 6(1)(d) GDPR)"),
+    "public_task": ("taak van algemeen belang (art. 6 lid 1 sub e AVG)", "public task (art. 6(1)(e) GDPR)"),
+    "legitimate_interest": ("gerechtvaardigd belang (art. 6 lid 1 sub f AVG)", "legitimate interest (art. 6(1)(f) GDPR)"),
+}
+SOURCE_WORDS = {
+    "subject": ("van uzelf", "from you"),
+    "representative": ("van uw vertegenwoordiger", "from your representative"),
+    "involved_person": ("van een betrokkene", "from a person involved"),
+    "organisation": ("van een organisatie", "from an organisation"),
+    "public_source": ("uit een openbare bron", "from a public source"),
+    "website_form": ("via een formulier op de website", "through a website form"),
+    "municipality": ("van de gemeente", "from the municipality"),
+}
+PROVIDED_SOURCES = ("subject", "representative", "website_form")
+PORTABLE_BASES = ("consent", "contract")
+
+
+def _text(value: Any) -> dict[str, str]:
+    return {"nl": value.get("nl"), "en": value.get("en")} if value is not None else {"nl": "", "en": ""}
+
+
+def retention_words(rule: RetentionRule | None) -> dict[str, str]:
+    if rule is None:
+        return {"nl": "onbekend", "en": "unknown"}
+    if rule.label is not None:
+        return _text(rule.label)
+    if rule.period is not None and rule.start == "collected":
+        return {"nl": f"{rule.period.words('nl')} na verzameling", "en": f"{rule.period.words('en')} after collection"}
+    if rule.until is not None:
+        return {"nl": f"tot '{rule.until.event}'", "en": f"until '{rule.until.event}'"}
+    return {"nl": rule.period.words("nl") if rule.period else "onbepaald",
+            "en": rule.period.words("en") if rule.period else "open-ended"}
+
+
+def rule_of(policy: Policy, record: Record) -> RetentionRule | None:
+    rule = policy.retention.get(record.retention_rule)
+    if rule is None and record.type in policy.record_types:
+        rule = policy.retention.get(policy.record_types[record.type].retention)
+    return rule
+
+
+def recipients_for(policy: Policy, purpose: str, category: str) -> list[dict[str, Any]]:
+    out = []
+    for rid, recipient in policy.recipients.items():
+        if purpose in recipient.purposes and (not recipient.categories or category in recipient.categories):
+            out.append({"id": rid, "label": _text(recipient.label), "kind": recipient.kind,
+                        "country": recipient.country})
+    return out
+
+
+def _readable(record: Record) -> dict[str, Any] | None:
+    try:
+        return record_data(record)
+    except KeyDestroyed:
+        return None
+
+
+def _record_view(policy: Policy, record: Record, data: dict[str, Any]) -> dict[str, Any]:
+    rt = policy.record_types.get(record.type)
+    return {
+        "id": str(record.pk), "type": record.type, "type_label": _text(rt.label) if rt else {"nl": record.type, "en": ""},
+        "collected_at": record.collected_at.isoformat(),
+        "expires_at": record.expires_at.isoformat() if record.expires_at else None,
+        "retention": retention_words(rule_of(policy, record)),
+        "source": {"kind": record.source_kind, "detail": record.source_detail,
+                   "words": dict(zip(("nl", "en"), SOURCE_WORDS.get(record.source_kind, (record.source_kind,) * 2),
+                                     strict=True))},
+        "channel": record.channel, "data": data,
+    }
+
+
+def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, dict[str, Any]]]) -> dict[str, Any]:
+    purpose = policy.purposes.get(purpose_id)
+    basis = str(purpose.basis) if purpose else ""
+    categories: dict[str, dict[str, Any]] = {}
+    for record, data in items:
+        rt = policy.record_types.get(record.type)
+        for name in data:
+            spec = rt.fields.get(name) if rt else None
+            cid = spec.category if spec else "unknown"
+            block = categories.setdefault(cid, {
+                "category": cid,
+                "label": _text(policy.categories[cid].label) if cid in policy.categories else {"nl": cid, "en": cid},
+                "purpose": purpose_id, "purpose_label": _text(purpose.label) if purpose else {"nl": purpose_id, "en": ""},
+                "legal_basis": basis,
+                "legal_basis_words": dict(zip(("nl", "en"), BASIS_WORDS.get(basis, (basis, basis)), strict=True)),
+                "retention": retention_words(rule_of(policy, record)),
+                "sources": [], "recipients": recipients_for(policy, purpose_id, cid), "fields": [],
+            })
+            if name not in block["fields"]:
+                block["fields"].append(name)
+            if record.source_kind not in block["sources"]:
+                block["sources"].append(record.source_kind)
+    return {
+        "purpose": purpose_id,
+        "label": _text(purpose.label) if purpose else {"nl": purpose_id, "en": ""},
+        "description": _text(purpose.description) if purpose else {"nl": "", "en": ""},
+        "legal_basis": basis,
+        "legal_basis_words": dict(zip(("nl", "en"), BASIS_WORDS.get(basis, (basis, basis)), strict=True)),
+        "legal_basis_detail": purpose.basis_detail.model_dump(mode="json", exclude_defaults=True) if purpose else {},
+        "categories": list(categories.values()),
+        "records": [_record_view(policy, record, data) for record, data in items],
+    }
+
+
+def processing_history(subject: Subject) -> list[dict[str, Any]]:
+    """What was done with the subject's data, when, and by which role (never which colleague)."""
+    rows = AuditEntry.objects.filter(subject_pseudonym=pseudonym(subject.pk)).order_by("id")
+    return [{"at": e.at.isoformat(), "action": e.action, "purpose": e.purpose, "outcome": e.outcome,
+             "by": e.actor_roles or e.actor_kind} for e in rows]
+
+
+def statements_of(subject: Subject) -> list[dict[str, Any]]:
+    out = []
+    for statement in Statement.objects.filter(subject=subject):
+        try:
+            text = keys.open_sealed(subject, bytes(statement.sealed), f"statement:{statement.pk}").get("text", "")
+        except KeyDestroyed:
+            continue
+        out.append({"id": str(statement.pk), "at": statement.at.isoformat(), "text": text,
+                    "record": str(statement.record_id) if statement.record_id else None})
+    return out
+
+
+def requests_of(subject: Subject) -> list[dict[str, Any]]:
+    return [{"id": str(r.pk), "type": r.type, "channel": r.channel, "received_at": r.received_at.isoformat(),
+             "due_at": r.due_at.isoformat(), "status": r.status}
+            for r in Request.objects.filter(subject=subject).order_by("received_at")]
+
+
+def account_of(subject: Subject) -> dict[str, Any] | None:
+    """The subject's portal account: who they log in as and since when. Never the password or its hash."""
+    from waarborg.accounts.models import User
+
+    user = User.objects.filter(subject=subject).first()
+    if user is None:
+        return None
+    return {"username": user.username, "email": user.email, "created_at": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None, "active": user.is_active}
+
+
+def access_export(policy: Policy, req: Request) -> dict[str, Any]:
+    subject = req.subject
+    grouped: dict[str, list[tuple[Record, dict[str, Any]]]] = {}
+    for record in Record.objects.filter(subject=subject).order_by("purpose", "collected_at"):
+        data = _readable(record)
+        if data is not None:
+            grouped.setdefault(record.purpose, []).append((record, data))
+    try:
+        facts = subject_facts(subject)
+    except KeyDestroyed:
+        facts = {}
+    org = policy.organisation
+    return {
+        "kind": "access",
+        "request": {"id": str(req.pk), "type": req.type, "received_at": req.received_at.isoformat(),
+                    "due_at": req.due_at.isoformat()},
+        "controller": {"name": org.name, "legal_entity": org.legal_entity, "privacy_contact": org.privacy_contact.email,
+                       "dpo": org.dpo.email if org.dpo else ""},
+        "subject": {"id": str(subject.pk), "external_id": subject.external_id, **facts},
+        "account": account_of(subject),
+        "purposes": [_purpose_block(policy, pid, items) for pid, items in grouped.items()],
+        "statements": statements_of(subject),
+        "disclosures": adapters.rows_for("disclosures", subject),
+        "consents": adapters.rows_for("consent", subject),
+        "requests": requests_of(subject),
+        "processing": processing_history(subject),
+        "complaint": {"authority": org.authority.name, "url": org.authority.url,
+                      "complaint_url": org.authority.complaint_url, "text": letters.complaint_right(policy)},
+    }
+
+
+def portability_export(policy: Policy, req: Request) -> dict[str, Any]:
+    records = []
+    for record in Record.objects.filter(subject=req.subject, source_kind__in=PROVIDED_SOURCES).order_by("collected_at"):
+        purpose = policy.purposes.get(record.purpose)
+        rt = policy.record_types.get(record.type)
+        if purpose is None or rt is None or str(purpose.basis) not in PORTABLE_BASES:
+            continue
+        data = _readable(record)
+        if data is None:
+            continue
+        provided = {k: v for k, v in data.items() if k in rt.fields and rt.fields[k].subject_provided}
+        if provided:
+            records.append({"id": str(record.pk), "type": record.type, "purpose": record.purpose,
+                            "collected_at": record.collected_at.isoformat(), "data": provided})
+    ap = policy.organisation.authority
+    return {"kind": "portability", "format": "waarborg-portability/1", "controller": policy.organisation.name,
+            "subject": str(req.subject_id), "records": records,
+            "complaint": {"authority": ap.name, "url": ap.url, "complaint_url": ap.complaint_url,
+                          "text": letters.complaint_right(policy)}}
+
+
+def portability_csv(export: dict[str, Any]) -> str:
+    """One row per field: stable columns whatever the record types are."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["record", "type", "purpose", "collected_at", "field", "value"])
+    for record in export["records"]:
+        for field, value in record["data"].items():
+            writer.writerow([record["id"], record["type"], record["purpose"], record["collected_at"], field,
+                             "" if value is None else value])
+    return out.getvalue()
+
+
+def localise(value: Any, lang: str) -> Any:
+    """Replace every {"nl", "en"} text by the one language (for the readable letter)."""
+    if isinstance(value, dict):
+        if set(value) == {"nl", "en"}:
+            return value.get(lang) or value.get("nl")
+        return {k: localise(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [localise(v, lang) for v in value]
+    return value

@@ -1,0 +1,58 @@
+"""Who may file and who may handle data-subject requests.
+
+Handling (seeing, verifying, answering, exporting) is for roles the policy marks `privacy_officer`,
+`dpo` (the FG sees every request, S3-28) or with `requests` in `manages`. Filing is wider: any staff
+member with a role may register a request they received (the helpdesk takes a call, S0-39), and
+a citizen may file for themselves. Every refusal is audited before the 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from waarborg.api.errors import Refused
+from waarborg.audit.log import Entry, append
+from waarborg.policy.schema import Policy
+
+
+def handler_roles(policy: Policy) -> set[str]:
+    return {rid for rid, role in policy.roles.items()
+            if role.privacy_officer or role.dpo or "requests" in role.manages}
+
+
+def is_handler(user: Any, policy: Policy) -> bool:
+    return bool(set(getattr(user, "roles", None) or []) & handler_roles(policy))
+
+
+def may_intake(user: Any, policy: Policy) -> bool:
+    """May this account register requests at all (before we know for whom)?"""
+    if is_handler(user, policy) or getattr(user, "kind", "") == "citizen":
+        return True
+    return getattr(user, "kind", "") == "staff" and any(r in policy.roles for r in (user.roles or []))
+
+
+def may_file(user: Any, policy: Policy, subject: Any) -> bool:
+    if is_handler(user, policy):
+        return True
+    if getattr(user, "kind", "") == "citizen":
+        return subject is not None and getattr(user, "subject_id", None) == getattr(subject, "pk", None)
+    return getattr(user, "kind", "") == "staff" and any(r in policy.roles for r in (user.roles or []))
+
+
+def refuse(actor: Any, action: str, detail: str, *, subject: Any = None, reason: str = "role_not_granted",
+           request_id: Any = None) -> Refused:
+    """Audit the refused attempt (views run outside a transaction, so it commits) and return the 403."""
+    with transaction.atomic(durable=False):
+        append(Entry(action=f"{action}.refused", actor=actor, subject=subject, outcome="refused", reason=reason,
+                     detail={"request": str(request_id)} if request_id else {}))
+    return Refused(reason, detail)
+
+
+def require_handler(actor: Any, policy: Policy, action: str, *, subject: Any = None, request_id: Any = None) -> None:
+    if not is_handler(actor, policy):
+        roles = ", ".join(sorted(handler_roles(policy))) or "-"
+        raise refuse(actor, action, f"Alleen de privacyfunctionaris of FG behandelt verzoeken ({roles}). / "
+                                    f"Only the privacy officer or DPO handles requests ({roles}).",
+                     subject=subject, request_id=request_id)

@@ -1,0 +1,64 @@
+"""Input shapes of the rights endpoints (DRF validation errors become 422 `{"errors": ...}`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from waarborg.rights.actions import REQUIRED_REDACTIONS, TYPES
+from waarborg.rights.models import Request
+
+
+class RequestCreate(serializers.Serializer[Any]):
+    subject = serializers.UUIDField()
+    type = serializers.ChoiceField(choices=TYPES)
+    channel = serializers.CharField(max_length=32)
+    received_at = serializers.DateTimeField(required=False)
+    purpose = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+    details = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
+    id_copy = serializers.CharField(max_length=200, required=False, allow_blank=True, default="",
+                                    help_text="Where the ID copy is kept (a reference, never the image).")
+
+
+class RequestCreated(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    due_at = serializers.DateTimeField()
+    status = serializers.ChoiceField(choices=Request.Status.choices)
+
+
+class IdCopy(serializers.Serializer[Any]):
+    reference = serializers.CharField(max_length=200)
+    text = serializers.CharField(max_length=20_000, required=False, allow_blank=True, default="",
+                                 help_text="Text recognised on the copy; checked for an unredacted BSN or MRZ, "
+                                           "never stored.")
+
+
+class Verify(serializers.Serializer[Any]):
+    method = serializers.CharField(max_length=32)
+    redactions = serializers.ListField(child=serializers.CharField(max_length=32), required=False, default=list,
+                                       help_text=f"For id_copy, confirm each of: {', '.join(REQUIRED_REDACTIONS)}.")
+
+
+class Extend(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=2000, allow_blank=True)
+    by = serializers.CharField(max_length=16, required=False, allow_blank=True, default="")
+
+
+class Answer(serializers.Serializer[Any]):
+    nl = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
+    en = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
+
+
+class Close(Answer):
+    outcome = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+
+
+class Rectify(serializers.Serializer[Any]):
+    record = serializers.UUIDField()
+    data = serializers.DictField()  # type: ignore[assignment]  # the contract calls the fields `data`
+
+
+class Complete(serializers.Serializer[Any]):
+    statement = serializers.CharField(max_length=10_000, allow_blank=True)
+    record = serializers.UUIDField(required=False, allow_null=True, default=None)
