@@ -12,7 +12,7 @@ from tests.conftest import Persona, make_staff
 ALL_REDACTIONS = ["photo", "mrz", "document_number", "bsn"]
 
 APPLICATION = {"name": "Anna de Vries", "email": "anna@example.nl", "phone": "0612345678",
-               "address": "Kerkstraat 1, Assen", "postcode": "9401AA", "birth_date": "1970-05-01",
+               "address": "Kerkstraat 1, Assen", "postcode": "9401 AA", "birth_date": "1970-05-01",
                "care_recipient_address": "Molenweg 3, Assen", "edition": 2025, "hours_per_week": 12,
                "relationship": "ouder", "status": "granted"}
 PAYOUT = {"iban": "NL91ABNA0417164300", "account_holder": "A. de Vries", "amount": "200.00", "edition": 2025,

@@ -128,7 +128,7 @@ def contact(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST or None, available=policy.rights.available, lang=ctx["lang"])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        subject = subject_create(None)
+        subject = subject_create("system:contact_form")
         details = f"{data['name']} <{data['email']}>\n\n{data['details']}"
         req = actions.request_file(None, subject=subject, type=data["type"], channel="contact_form", details=details)
         return render(request, "portal/contact_done.html", {**ctx, "reference": req.pk, "due_at": req.due_at})
