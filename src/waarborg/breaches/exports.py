@@ -23,7 +23,7 @@ from waarborg.policy.schema import Policy
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+    return timezone.localtime(moment).isoformat() if moment else None
 
 
 def authority_form(breach: Breach, policy: Policy) -> dict[str, Any]:
