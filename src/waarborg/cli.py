@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "waarborg.accounts.commands",
     "waarborg.audit.commands",
     "waarborg.retention.commands",
+    "waarborg.breaches.commands",
     "waarborg.serve",
 )
 

@@ -93,3 +93,31 @@ def test_a_record_outside_a_human_decision_purpose_is_not_a_case(personas: Any) 
     outsider = Persona(*make_staff("dirk", ["assessor", "helpdesk"]))
     response = decide(outsider, ticket)
     assert response.status_code == 422 and "record" in response.json()["errors"]
+
+
+@pytest.mark.promise("S0-40", "S1-17")
+def test_no_record_write_can_set_a_final_outcome(personas: Any) -> None:
+    from tests.decisions.conftest import APPLICATION
+    from waarborg.api.errors import Refused
+    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.vault.models import Record
+
+    assessor = personas["assessor"].user
+    subject = subject_create(assessor)
+    for actor in (assessor, "system:import"):
+        with pytest.raises(Refused) as refused:
+            record_create(actor, subject=subject, type="application", purpose="eligibility",
+                          data={**APPLICATION, "status": "granted"})
+        assert refused.value.reason == "human_decision_required"
+    assert Record.objects.count() == 0 and len(audit("write.refused", "refused")) == 2
+
+
+@pytest.mark.promise("S0-40")
+def test_the_decision_is_what_marks_the_application_granted(personas: Any) -> None:
+    from waarborg.vault.actions import record_data
+
+    assessor = personas["assessor"]
+    case = application(assessor.user)
+    decide(assessor, case, "rejected", "Zorgvrager woont niet in Assen")
+    case.refresh_from_db()
+    assert record_data(case)["status"] == "rejected"

@@ -62,10 +62,11 @@ def test_a_consent_given_before_the_disclosure_allows_it_and_is_recorded(disclos
 
 @pytest.mark.promise("S3-07")
 def test_a_legal_obligation_needs_no_consent_and_keeps_its_ground(discloser: Any) -> None:
+    from tests.disclosures.conftest import applicant
     from waarborg.disclosures.models import Disclosure
 
-    subject = subscriber(discloser.user)
-    response = disclose(discloser, subject, recipient="welfare_partner", purpose="newsletter",
-                        reason="legal_obligation", legal_ground="art. 5.1.1 Wmo 2015")
+    subject, _ = applicant(discloser.user)
+    response = disclose(discloser, subject, recipient="welfare_partner", reason="legal_obligation",
+                        legal_ground="art. 5.1.1 Wmo 2015")
     assert response.status_code == 201, response.json()
     assert Disclosure.objects.get().legal_ground == "art. 5.1.1 Wmo 2015"

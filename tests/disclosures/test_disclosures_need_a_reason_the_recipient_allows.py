@@ -101,3 +101,35 @@ def test_a_recipient_gets_only_the_categories_it_may_receive(personas: Any) -> N
     assert narrowed.status_code == 201
     assert narrowed.json()["categories"] == ["address", "identity", "payout"]
     assert "application.hours_per_week" not in narrowed.json()["fields"]
+
+
+def test_a_purpose_header_that_differs_from_the_body_is_refused(discloser: Any) -> None:
+    subject, _ = applicant(discloser.user)
+    response = discloser.client.post("/api/v1/disclosures", {
+        "subject": str(subject.pk), "recipient": "care_partner", "purpose": "eligibility", "reason": "agreed_work"},
+        format="json", HTTP_X_PURPOSE="newsletter")
+    assert response.status_code == 403 and response.json()["reason"] == "purpose_mismatch"
+
+
+def test_a_recipient_outside_the_purpose_is_refused(discloser: Any) -> None:
+    from tests.disclosures.test_consent_must_precede_a_disclosure import subscriber
+
+    subject = subscriber(discloser.user)
+    response = disclose(discloser, subject, recipient="care_partner", purpose="newsletter")
+    assert response.status_code == 403 and response.json()["reason"] == "recipient_not_allowed"
+
+
+def test_a_restriction_gate_also_stops_a_disclosure(discloser: Any) -> None:
+    from waarborg.vault import gates
+
+    def restricted(ctx: gates.AccessContext) -> gates.Refusal | None:
+        return gates.Refusal("restricted", "Verwerking beperkt") if ctx.action == "disclose" else None
+
+    subject, _ = applicant(discloser.user)
+    gates.register(restricted, order=999)
+    try:
+        response = disclose(discloser, subject)
+    finally:
+        gates._gates[:] = [(o, g) for o, g in gates._gates if g is not restricted]
+    assert response.status_code == 403 and response.json()["reason"] == "restricted"
+    assert len(refused_entries("restricted")) == 1

@@ -63,7 +63,7 @@ class SubjectQuery(serializers.Serializer):
 
 
 class AuthorityNotificationIn(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=["initial", "supplement"], default="initial")
+    kind = serializers.CharField(default="initial", help_text="initial | supplement")
     at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     reference = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
     form = serializers.DictField(required=False, default=dict)

@@ -76,10 +76,30 @@ def decision_set(actor: Any, record: Record, *, outcome: str, reasoning: str) ->
         decision = Decision.objects.create(record=record, purpose=record.purpose, outcome=outcome,
                                            reasoning=reasoning, decided_by=actor, decided_at=timezone.now(),
                                            policy_version=current.number)
+        status_set = _set_status(record, policy, outcome)
         append(Entry(action="decision.set", actor=actor, purpose=record.purpose, subject=record.subject_id,
                      record=record, policy_version=current.number,
-                     detail={"decision": str(decision.pk), "outcome": outcome, "reviewer": actor.pk}))
+                     detail={"decision": str(decision.pk), "outcome": outcome, "reviewer": actor.pk,
+                             "status_field": status_set}))
     return decision
+
+
+def _set_status(record: Record, policy: Policy, outcome: str) -> bool:
+    """Mirror the outcome in the case's own `status` field, when its type has one that allows it.
+
+    This is the one place a final outcome reaches a record (the gate in `gates.py` refuses it
+    everywhere else). `status` is never a protected category in the seeds; if it were, it stays
+    sealed and only the Decision row carries the outcome.
+    """
+    spec = policy.record_types[record.type].fields.get("status")
+    if spec is None or (spec.choices and outcome not in spec.choices):
+        return False
+    if policy.categories[spec.category].must_encrypt:
+        return False
+    record.plain = {**record.plain, "status": outcome}
+    record.updated_at = timezone.now()
+    record.save(update_fields=["plain", "updated_at"])
+    return True
 
 
 def flag_raise(actor: Any, record: Record, *, kind: str, reason: str) -> Flag:

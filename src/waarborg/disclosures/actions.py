@@ -22,6 +22,7 @@ from waarborg.disclosures import consent_link
 from waarborg.disclosures.models import Disclosure
 from waarborg.policy.active import active
 from waarborg.policy.schema import Action, DisclosureReason, Policy, Recipient
+from waarborg.vault import gates
 from waarborg.vault.models import Record, Subject
 
 FUTURE_SLACK = timedelta(minutes=5)
@@ -157,6 +158,9 @@ def disclosure_create(actor: Any, req: Request) -> Disclosure:
         if not consent_ref:
             raise no("no_active_consent", "Er is geen toestemming gegeven vóór deze verstrekking. / "
                                           "No consent was given before this disclosure.")
+    refusal = _other_gates(actor, req, policy, at)
+    if refusal is not None:
+        raise no(refusal.reason, refusal.detail)
     with transaction.atomic():
         disclosure = Disclosure.objects.create(
             subject=req.subject, recipient=req.recipient, recipient_label=recipient.label.nl, purpose=req.purpose,
@@ -167,6 +171,18 @@ def disclosure_create(actor: Any, req: Request) -> Disclosure:
         append(Entry(action="disclosure.create", actor=actor, purpose=req.purpose, subject=req.subject,
                      policy_version=current.number, detail=log_detail(disclosure)))
     return disclosure
+
+
+def _other_gates(actor: Any, req: Request, policy: Policy, at: datetime) -> gates.Refusal | None:
+    """Every other access gate (restriction, objection, confidentiality...) still applies.
+
+    Who may disclose is decided above (`disclose` grant or privacy officer), so a role refusal
+    from the generic gates is not ours to follow here.
+    """
+    ctx = gates.AccessContext(actor=actor, action=Action.DISCLOSE, purpose=req.purpose, policy=policy,
+                              subject=req.subject, at=at)
+    refusal = gates.run(ctx)
+    return None if refusal is None or refusal.reason == "role_not_granted" else refusal
 
 
 def log_detail(disclosure: Disclosure) -> dict[str, Any]:

@@ -53,6 +53,13 @@ class DisclosureList(APIView):
         body = DisclosureIn(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
+        named = request.headers.get("X-Purpose", "").strip()
+        if named and named != data["purpose"]:
+            with transaction.atomic():
+                append(Entry(action="disclosure.refused", actor=request.user, purpose=named, outcome="refused",
+                             reason="purpose_mismatch", detail={"recipient": data["recipient"]}))
+            raise Refused("purpose_mismatch", "X-Purpose wijkt af van het doel van de verstrekking. / "
+                                              "X-Purpose differs from the disclosure's purpose.")
         subject = get_object_or_404(Subject, pk=data.pop("subject"))
         req = actions.Request(subject=subject, records=tuple(data.pop("records")),
                               categories=tuple(data.pop("categories")), **data)

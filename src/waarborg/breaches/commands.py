@@ -1,0 +1,25 @@
+"""`waarborg breaches alerts [--dry-run]`: raise the AP-deadline alerts that are due (run it hourly)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    breaches = sub.add_parser("breaches", help="the breach register")
+    bsub = breaches.add_subparsers(dest="breaches_command", metavar="ACTION", required=True)
+    alerts = bsub.add_parser("alerts", help="warn before and after the 72-hour AP deadline")
+    alerts.add_argument("--dry-run", action="store_true", help="print the alerts that are due; send nothing")
+    alerts.set_defaults(handler=_alerts)
+
+
+def _alerts(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from waarborg.breaches.alerts import raise_alerts
+
+    for alert in raise_alerts(dry_run=args.dry_run):
+        due = timezone.localtime(alert.breach.authority_due_at).isoformat()
+        print(f"{alert.state}\t{alert.breach.pk}\t{alert.breach.kind}\tAP deadline {due}")
+    return 0
