@@ -66,3 +66,20 @@ def test_per_person_retrieval_is_closed_to_other_staff(officer: Any, personas: A
     assert anonymous.get(f"/api/v1/subjects/{person.pk}/breaches").status_code == 401
     response = personas["assessor"].client.get(f"/api/v1/subjects/{person.pk}/breaches")
     assert response.status_code == 403 and response.json()["reason"] == "role_not_granted"
+
+
+@pytest.mark.promise("S4-21")
+def test_on_postgresql_the_database_refuses_to_rewrite_the_trail(officer: Any) -> None:
+    from django.db import connection, transaction
+    from django.db.utils import DatabaseError
+
+    from waarborg.breaches.models import BreachLogEntry
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the database trigger exists on PostgreSQL only")
+    register(officer)
+    for attempt in (lambda: BreachLogEntry.objects.update(event="rewritten"),
+                    lambda: BreachLogEntry.objects.all()._raw_delete(BreachLogEntry.objects.db)):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            attempt()
+    assert list(BreachLogEntry.objects.values_list("event", flat=True)) == ["create"]

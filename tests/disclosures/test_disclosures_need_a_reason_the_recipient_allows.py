@@ -112,9 +112,7 @@ def test_a_purpose_header_that_differs_from_the_body_is_refused(discloser: Any) 
 
 
 def test_a_recipient_outside_the_purpose_is_refused(discloser: Any) -> None:
-    from tests.disclosures.test_consent_must_precede_a_disclosure import subscriber
-
-    subject = subscriber(discloser.user)
+    subject, _ = applicant(discloser.user)
     response = disclose(discloser, subject, recipient="care_partner", purpose="newsletter")
     assert response.status_code == 403 and response.json()["reason"] == "recipient_not_allowed"
 

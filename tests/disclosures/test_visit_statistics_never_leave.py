@@ -18,7 +18,7 @@ def test_visit_records_are_refused_for_every_recipient_and_reason(discloser: Any
     from waarborg.vault.actions import record_create, subject_create
 
     subject = subject_create(discloser.user)
-    record_create(discloser.user, subject=subject, type="visit", purpose="statistics",
+    record_create(discloser.user, subject=subject, type="visit", purpose="statistics", source_kind="website_form",
                   data={"ip": "192.0.2.10", "os": "Linux", "browser": "Firefox"})
     response = disclose(discloser, subject, recipient=recipient, purpose="statistics", reason=reason)
     assert response.status_code == 403 and response.json()["reason"] == "statistics_never_disclosed"
