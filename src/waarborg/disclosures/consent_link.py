@@ -1,9 +1,9 @@
 """Where disclosures ask "was there consent before this moment?" (S3-07, S4-10).
 
-Kept to one function so it can point at the consent capability (`waarborg.consent`) without
-the disclosure rules knowing how consents are stored. Until consent offers
-`consent_given_before(subject, purpose, at) -> str | None` (the consent id, or None), no consent
-is ever assumed: a disclosure on the ground of consent is refused.
+Kept to one function so the disclosure rules need not know how consents are stored. It asks the
+consent capability (`waarborg.consent.state.active_consent(subject, purpose, at)`: a consent in
+force at `at`, not withdrawn); where that is not installed, no consent is ever assumed and a
+disclosure on the ground of consent is refused.
 """
 
 from __future__ import annotations
@@ -17,17 +17,22 @@ Lookup = Callable[[Any, str, datetime], "str | None"]
 
 
 def _from_consent_app() -> Lookup | None:
-    for module in ("waarborg.consent.actions", "waarborg.consent.queries", "waarborg.consent"):
-        try:
-            found = getattr(importlib.import_module(module), "consent_given_before", None)
-        except ImportError:
-            continue
-        if callable(found):
-            return found
-    return None
+    try:
+        state = importlib.import_module("waarborg.consent.state")
+    except ImportError:
+        return None
+    active_consent = getattr(state, "active_consent", None)
+    if not callable(active_consent):
+        return None
+
+    def lookup(subject: Any, purpose: str, at: datetime) -> str | None:
+        consent = active_consent(subject, purpose, at)
+        return str(consent.pk) if consent is not None else None
+
+    return lookup
 
 
 def consent_given_before(subject: Any, purpose: str, at: datetime) -> str | None:
-    """The id of a consent for `purpose` given before `at` and not withdrawn by then, else None."""
+    """The id of a consent for `purpose` given before `at` and in force, else None."""
     lookup = _from_consent_app()
     return lookup(subject, purpose, at) if lookup else None
