@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Persona, make_staff
-from tests.decisions.conftest import application, audit, decide
+from tests.decisions.conftest import APPLICATION, application, audit, decide
 
 
 def test_deciding_needs_a_login(anonymous: Any, personas: Any) -> None:
@@ -96,20 +96,34 @@ def test_a_record_outside_a_human_decision_purpose_is_not_a_case(personas: Any) 
 
 
 @pytest.mark.promise("S0-40", "S1-17")
-def test_no_record_write_can_set_a_final_outcome(personas: Any) -> None:
-    from tests.decisions.conftest import APPLICATION
+def test_no_job_or_service_can_write_a_final_outcome(policy: Any, personas: Any) -> None:
+    from waarborg.accounts.actions import staff_create
     from waarborg.api.errors import Refused
     from waarborg.vault.actions import record_create, subject_create
     from waarborg.vault.models import Record
 
-    assessor = personas["assessor"].user
-    subject = subject_create(assessor)
-    for actor in (assessor, "system:import"):
+    service, _, _ = staff_create("importer", ["assessor"], service=True)
+    subject = subject_create(personas["assessor"].user)
+    for actor in ("system:import", service):
         with pytest.raises(Refused) as refused:
             record_create(actor, subject=subject, type="application", purpose="eligibility",
                           data={**APPLICATION, "status": "granted"})
         assert refused.value.reason == "human_decision_required"
     assert Record.objects.count() == 0 and len(audit("write.refused", "refused")) == 2
+
+    submitted = record_create("system:import", subject=subject, type="application", purpose="eligibility",
+                              data={**APPLICATION, "status": "submitted"})
+    assert submitted.plain["status"] == "submitted"
+
+
+@pytest.mark.promise("S0-40")
+def test_an_assessor_entering_the_outcome_is_a_recorded_human_decision(personas: Any) -> None:
+    from waarborg.vault.actions import record_create, subject_create
+
+    assessor = personas["assessor"].user
+    record = record_create(assessor, subject=subject_create(assessor), type="application", purpose="eligibility",
+                           data={**APPLICATION, "status": "granted"})
+    assert record.created_by == assessor and record.plain["status"] == "granted"
 
 
 @pytest.mark.promise("S0-40")
