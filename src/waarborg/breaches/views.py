@@ -52,7 +52,9 @@ class BreachList(APIView):
         return Response({"id": str(breach.pk), "authority_due_at": breach.authority_due_at.isoformat(),
                          "status": breach.status}, status=status.HTTP_201_CREATED)
 
-    @extend_schema(operation_id="breaches_register", responses={200: serializers.BreachOut(many=True)})
+    @extend_schema(operation_id="breaches_register", responses={200: OpenApiResponse(
+        description="The register: one row per breach (" + ", ".join(exports.REGISTER_COLUMNS) + "); CSV with "
+                    "?format=csv")})
     def get(self, request: Request) -> Response:
         """The breach register (`?format=csv` for CSV)."""
         policy = current()
