@@ -51,3 +51,15 @@ def test_the_privacy_officer_sees_the_public_report_in_the_register(anonymous: A
     rows = personas["privacy_officer"].client.get("/api/v1/breaches").json()
     assert [(r["source"], r["kind"], r["status"]) for r in rows] == [("public", "lost_file", "reported")]
     assert personas["caseworker"].client.get("/api/v1/breaches").status_code == 403
+
+
+@pytest.mark.promise("S4-22")
+@time_machine.travel(datetime(2026, 5, 5, 9, 0, tzinfo=UTC), tick=False)
+def test_a_report_by_e_mail_is_registered_by_staff_with_its_receipt_time(officer: Any) -> None:
+    response = officer.client.post("/api/v1/breaches", {
+        "description": "Melding via privacy@: brief bij de buren bezorgd", "kind": "misaddressed_letter",
+        "received_at": "2026-05-04T23:50:00+00:00", "aware_at": "2026-05-04T23:50:00+00:00"}, format="json")
+    assert response.status_code == 201
+    detail = officer.client.get(f"/api/v1/breaches/{response.json()['id']}").json()
+    assert datetime.fromisoformat(detail["received_at"]) == datetime(2026, 5, 4, 23, 50, tzinfo=UTC)
+    assert datetime.fromisoformat(detail["authority_due_at"]) == datetime(2026, 5, 7, 23, 50, tzinfo=UTC)

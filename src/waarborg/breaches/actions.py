@@ -106,6 +106,7 @@ def breach_register(actor: Any, *, aware_at: datetime, description: str, kind: s
     require_manager(actor, "breach.create", policy)
     _not_future("aware_at", aware_at)
     _not_future("started_at", started_at)
+    _not_future("received_at", received_at)
     if kind not in Kind.values:
         raise Invalid({"kind": [f"Kies uit / choose from: {', '.join(Kind.values)}"]})
     _check_categories(policy, categories or [])

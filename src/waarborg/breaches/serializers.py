@@ -18,6 +18,7 @@ class BreachCreate(serializers.Serializer):
     categories = serializers.ListField(child=serializers.CharField(max_length=64), default=list)
     subjects = serializers.ListField(child=serializers.UUIDField(), default=list)
     started_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    received_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
 
 class SuspicionReport(serializers.Serializer):
