@@ -61,6 +61,10 @@ def _trail(breach: Breach, actor: Any, event: str, detail: dict[str, Any] | None
                  detail={"breach": str(breach.pk), **(detail or {})}))
 
 
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "pk", None) else None
+
+
 def _not_future(name: str, moment: datetime | None) -> None:
     if moment is not None and moment > timezone.now() + FUTURE_SLACK:
         raise Invalid({name: ["Mag niet in de toekomst liggen. / Must not lie in the future."]})
@@ -114,7 +118,8 @@ def breach_register(actor: Any, *, aware_at: datetime, description: str, kind: s
     now = timezone.now()
     with transaction.atomic():
         breach = Breach.objects.create(
-            kind=kind, description=description, source="staff", reported_by=actor, received_at=received_at or now,
+            kind=kind, description=description, source="staff", reported_by=_user(actor),
+            received_at=received_at or now,
             aware_at=aware_at, authority_due_at=clock.authority_due_at(aware_at, policy), started_at=started_at,
             categories=sorted(set(categories or [])), created_at=now, policy_version=current.number)
         _trail(breach, actor, "create", {"kind": kind, "source": "staff", "aware_at": aware_at.isoformat(),
@@ -225,7 +230,8 @@ def authority_notify(actor: Any, breach: Breach, *, kind: str = "initial", at: d
         snapshot = {**authority_form(breach, policy), **(form or {})}
         snapshot["report"] = {"kind": kind, "reference": reference or breach.authority_reference}
         notification = AuthorityNotification.objects.create(breach=breach, kind=kind, at=moment,
-                                                            reference=reference, form=snapshot, by=actor)
+                                                            reference=reference, form=snapshot,
+                                                            by=_user(actor))
         _trail(breach, actor, f"authority_{kind}", {"at": moment.isoformat(), "reference": reference,
                                                     "late": moment > breach.authority_due_at}, at=moment)
     return notification
