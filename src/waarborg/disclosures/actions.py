@@ -98,15 +98,8 @@ def _what(records: list[Record], policy: Policy, only: tuple[str, ...]) -> tuple
     return sorted(categories), sorted(fields)
 
 
-def disclosure_create(actor: Any, req: Request) -> Disclosure:
-    current = active()
-    policy = current.policy
-    now = timezone.now()
-    at = req.at or now
-
-    def no(reason: str, detail: str) -> Refused:
-        return _refuse(actor, req, current.number, reason, detail)
-
+def _validate(req: Request, policy: Policy, at: datetime, now: datetime) -> None:
+    """Malformed requests (422) before any rule is asked."""
     if at > now + FUTURE_SLACK:
         raise Invalid({"at": ["Mag niet in de toekomst liggen. / Must not lie in the future."]})
     if req.purpose not in policy.purposes:
@@ -116,26 +109,53 @@ def disclosure_create(actor: Any, req: Request) -> Disclosure:
     unknown = [c for c in req.categories if c not in policy.categories]
     if unknown:
         raise Invalid({"categories": [f"Onbekende categorie / unknown category: {c}" for c in unknown]})
+
+
+def _recipient_rules(actor: Any, req: Request, policy: Policy, at: datetime) -> tuple[str, str] | None:
+    """The rules about who discloses to whom, for what and why: (reason, detail) of the first "no"."""
     if not may_disclose(actor, policy, req.purpose):
-        raise no("role_not_granted", "Uw rol mag gegevens voor dit doel niet verstrekken. / "
-                                     "Your role may not disclose data for this purpose.")
+        return "role_not_granted", ("Uw rol mag gegevens voor dit doel niet verstrekken. / "
+                                    "Your role may not disclose data for this purpose.")
     recipient = policy.recipients.get(req.recipient)
     if recipient is None:
-        raise no("unknown_recipient", "Deze ontvanger staat niet in het ontvangersregister. / "
-                                      "This recipient is not in the recipient register.")
+        return "unknown_recipient", ("Deze ontvanger staat niet in het ontvangersregister. / "
+                                     "This recipient is not in the recipient register.")
     if policy.purposes[req.purpose].statistics:
-        raise no("statistics_never_disclosed", "Bezoek- en statistiekgegevens worden nooit aan derden verstrekt. / "
-                                               "Visit and statistics data are never disclosed.")
+        return "statistics_never_disclosed", ("Bezoek- en statistiekgegevens worden nooit aan derden verstrekt. / "
+                                              "Visit and statistics data are never disclosed.")
     if req.purpose not in recipient.purposes:
-        raise no("recipient_not_allowed", "Deze ontvanger krijgt geen gegevens voor dit doel. / "
-                                          "This recipient receives no data for this purpose.")
+        return "recipient_not_allowed", ("Deze ontvanger krijgt geen gegevens voor dit doel. / "
+                                         "This recipient receives no data for this purpose.")
     if req.reason not in recipient.reasons:
         allowed = ", ".join(recipient.reasons) or "-"
-        raise no("reason_not_allowed", f"Verstrekken aan deze ontvanger kan alleen op grond van: {allowed}. / "
-                                       f"Allowed reasons for this recipient: {allowed}.")
+        return "reason_not_allowed", (f"Verstrekken aan deze ontvanger kan alleen op grond van: {allowed}. / "
+                                      f"Allowed reasons for this recipient: {allowed}.")
     problem = _agreement_problem(recipient, timezone.localtime(at).date())
-    if problem:
-        raise no("no_agreement", problem)
+    return ("no_agreement", problem) if problem else None
+
+
+def _data_rules(req: Request, policy: Policy, recipient: Recipient, records: list[Record],
+                categories: list[str]) -> tuple[str, str] | None:
+    beyond = [c for c in categories if c not in recipient.categories]
+    if beyond:
+        return "recipient_not_allowed", (f"Deze ontvanger mag deze gegevens niet krijgen: {', '.join(beyond)}. / "
+                                         f"This recipient may not receive: {', '.join(beyond)}.")
+    if any(policy.purposes[r.purpose].statistics for r in records):
+        return "statistics_never_disclosed", ("Bezoekgegevens worden nooit aan derden verstrekt. / "
+                                              "Visit data are never disclosed.")
+    return None
+
+
+def disclosure_create(actor: Any, req: Request) -> Disclosure:
+    current = active()
+    policy = current.policy
+    now = timezone.now()
+    at = req.at or now
+    _validate(req, policy, at, now)
+    refusal = _recipient_rules(actor, req, policy, at)
+    if refusal:
+        raise _refuse(actor, req, current.number, *refusal)
+    recipient = policy.recipients[req.recipient]
     if req.reason == DisclosureReason.AUTHORITY_REQUEST:
         missing = {name: ["Verplicht bij een vordering van een instantie. / Required for an authority request."]
                    for name in ("authority", "legal_ground") if not getattr(req, name).strip()}
@@ -145,29 +165,25 @@ def disclosure_create(actor: Any, req: Request) -> Disclosure:
     if not records:
         raise Invalid({"records": ["Er zijn geen gegevens voor dit doel om te verstrekken. / Nothing to disclose."]})
     categories, fields = _what(records, policy, req.categories)
-    beyond = [c for c in categories if c not in recipient.categories]
-    if beyond:
-        raise no("recipient_not_allowed", f"Deze ontvanger mag deze gegevens niet krijgen: {', '.join(beyond)}. / "
-                                          f"This recipient may not receive: {', '.join(beyond)}.")
-    if any(policy.purposes[r.purpose].statistics for r in records):
-        raise no("statistics_never_disclosed", "Bezoekgegevens worden nooit aan derden verstrekt. / "
-                                               "Visit data are never disclosed.")
+    refusal = _data_rules(req, policy, recipient, records, categories)
     consent_ref = ""
-    if req.reason == DisclosureReason.CONSENT:
+    if refusal is None and req.reason == DisclosureReason.CONSENT:
         consent_ref = consent_link.consent_given_before(req.subject, req.purpose, at) or ""
         if not consent_ref:
-            raise no("no_active_consent", "Er is geen toestemming gegeven vóór deze verstrekking. / "
-                                          "No consent was given before this disclosure.")
-    refusal = _other_gates(actor, req, policy, at)
-    if refusal is not None:
-        raise no(refusal.reason, refusal.detail)
+            refusal = ("no_active_consent", "Er is geen toestemming gegeven vóór deze verstrekking. / "
+                                            "No consent was given before this disclosure.")
+    if refusal is None:
+        gate = _other_gates(actor, req, policy, at)
+        refusal = (gate.reason, gate.detail) if gate else None
+    if refusal:
+        raise _refuse(actor, req, current.number, *refusal)
     with transaction.atomic():
         disclosure = Disclosure.objects.create(
             subject=req.subject, recipient=req.recipient, recipient_label=recipient.label.nl, purpose=req.purpose,
             reason=req.reason, at=at, records=[str(r.pk) for r in records], categories=categories, fields=fields,
             agreement=recipient.agreement.reference if recipient.agreement else "", authority=req.authority,
-            legal_ground=req.legal_ground, consent_ref=str(consent_ref), actor=actor if getattr(actor, "pk", None)
-            else None, policy_version=current.number)
+            legal_ground=req.legal_ground, consent_ref=consent_ref,
+            actor=actor if getattr(actor, "pk", None) else None, policy_version=current.number)
         append(Entry(action="disclosure.create", actor=actor, purpose=req.purpose, subject=req.subject,
                      policy_version=current.number, detail=log_detail(disclosure)))
     return disclosure
