@@ -49,13 +49,13 @@ def test_no_notice_goes_out_without_both_kinds_of_measures(officer: Any, persona
 @pytest.mark.promise("S4-19", "S4-20")
 def test_each_person_is_told_what_happened_and_which_of_their_data_leaked(officer: Any, personas: Any) -> None:
     breach_id, applicant_person, helpdesk_person = a_breach_with_two_people(officer, personas, **MEASURES)
-    response = officer.client.post(f"/api/v1/breaches/{breach_id}/notices")
+    response = officer.client.post(f"/api/v1/breaches/{breach_id}/notices", {"channel": "letter"}, format="json")
     assert response.status_code == 200 and response.json()["sent"] == 2
 
     notices = {a["subject"]: a["notice"] for a in response.json()["affected"]}
     mine = notices[str(applicant_person.pk)]
     theirs = notices[str(helpdesk_person.pk)]
-    assert mine["what_happened"] == "Mail met aanvragen naar verkeerde ontvanger"
+    assert mine["what_happened"] == "Mail met aanvragen naar verkeerde ontvanger" and mine["channel"] == "letter"
     assert [d["category"] for d in mine["your_data"]] == ["address", "contact"]
     assert [d["category"] for d in theirs["your_data"]] == ["contact", "message"]
     assert mine["your_data"][0]["label"] == "Adresgegevens"

@@ -256,7 +256,10 @@ def _notice(breach: Breach, row: AffectedSubject, policy: Policy, now: datetime)
     }
 
 
-def subject_notices_send(actor: Any, breach: Breach) -> int:
+NOTICE_CHANNELS = ("portal", "email", "letter", "phone", "in_person")
+
+
+def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal") -> int:
     """Tell every not-yet-notified person what happened and which of *their* data was involved."""
     policy = active().policy
     require_manager(actor, "breach.notify_subjects", policy)
@@ -265,17 +268,19 @@ def subject_notices_send(actor: Any, breach: Breach) -> int:
                for name in ("measures_taken", "measures_subject_can_take") if not getattr(breach, name).strip()}
     if missing:
         raise Invalid(missing)
+    if channel not in NOTICE_CHANNELS:
+        raise Invalid({"channel": [f"Kies uit / choose from: {', '.join(NOTICE_CHANNELS)}"]})
     if breach.status == Status.CLOSED:
         raise Conflict("Dit datalek is afgesloten. / This breach is closed.")
     now = timezone.now()
     sent = 0
     with transaction.atomic():
         for row in breach.affected.select_for_update().filter(notified_at__isnull=True).order_by("id"):
-            row.notice = _notice(breach, row, policy, now)
+            row.notice = {**_notice(breach, row, policy, now), "channel": channel}
             row.notified_at = now
             row.save(update_fields=["notice", "notified_at"])
-            _trail(breach, actor, "subject_notified", {"categories": row.categories}, subject=row.subject_id,
-                   at=now)
+            _trail(breach, actor, "subject_notified", {"categories": row.categories, "channel": channel},
+                   subject=row.subject_id, at=now)
             sent += 1
         breach.subjects_notified_at = breach.subjects_notified_at or now
         if breach.status in (Status.REPORTED, Status.ASSESSED):

@@ -70,6 +70,10 @@ class AuthorityNotificationIn(serializers.Serializer):
     form = serializers.DictField(required=False, default=dict)
 
 
+class Notices(serializers.Serializer):
+    channel = serializers.CharField(default="portal", help_text="portal | email | letter | phone | in_person")
+
+
 class Close(serializers.Serializer):
     reasoning = serializers.CharField(required=False, default="", allow_blank=True)
 

@@ -154,14 +154,15 @@ class NotifyAuthority(_Step):
 
 class NotifySubjects(_Step):
     step = "notify_subjects"
-    body = serializers.Close  # no required input
+    body = serializers.Notices
 
-    @extend_schema(operation_id="breach_notify_subjects", request=None, responses=serializers.BreachOut)
+    @extend_schema(operation_id="breach_notify_subjects", request=serializers.Notices,
+                   responses=serializers.BreachOut)
     def post(self, request: Request, pk: Any) -> Response:
         return super().post(request, pk)
 
     def run(self, request: Request, breach: Breach, data: dict[str, Any]) -> Any:
-        return {"sent": actions.subject_notices_send(request.user, breach)}
+        return {"sent": actions.subject_notices_send(request.user, breach, channel=data["channel"])}
 
 
 class CloseBreach(_Step):

@@ -140,7 +140,8 @@ def flag_clear(actor: Any, flag: Flag, *, reasoning: str) -> Flag:
     return flag
 
 
-def conversation_open(actor: Any, record: Record, *, message: str, flag: Flag | None = None) -> Conversation:
+def conversation_open(actor: Any, record: Record, *, message: str, flag: Flag | None = None,
+                      kind: str = Conversation.Kind.CONVERSATION) -> Conversation:
     """The subject (or staff on their behalf) asks for a conversation or appeal about the case."""
     policy = active().policy
     own = getattr(actor, "subject_id", None) is not None and actor.subject_id == record.subject_id
@@ -151,14 +152,17 @@ def conversation_open(actor: Any, record: Record, *, message: str, flag: Flag | 
         raise Invalid({"flag": ["Deze signalering hoort niet bij deze zaak. / This flag belongs to another case."]})
     if not message.strip():
         raise Invalid({"message": ["Schrijf waarover u in gesprek wilt. / Say what you want to discuss."]})
+    if kind not in Conversation.Kind.values:
+        raise Invalid({"kind": [f"Kies uit / choose from: {', '.join(Conversation.Kind.values)}"]})
     with transaction.atomic():
-        conversation = Conversation.objects.create(record=record, flag=flag, opened_at=timezone.now(),
+        conversation = Conversation.objects.create(record=record, flag=flag, kind=kind, opened_at=timezone.now(),
                                                    opened_by=actor.get_username())
         conversation.sealed = keys.seal(record.subject_id, {"message": message}, f"conversation:{conversation.pk}")
         conversation.save(update_fields=["sealed"])
         append(Entry(action="decision.conversation", actor=actor, purpose=record.purpose,
                      subject=record.subject_id, record=record,
-                     detail={"conversation": str(conversation.pk), "flag": str(flag.pk) if flag else ""}))
+                     detail={"conversation": str(conversation.pk), "kind": kind,
+                             "flag": str(flag.pk) if flag else ""}))
     return conversation
 
 
@@ -166,6 +170,13 @@ def conversation_message(conversation: Conversation) -> str:
     sealed = bytes(conversation.sealed) if conversation.sealed else None
     opened = keys.open_sealed(conversation.record.subject_id, sealed, f"conversation:{conversation.pk}")
     return str(opened.get("message", ""))
+
+
+def flags_visible_to(actor: Any, policy: Policy, *, open_only: bool = True) -> Any:
+    """Flags on cases of the purposes the actor reads or decides: the assessor's work list."""
+    purposes = [p for p in policy.purposes if grants(actor, policy, p, "read", "decide")]
+    flags = Flag.objects.filter(record__purpose__in=purposes).select_related("record")
+    return flags.filter(cleared_at__isnull=True) if open_only else flags
 
 
 def open_flags(*records: Record) -> list[Flag]:

@@ -66,11 +66,16 @@ class Flag(models.Model):
 
 
 class Conversation(models.Model):
-    """The subject asks to talk about a case (e.g. a fraud flag, S0-10). The message is sealed."""
+    """The subject asks to talk about a case (e.g. a fraud flag, S0-10), or objects to it. Sealed message."""
+
+    class Kind(models.TextChoices):
+        CONVERSATION = "conversation", "Gesprek"
+        APPEAL = "appeal", "Bezwaar tegen de beslissing"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     record = models.ForeignKey("vault.Record", on_delete=models.CASCADE, related_name="conversations")
     flag = models.ForeignKey(Flag, null=True, blank=True, on_delete=models.SET_NULL, related_name="conversations")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.CONVERSATION)
     opened_by = models.CharField(max_length=150)
     opened_at = models.DateTimeField()
     sealed = models.BinaryField(null=True, blank=True)  # {"message": ...} under the subject's key

@@ -41,6 +41,7 @@ class ConversationIn(serializers.Serializer):
     record = serializers.UUIDField()
     message = serializers.CharField(max_length=10_000)
     flag = serializers.UUIDField(required=False, allow_null=True, default=None)
+    kind = serializers.CharField(default="conversation", help_text="conversation | appeal")
 
 
 class PayoutIn(serializers.Serializer):
@@ -95,6 +96,19 @@ class DecisionCreate(APIView):
 
 
 class FlagCreate(APIView):
+    @extend_schema(operation_id="decision_flags_list", responses={200: FlagOut(many=True)})
+    def get(self, request: Request) -> Response:
+        """Open flags on the cases you work on (`?all=1` includes cleared ones)."""
+        policy = current()
+        if not any(actions.grants(request.user, policy, p, "read", "decide") for p in policy.purposes
+                   if policy.purposes[p].human_decision):
+            with transaction.atomic():
+                append(Entry(action="decision.flags.refused", actor=request.user, outcome="refused",
+                             reason="role_not_granted"))
+            raise Refused("role_not_granted", "Uw rol werkt niet aan zaken. / Your role does not handle cases.")
+        flags = actions.flags_visible_to(request.user, policy, open_only=request.query_params.get("all") != "1")
+        return Response(FlagOut(flags.order_by("raised_at"), many=True).data)
+
     @extend_schema(operation_id="decision_flags_create", request=FlagIn, responses={201: FlagOut})
     def post(self, request: Request) -> Response:
         data = _body(FlagIn, request)
@@ -117,8 +131,10 @@ class ConversationCreate(APIView):
         data = _body(ConversationIn, request)
         record = _record(data["record"])
         flag = get_object_or_404(Flag, pk=data["flag"]) if data["flag"] else None
-        conversation = actions.conversation_open(request.user, record, message=data["message"], flag=flag)
+        conversation = actions.conversation_open(request.user, record, message=data["message"], flag=flag,
+                                                 kind=data["kind"])
         return Response({"id": str(conversation.pk), "record": str(record.pk), "status": conversation.status,
+                         "kind": conversation.kind,
                          "flag": str(flag.pk) if flag else None, "opened_at": conversation.opened_at.isoformat()},
                         status=status.HTTP_201_CREATED)
 
@@ -159,6 +175,6 @@ class Case(APIView):
             "flags": FlagOut(Flag.objects.filter(record=record), many=True).data,
             "blocked": bool(actions.open_flags(record)),
             "conversations": [{"id": str(c.pk), "flag": str(c.flag_id) if c.flag_id else None,
-                               "opened_by": c.opened_by, "opened_at": c.opened_at.isoformat(), "status": c.status,
+                               "kind": c.kind, "opened_by": c.opened_by, "opened_at": c.opened_at.isoformat(), "status": c.status,
                                "message": actions.conversation_message(c)} for c in conversations],
         })
