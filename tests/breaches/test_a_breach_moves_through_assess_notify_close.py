@@ -87,3 +87,17 @@ def test_a_dpo_sees_the_register_but_cannot_change_it(officer: Any, tmp_path: An
     dpo = Persona(*make_staff("fenna", ["dpo"]))
     assert dpo.client.get(f"/api/v1/breaches/{breach_id}").status_code == 200
     assert dpo.client.post(f"/api/v1/breaches/{breach_id}/assess", {"risk": "low"}, format="json").status_code == 403
+
+
+@pytest.mark.promise("S0-27")
+def test_the_register_prints_on_the_command_line(officer: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from waarborg.cli import main
+
+    breach_id = register(officer, kind="lost_file").json()["id"]
+    assert main(["breaches", "register", "--format", "json"]) == 0
+    assert [(r["id"], r["kind"]) for r in json.loads(capsys.readouterr().out)] == [(breach_id, "lost_file")]
+    assert main(["breaches", "register"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("id,kind,status") and lines[1].startswith(f"{breach_id},lost_file,reported")
