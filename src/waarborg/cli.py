@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "waarborg.backups.commands",
     "waarborg.jobs.commands",
     "waarborg.consent.commands",
+    "waarborg.breaches.commands",
     "waarborg.serve",
 )
 
