@@ -9,4 +9,4 @@ from waarborg.breaches.alerts import raise_alerts
 
 def deadline_job() -> dict[str, Any]:
     alerts = raise_alerts()
-    return {"alerts": len(alerts), "kinds": sorted({a.kind for a in alerts})}
+    return {"alerts": len(alerts), "states": sorted({a.state for a in alerts})}
