@@ -217,7 +217,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # The same general/special choice appears in records (field class) and consents (scope).
-    "ENUM_NAME_OVERRIDES": {"DataClassEnum": ["general", "special"]},
+    "ENUM_NAME_OVERRIDES": {
+        "DataClassEnum": ["general", "special"],
+        "BreachKindEnum": "waarborg.breaches.models.Kind",
+        "SourceKindEnum": "waarborg.policy.schema.SourceKind",
+    },
 }
 
 # Logging: never personal data. Only our own messages, which carry ids, never values.

@@ -74,7 +74,7 @@ class Notices(serializers.Serializer):
     channel = serializers.CharField(default="portal", help_text="portal | email | letter | phone | in_person")
 
 
-class Close(serializers.Serializer):
+class BreachClose(serializers.Serializer):
     reasoning = serializers.CharField(required=False, default="", allow_blank=True)
 
 

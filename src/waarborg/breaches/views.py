@@ -167,9 +167,9 @@ class NotifySubjects(_Step):
 
 class CloseBreach(_Step):
     step = "close"
-    body = serializers.Close
+    body = serializers.BreachClose
 
-    @extend_schema(operation_id="breach_close", request=serializers.Close, responses=serializers.BreachOut)
+    @extend_schema(operation_id="breach_close", request=serializers.BreachClose, responses=serializers.BreachOut)
     def post(self, request: Request, pk: Any) -> Response:
         return super().post(request, pk)
 
