@@ -134,7 +134,10 @@ def _anonymise(record: Record, policy: Policy, now: datetime) -> None:
 def _delete_records(ids: list[Any]) -> None:
     """Set-based delete: what points at the records is cleared with one UPDATE per relation, then one
     DELETE. (Django's collector would load every record and its relations into memory first.)"""
-    for relation in Record._meta.related_objects:
+    # include_hidden: relations declared with related_name="+" point at records too.
+    relations: list[Any] = [f for f in Record._meta.get_fields(include_hidden=True)
+                            if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)]
+    for relation in relations:
         field_name = relation.field.name
         rows = relation.related_model._base_manager.filter(**{f"{field_name}__in": ids})
         if relation.on_delete is models.SET_NULL:
