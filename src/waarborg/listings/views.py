@@ -25,6 +25,12 @@ def _policy() -> Any:
     return policy
 
 
+def _page_url(policy: Any, request: HttpRequest) -> str:
+    """The page as the public website names it (the platform may run under an internal host name)."""
+    base = (policy.organisation.website or "").rstrip("/")
+    return f"{base}{request.path}" if base else request.build_absolute_uri(request.path)
+
+
 def index(request: HttpRequest) -> HttpResponse:
     policy = _policy()
     lang = _lang(request)
@@ -49,7 +55,7 @@ def listing(request: HttpRequest, pk: Any) -> HttpResponse:
     if request.method == "POST":
         try:
             ticket = feedback.feedback_submit(comment=request.POST.get("comment", ""),
-                                              page=request.build_absolute_uri(request.path),
+                                              page=_page_url(policy, request),
                                               email=request.POST.get("email", "").strip(), listing=item,
                                               under_age=request.POST.get("under_16") == "on")
             context["ticket"] = ticket.pk
