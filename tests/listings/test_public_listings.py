@@ -109,3 +109,17 @@ def test_an_unpublished_listing_is_not_on_the_public_map(kaart: Any, anonymous: 
     assert answer.status_code == 200 and answer.json()["published"] is False
     assert anonymous.get("/api/v1/sociale-kaart/listings").json() == []
     assert anonymous.get(f"/api/v1/sociale-kaart/listings/{created['id']}").status_code == 404
+
+
+def test_a_listing_whose_processing_is_restricted_is_withheld_from_the_public_map(kaart: Any, anonymous: Any) -> None:
+    from waarborg.consent.objections import restriction_lift, restriction_set
+    from waarborg.listings.models import Listing
+
+    created = add_listing(kaart["editor"]).json()
+    listing = Listing.objects.get(pk=created["id"])
+    restriction = restriction_set(kaart["officer"].user, subject=listing.subject, purpose="listing",
+                                  reason="accuracy contested")
+    assert anonymous.get("/api/v1/sociale-kaart/listings").json() == []
+    assert anonymous.get(f"/api/v1/sociale-kaart/listings/{created['id']}").status_code == 404
+    restriction_lift(kaart["officer"].user, restriction)
+    assert [item["id"] for item in anonymous.get("/api/v1/sociale-kaart/listings").json()] == [created["id"]]

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.consent import state
 from waarborg.listings.actions import LISTING_PURPOSE, LISTING_TYPE
 from waarborg.listings.models import Listing, PublicReads
 from waarborg.policy.active import current
@@ -49,7 +50,11 @@ def themes(policy: Policy) -> list[str]:
 
 
 def published() -> QuerySet[Listing]:
+    """Listings on the map. A restricted organisation (art. 18: processing blocked) is withheld, as the
+    vault's restriction gate would withhold it from staff."""
+    withheld = state.restrictions(LISTING_PURPOSE).values("subject_id")
     return (Listing.objects.filter(published=True, record__anonymised_at=None, record__purpose=LISTING_PURPOSE)
+            .exclude(subject_id__in=withheld)
             .select_related("record").order_by("record__plain__name", "created_at"))
 
 
