@@ -116,3 +116,32 @@ def test_unanswered_verification_mails_only_flag_the_listing_until_an_editor_rem
     assert anonymous.get("/api/v1/sociale-kaart/listings").json() == []
     [decision] = audited("listing.unpublish")
     assert decision.actor == "eva" and decision.detail["reason"] == "verification_unanswered"
+
+
+def test_a_failing_mail_relay_records_nothing_and_the_next_run_tries_again(kaart: Any, mailoutbox: list[Any],
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from waarborg.listings import verification
+
+    add_listing(kaart["editor"])
+
+    def relay_down(*args: Any, **kwargs: Any) -> None:
+        raise ConnectionRefusedError("relay down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(verification, "send_mail", relay_down)
+        [failed] = run_daily(1)
+    assert len(failed.summary["failed"]) == 1 and not VerificationMail.objects.exists()
+    run_daily(1, start=START + timedelta(days=1))
+    assert len(mailoutbox) == 1 and VerificationMail.objects.filter(status="sent").count() == 1
+
+
+def test_an_organisation_that_restricted_the_processing_gets_no_verification_mail(kaart: Any,
+                                                                                  mailoutbox: list[Any]) -> None:
+    from waarborg.consent.objections import restriction_set
+
+    created = add_listing(kaart["editor"]).json()
+    listing = Listing.objects.get(pk=created["id"])
+    restriction_set(kaart["officer"].user, subject=listing.subject, purpose="verification")
+    [run] = run_daily(1)
+    assert run.summary["refused"] == [created["id"]] and mailoutbox == []
+    assert len(audited("read.refused", reason="restricted")) == 1

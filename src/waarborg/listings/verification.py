@@ -120,13 +120,16 @@ def send_one(listing: Listing, now: datetime) -> str:
         ensure_logged(exc)
         VerificationMail.objects.create(listing=listing, status=VerificationMail.Status.REFUSED, at=now)
         return VerificationMail.Status.REFUSED
+    except OSError:  # the mail relay failed: nothing was recorded, so tomorrow's run tries again
+        log.exception("verification mail for listing %s could not be sent", listing.pk)
+        return "failed"
     return VerificationMail.Status.SENT
 
 
 def send_due(now: datetime | None = None) -> dict[str, Any]:
     """The job's work: every due listing mailed or reported. The summary holds ids, never addresses."""
     moment = now or timezone.now()
-    outcome: dict[str, list[str]] = {"sent": [], "no_address": [], "refused": []}
+    outcome: dict[str, list[str]] = {"sent": [], "no_address": [], "refused": [], "failed": []}
     for listing in published().select_related("record"):
         if is_due(listing, moment):
             outcome[send_one(listing, moment)].append(str(listing.pk))
@@ -134,7 +137,7 @@ def send_due(now: datetime | None = None) -> dict[str, Any]:
     if outcome["no_address"]:
         log.warning("%d listed organisations have no verification address", len(outcome["no_address"]))
     return {"sent": len(outcome["sent"]), "without_address": outcome["no_address"], "refused": outcome["refused"],
-            "flagged": flagged}
+            "failed": outcome["failed"], "flagged": flagged}
 
 
 def verification_confirm(mail: VerificationMail) -> VerificationMail:
