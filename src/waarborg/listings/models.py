@@ -15,9 +15,11 @@ from django.db import models
 class Listing(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     subject = models.ForeignKey("vault.Subject", on_delete=models.CASCADE, related_name="+")
-    record = models.OneToOneField("vault.Record", on_delete=models.CASCADE, related_name="+")
+    # Named reverse relations (never "+"): the retention sweep clears what points at the records it
+    # deletes by walking Record's visible relations.
+    record = models.OneToOneField("vault.Record", on_delete=models.CASCADE, related_name="listing")
     verification = models.ForeignKey("vault.Record", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+                                     related_name="verified_listings")
     published = models.BooleanField(default=True)
     created_at = models.DateTimeField()
     # S1-17: unanswered verification mails only flag a listing; an editor decides what happens.
@@ -76,7 +78,8 @@ class Ticket(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     subject = models.ForeignKey("vault.Subject", on_delete=models.CASCADE, related_name="+")
-    record = models.ForeignKey("vault.Record", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    record = models.ForeignKey("vault.Record", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="tickets")
     listing = models.ForeignKey(Listing, null=True, blank=True, on_delete=models.SET_NULL, related_name="tickets")
     page = models.CharField(max_length=500, blank=True, default="")  # the page the form was on: no personal data
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
@@ -118,7 +121,8 @@ class MinorReport(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reporter = models.ForeignKey("vault.Subject", on_delete=models.CASCADE, related_name="+")
-    record = models.ForeignKey("vault.Record", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    record = models.ForeignKey("vault.Record", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="minor_reports")
     reference = models.CharField(max_length=100, blank=True, default="")  # e.g. a ticket number the reporter names
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.RECEIVED)
     received_at = models.DateTimeField()
