@@ -109,3 +109,19 @@ def test_a_confirmed_report_of_a_minor_without_parental_consent_deletes_that_dat
     assert [m.to for m in mailoutbox if "minderjarige" in m.subject] == [["ouder@example.nl"]]
     assert MinorReport.objects.get(pk=report).status == "erased"
     assert kaart["officer"].post(url, body, format="json").status_code == 409
+
+
+@pytest.mark.promise("S1-15")
+def test_the_feedback_form_on_a_listing_page_asks_a_parent_when_the_visitor_is_under_16(kaart: Any) -> None:
+    from django.test import Client
+
+    from tests.listings.conftest import add_listing
+
+    listing = add_listing(kaart["editor"]).json()["id"]
+    refused = Client().post(f"/sociale-kaart/{listing}", {"comment": "Hoi!", "under_16": "on"})
+    assert refused.status_code == 200 and "ouder of voogd" in refused.content.decode()
+    assert not Ticket.objects.exists()
+    accepted = Client().post(f"/sociale-kaart/{listing}", {"comment": "Hoi!", "under_16": "on",
+                                                          "guardian_role": "guardian", "guardian_name": "Jan Smit"})
+    assert "uw reactie is ontvangen" in accepted.content.decode()
+    assert Consent.objects.get().signatory_roles == ["self", "guardian"]

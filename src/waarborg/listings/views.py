@@ -31,6 +31,12 @@ def _page_url(policy: Any, request: HttpRequest) -> str:
     return f"{base}{request.path}" if base else request.build_absolute_uri(request.path)
 
 
+def _guardian(request: HttpRequest) -> dict[str, str] | None:
+    name = request.POST.get("guardian_name", "").strip()
+    return {"role": "parent" if request.POST.get("guardian_role") != "guardian" else "guardian",
+            "name": name} if name else None
+
+
 def index(request: HttpRequest) -> HttpResponse:
     policy = _policy()
     lang = _lang(request)
@@ -57,7 +63,8 @@ def listing(request: HttpRequest, pk: Any) -> HttpResponse:
             ticket = feedback.feedback_submit(comment=request.POST.get("comment", ""),
                                               page=_page_url(policy, request),
                                               email=request.POST.get("email", "").strip(), listing=item,
-                                              under_age=request.POST.get("under_16") == "on")
+                                              under_age=request.POST.get("under_16") == "on",
+                                              guardian=_guardian(request))
             context["ticket"] = ticket.pk
         except Invalid as exc:
             context["errors"] = exc.errors
