@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "waarborg.breaches",
     "waarborg.decisions",
     "waarborg.backups",
+    "waarborg.listings",
     "waarborg.jobs",
     "waarborg.api",
     "waarborg.portal",

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("waarborg.disclosures.urls_api")),
     path("", include("waarborg.breaches.urls_api")),
     path("", include("waarborg.decisions.urls_api")),
+    path("", include("waarborg.listings.urls_api")),
 ]

@@ -62,6 +62,8 @@ JOBS: tuple[Job, ...] = (
         description="flag rights requests past their due date"),
     Job("audit_verify", "waarborg.audit.jobs:verify_job", daily_at=time(3, 0),
         description="walk the audit log's hash chain"),
+    Job("sociale_kaart", "waarborg.listings.jobs:daily_job", daily_at=time(6, 0),
+        description="verification mails to listed organisations (twice a year) and yesterday's public reads"),
 )
 
 
