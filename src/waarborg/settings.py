@@ -124,6 +124,8 @@ INSTALLED_APPS = [
     "waarborg.decisions",
     "waarborg.backups",
     "waarborg.jobs",
+    "waarborg.statistics",
+    "waarborg.mailings",
     "waarborg.api",
     "waarborg.portal",
     "waarborg.backoffice",
@@ -139,6 +141,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "waarborg.statistics.middleware.PublicPagesMiddleware",
 ]
 
 ROOT_URLCONF = "waarborg.urls"

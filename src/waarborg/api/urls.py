@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("waarborg.rights.urls_api")),
     path("", include("waarborg.disclosures.urls_api")),
     path("", include("waarborg.breaches.urls_api")),
+    path("", include("waarborg.statistics.urls_api")),
+    path("", include("waarborg.mailings.urls_api")),
 ]
