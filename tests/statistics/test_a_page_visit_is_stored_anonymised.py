@@ -49,7 +49,7 @@ def test_a_logged_in_visitor_is_a_daily_pseudonym_never_the_user_name(policy: An
     assert next_day["user_pseudonym"] != first["user_pseudonym"]  # but not followed across days
     for row in (first, second, next_day):
         assert "anna" not in repr(row).lower() and str(citizen.pk) not in (row["user_pseudonym"], row["page"])
-    assert {c for c in raw_visits()[0]} == {"id", "purpose", "at", "page", "ip_prefix", "os", "browser",
+    assert set(raw_visits()[0]) == {"id", "purpose", "at", "page", "ip_prefix", "os", "browser",
                                             "user_pseudonym"}  # no account id, e-mail or name column
 
 
