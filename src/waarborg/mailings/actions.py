@@ -30,7 +30,14 @@ from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.permissions import refuse
 from waarborg.mailings import kinds
 from waarborg.mailings.models import Mailing
-from waarborg.mailings.recipients import PLACEHOLDER, Recipient, check_fields, select, used_fields
+from waarborg.mailings.recipients import (
+    PLACEHOLDER,
+    Recipient,
+    check_fields,
+    forbidden_fields,
+    select,
+    used_fields,
+)
 from waarborg.mailings.tokens import unsubscribe_token
 from waarborg.policy.active import current
 from waarborg.vault.access import check
@@ -80,17 +87,18 @@ def mailing_send(actor: Any, *, purpose: str, message_type: str, title: str, bod
     if message_type not in kinds.MESSAGE_TYPES:
         raise Invalid({"message_type": [f"kies uit {', '.join(kinds.MESSAGE_TYPES)}"]})
     check(actor, "read", purpose)  # the vault's gates: a role that processes this purpose
+    filters = filters or {}
+    fields = used_fields([title, body, html], filters)
+    if forbidden_fields(policy, fields):
+        raise refuse(actor, "mailing.send", "special_category_forbidden",
+                     "een mailing gebruikt nooit bijzondere persoonsgegevens of het BSN / mailings never use "
+                     "special categories", purpose=purpose)
     if message_type not in kinds.allowed(policy, purpose):
         raise refuse(actor, "mailing.send", "message_type_not_allowed",
                      f"adressen voor {purpose} zijn niet verzameld voor '{message_type}' / addresses collected "
                      f"for {purpose} may only get: {', '.join(kinds.allowed(policy, purpose)) or 'nothing'}",
                      purpose=purpose)
-    filters = filters or {}
-    fields = used_fields([title, body, html], filters)
-    if check_fields(policy, purpose, fields):
-        raise refuse(actor, "mailing.send", "special_category_forbidden",
-                     "een mailing gebruikt nooit bijzondere persoonsgegevens of het BSN / mailings never use "
-                     "special categories", purpose=purpose)
+    check_fields(policy, purpose, fields)
     chosen = select(policy, purpose, fields=fields, filters=filters, only=subjects)
     excluded = dict(Counter(chosen.excluded.values()))
     with transaction.atomic():

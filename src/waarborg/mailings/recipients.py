@@ -52,19 +52,24 @@ def used_fields(texts: list[str], filters: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(named + list(filters)))
 
 
-def check_fields(policy: Policy, purpose: str, dotted: list[str]) -> list[str]:
-    """Fields that are special categories or the BSN (the caller refuses); unknown fields are invalid."""
-    forbidden = []
+def forbidden_fields(policy: Policy, dotted: list[str]) -> list[str]:
+    """Named fields (of any record type) that are special categories, criminal data or the BSN."""
+    found = []
+    for name in dotted:
+        record_type, _, field_name = name.partition(".")
+        for kind in ("special", "criminal", "national_id"):
+            found += [f"{record_type}.{f}" for f in fields_of_kind(policy, record_type, [field_name], kind)]
+    return sorted(set(found))
+
+
+def check_fields(policy: Policy, purpose: str, dotted: list[str]) -> None:
+    """Placeholders and filters name fields of the mailing purpose's own record types only."""
     for name in dotted:
         record_type, _, field_name = name.partition(".")
         spec = policy.record_types.get(record_type)
         if spec is None or spec.purpose != purpose or field_name not in spec.fields:
             raise Invalid({"fields": [f"{name!r} is geen veld van een gegevenssoort van doel {purpose} / "
                                       "not a field of this purpose's record types"]})
-        forbidden += [f"{record_type}.{f}" for f in fields_of_kind(policy, record_type, [field_name], "special")]
-        forbidden += [f"{record_type}.{f}" for f in fields_of_kind(policy, record_type, [field_name], "national_id")]
-        forbidden += [f"{record_type}.{f}" for f in fields_of_kind(policy, record_type, [field_name], "criminal")]
-    return forbidden
 
 
 def select(policy: Policy, purpose: str, *, fields: list[str], filters: dict[str, Any],
