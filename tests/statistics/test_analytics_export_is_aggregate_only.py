@@ -30,6 +30,7 @@ def test_strangers_get_nothing(personas: Any, anonymous: Any) -> None:
     assert AuditEntry.objects.filter(action="statistics.export.refused", outcome="refused").count() == 2
 
 
+@pytest.mark.promise("S3-31")
 def test_the_export_names_the_statistics_purpose(personas: Any) -> None:
     officer = personas["privacy_officer"]
     assert officer.get(URL).status_code == 400
