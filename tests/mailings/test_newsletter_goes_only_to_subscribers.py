@@ -57,3 +57,15 @@ def test_a_newsletter_without_subscribers_reaches_no_one(editor: Any, mailoutbox
     answer = send(editor)
     assert answer.status_code == 201 and answer.json()["sent"] == 0
     assert mailoutbox == []
+
+
+def test_the_mailings_sent_are_listed_with_counts_only(editor: Any, personas: Any, mailoutbox: list[Any]) -> None:
+    subscriber("anna@example.nl")
+    subscriber("ANNA@example.nl")  # subscribed twice: one message
+    send(editor)
+    assert len(mailoutbox) == 1
+    assert personas["outsider"].get("/api/v1/mailings", {"purpose": "newsletter"}).status_code == 403
+    answer = editor.get("/api/v1/mailings", {"purpose": "newsletter"})
+    assert answer.status_code == 200
+    [row] = answer.json()
+    assert row["sent"] == 1 and row["message_type"] == "newsletter" and "@" not in str(row)

@@ -96,4 +96,9 @@ def select(policy: Policy, purpose: str, *, fields: list[str], filters: dict[str
         if address and all(str(values.get(k, "")) == str(v) for k, v in filters.items()):
             candidates.append(Recipient(subject_id, str(address), {k: values.get(k) for k in fields}))
     left_out = exclusions(purpose, [c.subject_id for c in candidates])
-    return Selection([c for c in candidates if c.subject_id not in left_out], left_out)
+    chosen, seen = [], set()
+    for candidate in candidates:  # one message per address, even if two subjects share it
+        if candidate.subject_id not in left_out and candidate.address.lower() not in seen:
+            seen.add(candidate.address.lower())
+            chosen.append(candidate)
+    return Selection(chosen, left_out)

@@ -16,7 +16,7 @@ from waarborg.policy.active import current
 from waarborg.vault.access import check
 
 
-class MailingIn(serializers.Serializer):
+class MailingSendIn(serializers.Serializer):
     purpose = serializers.CharField(max_length=64)
     message_type = serializers.CharField(max_length=64)
     title = serializers.CharField(max_length=200)
@@ -34,12 +34,12 @@ def mailing_row(mailing: Mailing) -> dict[str, Any]:
 
 
 class MailingsView(APIView):
-    @extend_schema(operation_id="mailings_send", request=MailingIn,
+    @extend_schema(operation_id="mailings_send", request=MailingSendIn,
                    responses={201: OpenApiResponse(description='{"id", "sent", "failed", "excluded": {reason: n}}'),
                               403: OpenApiResponse(description="role_not_granted, message_type_not_allowed, "
                                                                "special_category_forbidden")})
     def post(self, request: Request) -> Response:
-        serializer = MailingIn(data=request.data)
+        serializer = MailingSendIn(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         subjects = [str(s) for s in data["subjects"]] if "subjects" in data else None
