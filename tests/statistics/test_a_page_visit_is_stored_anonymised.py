@@ -32,7 +32,7 @@ def test_a_visit_of_the_privacy_statement_is_a_statistics_row_with_ip_os_browser
     assert "203.0.113.77" not in repr(row) and "Mozilla" not in repr(row)  # neither raw IP nor fingerprint
 
 
-@pytest.mark.promise("S3-02", "S3-03", "S2-11", "S0-23")
+@pytest.mark.promise("S0-01", "S3-02", "S3-03", "S2-11", "S0-23")
 def test_a_logged_in_visitor_is_a_daily_pseudonym_never_the_user_name(policy: Any) -> None:
     citizen = User.objects.create_user("anna.devries", password="zeer-geheim-wachtwoord-17", kind=User.Kind.CITIZEN)
     browser = Client(REMOTE_ADDR="2001:db8:abcd:12:1:2:3:4", HTTP_USER_AGENT=SAFARI_IPHONE)
