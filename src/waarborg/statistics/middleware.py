@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch
 
 from waarborg.policy.active import NoActivePolicy, current
 from waarborg.policy.schema import Policy
@@ -65,8 +66,11 @@ class PublicPagesMiddleware:
         banner = banner_for(policy, request)
         if not banner.needed:
             return
-        html = render_to_string("statistics/banner.html", {"banner": banner, "lang": lang_of(request),
-                                                            "next": request.get_full_path()})
+        try:
+            html = render_to_string("statistics/banner.html", {"banner": banner, "lang": lang_of(request),
+                                                                "next": request.get_full_path()})
+        except NoReverseMatch:  # a site without the cookie page (/cookies/) has nowhere to post a choice
+            return
         content = response.content
         ends = list(_BODY_END.finditer(content))
         if not ends:
