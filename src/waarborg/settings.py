@@ -125,6 +125,8 @@ INSTALLED_APPS = [
     "waarborg.backups",
     "waarborg.listings",
     "waarborg.jobs",
+    "waarborg.statistics",
+    "waarborg.mailings",
     "waarborg.api",
     "waarborg.portal",
     "waarborg.backoffice",
@@ -140,6 +142,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "waarborg.statistics.middleware.PublicPagesMiddleware",
 ]
 
 ROOT_URLCONF = "waarborg.urls"

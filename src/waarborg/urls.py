@@ -6,5 +6,7 @@ urlpatterns = [
     path("privacy/", include("waarborg.policy.urls")),
     path("portaal/", include("waarborg.portal.urls")),
     path("sociale-kaart/", include("waarborg.listings.urls")),
+    path("cookies/", include("waarborg.statistics.urls")),
+    path("afmelden/", include("waarborg.mailings.urls")),
     path("admin/", admin.site.urls),
 ]

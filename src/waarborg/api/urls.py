@@ -8,6 +8,8 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("", include("waarborg.vault.urls_api")),
     path("", include("waarborg.retention.urls_api")),
+    path("", include("waarborg.statistics.urls_api")),
+    path("", include("waarborg.mailings.urls_api")),
     path("", include("waarborg.consent.urls_api")),
     path("", include("waarborg.rights.urls_api")),
     path("", include("waarborg.disclosures.urls_api")),
