@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from waarborg.audit.models import AuditEntry
@@ -97,16 +97,21 @@ def _build(entry: Entry, now: datetime) -> AuditEntry:
 
 
 def append_many(entries: Iterable[Entry]) -> list[AuditEntry]:
-    """Chain and insert entries in order. Must run inside the caller's transaction."""
+    """Chain and insert entries in order, inside the caller's transaction.
+
+    The atomic block matters when a caller forgets its own: the advisory lock is a transaction lock,
+    and in autocommit it would be released before the insert, letting two appends fork the chain.
+    """
     now = timezone.now()
     rows = [_build(e, now) for e in entries]
     if not rows:
         return []
-    prev = _lock_and_head()
-    for row in rows:
-        row.prev_hash = prev
-        row.hash = prev = _digest(prev, _hashed_fields(row))
-    return AuditEntry.objects.bulk_create(rows, batch_size=2000)
+    with transaction.atomic():
+        prev = _lock_and_head()
+        for row in rows:
+            row.prev_hash = prev
+            row.hash = prev = _digest(prev, _hashed_fields(row))
+        return AuditEntry.objects.bulk_create(rows, batch_size=2000)
 
 
 def append(entry: Entry | None = None, **kwargs: Any) -> AuditEntry:
