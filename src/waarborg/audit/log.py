@@ -21,7 +21,7 @@ from waarborg.audit.models import AuditEntry
 from waarborg.vault import crypto
 
 GENESIS = "0" * 64
-_LOCK_ID = 7_420_001  # arbitrary, constant: the audit chain's advisory lock
+_LOCK_ID = 7_420_001  # the audit chain's advisory lock, written out in HEAD_FUNCTION_SQL (a migration)
 
 
 @dataclass
@@ -67,10 +67,26 @@ def _hashed_fields(e: AuditEntry) -> dict[str, Any]:
     }
 
 
+# PostgreSQL: take the lock and read the head in one round trip. The head must be read by a statement
+# that starts *after* the lock is granted (READ COMMITTED takes its snapshot per statement): inside a
+# VOLATILE plpgsql function each statement gets a fresh snapshot, so a commit made while this
+# transaction waited for the lock is seen. A single `SELECT lock(), (SELECT head)` would not see it.
+HEAD_FUNCTION_SQL = """
+CREATE OR REPLACE FUNCTION audit_lock_and_head() RETURNS varchar LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(7420001);  -- _LOCK_ID
+    RETURN (SELECT hash FROM audit_auditentry ORDER BY id DESC LIMIT 1);
+END
+$$
+"""
+
+
 def _lock_and_head() -> str:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_ID])
+            cursor.execute("SELECT audit_lock_and_head()")
+            row = cursor.fetchone()
+        return (row[0] if row else None) or GENESIS
     last = AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first()
     return last or GENESIS
 
@@ -101,12 +117,14 @@ def append_many(entries: Iterable[Entry]) -> list[AuditEntry]:
 
     The atomic block matters when a caller forgets its own: the advisory lock is a transaction lock,
     and in autocommit it would be released before the insert, letting two appends fork the chain.
+    Inside the caller's transaction it adds no savepoint (two round trips per read): a failed append
+    must fail the whole change anyway.
     """
     now = timezone.now()
     rows = [_build(e, now) for e in entries]
     if not rows:
         return []
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         prev = _lock_and_head()
         for row in rows:
             row.prev_hash = prev
