@@ -58,3 +58,17 @@ def test_a_deleted_middle_entry_is_detected(processed: Any, capsys: pytest.Captu
     err = capsys.readouterr().err
     assert f"broken at entry {following.pk}:" in err
     assert "removed" in err
+
+
+def test_an_entry_timed_in_local_time_still_verifies(policy: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    # Given an entry whose time was given in Amsterdam time (the database hands it back in UTC)
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from waarborg.audit.log import append
+
+    append(action="record.read", actor="system:import", at=timezone.now().astimezone(ZoneInfo("Europe/Amsterdam")))
+    # then the chain is intact
+    assert main(["audit", "verify"]) == 0
+    assert "intact" in capsys.readouterr().out
