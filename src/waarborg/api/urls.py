@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("waarborg.rights.urls_api")),
     path("", include("waarborg.disclosures.urls_api")),
     path("", include("waarborg.breaches.urls_api")),
+    path("", include("waarborg.audit.urls_api")),
 ]
