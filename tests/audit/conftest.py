@@ -14,6 +14,10 @@ APPLICATION = {
 }
 
 
+# Valid BSNs (11-proof), one per subject: the vault may refuse two subjects with the same BSN.
+BSNS = ["100023757", "100039595", "100126704", "100174218", "100372193", "100419707", "100475140", "100601844"]
+
+
 @dataclass
 class Processed:
     subject: Any
@@ -21,10 +25,12 @@ class Processed:
     actor: Any
 
 
-def process_application(actor: Any, external_id: str = "A-1") -> Processed:
+def process_application(actor: Any, external_id: str = "A-1", bsn: str = "") -> Processed:
     from waarborg.vault.actions import record_create, record_read, subject_create
+    from waarborg.vault.models import Subject
 
-    subject = subject_create(actor, bsn="111222333", birth_date=None, external_id=external_id)
+    bsn = bsn or BSNS[Subject.objects.count() % len(BSNS)]
+    subject = subject_create(actor, bsn=bsn, external_id=external_id)
     record = record_create(actor, subject=subject, type="application", data=dict(APPLICATION), purpose="eligibility")
     record_read(actor, record, "eligibility")
     return Processed(subject, record, actor)

@@ -20,7 +20,7 @@ def test_create_and_read_write_actor_time_pseudonym_action_and_purpose(personas:
     # Given the assessor, at a known moment
     at = timezone.now().replace(microsecond=0) - timedelta(days=3)
     with time_machine.travel(at, tick=False):
-        done = process_application(personas["assessor"].user)
+        done = process_application(personas["assessor"].user, bsn="100023757")
     # then each step is in the log, in order, without the subject's identity in the clear
     entries = list(AuditEntry.objects.filter(subject_pseudonym=pseudonym(done.subject.pk)).order_by("id"))
     assert [e.action for e in entries] == ["subject.create", "record.create", "record.read"]
@@ -33,4 +33,4 @@ def test_create_and_read_write_actor_time_pseudonym_action_and_purpose(personas:
     # and nothing personal sits in the entries themselves
     stored = " ".join(f"{e.detail} {e.subject_pseudonym} {e.record_id}" for e in entries)
     assert str(done.subject.pk) not in stored
-    assert "111222333" not in stored and "Fenna" not in stored
+    assert "100023757" not in stored and "Fenna" not in stored

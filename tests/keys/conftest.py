@@ -9,13 +9,15 @@ from typing import Any
 
 import pytest
 
+# Valid BSNs (11-proof), one per subject: the vault may refuse two subjects with the same BSN.
+BSNS = ["100023757", "100039595", "100126704", "100174218", "100372193", "100419707", "100475140", "100601844"]
 PAYOUT = {"iban": "NL91ABNA0417164300", "account_holder": "J. Bakker", "amount": "150.00", "edition": 2026}
 
 
 def sealed_subject(actor: Any, n: int) -> tuple[Any, Any]:
     from waarborg.vault.actions import record_create, subject_create
 
-    subject = subject_create(actor, bsn="111222333", external_id=f"K-{n}")
+    subject = subject_create(actor, bsn=BSNS[n], external_id=f"K-{n}")
     record = record_create(actor, subject=subject, type="payout", data=dict(PAYOUT), purpose="payout")
     return subject, record
 

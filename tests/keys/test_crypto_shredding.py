@@ -12,7 +12,7 @@ from waarborg.cli import main
 from waarborg.vault.actions import record_data, subject_facts
 from waarborg.vault.crypto import KeyDestroyed, pseudonym
 
-from .conftest import PAYOUT
+from .conftest import BSNS, PAYOUT
 
 
 @pytest.mark.promise("S0-21")
@@ -32,7 +32,7 @@ def test_a_shredded_subjects_sealed_data_raises_key_destroyed(sealed: list[tuple
         subject_facts(subject)
     # while the other subjects are untouched
     assert record_data(other_record)["iban"] == PAYOUT["iban"]
-    assert subject_facts(other)["bsn"] == "111222333"
+    assert subject_facts(other)["bsn"] == BSNS[1]
 
 
 @pytest.mark.promise("S4-12")

@@ -14,7 +14,7 @@ from waarborg.vault.actions import record_data, subject_facts
 from waarborg.vault.keys import WrongMasterKey
 from waarborg.vault.models import SubjectKey
 
-from .conftest import PAYOUT
+from .conftest import BSNS, PAYOUT
 
 
 @pytest.mark.promise("S0-21")
@@ -27,11 +27,11 @@ def test_after_rotation_old_data_opens_with_the_new_key(sealed: list[tuple[Any, 
     assert set(SubjectKey.objects.values_list("master_key_id", flat=True)) == {crypto.master_key_id(key)}
     # then, with the new key configured, every old value still decrypts
     settings.MASTER_KEY = key
-    for subject, record in sealed:
+    for n, (subject, record) in enumerate(sealed):
         subject.refresh_from_db()
         record.refresh_from_db()
         assert record_data(record)["iban"] == PAYOUT["iban"]
-        assert subject_facts(subject)["bsn"] == "111222333"
+        assert subject_facts(subject)["bsn"] == BSNS[n]
     # and the rotation is in the audit log, with key ids only
     entry = AuditEntry.objects.get(action="keys.rotate")
     assert entry.detail["rewrapped"] == 5 and entry.detail["to_key"] == crypto.master_key_id(key)
@@ -87,7 +87,7 @@ def test_rotating_to_the_same_key_is_refused(sealed: list[tuple[Any, Any]], tmp_
 def test_pseudonyms_and_lookups_survive_a_rotation(sealed: list[tuple[Any, Any]], new_key: tuple[bytes, Path],
                                                    settings: Any) -> None:
     subject, _ = sealed[0]
-    before = (crypto.pseudonym(subject.pk), crypto.keyed_hash("111222333"))
+    before = (crypto.pseudonym(subject.pk), crypto.keyed_hash(BSNS[0]))
     assert main(["keys", "rotate", "--new-key-file", str(new_key[1])]) == 0
     settings.MASTER_KEY = new_key[0]
-    assert (crypto.pseudonym(subject.pk), crypto.keyed_hash("111222333")) == before
+    assert (crypto.pseudonym(subject.pk), crypto.keyed_hash(BSNS[0])) == before
