@@ -20,12 +20,17 @@ from waarborg.cli import UserError
 def register(sub: Any) -> None:
     keys = sub.add_parser("keys", help="master key rotation and crypto-shredding")
     ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    rotate = ksub.add_parser("rotate", help="re-wrap every subject key under a new master key")
+    rotate = ksub.add_parser(
+        "rotate", help="re-wrap every subject key under a new master key",
+        description="Stop the service, run this with the current key still configured, then configure the new "
+                    "key (WAARBORG_MASTER_KEY or _FILE) and start again. Run it again to finish an interrupted "
+                    "rotation.")
     rotate.add_argument("--new-key-file", required=True, metavar="FILE",
                         help="the new master key: 32 bytes, url-safe base64 (as WAARBORG_MASTER_KEY)")
     rotate.add_argument("--batch", type=int, default=1000, help="keys per transaction (default 1000)")
     rotate.add_argument("--allow-new-pseudonyms", action="store_true",
-                        help="rotate even though pseudonyms and BSN look-up hashes would change (see below)")
+                        help="rotate even though this build derives pseudonyms and BSN look-up hashes from the "
+                             "master key, so they change with it (refused otherwise)")
     rotate.set_defaults(handler=_rotate)
     shred = ksub.add_parser("shred", help="destroy a subject's data key: its encrypted data becomes unreadable")
     shred.add_argument("subject", metavar="SUBJECT_ID")
