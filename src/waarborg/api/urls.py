@@ -7,10 +7,10 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("", include("waarborg.vault.urls_api")),
+    path("", include("waarborg.audit.urls_api")),
     path("", include("waarborg.retention.urls_api")),
     path("", include("waarborg.consent.urls_api")),
     path("", include("waarborg.rights.urls_api")),
     path("", include("waarborg.disclosures.urls_api")),
     path("", include("waarborg.breaches.urls_api")),
-    path("", include("waarborg.audit.urls_api")),
 ]
