@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "waarborg.policy.commands",
     "waarborg.accounts.commands",
     "waarborg.audit.commands",
+    "waarborg.vault.commands",
     "waarborg.retention.commands",
     "waarborg.backups.commands",
     "waarborg.jobs.commands",
