@@ -1,0 +1,191 @@
+"""REST endpoints of research projects and datasets. Thin: parse, call the action, answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from waarborg.accounts.models import User
+from waarborg.api.errors import Invalid
+from waarborg.api.purpose import purpose_of
+from waarborg.research import datasets, profiling, projects
+from waarborg.research.models import Dataset, Project
+from waarborg.vault.models import Subject
+
+OK = {200: OpenApiResponse(description="Done.")}
+
+
+class ProjectIn(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=Project.Kind.values)
+
+
+class NoticeIn(serializers.Serializer):
+    conditions = serializers.DictField(child=serializers.CharField(max_length=4000, allow_blank=True))
+    points_of_use = serializers.ListField(child=serializers.CharField(max_length=400), allow_empty=False)
+
+
+class InformationIn(serializers.Serializer):
+    channel = serializers.CharField(max_length=64)
+    at = serializers.DateTimeField(required=False, default=None)
+
+
+class ProfilingNoticeIn(serializers.Serializer):
+    subject = serializers.UUIDField()
+    informed_at = serializers.DateTimeField(required=False, default=None)
+    channel = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+
+
+class ProfileIn(serializers.Serializer):
+    subjects = serializers.ListField(child=serializers.UUIDField(), allow_empty=False)
+
+
+class DatasetIn(serializers.Serializer):
+    project = serializers.UUIDField()
+    purpose = serializers.CharField(max_length=2000, allow_blank=True)
+
+    def get_fields(self) -> dict[str, Any]:
+        # `fields` is the body's name for the declared field list, but also an attribute of Serializer.
+        found: dict[str, Any] = dict(super().get_fields())
+        found["fields"] = serializers.ListField(child=serializers.CharField(max_length=64), allow_empty=True)
+        return found
+
+
+class RowsIn(serializers.Serializer):
+    rows = serializers.ListField(child=serializers.DictField(), allow_empty=True)
+
+
+class AssignIn(serializers.Serializer):
+    user = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+    recipient = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+
+
+def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    result: dict[str, Any] = serializer.validated_data
+    return result
+
+
+def project_out(p: Project) -> dict[str, Any]:
+    def iso(moment: Any) -> str | None:
+        return moment.isoformat() if moment else None
+    return {"id": str(p.pk), "name": p.name, "kind": p.kind, "purpose": p.purpose, "status": p.status,
+            "notice": p.notice or None, "notice_published_at": iso(p.notice_published_at),
+            "informed_at": iso(p.informed_at), "started_at": iso(p.started_at)}
+
+
+def dataset_out(d: Dataset) -> dict[str, Any]:
+    return {"id": str(d.pk), "project": str(d.project_id), "purpose": d.purpose, "fields": d.fields,
+            "created_by": d.created_by.get_username(), "created_at": d.created_at.isoformat(),
+            "assigned_to": (d.assigned_user.get_username() if d.assigned_user else d.assigned_recipient) or None}
+
+
+class ProjectsView(APIView):
+    @extend_schema(operation_id="research_projects_register", request=ProjectIn, responses={201: OK[200]})
+    def post(self, request: Request) -> Response:
+        purpose = purpose_of(request, reads=False)
+        body = _valid(ProjectIn, request.data)
+        return Response(project_out(projects.project_register(request.user, purpose=purpose, **body)), status=201)
+
+
+class NoticeView(APIView):
+    @extend_schema(operation_id="research_projects_publish_notice", request=NoticeIn, responses=OK)
+    def post(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request, reads=False)
+        body = _valid(NoticeIn, request.data)
+        project = get_object_or_404(Project, pk=pk)
+        return Response(project_out(projects.notice_publish(request.user, project, purpose=purpose, **body)))
+
+
+class InformationView(APIView):
+    @extend_schema(operation_id="research_projects_information_step", request=InformationIn, responses=OK)
+    def post(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request, reads=False)
+        body = _valid(InformationIn, request.data)
+        project = get_object_or_404(Project, pk=pk)
+        return Response(project_out(projects.information_step_record(request.user, project, purpose=purpose, **body)))
+
+
+class StartView(APIView):
+    @extend_schema(operation_id="research_projects_start", request=None, responses=OK)
+    def post(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request, reads=False)
+        project = get_object_or_404(Project, pk=pk)
+        return Response(project_out(projects.project_start(request.user, project, purpose=purpose)))
+
+
+class ProfilingNoticesView(APIView):
+    @extend_schema(operation_id="research_profiling_notice", request=ProfilingNoticeIn, responses={201: OK[200]})
+    def post(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request, reads=False)
+        body = _valid(ProfilingNoticeIn, request.data)
+        project = get_object_or_404(Project, pk=pk)
+        subject = Subject.objects.filter(pk=body["subject"]).first()
+        if subject is None:
+            raise Invalid({"subject": ["Onbekende betrokkene. (Unknown subject.)"]})
+        notice = profiling.notice_record(request.user, project, subject, informed_at=body["informed_at"],
+                                         channel=body["channel"], purpose=purpose)
+        return Response({"id": notice.pk, "informed_at": notice.informed_at.isoformat()}, status=201)
+
+
+class ProfileView(APIView):
+    @extend_schema(operation_id="research_profile", request=ProfileIn, responses=OK)
+    def post(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request, reads=False)
+        body = _valid(ProfileIn, request.data)
+        project = get_object_or_404(Project, pk=pk)
+        run = profiling.profiling_run(request.user, project, body["subjects"], purpose=purpose)
+        return Response({"run": run.pk, "included": run.included, "excluded": run.excluded})
+
+
+class DatasetsView(APIView):
+    @extend_schema(operation_id="research_datasets_create", request=DatasetIn, responses={201: OK[200]})
+    def post(self, request: Request) -> Response:
+        purpose = purpose_of(request, reads=False)
+        body = _valid(DatasetIn, request.data)
+        project = get_object_or_404(Project, pk=body["project"])
+        dataset = datasets.dataset_create(request.user, project, purpose_statement=body["purpose"],
+                                          fields=body["fields"], purpose=purpose)
+        return Response(dataset_out(dataset), status=201)
+
+
+class DatasetView(APIView):
+    @extend_schema(operation_id="research_datasets_read", responses=OK)
+    def get(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request)
+        dataset = get_object_or_404(Dataset.objects.select_related("project", "created_by"), pk=pk)
+        rows = datasets.dataset_rows(request.user, dataset, purpose)
+        return Response({**dataset_out(dataset), "rows": rows})
+
+
+class RowsView(APIView):
+    @extend_schema(operation_id="research_datasets_collect", request=RowsIn, responses={201: OK[200]})
+    def post(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request, reads=False)
+        body = _valid(RowsIn, request.data)
+        dataset = get_object_or_404(Dataset.objects.select_related("project"), pk=pk)
+        return Response({"collected": datasets.dataset_collect(request.user, dataset, body["rows"], purpose)},
+                        status=201)
+
+
+class AssignView(APIView):
+    @extend_schema(operation_id="research_datasets_assign", request=AssignIn, responses=OK)
+    def post(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request, reads=False)
+        body = _valid(AssignIn, request.data)
+        dataset = get_object_or_404(Dataset.objects.select_related("project", "created_by"), pk=pk)
+        user = None
+        if body["user"]:
+            user = User.objects.filter(username=body["user"]).first()
+            if user is None:
+                raise Invalid({"user": ["Onbekende gebruiker. (Unknown user.)"]})
+        dataset = datasets.dataset_assign(request.user, dataset, user=user, recipient=body["recipient"],
+                                          purpose=purpose)
+        return Response(dataset_out(dataset))
