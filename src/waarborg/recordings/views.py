@@ -51,7 +51,8 @@ class FileIn(serializers.Serializer):
 
 
 class CopyIn(serializers.Serializer):
-    requested_by = serializers.ChoiceField(choices=Party.values)
+    # "client" or "staff", checked by the action (one enum per choice set keeps the schema unambiguous).
+    requested_by = serializers.CharField(max_length=8)
     client_email = serializers.CharField(max_length=254, required=False, allow_blank=True, default="")
 
 
