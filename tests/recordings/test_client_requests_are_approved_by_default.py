@@ -23,7 +23,6 @@ def test_an_anonymous_caller_gets_401(client_subject: Any, anonymous: Any) -> No
     assert _ask(anonymous, client_subject).status_code == 401
 
 
-@pytest.mark.promise("S3-34")
 def test_staff_without_the_role_or_the_assignment_are_refused(client_subject: Any, front_office: Any,
                                                               other_consultant: Any) -> None:
     assert _ask(front_office, client_subject).json()["reason"] == "role_not_granted"

@@ -21,7 +21,6 @@ def test_an_anonymous_caller_gets_401(client_subject: Any, consultant: Any, anon
     assert _ask_copy(anonymous, recording_id, "staff").status_code == 401
 
 
-@pytest.mark.promise("S3-36")
 def test_staff_without_the_role_are_refused(client_subject: Any, consultant: Any, front_office: Any) -> None:
     recording_id = register(consultant, client_subject).json()["id"]
 

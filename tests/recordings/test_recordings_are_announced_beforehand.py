@@ -14,7 +14,6 @@ def test_an_anonymous_caller_gets_401(client_subject: Any, anonymous: Any) -> No
     assert register(anonymous, client_subject).status_code == 401
 
 
-@pytest.mark.promise("S3-35")
 def test_staff_without_the_role_are_refused(client_subject: Any, front_office: Any) -> None:
     assert register(front_office, client_subject).json()["reason"] == "role_not_granted"
 

@@ -28,7 +28,6 @@ def test_an_anonymous_caller_gets_401(stored: Any, anonymous: Any) -> None:
     assert _integrity(anonymous, stored).status_code == 401
 
 
-@pytest.mark.promise("S3-37")
 def test_staff_without_the_role_are_refused(stored: Any, front_office: Any) -> None:
     assert _integrity(front_office, stored).json()["reason"] == "role_not_granted"
 

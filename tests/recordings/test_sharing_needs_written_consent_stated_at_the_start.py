@@ -29,7 +29,6 @@ def test_an_anonymous_caller_gets_401(recording_id: str, anonymous: Any) -> None
     assert _share(anonymous, recording_id).status_code == 401
 
 
-@pytest.mark.promise("S3-38")
 def test_staff_without_the_role_are_refused(recording_id: str, front_office: Any) -> None:
     assert _share(front_office, recording_id).json()["reason"] == "role_not_granted"
 

@@ -15,7 +15,6 @@ def test_an_anonymous_caller_gets_401(werkzaak: Any, anonymous: Any, researcher:
     assert post(anonymous, f"projects/{project_id}/notice", NOTICE).status_code == 401
 
 
-@pytest.mark.promise("S3-11")
 def test_staff_without_the_research_role_cannot_publish_or_start(researcher: Any, consultant: Any) -> None:
     project_id = register(researcher).json()["id"]
 

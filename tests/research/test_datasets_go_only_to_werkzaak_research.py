@@ -22,7 +22,6 @@ def test_an_anonymous_caller_gets_401(dataset_id: str, anonymous: Any) -> None:
     assert _assign(anonymous, dataset_id, user="roos").status_code == 401
 
 
-@pytest.mark.promise("S3-13")
 def test_staff_without_the_research_role_cannot_hand_out_datasets(dataset_id: str, consultant: Any) -> None:
     assert _assign(consultant, dataset_id, recipient="research_bureau").json()["reason"] == "role_not_granted"
 

@@ -35,7 +35,6 @@ def test_an_anonymous_caller_gets_401(project_id: str, anonymous: Any) -> None:
     assert post(anonymous, f"projects/{project_id}/profile", {"subjects": []}, "profiling").status_code == 401
 
 
-@pytest.mark.promise("S3-09")
 def test_staff_without_the_research_role_are_refused(project_id: str, consultant: Any) -> None:
     from waarborg.vault.actions import subject_create
 

@@ -13,7 +13,6 @@ def test_an_anonymous_caller_gets_401(werkzaak: Any, anonymous: Any) -> None:
     assert register(anonymous).status_code == 401
 
 
-@pytest.mark.promise("S3-09", "S3-14")
 def test_only_a_research_role_registers_projects(consultant: Any) -> None:
     from waarborg.research.models import Project
 
@@ -21,14 +20,6 @@ def test_only_a_research_role_registers_projects(consultant: Any) -> None:
         answer = register(consultant, kind)
         assert answer.status_code == 403 and answer.json()["reason"] == "role_not_granted"
     assert not Project.objects.exists()
-
-
-@pytest.mark.promise("S3-09", "S3-11")
-def test_a_fresh_installation_has_no_project_and_processes_nothing(werkzaak: Any) -> None:
-    from waarborg.research.models import DatasetRow, ProfilingRun, Project
-
-    assert not Project.objects.exists()
-    assert not ProfilingRun.objects.exists() and not DatasetRow.objects.exists()
 
 
 @pytest.mark.promise("S3-09")

@@ -39,3 +39,16 @@ def test_a_malformed_address_gets_no_code(werkzaak: Any, public: Any, mailoutbox
     assert answer.status_code == 422
     assert "email" in answer.json()["errors"]
     assert mailoutbox == []
+
+
+def test_the_form_cannot_flood_a_mailbox(werkzaak: Any, public: Any, mailoutbox: list[Any]) -> None:
+    from waarborg.audit.models import AuditEntry
+
+    for _ in range(5):
+        assert public.post("/api/v1/secure-mail/codes", {"email": SENDER}, format="json").status_code == 202
+
+    answer = public.post("/api/v1/secure-mail/codes", {"email": SENDER}, format="json")
+
+    assert answer.status_code == 429
+    assert len(mailoutbox) == 5
+    assert AuditEntry.objects.filter(action="securemail.code_throttled", reason="too_many_codes").count() == 1

@@ -26,7 +26,6 @@ def test_an_anonymous_caller_gets_401(task: dict[str, Any], public: Any) -> None
     assert _send_forms(public, task["id"], ["bijzondere_bijstand"]).status_code == 401
 
 
-@pytest.mark.promise("S3-42")
 def test_staff_without_the_role_are_refused(task: dict[str, Any], researcher: Any) -> None:
     answer = _send_forms(researcher, task["id"], ["bijzondere_bijstand"])
 

@@ -20,7 +20,6 @@ def test_an_anonymous_caller_gets_401(werkzaak: Any, public: Any) -> None:
     assert _file(public, QUESTION).status_code == 401
 
 
-@pytest.mark.promise("S3-40")
 def test_staff_without_the_role_are_refused(werkzaak: Any, researcher: Any) -> None:
     answer = _file(researcher, QUESTION)
 

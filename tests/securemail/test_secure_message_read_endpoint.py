@@ -23,7 +23,6 @@ def test_an_anonymous_caller_gets_401(message_id: str, public: Any) -> None:
     assert public.get(f"/api/v1/secure-mail/messages/{message_id}", {"purpose": "secure_mail"}).status_code == 401
 
 
-@pytest.mark.promise("S3-41")
 def test_staff_without_the_role_are_refused_and_logged(message_id: str, researcher: Any) -> None:
     from waarborg.audit.models import AuditEntry
 

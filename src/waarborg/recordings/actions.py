@@ -266,6 +266,14 @@ def integrity_check(actor: Any, rec: Recording, purpose: str = PURPOSE) -> dict[
     return {"recording": str(rec.pk), "checksum": rec.checksum, "actual": actual, "intact": intact}
 
 
+def recording_view(actor: Any, rec: Recording, purpose: str = PURPOSE) -> Recording:
+    """The recording's facts (never its bytes) for staff; the look is audited."""
+    allowed(actor, "read", purpose, rec.subject)
+    with transaction.atomic():
+        _audit("recording.view", actor, rec.subject_id, rec.record_id, recording=str(rec.pk))
+    return rec
+
+
 def recording_modify(actor: Any, rec: Recording, purpose: str = PURPOSE) -> None:
     """Every edit or replacement is refused and audited (S3-37)."""
     allowed(actor, "write", purpose, rec.subject)

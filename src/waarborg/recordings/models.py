@@ -92,7 +92,7 @@ class ShareConsent(models.Model):
 
 class Share(models.Model):
     recording = models.ForeignKey(Recording, on_delete=models.CASCADE, related_name="shares")
-    consent = models.ForeignKey(ShareConsent, on_delete=models.PROTECT, related_name="shares")
+    consent = models.ForeignKey(ShareConsent, on_delete=models.CASCADE, related_name="shares")
     recipient = models.CharField(max_length=200)  # an organisation or role, never a private person's name
     shared_at = models.DateTimeField()
     shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -137,8 +137,7 @@ class RecordingView(APIView):
     def get(self, request: Request, pk: Any) -> Response:
         purpose = purpose_of(request)
         rec = get_object_or_404(Recording, pk=pk)
-        actions.allowed(request.user, "read", purpose, rec.subject)
-        return Response(recording_out(rec))
+        return Response(recording_out(actions.recording_view(request.user, rec, purpose)))
 
     @extend_schema(operation_id="recordings_replace", request=None,
                    responses={403: OpenApiResponse(description="Always: a recording is never edited.")})

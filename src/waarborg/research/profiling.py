@@ -40,7 +40,8 @@ def notice_record(actor: Any, project: Project, subject: Subject, *, informed_at
         notice = ProfilingNotice.objects.create(project=project, subject=subject,
                                                 informed_at=informed_at or timezone.now(), channel=channel[:32],
                                                 recorded_by=actor if getattr(actor, "pk", None) else None)
-        audit("research.profiling_notice", actor, project, notice=notice.pk, channel=notice.channel)
+        audit("research.profiling_notice", actor, project, subject=subject, notice=notice.pk,
+              channel=notice.channel)
     return notice
 
 

@@ -37,8 +37,9 @@ def may(actor: Any, action: str, project: Project, purpose: str, verb: str = "")
                                                        f"'{project.purpose}'.)"))
 
 
-def audit(action: str, actor: Any, project: Project, **detail: Any) -> None:
-    append(Entry(action=action, actor=actor, purpose=project.purpose, detail={"project": str(project.pk), **detail}))
+def audit(action: str, actor: Any, project: Project, subject: Any = None, **detail: Any) -> None:
+    append(Entry(action=action, actor=actor, purpose=project.purpose, subject=subject,
+                 detail={"project": str(project.pk), **detail}))
 
 
 def project_register(actor: Any, *, name: str, kind: str, purpose: str) -> Project:

@@ -16,6 +16,7 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from rest_framework.exceptions import Throttled
 
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
@@ -27,6 +28,8 @@ from waarborg.vault.gates import Refusal
 PURPOSE = "secure_mail"
 LIFETIME = timedelta(minutes=30)
 MAX_FAILED = 5
+# At most this many codes per address per hour: the form cannot be used to flood someone's mailbox.
+MAX_PER_HOUR = 5
 ACTOR = "system:securemail"
 
 
@@ -52,6 +55,12 @@ def code_request(*, name: str, email: str) -> AccessCode:
     address = normalised(email)
     code = f"{secrets.randbelow(10**8):08d}"
     now = timezone.now()
+    recent = AccessCode.objects.filter(address_hash=address_hash(address), created_at__gt=now - timedelta(hours=1))
+    if recent.count() >= MAX_PER_HOUR:
+        append(Entry(action="securemail.code_throttled", actor=ACTOR, purpose=PURPOSE, outcome="refused",
+                     reason="too_many_codes"))
+        raise Throttled(wait=3600, detail="Te veel codes aangevraagd; probeer het over een uur opnieuw. "
+                                          "(Too many codes requested; try again in an hour.)")
     with transaction.atomic():
         row = AccessCode.objects.create(address_hash=address_hash(address), code_hash=code_hash(address, code),
                                         created_at=now, expires_at=now + LIFETIME)
