@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
+import time_machine
 
 from tests.research.conftest import dataset, post, refused
 
@@ -63,3 +65,11 @@ def test_staff_without_a_research_role_may_not_receive_it(dataset_id: str, resea
 
     assert answer.status_code == 403 and answer.json()["reason"] == "recipient_not_allowed"
     assert Dataset.objects.get().assigned_user is None
+
+
+@pytest.mark.promise("S3-13")
+def test_a_processor_without_an_agreement_in_force_is_refused(dataset_id: str, researcher: Any) -> None:
+    with time_machine.travel(dt.datetime(2021, 6, 1, 12, 0, tzinfo=dt.UTC), tick=False):  # before VWO-ONDERZOEK-2022
+        answer = _assign(researcher, dataset_id, recipient="research_bureau")
+
+    assert answer.status_code == 403 and answer.json()["reason"] == "recipient_not_allowed"

@@ -85,3 +85,18 @@ def test_a_notice_for_another_project_does_not_count(project_id: str, researcher
     answer = post(researcher, f"projects/{project_id}/profile", {"subjects": [str(subject.pk)]}, "profiling")
 
     assert answer.json()["included"] == [] and answer.json()["excluded"] == 1
+
+
+@pytest.mark.promise("S3-09")
+def test_a_notice_given_after_the_consent_was_asked_is_not_prior_information(project_id: str, researcher: Any) -> None:
+    from waarborg.vault.actions import subject_create
+
+    subject = subject_create("system:test")
+    _consent(subject)  # asked first ...
+    answer = post(researcher, f"projects/{project_id}/profiling-notices",
+                  {"subject": str(subject.pk), "channel": "post"}, "profiling")  # ... informed only afterwards
+    assert answer.status_code == 201
+
+    run = post(researcher, f"projects/{project_id}/profile", {"subjects": [str(subject.pk)]}, "profiling")
+
+    assert run.json()["included"] == [] and run.json()["excluded"] == 1

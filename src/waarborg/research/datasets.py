@@ -141,10 +141,13 @@ def dataset_rows(actor: Any, dataset: Dataset, purpose: str = PURPOSE) -> list[d
 
 
 def allowed_recipients() -> list[str]:
-    """Processors with an agreement that the policy lists for research (S3-13)."""
+    """Processors with an agreement in force that the policy lists for research (S3-13)."""
     policy = active().policy
+    today = timezone.localdate()
     return [rid for rid, r in policy.recipients.items()
-            if r.kind == "processor" and r.agreement is not None and PURPOSE in r.purposes]
+            if r.kind == "processor" and r.agreement is not None and PURPOSE in r.purposes
+            and (r.agreement.valid_from is None or r.agreement.valid_from <= today)
+            and (r.agreement.valid_until is None or today <= r.agreement.valid_until)]
 
 
 def dataset_assign(actor: Any, dataset: Dataset, *, user: User | None = None, recipient: str = "",

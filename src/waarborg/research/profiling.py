@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from waarborg.consent import state
@@ -46,13 +47,21 @@ def notice_record(actor: Any, project: Project, subject: Subject, *, informed_at
 
 
 def eligible(project: Project, subjects: Iterable[Any], at: datetime | None = None) -> list[Any]:
-    """Subject ids told about this project in advance and holding an active profiling consent now."""
+    """Subjects told about this project *before* they consented, whose profiling consent is active now.
+
+    "Vooraf actief geïnformeerd ... en hen wordt toestemming gevraagd": the notice precedes the consent.
+    """
     ids = [getattr(s, "pk", s) for s in subjects]
     moment = at or timezone.now()
-    informed = set(ProfilingNotice.objects.filter(project=project, subject__in=ids, informed_at__lte=moment)
-                   .values_list("subject_id", flat=True))
-    consenting = state.subject_ids(state.active_consents(PURPOSE, moment), ids)
-    return [pk for pk in ids if pk in informed and str(pk) in consenting]
+    first_told = {str(row["subject_id"]): row["first"] for row in
+                  ProfilingNotice.objects.filter(project=project, subject__in=ids, informed_at__lte=moment)
+                  .values("subject_id").annotate(first=Min("informed_at"))}
+    consented: dict[str, datetime] = {}
+    for subject_id, given_at in (state.active_consents(PURPOSE, moment).filter(subject__in=ids)
+                                 .values_list("subject_id", "given_at")):
+        consented[str(subject_id)] = max(given_at, consented.get(str(subject_id), given_at))
+    return [pk for pk in ids if str(pk) in first_told and str(pk) in consented
+            and first_told[str(pk)] <= consented[str(pk)]]
 
 
 def profiling_run(actor: Any, project: Project, subjects: Iterable[Any], purpose: str = PURPOSE) -> ProfilingRun:
