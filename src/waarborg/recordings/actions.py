@@ -13,7 +13,7 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
@@ -274,7 +274,7 @@ def recording_view(actor: Any, rec: Recording, purpose: str = PURPOSE) -> Record
     return rec
 
 
-def recording_modify(actor: Any, rec: Recording, purpose: str = PURPOSE) -> None:
+def recording_modify(actor: Any, rec: Recording, purpose: str = PURPOSE) -> NoReturn:
     """Every edit or replacement is refused and audited (S3-37)."""
     allowed(actor, "write", purpose, rec.subject)
     refuse(actor, "write", purpose, IMMUTABLE, subject=rec.subject_id, record=rec.record_id, record_type="recording")

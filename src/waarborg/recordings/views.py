@@ -144,7 +144,6 @@ class RecordingView(APIView):
     def put(self, request: Request, pk: Any) -> Response:
         rec = get_object_or_404(Recording, pk=pk)
         actions.recording_modify(request.user, rec, purpose_of(request, reads=False))
-        raise AssertionError("unreachable")
 
     @extend_schema(operation_id="recordings_modify", request=None,
                    responses={403: OpenApiResponse(description="Always: a recording is never edited.")})
