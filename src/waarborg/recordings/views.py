@@ -20,6 +20,7 @@ from waarborg.api.purpose import purpose_of
 from waarborg.consent.models import Consent
 from waarborg.recordings import actions
 from waarborg.recordings.models import Party, Recording, RecordingRequest
+from waarborg.vault.access import check
 from waarborg.vault.models import Subject
 
 
@@ -65,6 +66,14 @@ class ShareIn(serializers.Serializer):
     recipient = serializers.CharField(max_length=200)
 
 
+def _purpose(request: Request, action: str) -> str:
+    """The named purpose, and the caller's role on it checked before anything is parsed or looked up:
+    a caller without access learns nothing from validation errors or 404s."""
+    purpose = purpose_of(request, reads=action == "read")
+    check(request.user, action, purpose)
+    return purpose
+
+
 def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
@@ -98,7 +107,7 @@ class RequestsView(APIView):
     @extend_schema(operation_id="recording_requests_create", request=RequestIn,
                    responses={201: OpenApiResponse(description="Approved by default (S3-34).")})
     def post(self, request: Request) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(RequestIn, request.data)
         req = actions.request_file(request.user, subject=_subject(body["subject"]),
                                    conversation_at=body["conversation_at"], purpose=purpose)
@@ -109,7 +118,7 @@ class RequestRefuseView(APIView):
     @extend_schema(operation_id="recording_requests_refuse", request=RefuseIn,
                    responses={200: OpenApiResponse(description="Refused with a weighty reason and an alternative.")})
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(RefuseIn, request.data)
         req = get_object_or_404(RecordingRequest, pk=pk)
         req = actions.request_refuse(request.user, req, purpose=purpose, **body)
@@ -120,7 +129,7 @@ class RecordingsView(APIView):
     @extend_schema(operation_id="recordings_register", request={"multipart/form-data": RecordingIn},
                    responses={201: OpenApiResponse(description="Registered (and stored, with a file).")})
     def post(self, request: Request) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(RecordingIn, request.data)
         req = get_object_or_404(RecordingRequest, pk=body["request"]) if body["request"] else None
         consent = get_object_or_404(Consent, pk=body["consent"]) if body["consent"] else None
@@ -135,15 +144,16 @@ class RecordingsView(APIView):
 class RecordingView(APIView):
     @extend_schema(operation_id="recordings_read", responses={200: OpenApiResponse(description="The recording's facts.")})
     def get(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request)
+        purpose = _purpose(request, "read")
         rec = get_object_or_404(Recording, pk=pk)
         return Response(recording_out(actions.recording_view(request.user, rec, purpose)))
 
     @extend_schema(operation_id="recordings_replace", request=None,
                    responses={403: OpenApiResponse(description="Always: a recording is never edited.")})
     def put(self, request: Request, pk: Any) -> Response:
+        purpose = _purpose(request, "write")
         rec = get_object_or_404(Recording, pk=pk)
-        actions.recording_modify(request.user, rec, purpose_of(request, reads=False))
+        actions.recording_modify(request.user, rec, purpose)
 
     @extend_schema(operation_id="recordings_modify", request=None,
                    responses={403: OpenApiResponse(description="Always: a recording is never edited.")})
@@ -155,7 +165,7 @@ class FileView(APIView):
     @extend_schema(operation_id="recordings_store_file", request={"multipart/form-data": FileIn},
                    responses={200: OpenApiResponse(description="Stored once; a second file is refused.")})
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(FileIn, request.data)
         rec = get_object_or_404(Recording, pk=pk)
         upload = _upload(body["file"])
@@ -167,7 +177,7 @@ class FileView(APIView):
 class IntegrityView(APIView):
     @extend_schema(operation_id="recordings_integrity", responses={200: OpenApiResponse(description="Checksum check.")})
     def get(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request)
+        purpose = _purpose(request, "read")
         rec = get_object_or_404(Recording.objects.select_related("record"), pk=pk)
         return Response(actions.integrity_check(request.user, rec, purpose))
 
@@ -176,7 +186,7 @@ class CopiesView(APIView):
     @extend_schema(operation_id="recordings_copy_request", request=CopyIn,
                    responses={201: OpenApiResponse(description="Copy requested (and sent, to a client).")})
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(CopyIn, request.data)
         rec = get_object_or_404(Recording, pk=pk)
         copy = actions.copy_request(request.user, rec, purpose=purpose, **body)
@@ -188,7 +198,7 @@ class ShareConsentsView(APIView):
     @extend_schema(operation_id="recordings_share_consent", request=ShareConsentIn,
                    responses={201: OpenApiResponse(description="The other party's written consent, recorded.")})
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(ShareConsentIn, request.data)
         rec = get_object_or_404(Recording, pk=pk)
         row = actions.share_consent_record(request.user, rec, purpose=purpose, **body)
@@ -200,7 +210,7 @@ class SharesView(APIView):
                    responses={201: OpenApiResponse(description="Shared."),
                               403: OpenApiResponse(description="No written consent stated at the start.")})
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(ShareIn, request.data)
         rec = get_object_or_404(Recording, pk=pk)
         share = actions.recording_share(request.user, rec, recipient=body["recipient"], purpose=purpose)

@@ -16,6 +16,7 @@ from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
 from waarborg.research import datasets, profiling, projects
 from waarborg.research.models import Dataset, Project
+from waarborg.vault.access import check
 from waarborg.vault.models import Subject
 
 OK = {200: OpenApiResponse(description="Done.")}
@@ -66,6 +67,14 @@ class AssignIn(serializers.Serializer):
     recipient = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
 
 
+def _purpose(request: Request, action: str) -> str:
+    """The named purpose, and the caller's role on it checked before anything is parsed or looked up:
+    a caller without access learns nothing from validation errors or 404s."""
+    purpose = purpose_of(request, reads=action == "read")
+    check(request.user, action, purpose)
+    return purpose
+
+
 def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
@@ -90,7 +99,7 @@ def dataset_out(d: Dataset) -> dict[str, Any]:
 class ProjectsView(APIView):
     @extend_schema(operation_id="research_projects_register", request=ProjectIn, responses={201: OK[200]})
     def post(self, request: Request) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(ProjectIn, request.data)
         return Response(project_out(projects.project_register(request.user, purpose=purpose, **body)), status=201)
 
@@ -98,7 +107,7 @@ class ProjectsView(APIView):
 class NoticeView(APIView):
     @extend_schema(operation_id="research_projects_publish_notice", request=NoticeIn, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(NoticeIn, request.data)
         project = get_object_or_404(Project, pk=pk)
         return Response(project_out(projects.notice_publish(request.user, project, purpose=purpose, **body)))
@@ -107,7 +116,7 @@ class NoticeView(APIView):
 class InformationView(APIView):
     @extend_schema(operation_id="research_projects_information_step", request=InformationIn, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(InformationIn, request.data)
         project = get_object_or_404(Project, pk=pk)
         return Response(project_out(projects.information_step_record(request.user, project, purpose=purpose, **body)))
@@ -116,7 +125,7 @@ class InformationView(APIView):
 class StartView(APIView):
     @extend_schema(operation_id="research_projects_start", request=None, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         project = get_object_or_404(Project, pk=pk)
         return Response(project_out(projects.project_start(request.user, project, purpose=purpose)))
 
@@ -124,7 +133,7 @@ class StartView(APIView):
 class ProfilingNoticesView(APIView):
     @extend_schema(operation_id="research_profiling_notice", request=ProfilingNoticeIn, responses={201: OK[200]})
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(ProfilingNoticeIn, request.data)
         project = get_object_or_404(Project, pk=pk)
         subject = Subject.objects.filter(pk=body["subject"]).first()
@@ -138,7 +147,7 @@ class ProfilingNoticesView(APIView):
 class ProfileView(APIView):
     @extend_schema(operation_id="research_profile", request=ProfileIn, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(ProfileIn, request.data)
         project = get_object_or_404(Project, pk=pk)
         run = profiling.profiling_run(request.user, project, body["subjects"], purpose=purpose)
@@ -148,7 +157,7 @@ class ProfileView(APIView):
 class DatasetsView(APIView):
     @extend_schema(operation_id="research_datasets_create", request=DatasetIn, responses={201: OK[200]})
     def post(self, request: Request) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(DatasetIn, request.data)
         project = get_object_or_404(Project, pk=body["project"])
         dataset = datasets.dataset_create(request.user, project, purpose_statement=body["purpose"],
@@ -159,7 +168,7 @@ class DatasetsView(APIView):
 class DatasetView(APIView):
     @extend_schema(operation_id="research_datasets_read", responses=OK)
     def get(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request)
+        purpose = _purpose(request, "read")
         dataset = get_object_or_404(Dataset.objects.select_related("project", "created_by"), pk=pk)
         rows = datasets.dataset_rows(request.user, dataset, purpose)
         return Response({**dataset_out(dataset), "rows": rows})
@@ -168,7 +177,7 @@ class DatasetView(APIView):
 class RowsView(APIView):
     @extend_schema(operation_id="research_datasets_collect", request=RowsIn, responses={201: OK[200]})
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(RowsIn, request.data)
         dataset = get_object_or_404(Dataset.objects.select_related("project"), pk=pk)
         return Response({"collected": datasets.dataset_collect(request.user, dataset, body["rows"], purpose)},
@@ -178,7 +187,7 @@ class RowsView(APIView):
 class AssignView(APIView):
     @extend_schema(operation_id="research_datasets_assign", request=AssignIn, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
-        purpose = purpose_of(request, reads=False)
+        purpose = _purpose(request, "write")
         body = _valid(AssignIn, request.data)
         dataset = get_object_or_404(Dataset.objects.select_related("project", "created_by"), pk=pk)
         user = None
