@@ -135,8 +135,8 @@ def recording_register(actor: Any, *, subject: Subject, made_by: str, conversati
         errors["announced_before_start"] = ["Bevestig dat de opname vooraf is aangekondigd. "
                                             "(Confirm the recording was announced beforehand.)"]
     if announced_at is None or announced_at >= conversation_started_at:
-        errors["announced_at"] = ["De aankondiging ligt vóór het begin van het gesprek. "
-                                  "(The announcement lies before the conversation started.)"]
+        errors["announced_at"] = ["De aankondiging moet vóór het begin van het gesprek liggen. "
+                                  "(The announcement must lie before the conversation started.)"]
     if request is not None and request.subject_id != subject.pk:
         errors["request"] = ["Dit verzoek hoort bij een andere cliënt. (This request belongs to another client.)"]
     if errors:
