@@ -10,9 +10,9 @@ urlpatterns = [
     path("", include("waarborg.retention.urls_api")),
     path("", include("waarborg.consent.urls_api")),
     path("", include("waarborg.rights.urls_api")),
-    path("", include("waarborg.disclosures.urls_api")),
-    path("", include("waarborg.breaches.urls_api")),
     path("", include("waarborg.recordings.urls_api")),
     path("", include("waarborg.research.urls_api")),
     path("", include("waarborg.securemail.urls_api")),
+    path("", include("waarborg.disclosures.urls_api")),
+    path("", include("waarborg.breaches.urls_api")),
 ]
