@@ -24,12 +24,12 @@ from waarborg.vault.access import check
 from waarborg.vault.models import Subject
 
 
-class RequestIn(serializers.Serializer):
+class RecordingRequestIn(serializers.Serializer):
     subject = serializers.UUIDField()
     conversation_at = serializers.DateTimeField()
 
 
-class RefuseIn(serializers.Serializer):
+class RecordingRefusalIn(serializers.Serializer):
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     alternative = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
@@ -46,23 +46,23 @@ class RecordingIn(serializers.Serializer):
     file = serializers.FileField(required=False, allow_empty_file=False)
 
 
-class FileIn(serializers.Serializer):
+class RecordingFileIn(serializers.Serializer):
     file = serializers.FileField(allow_empty_file=False)
     client_email = serializers.CharField(max_length=254, required=False, allow_blank=True, default="")
 
 
-class CopyIn(serializers.Serializer):
+class RecordingCopyIn(serializers.Serializer):
     # "client" or "staff", checked by the action (one enum per choice set keeps the schema unambiguous).
     requested_by = serializers.CharField(max_length=8)
     client_email = serializers.CharField(max_length=254, required=False, allow_blank=True, default="")
 
 
-class ShareConsentIn(serializers.Serializer):
+class RecordingShareConsentIn(serializers.Serializer):
     document = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     stated_at_start = serializers.BooleanField(required=False, default=False)
 
 
-class ShareIn(serializers.Serializer):
+class RecordingShareIn(serializers.Serializer):
     recipient = serializers.CharField(max_length=200)
 
 
@@ -104,22 +104,22 @@ def recording_out(rec: Recording) -> dict[str, Any]:
 
 
 class RequestsView(APIView):
-    @extend_schema(operation_id="recording_requests_create", request=RequestIn,
+    @extend_schema(operation_id="recording_requests_create", request=RecordingRequestIn,
                    responses={201: OpenApiResponse(description="Approved by default (S3-34).")})
     def post(self, request: Request) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(RequestIn, request.data)
+        body = _valid(RecordingRequestIn, request.data)
         req = actions.request_file(request.user, subject=_subject(body["subject"]),
                                    conversation_at=body["conversation_at"], purpose=purpose)
         return Response({"id": str(req.pk), "status": req.status}, status=201)
 
 
 class RequestRefuseView(APIView):
-    @extend_schema(operation_id="recording_requests_refuse", request=RefuseIn,
+    @extend_schema(operation_id="recording_requests_refuse", request=RecordingRefusalIn,
                    responses={200: OpenApiResponse(description="Refused with a weighty reason and an alternative.")})
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(RefuseIn, request.data)
+        body = _valid(RecordingRefusalIn, request.data)
         req = get_object_or_404(RecordingRequest, pk=pk)
         req = actions.request_refuse(request.user, req, purpose=purpose, **body)
         return Response({"id": str(req.pk), "status": req.status, **actions.refusal_of(req)})
@@ -162,11 +162,11 @@ class RecordingView(APIView):
 
 
 class FileView(APIView):
-    @extend_schema(operation_id="recordings_store_file", request={"multipart/form-data": FileIn},
+    @extend_schema(operation_id="recordings_store_file", request={"multipart/form-data": RecordingFileIn},
                    responses={200: OpenApiResponse(description="Stored once; a second file is refused.")})
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(FileIn, request.data)
+        body = _valid(RecordingFileIn, request.data)
         rec = get_object_or_404(Recording, pk=pk)
         upload = _upload(body["file"])
         assert upload is not None
@@ -183,11 +183,11 @@ class IntegrityView(APIView):
 
 
 class CopiesView(APIView):
-    @extend_schema(operation_id="recordings_copy_request", request=CopyIn,
+    @extend_schema(operation_id="recordings_copy_request", request=RecordingCopyIn,
                    responses={201: OpenApiResponse(description="Copy requested (and sent, to a client).")})
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(CopyIn, request.data)
+        body = _valid(RecordingCopyIn, request.data)
         rec = get_object_or_404(Recording, pk=pk)
         copy = actions.copy_request(request.user, rec, purpose=purpose, **body)
         return Response({"id": str(copy.pk), "requested_by": copy.requested_by,
@@ -195,23 +195,23 @@ class CopiesView(APIView):
 
 
 class ShareConsentsView(APIView):
-    @extend_schema(operation_id="recordings_share_consent", request=ShareConsentIn,
+    @extend_schema(operation_id="recordings_share_consent", request=RecordingShareConsentIn,
                    responses={201: OpenApiResponse(description="The other party's written consent, recorded.")})
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(ShareConsentIn, request.data)
+        body = _valid(RecordingShareConsentIn, request.data)
         rec = get_object_or_404(Recording, pk=pk)
         row = actions.share_consent_record(request.user, rec, purpose=purpose, **body)
         return Response({"id": str(row.pk), "stated_at_start": row.stated_at_start}, status=201)
 
 
 class SharesView(APIView):
-    @extend_schema(operation_id="recordings_share", request=ShareIn,
+    @extend_schema(operation_id="recordings_share", request=RecordingShareIn,
                    responses={201: OpenApiResponse(description="Shared."),
                               403: OpenApiResponse(description="No written consent stated at the start.")})
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(ShareIn, request.data)
+        body = _valid(RecordingShareIn, request.data)
         rec = get_object_or_404(Recording, pk=pk)
         share = actions.recording_share(request.user, rec, recipient=body["recipient"], purpose=purpose)
         return Response({"id": share.pk, "recipient": share.recipient}, status=201)

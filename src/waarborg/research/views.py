@@ -22,17 +22,17 @@ from waarborg.vault.models import Subject
 OK = {200: OpenApiResponse(description="Done.")}
 
 
-class ProjectIn(serializers.Serializer):
+class ResearchProjectIn(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=Project.Kind.values)
 
 
-class NoticeIn(serializers.Serializer):
+class ResearchNoticeIn(serializers.Serializer):
     conditions = serializers.DictField(child=serializers.CharField(max_length=4000, allow_blank=True))
     points_of_use = serializers.ListField(child=serializers.CharField(max_length=400), allow_empty=False)
 
 
-class InformationIn(serializers.Serializer):
+class ResearchInformationIn(serializers.Serializer):
     channel = serializers.CharField(max_length=64)
     at = serializers.DateTimeField(required=False, default=None)
 
@@ -43,11 +43,11 @@ class ProfilingNoticeIn(serializers.Serializer):
     channel = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
 
 
-class ProfileIn(serializers.Serializer):
+class ProfilingRunIn(serializers.Serializer):
     subjects = serializers.ListField(child=serializers.UUIDField(), allow_empty=False)
 
 
-class DatasetIn(serializers.Serializer):
+class ResearchDatasetIn(serializers.Serializer):
     project = serializers.UUIDField()
     purpose = serializers.CharField(max_length=2000, allow_blank=True)
 
@@ -58,11 +58,11 @@ class DatasetIn(serializers.Serializer):
         return found
 
 
-class RowsIn(serializers.Serializer):
+class DatasetRowsIn(serializers.Serializer):
     rows = serializers.ListField(child=serializers.DictField(), allow_empty=True)
 
 
-class AssignIn(serializers.Serializer):
+class DatasetAssignIn(serializers.Serializer):
     user = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     recipient = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
 
@@ -97,27 +97,27 @@ def dataset_out(d: Dataset) -> dict[str, Any]:
 
 
 class ProjectsView(APIView):
-    @extend_schema(operation_id="research_projects_register", request=ProjectIn, responses={201: OK[200]})
+    @extend_schema(operation_id="research_projects_register", request=ResearchProjectIn, responses={201: OK[200]})
     def post(self, request: Request) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(ProjectIn, request.data)
+        body = _valid(ResearchProjectIn, request.data)
         return Response(project_out(projects.project_register(request.user, purpose=purpose, **body)), status=201)
 
 
 class NoticeView(APIView):
-    @extend_schema(operation_id="research_projects_publish_notice", request=NoticeIn, responses=OK)
+    @extend_schema(operation_id="research_projects_publish_notice", request=ResearchNoticeIn, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(NoticeIn, request.data)
+        body = _valid(ResearchNoticeIn, request.data)
         project = get_object_or_404(Project, pk=pk)
         return Response(project_out(projects.notice_publish(request.user, project, purpose=purpose, **body)))
 
 
 class InformationView(APIView):
-    @extend_schema(operation_id="research_projects_information_step", request=InformationIn, responses=OK)
+    @extend_schema(operation_id="research_projects_information_step", request=ResearchInformationIn, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(InformationIn, request.data)
+        body = _valid(ResearchInformationIn, request.data)
         project = get_object_or_404(Project, pk=pk)
         return Response(project_out(projects.information_step_record(request.user, project, purpose=purpose, **body)))
 
@@ -145,20 +145,20 @@ class ProfilingNoticesView(APIView):
 
 
 class ProfileView(APIView):
-    @extend_schema(operation_id="research_profile", request=ProfileIn, responses=OK)
+    @extend_schema(operation_id="research_profile", request=ProfilingRunIn, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(ProfileIn, request.data)
+        body = _valid(ProfilingRunIn, request.data)
         project = get_object_or_404(Project, pk=pk)
         run = profiling.profiling_run(request.user, project, body["subjects"], purpose=purpose)
         return Response({"run": run.pk, "included": run.included, "excluded": run.excluded})
 
 
 class DatasetsView(APIView):
-    @extend_schema(operation_id="research_datasets_create", request=DatasetIn, responses={201: OK[200]})
+    @extend_schema(operation_id="research_datasets_create", request=ResearchDatasetIn, responses={201: OK[200]})
     def post(self, request: Request) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(DatasetIn, request.data)
+        body = _valid(ResearchDatasetIn, request.data)
         project = get_object_or_404(Project, pk=body["project"])
         dataset = datasets.dataset_create(request.user, project, purpose_statement=body["purpose"],
                                           fields=body["fields"], purpose=purpose)
@@ -175,20 +175,20 @@ class DatasetView(APIView):
 
 
 class RowsView(APIView):
-    @extend_schema(operation_id="research_datasets_collect", request=RowsIn, responses={201: OK[200]})
+    @extend_schema(operation_id="research_datasets_collect", request=DatasetRowsIn, responses={201: OK[200]})
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(RowsIn, request.data)
+        body = _valid(DatasetRowsIn, request.data)
         dataset = get_object_or_404(Dataset.objects.select_related("project"), pk=pk)
         return Response({"collected": datasets.dataset_collect(request.user, dataset, body["rows"], purpose)},
                         status=201)
 
 
 class AssignView(APIView):
-    @extend_schema(operation_id="research_datasets_assign", request=AssignIn, responses=OK)
+    @extend_schema(operation_id="research_datasets_assign", request=DatasetAssignIn, responses=OK)
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(AssignIn, request.data)
+        body = _valid(DatasetAssignIn, request.data)
         dataset = get_object_or_404(Dataset.objects.select_related("project", "created_by"), pk=pk)
         user = None
         if body["user"]:

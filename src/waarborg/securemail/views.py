@@ -21,12 +21,12 @@ from waarborg.securemail.models import MailRequest, SecureMessage
 from waarborg.vault.access import check
 
 
-class CodeIn(serializers.Serializer):
+class SecureCodeIn(serializers.Serializer):
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     email = serializers.CharField(max_length=254)
 
 
-class MessageIn(serializers.Serializer):
+class SecureMessageIn(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     email = serializers.CharField(max_length=254)
     code = serializers.CharField(max_length=32)
@@ -43,7 +43,7 @@ class MailRequestIn(serializers.Serializer):
     received_at = serializers.DateTimeField(required=False)
 
 
-class FormsIn(serializers.Serializer):
+class MailFormsIn(serializers.Serializer):
     forms = serializers.ListField(child=serializers.CharField(max_length=64), allow_empty=False)
 
 
@@ -72,11 +72,11 @@ class CodesView(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="securemail_code_request", request=CodeIn,
+    @extend_schema(operation_id="securemail_code_request", request=SecureCodeIn,
                    responses={202: OpenApiResponse(description="A code was sent to the address; valid 30 minutes.")},
                    description="Ask for a one-time access code for secure mail (public).")
     def post(self, request: Request) -> Response:
-        body = _valid(CodeIn, request.data)
+        body = _valid(SecureCodeIn, request.data)
         row = codes.code_request(name=body["name"], email=body["email"])
         return Response({"sent": True, "expires_at": row.expires_at.isoformat()}, status=202)
 
@@ -85,12 +85,12 @@ class MessagesView(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="securemail_message_send", request={"multipart/form-data": MessageIn},
+    @extend_schema(operation_id="securemail_message_send", request={"multipart/form-data": SecureMessageIn},
                    responses={201: OpenApiResponse(description="Stored encrypted."),
                               403: OpenApiResponse(description="Wrong, expired or used access code.")},
                    description="Send a message (and attachment) with the access code sent to that address (public).")
     def post(self, request: Request) -> Response:
-        body = _valid(MessageIn, request.data)
+        body = _valid(SecureMessageIn, request.data)
         upload = body.get("attachment")
         attachment = None
         if upload is not None:
@@ -137,10 +137,10 @@ class AnswerView(APIView):
 
 
 class FormsView(APIView):
-    @extend_schema(operation_id="mail_requests_send_forms", request=FormsIn,
+    @extend_schema(operation_id="mail_requests_send_forms", request=MailFormsIn,
                    responses={200: OpenApiResponse(description="Forms sent; the task is done.")})
     def post(self, request: Request, pk: Any) -> Response:
         purpose = _purpose(request, "write")
-        body = _valid(FormsIn, request.data)
+        body = _valid(MailFormsIn, request.data)
         req = get_object_or_404(MailRequest, pk=pk)
         return Response(task(intake.mail_request_send_forms(request.user, req, body["forms"], purpose)))
