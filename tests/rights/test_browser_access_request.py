@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.db import connections
 
-from waarborg.accounts.models import User
+from tests.rights.conftest import citizen_account
 from waarborg.rights.models import Request
 
 CHROMIUM = os.environ.get("WAARBORG_CHROMIUM", "/usr/bin/chromium")
@@ -56,11 +56,11 @@ def staff_call(live_server: Any, key: str, path: str, body: dict[str, Any]) -> d
 @pytest.mark.django_db(transaction=True)
 def test_a_citizen_files_an_access_request_staff_answer_and_the_citizen_downloads_it(
         live_server: Any, browser_page: Any, personas: dict[str, Any], anna: Any, bert: Any) -> None:
-    User.objects.create_user("anna.devries", password=PASSWORD, kind=User.Kind.CITIZEN, subject=anna)
+    username = citizen_account(anna, PASSWORD).username
     page = browser_page
     # the citizen logs in
     page.goto(f"{live_server.url}/portaal/")
-    page.get_by_label("Gebruikersnaam").fill("anna.devries")
+    page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("heading", name="Mijn gegevens").wait_for()

@@ -161,11 +161,12 @@ def requests_of(subject: Subject) -> list[dict[str, Any]]:
 def account_of(subject: Subject) -> dict[str, Any] | None:
     """The subject's portal account: who they log in as and since when. Never the password or its hash."""
     from waarborg.accounts.models import User
+    from waarborg.portal.accounts import address_of
 
     user = User.objects.filter(subject=subject).first()
     if user is None:
         return None
-    return {"username": user.username, "email": user.email, "created_at": user.date_joined.isoformat(),
+    return {"username": user.username, "email": address_of(user) or user.email, "created_at": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None, "active": user.is_active}
 
 
