@@ -5,5 +5,6 @@ urlpatterns = [
     path("api/v1/", include("waarborg.api.urls")),
     path("privacy/", include("waarborg.policy.urls")),
     path("portaal/", include("waarborg.portal.urls")),
+    path("backoffice/", include("waarborg.backoffice.urls")),
     path("admin/", admin.site.urls),
 ]
