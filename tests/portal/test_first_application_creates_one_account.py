@@ -38,6 +38,7 @@ def test_the_first_application_creates_exactly_one_account_and_a_later_one_comes
     # and she gets one e-mail with her username and a link to set her password
     [mail] = mailoutbox
     assert mail.to == ["carla@example.nl"] and account.username in mail.body
+    assert "http://testserver/portaal/wachtwoord/" in mail.body  # a link that works from a mail client
     assert set_password(link_in(mail), PASSWORD).status_code == 302
     client = Client()
     assert client.post("/portaal/inloggen", {"username": account.username, "password": PASSWORD}).status_code == 302

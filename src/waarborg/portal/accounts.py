@@ -21,8 +21,10 @@ the record and its account commit together, or neither.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
 import secrets
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
@@ -76,6 +78,25 @@ def address_of(user: User) -> str:
 def accounts_for(email: str) -> Any:
     """Active citizen accounts registered with this e-mail address (for a password reset)."""
     return User.objects.filter(kind=User.Kind.CITIZEN, is_active=True, address__email_hash=email_hash(email))
+
+
+_base_url: contextvars.ContextVar[str] = contextvars.ContextVar("portal_base_url", default="")
+
+
+@contextlib.contextmanager
+def links_from(base_url: str) -> Iterator[None]:
+    """Activation links made inside point to this site (the portal page that took the application)."""
+    token = _base_url.set(base_url)
+    try:
+        yield
+    finally:
+        _base_url.reset(token)
+
+
+def public_url() -> str:
+    # WAARBORG_PUBLIC_URL: where citizens reach the portal (e.g. https://privacy.example.nl), for links in
+    # mails sent outside a portal page (an application recorded by staff through the API).
+    return _base_url.get() or str(getattr(settings, "WAARBORG_PUBLIC_URL", "") or "")
 
 
 def account_create(actor: Any, *, subject: Subject, email: str, username: str = "",
@@ -149,8 +170,21 @@ def on_record_created(sender: Any, instance: Record, created: bool, **kwargs: An
     if email and subject is not None:
         # Conflict: a concurrent first application made it; there is still exactly one account.
         with contextlib.suppress(Conflict):
-            account_create(SYSTEM, subject=subject, email=email,
-                           base_url=getattr(settings, "WAARBORG_PUBLIC_URL", ""))
+            account_create(SYSTEM, subject=subject, email=email, base_url=public_url())
+
+
+def account_erase(actor: Any, subject: Subject) -> bool:
+    """Erasure (art. 17): the subject's account closes and its sealed address goes. The account row
+    stays without anything personal (its username is generated), so the audit trail's actor ids hold."""
+    closed = False
+    for user in User.objects.filter(subject=subject, kind=User.Kind.CITIZEN):
+        AccountAddress.objects.filter(user=user).delete()
+        user.is_active, user.email, user.first_name, user.last_name = False, "", "", ""
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "email", "first_name", "last_name", "password"])
+        append(Entry(action="account.erase", actor=actor, subject=subject, detail={"user_id": user.pk}))
+        closed = True
+    return closed
 
 
 def account_deactivate(actor: Any, user: User) -> User:
