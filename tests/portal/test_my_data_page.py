@@ -105,6 +105,8 @@ def test_answered_requests_are_listed_for_download(personas: dict[str, Any], ann
     assert f'data-download="{req.pk}"' in page
     assert f"/portaal/verzoeken/{req.pk}/download?format=csv" in page and "format=html" not in page
     assert client.get(f"/portaal/verzoeken/{req.pk}/download?format=csv").status_code == 200
+    # and she can read our answer, which names the right to complain to the AP
+    assert f'data-answer="{req.pk}"' in page and "Autoriteit Persoonsgegevens: https://" in page
 
 
 @pytest.mark.parametrize(("lang", "heading"), [("nl", "Mijn gegevens"), ("en", "My data")])

@@ -37,7 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
         "withdraw": "Toestemming intrekken", "consent_withdrawn": "Uw toestemming is ingetrokken.",
         "no_consents": "U heeft ons geen toestemming gegeven.", "exports": "Uw downloads",
         "no_exports": "Er is nog niets om te downloaden.", "about": "Over welk doel (optioneel)",
-        "why": "Waarom", "source": "Bron",
+        "why": "Waarom", "source": "Bron", "answer": "Ons antwoord",
     },
     "en": {
         "portal": "My data", "login": "Log in", "logout": "Log out", "username": "Username", "password": "Password",
@@ -73,7 +73,7 @@ TEXT: dict[str, dict[str, str]] = {
         "withdraw": "Withdraw consent", "consent_withdrawn": "Your consent was withdrawn.",
         "no_consents": "You have not given us any consent.", "exports": "Your downloads",
         "no_exports": "There is nothing to download yet.", "about": "About which purpose (optional)",
-        "why": "Why", "source": "Source",
+        "why": "Why", "source": "Source", "answer": "Our answer",
     },
 }
 

@@ -111,7 +111,7 @@ def home(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"{ctx['t']['filed']}: {req.pk}")
         return redirect(f"{reverse('portal:home')}?lang={lang}")
     rows = [{"id": r.pk, "type": word(REQUEST_TYPES, r.type, lang), "received_at": r.received_at,
-             "answered_at": r.answered_at,
+             "answered_at": r.answered_at, "answer": (r.answer or {}).get(lang, ""),
              "due_at": r.due_at, "status": word(STATUSES, r.status, lang),
              "download": r.status in DOWNLOADABLE and r.type in FORMATS,
              "formats": [f for f in FORMATS.get(r.type, ()) if f != "pdf" or has_pdf()]}
