@@ -16,10 +16,12 @@ COMMAND_MODULES = (
     "waarborg.policy.commands",
     "waarborg.accounts.commands",
     "waarborg.audit.commands",
+    "waarborg.vault.commands",
     "waarborg.retention.commands",
     "waarborg.backups.commands",
     "waarborg.jobs.commands",
     "waarborg.consent.commands",
+    "waarborg.breaches.commands",
     "waarborg.serve",
 )
 

@@ -80,7 +80,10 @@ if DATABASE_URL.startswith("sqlite") and "var/" in DATABASE_URL:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    # IMMEDIATE: a writing transaction takes the write lock at BEGIN, so concurrent writers (waitress
+    # threads, the scheduler) wait for each other instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;",
+                                       "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 # Each test run gets its own test database, so parallel runs never collide. On SQLite it is a
 # file (not memory), so tests can read the raw file and hand it to other processes.
@@ -123,7 +126,10 @@ INSTALLED_APPS = [
     "waarborg.breaches",
     "waarborg.decisions",
     "waarborg.backups",
+    "waarborg.listings",
     "waarborg.jobs",
+    "waarborg.statistics",
+    "waarborg.mailings",
     "waarborg.api",
     "waarborg.portal",
     "waarborg.backoffice",
@@ -139,6 +145,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "waarborg.statistics.middleware.PublicPagesMiddleware",
 ]
 
 ROOT_URLCONF = "waarborg.urls"
@@ -217,7 +224,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # The same general/special choice appears in records (field class) and consents (scope).
-    "ENUM_NAME_OVERRIDES": {"DataClassEnum": ["general", "special"]},
+    "ENUM_NAME_OVERRIDES": {
+        "DataClassEnum": ["general", "special"],
+        "BreachKindEnum": "waarborg.breaches.models.Kind",
+        "SourceKindEnum": "waarborg.policy.schema.SourceKind",
+    },
 }
 
 # Logging: never personal data. Only our own messages, which carry ids, never values.

@@ -6,5 +6,8 @@ urlpatterns = [
     path("privacy/", include("waarborg.policy.urls")),
     path("portaal/", include("waarborg.portal.urls")),
     path("backoffice/", include("waarborg.backoffice.urls")),
+    path("sociale-kaart/", include("waarborg.listings.urls")),
+    path("cookies/", include("waarborg.statistics.urls")),
+    path("afmelden/", include("waarborg.mailings.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,17 +11,17 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from waarborg.audit.models import AuditEntry
 from waarborg.vault import crypto
 
 GENESIS = "0" * 64
-_LOCK_ID = 7_420_001  # arbitrary, constant: the audit chain's advisory lock
+_LOCK_ID = 7_420_001  # the audit chain's advisory lock, written out in HEAD_FUNCTION_SQL (a migration)
 
 
 @dataclass
@@ -56,21 +56,48 @@ def _digest(prev: str, row: dict[str, Any]) -> str:
     return hashlib.sha256((prev + canonical).encode()).hexdigest()
 
 
-def _hashed_fields(e: AuditEntry) -> dict[str, Any]:
-    sealed = bytes(e.sealed) if e.sealed else b""
+# The columns an entry's hash covers (besides the previous hash), in the order verify reads them.
+HASHED = ("at", "actor_id", "actor", "actor_kind", "actor_roles", "action", "purpose", "policy_version",
+          "subject_pseudonym", "record_id", "outcome", "reason", "detail", "sealed", "trace_id")
+
+
+def _hashed(v: dict[str, Any]) -> dict[str, Any]:
+    """The canonical content of an entry. `at` in UTC: the database hands it back in UTC, whatever
+    time zone the caller gave, and the hash must not depend on that."""
+    sealed = bytes(v["sealed"]) if v["sealed"] else b""
     return {
-        "at": e.at.isoformat(), "actor_id": e.actor_id, "actor": e.actor, "actor_kind": e.actor_kind,
-        "actor_roles": e.actor_roles, "action": e.action, "purpose": e.purpose,
-        "policy_version": e.policy_version, "subject": e.subject_pseudonym, "record": e.record_id,
-        "outcome": e.outcome, "reason": e.reason, "detail": e.detail,
-        "sealed": hashlib.sha256(sealed).hexdigest() if sealed else "", "trace_id": e.trace_id,
+        "at": v["at"].astimezone(UTC).isoformat(), "actor_id": v["actor_id"], "actor": v["actor"],
+        "actor_kind": v["actor_kind"], "actor_roles": v["actor_roles"], "action": v["action"],
+        "purpose": v["purpose"], "policy_version": v["policy_version"], "subject": v["subject_pseudonym"],
+        "record": v["record_id"], "outcome": v["outcome"], "reason": v["reason"], "detail": v["detail"],
+        "sealed": hashlib.sha256(sealed).hexdigest() if sealed else "", "trace_id": v["trace_id"],
     }
+
+
+def _hashed_fields(e: AuditEntry) -> dict[str, Any]:
+    return _hashed({name: getattr(e, name) for name in HASHED})
+
+
+# PostgreSQL: take the lock and read the head in one round trip. The head must be read by a statement
+# that starts *after* the lock is granted (READ COMMITTED takes its snapshot per statement): inside a
+# VOLATILE plpgsql function each statement gets a fresh snapshot, so a commit made while this
+# transaction waited for the lock is seen. A single `SELECT lock(), (SELECT head)` would not see it.
+HEAD_FUNCTION_SQL = """
+CREATE OR REPLACE FUNCTION audit_lock_and_head() RETURNS varchar LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(7420001);  -- _LOCK_ID
+    RETURN (SELECT hash FROM audit_auditentry ORDER BY id DESC LIMIT 1);
+END
+$$
+"""
 
 
 def _lock_and_head() -> str:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_ID])
+            cursor.execute("SELECT audit_lock_and_head()")
+            row = cursor.fetchone()
+        return (row[0] if row else None) or GENESIS
     last = AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first()
     return last or GENESIS
 
@@ -97,16 +124,23 @@ def _build(entry: Entry, now: datetime) -> AuditEntry:
 
 
 def append_many(entries: Iterable[Entry]) -> list[AuditEntry]:
-    """Chain and insert entries in order. Must run inside the caller's transaction."""
+    """Chain and insert entries in order, inside the caller's transaction.
+
+    The atomic block matters when a caller forgets its own: the advisory lock is a transaction lock,
+    and in autocommit it would be released before the insert, letting two appends fork the chain.
+    Inside the caller's transaction it adds no savepoint (two round trips per read): a failed append
+    must fail the whole change anyway.
+    """
     now = timezone.now()
     rows = [_build(e, now) for e in entries]
     if not rows:
         return []
-    prev = _lock_and_head()
-    for row in rows:
-        row.prev_hash = prev
-        row.hash = prev = _digest(prev, _hashed_fields(row))
-    return AuditEntry.objects.bulk_create(rows, batch_size=2000)
+    with transaction.atomic(savepoint=False):
+        prev = _lock_and_head()
+        for row in rows:
+            row.prev_hash = prev
+            row.hash = prev = _digest(prev, _hashed_fields(row))
+        return AuditEntry.objects.bulk_create(rows, batch_size=2000)
 
 
 def append(entry: Entry | None = None, **kwargs: Any) -> AuditEntry:
@@ -123,24 +157,27 @@ def verify(chunk: int = 10_000) -> tuple[int, Broken | None]:
     """Walk the chain in id order; return (entries checked, first broken entry or None)."""
     prev = GENESIS
     count = 0
-    for row in _iterate(chunk):
-        if row.prev_hash != prev:
-            return count, Broken(row.id, "its predecessor was changed or removed (prev_hash mismatch)")
-        if _digest(prev, _hashed_fields(row)) != row.hash:
-            return count, Broken(row.id, "its contents were changed (hash mismatch)")
-        prev = row.hash
+    for entry_id, prev_hash, stored_hash, values in _iterate(chunk):
+        if prev_hash != prev:
+            return count, Broken(entry_id, "its predecessor was changed or removed (prev_hash mismatch)")
+        if _digest(prev, _hashed(values)) != stored_hash:
+            return count, Broken(entry_id, "its contents were changed (hash mismatch)")
+        prev = stored_hash
         count += 1
     return count, None
 
 
-def _iterate(chunk: int) -> Iterator[AuditEntry]:
+def _iterate(chunk: int) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
+    """(id, prev_hash, hash, hashed columns) in id order; plain rows, not model instances (3x faster)."""
     last = 0
     while True:
-        rows = list(AuditEntry.objects.filter(id__gt=last).order_by("id")[:chunk])
+        rows = list(AuditEntry.objects.filter(id__gt=last).order_by("id")
+                    .values_list("id", "prev_hash", "hash", *HASHED)[:chunk])
         if not rows:
             return
-        yield from rows
-        last = rows[-1].id
+        for row in rows:
+            yield row[0], row[1], row[2], dict(zip(HASHED, row[3:], strict=True))
+        last = rows[-1][0]
 
 
 def open_changes(entry: AuditEntry) -> dict[str, Any]:

@@ -158,6 +158,21 @@ def optout_gate(ctx: AccessContext) -> Refusal | None:
     return None
 
 
+def signed_statement_gate(ctx: AccessContext) -> Refusal | None:
+    """S2-05: an agreement cannot become active without a signed consent statement (toestemmingsverklaring)."""
+    record_type = ctx.policy.record_types.get(_record_type(ctx))
+    if ctx.action != "write" or record_type is None or not ctx.fields:
+        return None
+    for name, spec in record_type.fields.items():
+        if spec.needs_signed_consent and ctx.fields.get(name) in spec.needs_signed_consent:
+            consent = state.active_consent(ctx.subject, record_type.purpose, ctx.at)
+            if consent is None or not consent.evidence_document:
+                return Refusal("no_signed_consent_statement",
+                               f"'{name}' kan pas '{ctx.fields[name]}' worden met een getekende toestemmingsverklaring "
+                               f"/ '{name}' can only become '{ctx.fields[name]}' with a signed consent statement")
+    return None
+
+
 GATES = (
     (restriction_gate, 200),
     (objection_gate, 210),
@@ -165,4 +180,5 @@ GATES = (
     (special_category_gate, 230),
     (bsn_gate, 240),
     (optout_gate, 250),
+    (signed_statement_gate, 260),
 )

@@ -5,3 +5,9 @@ class DecisionsConfig(AppConfig):
     name = "waarborg.decisions"
     label = "decisions"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from waarborg.decisions.gates import final_outcome_only_by_a_person
+        from waarborg.vault.gates import register
+
+        register(final_outcome_only_by_a_person, order=300)

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from waarborg.api.stubs import not_yet
+from waarborg.disclosures import views
 
 urlpatterns = [
-    path("disclosures", not_yet("disclosures", "disclosures").as_view()),
-    path("subjects/<uuid:pk>/disclosures", not_yet("subject_disclosures", "disclosures").as_view()),
+    path("disclosures", views.DisclosureList.as_view()),
+    path("subjects/<uuid:pk>/disclosures", views.SubjectDisclosures.as_view()),
 ]

@@ -60,8 +60,12 @@ JOBS: tuple[Job, ...] = (
         description="warn before and flag after the 72-hour authority deadline"),
     Job("request_deadlines", "waarborg.rights.jobs:deadline_job", daily_at=time(7, 0),
         description="flag rights requests past their due date"),
+    Job("visit_prune", "waarborg.statistics.jobs:prune_job", daily_at=time(2, 30),
+        description="delete visit statistics past their retention period"),
     Job("audit_verify", "waarborg.audit.jobs:verify_job", daily_at=time(3, 0),
         description="walk the audit log's hash chain"),
+    Job("sociale_kaart", "waarborg.listings.jobs:daily_job", daily_at=time(6, 0),
+        description="verification mails to listed organisations (twice a year) and yesterday's public reads"),
 )
 
 

@@ -43,6 +43,10 @@ def _record_types(policy: Policy) -> Finding:
             if spec.category not in policy.categories:
                 yield (*base, "fields", field, "category"), (
                     f"field {name}.{field} names category {spec.category!r}, which is not defined")
+            for value in spec.needs_signed_consent:
+                if value not in spec.choices:
+                    yield (*base, "fields", field, "needs_signed_consent"), (
+                        f"field {name}.{field}: needs_signed_consent names {value!r}, which is not one of its choices")
             if spec.type.value == "choice" and not spec.choices:
                 yield (*base, "fields", field, "type"), f"field {name}.{field} is a choice without choices"
         rule = policy.retention.get(rt.retention)

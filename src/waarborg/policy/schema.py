@@ -247,6 +247,9 @@ class FieldSpec(Strict):
     choices: tuple[str, ...] = ()
     max_length: int = 2000
     policy_use: bool = False  # may appear (aggregated) in municipal policy reports (S0-08)
+    # Choice values that need a signed consent statement for the record's purpose before they may be
+    # set, e.g. an agreement becoming `active` (S2-05).
+    needs_signed_consent: tuple[str, ...] = ()
     subject_provided: bool = True  # for portability (art. 20)
 
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -131,6 +131,24 @@ def _anonymise(record: Record, policy: Policy, now: datetime) -> None:
     record.updated_at = now
 
 
+def _delete_records(ids: list[Any]) -> None:
+    """Set-based delete: what points at the records is cleared with one UPDATE per relation, then one
+    DELETE. (Django's collector would load every record and its relations into memory first.)"""
+    # include_hidden: relations declared with related_name="+" point at records too.
+    relations: list[Any] = [f for f in Record._meta.get_fields(include_hidden=True)
+                            if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)]
+    for relation in relations:
+        field_name = relation.field.name
+        rows = relation.related_model._base_manager.filter(**{f"{field_name}__in": ids})
+        if relation.on_delete is models.SET_NULL:
+            rows.update(**{field_name: None})
+        elif relation.on_delete is models.CASCADE:
+            rows.delete()
+        elif rows.exists():
+            raise models.ProtectedError(f"{relation.related_model.__name__} still refers to an expired record", set())
+    Record.objects.filter(pk__in=ids)._raw_delete(Record.objects.db)
+
+
 def _process_batch(ids: list[Any], now: datetime, policy: Policy, version: int, dry_run: bool,
                    report: SweepReport) -> None:
     batch = expired(now).filter(pk__in=ids).order_by("expires_at", "pk")
@@ -179,7 +197,7 @@ def _process_batch(ids: list[Any], now: datetime, policy: Policy, version: int, 
     if later:
         Record.objects.bulk_update(later, ["expires_at"])
     if to_delete:
-        Record.objects.filter(pk__in=[r.pk for r in to_delete]).delete()
+        _delete_records([r.pk for r in to_delete])
     if to_anonymise:
         for record in to_anonymise:
             _anonymise(record, policy, now)

@@ -1,0 +1,45 @@
+"""The two DRF reads the benchmark compares, on the same rows, through the same middleware and token auth.
+
+- `BareRecordRead`: a plain DRF `RetrieveAPIView` answering the contract's record shape (protected fields
+  decrypted), with no purpose, no access gates and no audit entry: the cost floor of a DRF read.
+- `GuardedRecordRead`: the same answer through Waarborg's action layer: `X-Purpose`/`?purpose=` required,
+  `record_read` runs the access gates, decrypts and appends the chained audit entry in one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from waarborg.api.purpose import purpose_of
+from waarborg.vault.actions import record_data, record_read
+from waarborg.vault.models import Record
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    data = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Record
+        fields = ["id", "subject", "type", "purpose", "data", "collected_at", "expires_at"]
+
+    def get_data(self, record: Record) -> dict[str, Any]:
+        return self.context.get("data") or record_data(record)
+
+
+class BareRecordRead(generics.RetrieveAPIView):
+    queryset = Record.objects.all()
+    serializer_class = RecordSerializer
+
+
+class GuardedRecordRead(APIView):
+    def get(self, request: Request, pk: Any) -> Response:
+        purpose = purpose_of(request)
+        record = get_object_or_404(Record.objects.select_related("subject"), pk=pk)
+        data = record_read(request.user, record, purpose)
+        return Response(RecordSerializer(record, context={"data": data}).data)

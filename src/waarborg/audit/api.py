@@ -1,0 +1,95 @@
+"""GET /api/v1/audit/entries: the audit log, read-only, for the privacy officer (and a DPO).
+
+There is deliberately no way to write: only GET is routed, so PUT, PATCH, POST and DELETE answer 405
+(S0-22, S0-24); the database would refuse the change anyway. Reading the log is itself logged, because
+the entries name staff members and pseudonymised subjects.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from waarborg.api.errors import Invalid, Refused
+from waarborg.audit.log import Entry, append
+from waarborg.audit.models import AuditEntry
+from waarborg.vault import crypto
+
+MAX_LIMIT = 500
+
+
+class AuditEntrySerializer(serializers.ModelSerializer):
+    subject = serializers.CharField(source="subject_pseudonym")
+    record = serializers.CharField(source="record_id")
+    has_changes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AuditEntry
+        fields = ["id", "at", "actor", "actor_kind", "actor_roles", "action", "purpose", "policy_version",
+                  "subject", "record", "outcome", "reason", "detail", "has_changes", "prev_hash", "hash"]
+
+    def get_has_changes(self, entry: AuditEntry) -> bool:
+        return bool(entry.sealed)
+
+
+class AuditPageSerializer(serializers.Serializer):
+    entries = AuditEntrySerializer(many=True)
+    next_after = serializers.IntegerField(allow_null=True)
+
+
+def may_read_audit_log(user: Any) -> bool:
+    from waarborg.policy.active import current
+
+    if getattr(user, "is_service", False):
+        return False
+    roles = current().roles
+    return any(r in roles and (roles[r].privacy_officer or roles[r].dpo) for r in (user.roles or []))
+
+
+def _int(request: Request, name: str, default: int) -> int:
+    raw = request.query_params.get(name)
+    try:
+        return int(raw) if raw not in (None, "") else default
+    except ValueError:
+        raise Invalid({name: ["geen geheel getal / not an integer"]}) from None
+
+
+class AuditEntryList(APIView):
+    @extend_schema(
+        operation_id="audit_entries_list",
+        description="The audit log in chain order, read-only (privacy officer, DPO). Page with `after`.",
+        parameters=[
+            OpenApiParameter("after", int, description="only entries with a larger id"),
+            OpenApiParameter("limit", int, description=f"at most this many (default 100, max {MAX_LIMIT})"),
+            OpenApiParameter("subject", str, description="only entries about this subject (vault id)"),
+            OpenApiParameter("action", str, description="only this action, e.g. record.read"),
+        ],
+        responses={200: AuditPageSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        if not may_read_audit_log(request.user):
+            append(Entry(action="audit.read.refused", actor=request.user, outcome="refused",
+                         reason="role_not_granted"))
+            raise Refused("role_not_granted", "Alleen de privacyfunctionaris leest het auditlog. / "
+                                              "Only the privacy officer reads the audit log.")
+        after, limit = _int(request, "after", 0), min(max(_int(request, "limit", 100), 1), MAX_LIMIT)
+        entries = AuditEntry.objects.filter(id__gt=after).order_by("id")
+        subject = request.query_params.get("subject")
+        if subject:
+            try:
+                entries = entries.filter(subject_pseudonym=crypto.pseudonym(uuid.UUID(subject)))
+            except ValueError:
+                raise Invalid({"subject": ["geen subject-id / not a subject id"]}) from None
+        if request.query_params.get("action"):
+            entries = entries.filter(action=request.query_params["action"])
+        page = list(entries[:limit])
+        append(Entry(action="audit.read", actor=request.user,
+                     detail={"after": after, "count": len(page), "filtered": bool(subject)}))
+        return Response({"entries": AuditEntrySerializer(page, many=True).data,
+                         "next_after": page[-1].id if len(page) == limit else None})

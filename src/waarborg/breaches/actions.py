@@ -1,0 +1,327 @@
+"""The breach workflow's action layer: register -> assess -> notify (AP, people) -> close.
+
+Each function checks, writes the breach, appends to the breach's own trail (`BreachLogEntry`)
+and to the audit log, in one transaction. Refusals are audited before they are raised.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from waarborg.api.errors import Conflict, Invalid, Refused
+from waarborg.audit.log import Entry, append
+from waarborg.breaches import clock
+from waarborg.breaches.models import AffectedSubject, AuthorityNotification, Breach, BreachLogEntry, Kind, Risk, Status
+from waarborg.breaches.permissions import manages_breaches, sees_breaches
+from waarborg.breaches.selection import Selection, affected
+from waarborg.policy.active import active
+from waarborg.policy.schema import Policy
+from waarborg.vault.models import Subject
+
+FUTURE_SLACK = timedelta(minutes=5)
+NATURES = ("read", "copy", "change", "delete", "theft")
+
+
+def _actor_name(actor: Any) -> str:
+    if actor is None:
+        return "anonymous"
+    return actor if isinstance(actor, str) else actor.get_username()
+
+
+def refuse(actor: Any, action: str, reason: str, detail: str, **fields: Any) -> Refused:
+    """Audit a refused attempt (its own transaction) and return the exception to raise."""
+    with transaction.atomic():
+        append(Entry(action=f"{action}.refused", actor=actor, outcome="refused", reason=reason, **fields))
+    return Refused(reason, detail)
+
+
+def require_manager(actor: Any, action: str, policy: Policy) -> None:
+    if not manages_breaches(actor, policy):
+        raise refuse(actor, action, "role_not_granted",
+                     "Alleen de privacyfunctionaris beheert het datalekkenregister. / "
+                     "Only the privacy officer manages the breach register.")
+
+
+def require_viewer(actor: Any, action: str, policy: Policy) -> None:
+    if not sees_breaches(actor, policy):
+        raise refuse(actor, action, "role_not_granted",
+                     "Alleen de privacyfunctionaris of FG ziet het datalekkenregister. / "
+                     "Only the privacy officer or DPO sees the breach register.")
+
+
+def _trail(breach: Breach, actor: Any, event: str, detail: dict[str, Any] | None = None,
+           subject: Any = None, at: datetime | None = None) -> None:
+    BreachLogEntry.objects.create(breach=breach, at=at or timezone.now(), actor=_actor_name(actor),
+                                  event=event, detail=detail or {})
+    append(Entry(action=f"breach.{event}", actor=actor, subject=subject,
+                 detail={"breach": str(breach.pk), **(detail or {})}))
+
+
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _not_future(name: str, moment: datetime | None) -> None:
+    if moment is not None and moment > timezone.now() + FUTURE_SLACK:
+        raise Invalid({name: ["Mag niet in de toekomst liggen. / Must not lie in the future."]})
+
+
+def _check_categories(policy: Policy, categories: list[str] | tuple[str, ...]) -> None:
+    unknown = [c for c in categories if c not in policy.categories]
+    if unknown:
+        raise Invalid({"categories": [f"Onbekende categorie / unknown category: {c}" for c in unknown]})
+
+
+def _add_affected(breach: Breach, policy: Policy, selection: Selection, explicit: list[Any]) -> int:
+    found = affected(policy, selection)
+    for subject_id in explicit:  # named people without matching records: the breach's categories
+        found.setdefault(subject_id, (sorted(breach.categories), 0))
+    now = timezone.now()
+    added = 0
+    for subject_id, (categories, count) in found.items():
+        row, created = AffectedSubject.objects.get_or_create(
+            breach=breach, subject_id=subject_id,
+            defaults={"categories": categories, "record_count": count, "added_at": now})
+        if not created:
+            row.categories = sorted(set(row.categories) | set(categories))
+            row.record_count = max(row.record_count, count)
+            row.save(update_fields=["categories", "record_count"])
+        added += created
+    return added
+
+
+def _subjects(ids: list[Any]) -> list[Any]:
+    known = set(Subject.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    missing = [str(i) for i in ids if i not in known]
+    if missing:
+        raise Invalid({"subjects": [f"Onbekende betrokkene / unknown subject: {m}" for m in missing]})
+    return list(ids)
+
+
+def breach_register(actor: Any, *, aware_at: datetime, description: str, kind: str = Kind.OTHER,
+                    categories: list[str] | None = None, subjects: list[Any] | None = None,
+                    started_at: datetime | None = None, received_at: datetime | None = None) -> Breach:
+    current = active()
+    policy = current.policy
+    require_manager(actor, "breach.create", policy)
+    _not_future("aware_at", aware_at)
+    _not_future("started_at", started_at)
+    _not_future("received_at", received_at)
+    if kind not in Kind.values:
+        raise Invalid({"kind": [f"Kies uit / choose from: {', '.join(Kind.values)}"]})
+    _check_categories(policy, categories or [])
+    explicit = _subjects(list(subjects or []))
+    now = timezone.now()
+    with transaction.atomic():
+        breach = Breach.objects.create(
+            kind=kind, description=description, source="staff", reported_by=_user(actor),
+            received_at=received_at or now,
+            aware_at=aware_at, authority_due_at=clock.authority_due_at(aware_at, policy), started_at=started_at,
+            categories=sorted(set(categories or [])), created_at=now, policy_version=current.number)
+        _trail(breach, actor, "create", {"kind": kind, "source": "staff", "aware_at": aware_at.isoformat(),
+                                         "authority_due_at": breach.authority_due_at.isoformat()})
+        if explicit:
+            added = _add_affected(breach, policy, Selection(categories=tuple(breach.categories),
+                                                            subjects=tuple(explicit)), explicit)
+            _trail(breach, actor, "subjects_added", {"added": added})
+    return breach
+
+
+def breach_report_suspicion(*, description: str, reporter_name: str = "", reporter_contact: str = "",
+                            kind: str = Kind.OTHER) -> Breach:
+    """"Ik vermoed een datalek": anyone may report; the organisation is aware from receipt."""
+    current = active()
+    if kind not in Kind.values:
+        kind = Kind.OTHER
+    now = timezone.now()
+    with transaction.atomic():
+        breach = Breach.objects.create(
+            kind=kind, description=description, source="public", reporter_name=reporter_name,
+            reporter_contact=reporter_contact, received_at=now, aware_at=now,
+            authority_due_at=clock.authority_due_at(now, current.policy), created_at=now,
+            policy_version=current.number)
+        _trail(breach, None, "reported", {"source": "public", "received_at": now.isoformat()})
+    return breach
+
+
+ASSESSMENT_FIELDS = ("cause", "consequences", "prior_measures", "encrypted", "measures_taken",
+                     "measures_subject_can_take", "follow_up", "record_count", "started_at", "ended_at",
+                     "ongoing", "kind")
+
+
+def breach_assess(actor: Any, breach: Breach, *, risk: str, nature: list[str] | None = None,
+                  categories: list[str] | None = None, **fields: Any) -> Breach:
+    policy = active().policy
+    require_manager(actor, "breach.assess", policy)
+    if breach.status == Status.CLOSED:
+        raise Conflict("Dit datalek is afgesloten. / This breach is closed.")
+    if risk not in Risk.values:
+        raise Invalid({"risk": [f"Kies uit / choose from: {', '.join(Risk.values)}"]})
+    if nature and set(nature) - set(NATURES):
+        raise Invalid({"nature": [f"Kies uit / choose from: {', '.join(NATURES)}"]})
+    if fields.get("kind") and fields["kind"] not in Kind.values:
+        raise Invalid({"kind": [f"Kies uit / choose from: {', '.join(Kind.values)}"]})
+    _check_categories(policy, categories or [])
+    changed = sorted(k for k, v in fields.items() if k in ASSESSMENT_FIELDS and v is not None)
+    with transaction.atomic():
+        breach.risk = risk
+        for name in changed:
+            setattr(breach, name, fields[name])
+        if nature is not None:
+            breach.nature = sorted(set(nature))
+        if categories is not None:
+            breach.categories = sorted(set(categories))
+        breach.assessed_at = breach.assessed_at or timezone.now()
+        if breach.status == Status.REPORTED:
+            breach.status = Status.ASSESSED
+        breach.save()
+        _trail(breach, actor, "assess", {"risk": risk, "fields": changed})
+    return breach
+
+
+def breach_add_subjects(actor: Any, breach: Breach, selection: Selection) -> int:
+    policy = active().policy
+    require_manager(actor, "breach.subjects", policy)
+    if breach.status == Status.CLOSED:
+        raise Conflict("Dit datalek is afgesloten. / This breach is closed.")
+    _check_categories(policy, selection.categories)
+    explicit = _subjects(list(selection.subjects))
+    with transaction.atomic():
+        added = _add_affected(breach, policy, selection, explicit)
+        _trail(breach, actor, "subjects_added", {
+            "added": added, "categories": list(selection.categories), "purpose": selection.purpose,
+            "record_type": selection.record_type,
+            "collected_from": selection.collected_from.isoformat() if selection.collected_from else None,
+            "collected_until": selection.collected_until.isoformat() if selection.collected_until else None})
+    return added
+
+
+def authority_notify(actor: Any, breach: Breach, *, kind: str = "initial", at: datetime | None = None,
+                     reference: str = "", form: dict[str, Any] | None = None) -> AuthorityNotification:
+    """Record the notification to the AP (meldformulier), initial or a supplement."""
+    from waarborg.breaches.exports import authority_form
+
+    policy = active().policy
+    require_manager(actor, "breach.authority", policy)
+    _not_future("at", at)
+    if kind not in ("initial", "supplement"):
+        raise Invalid({"kind": ["Kies uit / choose from: initial, supplement"]})
+    has_initial = breach.authority_notifications.filter(kind="initial").exists()
+    if kind == "initial" and has_initial:
+        raise Conflict("De eerste melding aan de AP is al vastgelegd; doe een aanvullende melding. / "
+                       "The initial AP notification is on file; file a supplement.")
+    if kind == "supplement" and not has_initial:
+        raise Conflict("Een aanvulling kan pas na de eerste melding. / A supplement follows the initial notification.")
+    moment = at or timezone.now()
+    with transaction.atomic():
+        if kind == "initial":
+            breach.authority_notified_at = moment
+            breach.authority_reference = reference
+            if breach.status in (Status.REPORTED, Status.ASSESSED):
+                breach.status = Status.NOTIFIED
+            breach.save()
+        elif reference and not breach.authority_reference:
+            breach.authority_reference = reference
+            breach.save(update_fields=["authority_reference"])
+        snapshot = {**authority_form(breach, policy), **(form or {})}
+        snapshot["report"] = {"kind": kind, "reference": reference or breach.authority_reference}
+        notification = AuthorityNotification.objects.create(breach=breach, kind=kind, at=moment,
+                                                            reference=reference, form=snapshot,
+                                                            by=_user(actor))
+        _trail(breach, actor, f"authority_{kind}", {"at": moment.isoformat(), "reference": reference,
+                                                    "late": moment > breach.authority_due_at}, at=moment)
+    return notification
+
+
+def _notice(breach: Breach, row: AffectedSubject, policy: Policy, now: datetime) -> dict[str, Any]:
+    org = policy.organisation
+    return {
+        "breach": str(breach.pk),
+        "sent_at": now.isoformat(),
+        "what_happened": breach.description,
+        "kind": breach.kind,
+        "kind_label": Kind(breach.kind).label,
+        "your_data": [{"category": c, "label": policy.categories[c].label.nl if c in policy.categories else c,
+                       "label_en": policy.categories[c].label.get("en") if c in policy.categories else c}
+                      for c in row.categories],
+        "consequences": breach.consequences,
+        "measures_taken": breach.measures_taken,
+        "measures_you_can_take": breach.measures_subject_can_take,
+        "contact": org.privacy_contact.email or org.privacy_contact.phone,
+        "authority": org.authority.name,
+    }
+
+
+NOTICE_CHANNELS = ("portal", "email", "letter", "phone", "in_person")
+
+
+def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal") -> int:
+    """Tell every not-yet-notified person what happened and which of *their* data was involved."""
+    policy = active().policy
+    require_manager(actor, "breach.notify_subjects", policy)
+    missing = {name: ["Vul dit eerst in: zonder maatregelen gaat er geen bericht uit. / "
+                      "Fill this in first: no notice goes out without measures."]
+               for name in ("measures_taken", "measures_subject_can_take") if not getattr(breach, name).strip()}
+    if missing:
+        raise Invalid(missing)
+    if channel not in NOTICE_CHANNELS:
+        raise Invalid({"channel": [f"Kies uit / choose from: {', '.join(NOTICE_CHANNELS)}"]})
+    if breach.status == Status.CLOSED:
+        raise Conflict("Dit datalek is afgesloten. / This breach is closed.")
+    now = timezone.now()
+    sent = 0
+    with transaction.atomic():
+        for row in breach.affected.select_for_update().filter(notified_at__isnull=True).order_by("id"):
+            row.notice = {**_notice(breach, row, policy, now), "channel": channel}
+            row.notified_at = now
+            row.save(update_fields=["notice", "notified_at"])
+            _trail(breach, actor, "subject_notified", {"categories": row.categories, "channel": channel},
+                   subject=row.subject_id, at=now)
+            sent += 1
+        breach.subjects_notified_at = breach.subjects_notified_at or now
+        if breach.status in (Status.REPORTED, Status.ASSESSED):
+            breach.status = Status.NOTIFIED
+        breach.save(update_fields=["subjects_notified_at", "status"])
+    return sent
+
+
+def breach_close(actor: Any, breach: Breach, *, reasoning: str = "") -> Breach:
+    policy = active().policy
+    require_manager(actor, "breach.close", policy)
+    if breach.status == Status.CLOSED:
+        raise Conflict("Dit datalek is al afgesloten. / This breach is already closed.")
+    if not breach.risk:
+        raise Conflict("Beoordeel het risico voordat u afsluit. / Assess the risk before closing.")
+    if breach.risk != Risk.NONE and breach.authority_notified_at is None:
+        raise Conflict("Meld het datalek eerst aan de Autoriteit Persoonsgegevens. / "
+                       "Notify the Autoriteit Persoonsgegevens first.")
+    must_notify = breach.risk == Risk.HIGH or (policy.breaches.notify_subjects == "always" and breach.risk != Risk.NONE)
+    waiting = breach.affected.filter(notified_at__isnull=True).count()
+    if must_notify and waiting:
+        raise Conflict(f"Nog {waiting} betrokkene(n) niet geïnformeerd; bij hoog risico moet iedereen bericht "
+                       f"krijgen. / {waiting} affected people not yet notified; a high-risk breach needs all.")
+    now = timezone.now()
+    with transaction.atomic():
+        breach.status = Status.CLOSED
+        breach.closed_at = now
+        breach.save(update_fields=["status", "closed_at"])
+        _trail(breach, actor, "close", {"reasoning_given": bool(reasoning)})
+        if reasoning:
+            BreachLogEntry.objects.create(breach=breach, at=now, actor=_actor_name(actor), event="close_reasoning",
+                                          detail={"text": reasoning})
+    return breach
+
+
+def breach_note(actor: Any, breach: Breach, text: str) -> BreachLogEntry:
+    """Add a free-text entry to the trail (phone calls, findings, decisions)."""
+    policy = active().policy
+    require_manager(actor, "breach.note", policy)
+    with transaction.atomic():
+        entry = BreachLogEntry.objects.create(breach=breach, at=timezone.now(), actor=_actor_name(actor),
+                                              event="note", detail={"text": text})
+        append(Entry(action="breach.note", actor=actor, detail={"breach": str(breach.pk)}))
+    return entry

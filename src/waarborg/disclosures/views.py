@@ -1,0 +1,92 @@
+"""Disclosures over HTTP: disclose (POST) and the per-subject overview (S2-15)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from waarborg.api.errors import Refused
+from waarborg.audit.log import Entry, append
+from waarborg.disclosures import actions
+from waarborg.disclosures.models import Disclosure
+from waarborg.policy.active import current
+from waarborg.vault.models import Subject
+
+
+class DisclosureIn(serializers.Serializer):
+    subject = serializers.UUIDField()
+    recipient = serializers.CharField(max_length=64)
+    purpose = serializers.CharField(max_length=64)
+    reason = serializers.CharField(max_length=32)
+    records = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
+    categories = serializers.ListField(child=serializers.CharField(max_length=64), required=False, default=list)
+    at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    authority = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    legal_ground = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
+
+
+class DisclosureOut(serializers.ModelSerializer):
+    when = serializers.DateTimeField(source="at")
+
+    class Meta:
+        model = Disclosure
+        fields = ("id", "recipient", "recipient_label", "when", "purpose", "reason", "categories", "fields",
+                  "records", "authority", "legal_ground", "agreement")
+
+    def to_representation(self, instance: Disclosure) -> dict[str, Any]:
+        answer = dict(super().to_representation(instance))
+        answer["data"] = {"categories": instance.categories, "fields": instance.fields}  # "which data"
+        return answer
+
+
+class DisclosureList(APIView):
+    @extend_schema(operation_id="disclosures_create", request=DisclosureIn,
+                   responses={201: DisclosureOut, 403: OpenApiResponse(description='{"reason", "detail"}')})
+    def post(self, request: Request) -> Response:
+        body = DisclosureIn(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        named = request.headers.get("X-Purpose", "").strip()
+        if named and named != data["purpose"]:
+            with transaction.atomic():
+                append(Entry(action="disclosure.refused", actor=request.user, purpose=named, outcome="refused",
+                             reason="purpose_mismatch", detail={"recipient": data["recipient"]}))
+            raise Refused("purpose_mismatch", "X-Purpose wijkt af van het doel van de verstrekking. / "
+                                              "X-Purpose differs from the disclosure's purpose.")
+        subject = get_object_or_404(Subject, pk=data.pop("subject"))
+        req = actions.Request(subject=subject, records=tuple(data.pop("records")),
+                              categories=tuple(data.pop("categories")), **data)
+        disclosure = actions.disclosure_create(request.user, req)
+        return Response(DisclosureOut(disclosure).data, status=status.HTTP_201_CREATED)
+
+
+def _may_see(user: Any, subject: Subject) -> bool:
+    if getattr(user, "subject_id", None) == subject.pk:
+        return True
+    policy = current()
+    roles = [policy.roles[r] for r in (getattr(user, "roles", None) or []) if r in policy.roles]
+    return any(r.privacy_officer or r.dpo or "requests" in r.manages for r in roles)
+
+
+class SubjectDisclosures(APIView):
+    @extend_schema(operation_id="subject_disclosures", responses=DisclosureOut(many=True))
+    def get(self, request: Request, pk: Any) -> Response:
+        subject = get_object_or_404(Subject, pk=pk)
+        if not _may_see(request.user, subject):
+            with transaction.atomic():
+                append(Entry(action="disclosure.list.refused", actor=request.user, subject=subject,
+                             outcome="refused", reason="role_not_granted"))
+            raise Refused("role_not_granted", "Alleen de privacyfunctionaris of de betrokkene zelf. / "
+                                              "Only the privacy officer or the person themselves.")
+        rows = actions.disclosures_of(subject)
+        with transaction.atomic():
+            append(Entry(action="disclosure.list", actor=request.user, subject=subject,
+                         detail={"count": len(rows)}))
+        return Response(DisclosureOut(rows, many=True).data)

@@ -1,0 +1,9 @@
+"""The public website's visitors: visit statistics, the cookie banner, and the municipal policy report.
+
+Visit data (IP address, operating system, browser, time, user name) is collected for statistics only
+and made anonymous the moment it arrives (AVG art. 89, "zo veel mogelijk anonimiseren"): the IP address
+is truncated, the user name becomes a keyed pseudonym that changes every day, and the raw values are
+never written anywhere. What leaves this app are aggregates. The cookie banner follows the policy's
+cookie list: only cookies declared functional are set before the visitor chooses; social-media scripts
+and embedded content load only after "accepteren" (Telecommunicatiewet art. 11.7a).
+"""
