@@ -1,12 +1,6 @@
-"""The issue's "done when": an access export for a subject with records under three purposes and a
-withdrawn consent contains all of it and nothing of any other subject, and the PDF's text holds the
-same facts.
-
-Disclosures: `waarborg.disclosures` has no model on this branch yet (it is built in parallel), so
-the two disclosures of the issue's sentence are not created here; the export already lists every
-row of that app's subject-linked models (`rights.adapters`), and the lead adds them to this test
-after merging the disclosures branch.
-"""
+"""The issue's "done when": an access export for a subject with records under three purposes, two
+disclosures and a withdrawn consent contains all of it and nothing of any other subject, and the
+PDF's text holds the same facts."""
 
 from __future__ import annotations
 
@@ -20,6 +14,14 @@ from tests.rights.conftest import APPLICATION, HELPDESK, LEDGER, OTHER_APPLICATI
 from waarborg.consent.actions import consent_give, consent_withdraw
 
 
+def _disclose(officer: Any, subject: Any, recipient: str, purpose: str, reason: str, *categories: str) -> str:
+    answer = officer.post("/api/v1/disclosures", {"subject": str(subject.pk), "recipient": recipient,
+                                                  "purpose": purpose, "reason": reason,
+                                                  "categories": list(categories)}, format="json")
+    assert answer.status_code == 201, answer.content
+    return str(answer.json()["id"])
+
+
 def _pdf_text(content: bytes) -> str:
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content, capture_output=True,
                           check=True).stdout.decode()
@@ -30,11 +32,14 @@ def _pdf_text(content: bytes) -> str:
 def test_an_export_holds_every_purpose_and_the_withdrawn_consent_and_nothing_of_anyone_else(
         personas: dict[str, Any], anna: Any, bert: Any) -> None:
     officer = personas["privacy_officer"]
-    # given Anna has records under four purposes and a newsletter consent she withdrew
+    # given Anna has records under four purposes, a newsletter consent she withdrew, and two disclosures
     consent = consent_give("system:test", subject=anna, purpose="newsletter")
     consent_withdraw("system:test", consent, channel="portal")
-    # and Bert has an application, a consent and a request of his own
+    to_municipality = _disclose(officer, anna, "gemeente_assen", "eligibility", "contract", "identity", "address")
+    to_accountant = _disclose(officer, anna, "administration_office", "payout", "legal_obligation")
+    # and Bert has an application, a consent, a disclosure and a request of his own
     berts_consent = consent_give("system:test", subject=bert, purpose="newsletter")
+    berts_disclosure = _disclose(officer, bert, "gemeente_assen", "eligibility", "contract", "identity")
     verified_request(officer, bert, "access")
     request_id = verified_request(officer, anna, "access")
 
@@ -48,9 +53,16 @@ def test_an_export_holds_every_purpose_and_the_withdrawn_consent_and_nothing_of_
     [row] = [c for c in export["consents"] if c["kind"] == "consent"]
     assert (row["id"], row["purpose"], row["status"]) == (str(consent.pk), "newsletter", "withdrawn")
     assert row["withdrawn_at"] and row["given_at"]
+    # and both disclosures: to whom, when, which data, why
+    disclosures = {d["id"]: d for d in export["disclosures"]}
+    assert set(disclosures) == {to_municipality, to_accountant}
+    assert (disclosures[to_municipality]["recipient"], disclosures[to_municipality]["reason"]) == (
+        "gemeente_assen", "contract")
+    assert disclosures[to_accountant]["purpose"] == "payout" and "bank" in disclosures[to_accountant]["categories"]
+    assert all(d["at"] for d in disclosures.values())
     # and nothing of Bert: not his id, records, consent or request
     text = json.dumps(export, ensure_ascii=False)
-    for other in (str(bert.pk), str(berts_consent.pk), "aanvraag-18", "123456782", OTHER_APPLICATION["name"],
+    for other in (str(bert.pk), str(berts_consent.pk), berts_disclosure, "aanvraag-18", "123456782", OTHER_APPLICATION["name"],
                   OTHER_APPLICATION["email"], OTHER_APPLICATION["address"]):
         assert other not in text, other
     assert len(export["requests"]) == 1
@@ -64,6 +76,7 @@ def test_an_export_holds_every_purpose_and_the_withdrawn_consent_and_nothing_of_
                  HELPDESK["question"], LEDGER["description"], "Beoordelen van de mantelzorgwaardering",
                  "Uitbetalen van de mantelzorgwaardering", "Helpdesk en contact", "Financiële administratie",
                  "Tot 12 maanden na de sluiting van de volgende ronde", "Nieuwsbrief: ingetrokken",
+                 "recipient: gemeente_assen", "recipient: administration_office", "reason: legal_obligation",
                  "Autoriteit Persoonsgegevens"):
         assert fact in letter, fact
     for other in (OTHER_APPLICATION["name"], OTHER_APPLICATION["address"], str(bert.pk)):

@@ -17,7 +17,7 @@ def _answer(officer: Any, request_id: str) -> Any:
     return officer.post(f"/api/v1/requests/{request_id}/answer", {}, format="json")
 
 
-@pytest.mark.promise("S3-23")
+@pytest.mark.promise("S3-23", "S3-22")
 def test_after_a_restriction_request_is_handled_reading_for_that_purpose_is_restricted(
         personas: dict[str, Any], anna: Any) -> None:
     officer, assessor = personas["privacy_officer"], personas["assessor"]
@@ -32,6 +32,9 @@ def test_after_a_restriction_request_is_handled_reading_for_that_purpose_is_rest
     assert Restriction.objects.filter(subject=anna, purpose="eligibility", lifted_at=None).count() == 1
     refused = read_record(assessor, application.pk, "eligibility")
     assert refused.status_code == 403 and refused.json()["reason"] == "restricted"
+    # blocked, not deleted: the record is still stored
+    application.refresh_from_db()
+    assert application.subject_id == anna.pk
     assert audit("request.answer")[0].detail["scope"] == "eligibility"
     # other purposes go on
     assert read_record(assessor, anna.records.get(type="payout").pk, "payout").status_code == 200

@@ -210,7 +210,7 @@ def access_export(policy: Policy, req: Request) -> dict[str, Any]:
         "account": account_of(subject),
         "purposes": [_purpose_block(policy, pid, items) for pid, items in grouped.items()],
         "statements": statements_of(subject),
-        "disclosures": adapters.rows_for("disclosures", subject),
+        "disclosures": _with_purpose_labels(policy, adapters.rows_for("disclosures", subject)),
         "consents": _with_purpose_labels(policy, adapters.rows_for("consent", subject)),
         "requests": requests_of(subject),
         "processing": processing_history(subject),
