@@ -5,6 +5,7 @@ urlpatterns = [
     path("api/v1/", include("waarborg.api.urls")),
     path("privacy/", include("waarborg.policy.urls")),
     path("portaal/", include("waarborg.portal.urls")),
+    path("backoffice/", include("waarborg.backoffice.urls")),
     path("sociale-kaart/", include("waarborg.listings.urls")),
     path("cookies/", include("waarborg.statistics.urls")),
     path("afmelden/", include("waarborg.mailings.urls")),

@@ -58,6 +58,19 @@ def bert(personas: dict[str, Persona]) -> Any:
     return subject
 
 
+PASSWORD = "zeer-geheim-wachtwoord-17"
+
+
+def citizen_account(subject: Any, password: str = PASSWORD) -> Any:
+    """The account the subject's first application opened (S0-13), with its password set."""
+    from waarborg.accounts.models import User
+
+    account = User.objects.get(subject=subject, kind=User.Kind.CITIZEN)
+    account.set_password(password)
+    account.save(update_fields=["password"])
+    return account
+
+
 def file_request(persona: Any, subject: Any, type: str = "access", channel: str = "email", **extra: Any) -> Any:
     return persona.post("/api/v1/requests", {"subject": str(subject.pk), "type": type, "channel": channel, **extra},
                         format="json")

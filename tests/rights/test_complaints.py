@@ -55,7 +55,8 @@ def test_a_resolved_complaint_is_closed_with_a_response_that_still_names_the_aut
 def test_every_answer_and_every_refusal_names_the_right_to_complain_to_the_authority(
         personas: dict[str, Any], anna: Any, type: str) -> None:
     officer = personas["privacy_officer"]
-    answered_id = verified_request(officer, anna, type)
+    about = {"purpose": "policy_research"} if type == "objection" else {}  # an objection names its purpose
+    answered_id = verified_request(officer, anna, type, **about)
     answered = officer.post(f"/api/v1/requests/{answered_id}/answer", {}, format="json").json()
     refused_id = file_request(officer, anna, type).data["id"]
     refused = officer.post(f"/api/v1/requests/{refused_id}/reject", {"nl": "Wij konden u niet identificeren."},

@@ -82,7 +82,7 @@ def test_a_verification_method_the_policy_does_not_offer_is_refused(personas: di
 @pytest.mark.promise("S1-25")
 def test_a_citizen_logged_in_to_the_portal_is_identified_by_that_login(personas: dict[str, Any], anna: Any,
                                                                        bert: Any) -> None:
-    citizen = User.objects.create(username="anna.devries", kind=User.Kind.CITIZEN, subject=anna)
+    citizen = User.objects.get(subject=anna)  # opened by her application
     _, key = ApiToken.issue(citizen)
     from rest_framework.test import APIClient
 

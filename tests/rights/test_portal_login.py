@@ -11,10 +11,8 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from tests.rights.conftest import audit
-from waarborg.accounts.models import User
+from tests.rights.conftest import PASSWORD, audit, citizen_account
 
-PASSWORD = "zeer-geheim-wachtwoord-17"
 START = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
 
@@ -30,21 +28,21 @@ def _login(username: str, password: str) -> Any:
 
 
 def test_a_wrong_password_fails_and_is_logged_the_right_one_succeeds(policy: Any, anna: Any) -> None:
-    User.objects.create_user("anna.devries", password=PASSWORD, kind=User.Kind.CITIZEN, subject=anna)
-    assert _login("anna.devries", "fout-wachtwoord").status_code == 200
+    username = citizen_account(anna, PASSWORD).username
+    assert _login(username, "fout-wachtwoord").status_code == 200
     [failed] = audit("portal.login", outcome="refused")
     assert failed.reason == "wrong_credentials" and "anna" not in str(failed.detail)
-    assert _login("anna.devries", PASSWORD).status_code == 302
-    assert [e.actor for e in audit("portal.login", outcome="ok")] == ["anna.devries"]
+    assert _login(username, PASSWORD).status_code == 302
+    assert [e.actor for e in audit("portal.login", outcome="ok")] == [username]
 
 
 def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(policy: Any, anna: Any) -> None:
-    User.objects.create_user("anna.devries", password=PASSWORD, kind=User.Kind.CITIZEN, subject=anna)
+    username = citizen_account(anna, PASSWORD).username
     with time_machine.travel(START, tick=False):
         for _ in range(5):
-            assert _login("anna.devries", "fout").status_code == 200
-        locked = _login("anna.devries", PASSWORD)
+            assert _login(username, "fout").status_code == 200
+        locked = _login(username, PASSWORD)
         assert locked.status_code == 200 and "Te veel mislukte pogingen" in locked.content.decode()
     with time_machine.travel(START + timedelta(minutes=16), tick=False):
-        assert _login("anna.devries", PASSWORD).status_code == 302
+        assert _login(username, PASSWORD).status_code == 302
     assert len(audit("portal.login", outcome="refused")) == 5

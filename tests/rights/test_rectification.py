@@ -32,8 +32,11 @@ def test_a_correction_changes_the_field_and_the_log_keeps_who_when_old_and_new(
     assert "0699999999" not in json.dumps(application.plain)  # still sealed
     # and the audit log keeps who, when, the old and the new value (sealed, not in the detail)
     [entry] = audit("record.update")
-    assert (entry.actor, entry.record_id, entry.detail["fields"]) == ("pia", str(application.pk),
+    assert (entry.actor, entry.record_id, entry.detail["fields"]) == ("system:rights", str(application.pk),
                                                                       ["hours_per_week", "phone"])
+    [handled] = audit("request.rectify")
+    assert (handled.actor, handled.record_id, handled.detail["request"]) == ("pia", str(application.pk), request_id)
+    assert handled.id == entry.id + 1  # the same transaction: who and what belong together
     assert entry.at is not None and "0612345678" not in json.dumps(entry.detail)
     assert open_changes(entry) == {"old": {"phone": "0612345678", "hours_per_week": 12},
                                    "new": {"phone": "0699999999", "hours_per_week": 20}}

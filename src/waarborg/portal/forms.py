@@ -56,15 +56,22 @@ def type_choices(available: tuple[str, ...] | list[str], lang: str) -> list[tupl
 
 class PortalRequestForm(forms.Form):
     type = forms.ChoiceField()
+    purpose = forms.ChoiceField(required=False)  # what an objection, restriction or withdrawal is about
     details = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000)
 
-    def __init__(self, *args: Any, available: Any = (), lang: str = "nl", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, available: Any = (), lang: str = "nl", purposes: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice = self.fields["type"]
         assert isinstance(choice, forms.ChoiceField)
         choice.choices = type_choices(available, lang)
         self.fields["type"].label = TEXT[lang]["type"]
         self.fields["details"].label = TEXT[lang]["details"]
+        about = self.fields["purpose"]
+        assert isinstance(about, forms.ChoiceField)
+        about.choices = [("", "-"), *purposes]
+        about.label = TEXT[lang]["about"]
+        if not purposes:
+            del self.fields["purpose"]
 
 
 class ContactForm(PortalRequestForm):

@@ -18,6 +18,26 @@ TEXT: dict[str, dict[str, str]] = {
         "answer_by": "U krijgt uiterlijk antwoord op", "none": "U heeft nog geen verzoeken ingediend.",
         "staff_only_citizens": "Dit portaal is voor burgers; medewerkers gebruiken de backoffice.",
         "complaint": "U kunt altijd een klacht indienen bij de",
+        "apply": "Aanvraag indienen", "apply_send": "Aanvraag versturen",
+        "prefilled": "Wij hebben het formulier ingevuld met wat wij al van u weten. Controleer het en pas aan wat veranderd is.",
+        "applied": "Dank u. Wij hebben uw aanvraag ontvangen.",
+        "account_mail": ("Wij hebben een account voor u aangemaakt. U krijgt een e-mail met een link om uw "
+                         "wachtwoord in te stellen."),
+        "set_password": "Wachtwoord instellen", "new_password": "Nieuw wachtwoord",
+        "new_password2": "Herhaal het nieuwe wachtwoord", "save": "Opslaan",
+        "password_set": "Uw wachtwoord is ingesteld. U kunt nu inloggen.",
+        "link_invalid": "Deze link is niet (meer) geldig. Vraag een nieuwe aan.",
+        "forgot": "Wachtwoord vergeten?", "reset": "Nieuw wachtwoord aanvragen", "send_link": "Link versturen",
+        "reset_sent": "Als dit e-mailadres bij ons bekend is, ontvangt u een e-mail met een link.",
+        "close_account": "Account opheffen",
+        "close_explain": ("Na het opheffen kunt u niet meer inloggen. Uw aanvraaggegevens bewaren wij tot het einde "
+                          "van de bewaartermijn; daarna worden ze verwijderd."),
+        "close_confirm": "Ja, hef mijn account op", "account_closed": "Uw account is opgeheven.",
+        "consents": "Uw toestemmingen", "given": "Gegeven op", "withdrawn": "Ingetrokken op",
+        "withdraw": "Toestemming intrekken", "consent_withdrawn": "Uw toestemming is ingetrokken.",
+        "no_consents": "U heeft ons geen toestemming gegeven.", "exports": "Uw downloads",
+        "no_exports": "Er is nog niets om te downloaden.", "about": "Over welk doel (optioneel)",
+        "why": "Waarom", "source": "Bron", "answer": "Ons antwoord",
     },
     "en": {
         "portal": "My data", "login": "Log in", "logout": "Log out", "username": "Username", "password": "Password",
@@ -35,6 +55,25 @@ TEXT: dict[str, dict[str, str]] = {
         "answer_by": "You will receive an answer by", "none": "You have not filed any requests yet.",
         "staff_only_citizens": "This portal is for citizens; staff use the back office.",
         "complaint": "You can always lodge a complaint with the",
+        "apply": "Apply", "apply_send": "Send application",
+        "prefilled": "We filled in the form with what we already know about you. Check it and change what is new.",
+        "applied": "Thank you. We received your application.",
+        "account_mail": "We created an account for you. You will receive an e-mail with a link to set your password.",
+        "set_password": "Set your password", "new_password": "New password",
+        "new_password2": "Repeat the new password", "save": "Save",
+        "password_set": "Your password is set. You can now log in.",
+        "link_invalid": "This link is not valid (any more). Ask for a new one.",
+        "forgot": "Forgot your password?", "reset": "Ask for a new password", "send_link": "Send link",
+        "reset_sent": "If we know this e-mail address, you will receive an e-mail with a link.",
+        "close_account": "Close account",
+        "close_explain": ("After closing you can no longer log in. We keep your application data until the end of "
+                          "its retention period; then it is deleted."),
+        "close_confirm": "Yes, close my account", "account_closed": "Your account is closed.",
+        "consents": "Your consents", "given": "Given on", "withdrawn": "Withdrawn on",
+        "withdraw": "Withdraw consent", "consent_withdrawn": "Your consent was withdrawn.",
+        "no_consents": "You have not given us any consent.", "exports": "Your downloads",
+        "no_exports": "There is nothing to download yet.", "about": "About which purpose (optional)",
+        "why": "Why", "source": "Source", "answer": "Our answer",
     },
 }
 
@@ -64,3 +103,12 @@ STATUSES: dict[str, tuple[str, str]] = {
 def word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     nl, en = table.get(key, (key, key))
     return en if lang == "en" else nl
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("Naam", "Name"), "email": ("E-mailadres", "E-mail address"), "phone": ("Telefoonnummer", "Phone number"),
+    "address": ("Adres", "Address"), "postcode": ("Postcode", "Postcode"),
+    "birth_date": ("Geboortedatum (jjjj-mm-dd)", "Date of birth (yyyy-mm-dd)"),
+    "care_recipient_address": ("Adres van de zorgvrager", "Address of the person you care for"),
+    "edition": ("Ronde (jaar)", "Edition (year)"), "hours_per_week": ("Uren zorg per week", "Hours of care per week"),
+    "relationship": ("Relatie tot de zorgvrager", "Relationship to the person you care for"),
+}

@@ -18,12 +18,14 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 from rest_framework.exceptions import APIException
 
+from waarborg.consent.actions import consent_withdraw
+from waarborg.consent.models import Consent
 from waarborg.policy.active import current
 from waarborg.portal.forms import CitizenLoginForm, ContactForm, PortalRequestForm
 from waarborg.portal.texts import REQUEST_TYPES, STATUSES, TEXT, word
 from waarborg.rights import actions, exports
 from waarborg.rights.models import Request
-from waarborg.rights.views_export import FORMATS, deliver
+from waarborg.rights.views_export import FORMATS, deliver, has_pdf
 from waarborg.vault.actions import subject_create
 from waarborg.vault.models import Record
 
@@ -81,6 +83,17 @@ def held(policy: Any, subject: Any, lang: str) -> list[dict[str, Any]]:
     return list(out.values())
 
 
+def consents(policy: Any, subject: Any, lang: str) -> list[dict[str, Any]]:
+    """The subject's consents (never refusals' details): purpose, since when, withdrawn or not."""
+    rows = []
+    for consent in Consent.objects.filter(subject=subject).exclude(status=Consent.Status.REFUSED).order_by("given_at"):
+        purpose = policy.purposes.get(consent.purpose)
+        rows.append({"id": consent.pk, "purpose": purpose.label.get(lang) if purpose else consent.purpose,
+                     "given_at": consent.given_at, "withdrawn_at": consent.withdrawn_at,
+                     "active": consent.status in (Consent.Status.ACTIVE, Consent.Status.PENDING)})
+    return rows
+
+
 @login_required(login_url=LOGIN_URL)
 @require_http_methods(["GET", "POST"])
 def home(request: HttpRequest) -> HttpResponse:
@@ -90,18 +103,37 @@ def home(request: HttpRequest) -> HttpResponse:
         return HttpResponseForbidden(ctx["t"]["staff_only_citizens"])
     policy = current()
     lang = ctx["lang"]
-    form = PortalRequestForm(request.POST or None, available=policy.rights.available, lang=lang)
+    purposes = [(pid, p.label.get(lang)) for pid, p in policy.purposes.items()]
+    form = PortalRequestForm(request.POST or None, available=policy.rights.available, lang=lang, purposes=purposes)
     if request.method == "POST" and form.is_valid():
         req = actions.request_file(citizen, subject=citizen.subject, type=form.cleaned_data["type"], channel="portal",
-                                   details=form.cleaned_data["details"])
+                                   details=form.cleaned_data["details"], purpose=form.cleaned_data["purpose"])
         messages.success(request, f"{ctx['t']['filed']}: {req.pk}")
         return redirect(f"{reverse('portal:home')}?lang={lang}")
     rows = [{"id": r.pk, "type": word(REQUEST_TYPES, r.type, lang), "received_at": r.received_at,
+             "answered_at": r.answered_at, "answer": (r.answer or {}).get(lang, ""),
              "due_at": r.due_at, "status": word(STATUSES, r.status, lang),
-             "download": r.status in DOWNLOADABLE and r.type in FORMATS}
+             "download": r.status in DOWNLOADABLE and r.type in FORMATS,
+             "formats": [f for f in FORMATS.get(r.type, ()) if f != "pdf" or has_pdf()]}
             for r in Request.objects.filter(subject=citizen.subject).order_by("-received_at")]
     return render(request, "portal/home.html", {**ctx, "held": held(policy, citizen.subject, lang),
-                                                "requests": rows, "form": form})
+                                                "requests": rows, "form": form,
+                                                "downloads": [r for r in rows if r["download"]],
+                                                "consents": consents(policy, citizen.subject, lang)})
+
+
+@login_required(login_url=LOGIN_URL)
+@require_http_methods(["POST"])
+def withdraw(request: HttpRequest, pk: Any) -> HttpResponse:
+    """Withdrawing is as easy as giving (art. 7(3) AVG): one button, effective at once."""
+    citizen = _citizen(request)
+    ctx = _context(request)
+    if citizen is None:
+        return HttpResponseForbidden(ctx["t"]["staff_only_citizens"])
+    consent = get_object_or_404(Consent, pk=pk, subject_id=citizen.subject_id)  # never another person's consent
+    consent_withdraw(citizen, consent, channel="portal")
+    messages.success(request, ctx["t"]["consent_withdrawn"])
+    return redirect(f"{reverse('portal:home')}?lang={ctx['lang']}#consents")
 
 
 @login_required(login_url=LOGIN_URL)

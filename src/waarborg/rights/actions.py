@@ -26,7 +26,7 @@ from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
 from waarborg.policy.periods import Period
 from waarborg.policy.schema import Policy
-from waarborg.rights import letters
+from waarborg.rights import effects, letters
 from waarborg.rights.handlers import handler_roles
 from waarborg.rights.models import Request, Step
 from waarborg.vault import keys
@@ -107,6 +107,7 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
         else:
             _step(req, Request.Status.AWAITING_IDENTIFICATION, actor, now)
         req.save()
+        effects.hold_for(req)  # the sweep must not delete what the answer needs
         _audit("request.create", actor, req, channel=channel, due_at=due.isoformat())
         transaction.on_commit(lambda: notify_officers(policy, req))
     return req
@@ -251,9 +252,15 @@ def request_answer(actor: Any, req: Request, *, nl: str = "", en: str = "", extr
     _require_open(req)
     if status == Request.Status.ANSWERED:
         require_identity(req)
+    answering = status == Request.Status.ANSWERED
+    if answering:
+        effects.check_effect(req)
     now = timezone.now()
     body_nl, body_en = extra or ("", "")
     with transaction.atomic():
+        # Restriction, objection, withdrawal: the consent register records it, its gates then refuse.
+        done = effects.apply_effect(actor, req) if answering else {}
+        effects.release_for(req)
         req.answer = letters.for_type(policy, req.type, nl or body_nl, en or body_en)
         req.handled_by = actor if getattr(actor, "pk", None) else req.handled_by
         if status == Request.Status.REJECTED:
@@ -262,7 +269,7 @@ def request_answer(actor: Any, req: Request, *, nl: str = "", en: str = "", extr
         _step(req, status, actor, now)
         req.save()
         _audit("request.reject" if status == Request.Status.REJECTED else "request.answer", actor, req,
-               on_time=now <= req.due_at)
+               on_time=now <= req.due_at, **done)
     return req
 
 
@@ -283,6 +290,7 @@ def request_close(actor: Any, req: Request, *, outcome: str = "", nl: str = "", 
             req.answer = letters.compose(policy, nl or default_nl, en or default_en)
             req.answered_at = req.answered_at or now
         req.outcome, req.closed_at = outcome, now
+        effects.release_for(req)
         _step(req, Request.Status.CLOSED, actor, now, f"outcome:{outcome}" if outcome else "")
         req.save()
         _audit("request.close", actor, req, outcome=outcome)

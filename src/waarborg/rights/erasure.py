@@ -22,6 +22,7 @@ from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append, append_many
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
+from waarborg.portal.accounts import account_erase
 from waarborg.rights import letters
 from waarborg.rights.actions import request_answer, require_identity
 from waarborg.rights.exports import rule_of
@@ -148,9 +149,12 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
             keys.shred(subject)
             subject.external_id, subject.erased_at = None, timezone.now()
         subject.save(update_fields=["sealed", "bsn_hash", "external_id", "erased_at"])
+        account_closed = account_erase(actor, subject)
         append(Entry(action="subject.erase", actor=actor, subject=subject, policy_version=current.number,
                      detail={"request": str(req.pk), "deleted": len(deleted), "anonymised": len(anonymised),
-                             "kept": len(kept), "statements": statements, "key_shredded": shredded}))
+                             "kept": len(kept), "statements": statements, "key_shredded": shredded,
+                             "account_closed": account_closed}))
         req = request_answer(actor, req, extra=letters.erasure_body(kept, anonymised))
     return {"deleted": deleted, "anonymised": anonymised, "kept": kept, "key_shredded": shredded,
+            "account_closed": account_closed,
             "status": req.status, "answer": req.answer}

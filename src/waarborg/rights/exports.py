@@ -161,12 +161,31 @@ def requests_of(subject: Subject) -> list[dict[str, Any]]:
 def account_of(subject: Subject) -> dict[str, Any] | None:
     """The subject's portal account: who they log in as and since when. Never the password or its hash."""
     from waarborg.accounts.models import User
+    from waarborg.portal.accounts import address_of
 
     user = User.objects.filter(subject=subject).first()
     if user is None:
         return None
-    return {"username": user.username, "email": user.email, "created_at": user.date_joined.isoformat(),
+    return {"username": user.username, "email": address_of(user) or user.email, "created_at": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None, "active": user.is_active}
+
+
+CONSENT_STATUS_WORDS = {"active": ("actief", "active"), "pending_verification": ("wacht op verificatie", "pending"),
+                        "withdrawn": ("ingetrokken", "withdrawn"), "refused": ("geweigerd", "refused")}
+
+
+def _with_purpose_labels(policy: Policy, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consent-register rows with the purpose (and a consent's status) in words, for the readable letter."""
+    out = []
+    for row in rows:
+        purpose = policy.purposes.get(str(row.get("purpose") or ""))
+        extra: dict[str, Any] = {}
+        if purpose is not None:
+            extra["purpose_label"] = _text(purpose.label)
+        if row.get("kind") == "consent" and row.get("status") in CONSENT_STATUS_WORDS:
+            extra["status_words"] = dict(zip(("nl", "en"), CONSENT_STATUS_WORDS[row["status"]], strict=True))
+        out.append({**row, **extra})
+    return out
 
 
 def access_export(policy: Policy, req: Request) -> dict[str, Any]:
@@ -191,8 +210,8 @@ def access_export(policy: Policy, req: Request) -> dict[str, Any]:
         "account": account_of(subject),
         "purposes": [_purpose_block(policy, pid, items) for pid, items in grouped.items()],
         "statements": statements_of(subject),
-        "disclosures": adapters.rows_for("disclosures", subject),
-        "consents": adapters.rows_for("consent", subject),
+        "disclosures": _with_purpose_labels(policy, adapters.rows_for("disclosures", subject)),
+        "consents": _with_purpose_labels(policy, adapters.rows_for("consent", subject)),
         "requests": requests_of(subject),
         "processing": processing_history(subject),
         "complaint": {"authority": org.authority.name, "url": org.authority.url,

@@ -8,6 +8,7 @@ with action `export`.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from typing import Any
 
@@ -34,6 +35,10 @@ from waarborg.rights.views_api import handled
 FORMATS = {"access": ("json", "html", "pdf"), "disclosures": ("json", "html", "pdf"), "portability": ("json", "csv")}
 PDF_MISSING = ("PDF-export vereist WeasyPrint, dat op deze server niet is geïnstalleerd; vraag format=html of json. / "
                "PDF export needs WeasyPrint, which is not installed on this server; ask for format=html or json.")
+
+
+def has_pdf() -> bool:
+    return importlib.util.find_spec("weasyprint") is not None
 
 
 def pdf_from_html(html: str) -> bytes:

@@ -1,0 +1,213 @@
+"""The back office for data-subject requests: staff log in with a session, see the queue by due date
+(overdue first and marked), verify the requester's identity (the four blacked-out parts of an ID
+copy, S1-26), export with one click, and answer with a letter from a template in Dutch and English
+that names the Autoriteit Persoonsgegevens.
+
+Only roles that handle requests (privacy officer, FG/DPO, `manages: requests`) get in; anyone else
+is refused and the refusal is audited. Every change goes through the rights action layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+from rest_framework.exceptions import APIException
+
+from waarborg.api.errors import Invalid, Refused
+from waarborg.audit.log import Entry, append
+from waarborg.policy.active import current
+from waarborg.rights import actions, erasure, letters
+from waarborg.rights.handlers import require_handler
+from waarborg.rights.models import Request
+from waarborg.rights.views_export import FORMATS, deliver, has_pdf
+
+LOGIN_URL = reverse_lazy("backoffice:login")
+REDACTION_LABELS = {"photo": "Pasfoto / photo", "mrz": "MRZ (machineleesbare strook / machine-readable zone)",
+                    "document_number": "Documentnummer / document number", "bsn": "BSN (burgerservicenummer)"}
+
+
+class StaffLoginForm(AuthenticationForm):
+    """Staff only; a failed attempt is audited (without the username typed)."""
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            with transaction.atomic():
+                append(Entry(action="backoffice.login", outcome="refused", reason="wrong_credentials"))
+            raise
+        with transaction.atomic():
+            append(Entry(action="backoffice.login", actor=self.get_user()))
+        return cleaned
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if getattr(user, "kind", "") != "staff":
+            raise forms.ValidationError("De backoffice is voor medewerkers. / The back office is for staff.",
+                                        code="not_staff")
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "backoffice/login.html"
+    authentication_form = StaffLoginForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("backoffice:queue")
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = "backoffice:login"
+
+
+def handler_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Logged-in staff whose role handles requests; others are sent to log in, or refused (audited)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect(f"{LOGIN_URL}?next={request.path}")
+        try:
+            require_handler(user, current(), f"backoffice.{view.__name__}", request_id=kwargs.get("pk"))
+        except Refused as exc:
+            return HttpResponseForbidden(str(exc.detail), content_type="text/plain; charset=utf-8")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@handler_only
+def queue(request: HttpRequest) -> HttpResponse:
+    """Open requests by due date, the earliest (and overdue) first; `?alle=1` shows finished ones too."""
+    now = timezone.now()
+    rows = Request.objects.order_by("due_at")
+    show_all = request.GET.get("alle") == "1"
+    if not show_all:
+        rows = rows.filter(status__in=Request.OPEN)
+    items = [{"request": r, "overdue": r.is_open and r.due_at < now,
+              "days_left": (r.due_at - now).days} for r in rows]
+    return render(request, "backoffice/queue.html", {"items": items, "show_all": show_all,
+                                                     "overdue": sum(1 for i in items if i["overdue"])})
+
+
+def _letter(req: Request, policy: Any) -> dict[str, str]:
+    """The answer as sent, or the template's draft for this kind of request (with the AP named)."""
+    return req.answer if req.answer else letters.for_type(policy, req.type)
+
+
+@handler_only
+def detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    req = get_object_or_404(Request.objects.select_related("subject"), pk=pk)
+    policy = current()
+    with transaction.atomic():  # the details may hold personal data: reading them is logged
+        append(Entry(action="request.read", actor=request.user, subject=req.subject_id,
+                     detail={"request": str(req.pk), "via": "backoffice"}))
+    redactions = list(dict.fromkeys([*actions.REQUIRED_REDACTIONS, *policy.rights.id_copy_redaction]))
+    draft_nl, draft_en = letters.DEFAULT_BODY.get(req.type, ("", ""))
+    formats = [f for f in FORMATS.get(req.type, ()) if f != "pdf" or has_pdf()]
+    return render(request, "backoffice/request.html", {
+        "req": req, "details": actions.details_of(req), "steps": req.steps.all(),
+        "overdue": req.is_open and req.due_at < timezone.now(),
+        "methods": [str(m) for m in policy.rights.identity_verification],
+        "redactions": [(r, REDACTION_LABELS.get(r, r)) for r in redactions],
+        "formats": formats, "draft_nl": draft_nl, "draft_en": draft_en, "letter": _letter(req, policy),
+        "authority": policy.organisation.authority})
+
+
+def _act(request: HttpRequest, pk: Any, run: Callable[[Request], Any], done: str) -> HttpResponse:
+    req = get_object_or_404(Request.objects.select_related("subject"), pk=pk)
+    try:
+        run(req)
+    except Invalid as exc:
+        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
+        messages.error(request, problems)
+    except APIException as exc:
+        messages.error(request, str(exc.detail))
+    else:
+        messages.success(request, done)
+    return redirect("backoffice:request", pk=pk)
+
+
+@require_POST
+@handler_only
+def verify(request: HttpRequest, pk: Any) -> HttpResponse:
+    method = request.POST.get("method", "")
+    redactions = request.POST.getlist("redactions")
+    return _act(request, pk, lambda req: actions.identity_verify(request.user, req, method=method,
+                                                                 redactions=redactions),
+                "Identiteit vastgesteld; de kopie is vernietigd. / Identity verified; the copy was deleted.")
+
+
+@require_POST
+@handler_only
+def answer(request: HttpRequest, pk: Any) -> HttpResponse:
+    nl, en = request.POST.get("nl", ""), request.POST.get("en", "")
+    return _act(request, pk, lambda req: actions.request_answer(request.user, req, nl=nl, en=en),
+                "Het antwoord is vastgelegd. / The answer was recorded.")
+
+
+@require_POST
+@handler_only
+def reject(request: HttpRequest, pk: Any) -> HttpResponse:
+    nl, en = request.POST.get("nl", ""), request.POST.get("en", "")
+
+    def run(req: Request) -> Any:
+        if not nl.strip():
+            raise Invalid({"nl": ["geef de reden van de afwijzing / give the reason for the refusal"]})
+        return actions.request_answer(request.user, req, nl=nl, en=en, status=Request.Status.REJECTED)
+
+    return _act(request, pk, run, "Het verzoek is afgewezen. / The request was refused.")
+
+
+@require_POST
+@handler_only
+def erase(request: HttpRequest, pk: Any) -> HttpResponse:
+    return _act(request, pk, lambda req: erasure.erase(request.user, req),
+                "Verwijderd, behalve wat de wet laat bewaren. / Erased, except what the law keeps.")
+
+
+@require_POST
+@handler_only
+def close(request: HttpRequest, pk: Any) -> HttpResponse:
+    outcome = request.POST.get("outcome", "")
+    return _act(request, pk, lambda req: actions.request_close(request.user, req, outcome=outcome),
+                "Het verzoek is gesloten. / The request was closed.")
+
+
+@require_http_methods(["GET"])
+@handler_only
+def export(request: HttpRequest, pk: Any) -> HttpResponse:
+    """One click: the export in the chosen format, as a download (a logged delivery)."""
+    req = get_object_or_404(Request.objects.select_related("subject"), pk=pk)
+    try:
+        return deliver(request.user, req, fmt=(request.GET.get("format") or "json").lower(),
+                       lang="en" if request.GET.get("lang") == "en" else "nl")
+    except APIException as exc:
+        messages.error(request, str(exc.detail))
+        return redirect("backoffice:request", pk=pk)
+
+
+@require_http_methods(["GET"])
+@handler_only
+def letter(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The answer letter, printable, in Dutch or English (`?lang=en`)."""
+    req = get_object_or_404(Request, pk=pk)
+    policy = current()
+    lang = "en" if request.GET.get("lang") == "en" else "nl"
+    return render(request, "backoffice/letter.html", {
+        "req": req, "lang": lang, "organisation": policy.organisation, "body": _letter(req, policy)[lang],
+        "today": timezone.localdate(), "draft": not req.answer})
+
