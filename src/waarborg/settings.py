@@ -95,6 +95,10 @@ else:
 # WAARBORG_POLICY: the policy file activated at start when no policy is active yet.
 WAARBORG_POLICY = env_str("WAARBORG_POLICY")
 
+# WAARBORG_PUBLIC_URL: where citizens reach the site (e.g. https://www.ikzorginassen.nl), for links in
+# e-mails sent outside a web request (activation, unsubscribe, verification links).
+WAARBORG_PUBLIC_URL = (env_str("WAARBORG_PUBLIC_URL", "http://localhost:8000") or "").rstrip("/")
+
 # WAARBORG_BACKUP_DIR: where `waarborg backup create` writes encrypted backups.
 WAARBORG_BACKUP_DIR = Path(env_str("WAARBORG_BACKUP_DIR", str(VAR_DIR / "backups")) or VAR_DIR / "backups")
 # WAARBORG_ERASURE_JOURNAL: the erasure journal; keep it OUTSIDE the database and its backups, so a

@@ -24,7 +24,6 @@ from django.utils.html import escape, linebreaks
 
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append, append_many
-from waarborg.conf.env import env_str
 from waarborg.consent import objections, state
 from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.permissions import refuse
@@ -45,9 +44,8 @@ from waarborg.vault.models import Subject
 
 log = logging.getLogger(__name__)
 
-# WAARBORG_BASE_URL: where the public site lives, for links in e-mails sent outside a web request
-# (e.g. https://www.ikzorginassen.nl). Default: http://localhost:8000.
-BASE_URL = env_str("WAARBORG_BASE_URL", "http://localhost:8000") or "http://localhost:8000"
+# Where the public site lives, for links in e-mails sent outside a web request (settings.WAARBORG_PUBLIC_URL).
+BASE_URL = settings.WAARBORG_PUBLIC_URL
 UNSUBSCRIBE_ACTOR = "system:unsubscribe_link"
 
 
