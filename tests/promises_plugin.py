@@ -44,11 +44,13 @@ def pytest_runtest_makereport(item: Any, call: Any) -> Any:
     ids = [pid for mark in item.iter_markers("promise") for pid in mark.args]
     if not ids:
         return
-    failed = report.failed or (report.when == "call" and report.skipped)
+    # A skipped test (e.g. a PostgreSQL-only check on the SQLite leg) proves nothing and fails nothing.
+    if report.skipped:
+        return
     for pid in ids:
         tests = _results.setdefault(pid, {})
-        if report.when == "call" or failed:
-            tests[item.nodeid] = tests.get(item.nodeid, True) and report.passed and not failed
+        if report.when == "call" or report.failed:
+            tests[item.nodeid] = tests.get(item.nodeid, True) and report.passed
 
 
 def pytest_sessionfinish(session: Any, exitstatus: int) -> None:

@@ -99,6 +99,12 @@ WAARBORG_POLICY = env_str("WAARBORG_POLICY")
 # e-mails sent outside a web request (activation, unsubscribe, verification links).
 WAARBORG_PUBLIC_URL = (env_str("WAARBORG_PUBLIC_URL", "http://localhost:8000") or "").rstrip("/")
 
+# WAARBORG_CLAMD: ClamAV daemon for scanning uploads, `unix:/run/clamav/clamd.ctl` or `tcp:host:3310`.
+# Unset: only built-in test signatures (EICAR) are checked.
+WAARBORG_CLAMD = env_str("WAARBORG_CLAMD", "") or ""
+if WAARBORG_CLAMD and not WAARBORG_CLAMD.startswith(("unix:", "tcp:")):
+    raise ConfigError("WAARBORG_CLAMD must start with unix: or tcp:")
+
 # WAARBORG_BACKUP_DIR: where `waarborg backup create` writes encrypted backups.
 WAARBORG_BACKUP_DIR = Path(env_str("WAARBORG_BACKUP_DIR", str(VAR_DIR / "backups")) or VAR_DIR / "backups")
 # WAARBORG_ERASURE_JOURNAL: the erasure journal; keep it OUTSIDE the database and its backups, so a

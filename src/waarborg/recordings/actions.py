@@ -33,6 +33,7 @@ from waarborg.vault.actions import record_create, record_read
 from waarborg.vault.authorisation import assigned, is_system, needs_assignment
 from waarborg.vault.gates import Refusal
 from waarborg.vault.models import Subject
+from waarborg.vault.scan import ensure_clean
 
 PURPOSE = "recordings"
 
@@ -182,6 +183,7 @@ def recording_store(actor: Any, rec: Recording, upload: Upload, *, client_email:
                record_type="recording")
     if not upload.data:
         raise Invalid({"file": ["Het bestand is leeg. (The file is empty.)"]})
+    ensure_clean(upload.data, "file")
     if rec.made_by == Party.STAFF:
         _client_consent(actor, rec.subject, rec.consent, purpose)
         _email(client_email)

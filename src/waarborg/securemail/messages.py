@@ -23,6 +23,7 @@ from waarborg.securemail.codes import ACTOR, PURPOSE, code_redeem, normalised
 from waarborg.securemail.models import SecureAttachment, SecureMessage
 from waarborg.vault import keys
 from waarborg.vault.actions import record_create, record_read, subject_create
+from waarborg.vault.scan import ensure_clean
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ def secure_message_send(*, name: str, email: str, code: str, message: str,
         errors["message"] = ["Typ een bericht. (Type a message.)"]
     if errors:
         raise Invalid(errors)
+    if attachment is not None:
+        ensure_clean(attachment.data, "attachment")
     address = normalised(email)
     spent = code_redeem(address, code)  # refuses (403, audited) a wrong, expired or used code
     now = timezone.now()
