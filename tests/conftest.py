@@ -25,10 +25,13 @@ EXAMPLES = ROOT / "examples"
 def _fresh_policy_cache() -> Any:
     """Each test starts without a cached policy: its database may hold another one (or none)."""
     from waarborg.policy.active import invalidate
+    from waarborg.vault.crypto import forget_roots
 
     invalidate()
+    forget_roots()
     yield
     invalidate()
+    forget_roots()
 
 
 def activate_example(name: str = "ikzorginassen") -> Any:

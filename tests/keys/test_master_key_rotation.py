@@ -22,7 +22,7 @@ def test_after_rotation_old_data_opens_with_the_new_key(sealed: list[tuple[Any, 
                                                         settings: Any, capsys: pytest.CaptureFixture[str]) -> None:
     key, path = new_key
     # Given five subjects with sealed payout data; when the master key is rotated in batches of two
-    assert main(["keys", "rotate", "--new-key-file", str(path), "--batch", "2", "--allow-new-pseudonyms"]) == 0
+    assert main(["keys", "rotate", "--new-key-file", str(path), "--batch", "2"]) == 0
     assert "re-wrapped 5 subject keys" in capsys.readouterr().out
     assert set(SubjectKey.objects.values_list("master_key_id", flat=True)) == {crypto.master_key_id(key)}
     # then, with the new key configured, every old value still decrypts
@@ -39,7 +39,7 @@ def test_after_rotation_old_data_opens_with_the_new_key(sealed: list[tuple[Any, 
 
 def test_with_the_old_key_still_configured_the_error_says_to_finish_the_rotation(
         sealed: list[tuple[Any, Any]], new_key: tuple[bytes, Path]) -> None:
-    assert main(["keys", "rotate", "--new-key-file", str(new_key[1]), "--allow-new-pseudonyms"]) == 0
+    assert main(["keys", "rotate", "--new-key-file", str(new_key[1])]) == 0
     _, record = sealed[0]
     with pytest.raises(WrongMasterKey, match="keys rotate"):
         record_data(record)
@@ -82,23 +82,11 @@ def test_rotating_to_the_same_key_is_refused(sealed: list[tuple[Any, Any]], tmp_
     assert "same" in capsys.readouterr().err
 
 
-# The two tests below change together: once vault/crypto.py derives pseudonyms and look-up hashes from a
-# root of their own, the refusal goes away (delete its test) and the xfail marker must go.
-def test_rotation_refuses_while_it_would_change_pseudonyms(sealed: list[tuple[Any, Any]],
-                                                           new_key: tuple[bytes, Path],
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    before = {pk: bytes(w) for pk, w in SubjectKey.objects.values_list("pk", "wrapped")}
-    assert main(["keys", "rotate", "--new-key-file", str(new_key[1])]) == 1
-    assert "--allow-new-pseudonyms" in capsys.readouterr().err
-    assert {pk: bytes(w) for pk, w in SubjectKey.objects.values_list("pk", "wrapped")} == before
-
-
-@pytest.mark.xfail(strict=True, reason="pseudonyms, BSN look-up hashes and the audit system key are derived from "
-                   "the master key in vault/crypto.py, so rotating it changes them; they need a root of their own")
+@pytest.mark.promise("S0-21")
 def test_pseudonyms_and_lookups_survive_a_rotation(sealed: list[tuple[Any, Any]], new_key: tuple[bytes, Path],
                                                    settings: Any) -> None:
     subject, _ = sealed[0]
     before = (crypto.pseudonym(subject.pk), crypto.keyed_hash(BSNS[0]))
-    assert main(["keys", "rotate", "--new-key-file", str(new_key[1]), "--allow-new-pseudonyms"]) == 0
+    assert main(["keys", "rotate", "--new-key-file", str(new_key[1])]) == 0
     settings.MASTER_KEY = new_key[0]
     assert (crypto.pseudonym(subject.pk), crypto.keyed_hash(BSNS[0])) == before

@@ -7,8 +7,6 @@ reordered or altered file does not decrypt.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import os
 import struct
@@ -16,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from django.conf import settings
 
 MAGIC = b"WBK1"
 CHUNK = 1024 * 1024
@@ -27,7 +24,10 @@ class BackupCorrupt(Exception):
 
 
 def _key() -> bytes:
-    return hmac.new(bytes(settings.MASTER_KEY), b"waarborg-backup-key", hashlib.sha256).digest()
+    # Derived from the key ring's root, so backups stay readable after a master-key rotation.
+    from waarborg.vault.crypto import derive
+
+    return derive(b"waarborg-backup-key")
 
 
 def write(plain: Path, target: Path, header: dict[str, Any]) -> None:

@@ -28,9 +28,6 @@ def register(sub: Any) -> None:
     rotate.add_argument("--new-key-file", required=True, metavar="FILE",
                         help="the new master key: 32 bytes, url-safe base64 (as WAARBORG_MASTER_KEY)")
     rotate.add_argument("--batch", type=int, default=1000, help="keys per transaction (default 1000)")
-    rotate.add_argument("--allow-new-pseudonyms", action="store_true",
-                        help="rotate even though this build derives pseudonyms and BSN look-up hashes from the "
-                             "master key, so they change with it (refused otherwise)")
     rotate.set_defaults(handler=_rotate)
     shred = ksub.add_parser("shred", help="destroy a subject's data key: its encrypted data becomes unreadable")
     shred.add_argument("subject", metavar="SUBJECT_ID")
@@ -52,19 +49,6 @@ def read_key_file(path: str) -> bytes:
     return key
 
 
-def derived_keys_follow_master(new: bytes) -> bool:
-    """Would pseudonyms and BSN look-up hashes change with the master key? (True while vault/crypto.py
-    derives them from the master key itself rather than from a root of their own.)"""
-    from django.test.utils import override_settings
-
-    from waarborg.vault import crypto
-
-    probe = "00000000-0000-0000-0000-000000000000"
-    before = (crypto.pseudonym(probe), crypto.keyed_hash(probe))
-    with override_settings(MASTER_KEY=new):
-        return (crypto.pseudonym(probe), crypto.keyed_hash(probe)) != before
-
-
 def _rotate(args: argparse.Namespace) -> int:
     from django.conf import settings
 
@@ -74,12 +58,6 @@ def _rotate(args: argparse.Namespace) -> int:
     new = read_key_file(args.new_key_file)
     if args.batch < 1:
         raise UserError("--batch must be at least 1")
-    if derived_keys_follow_master(new) and not args.allow_new_pseudonyms:
-        raise UserError(
-            "this build derives pseudonyms, BSN look-up hashes and the key of sealed audit values from the "
-            "master key: after rotating, every subject gets a new pseudonym (its earlier audit entries no "
-            "longer match), stored BSN look-ups stop matching and sealed audit values become unreadable. "
-            "Nothing was changed. Rotate anyway with --allow-new-pseudonyms.")
     try:
         done = rotate_master(bytes(settings.MASTER_KEY), new, batch=args.batch, actor="system:cli")
     except (ValueError, WrongMasterKey) as exc:

@@ -35,8 +35,42 @@ def master_key_id(master: bytes | None = None) -> str:
     return hashlib.sha256(b"waarborg-key-id" + (master or _master())).hexdigest()[:16]
 
 
+_roots: dict[str, bytes] = {}
+
+
+class StaleMasterKey(RuntimeError):
+    """The configured master key is not the one the key ring was last rotated to."""
+
+
+def derivation_root(master: bytes | None = None) -> bytes:
+    """The root of every derived key (see vault.models.DerivationRoot); cached per master key."""
+    key = master or _master()
+    key_id = master_key_id(key)
+    if key_id not in _roots:
+        from waarborg.vault.models import DerivationRoot
+
+        row = DerivationRoot.objects.filter(pk=1).first()
+        if row is None:
+            root = key
+        elif row.master_key_id == key_id:
+            root = unwrap(bytes(row.wrapped), key)
+        else:
+            raise StaleMasterKey("the master key was rotated: configure the new WAARBORG_MASTER_KEY")
+        _roots[key_id] = root
+    return _roots[key_id]
+
+
+def forget_roots() -> None:
+    _roots.clear()
+
+
 def _derive(purpose: bytes) -> bytes:
-    return hmac.new(_master(), purpose, hashlib.sha256).digest()
+    return hmac.new(derivation_root(), purpose, hashlib.sha256).digest()
+
+
+def derive(purpose: bytes) -> bytes:
+    """A key for one purpose (e.g. backups), stable across master-key rotations."""
+    return _derive(purpose)
 
 
 def keyed_hash(value: str, domain: str = "bsn") -> str:

@@ -19,7 +19,7 @@ from cryptography.exceptions import InvalidTag
 from django.db import transaction
 
 from waarborg.vault import crypto
-from waarborg.vault.models import Subject, SubjectKey
+from waarborg.vault.models import DerivationRoot, Subject, SubjectKey
 
 
 class WrongMasterKey(RuntimeError):
@@ -125,6 +125,12 @@ def rotate_master(old: bytes, new: bytes, batch: int = 1000, actor: Any = "syste
             done += len(rows)
             last = rows[-1].pk
     with transaction.atomic():
+        # The derivation root moves to the new master key last, so pseudonyms, look-up hashes and the
+        # audit and backup keys stay the same (processes still on the old key are told to switch).
+        root = crypto.derivation_root(old)
+        DerivationRoot.objects.update_or_create(pk=1, defaults={"wrapped": crypto.wrap(root, new),
+                                                                "master_key_id": new_id})
+        crypto.forget_roots()
         append(Entry(action="keys.rotate", actor=actor,
                      detail={"rewrapped": done, "from_key": old_id, "to_key": new_id}))
     return done

@@ -41,6 +41,22 @@ class SubjectKey(models.Model):
         return f"data key of subject {self.subject_id}"
 
 
+class DerivationRoot(models.Model):
+    """The secret that pseudonyms, BSN look-up hashes, the audit system key and the backup key derive from.
+
+    Until the first master-key rotation there is no row and the master key itself is the root. A rotation
+    stores the root wrapped under the new master key, so everything derived from it survives the rotation.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    wrapped = models.BinaryField()
+    master_key_id = models.CharField(max_length=16)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"derivation root (master key {self.master_key_id})"
+
+
 class Record(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # Nullable: an anonymised record is unlinked from its subject (S0-28).
