@@ -133,10 +133,29 @@ def _anonymise(record: Record, policy: Policy, now: datetime) -> None:
 
 def _delete_records(ids: list[Any]) -> None:
     """Set-based delete: what points at the records is cleared with one UPDATE per relation, then one
-    DELETE. (Django's collector would load every record and its relations into memory first.)"""
+    DELETE. (Django's collector would load every record and its relations into memory first.) On
+    PostgreSQL the ids travel as one array parameter: building and parsing an `IN (...)` of a thousand
+    values per statement cost more than the statements themselves."""
     # include_hidden: relations declared with related_name="+" point at records too.
     relations: list[Any] = [f for f in Record._meta.get_fields(include_hidden=True)
                             if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)]
+    if connection.vendor == "postgresql":
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for relation in relations:
+                table, column = quote(relation.related_model._meta.db_table), quote(relation.field.column)
+                where = f"{column} = ANY(%s::uuid[])"
+                if relation.on_delete is models.SET_NULL:
+                    cursor.execute(f"UPDATE {table} SET {column} = NULL WHERE {where}", [ids])  # noqa: S608
+                elif relation.on_delete is models.CASCADE:
+                    cursor.execute(f"DELETE FROM {table} WHERE {where}", [ids])  # noqa: S608
+                else:
+                    cursor.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT 1", [ids])  # noqa: S608
+                    if cursor.fetchone():
+                        raise models.ProtectedError(
+                            f"{relation.related_model.__name__} still refers to an expired record", set())
+            cursor.execute(f"DELETE FROM {quote(Record._meta.db_table)} WHERE id = ANY(%s::uuid[])", [ids])  # noqa: S608
+        return
     for relation in relations:
         field_name = relation.field.name
         rows = relation.related_model._base_manager.filter(**{f"{field_name}__in": ids})
