@@ -71,14 +71,14 @@ def main() -> int:
         cursor.execute("""
             INSERT INTO vault_record (id, subject_id, type, purpose, plain, sealed, collected_at, source_kind,
                 source_detail, channel, channel_detail, created_at, updated_at, policy_version, retention_rule,
-                expires_at, anonymised_at)
+                expires_at, anonymised_at, basis)
             SELECT md5('r' || g)::uuid,
                    CASE WHEN g <= %(expired)s THEN md5('s' || g)::uuid END,
                    'tip', 'tips', '{"tip": "Meer bankjes in het park."}', decode(md5('x' || g), 'hex'),
                    now() - interval '2 years', 'subject', '', 'website', '', now(), now(), 1, 'tip_3m',
                    CASE WHEN g <= %(expired)s THEN now() - interval '1 year' + (g || ' seconds')::interval
                         ELSE now() + interval '1 day' + (g || ' seconds')::interval END,
-                   NULL
+                   NULL, 'consent'
             FROM generate_series(1, %(records)s) g""", {"expired": expired, "records": args.records})
         cursor.execute("ANALYZE")
     filled = time.perf_counter() - started
