@@ -58,7 +58,7 @@ def _statements(connection: Any, install_: bool) -> list[str]:
         return _POSTGRES_INSTALL if install_ else _POSTGRES_LIFT
     if connection.vendor == "sqlite":
         return _SQLITE_INSTALL if install_ else _SQLITE_LIFT
-    raise NotImplementedError(f"no append-only triggers for database vendor {connection.vendor!r}")
+    raise RuntimeError(f"Waarborg supports PostgreSQL and SQLite, not {connection.vendor!r}")
 
 
 def install(connection: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from django.shortcuts import get_object_or_404
@@ -92,14 +93,15 @@ class BreachDetail(APIView):
         return Response(_detail(_breach(pk)))
 
 
-class _Step(APIView):
+class _Step(APIView, metaclass=ABCMeta):
     """A workflow step: POST a body, get the breach back."""
 
     body: type[Any]
     step: str  # names the refused audit entry, as the action does: breach.<step>.refused
 
+    @abstractmethod
     def run(self, request: Request, breach: Breach, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
+        """Carry out the step (each subclass calls its action)."""
 
     def post(self, request: Request, pk: Any) -> Response:
         actions.require_manager(request.user, f"breach.{self.step}", current())
