@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid, Refused
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.breaches import clock
 from waarborg.breaches.models import AffectedSubject, AuthorityNotification, Breach, BreachLogEntry, Kind, Risk, Status
 from waarborg.breaches.permissions import manages_breaches, sees_breaches
@@ -34,9 +35,7 @@ def _actor_name(actor: Any) -> str:
 
 def refuse(actor: Any, action: str, reason: str, detail: str, **fields: Any) -> Refused:
     """Audit a refused attempt (its own transaction) and return the exception to raise."""
-    with transaction.atomic():
-        append(Entry(action=f"{action}.refused", actor=actor, outcome="refused", reason=reason, **fields))
-    return Refused(reason, detail)
+    return refused(actor, action, reason, detail, **fields)
 
 
 def require_manager(actor: Any, action: str, policy: Policy) -> None:

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
 from waarborg.api.errors import Refused
-from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.policy.schema import Policy
 
 
@@ -33,10 +31,7 @@ def may(policy: Policy, user: Any, purpose: str, *actions: str) -> bool:
 
 
 def refuse(actor: Any, action: str, reason: str, detail: str, *, purpose: str = "", subject: Any = None) -> Refused:
-    with transaction.atomic(durable=False):
-        append(Entry(action=f"{action}.refused", actor=actor, purpose=purpose, subject=subject, outcome="refused",
-                     reason=reason))
-    return Refused(reason, detail)
+    return refused(actor, action, reason, detail, purpose=purpose, subject=subject)
 
 
 def require(policy: Policy, user: Any, action: str, purpose: str, *, subject: Any = None,

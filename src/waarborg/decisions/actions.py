@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid, Refused
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.decisions.models import Conversation, Decision, Flag, Payout
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
@@ -33,11 +34,8 @@ BANK_FIELDS = {
 
 def _refuse(actor: Any, action: str, reason: str, detail: str, record: Record | None = None,
             extra: dict[str, Any] | None = None) -> Refused:
-    with transaction.atomic():
-        append(Entry(action=f"{action}.refused", actor=actor, outcome="refused", reason=reason,
-                     purpose=record.purpose if record else "", subject=record.subject_id if record else None,
-                     record=record, detail=extra or {}))
-    return Refused(reason, detail)
+    return refused(actor, action, reason, detail, purpose=record.purpose if record else "",
+                   subject=record.subject_id if record else None, record=record, detail=extra or {})
 
 
 def is_human(actor: Any) -> bool:

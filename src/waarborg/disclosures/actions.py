@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.disclosures import consent_link
 from waarborg.disclosures.models import Disclosure
 from waarborg.policy.active import active
@@ -49,11 +50,8 @@ def may_disclose(actor: Any, policy: Policy, purpose: str) -> bool:
 
 
 def _refuse(actor: Any, req: Request, version: int, reason: str, detail: str) -> Refused:
-    with transaction.atomic():
-        append(Entry(action="disclosure.refused", actor=actor, purpose=req.purpose, subject=req.subject,
-                     outcome="refused", reason=reason, policy_version=version,
-                     detail={"recipient": req.recipient, "reason": req.reason}))
-    return Refused(reason, detail)
+    return refused(actor, "disclosure", reason, detail, purpose=req.purpose, subject=req.subject,
+                   policy_version=version, detail={"recipient": req.recipient, "reason": req.reason})
 
 
 def _agreement_problem(recipient: Recipient, on: date) -> str | None:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
 from waarborg.api.errors import Refused
-from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.policy.schema import Policy, Role
 
 
@@ -43,7 +41,4 @@ def manages_retention(actor: Any, policy: Policy) -> bool:
 
 def refuse(actor: Any, action: str, detail: str, *, reason: str = "role_not_granted", purpose: str = "",
            subject: Any = None, record: Any = None) -> Refused:
-    with transaction.atomic(durable=False):
-        append(Entry(action=f"{action}.refused", actor=actor, purpose=purpose, subject=subject, record=record,
-                     outcome="refused", reason=reason))
-    return Refused(reason, detail)
+    return refused(actor, action, reason, detail, purpose=purpose, subject=subject, record=record)

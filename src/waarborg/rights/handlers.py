@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
 from waarborg.api.errors import Refused
-from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.policy.schema import Policy
 
 
@@ -43,11 +41,9 @@ def may_file(user: Any, policy: Policy, subject: Any) -> bool:
 
 def refuse(actor: Any, action: str, detail: str, *, subject: Any = None, reason: str = "role_not_granted",
            request_id: Any = None) -> Refused:
-    """Audit the refused attempt (views run outside a transaction, so it commits) and return the 403."""
-    with transaction.atomic(durable=False):
-        append(Entry(action=f"{action}.refused", actor=actor, subject=subject, outcome="refused", reason=reason,
-                     detail={"request": str(request_id)} if request_id else {}))
-    return Refused(reason, detail)
+    """Audit the refused attempt and return the 403."""
+    return refused(actor, action, reason, detail, subject=subject,
+                   detail={"request": str(request_id)} if request_id else {})
 
 
 def require_handler(actor: Any, policy: Policy, action: str, *, subject: Any = None, request_id: Any = None) -> None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from django.db import transaction
-from django.utils import timezone
 
 from waarborg.api.errors import Refused
-from waarborg.audit.log import Entry, append
+from waarborg.audit.log import append
 from waarborg.audit.models import AuditEntry
+from waarborg.audit.refusals import refused
 from waarborg.policy.active import active
 from waarborg.vault import gates
 
@@ -38,15 +38,9 @@ def check(actor: Any, action: str, purpose: str, *, subject: Any = None, record:
 def refuse(actor: Any, action: str, purpose: str, refusal: gates.Refusal, *, subject: Any = None,
            record: Any = None, record_type: str = "", policy_version: int | None = None) -> NoReturn:
     """Write the refusal's audit entry and raise `Refused` (403 with the reason)."""
-    entry = Entry(action=f"{action}.refused", actor=actor, purpose=purpose,
+    raise refused(actor, action, refusal.reason, refusal.detail, purpose=purpose,
                   subject=getattr(subject, "pk", subject), record=getattr(record, "pk", record),
-                  outcome="refused", reason=refusal.reason, policy_version=policy_version,
-                  detail={"record_type": record_type} if record_type else {}, at=timezone.now())
-    with transaction.atomic():
-        row = append(entry)
-    exc = Refused(refusal.reason, refusal.detail)
-    exc.audit = (entry, row.id, row.hash)
-    raise exc
+                  policy_version=policy_version, detail={"record_type": record_type} if record_type else {})
 
 
 def ensure_logged(exc: Refused) -> bool:
