@@ -6,13 +6,14 @@ and to the audit log, in one transaction. Refusals are audited before they are r
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid, Refused
+from waarborg.api.times import not_future
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.breaches import clock
@@ -23,7 +24,6 @@ from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.models import Subject
 
-FUTURE_SLACK = timedelta(minutes=5)
 NATURES = ("read", "copy", "change", "delete", "theft")
 
 
@@ -65,8 +65,7 @@ def _user(actor: Any) -> Any:
 
 
 def _not_future(name: str, moment: datetime | None) -> None:
-    if moment is not None and moment > timezone.now() + FUTURE_SLACK:
-        raise Invalid({name: ["Mag niet in de toekomst liggen. / Must not lie in the future."]})
+    not_future(moment, name)
 
 
 def _check_categories(policy: Policy, categories: list[str] | tuple[str, ...]) -> None:

@@ -8,13 +8,14 @@ the consent row with the subject's key).
 from __future__ import annotations
 
 import importlib
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid
+from waarborg.api.times import not_future
 from waarborg.audit.log import Entry, append
 from waarborg.consent import state
 from waarborg.consent.models import Consent, Notice
@@ -26,16 +27,8 @@ from waarborg.vault.models import Subject
 SIGNATORY_ROLES = ("self", "parent", "guardian")
 SCOPES = ("general", "special")
 VERIFICATION_METHODS = ("in_person", "id_document", "phone_callback", "digid", "email_confirmation", "other")
-_FUTURE_SLACK = timedelta(minutes=5)
 
 
-def not_future(at: datetime | None, field: str) -> datetime:
-    now = timezone.now()
-    if at is None:
-        return now
-    if at > now + _FUTURE_SLACK:
-        raise Invalid({field: ["mag niet meer dan 5 minuten in de toekomst liggen / may not lie in the future"]})
-    return at
 
 
 def _signatories(raw: Any) -> list[dict[str, str]]:

@@ -10,13 +10,14 @@ answered with 403 {"reason", "detail"} and a refused audit entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from waarborg.api.errors import Invalid, Refused
+from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.disclosures import consent_link
@@ -26,7 +27,6 @@ from waarborg.policy.schema import Action, DisclosureReason, Policy, Recipient
 from waarborg.vault import gates
 from waarborg.vault.models import Record, Subject
 
-FUTURE_SLACK = timedelta(minutes=5)
 # Recipients that act on their own legal task need no agreement with us (they ask under the law).
 NO_AGREEMENT_NEEDED = ("authority",)
 
@@ -98,8 +98,8 @@ def _what(records: list[Record], policy: Policy, only: tuple[str, ...]) -> tuple
 
 def _validate(req: Request, policy: Policy, at: datetime, now: datetime) -> None:
     """Malformed requests (422) before any rule is asked."""
-    if at > now + FUTURE_SLACK:
-        raise Invalid({"at": ["Mag niet in de toekomst liggen. / Must not lie in the future."]})
+    if too_far_ahead(at, now):
+        raise Invalid({"at": [TOO_FAR_AHEAD]})
     if req.purpose not in policy.purposes:
         raise Invalid({"purpose": [f"Onbekend doel / unknown purpose: {req.purpose}"]})
     if req.reason not in DisclosureReason.__members__.values():

@@ -11,7 +11,7 @@ Other capabilities call `event_record` too (consent withdrawal records `consent_
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -19,14 +19,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from waarborg.api.errors import Invalid
+from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import active
 from waarborg.policy.schema import CalendarStart, Policy
 from waarborg.retention.clock import day_start, local_date, recompute
 from waarborg.retention.models import Event
 from waarborg.vault.models import Record, Subject
-
-FUTURE_SLACK = timedelta(minutes=5)  # CONTRACT.md: times may lie in the past, never > 5 minutes ahead
 
 
 def dependent_records(event: Event, policy: Policy) -> QuerySet[Record]:
@@ -50,8 +49,8 @@ def event_record(actor: Any, *, name: str, at: datetime, subject: Subject | None
                  record: Record | None = None, attributes: dict[str, Any] | None = None) -> tuple[Event, int]:
     """Store the event, recompute the clocks that depend on it, audit it. Returns (event, clocks changed)."""
     now = timezone.now()
-    if at > now + FUTURE_SLACK:
-        raise Invalid({"at": ["ligt meer dan 5 minuten in de toekomst / is more than 5 minutes in the future"]})
+    if too_far_ahead(at, now):
+        raise Invalid({"at": [TOO_FAR_AHEAD]})
     if record is not None and subject is not None and record.subject_id not in (None, subject.pk):
         raise Invalid({"record": ["hoort niet bij deze betrokkene / does not belong to this subject"]})
     current = active()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.core.mail import send_mail
@@ -22,6 +22,7 @@ from stdnum.nl import bsn as bsn_number
 
 from waarborg.accounts.models import User
 from waarborg.api.errors import Conflict, Invalid
+from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
 from waarborg.policy.periods import Period
@@ -40,7 +41,6 @@ ALWAYS_CHANNELS = ("post", "email", "letter", "contact_form", "portal")
 NO_IDENTITY_NEEDED = ("complaint",)
 # S1-26: what an ID copy must have blacked out before staff may accept it.
 REQUIRED_REDACTIONS = ("photo", "mrz", "document_number", "bsn")
-FUTURE_SLACK = timedelta(minutes=5)
 
 _NINE_DIGITS = re.compile(r"(?<![\d])(\d{4})[ .]?(\d{2})[ .]?(\d{3})(?![\d])")
 _MRZ_LINE = re.compile(r"[A-Z0-9<]{25,44}")
@@ -78,8 +78,8 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
         errors["type"] = [f"onbekend soort verzoek / unknown request type; choose from {', '.join(TYPES)}"]
     if channel not in channels(policy):
         errors["channel"] = [f"onbekend kanaal / unknown channel; choose from {', '.join(channels(policy))}"]
-    if received > now + FUTURE_SLACK:
-        errors["received_at"] = ["mag niet in de toekomst liggen / must not lie in the future"]
+    if too_far_ahead(received, now):
+        errors["received_at"] = [TOO_FAR_AHEAD]
     if purpose and purpose not in policy.purposes:
         errors["purpose"] = [f"onbekend doel / unknown purpose {purpose!r}"]
     if errors:

@@ -12,7 +12,7 @@ Errors name the field (`data.iban`), never its value: messages end up in logs an
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -25,10 +25,10 @@ from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
 from waarborg.api.errors import Invalid
+from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.policy.schema import Channel, FieldSpec, FieldType, Policy, SourceKind
 
 # Imports of existing data may be back-dated; a time in the future beyond clock skew is a mistake.
-FUTURE_SKEW = timedelta(minutes=5)
 
 REQUIRED = "Dit veld is verplicht. (This field is required.)"
 UNDECLARED = ("Dit veld hoort niet bij dit soort gegevens; wij vragen niet meer dan nodig. "
@@ -232,9 +232,8 @@ def check_moment(value: datetime | None, field: str, now: datetime | None = None
         return now
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
-    if value > now + FUTURE_SKEW:
-        raise Invalid({field: ["Mag niet meer dan 5 minuten in de toekomst liggen. "
-                               "(May not lie more than 5 minutes in the future.)"]})
+    if too_far_ahead(value, now):
+        raise Invalid({field: [TOO_FAR_AHEAD]})
     return value
 
 
