@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api.bodies import valid
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import actions, notices
@@ -45,12 +46,6 @@ class CSVRenderer(BaseRenderer):
 
     def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
         return json.dumps(data, default=str).encode()  # only errors reach this renderer
-
-
-def valid(serializer_class: type, data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def subject_of(subject_id: Any) -> Subject:

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
 from waarborg.audit.log import Entry, append
@@ -32,12 +33,6 @@ PURPOSE = OpenApiParameter("X-Purpose", OpenApiTypes.STR, OpenApiParameter.HEADE
 ERRORS = {400: OpenApiResponse(description="No purpose named."), 401: OpenApiResponse(description="Not authenticated."),
           403: OpenApiResponse(description='Refused: `{"reason", "detail"}`, audited.'),
           422: OpenApiResponse(description='`{"errors": {...}}`')}
-
-
-def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def _fields(body: dict[str, Any]) -> dict[str, Any]:

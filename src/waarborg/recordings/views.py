@@ -15,12 +15,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
-from waarborg.api.purpose import purpose_of
 from waarborg.consent.models import Consent
 from waarborg.recordings import actions
 from waarborg.recordings.models import Party, Recording, RecordingRequest
-from waarborg.vault.access import check
+from waarborg.vault.access import checked_purpose as _purpose
 from waarborg.vault.models import Subject
 
 
@@ -64,21 +64,6 @@ class RecordingShareConsentIn(serializers.Serializer):
 
 class RecordingShareIn(serializers.Serializer):
     recipient = serializers.CharField(max_length=200)
-
-
-def _purpose(request: Request, action: str) -> str:
-    """The named purpose, and the caller's role on it checked before anything is parsed or looked up:
-    a caller without access learns nothing from validation errors or 404s."""
-    purpose = purpose_of(request, reads=action == "read")
-    check(request.user, action, purpose)
-    return purpose
-
-
-def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    result: dict[str, Any] = serializer.validated_data
-    return result
 
 
 def _upload(file: Any) -> actions.Upload | None:

@@ -12,11 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.accounts.models import User
+from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
-from waarborg.api.purpose import purpose_of
 from waarborg.research import datasets, profiling, projects
 from waarborg.research.models import Dataset, Project
-from waarborg.vault.access import check
+from waarborg.vault.access import checked_purpose as _purpose
 from waarborg.vault.models import Subject
 
 OK = {200: OpenApiResponse(description="Done.")}
@@ -65,21 +65,6 @@ class DatasetRowsIn(serializers.Serializer):
 class DatasetAssignIn(serializers.Serializer):
     user = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     recipient = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
-
-
-def _purpose(request: Request, action: str) -> str:
-    """The named purpose, and the caller's role on it checked before anything is parsed or looked up:
-    a caller without access learns nothing from validation errors or 404s."""
-    purpose = purpose_of(request, reads=action == "read")
-    check(request.user, action, purpose)
-    return purpose
-
-
-def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    result: dict[str, Any] = serializer.validated_data
-    return result
 
 
 def project_out(p: Project) -> dict[str, Any]:

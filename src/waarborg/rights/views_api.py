@@ -14,6 +14,7 @@ from rest_framework.request import Request as HttpRequest
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
@@ -50,12 +51,6 @@ def detail(req: Request) -> dict[str, Any]:
         "deliveries": [{"format": d.format, "to": d.to, "recipient": d.recipient, "at": _iso(d.at)}
                        for d in req.deliveries.all()],
     }
-
-
-def _valid(serializer_class: type[Any], data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def handled(request: HttpRequest, pk: Any, action: str) -> Request:

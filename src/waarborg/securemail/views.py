@@ -15,10 +15,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.api.purpose import purpose_of
+from waarborg.api.bodies import valid as _valid
 from waarborg.securemail import codes, intake, messages
 from waarborg.securemail.models import MailRequest, SecureMessage
-from waarborg.vault.access import check
+from waarborg.vault.access import checked_purpose as _purpose
 
 
 class SecureCodeIn(serializers.Serializer):
@@ -45,21 +45,6 @@ class MailRequestIn(serializers.Serializer):
 
 class MailFormsIn(serializers.Serializer):
     forms = serializers.ListField(child=serializers.CharField(max_length=64), allow_empty=False)
-
-
-def _purpose(request: Request, action: str) -> str:
-    """The named purpose, and the caller's role on it checked before anything is parsed or looked up:
-    a caller without access learns nothing from validation errors or 404s."""
-    purpose = purpose_of(request, reads=action == "read")
-    check(request.user, action, purpose)
-    return purpose
-
-
-def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    result: dict[str, Any] = serializer.validated_data
-    return result
 
 
 def task(req: MailRequest) -> dict[str, Any]:

@@ -57,3 +57,13 @@ def ensure_logged(exc: Refused) -> bool:
         row = append(entry)
     exc.audit = (entry, row.id, row.hash)
     return True
+
+
+def checked_purpose(request: Any, action: str) -> str:
+    """The purpose the request names, with the caller's grant on it checked before anything is parsed or
+    looked up: a caller without access learns nothing from validation errors or 404s."""
+    from waarborg.api.purpose import purpose_of
+
+    purpose = purpose_of(request, reads=action == "read")
+    check(request.user, action, purpose)
+    return purpose

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
 from waarborg.policy.active import active
@@ -50,13 +51,6 @@ class Gone(APIException):
     status_code = status.HTTP_410_GONE
     default_detail = "De gegevens zijn vernietigd (crypto-shredding). (The data has been destroyed.)"
     default_code = "gone"
-
-
-def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    result: dict[str, Any] = serializer.validated_data
-    return result
 
 
 def _record_out(record: Record, data: dict[str, Any]) -> Any:
