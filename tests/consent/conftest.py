@@ -1,22 +1,16 @@
 """Fixtures for the consent tests: a seed-002-like policy (`care_policy.yaml`) with its personas, and
 helpers that drive the vault the way a client would.
 
-`write_record` and `read_record` call the vault's REST endpoints. Until the vault's endpoints have
-landed on a branch (they answer 501 there), the same action functions run behind a DRF view, so the
-answer (403 with its reason, 201) and the audit entry are the ones a client gets.
+`write_record`, `read_record` and `list_records` call the vault's REST endpoints, as a client would.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rest_framework.response import Response
-from rest_framework.test import APIRequestFactory, force_authenticate
-from rest_framework.views import APIView
 
 from tests.conftest import Persona, make_staff
 
@@ -55,21 +49,6 @@ def years_ago(years: int, days: int = 0) -> date:
     return today.replace(year=today.year - years, day=day) - timedelta(days=days)
 
 
-class _Action(APIView):
-    run: Callable[[Any], Any] | None = None
-    answer: int = 200
-
-    def post(self, request: Any) -> Response:
-        assert self.run is not None
-        return Response(self.run(request.user), status=self.answer)
-
-
-def _through_view(user: Any, run: Callable[[Any], Any], answer: int) -> Any:
-    request = APIRequestFactory().post("/", {}, format="json")
-    force_authenticate(request, user=user)
-    return _Action.as_view(run=run, answer=answer)(request)
-
-
 def write_record(persona: Persona, subject: Any, type: str, data: dict[str, Any], purpose: str, *,
                  collected_at: datetime | None = None, source: dict[str, str] | None = None) -> Any:
     """POST /api/v1/records as `persona`, naming `purpose`."""
@@ -79,50 +58,19 @@ def write_record(persona: Persona, subject: Any, type: str, data: dict[str, Any]
     if source is not None:
         body["source"] = source
     response = persona.client.post("/api/v1/records", body, format="json", HTTP_X_PURPOSE=purpose)
-    if response.status_code != 501:
-        return response
-
-    def run(user: Any) -> dict[str, Any]:
-        from waarborg.vault.actions import record_create
-
-        record = record_create(user, subject=subject, type=type, data=data, purpose=purpose,
-                               collected_at=collected_at, source_kind=(source or {}).get("kind", "subject"),
-                               source_detail=(source or {}).get("detail", ""))
-        return {"id": str(record.pk), "type": record.type, "purpose": record.purpose,
-                "expires_at": record.expires_at.isoformat() if record.expires_at else None}
-
-    return _through_view(persona.user, run, 201)
+    return response
 
 
 def read_record(persona: Persona, record_id: Any, purpose: str) -> Any:
     """GET /api/v1/records/{id}?purpose=..."""
     response = persona.client.get(f"/api/v1/records/{record_id}", {"purpose": purpose})
-    if response.status_code != 501:
-        return response
-
-    def run(user: Any) -> dict[str, Any]:
-        from waarborg.vault.actions import record_read
-        from waarborg.vault.models import Record
-
-        return {"id": str(record_id), "data": record_read(user, Record.objects.get(pk=record_id), purpose)}
-
-    return _through_view(persona.user, run, 200)
+    return response
 
 
 def list_records(persona: Persona, subject: Any, purpose: str) -> Any:
     """GET /api/v1/subjects/{id}/records?purpose=..."""
     response = persona.client.get(f"/api/v1/subjects/{subject.pk}/records", {"purpose": purpose})
-    if response.status_code != 501:
-        return response
-
-    def run(user: Any) -> list[str]:
-        from waarborg.vault.access import check
-        from waarborg.vault.models import Record
-
-        check(user, "read", purpose, subject=subject)  # what the vault's list endpoint asks first
-        return [str(pk) for pk in Record.objects.filter(subject=subject, purpose=purpose).values_list("pk", flat=True)]
-
-    return _through_view(persona.user, run, 200)
+    return response
 
 
 def refusals(reason: str, subject: Any = None) -> int:
