@@ -6,6 +6,7 @@ capabilities (consent, need-to-know) register gates that would need their own se
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -108,9 +109,18 @@ def record_exists(record: Any) -> bool:
 
 
 def audit_for(record: Any, action: str) -> list[Any]:
+    from waarborg.audit.log import items
     from waarborg.audit.models import AuditEntry
 
-    return list(AuditEntry.objects.filter(record_id=str(record.pk), action=action))
+    # The record's own entries, and the sweep's grouped entries that list it (as that one item).
+    found = []
+    for entry in AuditEntry.objects.filter(action=action).order_by("id"):
+        for _, detail in items(entry):
+            if entry.record_id == str(record.pk) or detail.get("record") == str(record.pk):
+                view = copy.copy(entry)
+                view.detail = detail
+                found.append(view)
+    return found
 
 
 @pytest.fixture

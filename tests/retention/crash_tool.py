@@ -46,9 +46,11 @@ def state() -> dict[str, Any]:
                               "sealed": r["sealed"] is not None, "anonymised": r["anonymised_at"] is not None}
                for r in Record.objects.values("id", "subject_id", "plain", "sealed", "anonymised_at")}
     audits: dict[str, list[str]] = {}
-    for record_id, action in AuditEntry.objects.filter(action__in=["record.delete", "record.anonymise"]).values_list(
-            "record_id", "action"):
-        audits.setdefault(record_id, []).append(action)
+    for record_id, action, detail in AuditEntry.objects.filter(
+            action__in=["record.delete", "record.anonymise"]).values_list("record_id", "action", "detail"):
+        # A record's own entry, or the sweep's grouped entry listing it.
+        for covered in detail["items"]["record"] if not record_id else [record_id]:
+            audits.setdefault(covered, []).append(action)
     from waarborg.audit.log import verify
 
     checked, broken = verify()

@@ -28,6 +28,9 @@ class AuditEntry(models.Model):
     detail = models.JSONField(default=dict, blank=True)
     sealed = models.BinaryField(null=True, blank=True)  # old/new values of a correction
     trace_id = models.CharField(max_length=32, blank=True, default="")
+    # Grouped entries (one per sweep batch and rule): the pseudonyms of the subjects the detail's items are
+    # about, in item order; null on every other entry. Searched with `log.about_subject` (GIN on PostgreSQL).
+    subjects = models.JSONField(null=True, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 

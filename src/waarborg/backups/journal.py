@@ -34,8 +34,11 @@ def note(kind: str, ids: Iterable[object], reason: str, at: datetime | None = No
     """Append erasures to the journal and fsync. Returns the number of lines written."""
     if kind not in {"subject", "record"}:
         raise ValueError("kind is subject or record")
-    moment = (at or timezone.now()).isoformat()
-    lines = [json.dumps({"at": moment, "kind": kind, "id": str(i), "reason": reason}) + "\n" for i in ids]
+    # The same line json.dumps({"at", "kind", "id", "reason"}) gives, with the constant parts dumped once:
+    # the sweep notes a million ids in one run.
+    head = f'{{"at": {json.dumps((at or timezone.now()).isoformat())}, "kind": {json.dumps(kind)}, "id": '
+    tail = f', "reason": {json.dumps(reason)}}}\n'
+    lines = [head + json.dumps(str(i)) + tail for i in ids]
     if not lines:
         return 0
     path = journal_path()

@@ -19,8 +19,8 @@ def register(sub: Any) -> None:
     sweep.add_argument("--dry-run", action="store_true", help="print what would go; change nothing")
     sweep.add_argument("--before", metavar="DATE",
                        help="preview: what would go by this date (YYYY-MM-DD); implies --dry-run")
-    sweep.add_argument("--batch-size", type=int, default=1000, metavar="N",
-                       help="records per transaction (default 1000)")
+    sweep.add_argument("--batch-size", type=int, default=5000, metavar="N",
+                       help="records per transaction (default 5000)")
     sweep.set_defaults(handler=_sweep)
 
     retention = sub.add_parser("retention", help="retention clocks")

@@ -39,7 +39,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import connection, models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from waarborg.audit.log import Entry, append_many
@@ -78,13 +78,34 @@ def expired(now: datetime) -> Any:
     return Record.objects.filter(expires_at__lte=now, anonymised_at__isnull=True)
 
 
-def _next_ids(now: datetime, after: tuple[datetime, Any] | None, size: int, only: list[Any] | None) -> list[Any]:
+# What the sweep reads of a record it deletes: no model instances (a million per run), just these columns.
+_COLUMNS = ("pk", "subject_id", "type", "purpose", "retention_rule", "expires_at", "held")
+Row = tuple[Any, Any, str, str, str, datetime, bool]
+
+
+def _next_batch(now: datetime, after: tuple[datetime, Any] | None, size: int, only: list[Any] | None,
+                lock: bool) -> list[Row]:
+    """The next `size` expired records after the keyset cursor, each with whether a hold names it."""
+    held = Exists(Hold.objects.filter(released_at__isnull=True).filter(
+        Q(record_id=OuterRef("pk")) | Q(record_id__isnull=True, subject_id=OuterRef("subject_id"))))
     rows = expired(now)
     if only is not None:
         rows = rows.filter(pk__in=only)
     if after is not None:
         rows = rows.filter(Q(expires_at__gt=after[0]) | Q(expires_at=after[0], pk__gt=after[1]))
-    return list(rows.order_by("expires_at", "pk").values_list("expires_at", "pk")[:size])
+    rows = rows.annotate(held=held).order_by("expires_at", "pk").values_list(*_COLUMNS)[:size]
+    if lock and connection.features.has_select_for_update_skip_locked:
+        # Two sweeps at once (PostgreSQL) never take the same record: each skips what the other holds.
+        # SQLite serialises writers; a sweep whose snapshot went stale fails instead of double-processing.
+        rows = rows.select_for_update(skip_locked=True, of=("self",))
+    # Ids as text once: every later step (SQL arrays, audit items, the journal) wants them so.
+    return [(str(pk), str(subject) if subject else None, *rest) for pk, subject, *rest in rows]
+
+
+def _uuids(ids: Iterable[Any]) -> str:
+    """One text parameter for `= ANY(%s::uuid[])`. Django binds parameters on the client, and psycopg
+    quotes a list element by element: for a batch of ids that cost more than the statements themselves."""
+    return "{" + ",".join(map(str, ids)) + "}"
 
 
 def _generalise(value: Any, how: str) -> Any:
@@ -131,30 +152,52 @@ def _anonymise(record: Record, policy: Policy, now: datetime) -> None:
     record.updated_at = now
 
 
+def _in_batch(column: str) -> str:
+    """`column` points at a record of the batch (the `ids` CTE). Names come quoted from model metadata."""
+    return f"{column} IN (SELECT id FROM ids)"  # noqa: S608
+
+
 def _delete_records(ids: list[Any]) -> None:
-    """Set-based delete: what points at the records is cleared with one UPDATE per relation, then one
-    DELETE. (Django's collector would load every record and its relations into memory first.) On
-    PostgreSQL the ids travel as one array parameter: building and parsing an `IN (...)` of a thousand
-    values per statement cost more than the statements themselves."""
+    """Set-based delete: what points at the records is cleared (one UPDATE or DELETE per relation), then
+    the records go. (Django's collector would load every record and its relations into memory first.)
+    On PostgreSQL all of it is one statement: data-modifying CTEs over one array of ids, parsed once."""
     # include_hidden: relations declared with related_name="+" point at records too.
     relations: list[Any] = [f for f in Record._meta.get_fields(include_hidden=True)
                             if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)]
     if connection.vendor == "postgresql":
         quote = connection.ops.quote_name
+        # Per table: the columns whose rows go with the record, and those set to NULL. The sub-statements of
+        # one statement cannot see each other's changes, and a row changed twice keeps only one change: so
+        # one statement per table, and the NULLing skips rows that are deleted anyway.
+        tables: dict[str, tuple[list[str], list[str]]] = {}
+        protected = []
+        for relation in relations:
+            table, column = quote(relation.related_model._meta.db_table), quote(relation.field.column)
+            if relation.on_delete is models.CASCADE:
+                tables.setdefault(table, ([], []))[0].append(column)
+            elif relation.on_delete is models.SET_NULL:
+                tables.setdefault(table, ([], []))[1].append(column)
+            else:
+                protected.append((relation, f"SELECT 1 FROM {table} WHERE {_in_batch(column)}"))  # noqa: S608
+        clear = []
+        for n, (table, (cascade, set_null)) in enumerate(sorted(tables.items())):
+            if cascade:
+                clear.append(f"d{n} AS (DELETE FROM {table} WHERE {' OR '.join(map(_in_batch, cascade))})")  # noqa: S608
+            if set_null:
+                assignments = ", ".join(f"{c} = CASE WHEN {_in_batch(c)} THEN NULL ELSE {c} END" for c in set_null)
+                spared = "".join(f" AND ({c} IS NULL OR NOT {_in_batch(c)})" for c in cascade)
+                clear.append(f"u{n} AS (UPDATE {table} SET {assignments} "  # noqa: S608
+                             f"WHERE ({' OR '.join(map(_in_batch, set_null))}){spared})")
         with connection.cursor() as cursor:
-            for relation in relations:
-                table, column = quote(relation.related_model._meta.db_table), quote(relation.field.column)
-                where = f"{column} = ANY(%s::uuid[])"
-                if relation.on_delete is models.SET_NULL:
-                    cursor.execute(f"UPDATE {table} SET {column} = NULL WHERE {where}", [ids])  # noqa: S608
-                elif relation.on_delete is models.CASCADE:
-                    cursor.execute(f"DELETE FROM {table} WHERE {where}", [ids])  # noqa: S608
-                else:
-                    cursor.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT 1", [ids])  # noqa: S608
-                    if cursor.fetchone():
-                        raise models.ProtectedError(
-                            f"{relation.related_model.__name__} still refers to an expired record", set())
-            cursor.execute(f"DELETE FROM {quote(Record._meta.db_table)} WHERE id = ANY(%s::uuid[])", [ids])  # noqa: S608
+            ids_param = _uuids(ids)
+            for relation, exists in protected:
+                cursor.execute(f"WITH ids AS (SELECT unnest(%s::uuid[]) AS id) {exists} LIMIT 1", [ids_param])
+                if cursor.fetchone():
+                    raise models.ProtectedError(
+                        f"{relation.related_model.__name__} still refers to an expired record", set())
+            ctes = ", ".join(["ids AS (SELECT unnest(%s::uuid[]) AS id)", *clear])
+            cursor.execute(f"WITH {ctes} DELETE FROM {quote(Record._meta.db_table)} "  # noqa: S608
+                           "WHERE id IN (SELECT id FROM ids)", [ids_param])
         return
     for relation in relations:
         field_name = relation.field.name
@@ -168,79 +211,122 @@ def _delete_records(ids: list[Any]) -> None:
     Record.objects.filter(pk__in=ids)._raw_delete(Record.objects.db)
 
 
-def _process_batch(ids: list[Any], now: datetime, policy: Policy, version: int, dry_run: bool,
+def _process_batch(rows: list[Row], now: datetime, policy: Policy, version: int, dry_run: bool,
                    report: SweepReport) -> None:
-    batch = expired(now).filter(pk__in=ids).order_by("expires_at", "pk")
-    if connection.features.has_select_for_update_skip_locked:
-        # Two sweeps at once (PostgreSQL) never take the same record: each skips what the other holds.
-        # SQLite serialises writers; a sweep whose snapshot went stale fails instead of double-processing.
-        batch = batch.select_for_update(skip_locked=True, of=("self",))
-    records = list(batch)
-    subject_ids = {r.subject_id for r in records if r.subject_id}
-    holds = Hold.objects.filter(released_at__isnull=True).filter(
-        Q(record_id__in=[r.pk for r in records]) | Q(subject_id__in=subject_ids, record_id__isnull=True))
-    held_records = set()
-    held_subjects = set()
-    for record_id, subject_id in holds.values_list("record_id", "subject_id"):
-        if record_id:
-            held_records.add(record_id)
-        else:
-            held_subjects.add(subject_id)
-    to_delete: list[Record] = []
-    to_anonymise: list[Record] = []
+    rules: dict[tuple[str, str], tuple[str, Any]] = {}
+
+    def rule(stored: str, type_: str) -> tuple[str, Any]:
+        if (stored, type_) not in rules:
+            rules[stored, type_] = rule_of(_RuleKey(stored, type_), policy)
+        return rules[stored, type_]
+
+    held = [row[0] for row in rows if row[6]]
     later: list[Record] = []
-    for record in records:
-        rule_id, rule = rule_of(record, policy)
-        if record.pk in held_records or record.subject_id in held_subjects:
-            # Re-check the full clock: the hold wins until the ceiling, the ceiling wins after.
+    if held:
+        # Re-check the full clock of held records: the hold wins until the ceiling, the ceiling wins after.
+        for record in Record.objects.filter(pk__in=held):
             clock = compute(record, policy)
             if clock.expires_at is None or clock.expires_at > now:
                 record.expires_at = clock.expires_at
                 later.append(record)
-                report.held[rule_id] += 1
-                continue
-        (to_anonymise if rule.action == "anonymise" else to_delete).append(record)
-    for record in to_delete:
-        report.deleted[rule_of(record, policy)[0]] += 1
-    for record in to_anonymise:
-        report.anonymised[rule_of(record, policy)[0]] += 1
+                report.held[rule(record.retention_rule, record.type)[0]] += 1
+    kept = {str(record.pk) for record in later}
+    to_delete: list[Row] = []
+    to_anonymise: list[Row] = []
+    for row in rows:
+        if row[0] in kept:
+            continue
+        rule_id, found = rule(row[4], row[2])
+        if found.action == "anonymise":
+            to_anonymise.append(row)
+            report.anonymised[rule_id] += 1
+        else:
+            to_delete.append(row)
+            report.deleted[rule_id] += 1
     if dry_run:
         return
-    deleting = {r.pk for r in to_delete}
-    entries = [Entry(action="record.delete" if record.pk in deleting else "record.anonymise", actor=ACTOR,
-                     purpose=record.purpose, subject=record.subject_id, record=record.pk, policy_version=version,
-                     at=now, detail={"rule": rule_of(record, policy)[0], "type": record.type,
-                                     "expired_at": record.expires_at.isoformat() if record.expires_at else None})
-               for record in to_delete + to_anonymise]
-    subjects = {r.subject_id for r in to_delete + to_anonymise if r.subject_id}
+    # One audit entry per batch, action and rule (and type and purpose), listing every record it covers
+    # and, in `subjects`, whose it was: one chained entry instead of one per record keeps the sweep's
+    # cost in the deleting, not in the logging (docs/benchmarks.md). `log.about_subject` finds them.
+    groups: dict[tuple[str, str, str, str], list[Row]] = {}
+    for action, batch in (("record.delete", to_delete), ("record.anonymise", to_anonymise)):
+        for row in batch:
+            groups.setdefault((action, rule(row[4], row[2])[0], row[2], row[3]), []).append(row)
+    entries = [Entry(action=action, actor=ACTOR, purpose=purpose, policy_version=version, at=now,
+                     subjects=[row[1] for row in items],
+                     detail={"rule": rule_id, "type": type_, "count": len(items),
+                             "items": {"record": [row[0] for row in items],
+                                       "expired_at": [row[5].isoformat() for row in items]}})
+               for (action, rule_id, type_, purpose), items in groups.items()]
+    subjects = {row[1] for row in to_delete + to_anonymise if row[1]}
     if later:
         Record.objects.bulk_update(later, ["expires_at"])
     if to_delete:
-        _delete_records([r.pk for r in to_delete])
+        _delete_records([row[0] for row in to_delete])
     if to_anonymise:
-        for record in to_anonymise:
+        records = list(Record.objects.filter(pk__in=[row[0] for row in to_anonymise]))
+        for record in records:
             _anonymise(record, policy, now)
-        Record.objects.bulk_update(to_anonymise, ["plain", "sealed", "subject", "collected_at", "created_at",
-                                                  "source_detail", "channel_detail", "anonymised_at", "updated_at"])
-    left = set(Record.objects.filter(subject_id__in=subjects).values_list("subject_id", flat=True).distinct())
-    gone = sorted(subjects - left, key=str)
-    # What `keys.shred` does for one subject, for the whole batch in one statement.
-    shredded = sorted(SubjectKey.objects.filter(subject_id__in=gone).values_list("subject_id", flat=True), key=str)
-    SubjectKey.objects.filter(subject_id__in=shredded).delete()
-    # The subject row stays (accounts and logs point at it) but keeps nothing that links to a person:
-    # its look-up hash of the BSN and its external id go with the key.
-    Subject.objects.filter(pk__in=gone).update(bsn_hash=None, external_id=None, sealed=None)
+        Record.objects.bulk_update(records, ["plain", "sealed", "subject", "collected_at", "created_at",
+                                             "source_detail", "channel_detail", "anonymised_at", "updated_at"])
+    shredded = _shred_emptied(subjects)
     report.shredded += len(shredded)
-    entries.extend(Entry(action="subject.shred", actor=ACTOR, subject=subject_id, policy_version=version, at=now,
-                         detail={"why": "no records left after the retention sweep"}) for subject_id in shredded)
-    append_many(entries)
+    if connection.vendor == "postgresql":
+        # The foreign-key checks of the deletes (deferred to the commit) run now, before the audit append
+        # takes the chain lock: every other audited action waits for that lock until this batch commits.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    if shredded:
+        entries.append(Entry(action="subject.shred", actor=ACTOR, policy_version=version, at=now, subjects=shredded,
+                             detail={"why": "no records left after the retention sweep", "count": len(shredded),
+                                     "items": {}}))
+    append_many(entries, returning=False)
     # Deletions go to the erasure journal (before the commit), so a restored backup forgets them again;
     # anonymisations need no journal: the restored record is still expired and the restore's sweep redoes it.
-    journal.note("record", [e.record for e in entries if e.action == "record.delete"], "retention", at=now)
+    journal.note("record", [row[0] for row in to_delete], "retention", at=now)
     journal.note("subject", shredded, "retention", at=now)
 
 
-def sweep_expired(*, now: datetime | None = None, dry_run: bool = False, batch_size: int = 1000,
+@dataclass(frozen=True)
+class _RuleKey:
+    """What `rule_of` reads of a record."""
+
+    retention_rule: str
+    type: str
+
+
+def _shred_emptied(subjects: set[Any]) -> list[Any]:
+    """Subjects with no records left lose their data key (what `keys.shred` does, for a whole batch at
+    once), their BSN look-up hash, their external id and their sealed facts. The subject row stays
+    (accounts and logs point at it) but keeps nothing that links to a person. Returns the shredded ids."""
+    if not subjects:
+        return []
+    if connection.vendor != "postgresql":
+        left = {str(s) for s in Record.objects.filter(subject_id__in=subjects).values_list("subject_id", flat=True)}
+        gone = sorted(subjects - left)
+        shredded = sorted(str(s) for s in SubjectKey.objects.filter(subject_id__in=gone).values_list("subject_id",
+                                                                                                     flat=True))
+        SubjectKey.objects.filter(subject_id__in=shredded).delete()
+        Subject.objects.filter(pk__in=gone).update(bsn_hash=None, external_id=None, sealed=None)
+        return shredded
+    record, key, subject = (connection.ops.quote_name(m._meta.db_table) for m in (Record, SubjectKey, Subject))
+    with connection.cursor() as cursor:
+        # One statement: the emptied subjects, their keys deleted, their link fields cleared. Only subject rows
+        # that still hold something are rewritten (an UPDATE is a new row version and new index entries).
+        cursor.execute(f"""
+            WITH emptied AS (
+                SELECT s AS id FROM unnest(%s::uuid[]) s
+                WHERE NOT EXISTS (SELECT 1 FROM {record} r WHERE r.subject_id = s)),
+            cleared AS (
+                UPDATE {subject} SET bsn_hash = NULL, external_id = NULL, sealed = NULL
+                WHERE id IN (SELECT id FROM emptied)
+                  AND (bsn_hash IS NOT NULL OR external_id IS NOT NULL OR sealed IS NOT NULL))
+            DELETE FROM {key} WHERE subject_id IN (SELECT id FROM emptied) RETURNING subject_id::text""",  # noqa: S608
+                       [_uuids(subjects)])
+        return sorted(value for (value,) in cursor.fetchall())
+
+
+def sweep_expired(*, now: datetime | None = None, dry_run: bool = False, batch_size: int = 5000,
                   only: Iterable[Any] | None = None,
                   on_batch: Callable[[int], None] | None = None) -> SweepReport:
     """Delete or anonymise what has expired at `now`, batch by batch. `only`: restrict to these record ids."""
@@ -250,12 +336,12 @@ def sweep_expired(*, now: datetime | None = None, dry_run: bool = False, batch_s
     only_ids = list(only) if only is not None else None
     after: tuple[datetime, Any] | None = None
     while True:
-        rows = _next_ids(now, after, batch_size, only_ids)
-        if not rows:
-            break
-        after = rows[-1]
         with transaction.atomic():
-            _process_batch([pk for _, pk in rows], now, current.policy, current.number, dry_run, report)
+            rows = _next_batch(now, after, batch_size, only_ids, lock=not dry_run)
+            if not rows:
+                break
+            after = rows[-1][5], rows[-1][0]
+            _process_batch(rows, now, current.policy, current.number, dry_run, report)
         report.batches += 1
         log.info("retention sweep batch %d: %d records (%s)", report.batches, len(rows),
                  "dry run" if dry_run else "committed")

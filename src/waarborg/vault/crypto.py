@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import os
+from collections.abc import Callable
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -81,6 +82,19 @@ def keyed_hash(value: str, domain: str = "bsn") -> str:
 def pseudonym(subject_id: Any) -> str:
     """The subject's pseudonym in the audit and processing logs."""
     return keyed_hash(str(subject_id), "pseudonym")[:32]
+
+
+def pseudonymiser() -> Callable[[Any], str]:
+    """`pseudonym` for many subjects: the key is derived once, at the first subject (bulk audit appends,
+    the sweep), and not at all when there is none (entries of a key rotation name no subject)."""
+    key: list[bytes] = []
+
+    def pseudonym_of(subject_id: Any) -> str:
+        if not key:
+            key.append(_derive(b"lookup:pseudonym"))
+        return hmac.digest(key[0], str(subject_id).encode(), "sha256").hex()[:32]
+
+    return pseudonym_of
 
 
 def wrap(data_key: bytes, master: bytes | None = None) -> bytes:
