@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.errors import Invalid, Refused
-from waarborg.audit.log import Entry, append
+from waarborg.audit.log import Entry, about_subject, append
 from waarborg.audit.models import AuditEntry
 from waarborg.vault import crypto
 
@@ -32,7 +32,9 @@ class AuditEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = AuditEntry
         fields = ["id", "at", "actor", "actor_kind", "actor_roles", "action", "purpose", "policy_version",
-                  "subject", "record", "outcome", "reason", "detail", "has_changes", "prev_hash", "hash"]
+                  "subject", "subjects", "record", "outcome", "reason", "detail", "has_changes", "prev_hash", "hash"]
+        extra_kwargs = {"subjects": {"help_text": "grouped entries (retention sweep): the pseudonyms of the "
+                                                  "subjects of the items in `detail.items`, in order"}}
 
     def get_has_changes(self, entry: AuditEntry) -> bool:
         return bool(entry.sealed)
@@ -83,7 +85,7 @@ class AuditEntryList(APIView):
         subject = request.query_params.get("subject")
         if subject:
             try:
-                entries = entries.filter(subject_pseudonym=crypto.pseudonym(uuid.UUID(subject)))
+                entries = entries.filter(about_subject(crypto.pseudonym(uuid.UUID(subject))))
             except ValueError:
                 raise Invalid({"subject": ["geen subject-id / not a subject id"]}) from None
         if request.query_params.get("action"):

@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 import waarborg
+from waarborg.audit.log import about_subject
 from waarborg.audit.models import AuditEntry
 from waarborg.vault import crypto
 
@@ -37,11 +38,11 @@ _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
 def processing_entries(since: datetime | None = None, subject: Any = None) -> QuerySet[AuditEntry]:
     """Entries where a subject's data was processed (refusals excluded), in chain order."""
-    entries = AuditEntry.objects.exclude(subject_pseudonym="").exclude(outcome="refused")
+    entries = AuditEntry.objects.filter(~Q(subject_pseudonym="") | Q(subjects__isnull=False)).exclude(outcome="refused")
     if since is not None:
         entries = entries.filter(at__gte=since)
     if subject is not None:
-        entries = entries.filter(subject_pseudonym=crypto.pseudonym(getattr(subject, "pk", subject)))
+        entries = entries.filter(about_subject(crypto.pseudonym(getattr(subject, "pk", subject))))
     return entries.order_by("id")
 
 
@@ -64,13 +65,14 @@ def processing_activity_id(organisation: str, purpose: str) -> str:
     return f"{organisation}/{purpose}" if purpose else organisation
 
 
-def span(entry: AuditEntry, organisation: str) -> dict[str, Any]:
-    """One entry as a Logboek Dataverwerkingen span. No actor fields, by design."""
+def span(entry: AuditEntry, organisation: str, subject: str | None = None, item: int = 0) -> dict[str, Any]:
+    """One entry as a Logboek Dataverwerkingen span. No actor fields, by design. A grouped entry (one per
+    sweep batch and rule) gives one span per subject item: `subject` and `item` say which."""
     ok = entry.outcome == "ok"
     at = _timestamp(entry.at)
     return {
         "trace_id": entry.trace_id if _HEX32.match(entry.trace_id or "") else _derived("trace", entry, 32),
-        "span_id": _derived("span", entry, 16),
+        "span_id": _derived("span", entry, 16) if entry.subjects is None else _derived(f"span:{item}", entry, 16),
         "name": entry.action,
         "start_time": at,
         "end_time": at,
@@ -79,7 +81,7 @@ def span(entry: AuditEntry, organisation: str) -> dict[str, Any]:
         "resource": {"attributes": {"service.name": "waarborg", "service.version": waarborg.__version__}},
         "attributes": {
             "dpl.core.processing_activity_id": processing_activity_id(organisation, entry.purpose),
-            "dpl.core.data_subject_id": entry.subject_pseudonym,
+            "dpl.core.data_subject_id": entry.subject_pseudonym if subject is None else subject,
             "dpl.core.data_subject_id_type": SUBJECT_ID_TYPE,
         },
     }
@@ -88,8 +90,15 @@ def span(entry: AuditEntry, organisation: str) -> dict[str, Any]:
 def spans(since: datetime | None = None, subject: Any = None) -> Iterator[dict[str, Any]]:
     organisations = _organisations()
     fallback = organisations[max(organisations)] if organisations else ""
-    for entry in processing_entries(since, subject).iterator(chunk_size=5000):
-        yield span(entry, organisations.get(entry.policy_version or 0, fallback))
+    only = crypto.pseudonym(getattr(subject, "pk", subject)) if subject is not None else None
+    for entry in processing_entries(since, subject).iterator(chunk_size=500):
+        organisation = organisations.get(entry.policy_version or 0, fallback)
+        if entry.subjects is None:
+            yield span(entry, organisation)
+            continue
+        for item, pseudonym in enumerate(entry.subjects):
+            if pseudonym and (only is None or pseudonym == only):
+                yield span(entry, organisation, pseudonym, item)
 
 
 def _role_label(entry: AuditEntry, policy: Any, lang: str) -> str:

@@ -1,0 +1,104 @@
+"""The sweep logs one grouped entry per batch and rule; every view per person still finds its own items.
+
+A grouped entry lists the records it covers and, in `subjects`, whose they were. The Logboek export
+gives one span per item, a person's history and access export find the entry, the audit API filters
+on it, what a person sees of it is only their own items, and the chain covers `subjects` too.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from waarborg.audit import append_only
+from waarborg.audit.log import items, narrowed, verify
+from waarborg.audit.logboek import processing_history
+from waarborg.audit.models import AuditEntry
+from waarborg.cli import main
+from waarborg.retention.sweep import sweep_expired
+from waarborg.rights.exports import processing_history as export_history
+from waarborg.vault.crypto import pseudonym
+from waarborg.vault.models import Record
+
+from .conftest import process_application
+
+
+@pytest.fixture
+def swept(personas: dict[str, Any]) -> dict[str, Any]:
+    assessor = personas["assessor"].user
+    mine, theirs = process_application(assessor, "A-1"), process_application(assessor, "A-2")
+    Record.objects.filter(pk__in=[mine.record.pk, theirs.record.pk]).update(
+        expires_at=timezone.now() - timedelta(days=1))
+    report = sweep_expired()
+    assert report.processed == 2
+    [entry] = AuditEntry.objects.filter(action__in=["record.delete", "record.anonymise"])
+    return {"mine": mine, "theirs": theirs, "entry": entry, "action": entry.action}
+
+
+@pytest.mark.promise("S0-28", "S0-24")
+def test_one_entry_covers_the_batch_and_names_each_record_and_person(swept: dict[str, Any]) -> None:
+    entry, mine, theirs = swept["entry"], swept["mine"], swept["theirs"]
+    assert entry.subject_pseudonym == "" and entry.record_id == ""
+    assert entry.detail["count"] == 2 and entry.detail["rule"]
+    per_item = {detail["record"]: subject for subject, detail in items(entry)}
+    assert per_item == {str(mine.record.pk): pseudonym(mine.subject.pk),
+                        str(theirs.record.pk): pseudonym(theirs.subject.pk)}
+    # No personal data in it: the subjects appear only as pseudonyms
+    assert "Fenna" not in json.dumps(entry.detail) and "Fenna" not in json.dumps(entry.subjects)
+
+
+def test_a_person_sees_only_their_own_items(swept: dict[str, Any]) -> None:
+    entry, mine, theirs = swept["entry"], swept["mine"], swept["theirs"]
+    view = narrowed(entry, pseudonym(mine.subject.pk))
+    assert view["count"] == 1 and view["items"]["record"] == [str(mine.record.pk)]
+    assert str(theirs.record.pk) not in json.dumps(view)
+
+
+@pytest.mark.promise("S0-24")
+def test_the_logboek_gives_one_span_per_person(swept: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    mine, theirs, action = swept["mine"], swept["theirs"], swept["action"]
+    assert main(["audit", "export-logboek"]) == 0
+    spans = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    swept_spans = [s for s in spans if s["name"] == action]
+    assert sorted(s["attributes"]["dpl.core.data_subject_id"] for s in swept_spans) == sorted(
+        [pseudonym(mine.subject.pk), pseudonym(theirs.subject.pk)])
+    assert len({s["span_id"] for s in swept_spans}) == 2
+
+    assert main(["audit", "export-logboek", "--subject", str(mine.subject.pk)]) == 0
+    own = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [s["name"] for s in own][-2:] == [action, "subject.shred"]
+    assert {s["attributes"]["dpl.core.data_subject_id"] for s in own} == {pseudonym(mine.subject.pk)}
+
+
+@pytest.mark.promise("S0-24")
+def test_the_persons_history_and_access_export_show_the_deletion(swept: dict[str, Any]) -> None:
+    mine, action = swept["mine"], swept["action"]
+    # (the person had nothing else left, so the key went too)
+    assert [h["action"] for h in processing_history(mine.subject)][-2:] == [action, "subject.shred"]
+    assert [h["action"] for h in export_history(mine.subject)][-2:] == [action, "subject.shred"]
+
+
+def test_the_audit_api_filters_grouped_entries_by_subject(swept: dict[str, Any], personas: dict[str, Any]) -> None:
+    mine = swept["mine"]
+    response = personas["privacy_officer"].get("/api/v1/audit/entries", {"subject": str(mine.subject.pk)})
+    assert response.status_code == 200, response.content
+    [found] = [e for e in response.json()["entries"] if e["action"] == swept["action"]]
+    assert pseudonym(mine.subject.pk) in found["subjects"] and found["subject"] == ""
+
+
+@pytest.mark.promise("S0-22")
+def test_the_chain_covers_the_subjects_of_a_grouped_entry(swept: dict[str, Any]) -> None:
+    from django.db import connection
+
+    entry = swept["entry"]
+    assert verify()[1] is None
+    append_only.lift(connection)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditentry SET subjects = %s WHERE id = %s",
+                       [json.dumps(list(reversed(entry.subjects))), entry.pk])
+    _, broken = verify()
+    assert broken is not None and broken.entry_id == entry.pk
