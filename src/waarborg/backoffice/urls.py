@@ -16,4 +16,5 @@ urlpatterns = [
     path("verzoeken/<uuid:pk>/sluiten", views.close, name="close"),
     path("verzoeken/<uuid:pk>/export", views.export, name="export"),
     path("verzoeken/<uuid:pk>/brief", views.letter, name="letter"),
+    path("bewaartermijnen/", views.retention, name="retention"),
 ]

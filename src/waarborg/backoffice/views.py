@@ -10,6 +10,7 @@ is refused and the refusal is audited. Every change goes through the rights acti
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import wraps
 from typing import Any
 
@@ -27,11 +28,17 @@ from rest_framework.exceptions import APIException
 
 from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, append
+from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
+from waarborg.retention.authz import manages_retention, refuse
+from waarborg.retention.clock import day_start
+from waarborg.retention.models import Hold
+from waarborg.retention.sweep import preview
 from waarborg.rights import actions, erasure, letters
 from waarborg.rights.handlers import require_handler
 from waarborg.rights.models import Request
 from waarborg.rights.views_export import FORMATS, deliver, has_pdf
+from waarborg.vault.crypto import pseudonym
 
 LOGIN_URL = reverse_lazy("backoffice:login")
 REDACTION_LABELS = {"photo": "Pasfoto / photo", "mrz": "MRZ (machineleesbare strook / machine-readable zone)",
@@ -211,3 +218,59 @@ def letter(request: HttpRequest, pk: Any) -> HttpResponse:
         "req": req, "lang": lang, "organisation": policy.organisation, "body": _letter(req, policy)[lang],
         "today": timezone.localdate(), "draft": not req.answer})
 
+
+
+# --- Bewaartermijnen: what the retention sweep will delete or anonymise, and what holds keep -----------
+
+def retention_manager_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Logged-in staff who manage retention (privacy officer, `manages: retention`); others are refused (audited)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect(f"{LOGIN_URL}?next={request.path}")
+        if not manages_retention(user, current()):
+            exc = refuse(user, f"backoffice.{view.__name__}",
+                         "Alleen wie bewaartermijnen beheert ziet deze pagina. / "
+                         "Only whoever manages retention sees this page.")
+            return HttpResponseForbidden(str(exc.detail), content_type="text/plain; charset=utf-8")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+PREVIEW_DAYS = 30
+
+
+@retention_manager_only
+def retention(request: HttpRequest) -> HttpResponse:
+    """Per rule, how many records go by a date (`?voor=2027-01-31`, default 30 days ahead), the open holds
+    with their reasons, and the sweep's last runs: the preview the CLI and the API give, for the officer."""
+    policy = current()
+    today = timezone.localdate()
+    raw = request.GET.get("voor", "")
+    problem = ""
+    try:
+        before = date.fromisoformat(raw) if raw else today + timedelta(days=PREVIEW_DAYS)
+    except ValueError:
+        before, problem = today + timedelta(days=PREVIEW_DAYS), ("Geef een datum als 2027-01-31. / "
+                                                                "Give a date such as 2027-01-31.")
+    counts = preview(day_start(before))  # before that day, as `waarborg sweep --before` and the API count
+    now_due = preview(timezone.now())
+    rules: list[dict[str, Any]] = []
+    for rule_id, rule in policy.retention.items():
+        rules.append({"id": rule_id, "label": rule.label.get("nl") if rule.label else rule_id,
+                      "label_en": rule.label.get("en") if rule.label else "",
+                      "action": rule.action, "count": counts.get(rule_id, 0), "due_now": now_due.get(rule_id, 0)})
+    rules.sort(key=lambda r: (-r["count"], r["id"]))
+    holds = [{"hold": hold, "scope": f"gegeven / record {hold.record_id}" if hold.record_id else
+              f"alle gegevens van betrokkene / all data of subject {pseudonym(hold.subject_id)[:12]}"}
+             for hold in Hold.objects.filter(released_at__isnull=True).order_by("created_at")]
+    runs = JobRun.objects.filter(name="retention_sweep").order_by("-started_at")[:5]
+    with transaction.atomic():
+        append(Entry(action="retention.preview", actor=request.user,
+                     detail={"before": before.isoformat(), "total": sum(counts.values()), "via": "backoffice"}))
+    return render(request, "backoffice/retention.html", {
+        "before": before, "problem": problem, "rules": rules, "total": sum(counts.values()),
+        "due_now": sum(now_due.values()), "holds": holds, "runs": runs})

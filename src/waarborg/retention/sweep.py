@@ -2,20 +2,29 @@
 
 How it works, and why this way:
 
-- **Set-based selection.** Each round selects at most `batch_size` ids with
-  `expires_at <= now AND anonymised_at IS NULL ORDER BY expires_at, id`: exactly the partial index
-  `record_expiry`, so the cost grows with what expires, not with what is stored. A keyset cursor
-  (last `expires_at`, `id`) moves on, so a dry run and skipped (held) records never loop.
-- **One transaction per batch.** Inside it the batch is re-read with the same condition (another
-  sweep or a new hold may have come first), held records are re-checked against their full clock
-  (a hold keeps data past expiry, never past the ceiling) and get their new date instead, the rest
-  is deleted or anonymised, one audit entry per record is appended (`append_many`, action
-  `record.delete` or `record.anonymise`, the rule id in `detail`: S0-28, S3-18, S4-09), and subjects
-  with no records left lose their data key (`keys.shred`, audited as `subject.shred`), their BSN
-  look-up hash and their external id. Audit entries
-  hold no personal data: the subject appears as its pseudonym. Deletions are also appended to the
-  erasure journal (`waarborg.backups.journal`, fsync'ed before the commit), so restoring an older
-  backup forgets them again; a restore then runs the sweep, which redoes the anonymisations.
+- **Set-based selection.** Each batch (one transaction, 5000 records by default) selects the next
+  expired records with `expires_at <= now AND anonymised_at IS NULL ORDER BY expires_at, id`: exactly
+  the partial index `record_expiry`, so the cost grows with what expires, not with what is stored. A
+  keyset cursor (last `expires_at`, `id`) moves on, so a dry run and held records never loop. The
+  same query locks the rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL: two sweeps never take the same
+  record) and says per row whether an open hold names it or its subject.
+- **Holds.** Held records are re-checked against their full clock (a hold keeps data past expiry,
+  never past the ceiling) and get their new date instead.
+- **Deleting** is one statement per batch on PostgreSQL: data-modifying CTEs clear or delete what
+  refers to the records, then the records go (`_delete_records`). Subjects with no records left lose
+  their data key, BSN look-up hash, external id and sealed facts in one more statement
+  (`_shred_emptied`). The foreign-key checks (deferred to the commit) are then run at once, before the
+  audit append takes the chain lock, so other audited actions never wait for them.
+- **Audit: one grouped entry per batch and rule.** Per batch, action (`record.delete`,
+  `record.anonymise`), rule, type and purpose one chained entry lists every record it covers
+  (`detail.items.record`, with `expired_at` per item, the rule id in `detail.rule`: S0-28, S3-18, S4-09)
+  and whose each was (`subjects`: pseudonyms, never personal data); the shredded keys get one
+  `subject.shred` entry the same way. One chained entry per record and per key cost more than the
+  deletions themselves (docs/benchmarks.md). Every per-person view still finds its items: `log.about_subject` (a GIN
+  index on PostgreSQL), the Logboek export (one span per item), and `log.narrowed` shows a person only
+  their own items. Deletions are also appended to the erasure journal (`waarborg.backups.journal`,
+  fsync'ed before the commit), so restoring an older backup forgets them again; a restore then runs
+  the sweep, which redoes the anonymisations.
 - **Anonymising** keeps only the fields `rule.anonymise.keep` names (generalising dates to year or
   month), generalises the record's own dates, unlinks the subject and drops the sealed blob.
 - **Crash behaviour.** A crash or `kill -9` inside a batch rolls the whole batch back, audit entries

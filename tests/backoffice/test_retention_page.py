@@ -1,0 +1,64 @@
+"""/backoffice/bewaartermijnen/: the sweep's preview per rule, the open holds and the last sweeps, for
+whoever manages retention; anyone else is refused and the refusal is logged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import time_machine
+from django.test import Client
+
+from tests.backoffice.conftest import session
+from tests.retention.conftest import at
+from waarborg.audit.models import AuditEntry
+from waarborg.jobs.models import JobRun
+from waarborg.retention.models import Hold
+
+URL = "/backoffice/bewaartermijnen/"
+
+
+@pytest.fixture
+def records(make: Any, personas: Any) -> Any:
+    make.record("tip", at(2026, 1, 1))  # expires 2026-04-01
+    make.record("tip", at(2026, 6, 1))  # expires 2026-09-01
+    held = make.record("application", at(2024, 3, 1))
+    Hold.objects.create(subject_id=held.subject_id, reason="dispute", justification="Bezwaarprocedure loopt",
+                        created_at=at(2026, 5, 1))
+    JobRun.objects.create(name="retention_sweep", runner="scheduler", started_at=at(2026, 5, 2, 2),
+                          finished_at=at(2026, 5, 2, 2), outcome="ok", summary={"deleted": 3})
+    return held
+
+
+@pytest.mark.promise("S2-22")
+def test_the_officer_sees_what_goes_per_rule_and_what_is_held(records: Any, personas: Any) -> None:
+    officer = session(personas["privacy_officer"])
+    with time_machine.travel(at(2026, 5, 15), tick=False):
+        page = officer.get(URL, {"voor": "2026-10-01"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    # tip_3m: both tips by October; one of them is already due in May
+    assert '<tr data-rule="tip_3m">' in html
+    row = html.split('<tr data-rule="tip_3m">', 1)[1].split("</tr>", 1)[0]
+    assert '<td class="count">2</td><td>1</td>' in row and "verwijderen / delete" in row
+    assert "Vóór 01-10-2026: <strong>2</strong>" in html
+    # the hold, with its reason and justification, and the last sweep
+    assert "Geschil" in html and "Bezwaarprocedure loopt" in html and "tot opheffing / until released" in html
+    assert "{&#x27;deleted&#x27;: 3}" in html
+    # later, the application (award cycle) is counted too
+    with time_machine.travel(at(2026, 5, 15), tick=False):
+        later = officer.get(URL, {"voor": "2026-12-01"}).content.decode()
+    assert "Vóór 01-12-2026: <strong>3</strong>" in later
+    assert AuditEntry.objects.filter(action="retention.preview", detail__via="backoffice").count() == 2
+
+
+def test_a_wrong_date_is_said_and_the_default_is_shown(records: Any, personas: Any) -> None:
+    page = session(personas["privacy_officer"]).get(URL, {"voor": "morgen"})
+    assert page.status_code == 200 and "Geef een datum als 2027-01-31" in page.content.decode()
+
+
+def test_staff_who_do_not_manage_retention_are_refused_and_logged(records: Any, personas: Any) -> None:
+    assert Client().get(URL).status_code == 302
+    answer = session(personas["assessor"]).get(URL)
+    assert answer.status_code == 403 and "bewaartermijnen beheert" in answer.content.decode()
+    assert AuditEntry.objects.filter(action="backoffice.retention.refused", reason="role_not_granted").count() == 1
