@@ -9,13 +9,18 @@ import pytest
 import time_machine
 from django.test import Client
 
-from tests.backoffice.conftest import session
 from tests.retention.conftest import at
 from waarborg.audit.models import AuditEntry
 from waarborg.jobs.models import JobRun
 from waarborg.retention.models import Hold
 
 URL = "/backoffice/bewaartermijnen/"
+
+
+def session(persona: Any) -> Client:
+    client = Client()
+    client.force_login(persona.user)
+    return client
 
 
 @pytest.fixture
