@@ -3,18 +3,29 @@
 YAML is composed into nodes first so every value keeps its line and column. Shape errors come
 from pydantic (their `loc` is mapped back to a node), meaning errors from `rules.py`. All
 problems are collected and reported together; a file with any problem loads nothing.
+
+Shape and meaning are reported in one run, so whoever edits a policy fixes everything at once instead
+of batch after batch. When the shape is wrong, the entries that failed (the purpose, field, list item...
+an error points into) are left out and the rest is validated again, until it validates; the meaning
+checks then run on what remains, told what was left out (`LeftOut`) so they do not report the
+consequences ("purpose 'x' is not defined" when 'x' was left out for its own error). When no entry can
+be left out (`organisation` or `statement` is broken, or a whole required section), only the shape
+problems are reported.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 
 from waarborg.policy.schema import Policy
 
@@ -36,7 +47,7 @@ class PolicyError(Exception):
     """The policy file has problems; `problems` lists each with its location."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -144,6 +155,163 @@ def _pydantic_problems(exc: ValidationError, data: Any, pos: Positions) -> list[
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """What was left out of a policy that failed its shape, so its meaning could still be checked.
+
+    `paths` are paths of the original document; `kept` maps each list that lost items to the original
+    indexes of the items that remain, so a path into the checked (reduced) policy can be traced back to
+    its line and column. A meaning check that reports something *missing* asks here first whether the
+    missing thing may sit in what was left out.
+    """
+
+    data: Any = None
+    paths: frozenset[Path_] = frozenset()
+    kept: dict[Path_, list[int]] = field(default_factory=dict)
+
+    def original(self, path: Path_) -> Path_:
+        """The document path of a path into the reduced policy."""
+        out: list[str | int] = []
+        for part in path:
+            prefix = tuple(out)
+            if isinstance(part, int) and prefix in self.kept and part < len(self.kept[prefix]):
+                part = self.kept[prefix][part]
+            out.append(part)
+        return tuple(out)
+
+    def may_define(self, section: str, name: str) -> bool:
+        """Whether `name` of `section` (a purpose, a category...) may be among what was left out."""
+        return (section,) in self.paths or (section, name) in self.paths or name in self._misspelled_names
+
+    def touches(self, path: Path_) -> bool:
+        """Whether something at or under `path` (of the reduced policy) was left out."""
+        return self.original(path) in self._prefixes
+
+    @cached_property
+    def _misspelled_names(self) -> set[str]:
+        """The names an unknown top-level key (a misspelled section such as `calender:`) would define."""
+        return {name for path in self.paths if len(path) == 1 and path[0] not in Policy.model_fields
+                and isinstance(self.data[path[0]], dict) for name in self.data[path[0]]}
+
+    @cached_property
+    def _prefixes(self) -> set[Path_]:
+        return {path[:depth] for path in self.paths for depth in range(1, len(path) + 1)}
+
+    def values_of(self, key: str) -> list[Any]:
+        """Every value written under `key` anywhere in what was left out."""
+        return [value for path in self.paths for value in _values_of(_at(self.data, path), key)]
+
+
+NOTHING_LEFT_OUT = LeftOut()
+
+
+def _at(data: Any, path: Path_) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _values_of(data: Any, key: str) -> Iterator[Any]:
+    if isinstance(data, dict):
+        for k, value in data.items():
+            if k == key:
+                yield value
+            yield from _values_of(value, key)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _values_of(item, key)
+
+
+def _options(annotation: Any) -> list[Any]:
+    """The types an annotation allows: `Annotated` unwrapped, unions spread out."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _options(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return [option for arg in get_args(annotation) for option in _options(arg)]
+    return [annotation]
+
+
+def _child(annotation: Any, part: str | int) -> tuple[Any, bool]:
+    """The annotation of `part` under `annotation`, and whether `part` is an item of a mapping or list."""
+    for option in _options(annotation):
+        if isinstance(option, type) and issubclass(option, BaseModel):
+            if part in option.model_fields:
+                return option.model_fields[str(part)].annotation, False
+        elif get_origin(option) is dict and isinstance(part, str):
+            return get_args(option)[1], True
+        elif get_origin(option) is tuple and isinstance(part, int):
+            return get_args(option)[0], True
+    return None, False
+
+
+def _entry(path: Path_) -> Path_ | None:
+    """The entry to leave out for an error at `path`: the innermost item of a mapping or list
+    (a purpose, a field, a history entry...), else an unknown or optional section; None if only a
+    required part (organisation, statement, a whole required section) is wrong."""
+    annotation: Any = Policy
+    entry: Path_ | None = None
+    for depth, part in enumerate(path, start=1):
+        annotation, item = _child(annotation, part)
+        if annotation is None:
+            break
+        if item:
+            entry = path[:depth]
+    if entry is None and path and (path[0] not in Policy.model_fields or not Policy.model_fields[str(path[0])].is_required()):
+        entry = path[:1]
+    return entry
+
+
+def _without(data: Any, paths: frozenset[Path_], kept: dict[Path_, list[int]], path: Path_ = ()) -> Any:
+    """A copy of `data` without `paths`; `kept` records the original indexes of shortened lists."""
+    if isinstance(data, dict):
+        return {k: _without(v, paths, kept, (*path, k)) for k, v in data.items() if (*path, k) not in paths}
+    if isinstance(data, list):
+        indexes = [i for i in range(len(data)) if (*path, i) not in paths]
+        if len(indexes) < len(data):
+            kept[path] = indexes
+        return [_without(data[i], paths, kept, (*path, i)) for i in indexes]
+    return data
+
+
+# Leaving entries out may empty a section; that is the loader's doing, not the file's, so the reduced
+# policy may have empty sections (a *missing* required section still fails).
+_ReducedPolicy = create_model(  # type: ignore[call-overload]
+    "ReducedPolicy", __base__=Policy,
+    **{name: (info.annotation, ...) for name, info in Policy.model_fields.items()
+       if info.is_required() and get_origin(info.annotation) is dict},
+)
+
+# Each round leaves out what failed; one more level of nesting can fail only because its last item
+# went (a field, then its record type), so a handful of rounds is plenty.
+_MAX_ROUNDS = 8
+
+
+def _reduce(data: dict[str, Any], exc: ValidationError) -> tuple[Policy, LeftOut] | None:
+    """The policy without the entries that fail their shape, and what was left out; None if no such
+    policy exists."""
+    left_out = NOTHING_LEFT_OUT
+    reduced: Any = data
+    for _ in range(_MAX_ROUNDS):
+        entries = set()
+        for error in exc.errors():
+            entry = _entry(left_out.original(_document_path(reduced, tuple(error["loc"]))[0]))
+            if entry is None:
+                return None
+            entries.add(entry)
+        if entries <= left_out.paths:
+            return None
+        kept: dict[Path_, list[int]] = {}
+        paths = left_out.paths | entries
+        reduced = _without(data, paths, kept)
+        left_out = LeftOut(data, paths, kept)
+        try:
+            return _ReducedPolicy.model_validate(reduced), left_out
+        except ValidationError as again:
+            exc = again
+    return None
+
+
+@dataclass(frozen=True)
 class LoadedPolicy:
     policy: Policy
     source: str
@@ -162,8 +330,12 @@ def load_text(text: str, file: str = "<policy>") -> LoadedPolicy:
     try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
-        raise PolicyError(problems + _pydantic_problems(exc, data, pos)) from None
-    problems += check_meaning(policy, pos)
+        problems += _pydantic_problems(exc, data, pos)
+        reduced = _reduce(data, exc)
+        if reduced is not None:
+            problems += check_meaning(*reduced, pos)
+        raise PolicyError(problems) from None
+    problems += check_meaning(policy, NOTHING_LEFT_OUT, pos)
     if problems:
         raise PolicyError(problems)
     return LoadedPolicy(policy, text, hashlib.sha256(text.encode()).hexdigest(), file)

@@ -1,10 +1,14 @@
-"""Meaning checks across sections of a policy: each returns located problems, never raises."""
+"""Meaning checks across sections of a policy: each returns located problems, never raises.
+
+The policy checked may be one with broken entries left out (see loader.py): a check that reports
+something *missing* (undefined, unused, none at all) first asks `left_out` whether it may be there.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from waarborg.policy.loader import Positions, Problem
+from waarborg.policy.loader import LeftOut, Positions, Problem
 from waarborg.policy.schema import (
     Art9Condition,
     CalendarStart,
@@ -22,27 +26,29 @@ _ART9_NEEDS_LAW = {
 }
 
 
-def check_meaning(policy: Policy, pos: Positions) -> list[Problem]:
+def check_meaning(policy: Policy, left_out: LeftOut, pos: Positions) -> list[Problem]:
     problems: list[Problem] = []
     for check in (_record_types, _purposes, _retention, _recipients, _roles, _statement):
-        problems.extend(pos.problem(path, message) for path, message in check(policy))
+        problems.extend(pos.problem(left_out.original(path), message) for path, message in check(policy, left_out))
     return problems
 
 
 Finding = Iterator[tuple[tuple[str | int, ...], str]]
 
 
-def _record_types(policy: Policy) -> Finding:
+def _record_types(policy: Policy, left_out: LeftOut) -> Finding:
     for name, rt in policy.record_types.items():
         base = ("record_types", name)
-        if rt.purpose not in policy.purposes:
+        if rt.purpose not in policy.purposes and not left_out.may_define("purposes", rt.purpose):
             yield (*base, "purpose"), f"record type {name!r} names purpose {rt.purpose!r}, which is not defined"
-        if rt.retention not in policy.retention:
+        if rt.retention not in policy.retention and not left_out.may_define("retention", rt.retention):
             yield (*base, "retention"), f"record type {name!r} names retention rule {rt.retention!r}, which is not defined"
         for field, spec in rt.fields.items():
-            if spec.category not in policy.categories:
+            if spec.category not in policy.categories and not left_out.may_define("categories", spec.category):
                 yield (*base, "fields", field, "category"), (
                     f"field {name}.{field} names category {spec.category!r}, which is not defined")
+            if left_out.touches((*base, "fields", field, "choices")):
+                continue  # some choices were left out: the choice checks below cannot tell
             for value in spec.needs_signed_consent:
                 if value not in spec.choices:
                     yield (*base, "fields", field, "needs_signed_consent"), (
@@ -70,7 +76,7 @@ def _categories_of(policy: Policy, purpose: str) -> set[str]:
     }
 
 
-def _purposes(policy: Policy) -> Finding:
+def _purposes(policy: Policy, left_out: LeftOut) -> Finding:
     for name, purpose in policy.purposes.items():
         base = ("purposes", name)
         cats = [policy.categories[c] for c in _categories_of(policy, name) if c in policy.categories]
@@ -101,12 +107,14 @@ def _purposes(policy: Policy) -> Finding:
             yield (*base, "statistics"), f"purpose {name!r} cannot be both statistics and marketing"
 
 
-def _retention(policy: Policy) -> Finding:
+def _retention(policy: Policy, left_out: LeftOut) -> Finding:
     for name, rule in policy.retention.items():
         base = ("retention", name)
         if rule.period is None and rule.until is None:
             yield base, f"retention rule {name!r} needs a period, an `until` event, or both"
-        if isinstance(rule.start, CalendarStart) and rule.start.calendar not in policy.calendars:
+        if isinstance(rule.start, CalendarStart) and rule.start.calendar not in policy.calendars and (
+            not left_out.may_define("calendars", rule.start.calendar)
+        ):
             yield (*base, "start", "calendar"), (
                 f"retention rule {name!r} starts at calendar {rule.start.calendar!r}, which is not defined")
         if rule.reason == "legal" and not rule.legal_ground:
@@ -126,30 +134,32 @@ def _retention(policy: Policy) -> Finding:
                     f"exceeds the ceiling {rule.ceiling}")
         if rule.extension and rule.ceiling is None:
             yield (*base, "extension"), f"retention rule {name!r} can be extended, so it needs a ceiling"
-    used = {rt.retention for rt in policy.record_types.values()}
+    used = {rt.retention for rt in policy.record_types.values()} | set(map(str, left_out.values_of("retention")))
     for name in policy.retention:
         if name not in used:
             yield ("retention", name), f"retention rule {name!r} is not used by any record type"
 
 
-def _recipients(policy: Policy) -> Finding:
+def _recipients(policy: Policy, left_out: LeftOut) -> Finding:
     for name, recipient in policy.recipients.items():
         base = ("recipients", name)
         for i, purpose in enumerate(recipient.purposes):
             if purpose not in policy.purposes:
+                if left_out.may_define("purposes", purpose):
+                    continue
                 yield (*base, "purposes", i), f"recipient {name!r} names purpose {purpose!r}, which is not defined"
             elif policy.purposes[purpose].statistics and recipient.kind != "processor":
                 yield (*base, "purposes", i), (
                     f"recipient {name!r}: visit statistics ({purpose!r}) are never given to third parties")
         for i, category in enumerate(recipient.categories):
-            if category not in policy.categories:
+            if category not in policy.categories and not left_out.may_define("categories", category):
                 yield (*base, "categories", i), f"recipient {name!r} names category {category!r}, which is not defined"
         if recipient.kind == "processor" and recipient.agreement is None:
             yield base, f"processor {name!r} needs an agreement (verwerkersovereenkomst, art. 28 AVG)"
         agreement = recipient.agreement
         if agreement and agreement.valid_from and agreement.valid_until and agreement.valid_until < agreement.valid_from:
             yield (*base, "agreement", "valid_until"), f"recipient {name!r}: the agreement ends before it starts"
-        if not recipient.reasons:
+        if not recipient.reasons and not left_out.touches((*base, "reasons")):
             yield base, f"recipient {name!r} lists no reasons under which data may be disclosed to it"
         if DisclosureReason.CONSENT in recipient.reasons and not any(
             policy.purposes[p].basis is LegalBasis.CONSENT for p in recipient.purposes if p in policy.purposes
@@ -166,16 +176,17 @@ _EEA = {
 }
 
 
-def _roles(policy: Policy) -> Finding:
+def _roles(policy: Policy, left_out: LeftOut) -> Finding:
     for name, role in policy.roles.items():
         for purpose in role.grants:
-            if purpose not in policy.purposes:
+            if purpose not in policy.purposes and not left_out.may_define("purposes", purpose):
                 yield ("roles", name, "grants", purpose), f"role {name!r} names purpose {purpose!r}, which is not defined"
-    if not any(role.dpo or role.privacy_officer for role in policy.roles.values()):
+    maybe_left_out = [v for key in ("dpo", "privacy_officer") for v in left_out.values_of(key) if v is not False]
+    if not any(role.dpo or role.privacy_officer for role in policy.roles.values()) and not maybe_left_out:
         yield ("roles",), "no role is a privacy officer or DPO: someone must handle requests and breaches"
 
 
-def _statement(policy: Policy) -> Finding:
+def _statement(policy: Policy, left_out: LeftOut) -> Finding:
     seen: set[str] = set()
     for i, entry in enumerate(policy.statement.history):
         if entry.version in seen:
