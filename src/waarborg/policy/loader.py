@@ -79,8 +79,20 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+MAX_VALUES = 100_000  # far above any real policy (the largest example has about 1,500)
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
 def _build(node: yaml.Node, path: Path_, pos: Positions, constructor: yaml.SafeLoader,
            problems: list[Problem]) -> Any:
+    # Aliases (*name) reuse a node: a few lines can expand to billions of values ("billion laughs").
+    # Every value built counts, so such a file stops with a problem instead of filling the memory.
+    if len(pos.values) >= MAX_VALUES:
+        raise _TooLarge(node)
     pos.values[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -114,6 +126,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, pos, [Problem(file, line, col, f"YAML syntax: {exc.problem or exc.context}")]
+    except _TooLarge as exc:
+        line, col = _mark(exc.node)
+        return None, pos, [Problem(file, line, col, f"more than {MAX_VALUES:,} values (aliases such as *name "
+                                                    "expand to copies): a policy is never that large")]
     finally:
         loader.dispose()
     return data, pos, problems
