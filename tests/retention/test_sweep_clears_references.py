@@ -24,3 +24,25 @@ def test_a_notice_about_a_swept_record_keeps_no_reference_to_it(make: Any) -> No
     assert not Record.objects.filter(pk=tip.pk).exists()
     notice.refresh_from_db()
     assert notice.record_id is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inside_a_callers_transaction_constraints_stay_deferred_after_the_sweep(make: Any) -> None:
+    """The sweep runs its foreign-key checks early (before the audit lock) and then defers them again:
+    a caller's transaction that briefly holds a dangling reference still commits."""
+    import uuid
+
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    from waarborg.retention.models import Hold
+
+    make.record("tip", at(2026, 1, 1))
+    with transaction.atomic():
+        assert sweep_expired().deleted["tip_3m"] == 1
+        # a hold pointing at a subject that does not exist (yet): deferred, so no error here...
+        dangling = Hold.objects.create(subject_id=uuid.uuid4(), reason="dispute", justification="x",
+                                       created_at=timezone.now())
+        dangling.delete()  # ...and gone again before the commit
+    with pytest.raises(IntegrityError), transaction.atomic():  # while a dangling one fails at the commit
+        Hold.objects.create(subject_id=uuid.uuid4(), reason="dispute", justification="x", created_at=timezone.now())

@@ -283,8 +283,11 @@ def _process_batch(rows: list[Row], now: datetime, policy: Policy, version: int,
     if connection.vendor == "postgresql":
         # The foreign-key checks of the deletes (deferred to the commit) run now, before the audit append
         # takes the chain lock: every other audited action waits for that lock until this batch commits.
+        # Back to deferred afterwards (every constraint of the schema is INITIALLY DEFERRED), so a caller's
+        # outer transaction goes on as before.
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     if shredded:
         entries.append(Entry(action="subject.shred", actor=ACTOR, policy_version=version, at=now, subjects=shredded,
                              detail={"why": "no records left after the retention sweep", "count": len(shredded),
