@@ -79,21 +79,36 @@ class LogoutView(auth_views.LogoutView):
     next_page = "backoffice:login"
 
 
-def handler_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Logged-in staff whose role handles requests; others are sent to log in, or refused (audited)."""
+Page = Callable[..., HttpResponse]
 
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            return redirect(f"{LOGIN_URL}?next={request.path}")
-        try:
-            require_handler(user, current(), f"backoffice.{view.__name__}", request_id=kwargs.get("pk"))
-        except Refused as exc:
-            return HttpResponseForbidden(str(exc.detail), content_type="text/plain; charset=utf-8")
-        return view(request, *args, **kwargs)
 
-    return wrapped
+def staff_page(require: Callable[[Any, str, dict[str, Any]], None]) -> Callable[[Page], Page]:
+    """A page for logged-in staff that `require(user, action, kwargs)` lets in: visitors are sent to log in,
+    and whoever it refuses (it raises `Refused`, which wrote the audit entry) gets a 403 with the reason."""
+
+    def decorate(view: Page) -> Page:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated:
+                return redirect(f"{LOGIN_URL}?next={request.path}")
+            try:
+                require(user, f"backoffice.{view.__name__}", kwargs)
+            except Refused as exc:
+                return HttpResponseForbidden(str(exc.detail), content_type="text/plain; charset=utf-8")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def _handles_requests(user: Any, action: str, kwargs: dict[str, Any]) -> None:
+    require_handler(user, current(), action, request_id=kwargs.get("pk"))
+
+
+# Staff whose role handles requests (privacy officer, FG/DPO, `manages: requests`).
+handler_only = staff_page(_handles_requests)
 
 
 @handler_only
@@ -222,22 +237,14 @@ def letter(request: HttpRequest, pk: Any) -> HttpResponse:
 
 # --- Bewaartermijnen: what the retention sweep will delete or anonymise, and what holds keep -----------
 
-def retention_manager_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Logged-in staff who manage retention (privacy officer, `manages: retention`); others are refused (audited)."""
+def _manages_retention(user: Any, action: str, kwargs: dict[str, Any]) -> None:
+    if not manages_retention(user, current()):
+        raise refuse(user, action, "Alleen wie bewaartermijnen beheert ziet deze pagina. / "
+                                   "Only whoever manages retention sees this page.")
 
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            return redirect(f"{LOGIN_URL}?next={request.path}")
-        if not manages_retention(user, current()):
-            exc = refuse(user, f"backoffice.{view.__name__}",
-                         "Alleen wie bewaartermijnen beheert ziet deze pagina. / "
-                         "Only whoever manages retention sees this page.")
-            return HttpResponseForbidden(str(exc.detail), content_type="text/plain; charset=utf-8")
-        return view(request, *args, **kwargs)
 
-    return wrapped
+# Staff who manage retention (privacy officer, `manages: retention`).
+retention_manager_only = staff_page(_manages_retention)
 
 
 PREVIEW_DAYS = 30
