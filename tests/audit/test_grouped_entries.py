@@ -102,3 +102,29 @@ def test_the_chain_covers_the_subjects_of_a_grouped_entry(swept: dict[str, Any])
                        [json.dumps(list(reversed(entry.subjects))), entry.pk])
     _, broken = verify()
     assert broken is not None and broken.entry_id == entry.pk
+
+
+def test_verify_pages_around_grouped_entries_and_still_checks_every_link(monkeypatch: pytest.MonkeyPatch,
+                                                                        db: Any) -> None:
+    import uuid
+
+    from waarborg.audit import log
+    from waarborg.audit.log import Entry, append_many
+
+    monkeypatch.setattr(log, "GROUPED_PER_PAGE", 3)
+    entries = []
+    for i in range(20):
+        entries.append(Entry(action="record.delete", actor="system:sweep", subjects=[uuid.uuid4()],
+                             detail={"rule": "r", "count": 1, "items": {"record": [str(i)]}}))
+        entries.extend(Entry(action="record.read", actor="system:x", subject=uuid.uuid4()) for _ in range(i % 4))
+    append_many(entries)
+    total = AuditEntry.objects.count()
+    assert verify(chunk=7) == (total, None)
+    # a broken link in a later page is still found
+    victim = AuditEntry.objects.filter(subjects__isnull=False).order_by("id")[15]
+    from django.db import connection
+
+    append_only.lift(connection)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditentry SET purpose = 'other' WHERE id = %s", [victim.pk])
+    assert verify(chunk=7)[1].entry_id == victim.pk  # type: ignore[union-attr]

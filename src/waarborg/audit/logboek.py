@@ -91,7 +91,8 @@ def spans(since: datetime | None = None, subject: Any = None) -> Iterator[dict[s
     organisations = _organisations()
     fallback = organisations[max(organisations)] if organisations else ""
     only = crypto.pseudonym(getattr(subject, "pk", subject)) if subject is not None else None
-    for entry in processing_entries(since, subject).iterator(chunk_size=500):
+    # Small fetches: a grouped entry (one sweep batch) is about 0.5 MB.
+    for entry in processing_entries(since, subject).iterator(chunk_size=50):
         organisation = organisations.get(entry.policy_version or 0, fallback)
         if entry.subjects is None:
             yield span(entry, organisation)
