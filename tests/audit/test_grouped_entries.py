@@ -128,3 +128,21 @@ def test_verify_pages_around_grouped_entries_and_still_checks_every_link(monkeyp
     with connection.cursor() as cursor:
         cursor.execute("UPDATE audit_auditentry SET purpose = 'other' WHERE id = %s", [victim.pk])
     assert verify(chunk=7)[1].entry_id == victim.pk  # type: ignore[union-attr]
+
+
+def test_the_audit_api_pages_around_grouped_entries(monkeypatch: pytest.MonkeyPatch, personas: dict[str, Any]) -> None:
+    import uuid
+
+    from waarborg.audit import api
+    from waarborg.audit.log import Entry, append_many
+
+    monkeypatch.setattr(api, "GROUPED_PER_PAGE", 2)
+    append_many([Entry(action="record.delete", actor="system:sweep", subjects=[uuid.uuid4()],
+                       detail={"rule": "r", "count": 1, "items": {"record": [str(i)]}}) for i in range(5)])
+    officer, seen, after = personas["privacy_officer"], [], 0
+    while after is not None:
+        page = officer.get("/api/v1/audit/entries", {"after": after, "action": "record.delete"}).json()
+        assert sum(1 for e in page["entries"] if e["subjects"]) <= 2
+        seen += [e["detail"]["items"]["record"][0] for e in page["entries"]]
+        after = page["next_after"]
+    assert seen == ["0", "1", "2", "3", "4"]

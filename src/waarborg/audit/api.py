@@ -22,6 +22,7 @@ from waarborg.audit.models import AuditEntry
 from waarborg.vault import crypto
 
 MAX_LIMIT = 500
+GROUPED_PER_PAGE = 10  # sweep entries: about 0.5 MB each
 
 
 class AuditEntrySerializer(serializers.ModelSerializer):
@@ -90,8 +91,12 @@ class AuditEntryList(APIView):
                 raise Invalid({"subject": ["geen subject-id / not a subject id"]}) from None
         if request.query_params.get("action"):
             entries = entries.filter(action=request.query_params["action"])
-        page = list(entries[:limit])
+        # A grouped entry (a sweep batch) is about 0.5 MB: a page holds at most GROUPED_PER_PAGE of them.
+        beyond = list(entries.filter(subjects__isnull=False).values_list("id", flat=True)[
+            GROUPED_PER_PAGE:GROUPED_PER_PAGE + 1])
+        page = list((entries.filter(id__lt=beyond[0]) if beyond else entries)[:limit])
         append(Entry(action="audit.read", actor=request.user,
                      detail={"after": after, "count": len(page), "filtered": bool(subject)}))
+        more = len(page) == limit or bool(beyond)
         return Response({"entries": AuditEntrySerializer(page, many=True).data,
-                         "next_after": page[-1].id if len(page) == limit else None})
+                         "next_after": page[-1].id if more and page else None})
