@@ -126,7 +126,7 @@ def processing_history(subject: Any, lang: str = "nl") -> list[dict[str, Any]]:
     except NoActivePolicy:
         policy = None
     history = []
-    for entry in processing_entries(subject=subject):
+    for entry in processing_entries(subject=subject).defer("detail", "subjects"):
         known = policy.purposes.get(entry.purpose) if policy is not None and entry.purpose else None
         history.append({
             "action": entry.action,

@@ -136,7 +136,7 @@ def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, di
 
 def processing_history(subject: Subject) -> list[dict[str, Any]]:
     """What was done with the subject's data, when, and by which role (never which colleague)."""
-    rows = AuditEntry.objects.filter(about_subject(pseudonym(subject.pk))).order_by("id")
+    rows = AuditEntry.objects.filter(about_subject(pseudonym(subject.pk))).order_by("id").defer("detail", "subjects")
     return [{"at": e.at.isoformat(), "action": e.action, "purpose": e.purpose, "outcome": e.outcome,
              "by": e.actor_roles or e.actor_kind} for e in rows]
 
