@@ -1,28 +1,36 @@
 """The breach workflow's action layer: register -> assess -> notify (AP, people) -> close.
 
 Each function checks, writes the breach, appends to the breach's own trail (`BreachLogEntry`)
-and to the audit log, in one transaction. Refusals are audited before they are raised.
+and to the audit log, in one transaction. Refusals are audited before they are raised. The exception is
+e-mailing notices: mail cannot be rolled back, so each person gets their own transaction around the
+hand-over to the relay (see `_send_by_email`).
 """
 
 from __future__ import annotations
 
+import logging
+import smtplib
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid, Refused
 from waarborg.api.times import not_future
-from waarborg.audit.log import Entry, append
+from waarborg.audit.log import Entry, append, append_many
 from waarborg.audit.refusals import refused
-from waarborg.breaches import clock
+from waarborg.breaches import clock, notices, reach
 from waarborg.breaches.models import AffectedSubject, AuthorityNotification, Breach, BreachLogEntry, Kind, Risk, Status
 from waarborg.breaches.permissions import manages_breaches, sees_breaches
 from waarborg.breaches.selection import Selection, affected
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.models import Subject
+
+log = logging.getLogger(__name__)
 
 NATURES = ("read", "copy", "change", "delete", "theft")
 
@@ -235,30 +243,26 @@ def authority_notify(actor: Any, breach: Breach, *, kind: str = "initial", at: d
     return notification
 
 
-def _notice(breach: Breach, row: AffectedSubject, policy: Policy, now: datetime) -> dict[str, Any]:
-    org = policy.organisation
-    return {
-        "breach": str(breach.pk),
-        "sent_at": now.isoformat(),
-        "what_happened": breach.description,
-        "kind": breach.kind,
-        "kind_label": Kind(breach.kind).label,
-        "your_data": [{"category": c, "label": policy.categories[c].label.nl if c in policy.categories else c,
-                       "label_en": policy.categories[c].label.get("en") if c in policy.categories else c}
-                      for c in row.categories],
-        "consequences": breach.consequences,
-        "measures_taken": breach.measures_taken,
-        "measures_you_can_take": breach.measures_subject_can_take,
-        "contact": org.privacy_contact.email or org.privacy_contact.phone,
-        "authority": org.authority.name,
-    }
+NOTICE_CHANNELS = notices.CHANNELS
 
 
-NOTICE_CHANNELS = ("portal", "email", "letter", "phone", "in_person")
+@dataclass
+class NoticeRun:
+    """What one call to `subject_notices_send` did. Ids are `AffectedSubject` ids, never addresses."""
+
+    channel: str
+    sent: int = 0
+    unreachable: list[int] = field(default_factory=list)  # no address (or portal account) for this channel
+    failed: list[int] = field(default_factory=list)  # the mail relay refused or was down: still un-notified
 
 
-def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal") -> int:
-    """Tell every not-yet-notified person what happened and which of *their* data was involved."""
+def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal") -> NoticeRun:
+    """Tell every not-yet-notified person what happened and which of *their* data was involved.
+
+    `email` sends each person their notice (see `_send_by_email`); `portal` shows it on their "Mijn gegevens"
+    page, so it reaches only people with an active citizen account; `letter`, `phone` and `in_person` record
+    that staff told them that way. Whoever the channel cannot reach stays un-notified and is reported.
+    """
     policy = active().policy
     require_manager(actor, "breach.notify_subjects", policy)
     missing = {name: ["Vul dit eerst in: zonder maatregelen gaat er geen bericht uit. / "
@@ -270,21 +274,124 @@ def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal")
         raise Invalid({"channel": [f"Kies uit / choose from: {', '.join(NOTICE_CHANNELS)}"]})
     if breach.status == Status.CLOSED:
         raise Conflict("Dit datalek is afgesloten. / This breach is closed.")
+    if channel == "email":
+        return _send_by_email(actor, breach, policy)
+    return _record(actor, breach, policy, channel)
+
+
+def _unreachable(actor: Any, breach: Breach, run: NoticeRun, people: dict[int, tuple[Any, str]]) -> None:
+    """Inside the caller's transaction: who the channel cannot reach (row id -> subject id, reason code).
+
+    The trail gets one entry with the count (each affected person can read the trail); the audit log gets
+    one entry per person, with their subject and the reason.
+    """
+    if not people:
+        return
+    run.unreachable.extend(people)
+    _trail(breach, actor, "subjects_unreachable", {"channel": run.channel, "count": len(people)})
+    append_many([Entry(action="breach.subject_unreachable", actor=actor, subject=subject_id,
+                       detail={"breach": str(breach.pk), "channel": run.channel, "reason": reason})
+                 for subject_id, reason in people.values()])
+
+
+def _record(actor: Any, breach: Breach, policy: Policy, channel: str) -> NoticeRun:
+    """Portal, letter, phone, in person: the notice is stored, and is what the portal page shows."""
+    run = NoticeRun(channel)
     now = timezone.now()
-    sent = 0
     with transaction.atomic():
-        for row in breach.affected.select_for_update().filter(notified_at__isnull=True).order_by("id"):
-            row.notice = {**_notice(breach, row, policy, now), "channel": channel}
+        rows = list(breach.affected.select_for_update().filter(notified_at__isnull=True).order_by("id"))
+        if channel == "portal":
+            reachable = reach.in_portal(r.subject_id for r in rows)
+            _unreachable(actor, breach, run, {r.pk: (r.subject_id, "no_portal_account") for r in rows
+                                              if r.subject_id not in reachable})
+            rows = [r for r in rows if r.subject_id in reachable]
+        for row in rows:
+            row.notice = {**notices.notice(breach, row, policy, now), "channel": channel}
             row.notified_at = now
             row.save(update_fields=["notice", "notified_at"])
             _trail(breach, actor, "subject_notified", {"categories": row.categories, "channel": channel},
                    subject=row.subject_id, at=now)
-            sent += 1
-        breach.subjects_notified_at = breach.subjects_notified_at or now
-        if breach.status in (Status.REPORTED, Status.ASSESSED):
-            breach.status = Status.NOTIFIED
-        breach.save(update_fields=["subjects_notified_at", "status"])
-    return sent
+            run.sent += 1
+        _mark_notified(breach, run, now)
+    return run
+
+
+def _send_by_email(actor: Any, breach: Breach, policy: Policy) -> NoticeRun:
+    """One e-mail per person, each in its own short transaction.
+
+    The person's row is locked, the mail handed to the relay, and only then is the row marked notified (with
+    the moment it was sent). A refused or failed hand-over leaves the person un-notified and writes
+    `subject_notice_failed` to the trail (the error's class name, never the address); a call at the same time
+    waits for the lock and then skips the person. Should the database fail after the relay took the mail,
+    the row stays un-notified and a later call sends again: told twice rather than never.
+    """
+    run = NoticeRun("email")
+    everyone = list(breach.affected.values_list("subject_id", flat=True))
+    found, shared = reach.by_email(policy, everyone)
+    pending = list(breach.affected.filter(notified_at__isnull=True).order_by("id").values_list("pk", "subject_id"))
+    with transaction.atomic():
+        _unreachable(actor, breach, run, {row_id: (subject_id, "shared_address" if subject_id in shared else
+                                                   "no_address")
+                                          for row_id, subject_id in pending if subject_id not in found})
+    pending = [(row_id, subject_id) for row_id, subject_id in pending if subject_id in found]
+    if not pending:
+        return run
+    connection = get_connection()
+    try:
+        connection.open()
+    except (smtplib.SMTPException, OSError) as exc:  # the relay is down: nobody is told, everyone is reported
+        log.warning("breach %s: the mail relay is unavailable (%s)", breach.pk, type(exc).__name__)
+        for row_id, subject_id in pending:
+            with transaction.atomic():
+                _failed(actor, breach, row_id, subject_id, type(exc).__name__, run)
+        return run
+    try:
+        for row_id, subject_id in pending:
+            _deliver(actor, breach, policy, row_id, found[subject_id], connection, run)
+    finally:
+        connection.close()
+    if run.sent:
+        with transaction.atomic():
+            _mark_notified(breach, run, timezone.now())
+    return run
+
+
+def _deliver(actor: Any, breach: Breach, policy: Policy, row_id: int, address: reach.Address, connection: Any,
+             run: NoticeRun) -> None:
+    with transaction.atomic():
+        row = AffectedSubject.objects.select_for_update().get(pk=row_id)
+        if row.notified_at is not None:
+            return  # told meanwhile, by a call running at the same time
+        notice = {**notices.notice(breach, row, policy, timezone.now()), "channel": "email"}
+        try:
+            notices.message(notice, policy, address.email, connection).send(fail_silently=False)
+        except (smtplib.SMTPException, OSError) as exc:
+            connection.close()  # the next person gets a fresh connection
+            _failed(actor, breach, row_id, row.subject_id, type(exc).__name__, run)
+            return
+        sent_at = timezone.now()
+        row.notice, row.notified_at = {**notice, "sent_at": sent_at.isoformat()}, sent_at
+        row.save(update_fields=["notice", "notified_at"])
+        _trail(breach, actor, "subject_notified", {"categories": row.categories, "channel": "email",
+                                                   "address": address.source}, subject=row.subject_id, at=sent_at)
+        run.sent += 1
+
+
+def _failed(actor: Any, breach: Breach, row_id: int, subject_id: Any, error: str, run: NoticeRun) -> None:
+    log.warning("breach %s: a notice could not be delivered (%s)", breach.pk, error)  # never the address
+    _trail(breach, actor, "subject_notice_failed", {"channel": "email", "error": error}, subject=subject_id)
+    run.failed.append(row_id)
+
+
+def _mark_notified(breach: Breach, run: NoticeRun, now: datetime) -> None:
+    """Inside the caller's transaction: once anyone is told, the breach counts as notified."""
+    if not run.sent:
+        return
+    breach.refresh_from_db(fields=["subjects_notified_at", "status"])
+    breach.subjects_notified_at = breach.subjects_notified_at or now
+    if breach.status in (Status.REPORTED, Status.ASSESSED):
+        breach.status = Status.NOTIFIED
+    breach.save(update_fields=["subjects_notified_at", "status"])
 
 
 def breach_close(actor: Any, breach: Breach, *, reasoning: str = "") -> Breach:
