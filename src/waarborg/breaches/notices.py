@@ -75,10 +75,10 @@ def _half(notice: dict[str, Any], lang: str) -> list[str]:
     if nl:
         return [
             "Beste heer, mevrouw,", "",
-            f"Bij {org} is een datalek geweest: persoonsgegevens zijn in handen gekomen van iemand die ze niet "
-            "mocht zien, of hadden dat gekund. Ook gegevens van u waren daarbij betrokken. Dat laten wij u "
-            "hierbij weten.", "",
-            *_section("Wat er is gebeurd", f"{kind}. {notice['what_happened']}"),
+            f"Bij {org} is een datalek geweest (een inbreuk op de beveiliging van persoonsgegevens). Daarbij "
+            "waren ook gegevens van u betrokken. Hieronder leest u wat er is gebeurd, wat wij hebben gedaan en "
+            "wat u zelf kunt doen.", "",
+            *_section("Wat er is gebeurd", f"{kind}:\n{notice['what_happened']}"),
             *_section("Welke gegevens van u", data),
             *_section("Mogelijke gevolgen", notice.get("consequences", "")),
             *_section("Wat wij hebben gedaan", notice["measures_taken"]),
@@ -89,9 +89,9 @@ def _half(notice: dict[str, Any], lang: str) -> list[str]:
         ]
     return [
         "Dear Sir or Madam,", "",
-        f"{org} had a data breach: personal data reached someone who should not have seen it, or could have. "
-        "Data of yours was involved. With this message we let you know.", "",
-        *_section("What happened", f"{kind}. {notice['what_happened']}"),
+        f"{org} had a data breach (a breach of the security of personal data), and data of yours was involved. "
+        "Below you can read what happened, what we did and what you can do yourself.", "",
+        *_section("What happened", f"{kind}:\n{notice['what_happened']}"),
         *_section("Which of your data", data),
         *_section("Possible consequences", notice.get("consequences", "")),
         *_section("What we did", notice["measures_taken"]),
