@@ -243,6 +243,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "DataClassEnum": ["general", "special"],
         "BreachKindEnum": "waarborg.breaches.models.Kind",
+        # The breach appears in two answers (BreachOut, and NoticesOut with what a notify call did).
+        "BreachRiskEnum": "waarborg.breaches.models.Risk",
+        "BreachStatusEnum": "waarborg.breaches.models.Status",
         "SourceKindEnum": "waarborg.policy.schema.SourceKind",
     },
 }

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.breaches.conftest import MEASURES, APPLICATION, applicant, assessed, helpdesk_person, notify
+from tests.breaches.conftest import APPLICATION, MEASURES, applicant, assessed, helpdesk_person, notify
 
 DESCRIPTION = "Mail met aanvragen naar verkeerde ontvanger"  # conftest.register's description
 
@@ -191,3 +191,18 @@ def test_a_relay_that_is_down_tells_nobody_and_says_so(officer: Any, personas: A
     trail = officer.client.get(f"/api/v1/breaches/{breach_id}/log").json()
     assert [e["detail"]["error"] for e in trail if e["event"] == "subject_notice_failed"] == [
         "ConnectionRefusedError"]
+
+
+def test_in_production_a_printing_mail_backend_sends_no_notice(officer: Any, personas: Any, settings: Any) -> None:
+    from waarborg.breaches.models import AffectedSubject
+
+    # The console backend "accepts" every mail and delivers none: nobody may be recorded as told by it.
+    settings.PRODUCTION = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    person = helpdesk_person(personas["caseworker"].user, "ilse@example.nl")
+    breach_id = assessed(officer, ["contact"], [person])
+
+    response = notify(officer, breach_id, "email")
+
+    assert response.status_code == 409 and "WAARBORG_EMAIL_BACKEND" in response.json()["detail"]
+    assert AffectedSubject.objects.get(subject=person).notified_at is None

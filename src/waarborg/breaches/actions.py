@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
@@ -244,6 +245,8 @@ def authority_notify(actor: Any, breach: Breach, *, kind: str = "initial", at: d
 
 
 NOTICE_CHANNELS = notices.CHANNELS
+# Backends that accept a mail without delivering it: fine while developing, a false "told" in production.
+PRINTING_BACKENDS = ("django.core.mail.backends.console.EmailBackend", "django.core.mail.backends.dummy.EmailBackend")
 
 
 @dataclass
@@ -275,6 +278,10 @@ def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal")
     if breach.status == Status.CLOSED:
         raise Conflict("Dit datalek is afgesloten. / This breach is closed.")
     if channel == "email":
+        if settings.PRODUCTION and settings.EMAIL_BACKEND in PRINTING_BACKENDS:
+            raise Conflict("Er is geen mailserver ingesteld (WAARBORG_EMAIL_BACKEND): niemand zou het bericht "
+                           "ontvangen. / No mail relay is configured (WAARBORG_EMAIL_BACKEND): nobody would "
+                           "receive the notice.")
         return _send_by_email(actor, breach, policy)
     return _record(actor, breach, policy, channel)
 
