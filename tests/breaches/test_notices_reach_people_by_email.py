@@ -54,6 +54,10 @@ def test_each_person_gets_an_email_naming_their_data_the_measures_and_the_ap(off
         assert row["notice"]["channel"] == "email"
         assert datetime.fromisoformat(row["notice"]["sent_at"]) == datetime.fromisoformat(row["notified_at"])
     assert body["status"] == "notified" and body["subjects_notified_at"]
+    # Anna's address is her account's; Bert, without an account, is reached at the one he typed in his ticket
+    trail = officer.client.get(f"/api/v1/breaches/{breach_id}/log").json()
+    assert sorted(e["detail"]["address_from"] for e in trail if e["event"] == "subject_notified") == [
+        "account", "record"]
 
 
 @pytest.mark.promise("S4-19")

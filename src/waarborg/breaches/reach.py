@@ -1,7 +1,8 @@
 """How a breach notice reaches a person: their e-mail address, or their citizen-portal account.
 
 E-mail goes to the address of the person's citizen-portal account: they gave it to be contacted, and it is
-sealed with their own key. Without one, the newest e-mail field of a record the person gave us themselves
+sealed with their own key (also when they closed the account: the address stays until erasure, and the
+notice is still owed). Without one, the newest e-mail field of a record the person gave us themselves
 (source `subject` or `website_form`) is the fallback, opened with their key. Never used: anonymised records,
 records someone else provided (a representative's or referrer's address may be their own, not the
 person's), purposes the person had restricted (art. 18), and anything of an erased (shredded) person.

@@ -135,9 +135,6 @@ def _send_by_email(actor: Any, breach: Breach, policy: Policy) -> NoticeRun:
             _deliver(actor, breach, policy, row_id, found[subject_id], connection, run)
     finally:
         connection.close()
-    if run.sent:
-        with transaction.atomic():
-            _mark_notified(breach, run, timezone.now())
     return run
 
 
@@ -150,7 +147,7 @@ def _deliver(actor: Any, breach: Breach, policy: Policy, row_id: int, address: r
         notice = {**notices.notice(breach, row, policy, timezone.now()), "channel": "email"}
         try:
             notices.message(notice, policy, address.email, connection).send(fail_silently=False)
-        except (smtplib.SMTPException, OSError) as exc:
+        except (smtplib.SMTPException, OSError, ValueError) as exc:  # ValueError: an address the relay can't take
             connection.close()  # the next person gets a fresh connection
             _failed(actor, breach, row_id, row.subject_id, type(exc).__name__, run)
             return
@@ -158,8 +155,11 @@ def _deliver(actor: Any, breach: Breach, policy: Policy, row_id: int, address: r
         row.notice, row.notified_at = {**notice, "sent_at": sent_at.isoformat()}, sent_at
         row.save(update_fields=["notice", "notified_at"])
         trail.write(breach, actor, "subject_notified", {"categories": row.categories, "channel": "email",
-                                                        "address": address.source}, subject=row.subject_id, at=sent_at)
+                                                        "address_from": address.source},
+                    subject=row.subject_id, at=sent_at)
         run.sent += 1
+        if run.sent == 1:  # with the first person told, not after the last: a crash midway keeps it right
+            _mark_notified(breach, run, sent_at)
 
 
 def _failed(actor: Any, breach: Breach, row_id: int, subject_id: Any, error: str, run: NoticeRun) -> None:
