@@ -217,6 +217,9 @@ EMAIL_BACKEND = env_str("WAARBORG_EMAIL_BACKEND", "django.core.mail.backends.con
 # WAARBORG_EMAIL_HOST / WAARBORG_EMAIL_PORT: the SMTP relay.
 EMAIL_HOST = env_str("WAARBORG_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("WAARBORG_EMAIL_PORT", 25, minimum=1)
+# WAARBORG_EMAIL_TIMEOUT: seconds to wait for the relay before a send counts as failed. A breach notice is
+# handed over while its person's row is locked, so a hanging relay must not hold that lock forever.
+EMAIL_TIMEOUT = env_int("WAARBORG_EMAIL_TIMEOUT", 30, minimum=1)
 # WAARBORG_DEFAULT_FROM_EMAIL: sender of mails to citizens and staff.
 DEFAULT_FROM_EMAIL = env_str("WAARBORG_DEFAULT_FROM_EMAIL", "privacy@localhost")
 
@@ -240,6 +243,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "DataClassEnum": ["general", "special"],
         "BreachKindEnum": "waarborg.breaches.models.Kind",
+        # The breach appears in two answers (BreachOut, and NoticesOut with what a notify call did).
+        "BreachRiskEnum": "waarborg.breaches.models.Risk",
+        "BreachStatusEnum": "waarborg.breaches.models.Status",
         "SourceKindEnum": "waarborg.policy.schema.SourceKind",
     },
 }

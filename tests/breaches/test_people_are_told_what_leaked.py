@@ -71,7 +71,12 @@ def test_a_high_risk_breach_cannot_close_until_everyone_is_notified(officer: Any
     refused = officer.client.post(f"/api/v1/breaches/{breach_id}/close", {}, format="json")
     assert refused.status_code == 409 and "2" in refused.json()["detail"]
 
-    officer.client.post(f"/api/v1/breaches/{breach_id}/notices")
+    # Neither has a portal account: a portal notice would reach nobody, so nobody counts as told.
+    portal = officer.client.post(f"/api/v1/breaches/{breach_id}/notices", {"channel": "portal"}, format="json")
+    assert portal.json()["sent"] == 0 and portal.json()["unreachable"]["count"] == 2
+    assert officer.client.post(f"/api/v1/breaches/{breach_id}/close", {}, format="json").status_code == 409
+
+    officer.client.post(f"/api/v1/breaches/{breach_id}/notices", {"channel": "letter"}, format="json")
     closed = officer.client.post(f"/api/v1/breaches/{breach_id}/close", {"reasoning": "Afgehandeld"}, format="json")
     assert closed.status_code == 200 and closed.json()["status"] == "closed"
 

@@ -19,7 +19,7 @@ def test_every_step_is_documented_in_order(officer: Any, personas: Any) -> None:
         "measures_subject_can_take": "Wees alert op phishing"}, format="json")
     officer.client.post(f"/api/v1/breaches/{breach_id}/notes", {"text": "Ontvanger gebeld om 10:05"}, format="json")
     officer.client.post(f"/api/v1/breaches/{breach_id}/authority-notifications", {}, format="json")
-    officer.client.post(f"/api/v1/breaches/{breach_id}/notices")
+    officer.client.post(f"/api/v1/breaches/{breach_id}/notices", {"channel": "letter"}, format="json")
     officer.client.post(f"/api/v1/breaches/{breach_id}/close", {}, format="json")
 
     trail = officer.client.get(f"/api/v1/breaches/{breach_id}/log").json()
@@ -52,7 +52,7 @@ def test_a_breach_can_be_retrieved_per_affected_person(officer: Any, personas: A
     officer.client.post(f"/api/v1/breaches/{breach_id}/assess", {
         "risk": "high", "measures_taken": "Brief teruggevraagd", "measures_subject_can_take": "Niets nodig"},
         format="json")
-    officer.client.post(f"/api/v1/breaches/{breach_id}/notices")
+    officer.client.post(f"/api/v1/breaches/{breach_id}/notices", {"channel": "letter"}, format="json")
 
     mine = officer.client.get(f"/api/v1/subjects/{person.pk}/breaches").json()
     assert [(b["breach"], b["categories"]) for b in mine] == [(breach_id, ["address"])]

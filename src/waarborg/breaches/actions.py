@@ -1,13 +1,15 @@
 """The breach workflow's action layer: register -> assess -> notify (AP, people) -> close.
 
 Each function checks, writes the breach, appends to the breach's own trail (`BreachLogEntry`)
-and to the audit log, in one transaction. Refusals are audited before they are raised.
+and to the audit log, in one transaction. Refusals are audited before they are raised. The exception is
+telling people (`telling`): mail cannot be rolled back, so each person gets their own transaction around
+the hand-over to the relay.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +18,7 @@ from waarborg.api.errors import Conflict, Invalid, Refused
 from waarborg.api.times import not_future
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
-from waarborg.breaches import clock
+from waarborg.breaches import clock, notices, trail
 from waarborg.breaches.models import AffectedSubject, AuthorityNotification, Breach, BreachLogEntry, Kind, Risk, Status
 from waarborg.breaches.permissions import manages_breaches, sees_breaches
 from waarborg.breaches.selection import Selection, affected
@@ -24,13 +26,10 @@ from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.models import Subject
 
+if TYPE_CHECKING:
+    from waarborg.breaches.telling import NoticeRun
+
 NATURES = ("read", "copy", "change", "delete", "theft")
-
-
-def _actor_name(actor: Any) -> str:
-    if actor is None:
-        return "anonymous"
-    return actor if isinstance(actor, str) else actor.get_username()
 
 
 def refuse(actor: Any, action: str, reason: str, detail: str, **fields: Any) -> Refused:
@@ -50,14 +49,6 @@ def require_viewer(actor: Any, action: str, policy: Policy) -> None:
         raise refuse(actor, action, "role_not_granted",
                      "Alleen de privacyfunctionaris of FG ziet het datalekkenregister. / "
                      "Only the privacy officer or DPO sees the breach register.")
-
-
-def _trail(breach: Breach, actor: Any, event: str, detail: dict[str, Any] | None = None,
-           subject: Any = None, at: datetime | None = None) -> None:
-    BreachLogEntry.objects.create(breach=breach, at=at or timezone.now(), actor=_actor_name(actor),
-                                  event=event, detail=detail or {})
-    append(Entry(action=f"breach.{event}", actor=actor, subject=subject,
-                 detail={"breach": str(breach.pk), **(detail or {})}))
 
 
 def _user(actor: Any) -> Any:
@@ -120,12 +111,12 @@ def breach_register(actor: Any, *, aware_at: datetime, description: str, kind: s
             received_at=received_at or now,
             aware_at=aware_at, authority_due_at=clock.authority_due_at(aware_at, policy), started_at=started_at,
             categories=sorted(set(categories or [])), created_at=now, policy_version=current.number)
-        _trail(breach, actor, "create", {"kind": kind, "source": "staff", "aware_at": aware_at.isoformat(),
-                                         "authority_due_at": breach.authority_due_at.isoformat()})
+        trail.write(breach, actor, "create", {"kind": kind, "source": "staff", "aware_at": aware_at.isoformat(),
+                                              "authority_due_at": breach.authority_due_at.isoformat()})
         if explicit:
             added = _add_affected(breach, policy, Selection(categories=tuple(breach.categories),
                                                             subjects=tuple(explicit)), explicit)
-            _trail(breach, actor, "subjects_added", {"added": added})
+            trail.write(breach, actor, "subjects_added", {"added": added})
     return breach
 
 
@@ -142,7 +133,7 @@ def breach_report_suspicion(*, description: str, reporter_name: str = "", report
             reporter_contact=reporter_contact, received_at=now, aware_at=now,
             authority_due_at=clock.authority_due_at(now, current.policy), created_at=now,
             policy_version=current.number)
-        _trail(breach, None, "reported", {"source": "public", "received_at": now.isoformat()})
+        trail.write(breach, None, "reported", {"source": "public", "received_at": now.isoformat()})
     return breach
 
 
@@ -177,7 +168,7 @@ def breach_assess(actor: Any, breach: Breach, *, risk: str, nature: list[str] | 
         if breach.status == Status.REPORTED:
             breach.status = Status.ASSESSED
         breach.save()
-        _trail(breach, actor, "assess", {"risk": risk, "fields": changed})
+        trail.write(breach, actor, "assess", {"risk": risk, "fields": changed})
     return breach
 
 
@@ -190,7 +181,7 @@ def breach_add_subjects(actor: Any, breach: Breach, selection: Selection) -> int
     explicit = _subjects(list(selection.subjects))
     with transaction.atomic():
         added = _add_affected(breach, policy, selection, explicit)
-        _trail(breach, actor, "subjects_added", {
+        trail.write(breach, actor, "subjects_added", {
             "added": added, "categories": list(selection.categories), "purpose": selection.purpose,
             "record_type": selection.record_type,
             "collected_from": selection.collected_from.isoformat() if selection.collected_from else None,
@@ -230,61 +221,22 @@ def authority_notify(actor: Any, breach: Breach, *, kind: str = "initial", at: d
         notification = AuthorityNotification.objects.create(breach=breach, kind=kind, at=moment,
                                                             reference=reference, form=snapshot,
                                                             by=_user(actor))
-        _trail(breach, actor, f"authority_{kind}", {"at": moment.isoformat(), "reference": reference,
-                                                    "late": moment > breach.authority_due_at}, at=moment)
+        trail.write(breach, actor, f"authority_{kind}", {"at": moment.isoformat(), "reference": reference,
+                                                         "late": moment > breach.authority_due_at}, at=moment)
     return notification
 
 
-def _notice(breach: Breach, row: AffectedSubject, policy: Policy, now: datetime) -> dict[str, Any]:
-    org = policy.organisation
-    return {
-        "breach": str(breach.pk),
-        "sent_at": now.isoformat(),
-        "what_happened": breach.description,
-        "kind": breach.kind,
-        "kind_label": Kind(breach.kind).label,
-        "your_data": [{"category": c, "label": policy.categories[c].label.nl if c in policy.categories else c,
-                       "label_en": policy.categories[c].label.get("en") if c in policy.categories else c}
-                      for c in row.categories],
-        "consequences": breach.consequences,
-        "measures_taken": breach.measures_taken,
-        "measures_you_can_take": breach.measures_subject_can_take,
-        "contact": org.privacy_contact.email or org.privacy_contact.phone,
-        "authority": org.authority.name,
-    }
+NOTICE_CHANNELS = notices.CHANNELS
 
 
-NOTICE_CHANNELS = ("portal", "email", "letter", "phone", "in_person")
+def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal") -> NoticeRun:
+    """Tell every not-yet-notified person what happened and which of *their* data was involved.
 
+    Its own module (`telling`): e-mail cannot be rolled back, so delivery follows other transaction rules.
+    """
+    from waarborg.breaches.telling import tell
 
-def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal") -> int:
-    """Tell every not-yet-notified person what happened and which of *their* data was involved."""
-    policy = active().policy
-    require_manager(actor, "breach.notify_subjects", policy)
-    missing = {name: ["Vul dit eerst in: zonder maatregelen gaat er geen bericht uit. / "
-                      "Fill this in first: no notice goes out without measures."]
-               for name in ("measures_taken", "measures_subject_can_take") if not getattr(breach, name).strip()}
-    if missing:
-        raise Invalid(missing)
-    if channel not in NOTICE_CHANNELS:
-        raise Invalid({"channel": [f"Kies uit / choose from: {', '.join(NOTICE_CHANNELS)}"]})
-    if breach.status == Status.CLOSED:
-        raise Conflict("Dit datalek is afgesloten. / This breach is closed.")
-    now = timezone.now()
-    sent = 0
-    with transaction.atomic():
-        for row in breach.affected.select_for_update().filter(notified_at__isnull=True).order_by("id"):
-            row.notice = {**_notice(breach, row, policy, now), "channel": channel}
-            row.notified_at = now
-            row.save(update_fields=["notice", "notified_at"])
-            _trail(breach, actor, "subject_notified", {"categories": row.categories, "channel": channel},
-                   subject=row.subject_id, at=now)
-            sent += 1
-        breach.subjects_notified_at = breach.subjects_notified_at or now
-        if breach.status in (Status.REPORTED, Status.ASSESSED):
-            breach.status = Status.NOTIFIED
-        breach.save(update_fields=["subjects_notified_at", "status"])
-    return sent
+    return tell(actor, breach, channel=channel)
 
 
 def breach_close(actor: Any, breach: Breach, *, reasoning: str = "") -> Breach:
@@ -307,10 +259,10 @@ def breach_close(actor: Any, breach: Breach, *, reasoning: str = "") -> Breach:
         breach.status = Status.CLOSED
         breach.closed_at = now
         breach.save(update_fields=["status", "closed_at"])
-        _trail(breach, actor, "close", {"reasoning_given": bool(reasoning)})
+        trail.write(breach, actor, "close", {"reasoning_given": bool(reasoning)})
         if reasoning:
-            BreachLogEntry.objects.create(breach=breach, at=now, actor=_actor_name(actor), event="close_reasoning",
-                                          detail={"text": reasoning})
+            BreachLogEntry.objects.create(breach=breach, at=now, actor=trail.actor_name(actor),
+                                          event="close_reasoning", detail={"text": reasoning})
     return breach
 
 
@@ -319,7 +271,7 @@ def breach_note(actor: Any, breach: Breach, text: str) -> BreachLogEntry:
     policy = active().policy
     require_manager(actor, "breach.note", policy)
     with transaction.atomic():
-        entry = BreachLogEntry.objects.create(breach=breach, at=timezone.now(), actor=_actor_name(actor),
+        entry = BreachLogEntry.objects.create(breach=breach, at=timezone.now(), actor=trail.actor_name(actor),
                                               event="note", detail={"text": text})
         append(Entry(action="breach.note", actor=actor, detail={"breach": str(breach.pk)}))
     return entry

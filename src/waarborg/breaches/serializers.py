@@ -74,6 +74,11 @@ class Notices(serializers.Serializer):
     channel = serializers.CharField(default="portal", help_text="portal | email | letter | phone | in_person")
 
 
+class NotReached(serializers.Serializer):
+    count = serializers.IntegerField()
+    affected = serializers.ListField(child=serializers.IntegerField(), help_text="ids of `affected` rows")
+
+
 class BreachClose(serializers.Serializer):
     reasoning = serializers.CharField(required=False, default="", allow_blank=True)
 
@@ -85,7 +90,7 @@ class Note(serializers.Serializer):
 class AffectedOut(serializers.ModelSerializer):
     class Meta:
         model = AffectedSubject
-        fields = ("subject", "categories", "record_count", "added_at", "notified_at", "notice")
+        fields = ("id", "subject", "categories", "record_count", "added_at", "notified_at", "notice")
 
 
 class BreachOut(serializers.ModelSerializer):
@@ -112,3 +117,15 @@ class LogOut(serializers.ModelSerializer):
     class Meta:
         model = BreachLogEntry
         fields = ("at", "actor", "event", "detail")
+
+
+class NoticesOut(BreachOut):
+    """The breach, and what this call did: people told, and people the channel could not reach."""
+
+    channel = serializers.CharField()
+    sent = serializers.IntegerField()
+    unreachable = NotReached(help_text="no e-mail address (or one shared with another affected person), or no "
+                                       "portal account: still un-notified; use a letter or phone")
+    failed = NotReached(help_text="the mail relay refused or was down: still un-notified; recorded in the trail")
+    message = serializers.CharField(required=False, help_text="present when someone was not reached")
+

@@ -159,12 +159,23 @@ class NotifySubjects(_Step):
     body = serializers.Notices
 
     @extend_schema(operation_id="breach_notify_subjects", request=serializers.Notices,
-                   responses=serializers.BreachOut)
+                   responses=serializers.NoticesOut)
     def post(self, request: Request, pk: Any) -> Response:
+        """Tell the affected people not yet told. Who the channel cannot reach stays un-notified and is
+        listed under `unreachable` (no address, or no portal account) or `failed` (the mail relay refused)."""
         return super().post(request, pk)
 
     def run(self, request: Request, breach: Breach, data: dict[str, Any]) -> Any:
-        return {"sent": actions.subject_notices_send(request.user, breach, channel=data["channel"])}
+        run = actions.subject_notices_send(request.user, breach, channel=data["channel"])
+        answer: dict[str, Any] = {"channel": run.channel, "sent": run.sent,
+                                  "unreachable": {"count": len(run.unreachable), "affected": run.unreachable},
+                                  "failed": {"count": len(run.failed), "affected": run.failed}}
+        if run.unreachable or run.failed:
+            left = len(run.unreachable) + len(run.failed)
+            answer["message"] = (f"{left} betrokkene(n) niet bereikt via {run.channel}; gebruik een ander kanaal "
+                                 f"(brief, telefoon). / {left} affected people not reached by {run.channel}; use "
+                                 "another channel (letter, phone).")
+        return answer
 
 
 class CloseBreach(_Step):

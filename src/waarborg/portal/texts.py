@@ -38,6 +38,10 @@ TEXT: dict[str, dict[str, str]] = {
         "no_consents": "U heeft ons geen toestemming gegeven.", "exports": "Uw downloads",
         "no_exports": "Er is nog niets om te downloaden.", "about": "Over welk doel (optioneel)",
         "why": "Waarom", "source": "Bron", "answer": "Ons antwoord",
+        "breaches": "Datalekken waarbij uw gegevens betrokken waren", "breach_notice": "Ons bericht van",
+        "breach_what": "Wat er is gebeurd", "breach_data": "Welke gegevens van u",
+        "breach_consequences": "Mogelijke gevolgen", "breach_taken": "Wat wij hebben gedaan",
+        "breach_you": "Wat u zelf kunt doen", "breach_questions": "Vragen? Neem contact op met",
     },
     "en": {
         "portal": "My data", "login": "Log in", "logout": "Log out", "username": "Username", "password": "Password",
@@ -74,6 +78,10 @@ TEXT: dict[str, dict[str, str]] = {
         "no_consents": "You have not given us any consent.", "exports": "Your downloads",
         "no_exports": "There is nothing to download yet.", "about": "About which purpose (optional)",
         "why": "Why", "source": "Source", "answer": "Our answer",
+        "breaches": "Data breaches involving your data", "breach_notice": "Our notice of",
+        "breach_what": "What happened", "breach_data": "Which of your data",
+        "breach_consequences": "Possible consequences", "breach_taken": "What we did",
+        "breach_you": "What you can do yourself", "breach_questions": "Questions? Contact",
     },
 }
 

@@ -1,5 +1,6 @@
-"""The citizen portal: "Mijn gegevens" (what is held and why), requests to file and follow, exports to
-download once staff have answered, and a public contact form for people without an account.
+"""The citizen portal: "Mijn gegevens" (what is held and why, breach notices they were given), requests to file
+and follow, exports to download once staff have answered, and a public contact form for people without an
+account.
 
 Pages call the rights action layer (`request_file`, `deliver`); none writes a model itself. A citizen
 logged in here has proven who they are (portal_login), so their requests need no ID copy.
@@ -18,6 +19,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 from rest_framework.exceptions import APIException
 
+from waarborg.breaches.models import AffectedSubject
 from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.models import Consent
 from waarborg.policy.active import current
@@ -94,6 +96,26 @@ def consents(policy: Any, subject: Any, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
+def breach_notices(subject: Any, lang: str) -> list[dict[str, Any]]:
+    """The breach notices the person was given (by any channel), newest first: only their own, as sent."""
+    en = lang == "en"
+    rows = AffectedSubject.objects.filter(subject=subject, notified_at__isnull=False).order_by("-notified_at", "-id")
+    shown = []
+    for row in rows:
+        notice = row.notice or {}
+        shown.append({
+            "id": row.pk, "notified_at": row.notified_at,
+            "kind": (notice.get("kind_label_en") if en else None) or notice.get("kind_label", ""),
+            "what_happened": notice.get("what_happened", ""),
+            "your_data": [(d.get("label_en") if en else None) or d.get("label") or d.get("category", "")
+                          for d in notice.get("your_data", [])],
+            "consequences": notice.get("consequences", ""), "measures_taken": notice.get("measures_taken", ""),
+            "measures_you_can_take": notice.get("measures_you_can_take", ""), "contact": notice.get("contact", ""),
+            "authority": notice.get("authority", ""), "authority_url": notice.get("authority_url", ""),
+        })
+    return shown
+
+
 @login_required(login_url=LOGIN_URL)
 @require_http_methods(["GET", "POST"])
 def home(request: HttpRequest) -> HttpResponse:
@@ -119,7 +141,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {**ctx, "held": held(policy, citizen.subject, lang),
                                                 "requests": rows, "form": form,
                                                 "downloads": [r for r in rows if r["download"]],
-                                                "consents": consents(policy, citizen.subject, lang)})
+                                                "consents": consents(policy, citizen.subject, lang),
+                                                "breaches": breach_notices(citizen.subject, lang)})
 
 
 @login_required(login_url=LOGIN_URL)
