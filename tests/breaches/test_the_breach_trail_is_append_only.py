@@ -83,3 +83,27 @@ def test_on_postgresql_the_database_refuses_to_rewrite_the_trail(officer: Any) -
         with pytest.raises(DatabaseError), transaction.atomic():
             attempt()
     assert list(BreachLogEntry.objects.values_list("event", flat=True)) == ["create"]
+
+
+@pytest.mark.promise("S4-19")
+def test_the_person_sees_the_steps_but_not_who_notes_or_other_peoples_notices(officer: Any, personas: Any) -> None:
+    from rest_framework.test import APIClient
+
+    from waarborg.accounts.models import User
+
+    person, other = applicant(personas["assessor"].user), applicant(personas["assessor"].user)
+    breach_id = register(officer, categories=["address"], subjects=[str(person.pk), str(other.pk)]).json()["id"]
+    officer.client.post(f"/api/v1/breaches/{breach_id}/assess", {
+        "risk": "high", "measures_taken": "Brief teruggevraagd", "measures_subject_can_take": "Niets nodig"},
+        format="json")
+    officer.client.post(f"/api/v1/breaches/{breach_id}/notes", {"text": "Buurman Jansen kreeg de brief"},
+                        format="json")
+    officer.client.post(f"/api/v1/breaches/{breach_id}/notices", {"channel": "letter"}, format="json")
+    citizen = APIClient()
+    citizen.force_authenticate(User.objects.create(username="b-person", kind=User.Kind.CITIZEN, subject=person))
+
+    [mine] = citizen.get(f"/api/v1/subjects/{person.pk}/breaches").json()
+    assert mine["notice"]["your_data"][0]["category"] == "address"
+    assert [e["event"] for e in mine["trail"]] == ["create", "assess"]
+    assert all(e["actor"] == "" and e["detail"] == {} for e in mine["trail"])
+    assert "Jansen" not in str(mine) and "pia" not in str(mine)

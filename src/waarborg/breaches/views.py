@@ -238,12 +238,23 @@ class SubjectBreaches(APIView):
                                  "Only the privacy officer, DPO or the person themselves.", subject=subject)
         rows = AffectedSubject.objects.filter(subject=subject).select_related("breach").order_by("added_at")
         append(Entry(action="breach.subject_read", actor=user, subject=subject))
+        staff = sees_breaches(user, policy)
         return Response([{
             "breach": str(r.breach_id), "kind": r.breach.kind, "description": r.breach.description,
             "aware_at": r.breach.aware_at.isoformat(), "status": r.breach.status, "risk": r.breach.risk,
             "categories": r.categories, "notified_at": r.notified_at.isoformat() if r.notified_at else None,
             "notice": r.notice,
-            "trail": serializers.LogOut(r.breach.trail.order_by("at", "id"), many=True).data,
+            "trail": serializers.LogOut(r.breach.trail.order_by("at", "id"), many=True).data if staff
+            else _steps(r.breach),
         } for r in rows])
+
+
+# What the person involved sees of the trail: the steps and when, never who, notes, or other people's notices.
+PUBLIC_STEPS = ("create", "reported", "assess", "authority_initial", "authority_supplement", "close")
+
+
+def _steps(breach: Any) -> list[dict[str, Any]]:
+    return [{"at": entry.at, "actor": "", "event": entry.event, "detail": {}}
+            for entry in breach.trail.filter(event__in=PUBLIC_STEPS).order_by("at", "id")]
 
 
