@@ -1,4 +1,4 @@
-"""Back-office tests: the rights fixtures, and a browser session for a staff member."""
+"""Back-office tests: the rights and breach fixtures, and a browser session for a staff member."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from django.test import Client
 
+from tests.breaches.conftest import officer  # noqa: F401 - fixture
 from tests.rights.conftest import administrator, anna, bert  # noqa: F401 - fixtures
 
 

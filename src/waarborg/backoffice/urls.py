@@ -1,6 +1,6 @@
 from django.urls import path
 
-from waarborg.backoffice import views
+from waarborg.backoffice import views, views_breaches
 
 app_name = "backoffice"
 
@@ -17,4 +17,14 @@ urlpatterns = [
     path("verzoeken/<uuid:pk>/export", views.export, name="export"),
     path("verzoeken/<uuid:pk>/brief", views.letter, name="letter"),
     path("bewaartermijnen/", views.retention, name="retention"),
+    path("datalekken/", views_breaches.breaches, name="breaches"),
+    path("datalekken/nieuw", views_breaches.breach_create, name="breach_create"),
+    path("datalekken/<uuid:pk>", views_breaches.breach, name="breach"),
+    path("datalekken/<uuid:pk>/meldformulier", views_breaches.breach_form, name="breach_form"),
+    path("datalekken/<uuid:pk>/beoordelen", views_breaches.breach_assess, name="breach_assess"),
+    path("datalekken/<uuid:pk>/betrokkenen", views_breaches.breach_subjects, name="breach_subjects"),
+    path("datalekken/<uuid:pk>/ap-melding", views_breaches.breach_notify_authority, name="breach_notify_authority"),
+    path("datalekken/<uuid:pk>/berichten", views_breaches.breach_notify_subjects, name="breach_notify_subjects"),
+    path("datalekken/<uuid:pk>/afsluiten", views_breaches.breach_close, name="breach_close"),
+    path("datalekken/<uuid:pk>/notitie", views_breaches.breach_note, name="breach_note"),
 ]
