@@ -15,21 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.exceptions import APIException, ValidationError
 
-from waarborg.api.errors import Invalid, Refused
+from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
-from waarborg.backoffice.views import LOGIN_URL
+from waarborg.backoffice.views import staff_page
 from waarborg.breaches import actions, clock, exports, serializers
 from waarborg.breaches.models import Breach, Kind, Risk, Status
 from waarborg.breaches.permissions import manages_breaches
@@ -57,29 +56,16 @@ TEXT_FIELDS = ("cause", "consequences", "prior_measures", "measures_taken", "mea
                "follow_up")
 
 
-def _guard(check: Callable[[Any, str, Policy], None]) -> Callable[[Callable[..., HttpResponse]],
-                                                                   Callable[..., HttpResponse]]:
-    """Logged-in staff who pass `check`; visitors go to the login page, others get 403 (audited by `check`)."""
-
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            user = request.user
-            if not user.is_authenticated:
-                return redirect(f"{LOGIN_URL}?next={request.path}")
-            try:
-                check(user, f"backoffice.{view.__name__}", current())
-            except Refused as exc:
-                return HttpResponseForbidden(str(exc.detail), content_type="text/plain; charset=utf-8")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
+def _viewer(user: Any, action: str, kwargs: dict[str, Any]) -> None:
+    actions.require_viewer(user, action, current())
 
 
-breach_viewer_only = _guard(actions.require_viewer)  # privacy officer, `manages: breaches`, DPO
-breach_manager_only = _guard(actions.require_manager)  # the same without the read-only DPO
+def _manager(user: Any, action: str, kwargs: dict[str, Any]) -> None:
+    actions.require_manager(user, action, current())
+
+
+breach_viewer_only = staff_page(_viewer)  # privacy officer, `manages: breaches`, DPO
+breach_manager_only = staff_page(_manager)  # the same without the read-only DPO
 
 
 def _duration(delta: timedelta) -> dict[str, str]:
@@ -330,8 +316,12 @@ def breach_notify_authority(request: HttpRequest, pk: Any) -> HttpResponse:
 @breach_manager_only
 def breach_notify_subjects(request: HttpRequest, pk: Any) -> HttpResponse:
     channel = request.POST.get("channel", "portal")
-    return _act(request, pk, lambda found: actions.subject_notices_send(request.user, found, channel=channel),
-                lambda sent: f"{sent} betrokkene(n) geïnformeerd. / {sent} people notified.")
+    def done(run: Any) -> str:
+        if run.shortfall():
+            messages.warning(request, run.shortfall())
+        return f"{run.sent} betrokkene(n) geïnformeerd. / {run.sent} people notified."
+
+    return _act(request, pk, lambda found: actions.subject_notices_send(request.user, found, channel=channel), done)
 
 
 @require_POST

@@ -48,6 +48,14 @@ class NoticeRun:
     unreachable: list[int] = field(default_factory=list)  # no address (or portal account) for this channel
     failed: list[int] = field(default_factory=list)  # the mail relay refused or was down: still un-notified
 
+    def shortfall(self) -> str:
+        """Who this channel did not reach, in words for staff ("" when it reached everyone)."""
+        left = len(self.unreachable) + len(self.failed)
+        if not left:
+            return ""
+        return (f"{left} betrokkene(n) niet bereikt via {self.channel}; gebruik een ander kanaal (brief, telefoon). / "
+                f"{left} affected people not reached by {self.channel}; use another channel (letter, phone).")
+
 
 def tell(actor: Any, breach: Breach, *, channel: str = "portal") -> NoticeRun:
     """Tell every not-yet-notified person what happened and which of *their* data was involved."""

@@ -170,11 +170,8 @@ class NotifySubjects(_Step):
         answer: dict[str, Any] = {"channel": run.channel, "sent": run.sent,
                                   "unreachable": {"count": len(run.unreachable), "affected": run.unreachable},
                                   "failed": {"count": len(run.failed), "affected": run.failed}}
-        if run.unreachable or run.failed:
-            left = len(run.unreachable) + len(run.failed)
-            answer["message"] = (f"{left} betrokkene(n) niet bereikt via {run.channel}; gebruik een ander kanaal "
-                                 f"(brief, telefoon). / {left} affected people not reached by {run.channel}; use "
-                                 "another channel (letter, phone).")
+        if run.shortfall():
+            answer["message"] = run.shortfall()
         return answer
 
 
