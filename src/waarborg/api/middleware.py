@@ -1,9 +1,9 @@
 """413 for request bodies above DATA_UPLOAD_MAX_MEMORY_SIZE, before anything reads them.
 
-The check runs in `process_view`, first of all middleware, so it knows which view would answer: a
-page marked with `@refuses_large_bodies_itself` (a citizen's form with an attachment) gets the
-request and refuses it in its own words, keeping what the person typed. It must not read the part
-of the body that is too large; everything else gets the bare 413 here.
+The check runs in `process_view`, before any other middleware's (CSRF's reads the body), once it is
+known which view would answer: a page marked `@refuses_large_bodies_itself` (a citizen's form with an
+attachment) gets the request and refuses it in its own words, keeping what the person typed. It must
+not read the part of the body that is too large; everything else gets the bare 413 here.
 """
 
 from __future__ import annotations
