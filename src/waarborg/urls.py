@@ -5,6 +5,7 @@ urlpatterns = [
     path("api/v1/", include("waarborg.api.urls")),
     path("privacy/", include("waarborg.policy.urls")),
     path("portaal/", include("waarborg.portal.urls")),
+    path("beveiligde-mail/", include("waarborg.securemail.urls_pages")),
     path("backoffice/", include("waarborg.backoffice.urls")),
     path("sociale-kaart/", include("waarborg.listings.urls")),
     path("cookies/", include("waarborg.statistics.urls")),

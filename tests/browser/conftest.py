@@ -16,6 +16,7 @@ import pytest
 from django.db import connections
 
 from tests.rights.conftest import administrator, anna, bert  # noqa: F401 - fixtures
+from tests.securemail.conftest import front_office, smtp_inbox, werkzaak  # noqa: F401 - fixtures
 
 CHROMIUM = os.environ.get("WAARBORG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -1,0 +1,12 @@
+"""The citizen's secure-mail pages, mounted at /beveiligde-mail/."""
+
+from django.urls import path
+
+from waarborg.securemail import pages
+
+app_name = "securemail"
+
+urlpatterns = [
+    path("", pages.start, name="start"),
+    path("bericht", pages.write, name="write"),
+]
