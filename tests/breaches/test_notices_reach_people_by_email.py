@@ -179,7 +179,7 @@ def test_a_refused_mail_leaves_the_person_unnotified_with_the_failure_in_the_tra
 
 
 def test_a_relay_that_is_down_tells_nobody_and_says_so(officer: Any, personas: Any, settings: Any) -> None:
-    from tests.breaches.conftest import free_port
+    from tests.smtp import free_port
     from waarborg.breaches.models import AffectedSubject
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

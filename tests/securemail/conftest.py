@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from tests import smtp
 from tests.conftest import Persona, activate_example, make_staff
 
 SENDER = "jan.jansen@example.nl"
@@ -60,15 +61,8 @@ def refused(action: str, reason: str) -> list[Any]:
     return list(AuditEntry.objects.filter(action=f"{action}.refused", outcome="refused", reason=reason))
 
 
-class Inbox:
+class Inbox(smtp.Inbox):
     """What a real SMTP server (aiosmtpd, in this process) received."""
-
-    def __init__(self) -> None:
-        self.envelopes: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.envelopes.append(envelope)
-        return "250 OK"
 
     def last_code_for(self, address: str) -> str:
         import email
@@ -82,20 +76,5 @@ class Inbox:
 @pytest.fixture
 def smtp_inbox() -> Iterator[Inbox]:
     """Mail goes through Django's SMTP backend to a real SMTP server, as in production."""
-    import socket
-
-    from django.test import override_settings
-
-    controller_module = pytest.importorskip("aiosmtpd.controller")
-    with socket.socket() as probe:  # a free port (aiosmtpd's readiness check cannot use port 0)
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = controller_module.Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-                               EMAIL_HOST="127.0.0.1", EMAIL_PORT=port):
-            yield inbox
-    finally:
-        controller.stop()
+    with smtp.smtp_server(Inbox()) as inbox:
+        yield inbox
