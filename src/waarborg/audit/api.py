@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.errors import Invalid, Refused
-from waarborg.audit.log import Entry, about_subject, append
+from waarborg.audit.log import Entry, about_subject, append, before_grouped
 from waarborg.audit.models import AuditEntry
 from waarborg.vault import crypto
 
@@ -92,11 +92,10 @@ class AuditEntryList(APIView):
         if request.query_params.get("action"):
             entries = entries.filter(action=request.query_params["action"])
         # A grouped entry (a sweep batch) is about 0.5 MB: a page holds at most GROUPED_PER_PAGE of them.
-        beyond = list(entries.filter(subjects__isnull=False).values_list("id", flat=True)[
-            GROUPED_PER_PAGE:GROUPED_PER_PAGE + 1])
-        page = list((entries.filter(id__lt=beyond[0]) if beyond else entries)[:limit])
+        entries, cut = before_grouped(entries, GROUPED_PER_PAGE)
+        page = list(entries[:limit])
         append(Entry(action="audit.read", actor=request.user,
                      detail={"after": after, "count": len(page), "filtered": bool(subject)}))
-        more = len(page) == limit or bool(beyond)
+        more = len(page) == limit or cut
         return Response({"entries": AuditEntrySerializer(page, many=True).data,
                          "next_after": page[-1].id if more and page else None})

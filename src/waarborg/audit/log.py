@@ -127,10 +127,15 @@ def items(entry: AuditEntry) -> list[tuple[str, dict[str, Any]]]:
     (p1, {"rule": "tip_3m", "record": a, "expired_at": x}) and (p2, {...}). Other entries: one item."""
     if entry.subjects is None:
         return [(entry.subject_pseudonym, dict(entry.detail))]
-    shared = {key: value for key, value in entry.detail.items() if key not in ("items", "count")}
-    own = entry.detail.get("items", {})
+    shared, own = _split(entry)
     return [(subject, {**shared, **{key: values[i] for key, values in own.items()}})
             for i, subject in enumerate(entry.subjects)]
+
+
+def _split(entry: AuditEntry) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """A grouped entry's detail: what its items share, and their own values as parallel lists."""
+    shared = {key: value for key, value in entry.detail.items() if key not in ("items", "count")}
+    return shared, entry.detail.get("items", {})
 
 
 def narrowed(entry: AuditEntry, pseudonym: str) -> dict[str, Any]:
@@ -139,9 +144,8 @@ def narrowed(entry: AuditEntry, pseudonym: str) -> dict[str, Any]:
     if entry.subjects is None:
         return dict(entry.detail)
     mine = [i for i, subject in enumerate(entry.subjects) if subject == pseudonym]
-    detail = {key: value for key, value in entry.detail.items() if key not in ("items", "count")}
-    own = entry.detail.get("items", {})
-    return {**detail, "count": len(mine), "items": {key: [values[i] for i in mine] for key, values in own.items()}}
+    shared, own = _split(entry)
+    return {**shared, "count": len(mine), "items": {key: [values[i] for i in mine] for key, values in own.items()}}
 
 
 def _values(entry: Entry, now: datetime, pseudonym_of: Callable[[Any], str]) -> dict[str, Any]:
@@ -248,16 +252,19 @@ def verify(chunk: int = 10_000) -> tuple[int, Broken | None]:
 GROUPED_PER_PAGE = 50  # a grouped entry lists a whole sweep batch (about 0.5 MB): pages hold 50 at most
 
 
+def before_grouped(entries: Any, most: int) -> tuple[Any, bool]:
+    """`entries` (in id order) up to, not including, their grouped entry number `most + 1`, and whether that
+    cut anything: a page of them then stays small however many sweep batches follow (index audit_grouped)."""
+    beyond = list(entries.filter(subjects__isnull=False).order_by("id").values_list("id", flat=True)[most:most + 1])
+    return (entries.filter(id__lt=beyond[0]), True) if beyond else (entries, False)
+
+
 def _iterate(chunk: int) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
     """(id, prev_hash, hash, hashed columns) in id order; plain rows, not model instances (3x faster).
     A page ends before its 51st grouped entry, so memory stays bounded however large a sweep was."""
     last = 0
     while True:
-        page = AuditEntry.objects.filter(id__gt=last)
-        beyond = list(page.filter(subjects__isnull=False).order_by("id")  # index audit_grouped
-                      .values_list("id", flat=True)[GROUPED_PER_PAGE:GROUPED_PER_PAGE + 1])
-        if beyond:
-            page = page.filter(id__lt=beyond[0])
+        page, _ = before_grouped(AuditEntry.objects.filter(id__gt=last), GROUPED_PER_PAGE)
         rows = list(page.order_by("id").values_list("id", "prev_hash", "hash", *HASHED)[:chunk])
         if not rows:
             return

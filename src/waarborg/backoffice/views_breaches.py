@@ -74,17 +74,12 @@ def _duration(delta: timedelta) -> dict[str, str]:
     return {"h": str(minutes // 60), "m": f"{minutes % 60:02d}"}
 
 
-def _must_tell(breach: Breach, policy: Policy) -> bool:
-    """As `breach_close` decides: high risk, or any risk where the policy says always."""
-    return breach.risk == Risk.HIGH or (policy.breaches.notify_subjects == "always" and breach.risk != Risk.NONE)
-
-
 def _row(breach: Any, policy: Policy, now: datetime) -> dict[str, Any]:
     state = clock.state(breach, policy, now)
     return {"breach": breach, "state": state, "overdue": state == "overdue",
             "left": _duration(breach.authority_due_at - now) if state in ("due", "warning") else None,
             "late_by": _duration(now - breach.authority_due_at) if state == "overdue" else None,
-            "notified_late": state == "notified_late", "must_tell": _must_tell(breach, policy),
+            "notified_late": state == "notified_late", "must_tell": actions.must_tell(breach, policy),
             "people": breach.people, "told": breach.told}
 
 

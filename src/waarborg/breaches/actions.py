@@ -239,6 +239,11 @@ def subject_notices_send(actor: Any, breach: Breach, *, channel: str = "portal")
     return tell(actor, breach, channel=channel)
 
 
+def must_tell(breach: Breach, policy: Policy) -> bool:
+    """Whether the people involved must be told: high risk, or any risk where the policy says always."""
+    return breach.risk == Risk.HIGH or (policy.breaches.notify_subjects == "always" and breach.risk != Risk.NONE)
+
+
 def breach_close(actor: Any, breach: Breach, *, reasoning: str = "") -> Breach:
     policy = active().policy
     require_manager(actor, "breach.close", policy)
@@ -249,7 +254,7 @@ def breach_close(actor: Any, breach: Breach, *, reasoning: str = "") -> Breach:
     if breach.risk != Risk.NONE and breach.authority_notified_at is None:
         raise Conflict("Meld het datalek eerst aan de Autoriteit Persoonsgegevens. / "
                        "Notify the Autoriteit Persoonsgegevens first.")
-    must_notify = breach.risk == Risk.HIGH or (policy.breaches.notify_subjects == "always" and breach.risk != Risk.NONE)
+    must_notify = must_tell(breach, policy)
     waiting = breach.affected.filter(notified_at__isnull=True).count()
     if must_notify and waiting:
         raise Conflict(f"Nog {waiting} betrokkene(n) niet geïnformeerd; bij hoog risico moet iedereen bericht "

@@ -81,7 +81,7 @@ def keyed_hash(value: str, domain: str = "bsn") -> str:
 
 def pseudonym(subject_id: Any) -> str:
     """The subject's pseudonym in the audit and processing logs."""
-    return keyed_hash(str(subject_id), "pseudonym")[:32]
+    return pseudonymiser()(subject_id)
 
 
 def pseudonymiser() -> Callable[[Any], str]:
