@@ -220,8 +220,29 @@ def plates(text: str) -> Iterator[Span]:
 
 _POSTCODE = re.compile(r"(?<![\w,.-])[1-9]\d{3}[ \u00a0]{0,2}(?!SA|SD|SS)([A-Z]{2}|[a-z]{2})(?![\w-])")
 _UNITS = frozenset(
-    ["MB", "GB", "KB", "TB", "KM", "CM", "MM", "KG", "PK", "KW", "MW", "GW", "HZ", "AM", "PM", "AD", "EU", "NL"]
-    + ["EK", "WK", "CO"]
+    [
+        "MB",
+        "GB",
+        "KB",
+        "TB",
+        "KM",
+        "CM",
+        "MM",
+        "KG",
+        "PK",
+        "KW",
+        "MW",
+        "GW",
+        "HZ",
+        "AM",
+        "PM",
+        "AD",
+        "EU",
+        "NL",
+        "EK",
+        "WK",
+        "CO",
+    ]
 )
 _CAPITAL_AFTER = re.compile(r"[ \u00a0,]{1,3}[A-Z'][a-zA-Z]")
 

@@ -27,8 +27,34 @@ MODES: tuple[Mode, ...] = ("tag", "pseudonym", "remove")
 
 _NUMBERS = {Category.PHONE, Category.BSN, Category.IBAN, Category.POSTCODE, Category.PLATE, Category.IDDOC}
 _PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "do", "du", "la", "le", "te"]
-    + ["ter", "ten", "'t", "'s", "el", "al", "ben", "bin", "ibn", "abu"]
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "do",
+        "du",
+        "la",
+        "le",
+        "te",
+        "ter",
+        "ten",
+        "'t",
+        "'s",
+        "el",
+        "al",
+        "ben",
+        "bin",
+        "ibn",
+        "abu",
+    ]
 )
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
