@@ -76,6 +76,14 @@ class Phrases:
                 return entry
         return None
 
+    def match_word(self, text: str, start: int, word: str) -> str | None:
+        """`match`, when the caller already has the word at `start`."""
+        for entry in self.by_first.get(word, ()):
+            stop = start + len(entry)
+            if text.startswith(entry, start) and (stop == len(text) or not text[stop].isalnum()):
+                return entry
+        return None
+
     def __contains__(self, entry: object) -> bool:
         return entry in self.entries
 

@@ -39,9 +39,14 @@ _L = r"[^\W\d_]"
 _CAP = rf"(?:['’]s-)?[{_UP}]{_L}+(?:['’-]{_L}+)*"
 _INIT = rf"[{_UP}]\.(?:[ \u00a0]?[{_UP}]\.)*"
 _ABBR = r"(?:Burg|Prof|Dr|Mr|Ir|Ing|Drs|Ds|St|Pr|Kon|Gen|Jhr|Mgr|Past|Mw|Dhr|Mevr)\."
-_PART = r"(?:van|von|der|den|de|del|della|di|da|das|dos|do|du|la|le|te|ter|ten|['’]t|['’]s|el|ben|bin|ibn|abu|bou|ait)"
+_PART = r"(?:van|von|der|den|de|del|della|di|da|das|dos|do|du|la|le|te|ter|ten|in ['’]t|['’]t|['’]s|el|ben|bin|ibn|abu|bou|ait)"
 _PRE = rf"(?:{_PART}[ \u00a0]+|{_INIT}[ \u00a0]*|{_ABBR}[ \u00a0]*)"
-_CHAIN = re.compile(rf"(?<![\w@/.'’-]){_PRE}*{_CAP}(?:(?:[ \u00a0]+|-){_PRE}*{_CAP})*")
+# Chains start at a capital not inside a word: found with a pattern that begins with the capital (the engine
+# skips to capitals, three times faster than checking every position), then matched from there; lowercase
+# particles before it ("de Vries") are added in Python.
+_START = re.compile(rf"[{_UP}](?<![\w@/.'’-][{_UP}])")
+_CHAIN = re.compile(rf"{_PRE}*{_CAP}(?:(?:[ \u00a0]+|-){_PRE}*{_CAP})*")
+_PARTICLES = frozenset("van von der den de del della di da das dos do du la le te ter ten 't ’t 's el ben bin ibn abu bou ait".split())
 _TOKEN = re.compile(rf"(?P<abbr>{_ABBR})|(?P<init>{_INIT})|(?P<part>{_PART})(?=[ \u00a0])|(?P<cap>{_CAP})")
 _HOUSE = re.compile(
     r"[ \u00a0]+\d{1,5}(?:[ \u00a0]?-[ \u00a0]?(?:\d{1,4}|[A-Za-z]{1,3}|[IVX]{1,4})\b|(?:[A-Za-z]{1,3}|bis)\b"
@@ -51,8 +56,16 @@ _HOUSE = re.compile(
 _AFTER_HOUSE = re.compile(
     r"[ \u00a0]*,?[ \u00a0]*(?:[1-9]\d{3}[ \u00a0]{0,2}[A-Za-z]{2}\b|(?:te|in)[ \u00a0]+[A-Z])|[ \u00a0]*,[ \u00a0]*[A-Z][a-z]"
 )
+# A place of several words after a postcode or "in": "Stad aan 't Haringvliet", "Wijk bij Duurstede".
+_PLACE_TAIL = re.compile(
+    rf"(?:[ \u00a0](?:aan|op|bij|en|in|onder|over|ter|de|den|het|['’]t)(?:[ \u00a0](?:de|den|het|['’]t))?[ \u00a0]{_CAP})+"
+)
 _SENTENCE_END = frozenset(".!?:;\n(\"“”‘'•*>[|")
-_WORDLIKE = re.compile(r"[\w'’-]+")
+
+
+def _ends(word: str, endings: tuple[str, ...]) -> bool:
+    """`word` ends in one of `endings` and is longer than it ("Kerkstraat", not "Straat")."""
+    return word.endswith(endings) and any(word.endswith(e) and len(word) > len(e) + 1 for e in endings)
 
 
 class _Tok:
@@ -60,6 +73,20 @@ class _Tok:
 
     def __init__(self, start: int, end: int, kind: str, word: str) -> None:
         self.start, self.end, self.kind, self.word = start, end, kind, word
+
+
+def _particles_before(text: str, start: int) -> int:
+    """Where the chain starts with the lowercase particles before it: "de Vries", "van der Berg", "in 't Veld"."""
+    head = text[max(0, start - 12) : start]
+    if not head.endswith((" ", "\u00a0")):
+        return start
+    words = head.split()
+    begin = start
+    for word in reversed(words[-2:]):
+        if word not in _PARTICLES and not (word == "in" and text[begin : begin + 2] in ("'t", "’t")):
+            break
+        begin = text.rindex(word, 0, begin)
+    return begin
 
 
 def _sentence_start(text: str, i: int) -> bool:
@@ -80,6 +107,10 @@ def _common(word: str) -> bool:
     vocab = lexicons.vocabulary()
     if low in vocab:
         return True
+    if "-" in word:
+        rest = word.rpartition("-")[2]
+        if rest[:1].islower():  # "CSRF-cookie", "Komma-gescheiden": a compound, not a double name
+            return True
     if len(low) < 9:
         return False
     for i in range(4, len(low) - 3):
@@ -90,6 +121,10 @@ def _common(word: str) -> bool:
     return False
 
 
+def _ordinary(word: str) -> bool:
+    return word in lexicons.ordinary() or word.lower().endswith(words.ORDINARY_ENDINGS)
+
+
 def _strong_first(word: str) -> bool:
     return word in lexicons.first_names() and word.lower() not in words.FUNCTION
 
@@ -97,7 +132,7 @@ def _strong_first(word: str) -> bool:
 def _is_name_word(word: str) -> bool:
     """At a sentence start: does this word carry a name by itself?"""
     low = word.lower()
-    if low in words.FUNCTION or low in words.TITLES or low in words.RELATIONS or word in lexicons.ordinary():
+    if low in words.FUNCTION or low in words.TITLES or low in words.RELATIONS or _ordinary(word):
         return False
     if _strong_first(word):
         return True
@@ -108,6 +143,11 @@ def _is_name_word(word: str) -> bool:
 
 def _acronym(word: str) -> bool:
     return word.isupper() and len(word) <= 6 and word not in lexicons.person_names()
+
+
+def _is_title(tok: _Tok) -> bool:
+    low = tok.word.lower()
+    return tok.kind == "abbr" or (tok.kind == "cap" and (low in words.TITLES or low in words.RELATIONS))
 
 
 class NameFinder:
@@ -121,138 +161,186 @@ class NameFinder:
         text, pos, k = self.text, 0, 0
         taken = self.taken
         while True:
-            m = _CHAIN.search(text, pos)
-            if m is None:
+            s = _START.search(text, pos)
+            if s is None:
                 break
-            while k < len(taken) and taken[k].end <= m.start():
+            at = s.start()
+            if text[at - 3 : at - 1] in ("'s", "’s") and text[at - 1] == "-":
+                at -= 3  # 's-Hertogenbosch
+            m = _CHAIN.match(text, at)
+            if m is None:
+                pos = s.end()
+                continue
+            start, end = m.span()
+            while k < len(taken) and taken[k].end <= start:
                 k += 1
-            if k < len(taken) and taken[k].start <= m.start():
+            if k < len(taken) and taken[k].start <= start:
                 pos = taken[k].end
                 continue
-            pos = max(m.end(), self._chain(m.start(), m.end()))
+            pos = end
+            word = m.group()
+            if self._plain_start(word, start, end):
+                continue
+            begin = _particles_before(text, start)
+            if begin == start and word.isalpha():  # one plain word: no need to tokenise
+                toks = [_Tok(start, end, "cap", word)]
+            else:
+                toks = [_Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in _TOKEN.finditer(text, begin, end)]
+            if toks:
+                pos = max(pos, self._chain(toks))
         if self.names:
             self._propagate()
         return self.spans
 
-    # -- one chain ------------------------------------------------------------------------------------------
-
-    def _chain(self, start: int, end: int) -> int:
-        text = self.text
-        toks = [_Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in _TOKEN.finditer(text, start, end)]
-        if not toks:
-            return end
-        window = text[max(0, start - 40) : start]
-        context = bool(words.TITLE_BEFORE.search(window) or words.RELATION_BEFORE.search(window))
-        # Titles and relations written inside the chain ("Mevrouw Bouzid", "Dr. Mensah", "Buurvrouw Jansen").
-        while len(toks) > 1 and (
-            toks[0].kind == "abbr"
-            or (
-                toks[0].kind == "cap"
-                and (toks[0].word.lower() in words.TITLES or toks[0].word.lower() in words.RELATIONS)
-            )
+    def _plain_start(self, word: str, start: int, end: int) -> bool:
+        """An ordinary word starting a sentence ("De", "Gisteren", "Cliënt"): the common case, decided at once."""
+        low = word.lower()
+        if low in words.FUNCTION:
+            pass
+        elif (
+            " " in word
+            or low not in lexicons.vocabulary()
+            or word in lexicons.person_names()
+            or word in lexicons.places().by_first
+            or word in lexicons.institutions().by_first
+            or low in words.INSTITUTION_FIRST
         ):
-            toks.pop(0)
-            context = True
-        if not any(t.kind == "cap" for t in toks):
-            return end
-
-        found = self._institution(toks, window, context)
-        if found:
-            return found
-        if not context:
-            found = self._street(toks, window)
-            if found:
-                return found
-        sentence = _sentence_start(text, toks[0].start)
-        if not context:
-            found = self._place(toks, window, sentence)
-            if found:
-                return found
-        self._name(toks, sentence, context)
-        return end
+            return False
+        text = self.text
+        return _sentence_start(text, start) and not _HOUSE.match(text, end) and text[end : end + 1] != ","
 
     def _add(self, start: int, end: int, category: Category) -> int:
         self.spans.append(Span(start, end, category))
         return end
 
-    def _institution(self, toks: list[_Tok], window: str, context: bool) -> int:
+    # -- one chain ------------------------------------------------------------------------------------------
+
+    def _chain(self, toks: list[_Tok], context: bool = False, sentence: bool | None = None) -> int:
+        text = self.text
+        while toks and toks[-1].kind != "cap":
+            toks = toks[:-1]
+        if not toks:
+            return 0
+        before = words.Before(text, toks[0].start)
+        if sentence is None:
+            sentence = _sentence_start(text, toks[0].start)
+        found = self._street_number(toks, before)
+        if found:
+            return found
+        context = context or before.title() or before.relation()
+        # Titles and relations written inside the chain ("Mevrouw Bouzid", "Dr. Mensah", "Buurvrouw Jansen").
+        while len(toks) > 1 and _is_title(toks[0]):
+            toks = toks[1:]
+            context, sentence = True, False
+        found = self._institution(toks, before, context, sentence)
+        if found:
+            return found
+        if not context:
+            found = self._street(toks) or self._place(toks, before, sentence)
+            if found:
+                return found
+        self._name(toks, sentence, context)
+        return toks[-1].end
+
+    def _institution(self, toks: list[_Tok], before: words.Before, context: bool, sentence: bool) -> int:
         text = self.text
         caps = [t for t in toks if t.kind == "cap"]
+        known_phrases = lexicons.institutions()
+        first_words = known_phrases.by_first
         for i, t in enumerate(toks):
             if t.kind != "cap":
                 continue
-            known = lexicons.institutions().match(text, t.start)
-            if known:
-                return self._add(t.start, t.start + len(known), Category.INSTITUTION)
+            end = 0
+            known = known_phrases.match_word(text, t.start, t.word) if t.word in first_words else None
             low = t.word.lower()
-            rest = [r for r in toks[i + 1 :] if r.kind == "cap"]
-            if low in words.INSTITUTION_FIRST and rest:
-                return self._add(t.start, toks[-1].end, Category.INSTITUTION)
-            if i == len(toks) - 1 and low in words.INSTITUTION_LAST and len(caps) >= 2:
-                return self._add(toks[0].start, t.end, Category.INSTITUTION)
+            if known:
+                end = t.start + len(known)
+            elif low in words.INSTITUTION_FIRST and any(r.kind == "cap" for r in toks[i + 1 :]):
+                end = toks[-1].end
+            elif i == len(toks) - 1 and low in words.INSTITUTION_LAST and len(caps) >= 2:
+                i, end = 0, t.end
+            if end:
+                legal = words.LEGAL_FORM.match(text, end)
+                if legal:
+                    end = legal.end()
+                self._add(toks[i].start, end, Category.INSTITUTION)
+                if i:  # "mevrouw Alhassan van Pro Persona": the name before is a chain of its own
+                    self._chain(toks[:i], context, sentence)
+                rest = [r for r in toks if r.start >= end]
+                if rest:
+                    self._chain(rest, False, False)
+                return max(end, toks[-1].end)
         legal = words.LEGAL_FORM.match(text, toks[-1].end)
         if legal:
             return self._add(toks[0].start, legal.end(), Category.INSTITUTION)
-        before = _WORDLIKE.findall(window[-30:])
-        if before and before[-1].lower() in words.INSTITUTION_FIRST and window.endswith((" ", "\u00a0")):
+        if before.institution() and not context:
             return self._add(toks[0].start, toks[-1].end, Category.INSTITUTION)
         if len(toks) == 1 and not context:
             low = toks[0].word.lower()
-            if low.endswith(words.INSTITUTION_ENDINGS) and low not in lexicons.vocabulary() and not _common(low):
+            if low.endswith(words.INSTITUTION_ENDINGS) and not _common(low):
                 return self._add(toks[0].start, toks[0].end, Category.INSTITUTION)
         return 0
 
-    def _street(self, toks: list[_Tok], window: str) -> int:
-        text = self.text
+    def _street_number(self, toks: list[_Tok], before: words.Before) -> int:
+        """A street with its house number: "Kerkstraat 12a", "Prof. Appiahlaan 215", "Brink 3" after "woont"."""
+        house = _HOUSE.match(self.text, toks[-1].end)
+        if not house:
+            return 0
         while toks and toks[0].kind == "part":
             toks = toks[1:]
-        if not toks:
-            return 0
         last = toks[-1].word.lower()
-        strong = any(last.endswith(s) and len(last) > len(s) + 1 for s in words.STREET_STRONG)
-        weak = strong or any(last.endswith(s) and len(last) > len(s) + 1 for s in words.STREET_WEAK)
-        house = _HOUSE.match(text, toks[-1].end)
-        if house and (
-            weak
-            or words.ADDRESS_BEFORE.search(window)
-            or _AFTER_HOUSE.match(text, house.end())
-            or words.POSTCODE_BEFORE.search(window)
+        if (
+            _ends(last, words.STREET_STRONG)
+            or _ends(last, words.STREET_WEAK)
+            or before.address()
+            or before.postcode()
+            or _AFTER_HOUSE.match(self.text, house.end())
         ):
             return self._add(toks[0].start, house.end(), Category.ADDRESS)
-        if strong and (len(toks) > 1 or not _sentence_start(text, toks[0].start) or not _common(last)):
+        return 0
+
+    def _street(self, toks: list[_Tok]) -> int:
+        while toks and toks[0].kind == "part":
+            toks = toks[1:]
+        last = toks[-1].word
+        if _ends(last.lower(), words.STREET_STRONG) and (
+            len(toks) > 1 or not _sentence_start(self.text, toks[0].start) or not _common(last)
+        ):
             return self._add(toks[0].start, toks[-1].end, Category.ADDRESS)
         return 0
 
-    def _place(self, toks: list[_Tok], window: str, sentence: bool) -> int:
+    def _place(self, toks: list[_Tok], before: words.Before, sentence: bool) -> int:
         text = self.text
         first = next((t for t in toks if t.kind != "part"), toks[0])
         if first.kind != "cap":
             return 0
-        known = lexicons.places().match(text, first.start)
-        window = text[max(0, first.start - 40) : first.start]  # with a leading "te" of the chain
-        after_postcode = bool(words.POSTCODE_BEFORE.search(window))
+        if first is not toks[0]:
+            before = words.Before(text, first.start)  # with a leading "te" of the chain
+        known = lexicons.places().match_word(text, first.start, first.word)
+        after_postcode = before.postcode()
         if known:
             stop = first.start + len(known)
             placed = after_postcode or not sentence or not _common(known) or text.startswith(",", stop)
-            if placed and (first is toks[0] or words.PLACE_BEFORE.search(window)):
+            if placed and (first is toks[0] or before.place()):
                 return self._add(first.start, stop, Category.CITY)
-        if after_postcode:
-            return self._add(first.start, toks[-1].end, Category.CITY)
-        if words.PLACE_BEFORE.search(window) and len(toks) <= 2 and toks[-1] is first:
-            word = first.word
-            if not (word in lexicons.person_names() or word in lexicons.ordinary() or _common(word) or word.isupper()):
-                return self._add(first.start, first.end, Category.CITY)
+        if after_postcode or (before.place() and len(toks) <= 2 and toks[-1] is first and self._unknown(first.word)):
+            end = toks[-1].end
+            tail = _PLACE_TAIL.match(text, end)
+            return self._add(first.start, tail.end() if tail else end, Category.CITY)
         return 0
 
+    @staticmethod
+    def _unknown(word: str) -> bool:
+        return not (word in lexicons.person_names() or _ordinary(word) or _common(word) or word.isupper())
+
     def _name(self, toks: list[_Tok], sentence: bool, context: bool) -> None:
-        ordinary = lexicons.ordinary()
         if not context:
             # The first word of a sentence is capitalised anyway: drop it unless it carries a name.
             if sentence and toks[0].kind == "cap" and not _is_name_word(toks[0].word):
                 nxt = toks[1:]
                 if not nxt or not (_strong_first(toks[0].word) and nxt[0].kind == "cap"):
                     toks = nxt
-            while toks and toks[0].kind == "cap" and toks[0].word in ordinary:
+            while toks and toks[0].kind == "cap" and _ordinary(toks[0].word):
                 toks = toks[1:]
             while toks and toks[-1].kind != "cap":
                 toks = toks[:-1]
@@ -261,13 +349,10 @@ class NameFinder:
                 return
             names = lexicons.person_names()
             if not any(t.kind in ("init", "abbr") for t in toks) and not any(t.word in names for t in caps):
-                unknown = [t for t in caps if t.word not in ordinary and not _acronym(t.word) and not _common(t.word)]
-                if len(caps) == 1:
-                    t = caps[0]
-                    if t.word in ordinary or _acronym(t.word):
-                        return
-                elif not unknown:
-                    return  # only ordinary words ("Sociale Verzekeringsbank", "Dag van de Mantelzorg")
+                # Only words that name no one, acronyms and ordinary Dutch words: "Sociale Verzekeringsbank",
+                # "de Algemene wet". A single unknown word ("Tesfalidet") is a name.
+                if not any(not (_ordinary(t.word) or _acronym(t.word) or _common(t.word)) for t in caps):
+                    return
         if not toks:
             return
         self._add(toks[0].start, toks[-1].end, Category.NAME)
@@ -286,11 +371,26 @@ class NameFinder:
 
 def find_words(text: str, found: Iterable[str], *, ignore_case: bool) -> list[tuple[int, int]]:
     """Where any of `found` stands in `text` as a whole word (or whole words)."""
-    alternatives = "|".join(re.escape(w) for w in sorted(set(found), key=len, reverse=True) if w)
-    if not alternatives:
+    wanted = sorted({w for w in found if w}, key=len, reverse=True)
+    if not wanted:
         return []
-    pattern = re.compile(rf"(?<![\w@.-])(?:{alternatives})(?![\w@-]|\.\w)", re.IGNORECASE if ignore_case else 0)
-    return [m.span() for m in pattern.finditer(text)]
+    if ignore_case:
+        alternatives = "|".join(re.escape(w) for w in wanted)
+        pattern = re.compile(rf"(?<![\w@.-])(?:{alternatives})(?![\w@-]|\.\w)", re.IGNORECASE)
+        return [m.span() for m in pattern.finditer(text)]
+    # Case-sensitive: plain substring search, no pattern to compile for every text.
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for word in wanted:
+        i = text.find(word)
+        while i != -1:
+            j = i + len(word)
+            left_ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "@.-_")
+            right_ok = j == n or not (text[j].isalnum() or text[j] in "@-_" or (text[j] == "." and j + 1 < n and text[j + 1].isalnum()))
+            if left_ok and right_ok:
+                out.append((i, j))
+            i = text.find(word, j)
+    return out
 
 
 def find(text: str, taken: list[Span]) -> list[Span]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from waarborg.deidentify.spans import Category, Span
 
@@ -51,33 +52,38 @@ def emails(text: str) -> Iterator[Span]:
 
 
 _TLDS = "nl|com|org|net|eu|be|de|info|nu|io|frl|amsterdam|biz|co|uk|fr|me|app|online|shop|site|tv"
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]+"
-    rf"|\.(?:{_TLDS})\b(?:[/:?#][^\s<>\"]*)?",
-    re.IGNORECASE,
-)
+_URL_SCHEME = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_URL_BARE = re.compile(rf"\.(?:{_TLDS})\b(?:[/:?#][^\s<>\"]*)?", re.IGNORECASE)
 _URL_HOST_LEFT = re.compile(r"(?<![\w@.-])[\w-]+(?:\.[\w-]+)*$")
 _URL_TRAILING = ".,;:!?)]}'\""
 
 
 def urls(text: str) -> Iterator[Span]:
-    for m in _URL.finditer(text):
+    low = text.lower()
+    if "http" in low or "www." in low:
+        for m in _URL_SCHEME.finditer(text):
+            yield _trimmed(text, m.start(), m.end())
+    for m in _URL_BARE.finditer(text):
         start, end = m.span()
-        if text[start] == ".":  # a bare domain: widen to the host on the left
-            left = _URL_HOST_LEFT.search(text, max(0, start - 80), start)
-            if not left or start - left.start() < 2 or (end < len(text) and text[end] == "@"):
-                continue
-            if start > 0 and text[left.start() - 1 : left.start()] == "@":
-                continue  # the domain of an e-mail address: found there
-            start = left.start()
-        while end > start and text[end - 1] in _URL_TRAILING:
-            end -= 1
-        yield Span(start, end, Category.URL)
+        left = _URL_HOST_LEFT.search(text, max(0, start - 80), start)
+        if not left or start - left.start() < 2 or (end < len(text) and text[end] == "@"):
+            continue
+        if text[left.start() - 1 : left.start()] == "@":
+            continue  # the domain of an e-mail address: found there
+        yield _trimmed(text, left.start(), end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1] in _URL_TRAILING:
+        end -= 1
+    return Span(start, end, Category.URL)
 
 
 # --- phone numbers -----------------------------------------------------------------------------------------
 
-_PHONE = re.compile(r"(?<![\w+/.,€-])(?:\+|00|\(|0|[1-9](?=[\d ]{0,3}[ -]?\d))[\d ()./\-\u00a0]{6,24}\d(?!\d|[.,]\d)")
+# Each pattern starts with a character class and checks what stands before it only after that first
+# character: the regular expression engine then skips ahead to candidates, about three times faster.
+_PHONE = re.compile(r"[+(0](?<![\w+/.,€-][+(0])[\d ()./\-\u00a0]{6,24}\d(?!\d|[.,]\d)")
 _GROUP_END = re.compile(r"\d(?!\d)")
 _GROUP_START = re.compile(r"(?<!\d)(?:\+|00|\()?\d")
 
@@ -132,13 +138,29 @@ def phones(text: str) -> Iterator[Span]:
 # --- BSN, IBAN, identity documents, plates ---------------------------------------------------------------
 
 _BSN = re.compile(
-    r"(?<![\w.,/-])(?:\d{9}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3}|\d{2}[ .]\d{2}[ .]\d{2}[ .]\d{3})(?![\w,/-]|\.\d)"
+    r"\d(?<![\w.,/-]\d)(?:\d{8}|\d{2}[ .]\d{3}[ .]\d{3}|\d{3}[ .]\d{2}[ .]\d{3}|\d[ .]\d{2}[ .]\d{2}[ .]\d{3})(?![\w,/-]|\.\d)"
 )
 _BSN_CONTEXT = re.compile(
-    r"\b(?:bsn|burgerservicenummer|sofi-?nummer)\b[\s:.#-]*(?:nummer|nr\.?)?[\s:.]*(\d[\d .]{6,10}\d)\b", re.IGNORECASE
+    r"(?:bsn|burgerservicenummer|sofi-?nummer)\b[\s:.#-]*(?:nummer|nr\.?)?[\s:.]*(\d[\d .]{6,10}\d)\b", re.IGNORECASE
 )
 
 
+def _at(text: str, low: str, keys: tuple[str, ...], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` that start at a keyword: a fast substring search instead of a scan of every position."""
+    starts: set[int] = set()
+    for key in keys:
+        i = low.find(key)
+        while i != -1:
+            if i == 0 or not low[i - 1].isalnum():
+                starts.add(i)
+            i = low.find(key, i + 1)
+    for i in sorted(starts):
+        m = pattern.match(text, i)
+        if m:
+            yield m
+
+
+@cache
 def _valid(kind: str) -> Callable[[str], bool]:
     # python-stdnum takes about 0.1 s to import: only texts with a candidate pay it.
     if kind == "bsn":
@@ -152,7 +174,7 @@ def _valid(kind: str) -> Callable[[str], bool]:
 
 def bsns(text: str) -> Iterator[Span]:
     found: set[int] = set()
-    for m in _BSN_CONTEXT.finditer(text):
+    for m in _at(text, text.lower(), ("bsn", "burgerservice", "sofi"), _BSN_CONTEXT):
         digits = re.sub(r"\D", "", m.group(1))
         if len(digits) in (8, 9):
             found.add(m.start(1))
@@ -162,13 +184,14 @@ def bsns(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), Category.BSN)
 
 
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ \u00a0]?[A-Za-z0-9]){10,30}")
+_IBAN = re.compile(r"\d(?<=[A-Za-z]{2}\d)(?<![A-Za-z0-9][A-Za-z]{2}\d)\d(?:[ \u00a0]?[A-Za-z0-9]){10,30}")
 _NL_SHAPE = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
 
 
 def ibans(text: str) -> Iterator[Span]:
     for m in _IBAN.finditer(text):
-        cand = m.group()
+        begin = m.start() - 2  # the country code before the check digits
+        cand = text[begin : m.end()]
         if not (cand[:2].isupper() or cand[:2].islower()):
             continue
         # Cut at each character boundary from the longest: IBANs run 15 to 34 characters.
@@ -180,7 +203,7 @@ def ibans(text: str) -> Iterator[Span]:
             if e < len(cand) and cand[e] not in " \u00a0":
                 continue  # never cut inside a group
             if _valid("iban")(compact) or _NL_SHAPE.fullmatch(compact):
-                yield Span(m.start(), m.start() + e, Category.IBAN)
+                yield Span(begin, begin + e, Category.IBAN)
                 break
 
 
@@ -190,15 +213,21 @@ _DOC_WORDS = (
     r"vreemdelingennummer|v-nummer|reisdocument"
 )
 _DOC_CONTEXT = re.compile(
-    rf"\b(?:{_DOC_WORDS})(?:nummer|nr\.?)?(?:[\s:.,]+(?:is|met|van|heeft|het|nummer|nr\.?|no\.?|nummer:)){{0,3}}[\s:.,#]*"
+    rf"(?:{_DOC_WORDS})(?:nummer|nr\.?)?(?:[\s:.,]+(?:is|met|van|heeft|het|nummer|nr\.?|no\.?|nummer:)){{0,3}}[\s:.,#]*"
     r"(?=[A-Za-z0-9]*\d)([A-Za-z]{0,3}\d[A-Za-z0-9]{4,11}|[A-Z]{1,3}[A-Za-z0-9]{4,12})\b",
     re.IGNORECASE,
 )
-_DOC_SHAPE = re.compile(r"(?<![\w-])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\w-])")
+_DOC_SHAPE = re.compile(r"[A-NP-Z](?<![\w-][A-NP-Z])[A-NP-Z][A-NP-Z0-9]{6}\d(?![\w-])")
+
+
+_DOC_HINTS = (
+    "paspoort", "identiteit", "id-", "id ", "idkaart", "rijbewijs", "verblijf", "vreemdeling", "document", "v-nummer",
+    "reisdocument",
+)  # fmt: skip
 
 
 def iddocs(text: str) -> Iterator[Span]:
-    for m in _DOC_CONTEXT.finditer(text):
+    for m in _at(text, text.lower(), _DOC_HINTS, _DOC_CONTEXT):
         if any(c.isdigit() for c in m.group(1)):
             yield Span(m.start(1), m.end(1), Category.IDDOC)
     for m in _DOC_SHAPE.finditer(text):
@@ -206,19 +235,20 @@ def iddocs(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), Category.IDDOC)
 
 
-_PLATE = re.compile(r"(?<![\w-])([A-Z]{1,3}|\d{1,3})-([A-Z]{1,3}|\d{1,3})-([A-Z]{1,3}|\d{1,3})(?![\w-])")
+_PLATE = re.compile(r"([A-Z0-9](?<![\w-][A-Z0-9])[A-Z0-9]{0,2})-([A-Z]{1,3}|\d{1,3})-([A-Z]{1,3}|\d{1,3})(?![\w-])")
 
 
 def plates(text: str) -> Iterator[Span]:
     for m in _PLATE.finditer(text):
         groups = m.groups()
-        if sum(map(len, groups)) == 6 and any(g.isalpha() for g in groups) and any(g.isdigit() for g in groups):
+        homogeneous = groups[0].isalpha() or groups[0].isdigit()
+        if homogeneous and sum(map(len, groups)) == 6 and any(g.isalpha() for g in groups) and any(g.isdigit() for g in groups):
             yield Span(m.start(), m.end(), Category.PLATE)
 
 
 # --- postcodes ---------------------------------------------------------------------------------------------
 
-_POSTCODE = re.compile(r"(?<![\w,.-])[1-9]\d{3}[ \u00a0]{0,2}(?!SA|SD|SS)([A-Z]{2}|[a-z]{2})(?![\w-])")
+_POSTCODE = re.compile(r"[1-9](?<![\w,.-][1-9])\d{3}[ \u00a0]{0,2}(?!SA|SD|SS)([A-Z]{2}|[a-z]{2})(?![\w-])")
 _UNITS = frozenset(
     [
         "MB",
@@ -265,15 +295,13 @@ _MONTHS = {
     "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ \u00a0]+"
 _DATE_WORDS = re.compile(
-    rf"(?<![\w.-])(?:{_WEEKDAY})?(\d{{1,2}})(?:e|ste|de)?[ \u00a0]+({_MONTH})\b\.?(?:[ \u00a0]+(?:'\d{{2}}|\d{{4}})(?!\d))?",
-    re.IGNORECASE,
+    rf"(\d(?<![\w.-]\d)\d?)(?:e|ste|de)?[ \u00a0]+((?i:{_MONTH}))\b\.?(?:[ \u00a0]+(?:'\d{{2}}|\d{{4}})(?!\d))?"
 )
-_DATE_DIGITS = re.compile(r"(?<![\w.,/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|[.,]\d)")
-_DATE_ISO = re.compile(r"(?<![\w.-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])")
+_DATE_DIGITS = re.compile(r"(\d(?<![\w.,/-]\d)\d?)([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|[.,]\d)")
+_DATE_ISO = re.compile(r"[12](?<![\w.-][12])[09]\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])")
 _BIRTH_YEAR = re.compile(
-    rf"\b(?:geboren|geb\.|geboortejaar|bouwjaar-?)[ \u00a0:]*(?:in[ \u00a0]+)?(?:(?:{_MONTH})[ \u00a0]+)?((?:19|20)\d{{2}})\b",
+    rf"(?:geboren|geb\.|geboortejaar)[ \u00a0:]*(?:in[ \u00a0]+)?(?:(?:{_MONTH})[ \u00a0]+)?((?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
 
@@ -291,39 +319,54 @@ def dates(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), Category.DATE)
     for m in _DATE_ISO.finditer(text):
         yield Span(m.start(), m.end(), Category.DATE)
-    for m in _BIRTH_YEAR.finditer(text):
+    for m in _at(text, text.lower(), ("geb",), _BIRTH_YEAR):
         yield Span(m.start(1), m.end(1), Category.DATE)
 
 
-_PERSON = (
-    r"vrouw|man|meisje|jongen|zoon|dochter|kind|moeder|vader|heer|dame|cli[eë]nt|broer|zus|baby|kleinzoon|"
-    r"kleindochter|buurvrouw|buurman|weduwe|weduwnaar|oma|opa|jongeman|tiener|peuter|kleuter|mevrouw|meneer"
+_PERSON = frozenset(
+    "vrouw man meisje jongen zoon dochter kind moeder vader heer dame cliënt client broer zus baby kleinzoon "
+    "kleindochter buurvrouw buurman weduwe weduwnaar oma opa jongeman tiener peuter kleuter mevrouw meneer".split()
 )
-_AGE = re.compile(
-    r"(?<![\w.,-])(\d{1,3})[ \u00a0]?-?[ \u00a0]?jarige\b"
-    r"|(?<![\w.,-])(\d{1,3})-jarig[ \u00a0]+(?=kind|meisje|jongetje|jongen|zoontje|dochtertje|broertje|zusje|kleinkind)"
-    r"|(?<![\w.,-])(\d{1,3})[ \u00a0]?(?:jaar|jr\.?)[ \u00a0]+oud\b"
-    r"|(?<![\w.,-])(\d{1,3})[ \u00a0]?jr\b\.?"
-    r"|\((\d{1,3})[ \u00a0]?(?:jaar|j\.)\)"
-    r"|,[ \u00a0](\d{1,3})[ \u00a0]jaar(?=[,)])"
-    r"|\b(?:is|wordt|werd|was|ben|bent|leeftijd(?:[ \u00a0]+van)?:?|leeftijd:)[ \u00a0]+(\d{1,3})(?:[ \u00a0]?(?:jaar|jr\.?))?"
-    r"(?![ \u00a0]+(?:geleden|lang|getrouwd|samen|in|bij|op|aan|werkzaam|bezig|later|eerder|terug|voor|na|oude?|ouder|jonger|weg|daar|hier|uur|minuten|maanden|weken|dagen|procent|euro|keer))(?![\d.,%])"
-    rf"|\b(?:{_PERSON})[ \u00a0]+van[ \u00a0]+(\d{{1,3}})[ \u00a0]?(?:jaar|jr)\b",
-    re.IGNORECASE,
+_CHILD = frozenset("kind meisje jongetje jongen zoontje dochtertje broertje zusje kleinkind".split())
+_AGE_VERB = frozenset("is wordt werd was ben bent leeftijd leeftijd: ongeveer bijna pas".split())
+_NOT_AGE_AFTER = frozenset(
+    "geleden lang getrouwd samen in bij op aan werkzaam bezig later eerder terug voor na ouder jonger weg daar "
+    "hier uur minuten maanden weken dagen procent euro keer".split()
 )
-_AGE_WORD_NEEDED = re.compile(r"(?:is|wordt|werd|was|ben|bent)\b", re.IGNORECASE)
-_AGE_UNIT = re.compile(r"jaar|jr", re.IGNORECASE)
+_AGE = re.compile(r"(\d(?<![\w.,-]\d)\d{0,2})[ \u00a0]?((?i:-?[ \u00a0]?jarige?\b|jaar\b|jr\b\.?|j\.))")
+_AGE_BARE = re.compile(r"leeftijd(?:[ \u00a0]+van)?[: \u00a0]+(\d{1,3})(?![\d.,])", re.IGNORECASE)
+
+
+def _is_age(text: str, start: int, end: int, unit: str) -> bool:
+    unit = unit.lower().lstrip("- \u00a0")
+    if unit == "jarige" or unit.startswith(("jr", "j.")):
+        return True
+    after = text[end : end + 20].split()
+    nxt = after[0].lower().strip(".,;:!?()") if after else ""
+    if unit == "jarig":
+        return nxt in _CHILD
+    # "jaar": an age only where the sentence says it is one.
+    if nxt == "oud" or nxt == "oude":
+        return True
+    before = text[max(0, start - 30) : start]
+    if before.endswith("(") and text[end : end + 1] == ")":
+        return True
+    if before.endswith((", ", ",\u00a0")) and text[end : end + 1] in (",", ")"):
+        return True
+    words = before.split()
+    last = words[-1].lower() if words else ""
+    if last in _AGE_VERB and nxt not in _NOT_AGE_AFTER:
+        return True
+    return last == "van" and len(words) > 1 and words[-2].lower().strip(",") in _PERSON
 
 
 def ages(text: str) -> Iterator[Span]:
     for m in _AGE.finditer(text):
-        group = next(i for i in range(1, 9) if m.group(i) is not None)
-        if group == 7 and _AGE_WORD_NEEDED.match(m.group()) and not _AGE_UNIT.search(m.group()):
-            continue  # "is 12" alone is no age; "is 12 jaar" is
-        end = m.end() - 1 if group == 5 else m.end()
-        while text[end - 1] in " \u00a0":
-            end -= 1
-        yield Span(m.start(group), end, Category.AGE)
+        if _is_age(text, m.start(), m.end(), m.group(2)):
+            yield Span(m.start(1), m.end(), Category.AGE)
+    if "eeftijd" in text:
+        for m in _AGE_BARE.finditer(text):
+            yield Span(m.start(1), m.end(1), Category.AGE)
 
 
 FINDERS: tuple[tuple[Category, Callable[[str], Iterator[Span]]], ...] = (
