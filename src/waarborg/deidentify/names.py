@@ -46,6 +46,7 @@ _PRE = rf"(?:{_PART}[ \u00a0]+|{_INIT}[ \u00a0]*|{_ABBR}[ \u00a0]*)"
 # particles before it ("de Vries") are added in Python.
 _START = re.compile(rf"[{_UP}](?<![\w@/.'’-][{_UP}])")
 _CHAIN = re.compile(rf"{_PRE}*{_CAP}(?:(?:[ \u00a0]+|-){_PRE}*{_CAP})*")
+_LEGAL_WORDS = frozenset(["BV", "NV", "VOF", "CV", "Holding"])
 _PARTICLES = frozenset("van von der den de del della di da das dos do du la le te ter ten 't ’t 's el ben bin ibn abu bou ait".split())
 _TOKEN = re.compile(rf"(?P<abbr>{_ABBR})|(?P<init>{_INIT})|(?P<part>{_PART})(?=[ \u00a0])|(?P<cap>{_CAP})")
 _HOUSE = re.compile(
@@ -89,6 +90,20 @@ def _particles_before(text: str, start: int) -> int:
     return begin
 
 
+def _split(toks: list[_Tok]) -> list[tuple[list[_Tok], bool | None]]:
+    """A chain broken where a capitalised word starts a new sentence without a full stop ("Tao Tang Ik ben...")."""
+    parts: list[tuple[list[_Tok], bool | None]] = []
+    begin = 0
+    for i in range(1, len(toks)):
+        word = toks[i].word
+        if toks[i].kind == "cap" and word.lower() in words.STARTERS:
+            if word not in lexicons.person_names():
+                parts.append((toks[begin:i], None if not parts else True))
+                begin = i
+    parts.append((toks[begin:], None if not parts else True))
+    return parts
+
+
 def _sentence_start(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t\u00a0":
@@ -96,6 +111,16 @@ def _sentence_start(text: str, i: int) -> bool:
     if j < 0:
         return True
     c = text[j]
+    if c == ".":
+        k = j - 1
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        word = text[k + 1 : j]
+        if len(word) == 1 and word.isupper():
+            return False  # after an initial: "J. Jansen"
+        if word.lower() in words.TITLES and (k < 0 or not text[k].isalnum()):
+            return False  # after a title: "dr. Boven", "mw. Bakker"
+        return True
     if c in _SENTENCE_END:
         return True
     return c in "-–—" and (j == 0 or text[j - 1] == "\n")
@@ -116,13 +141,16 @@ def _common(word: str) -> bool:
     for i in range(4, len(low) - 3):
         if low[:i] in vocab:
             rest = low[i:]
-            if rest in vocab or (rest[0] in "se" and rest[1:] in vocab and len(rest) > 4):
+            if rest in vocab or (rest[0] in "se" and rest[1:] in vocab and len(rest) >= 4):
                 return True
     return False
 
 
 def _ordinary(word: str) -> bool:
-    return word in lexicons.ordinary() or word.lower().endswith(words.ORDINARY_ENDINGS)
+    if word in lexicons.ordinary() or word.lower().endswith(words.ORDINARY_ENDINGS):
+        return True
+    # "Australisch-Engels", "Noord-Brabant": every part ordinary
+    return "-" in word and all(p in lexicons.ordinary() or p.lower().endswith(words.ORDINARY_ENDINGS) for p in word.split("-") if p)
 
 
 def _strong_first(word: str) -> bool:
@@ -142,12 +170,15 @@ def _is_name_word(word: str) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    return word.isupper() and len(word) <= 6 and word not in lexicons.person_names()
+    """All capitals ("UWV", "CSRF-cookie" aside): an abbreviation, not a name, unless a list says otherwise."""
+    return word.isupper() and word not in lexicons.person_names()
 
 
 def _is_title(tok: _Tok) -> bool:
     low = tok.word.lower()
-    return tok.kind == "abbr" or (tok.kind == "cap" and (low in words.TITLES or low in words.RELATIONS))
+    return tok.kind == "abbr" or (
+        tok.kind == "cap" and (low in words.TITLES or low in words.RELATIONS or low in words.GREETINGS)
+    )
 
 
 class NameFinder:
@@ -178,6 +209,8 @@ class NameFinder:
                 pos = taken[k].end
                 continue
             pos = end
+            if text[end : end + 1].isdigit():
+                continue  # "IPv4", "COVID19": a code, not a name
             word = m.group()
             if self._plain_start(word, start, end):
                 continue
@@ -186,8 +219,8 @@ class NameFinder:
                 toks = [_Tok(start, end, "cap", word)]
             else:
                 toks = [_Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in _TOKEN.finditer(text, begin, end)]
-            if toks:
-                pos = max(pos, self._chain(toks))
+            for part, sentence in _split(toks):
+                pos = max(pos, self._chain(part, False, sentence))
         if self.names:
             self._propagate()
         return self.spans
@@ -230,6 +263,8 @@ class NameFinder:
         context = context or before.title() or before.relation()
         # Titles and relations written inside the chain ("Mevrouw Bouzid", "Dr. Mensah", "Buurvrouw Jansen").
         while len(toks) > 1 and _is_title(toks[0]):
+            if toks[0].word in lexicons.first_names() and toks[1].kind == "part":
+                break  # "Lieve van 't Dijkstra" signs the letter; "Lieve Anna" greets her
             toks = toks[1:]
             context, sentence = True, False
         found = self._institution(toks, before, context, sentence)
@@ -244,6 +279,9 @@ class NameFinder:
 
     def _institution(self, toks: list[_Tok], before: words.Before, context: bool, sentence: bool) -> int:
         text = self.text
+        if len(toks) > 1 and toks[-1].word in _LEGAL_WORDS:  # "Hoogeveen Hoveniers BV"
+            end = self._add(toks[0].start, toks[-1].end, Category.INSTITUTION)
+            return end
         caps = [t for t in toks if t.kind == "cap"]
         known_phrases = lexicons.institutions()
         first_words = known_phrases.by_first
@@ -323,7 +361,7 @@ class NameFinder:
             placed = after_postcode or not sentence or not _common(known) or text.startswith(",", stop)
             if placed and (first is toks[0] or before.place()):
                 return self._add(first.start, stop, Category.CITY)
-        if after_postcode or (before.place() and len(toks) <= 2 and toks[-1] is first and self._unknown(first.word)):
+        if after_postcode or (before.place() and toks[-1] is first and self._unknown(first.word)):
             end = toks[-1].end
             tail = _PLACE_TAIL.match(text, end)
             return self._add(first.start, tail.end() if tail else end, Category.CITY)
@@ -331,16 +369,18 @@ class NameFinder:
 
     @staticmethod
     def _unknown(word: str) -> bool:
-        return not (word in lexicons.person_names() or _ordinary(word) or _common(word) or word.isupper())
+        """After "in" or "te" a capitalised word that is no known name and names no one is a place, even when it
+        is also a Dutch word ("te Anderen", "in Spier")."""
+        compound = "-" in word and word.rpartition("-")[2][:1].islower()
+        return not (word in lexicons.person_names() or _ordinary(word) or word.isupper() or compound)
 
     def _name(self, toks: list[_Tok], sentence: bool, context: bool) -> None:
         if not context:
             # The first word of a sentence is capitalised anyway: drop it unless it carries a name.
             if sentence and toks[0].kind == "cap" and not _is_name_word(toks[0].word):
-                nxt = toks[1:]
-                if not nxt or not (_strong_first(toks[0].word) and nxt[0].kind == "cap"):
-                    toks = nxt
-            while toks and toks[0].kind == "cap" and _ordinary(toks[0].word):
+                if not self._first_name_after_all(toks):
+                    toks = toks[1:]
+            while toks and toks[0].kind == "cap" and _ordinary(toks[0].word) and toks[0].word not in lexicons.person_names():
                 toks = toks[1:]
             while toks and toks[-1].kind != "cap":
                 toks = toks[:-1]
@@ -353,12 +393,29 @@ class NameFinder:
                 # "de Algemene wet". A single unknown word ("Tesfalidet") is a name.
                 if not any(not (_ordinary(t.word) or _acronym(t.word) or _common(t.word)) for t in caps):
                     return
+            elif len(caps) == 1 and len(toks) == 1 and _ordinary(caps[0].word):
+                return  # "in het Frans", "in Mei": a name that is also a language or a month needs a title
         if not toks:
             return
         self._add(toks[0].start, toks[-1].end, Category.NAME)
         for t in toks:
             if t.kind == "cap" and len(t.word) > 1 and t.word.lower() not in words.FUNCTION:
                 self.names.add(t.word)
+
+    @staticmethod
+    def _first_name_after_all(toks: list[_Tok]) -> bool:
+        """A capitalised Dutch word opening a sentence, yet followed by a surname: "Lubbert van Steen", "Wil Beek"."""
+        if len(toks) < 2:
+            return False
+        first, nxt = toks[0].word, toks[1]
+        if first in lexicons.first_names() and nxt.kind == "cap" and nxt.word in lexicons.person_names():
+            return True
+        low = first.lower()
+        if low in words.FUNCTION or _ordinary(first) or low in words.INSTITUTION_FIRST:
+            return False
+        if nxt.kind == "part":
+            return True
+        return nxt.kind == "cap" and (nxt.word in lexicons.surnames() or not _common(nxt.word))
 
     # -- names found once are names everywhere --------------------------------------------------------------
 

@@ -280,7 +280,9 @@ _CAPITAL_AFTER = re.compile(r"[ \u00a0,]{1,3}[A-Z'][a-zA-Z]")
 def postcodes(text: str) -> Iterator[Span]:
     for m in _POSTCODE.finditer(text):
         letters = m.group(1)
-        # lowercase letters or a unit: a postcode only when a place follows ("9401 ab Assen")
+        # lowercase letters (written together: "9401ab") or a unit: a postcode only when a place follows
+        if letters.islower() and not text[m.start() + 4].isalpha():
+            continue
         doubtful = letters.islower() or letters in _UNITS
         if doubtful and (not _CAPITAL_AFTER.match(text, m.end()) or letters.upper() in ("SA", "SD", "SS")):
             continue

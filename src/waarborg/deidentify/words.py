@@ -51,6 +51,13 @@ FUNCTION = _set(
     "will may june april"
 )
 
+# Capitalised inside a run of names, these start a new sentence ("... Tao Tang Ik ben ontevreden"); unlike
+# "De", "Het" or "In" they are never part of a name.
+STARTERS = _set(
+    "ik wij we hij zij ze jij jullie er dit dat deze die wat wie hoe waarom graag kunt kan wilt zou zal mag "
+    "moet is was heeft hebben hoi hallo beste tijdens volgens vandaag gisteren morgen verder daarna"
+)
+
 # A word that makes the name around it an institution: before ("Basisschool De Regenboog") ...
 INSTITUTION_FIRST = _set(
     "basisschool school obs cbs rkbs pcbs ikc kindcentrum kindcentra kinderopvang kinderdagverblijf kdv bso "
@@ -105,7 +112,8 @@ ADDRESS_CUES = _set(
 )
 _POSTCODE_END = re.compile(r"[1-9]\d{3}[ \u00a0]{0,2}[A-Za-z]{2}[ \u00a0,]{1,3}$")
 # Capitalised words with these endings name laws and funds, not people ("Zorgverzekeringswet").
-ORDINARY_ENDINGS = ("wet", "wetten", "wetboek", "regeling", "verordening", "besluit")
+# So do adjectives of origin and language ("Argentijns", "Kabylisch", "Centraal-Koerdisch").
+ORDINARY_ENDINGS = ("wet", "wetten", "wetboek", "regeling", "verordening", "besluit", "isch", "ische", "aans", "aanse", "ijns", "ijnse")
 
 
 class Before:
