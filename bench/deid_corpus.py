@@ -153,7 +153,9 @@ def bsn(rng: random.Random) -> str:
         check = sum(x * w for x, w in zip(d, range(9, 1, -1), strict=True)) % 11
         if check < 10:
             s = "".join(map(str, [*d, check]))
-            return rng.choice((s, s, f"{s[:4]} {s[4:6]} {s[6:]}", f"{s[:3]} {s[3:6]} {s[6:]}", f"{s[:3]}.{s[3:6]}.{s[6:]}"))
+            return rng.choice(
+                (s, s, f"{s[:4]} {s[4:6]} {s[6:]}", f"{s[:3]} {s[3:6]} {s[6:]}", f"{s[:3]}.{s[3:6]}.{s[6:]}")
+            )
 
 
 def _foreign_iban(rng: random.Random, country: str, bban: str) -> str:
@@ -232,7 +234,15 @@ def _ascii(text: str) -> str:
 
 def email(rng: random.Random, p: Person) -> str:
     first, sur = _ascii(p.first).lower(), _ascii(p.core).lower()
-    local = rng.choice((f"{first}.{sur}", f"{first[0]}.{sur}", f"{first}{sur}{rng.randint(1, 99)}", f"{sur}.{first[0]}", f"{first}_{rng.randint(60, 99)}"))
+    local = rng.choice(
+        (
+            f"{first}.{sur}",
+            f"{first[0]}.{sur}",
+            f"{first}{sur}{rng.randint(1, 99)}",
+            f"{sur}.{first[0]}",
+            f"{first}_{rng.randint(60, 99)}",
+        )
+    )
     return f"{local}@{rng.choice(('gmail.com', 'hotmail.com', 'hotmail.nl', 'outlook.com', 'ziggo.nl', 'kpnmail.nl', 'live.nl', 'icloud.com'))}"
 
 
@@ -249,10 +259,8 @@ def url(rng: random.Random, p: Person) -> str:
 
 
 def place(rng: random.Random) -> tuple[str, bool]:
-    if rng.random() < 0.25:
-        value = rng.choice(pools.UNSEEN_PLACES)
-    else:
-        value = rng.choice(sorted(lexicons.places().entries))
+    held_out = rng.random() < 0.25
+    value = rng.choice(pools.UNSEEN_PLACES) if held_out else rng.choice(sorted(lexicons.places().entries))
     return value, value in lexicons.places()
 
 
@@ -285,7 +293,9 @@ def house(rng: random.Random) -> str:
 
 
 def postcode(rng: random.Random) -> str:
-    letters = rng.choice([a + b for a in string.ascii_uppercase for b in string.ascii_uppercase if a + b not in ("SA", "SD", "SS")])
+    letters = rng.choice(
+        [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase if a + b not in ("SA", "SD", "SS")]
+    )
     digits = str(rng.randint(1000, 9999))
     return rng.choice((f"{digits} {letters}", f"{digits} {letters}", f"{digits}{letters}", f"{digits}  {letters}"))
 
@@ -301,7 +311,11 @@ def institution(rng: random.Random, people: People) -> tuple[str, bool]:
         value = f"{rng.choice(('Zorgcentrum', 'Woonzorgcentrum', 'Verpleeghuis', 'Thuiszorg', 'Zorggroep'))} {rng.choice(pools.CARE_NAMES)}"
     elif roll < 0.72:
         p = people.person(rng)
-        value = f"Huisartsenpraktijk {p.surname[:1].upper() + p.surname[1:]}" if rng.random() < 0.6 else f"Huisartsenpraktijk {article}{rng.choice(pools.CARE_NAMES)}"
+        value = (
+            f"Huisartsenpraktijk {p.surname[:1].upper() + p.surname[1:]}"
+            if rng.random() < 0.6
+            else f"Huisartsenpraktijk {article}{rng.choice(pools.CARE_NAMES)}"
+        )
     elif roll < 0.82:
         p = people.person(rng)
         value = f"{p.core} {rng.choice(pools.TRADE_WORDS)}" + rng.choice(("", " B.V.", " BV", ""))

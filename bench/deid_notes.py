@@ -111,8 +111,14 @@ def _slot(name: str, cast: Cast, b: dc.Builder) -> None:
         "Cf": lambda: c.write(b, rng, "full"),
         "Ct": lambda: c.write(b, rng, rng.choice(("title", "title", "initials", "title_full"))),
         "C1": lambda: c.write(b, rng, "first"),
-        "R": lambda: (b.add(rng.choice(RELATIONS_F if female else RELATIONS_M) + " "), rel.write(b, rng, rng.choice(("first", "first", "full")))),
-        "R2": lambda: (b.add(rng.choice(("zoon", "dochter", "kleinzoon", "kleindochter")) + " "), rel.write(b, rng, "first")),
+        "R": lambda: (
+            b.add(rng.choice(RELATIONS_F if female else RELATIONS_M) + " "),
+            rel.write(b, rng, rng.choice(("first", "first", "full"))),
+        ),
+        "R2": lambda: (
+            b.add(rng.choice(("zoon", "dochter", "kleinzoon", "kleindochter")) + " "),
+            rel.write(b, rng, "first"),
+        ),
         "Rname": lambda: rel.write(b, rng, rng.choice(("first", "full"))),
         "N": lambda: cast.neighbour.write(b, rng, rng.choice(("title", "title_full"))),
         "S": lambda: cast.staff.write(b, rng, rng.choice(("full", "title", "initials"))),

@@ -42,12 +42,18 @@ LAW = _s(
     "de Wet gemeentelijke schuldhulpverlening|de Wet inburgering|de Woningwet|de Algemene wet bestuursrecht|"
     "de Wet maatschappelijke ondersteuning|de Huurwet|de Grondwet"
 )
-COUNTRY = _s("Nederland|België|Duitsland|Marokko|Turkije|Suriname|Polen|Eritrea|Syrië|Ghana|Somalië|Oekraïne|Spanje|Frankrijk|Europa")
-NATIONALITY = _s("Nederlandse|Marokkaanse|Turkse|Surinaamse|Poolse|Eritrese|Syrische|Ghanese|Somalische|Oekraïense|Duitse|Belgische")
+COUNTRY = _s(
+    "Nederland|België|Duitsland|Marokko|Turkije|Suriname|Polen|Eritrea|Syrië|Ghana|Somalië|Oekraïne|Spanje|Frankrijk|Europa"
+)
+NATIONALITY = _s(
+    "Nederlandse|Marokkaanse|Turkse|Surinaamse|Poolse|Eritrese|Syrische|Ghanese|Somalische|Oekraïense|Duitse|Belgische"
+)
 LANGUAGE = _s("Nederlands|Arabisch|Turks|Engels|Pools|Tigrinya|Somalisch|Oekraïens|Frans|Duits|Papiaments|Berbers")
 MONTH = _s("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
 WEEKDAY = _s("maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag")
-HOLIDAY = _s("Kerstmis|Pasen|Pinksteren|Koningsdag|het Suikerfeest|het Offerfeest|Sinterklaas|Oud en Nieuw|de Ramadan|Divali|Keti Koti")
+HOLIDAY = _s(
+    "Kerstmis|Pasen|Pinksteren|Koningsdag|het Suikerfeest|het Offerfeest|Sinterklaas|Oud en Nieuw|de Ramadan|Divali|Keti Koti"
+)
 ROLE = _s(
     "de consulent|de klantmanager|de wijkverpleegkundige|de begeleider|de huisarts|de casemanager|de jobcoach|"
     "de bewindvoerder|de vrijwilliger|de mantelzorger|de cliëntondersteuner|de tolk|de maatschappelijk werker|"
@@ -84,7 +90,12 @@ def _amount(rng: random.Random) -> str:
 
 
 def _time(rng: random.Random) -> str:
-    return rng.choice((f"{rng.randint(8, 20)}.{rng.choice(('00', '15', '30', '45'))} uur", f"{rng.randint(8, 20)}:{rng.choice(('00', '30'))}"))
+    return rng.choice(
+        (
+            f"{rng.randint(8, 20)}.{rng.choice(('00', '15', '30', '45'))} uur",
+            f"{rng.randint(8, 20)}:{rng.choice(('00', '30'))}",
+        )
+    )
 
 
 TEMPLATES = _s(

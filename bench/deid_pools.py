@@ -45,9 +45,15 @@ UNSEEN_FIRST: dict[str, tuple[str, ...]] = {
         "Akwasi Ato Baaba Dede Ekua Fiifi Kakra Maame Naa Obaapa Panyin Sena Selorm Edem Elikem Mawuli Dzifa "
         "Kekeli Yawa Afi Esinam Delali"
     ),
-    "syrian": _split("Aboud Batoul Diala Eyad Firas Ghina Hala Iyad Joud Kinan Lujain Maysa Nizar Obada Raghad Tala Wissam Yamen"),
-    "somali": _split("Abdiwali Bilan Caasha Deeqa Faduma Guuleed Idiris Jamaal Khadar Liibaan Muna Nasteexo Qamar Ridwaan Sahra Timiro Ubah Xamdi"),
-    "other": _split("Ajmal Bibi Fawad Gulnaz Hakimullah Mursal Nazanin Rahmatullah Shukria Zarghona Guo Huan Jun Kai Lian Qiang Rui Tao Xue"),
+    "syrian": _split(
+        "Aboud Batoul Diala Eyad Firas Ghina Hala Iyad Joud Kinan Lujain Maysa Nizar Obada Raghad Tala Wissam Yamen"
+    ),
+    "somali": _split(
+        "Abdiwali Bilan Caasha Deeqa Faduma Guuleed Idiris Jamaal Khadar Liibaan Muna Nasteexo Qamar Ridwaan Sahra Timiro Ubah Xamdi"
+    ),
+    "other": _split(
+        "Ajmal Bibi Fawad Gulnaz Hakimullah Mursal Nazanin Rahmatullah Shukria Zarghona Guo Huan Jun Kai Lian Qiang Rui Tao Xue"
+    ),
 }
 
 UNSEEN_SURNAME: dict[str, tuple[str, ...]] = {
@@ -77,7 +83,9 @@ UNSEEN_SURNAME: dict[str, tuple[str, ...]] = {
         "Araya Embaye Fessehaye Gebrehiwet Habtemariam Kifle Mesfun Negassi Okbamichael Sium Tecle Tewolde "
         "Woldegiorgis Andebrhan Ghebrehiwet Hailemichael Tesfamichael"
     ),
-    "ghanaian": _split("Abankwa Bediako Donkor Essien Fosu Gyasi Kwarteng Nyarko Ofosu Opoku Quansah Sarfo Twumasi Wiredu Agyei Ankomah Dankwa Kuffour"),
+    "ghanaian": _split(
+        "Abankwa Bediako Donkor Essien Fosu Gyasi Kwarteng Nyarko Ofosu Opoku Quansah Sarfo Twumasi Wiredu Agyei Ankomah Dankwa Kuffour"
+    ),
     "syrian": _split("Barakat Dahhan Fares Ghanem Hijazi Khoury Nahas Qassab Rifai Sabbagh Tawil Zoubi Hamwi Kurdi"),
     "somali": _split("Adan Bile Dualeh Gedi Jibril Kahin Mire Nuur Roble Samatar"),
     "other": _split("Akbari Baheer Durrani Luo Song Tang Xu Quispe Mamani"),
@@ -101,7 +109,15 @@ UNSEEN_PLACES = _split(
     "Hoogersmilde Orvelte Zwiggelte Wijster Mantinge Elp Schoonloo Ouwsterhaule Rottevalle Hurdegaryp Oldeberkoop "
     "Wanneperveen Kraggenburg Nagele Espel Luttelgeest Tollebeek Creil Ooltgensplaat Piershil Goudswaard "
     "Heinenoord Westmaas Klaaswaal Cillaarshoek"
-) + ("Sint Jansklooster", "Nieuw-Beijerland", "Zuid-Beijerland", "Tweede Exloërmond", "Stad aan 't Haringvliet")
+)
+UNSEEN_PLACES = (
+    *UNSEEN_PLACES,
+    "Sint Jansklooster",
+    "Nieuw-Beijerland",
+    "Zuid-Beijerland",
+    "Tweede Exloërmond",
+    "Stad aan 't Haringvliet",
+)
 
 # Street roots: combined with a suffix they give "Lindelaan", "Kievitstraat", "Burgemeester Hulstlaan".
 STREET_ROOTS = _split(
@@ -119,7 +135,18 @@ STREET_SUFFIXES = (
     "straat", "straat", "straat", "laan", "laan", "weg", "weg", "plein", "singel", "gracht", "kade", "dijk", "pad",
     "hof", "dreef", "steeg", "park", "erf", "veld", "akker", "hout", "brink", "es", "ring",
 )  # fmt: skip
-STREET_TITLES = ("Burgemeester", "Burg.", "Professor", "Prof.", "Dokter", "Dr.", "Koningin", "Prins", "Graaf", "Pastoor")
+STREET_TITLES = (
+    "Burgemeester",
+    "Burg.",
+    "Professor",
+    "Prof.",
+    "Dokter",
+    "Dr.",
+    "Koningin",
+    "Prins",
+    "Graaf",
+    "Pastoor",
+)
 # Streets without a street ending: found only from their context (a house number in an address).
 STREETS_PLAIN = (
     "Brink", "Oude Vaart", "Het Want", "De Kolk", "Oosteinde", "Westeinde", "Noordeinde", "Zuideinde", "De Kring",

@@ -181,11 +181,18 @@ def score(docs: list[Doc], predicted: list[list[tuple[int, int, str]]]) -> dict[
             if not any(gold_mask[start:end]):
                 false_pos += 1
     words = sum(len(d.text.split()) for d in docs)
-    return {"categories": {k: dict(v) for k, v in table.items()}, "false_positives": false_pos, "words": words, "missed": missed}
+    return {
+        "categories": {k: dict(v) for k, v in table.items()},
+        "false_positives": false_pos,
+        "words": words,
+        "missed": missed,
+    }
 
 
 def _context(text: str, g: Gold) -> str:
-    return f"{g.category}: {text[max(0, g.start - 40) : g.start]}[[{text[g.start : g.end]}]]{text[g.end : g.end + 30]}".replace("\n", " ")
+    return f"{g.category}: {text[max(0, g.start - 40) : g.start]}[[{text[g.start : g.end]}]]{text[g.end : g.end + 30]}".replace(
+        "\n", " "
+    )
 
 
 def false_positives(texts: list[str], predicted: list[list[tuple[int, int, str]]]) -> dict[str, Any]:
@@ -195,7 +202,12 @@ def false_positives(texts: list[str], predicted: list[list[tuple[int, int, str]]
         for text, spans in zip(texts, predicted, strict=True)
         for s, e, _ in spans
     ]
-    return {"words": words, "spans": len(examples), "per_10k_words": 10_000 * len(examples) / max(words, 1), "examples": examples[:60]}
+    return {
+        "words": words,
+        "spans": len(examples),
+        "per_10k_words": 10_000 * len(examples) / max(words, 1),
+        "examples": examples[:60],
+    }
 
 
 # --- one run -----------------------------------------------------------------------------------------------
@@ -243,7 +255,23 @@ def run(chars: int, seed: int, tools: tuple[str, ...], *, isolated: bool = True)
     return result
 
 
-ORDER = ("NAME", "ADDRESS", "POSTCODE", "CITY", "PHONE", "EMAIL", "URL", "BSN", "IBAN", "IDDOC", "DATE", "AGE", "INSTITUTION", "PLATE", "ALL")
+ORDER = (
+    "NAME",
+    "ADDRESS",
+    "POSTCODE",
+    "CITY",
+    "PHONE",
+    "EMAIL",
+    "URL",
+    "BSN",
+    "IBAN",
+    "IDDOC",
+    "DATE",
+    "AGE",
+    "INSTITUTION",
+    "PLATE",
+    "ALL",
+)
 
 
 def _pct(a: int, b: int) -> str:
@@ -270,17 +298,27 @@ def report(result: dict[str, Any]) -> str:
         for t in tools:
             row = result["tools"][t]["notes"]["categories"][cat]
             if row.get("n_seen") or row.get("n_unseen"):
-                cells.append(f"{_pct(row.get('full_seen', 0), row.get('n_seen', 0))} / {_pct(row.get('full_unseen', 0), row.get('n_unseen', 0))}")
+                cells.append(
+                    f"{_pct(row.get('full_seen', 0), row.get('n_seen', 0))} / {_pct(row.get('full_unseen', 0), row.get('n_unseen', 0))}"
+                )
             else:
                 cells.append("(by shape)")
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "| | " + " | ".join(tools) + " |", "|---|" + "---:|" * len(tools)]
     rows = {
-        "spans in the notes touching no gold span": lambda e: f"{e['notes']['false_positives']:,} ({10_000 * e['notes']['false_positives'] / e['notes']['words']:.1f} per 10,000 words)",
-        "false positives, ordinary text (per 10,000 words)": lambda e: f"{e['plain']['per_10k_words']:.2f} ({e['plain']['spans']} in {e['plain']['words']:,} words)",
-        "false positives, Django/DRF Dutch translations (per 10,000 words)": lambda e: f"{e['django']['per_10k_words']:.2f} ({e['django']['spans']} in {e['django']['words']:,} words)",
+        "spans in the notes touching no gold span": lambda e: (
+            f"{e['notes']['false_positives']:,} ({10_000 * e['notes']['false_positives'] / e['notes']['words']:.1f} per 10,000 words)"
+        ),
+        "false positives, ordinary text (per 10,000 words)": lambda e: (
+            f"{e['plain']['per_10k_words']:.2f} ({e['plain']['spans']} in {e['plain']['words']:,} words)"
+        ),
+        "false positives, Django/DRF Dutch translations (per 10,000 words)": lambda e: (
+            f"{e['django']['per_10k_words']:.2f} ({e['django']['spans']} in {e['django']['words']:,} words)"
+        ),
         "characters per CPU second": lambda e: f"{e['chars_per_second']:,.0f}",
-        "start-up, fresh process to first sentence, wall (CPU), median of 3": lambda e: f"{e['startup_seconds']:.2f} s ({e['startup_cpu_seconds']:.2f} s)" if "startup_seconds" in e else "-",
+        "start-up, fresh process to first sentence, wall (CPU), median of 3": lambda e: (
+            f"{e['startup_seconds']:.2f} s ({e['startup_cpu_seconds']:.2f} s)" if "startup_seconds" in e else "-"
+        ),
         "peak memory (ru_maxrss)": lambda e: f"{e['peak_mb']:.0f} MB" if e.get("peak_mb") else "-",
     }
     for label, fn in rows.items():

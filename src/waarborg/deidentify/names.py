@@ -47,7 +47,9 @@ _PRE = rf"(?:{_PART}[ \u00a0]+|{_INIT}[ \u00a0]*|{_ABBR}[ \u00a0]*)"
 _START = re.compile(rf"[{_UP}](?<![\w@/.'’-][{_UP}])")
 _CHAIN = re.compile(rf"{_PRE}*{_CAP}(?:(?:[ \u00a0]+|-){_PRE}*{_CAP})*")
 _LEGAL_WORDS = frozenset(["BV", "NV", "VOF", "CV", "Holding"])
-_PARTICLES = frozenset("van von der den de del della di da das dos do du la le te ter ten 't ’t 's el ben bin ibn abu bou ait".split())
+_PARTICLES = frozenset(
+    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "do", "du", "la", "le", "te"]
+) | frozenset(["ter", "ten", "'t", "’t", "'s", "el", "ben", "bin", "ibn", "abu", "bou", "ait"])
 _TOKEN = re.compile(rf"(?P<abbr>{_ABBR})|(?P<init>{_INIT})|(?P<part>{_PART})(?=[ \u00a0])|(?P<cap>{_CAP})")
 _HOUSE = re.compile(
     r"[ \u00a0]+\d{1,5}(?:[ \u00a0]?-[ \u00a0]?(?:\d{1,4}|[A-Za-z]{1,3}|[IVX]{1,4})\b|(?:[A-Za-z]{1,3}|bis)\b"
@@ -96,10 +98,9 @@ def _split(toks: list[_Tok]) -> list[tuple[list[_Tok], bool | None]]:
     begin = 0
     for i in range(1, len(toks)):
         word = toks[i].word
-        if toks[i].kind == "cap" and word.lower() in words.STARTERS:
-            if word not in lexicons.person_names():
-                parts.append((toks[begin:i], None if not parts else True))
-                begin = i
+        if toks[i].kind == "cap" and word.lower() in words.STARTERS and word not in lexicons.person_names():
+            parts.append((toks[begin:i], None if not parts else True))
+            begin = i
     parts.append((toks[begin:], None if not parts else True))
     return parts
 
@@ -118,9 +119,8 @@ def _sentence_start(text: str, i: int) -> bool:
         word = text[k + 1 : j]
         if len(word) == 1 and word.isupper():
             return False  # after an initial: "J. Jansen"
-        if word.lower() in words.TITLES and (k < 0 or not text[k].isalnum()):
-            return False  # after a title: "dr. Boven", "mw. Bakker"
-        return True
+        # after a title ("dr. Boven", "mw. Bakker") the sentence goes on
+        return not (word.lower() in words.TITLES and (k < 0 or not text[k].isalnum()))
     if c in _SENTENCE_END:
         return True
     return c in "-–—" and (j == 0 or text[j - 1] == "\n")
@@ -150,7 +150,9 @@ def _ordinary(word: str) -> bool:
     if word in lexicons.ordinary() or word.lower().endswith(words.ORDINARY_ENDINGS):
         return True
     # "Australisch-Engels", "Noord-Brabant": every part ordinary
-    return "-" in word and all(p in lexicons.ordinary() or p.lower().endswith(words.ORDINARY_ENDINGS) for p in word.split("-") if p)
+    return "-" in word and all(
+        p in lexicons.ordinary() or p.lower().endswith(words.ORDINARY_ENDINGS) for p in word.split("-") if p
+    )
 
 
 def _strong_first(word: str) -> bool:
@@ -218,7 +220,9 @@ class NameFinder:
             if begin == start and word.isalpha():  # one plain word: no need to tokenise
                 toks = [_Tok(start, end, "cap", word)]
             else:
-                toks = [_Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in _TOKEN.finditer(text, begin, end)]
+                toks = [
+                    _Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in _TOKEN.finditer(text, begin, end)
+                ]
             for part, sentence in _split(toks):
                 pos = max(pos, self._chain(part, False, sentence))
         if self.names:
@@ -377,10 +381,15 @@ class NameFinder:
     def _name(self, toks: list[_Tok], sentence: bool, context: bool) -> None:
         if not context:
             # The first word of a sentence is capitalised anyway: drop it unless it carries a name.
-            if sentence and toks[0].kind == "cap" and not _is_name_word(toks[0].word):
-                if not self._first_name_after_all(toks):
-                    toks = toks[1:]
-            while toks and toks[0].kind == "cap" and _ordinary(toks[0].word) and toks[0].word not in lexicons.person_names():
+            name_word = _is_name_word(toks[0].word) if toks[0].kind == "cap" else True
+            if sentence and not name_word and not self._first_name_after_all(toks):
+                toks = toks[1:]
+            while (
+                toks
+                and toks[0].kind == "cap"
+                and _ordinary(toks[0].word)
+                and toks[0].word not in lexicons.person_names()
+            ):
                 toks = toks[1:]
             while toks and toks[-1].kind != "cap":
                 toks = toks[:-1]
@@ -443,7 +452,9 @@ def find_words(text: str, found: Iterable[str], *, ignore_case: bool) -> list[tu
         while i != -1:
             j = i + len(word)
             left_ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "@.-_")
-            right_ok = j == n or not (text[j].isalnum() or text[j] in "@-_" or (text[j] == "." and j + 1 < n and text[j + 1].isalnum()))
+            right_ok = j == n or not (
+                text[j].isalnum() or text[j] in "@-_" or (text[j] == "." and j + 1 < n and text[j + 1].isalnum())
+            )
             if left_ok and right_ok:
                 out.append((i, j))
             i = text.find(word, j)

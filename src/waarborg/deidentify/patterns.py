@@ -242,7 +242,12 @@ def plates(text: str) -> Iterator[Span]:
     for m in _PLATE.finditer(text):
         groups = m.groups()
         homogeneous = groups[0].isalpha() or groups[0].isdigit()
-        if homogeneous and sum(map(len, groups)) == 6 and any(g.isalpha() for g in groups) and any(g.isdigit() for g in groups):
+        if (
+            homogeneous
+            and sum(map(len, groups)) == 6
+            and any(g.isalpha() for g in groups)
+            and any(g.isdigit() for g in groups)
+        ):
             yield Span(m.start(), m.end(), Category.PLATE)
 
 
@@ -325,15 +330,19 @@ def dates(text: str) -> Iterator[Span]:
         yield Span(m.start(1), m.end(1), Category.DATE)
 
 
-_PERSON = frozenset(
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PERSON = _words(
     "vrouw man meisje jongen zoon dochter kind moeder vader heer dame cliënt client broer zus baby kleinzoon "
-    "kleindochter buurvrouw buurman weduwe weduwnaar oma opa jongeman tiener peuter kleuter mevrouw meneer".split()
+    "kleindochter buurvrouw buurman weduwe weduwnaar oma opa jongeman tiener peuter kleuter mevrouw meneer"
 )
-_CHILD = frozenset("kind meisje jongetje jongen zoontje dochtertje broertje zusje kleinkind".split())
-_AGE_VERB = frozenset("is wordt werd was ben bent leeftijd leeftijd: ongeveer bijna pas".split())
-_NOT_AGE_AFTER = frozenset(
+_CHILD = _words("kind meisje jongetje jongen zoontje dochtertje broertje zusje kleinkind")
+_AGE_VERB = _words("is wordt werd was ben bent leeftijd leeftijd: ongeveer bijna pas")
+_NOT_AGE_AFTER = _words(
     "geleden lang getrouwd samen in bij op aan werkzaam bezig later eerder terug voor na ouder jonger weg daar "
-    "hier uur minuten maanden weken dagen procent euro keer".split()
+    "hier uur minuten maanden weken dagen procent euro keer"
 )
 _AGE = re.compile(r"(\d(?<![\w.,-]\d)\d{0,2})[ \u00a0]?((?i:-?[ \u00a0]?jarige?\b|jaar\b|jr\b\.?|j\.))")
 _AGE_BARE = re.compile(r"leeftijd(?:[ \u00a0]+van)?[: \u00a0]+(\d{1,3})(?![\d.,])", re.IGNORECASE)

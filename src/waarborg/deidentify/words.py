@@ -113,7 +113,20 @@ ADDRESS_CUES = _set(
 _POSTCODE_END = re.compile(r"[1-9]\d{3}[ \u00a0]{0,2}[A-Za-z]{2}[ \u00a0,]{1,3}$")
 # Capitalised words with these endings name laws and funds, not people ("Zorgverzekeringswet").
 # So do adjectives of origin and language ("Argentijns", "Kabylisch", "Centraal-Koerdisch").
-ORDINARY_ENDINGS = ("wet", "wetten", "wetboek", "regeling", "verordening", "besluit", "isch", "ische", "aans", "aanse", "ijns", "ijnse")
+ORDINARY_ENDINGS = (
+    "wet",
+    "wetten",
+    "wetboek",
+    "regeling",
+    "verordening",
+    "besluit",
+    "isch",
+    "ische",
+    "aans",
+    "aanse",
+    "ijns",
+    "ijnse",
+)
 
 
 class Before:
