@@ -138,10 +138,10 @@ def django_texts() -> list[str]:
     return texts
 
 
-def corpora(chars: int, seed: int) -> tuple[list[Doc], list[str], list[str]]:
+def corpora(chars: int, seed: int, plain_words: int | None = None) -> tuple[list[Doc], list[str], list[str]]:
     rng = random.Random(seed)
     docs = deid_notes.corpus(rng, chars)
-    words = max(20_000, chars // 8)
+    words = plain_words if plain_words is not None else max(20_000, chars // 8)
     return docs, deid_plain.corpus(rng, words), django_texts()
 
 
@@ -213,10 +213,13 @@ def false_positives(texts: list[str], predicted: list[list[tuple[int, int, str]]
 # --- one run -----------------------------------------------------------------------------------------------
 
 
-def run(chars: int, seed: int, tools: tuple[str, ...], *, isolated: bool = True) -> dict[str, Any]:
-    docs, plain, django = corpora(chars, seed)
+def run(
+    chars: int, seed: int, tools: tuple[str, ...], *, isolated: bool = True, plain_words: int | None = None
+) -> dict[str, Any]:
+    docs, plain, django = corpora(chars, seed, plain_words)
     sets = {"notes": [d.text for d in docs], "plain": plain, "django": django}
-    OUT.mkdir(parents=True, exist_ok=True)
+    if isolated:
+        OUT.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {
         "chars": sum(len(t) for t in sets["notes"]),
         "documents": len(docs),

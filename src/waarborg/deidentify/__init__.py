@@ -73,9 +73,12 @@ def find(text: str, *, hints: Iterable[Hint] = (), categories: Collection[Catego
     if wanted - STRUCTURED - {Category.URL, Category.DATE, Category.AGE}:
         spans.extend(s for s in names.find(text, merge(spans)) if s.category in wanted)
     hint_list = list(hints)
-    if hint_list:
-        spans.extend(s for s in hinting.find(text, hint_list) if s.category in wanted)
-    return merge(spans)
+    if not hint_list:
+        return merge(spans)
+    hinted = {(s.start, s.end): s.category for s in hinting.find(text, hint_list) if s.category in wanted}
+    spans.extend(Span(start, end, category) for (start, end), category in hinted.items())
+    # What the caller knows wins: a hinted name is a name even where a finder saw a street.
+    return [Span(s.start, s.end, hinted.get((s.start, s.end), s.category)) for s in merge(spans)]
 
 
 def deidentify(
@@ -88,10 +91,12 @@ def deidentify(
 ) -> Result:
     """`text` with its personal data replaced (see `replace` for the modes); spans point into `text`."""
     replacer = Replacer(mode, key)
+    found = find(text, hints=hints, categories=categories)
+    replacer.learn_names([text[s.start : s.end] for s in found if s.category is Category.NAME])
     out: list[str] = []
     spans: list[Span] = []
     last = 0
-    for span in find(text, hints=hints, categories=categories):
+    for span in found:
         replacement = replacer(span, text[span.start : span.end])
         out.append(text[last : span.start])
         out.append(replacement)

@@ -44,7 +44,7 @@ _PRE = rf"(?:{_PART}[ \u00a0]+|{_INIT}[ \u00a0]*|{_ABBR}[ \u00a0]*)"
 # Chains start at a capital not inside a word: found with a pattern that begins with the capital (the engine
 # skips to capitals, three times faster than checking every position), then matched from there; lowercase
 # particles before it ("de Vries") are added in Python.
-_START = re.compile(rf"[{_UP}](?<![\w@/.'’-][{_UP}])")
+_START = re.compile(rf"(?<![\w@/.-])['’]s-[{_UP}]|[{_UP}](?<![\w@/.'’-][{_UP}])")
 _CHAIN = re.compile(rf"{_PRE}*{_CAP}(?:(?:[ \u00a0]+|-){_PRE}*{_CAP})*")
 _LEGAL_WORDS = frozenset(["BV", "NV", "VOF", "CV", "Holding"])
 _PARTICLES = frozenset(
@@ -197,10 +197,7 @@ class NameFinder:
             s = _START.search(text, pos)
             if s is None:
                 break
-            at = s.start()
-            if text[at - 3 : at - 1] in ("'s", "’s") and text[at - 1] == "-":
-                at -= 3  # 's-Hertogenbosch
-            m = _CHAIN.match(text, at)
+            m = _CHAIN.match(text, s.start())
             if m is None:
                 pos = s.end()
                 continue
@@ -345,8 +342,10 @@ class NameFinder:
         while toks and toks[0].kind == "part":
             toks = toks[1:]
         last = toks[-1].word
-        if _ends(last.lower(), words.STREET_STRONG) and (
-            len(toks) > 1 or not _sentence_start(self.text, toks[0].start) or not _common(last)
+        if (
+            not last.isupper()
+            and _ends(last.lower(), words.STREET_STRONG)
+            and (len(toks) > 1 or not _sentence_start(self.text, toks[0].start) or not _common(last))
         ):
             return self._add(toks[0].start, toks[-1].end, Category.ADDRESS)
         return 0

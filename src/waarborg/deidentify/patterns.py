@@ -345,7 +345,7 @@ _NOT_AGE_AFTER = _words(
     "hier uur minuten maanden weken dagen procent euro keer"
 )
 _AGE = re.compile(r"(\d(?<![\w.,-]\d)\d{0,2})[ \u00a0]?((?i:-?[ \u00a0]?jarige?\b|jaar\b|jr\b\.?|j\.))")
-_AGE_BARE = re.compile(r"leeftijd(?:[ \u00a0]+van)?[: \u00a0]+(\d{1,3})(?![\d.,])", re.IGNORECASE)
+_AGE_BARE = re.compile(r"leeftijd(?:[ \u00a0]+van)?[: \u00a0]+(\d{1,3})(?!\d|[.,]\d)", re.IGNORECASE)
 
 
 def _is_age(text: str, start: int, end: int, unit: str) -> bool:
@@ -374,7 +374,7 @@ def _is_age(text: str, start: int, end: int, unit: str) -> bool:
 def ages(text: str) -> Iterator[Span]:
     for m in _AGE.finditer(text):
         if _is_age(text, m.start(), m.end(), m.group(2)):
-            yield Span(m.start(1), m.end(), Category.AGE)
+            yield Span(m.start(1), m.end(1), Category.AGE)  # the number: "[LEEFTIJD-1]-jarige" still reads
     if "eeftijd" in text:
         for m in _AGE_BARE.finditer(text):
             yield Span(m.start(1), m.end(1), Category.AGE)

@@ -89,6 +89,11 @@ class Replacer:
         self.counts: dict[Category, int] = {}
         self.names: list[tuple[frozenset[str], str]] = []  # name words -> canonical value
 
+    def learn_names(self, values: list[str]) -> None:
+        """The names of the whole text, longest first, so "Kofi" early on links to "Kofi Mensah" later."""
+        for value in sorted(values, key=lambda v: len(_name_words(v)), reverse=True):
+            self.canonical(Category.NAME, value)
+
     def canonical(self, category: Category, value: str) -> str:
         norm = normalise(category, value)
         if category is not Category.NAME:
