@@ -106,6 +106,8 @@ def _split(toks: list[_Tok]) -> list[tuple[list[_Tok], bool | None]]:
 
 
 def _sentence_start(text: str, i: int) -> bool:
+    if i >= 2 and text[i - 1] == " " and text[i - 2].isalnum():
+        return False  # the common case: a word and a space before
     j = i - 1
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
@@ -192,36 +194,41 @@ class NameFinder:
 
     def run(self) -> list[Span]:
         text, pos, k = self.text, 0, 0
-        taken = self.taken
+        taken = [(s.start, s.end) for s in self.taken]
+        n_taken = len(taken)
+        search, match, plain, chain = _START.search, _CHAIN.match, self._plain_start, self._chain
         while True:
-            s = _START.search(text, pos)
+            s = search(text, pos)
             if s is None:
                 break
-            m = _CHAIN.match(text, s.start())
+            m = match(text, s.start())
             if m is None:
                 pos = s.end()
                 continue
             start, end = m.span()
-            while k < len(taken) and taken[k].end <= start:
+            while k < n_taken and taken[k][1] <= start:
                 k += 1
-            if k < len(taken) and taken[k].start <= start:
-                pos = taken[k].end
+            if k < n_taken and taken[k][0] <= start:
+                pos = taken[k][1]
                 continue
             pos = end
             if text[end : end + 1].isdigit():
                 continue  # "IPv4", "COVID19": a code, not a name
             word = m.group()
-            if self._plain_start(word, start, end):
+            if plain(word, start, end):
                 continue
-            begin = _particles_before(text, start)
+            begin = _particles_before(text, start) if text[start - 1 : start] == " " else start
             if begin == start and word.isalpha():  # one plain word: no need to tokenise
-                toks = [_Tok(start, end, "cap", word)]
+                found = chain([_Tok(start, end, "cap", word)], False, None)
             else:
                 toks = [
                     _Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in _TOKEN.finditer(text, begin, end)
                 ]
-            for part, sentence in _split(toks):
-                pos = max(pos, self._chain(part, False, sentence))
+                found = 0
+                for part, sentence in _split(toks):
+                    found = max(found, chain(part, False, sentence))
+            if found > pos:
+                pos = found
         if self.names:
             self._propagate()
         return self.spans
