@@ -48,7 +48,7 @@ def _tool(name: str) -> Any:
         from deduce import Deduce
 
         model = Deduce()
-        return lambda text: [(a.start_char, a.end_char, a.tag) for a in model.deidentify(text).annotations]
+        return lambda text: [(int(a.start_char), int(a.end_char), a.tag) for a in model.deidentify(text).annotations]
     raise SystemExit(f"unknown tool {name}")
 
 

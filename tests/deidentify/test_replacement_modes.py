@@ -85,3 +85,12 @@ def test_a_hint_of_another_category_is_found_as_given() -> None:
 def test_categories_can_be_limited() -> None:
     result = deidentify(NOTE, categories={Category.PHONE})
     assert "Fatima El Amrani" in result.text and "[TELEFOON-1]" in result.text
+
+
+def test_kept_values_stay_while_other_people_are_redacted() -> None:
+    # given a note that goes to its subject, Fatima El Amrani, and names her neighbour
+    text = "Mevrouw El Amrani zegt dat buurvrouw Mensah haar post leest. Fatima belt 06-12345678."
+    # when de-identified keeping the subject's own name
+    result = deidentify(text, keep=["Fatima El Amrani"], hints=["Ama Mensah"])
+    # then her name stays, the neighbour and the number go
+    assert result.text == "Mevrouw El Amrani zegt dat buurvrouw [NAAM-1] haar post leest. Fatima belt [TELEFOON-1]."

@@ -25,6 +25,8 @@ Design, and why:
 - **Fail towards hiding.** Overlapping finds merge into one span covering both; a name found once is
   found everywhere in the text; a Dutch-shaped IBAN with a wrong check digit is still hidden; a
   capitalised word inside a sentence is a name unless a list says it names no one.
+- **Keep**: values the caller wants left in place (`keep=[subject's name]` when the subject receives his
+  own notes in an access export: only the other people are redacted).
 - **Hints**: names the caller knows (the subject, registered relatives) are always found, in full and
   in their parts (first name, surname with and without particles, initial and surname), in any case
   except where the part is an ordinary Dutch word, which is then only found capitalised.
@@ -60,8 +62,29 @@ class Result:
     spans: tuple[Span, ...]
 
 
-def find(text: str, *, hints: Iterable[Hint] = (), categories: Collection[Category] | None = None) -> list[Span]:
-    """The personal data in `text`: sorted, non-overlapping spans with offsets into `text`."""
+def find(
+    text: str,
+    *,
+    hints: Iterable[Hint] = (),
+    keep: Iterable[Hint] = (),
+    categories: Collection[Category] | None = None,
+) -> list[Span]:
+    """The personal data in `text`: sorted, non-overlapping spans with offsets into `text`.
+
+    `keep`: values that stay, found as hints are (the subject's own name in an export to the subject);
+    a span that is exactly such a value is left out.
+    """
+    spans = _find(text, hints, categories)
+    kept = list(keep)
+    if not kept:
+        return spans
+    from waarborg.deidentify import hints as hinting
+
+    own = {(s.start, s.end) for s in hinting.find(text, kept)}
+    return [s for s in spans if (s.start, s.end) not in own]
+
+
+def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | None) -> list[Span]:
     from waarborg.deidentify import hints as hinting
     from waarborg.deidentify import names, patterns
 
@@ -86,12 +109,13 @@ def deidentify(
     *,
     mode: Mode = "tag",
     hints: Iterable[Hint] = (),
+    keep: Iterable[Hint] = (),
     key: bytes | None = None,
     categories: Collection[Category] | None = None,
 ) -> Result:
     """`text` with its personal data replaced (see `replace` for the modes); spans point into `text`."""
     replacer = Replacer(mode, key)
-    found = find(text, hints=hints, categories=categories)
+    found = find(text, hints=hints, keep=keep, categories=categories)
     replacer.learn_names([text[s.start : s.end] for s in found if s.category is Category.NAME])
     out: list[str] = []
     spans: list[Span] = []

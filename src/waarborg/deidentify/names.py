@@ -270,9 +270,12 @@ class NameFinder:
             return found
         context = context or before.title() or before.relation()
         # Titles and relations written inside the chain ("Mevrouw Bouzid", "Dr. Mensah", "Buurvrouw Jansen").
+        lead = next((i for i, t in enumerate(toks) if t.kind != "part"), 0)
+        if lead and lead < len(toks) - 1 and _is_title(toks[lead]):
+            toks = toks[lead:]  # "van Mevrouw De Heide": the particle belongs to the sentence
         while len(toks) > 1 and _is_title(toks[0]):
-            if toks[0].word in lexicons.first_names() and toks[1].kind == "part":
-                break  # "Lieve van 't Dijkstra" signs the letter; "Lieve Anna" greets her
+            if toks[0].word in lexicons.first_names() and self._surname_follows(toks[1]):
+                break  # "Lieve van 't Dijkstra", "Lieve Kamp" sign the letter; "Lieve Anna" greets her
             toks = toks[1:]
             context, sentence = True, False
         found = self._institution(toks, before, context, sentence)
@@ -371,7 +374,8 @@ class NameFinder:
             placed = after_postcode or not sentence or not _common(known) or text.startswith(",", stop)
             if placed and (first is toks[0] or before.place()):
                 return self._add(first.start, stop, Category.CITY)
-        if after_postcode or (before.place() and toks[-1] is first and self._unknown(first.word)):
+        rest = [t for t in toks if t.kind == "cap"]
+        if after_postcode or (before.place() and len(rest) <= 3 and all(self._unknown(t.word) for t in rest[-1:])):
             end = toks[-1].end
             tail = _PLACE_TAIL.match(text, end)
             return self._add(first.start, tail.end() if tail else end, Category.CITY)
@@ -416,6 +420,10 @@ class NameFinder:
         for t in toks:
             if t.kind == "cap" and len(t.word) > 1 and t.word.lower() not in words.FUNCTION:
                 self.names.add(t.word)
+
+    @staticmethod
+    def _surname_follows(tok: _Tok) -> bool:
+        return tok.kind == "part" or (tok.kind == "cap" and tok.word in lexicons.surnames())
 
     @staticmethod
     def _first_name_after_all(toks: list[_Tok]) -> bool:

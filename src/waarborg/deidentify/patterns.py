@@ -138,11 +138,17 @@ def phones(text: str) -> Iterator[Span]:
 # --- BSN, IBAN, identity documents, plates ---------------------------------------------------------------
 
 _BSN = re.compile(
-    r"\d(?<![\w.,/-]\d)(?:\d{8}|\d{2}[ .]\d{3}[ .]\d{3}|\d{3}[ .]\d{2}[ .]\d{3}|\d[ .]\d{2}[ .]\d{2}[ .]\d{3})(?![\w,/-]|\.\d)"
+    r"\d(?<![\w.,/-]\d)(?:\d{8}|\d{2}[ .]\d{3}[ .]\d{3}|\d{3}[ .]\d{2}[ .]\d{3}|\d[ .]\d{2}[ .]\d{2}[ .]\d{3})(?![\w/-]|[.,]\d)"
 )
 _BSN_CONTEXT = re.compile(
     r"(?:bsn|burgerservicenummer|sofi-?nummer)\b[\s:.#-]*(?:nummer|nr\.?)?[\s:.]*(\d[\d .]{6,10}\d)\b", re.IGNORECASE
 )
+
+
+def lower(text: str) -> str:
+    """`text` in lowercase with the same length, so offsets stay valid ("İ".lower() is two characters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
 
 
 def _at(text: str, low: str, keys: tuple[str, ...], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -174,7 +180,7 @@ def _valid(kind: str) -> Callable[[str], bool]:
 
 def bsns(text: str) -> Iterator[Span]:
     found: set[int] = set()
-    for m in _at(text, text.lower(), ("bsn", "burgerservice", "sofi"), _BSN_CONTEXT):
+    for m in _at(text, lower(text), ("bsn", "burgerservice", "sofi"), _BSN_CONTEXT):
         digits = re.sub(r"\D", "", m.group(1))
         if len(digits) in (8, 9):
             found.add(m.start(1))
@@ -227,7 +233,7 @@ _DOC_HINTS = (
 
 
 def iddocs(text: str) -> Iterator[Span]:
-    for m in _at(text, text.lower(), _DOC_HINTS, _DOC_CONTEXT):
+    for m in _at(text, lower(text), _DOC_HINTS, _DOC_CONTEXT):
         if any(c.isdigit() for c in m.group(1)):
             yield Span(m.start(1), m.end(1), Category.IDDOC)
     for m in _DOC_SHAPE.finditer(text):
@@ -326,7 +332,7 @@ def dates(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), Category.DATE)
     for m in _DATE_ISO.finditer(text):
         yield Span(m.start(), m.end(), Category.DATE)
-    for m in _at(text, text.lower(), ("geb",), _BIRTH_YEAR):
+    for m in _at(text, lower(text), ("geb",), _BIRTH_YEAR):
         yield Span(m.start(1), m.end(1), Category.DATE)
 
 

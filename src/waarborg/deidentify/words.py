@@ -132,16 +132,19 @@ ORDINARY_ENDINGS = (
 class Before:
     """The words just before a position, for the context checks (a few set lookups, no regular expressions)."""
 
-    __slots__ = ("last", "last2", "spaced", "tail")
+    __slots__ = ("last", "last2", "raw", "spaced", "tail")
 
     def __init__(self, text: str, i: int) -> None:
         self.tail = text[max(0, i - 40) : i]
         parts = self.tail.split()
         self.spaced = self.tail[-1:] in (" ", "\u00a0")
-        self.last = parts[-1].lower() if parts and self.spaced else ""
+        self.raw = parts[-1] if parts and self.spaced else ""
+        self.last = self.raw.lower()
         self.last2 = parts[-2].lower() if len(parts) > 1 and self.spaced else ""
 
     def title(self) -> bool:
+        if self.raw.isupper() and len(self.raw) <= 3:
+            return False  # "ZR" in "6623 ZR" is a postcode, not "zr." (zuster)
         word = self.last.rstrip(".")
         return word in TITLES or (word == "heer" and self.last2 == "de") or self.last in GREETINGS
 
