@@ -164,7 +164,9 @@ def _strong_first(word: str) -> bool:
 def _is_name_word(word: str) -> bool:
     """At a sentence start: does this word carry a name by itself?"""
     low = word.lower()
-    if low in words.FUNCTION or low in words.TITLES or low in words.RELATIONS or _ordinary(word):
+    if low in words.FUNCTION or low in words.TITLES or low in words.RELATIONS or low in words.GREETINGS:
+        return False
+    if _ordinary(word):
         return False
     if _strong_first(word):
         return True
@@ -412,8 +414,12 @@ class NameFinder:
                 # "de Algemene wet". A single unknown word ("Tesfalidet") is a name.
                 if not any(not (_ordinary(t.word) or _acronym(t.word) or _common(t.word)) for t in caps):
                     return
-            elif len(caps) == 1 and len(toks) == 1 and _ordinary(caps[0].word):
-                return  # "in het Frans", "in Mei": a name that is also a language or a month needs a title
+            elif (
+                len(caps) == 1
+                and len(toks) == 1
+                and (_ordinary(caps[0].word) or caps[0].word.lower() in words.FUNCTION)
+            ):
+                return  # "in het Frans", "Hoi Rawan, Meer dan...": a name that is also such a word needs a title
         if not toks:
             return
         self._add(toks[0].start, toks[-1].end, Category.NAME)

@@ -47,7 +47,7 @@ FUNCTION = _set(
     "hierbij daarbij verder tevens hoi hallo beste geachte dag groet groeten vriendelijke lieve let zij mee "
     "eens nogmaals tenslotte uiteindelijk opnieuw intussen ondertussen vervolgens daarop sindsdien wegens "
     "betreft vanuit richting rond rondom langs hierna daarvoor hiervoor daarmee hiermee waarbij waarmee "
-    "hopelijk zeker zeg stel stuur bel mail vraag neem geef kijk lees schrijf maak vul wacht hou houd "
+    "hopelijk zeker zeg stel stuur bel mail vraag neem geef kijk lees schrijf maak vul wacht hou houd namens "
     "will may june april"
 )
 
@@ -110,7 +110,7 @@ ADDRESS_CUES = _set(
     "adresgegevens postadres bezoekadres huisadres woonadres p/a gevestigd ingeschreven verblijft verblijfadres "
     "afleveradres correspondentieadres"
 )
-_POSTCODE_END = re.compile(r"[1-9]\d{3}[ \u00a0]{0,2}[A-Za-z]{2}[ \u00a0,]{1,3}$")
+_POSTCODE_END = re.compile(r"[1-9]\d{3}(?:[ \u00a0]{0,2}[A-Z]{2}|[a-z]{2})[ \u00a0,]{1,3}$")  # not "1981 in "
 # Capitalised words with these endings name laws and funds, not people ("Zorgverzekeringswet").
 # So do adjectives of origin and language ("Argentijns", "Kabylisch", "Centraal-Koerdisch").
 ORDINARY_ENDINGS = (
