@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from waarborg.deidentify import lexicons, words
 from waarborg.deidentify.spans import Category, Span
@@ -67,8 +68,10 @@ _SENTENCE_END = frozenset(".!?:;\n(\"“”‘'•*>[|")
 
 
 def _ends(word: str, endings: tuple[str, ...]) -> bool:
-    """`word` ends in one of `endings` and is longer than it ("Kerkstraat", not "Straat")."""
-    return word.endswith(endings) and any(word.endswith(e) and len(word) > len(e) + 1 for e in endings)
+    """`word` ends in one of `endings` and is longer than it ("Kerkstraat", not "Straat"; "Opslaan" is a verb)."""
+    if not word.endswith(endings) or word.endswith("slaan"):
+        return False
+    return any(word.endswith(e) and len(word) > len(e) + 1 for e in endings)
 
 
 class _Tok:
@@ -128,8 +131,12 @@ def _sentence_start(text: str, i: int) -> bool:
     return c in "-–—" and (j == 0 or text[j - 1] == "\n")
 
 
+_PREFIXES = frozenset(["her", "on", "ver", "be", "ge", "mede", "zelf", "oud", "ex", "anti", "niet", "wan", "mis"])
+
+
+@lru_cache(maxsize=65536)
 def _common(word: str) -> bool:
-    """An ordinary Dutch word (or a compound of two) when written in lowercase."""
+    """An ordinary Dutch word (or a compound of them: "Mantelzorgwaardering", "Wachtwoordherinitialisatie")."""
     low = word.lower()
     vocab = lexicons.vocabulary()
     if low in vocab:
@@ -140,10 +147,11 @@ def _common(word: str) -> bool:
             return True
     if len(low) < 9:
         return False
-    for i in range(4, len(low) - 3):
-        if low[:i] in vocab:
+    for i in range(3, len(low) - 2):
+        head = low[:i]
+        if head in vocab or head in _PREFIXES or (head[-1] in "s" and head[:-1] in vocab and i > 4):
             rest = low[i:]
-            if rest in vocab or (rest[0] in "se" and rest[1:] in vocab and len(rest) >= 4):
+            if rest in vocab or (len(rest) >= 9 and _common(rest)):
                 return True
     return False
 
