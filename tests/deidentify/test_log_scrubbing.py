@@ -22,11 +22,13 @@ def log_output(settings: object) -> Iterator[io.StringIO]:
     handler = handlers[0]
     assert isinstance(handler, logging.StreamHandler)
     buffer = io.StringIO()
-    old = handler.setStream(buffer)
+    # Swapped directly, not with setStream(): that flushes the old stream, which may be a capture file
+    # another test has closed since Django configured logging.
+    old, handler.stream = handler.stream, buffer
     try:
         yield buffer
     finally:
-        handler.setStream(old)
+        handler.stream = old
 
 
 def _assert_clean(output: str) -> None:
