@@ -231,6 +231,9 @@ class Purpose(Strict):
     minors_need_parent: bool = False
     minor_age: int = 16
     need_to_know: bool = False
+    # Establishing, exercising or defending legal claims (art. 18(2) AVG): processing for this purpose
+    # goes on when a subject restricted processing. Implied by art9_condition `legal_claims`.
+    legal_claims: bool = False
     # Need-to-know: whoever registers a new subject under this purpose (an intake) gets the case in their
     # caseload at once; `false` when a coordinator always assigns cases.
     intake_assigns: bool = True
