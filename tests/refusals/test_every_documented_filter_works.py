@@ -341,6 +341,16 @@ def report_project() -> None:
     assert ids(project="mantelzorg-2026") == ids(project="mantelzorg-2026") != ids(project="respijtzorg")
 
 
+def tips_purpose() -> None:
+    org("ikzorginassen")
+    helpdesk = staff("hanna", ["helpdesk"])
+    sent = helpdesk.post(f"{API}tips", {"data": {"tip": "Meer bankjes."}}, format="json", HTTP_X_PURPOSE="tips")
+    assert sent.status_code == 201, sent.content
+    assert [t["id"] for t in helpdesk.get(f"{API}tips", {"purpose": "tips"}).json()] == [sent.json()["id"]]
+    other = helpdesk.get(f"{API}tips", {"purpose": "helpdesk"})
+    assert other.status_code == 403 and other.json()["reason"] == "purpose_mismatch"
+
+
 FILTERS: dict[tuple[str, str], Callable[[], None]] = {
     ("GET /api/v1/audit/entries", "action"): audit_action,
     ("GET /api/v1/audit/entries", "after"): audit_after,
@@ -370,6 +380,7 @@ FILTERS: dict[tuple[str, str], Callable[[], None]] = {
     ("GET /api/v1/statistics/visits", "purpose"): visits_purpose,
     ("GET /api/v1/statistics/visits", "to"): visits_to,
     ("GET /api/v1/subjects/{id}/records", "purpose"): subject_records_purpose,
+    ("GET /api/v1/tips", "purpose"): tips_purpose,
 }
 
 

@@ -267,6 +267,9 @@ class RecordType(Strict):
     fields: dict[Ident, FieldSpec] = Field(min_length=1)
     creates_account: bool = False  # S0-13: an account follows the first record of this type
     fiscal: bool = False  # S0-35: book-keeping data under the fiscal duty
+    # Stored by an anonymous form on the public site: `tip` is the tip form at /tip/ (S0-32). Each sending
+    # is a subject of its own; where the purpose rests on consent, sending the form is the consent.
+    public_form: Literal["tip"] | None = None
 
 
 class CalendarStart(Strict):
