@@ -145,3 +145,24 @@ def test_a_record_of_another_purpose_is_refused_not_invalid(db: Any) -> None:
     response = disclose(discloser, subject_id, "hosting", "eligibility", "agreed_work", records=[ticket])
     assert response.status_code == 403 and response.json()["reason"] == "purpose_mismatch"
     assert len(refused("disclosure", "purpose_mismatch", subject_id)) == 1
+
+
+@pytest.mark.promise("S4-16")
+def test_an_objection_stops_disclosures_until_compelling_grounds_are_recorded(db: Any) -> None:
+    from waarborg.disclosures.models import Disclosure
+
+    # Given a Kwartier client who objected (bezwaar) to the support purpose
+    discloser, subject_id, case = _setup("kwartier")
+    officer = staff("pia", ["privacy_officer"])
+    objection = officer.client.post("/api/v1/objections", {"subject": subject_id, "purpose": "support"},
+                                    format="json")
+    assert objection.status_code == 201, objection.content
+    # When the social worker discloses the file to the municipality, then it is refused and logged
+    response = disclose(discloser, subject_id, "municipality", "support", "contract", **_body(case))
+    assert response.status_code == 403 and response.json()["reason"] == "objected"
+    assert len(refused("disclosure", "objected", subject_id)) == 1 and not Disclosure.objects.exists()
+    # And once staff record compelling grounds that outweigh it, the disclosure may go
+    overridden = officer.client.post(f"/api/v1/objections/{objection.json()['id']}/override",
+                                     {"grounds": "Wettelijke taak van de gemeente weegt zwaarder"}, format="json")
+    assert overridden.status_code == 200
+    assert disclose(discloser, subject_id, "municipality", "support", "contract", **_body(case)).status_code == 201
