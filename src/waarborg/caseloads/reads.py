@@ -34,7 +34,7 @@ def describe(a: Assignment) -> dict[str, Any]:
 def _rows(rows: QuerySet[Assignment], include_ended: bool) -> QuerySet[Assignment]:
     if not include_ended:
         rows = rows.filter(ended_at__isnull=True)
-    return rows.select_related("subject", "user").order_by("-ended_at", "created_at", "id")
+    return rows.select_related("subject", "user").order_by("created_at", "id")
 
 
 def check_subject_reader(actor: Any) -> None:
@@ -62,13 +62,16 @@ def of_subject(actor: Any, subject: Subject, *, include_ended: bool = False) -> 
 
 
 def caseload(actor: Any, *, user: User | None = None, team: str = "", purpose: str = "",
-             include_ended: bool = False, teams_of_user: bool = True) -> list[Assignment]:
-    """A caseload: `user`'s own assignments (and, with `teams_of_user`, their team's), or a `team`'s;
-    of one purpose if given. One's own and one's team's for anyone; others' for caseload managers."""
+             include_ended: bool = False, teams_of_user: bool = True, limit: int | None = None) -> list[Assignment]:
+    """A caseload: `user`'s own assignments (and, with `teams_of_user`, their team's), or a `team`'s, or
+    with neither every one; of one purpose if given. One's own and one's team's for anyone; others' and
+    everyone's for caseload managers."""
     policy = active().policy
-    others = (user is not None and user.pk != getattr(actor, "pk", None)) or bool(team and team != getattr(actor, "team", ""))
+    everyone = user is None and not team
+    others = everyone or (user is not None and user.pk != getattr(actor, "pk", None)) or bool(
+        team and team != getattr(actor, "team", ""))
     require_caseload_view(actor, policy, "caseload.read", others=others)
-    who = Q(pk__in=[])
+    who = Q() if everyone else Q(pk__in=[])
     if user is not None:
         who |= Q(user=user)
         if teams_of_user and user.team:
@@ -78,7 +81,7 @@ def caseload(actor: Any, *, user: User | None = None, team: str = "", purpose: s
     rows = Assignment.objects.filter(who)
     if purpose:
         rows = rows.filter(purpose=purpose)
-    shown = list(_rows(rows, include_ended))
+    shown = list(_rows(rows, include_ended)[:limit])
     with transaction.atomic():
         append(Entry(action="caseload.read", actor=actor, purpose=purpose,
                      detail={"count": len(shown), "history": include_ended,
