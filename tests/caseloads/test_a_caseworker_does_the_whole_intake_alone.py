@@ -19,7 +19,7 @@ def _refused_not_assigned(colleague: Any, subject: str, purpose: str) -> None:
         colleague.user.username, purpose, pseudonym_of(subject))
 
 
-@pytest.mark.promise("S4-11", "S4-07", "S2-05")
+@pytest.mark.promise("S4-11", "S4-07")
 def test_a_client_supporter_of_wlz_does_an_intake_alone(wlz: dict[str, Any]) -> None:
     # given a client supporter, when she registers a new client under client_support (the intake)
     supporter = wlz["worker"]
