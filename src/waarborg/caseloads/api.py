@@ -28,12 +28,21 @@ from waarborg.caseloads.serializers import (
     HandoverOut,
 )
 from waarborg.policy.active import active
-from waarborg.vault.api import ERRORS
 from waarborg.vault.models import Assignment, Subject
 
 ALL = OpenApiParameter("all", OpenApiTypes.BOOL, OpenApiParameter.QUERY, required=False,
                        description="`1`: ended assignments too (the history).")
 NOT_FOUND = OpenApiResponse(description="Unknown subject.")
+REFUSED = {
+    401: OpenApiResponse(description="Not authenticated."),
+    403: OpenApiResponse(description='Refused: `{"reason": "<code>", "detail": "<text>"}` (`role_not_granted`, '
+                                     "`not_assigned`, ...); the attempt is in the audit log."),
+}
+INVALID = {
+    400: OpenApiResponse(description="Malformed JSON."),
+    413: OpenApiResponse(description="Request body larger than 1 MB."),
+    422: OpenApiResponse(description='Invalid: `{"errors": {"<field>": ["<message>"]}}`.'),
+}
 
 
 def _flag(request: Request, name: str) -> bool:
@@ -56,7 +65,7 @@ class SubjectAssignmentsView(APIView):
                    responses={201: AssignedOut, 404: NOT_FOUND,
                               409: OpenApiResponse(AlreadyAssignedOut, description="Already assigned to that "
                                                    "person or team for this purpose; `id` is the active one."),
-                              **ERRORS},
+                              **REFUSED, **INVALID},
                    description="Put a subject in the caseload of a staff member or a team for a need-to-know "
                                "purpose: they may open its records from now on. For roles that manage "
                                "`caseloads`. Audited.")
@@ -74,7 +83,7 @@ class SubjectAssignmentsView(APIView):
         return Response({"id": assignment.pk}, status=201)
 
     @extend_schema(operation_id="subject_assignments_list", parameters=[ALL],
-                   responses={200: AssignmentOut(many=True), 404: NOT_FOUND, **ERRORS},
+                   responses={200: AssignmentOut(many=True), 404: NOT_FOUND, **REFUSED},
                    description="Who has this subject in their caseload, per purpose: for caseload managers, the "
                                "privacy officer and the DPO (all purposes), and for staff who have the subject "
                                "themselves (their purposes). Audited.")
@@ -87,7 +96,7 @@ class SubjectAssignmentsView(APIView):
 class AssignmentView(APIView):
     @extend_schema(operation_id="assignments_end",
                    responses={204: None, 404: OpenApiResponse(description="Unknown assignment."),
-                              409: OpenApiResponse(description="Already ended."), **ERRORS},
+                              409: OpenApiResponse(description="Already ended."), **REFUSED},
                    description="End an assignment: access ends at once; the assignment stays in the history "
                                "(`ended_at`, `ended_by`). For roles that manage `caseloads`. Audited.")
     def delete(self, request: Request, pk: int) -> Response:
@@ -109,7 +118,8 @@ class AssignmentsView(APIView):
                        OpenApiParameter("purpose", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
                                         description="Only this purpose."),
                        ALL],
-                   responses={200: AssignmentOut(many=True), **ERRORS},
+                   responses={200: AssignmentOut(many=True), **REFUSED,
+                              422: OpenApiResponse(description="Unknown staff member (for caseload managers).")},
                    description="A caseload: my clients (`?staff=me`), a colleague's or a team's. Audited.")
     def get(self, request: Request) -> Response:
         params = request.query_params
@@ -131,7 +141,7 @@ class AssignmentsView(APIView):
 
 class HandoverView(APIView):
     @extend_schema(operation_id="assignments_handover", request=HandoverIn,
-                   responses={200: HandoverOut, **ERRORS},
+                   responses={200: HandoverOut, **REFUSED, **INVALID},
                    description="Hand over every active case of a leaving colleague (of one purpose, if named) "
                                "to another colleague or a team, in one step: the leaver's assignments end and "
                                "their access with them. For roles that manage `caseloads`. Audited per case.")
