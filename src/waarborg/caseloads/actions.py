@@ -124,7 +124,8 @@ def unassign(actor: Any, assignment: Assignment) -> Assignment:
     require_manager(actor, active().policy, "subject.unassign", purpose=assignment.purpose,
                     subject=assignment.subject_id)
     with transaction.atomic():
-        locked = Assignment.objects.select_for_update().select_related("user").get(pk=assignment.pk)
+        # of=self: PostgreSQL locks no row on the nullable side of the outer join to the user
+        locked = Assignment.objects.select_for_update(of=("self",)).select_related("user").get(pk=assignment.pk)
         if locked.ended_at is not None:
             raise Conflict("Deze toewijzing is al beëindigd. (This assignment has already ended.)")
         locked.ended_at, locked.ended_by = timezone.now(), actor_name(actor)
@@ -149,7 +150,7 @@ def handover(actor: Any, leaver: User, *, user: User | None = None, team: str = 
     now = timezone.now()
     with transaction.atomic():
         rows = Assignment.objects.select_for_update().filter(user=leaver, ended_at__isnull=True)
-        moving = list(rows.filter(purpose=purpose) if purpose else rows.order_by("created_at", "id"))
+        moving = list((rows.filter(purpose=purpose) if purpose else rows).order_by("created_at", "id"))
         _check_target(policy, {a.purpose for a in moving}, user, team, "to")
         received: list[Assignment] = []
         entries = []
