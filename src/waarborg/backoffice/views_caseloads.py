@@ -90,9 +90,11 @@ def assignments(request: HttpRequest) -> HttpResponse:
     policy = current()
     name, team, purpose = (request.GET.get(k, "").strip() for k in ("medewerker", "team", "doel"))
     user = actions.find_staff(name) if name else None
+    rows: list[Assignment] = []
     if name and user is None:
         messages.error(request, "Onbekende medewerker. / Unknown staff member.")
-    rows = reads.caseload(request.user, user=user, team=team, purpose=purpose, teams_of_user=False, limit=SHOWN)
+    else:
+        rows = reads.caseload(request.user, user=user, team=team, purpose=purpose, teams_of_user=False, limit=SHOWN)
     leavers = User.objects.filter(assignments__ended_at__isnull=True).distinct().order_by("username")
     return render(request, "backoffice/assignments.html", {
         "items": _rows(rows, policy), "more": len(rows) >= SHOWN, "purposes": _purposes(policy),
