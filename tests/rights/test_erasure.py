@@ -25,15 +25,15 @@ def test_helpdesk_files_an_erasure_and_all_but_the_legally_kept_payout_records_g
     answer = officer.post(f"/api/v1/requests/{request_id}/erase", {}, format="json")
     assert answer.status_code == 200
     result = answer.json()
-    # then the fiscal record of the payout remains, with its legal ground
-    assert [(k["type"], k["record"]) for k in result["kept"]] == [("ledger_entry", str(ledger.pk))]
-    assert "art. 52 Algemene wet inzake rijksbelastingen" in result["kept"][0]["ground"]
-    assert list(anna.records.values_list("type", flat=True)) == ["ledger_entry"]
-    # the payout stays only anonymised (amount, edition, paid date by month), without a link to her
-    payout.refresh_from_db()
-    assert payout.subject_id is None and payout.sealed is None
-    assert payout.plain == {"amount": "200.00", "edition": 2025, "paid_on": "2025-12"}
-    assert [a["kept_fields"] for a in result["anonymised"]] == [["amount", "edition", "paid_on"]]
+    # then the payout and the ledger entry remain on their fiscal ground, each saying until when
+    kept = {k["type"]: k for k in result["kept"]}
+    assert {(t, k["record"]) for t, k in kept.items()} == {("ledger_entry", str(ledger.pk)),
+                                                           ("payout", str(payout.pk))}
+    assert "art. 52 Algemene wet inzake rijksbelastingen" in kept["ledger_entry"]["ground"]
+    assert "fiscale bewaarplicht" in kept["payout"]["ground"]
+    assert "until" in kept["payout"]
+    assert sorted(anna.records.values_list("type", flat=True)) == ["ledger_entry", "payout"]
+    assert result["anonymised"] == []
     # everything else is deleted
     assert sorted(d["type"] for d in result["deleted"]) == ["application", "helpdesk_ticket"]
     assert Record.objects.count() == 2
@@ -48,7 +48,7 @@ def test_helpdesk_files_an_erasure_and_all_but_the_legally_kept_payout_records_g
     deletions = audit("record.delete")
     assert sorted(e.detail["type"] for e in deletions) == ["application", "helpdesk_ticket"]
     assert {e.record_id for e in deletions} == {d["record"] for d in result["deleted"]}
-    assert audit("subject.erase")[0].detail["kept"] == 1
+    assert audit("subject.erase")[0].detail["kept"] == 2
 
 
 @pytest.mark.promise("S1-21")
