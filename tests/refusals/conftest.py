@@ -7,6 +7,7 @@ token; `intake(...)` registers a subject and a record over the API the way the o
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -25,15 +26,19 @@ def staff(username: str, roles: list[str], **kwargs: Any) -> Persona:
 
 
 def has_case(persona: Persona, subject_id: str, purpose: str) -> None:
-    """The caseworker has this subject in their caseload for `purpose` (need-to-know purposes only)."""
+    """The caseworker has this subject in their caseload for `purpose` (need-to-know purposes only): the intake
+    put it there, or else the organisation's caseload manager assigns it over the API."""
     from waarborg.policy.active import current
-    from waarborg.vault.actions import assign
     from waarborg.vault.authorisation import assigned
 
-    if current().purposes[purpose].need_to_know and not assigned(persona.user, subject_id, purpose):
-        from waarborg.vault.models import Subject
-
-        assign("system:intake", Subject.objects.get(pk=subject_id), purpose, user=persona.user)
+    policy = current()
+    if not policy.purposes[purpose].need_to_know or assigned(persona.user, subject_id, purpose):
+        return
+    role = next(name for name, spec in policy.roles.items() if "caseloads" in spec.manages)
+    manager = staff(f"lead-{uuid.uuid4().hex[:8]}", [role])
+    answer = manager.client.post(f"/api/v1/subjects/{subject_id}/assignments",
+                                 {"purpose": purpose, "staff": persona.user.username}, format="json")
+    assert answer.status_code == 201, answer.content
 
 
 def new_subject(persona: Persona, purpose: str, **body: Any) -> str:

@@ -341,6 +341,66 @@ def report_project() -> None:
     assert ids(project="mantelzorg-2026") == ids(project="mantelzorg-2026") != ids(project="respijtzorg")
 
 
+# -- caseloads (werkzaak) ---------------------------------------------------------------------------------------------
+
+def _caseloads() -> dict[str, Any]:
+    """Kim (team werk) took client A in for re-integration and was given A's benefits, which ended; team werk
+    has client B."""
+    from tests.refusals.test_disclosures_the_policy_forbids_are_refused_and_logged import PLAN
+
+    org("werkzaak")
+    kim, lead = staff("kim", ["consultant"], team="werk"), staff("tl", ["team_leader"])
+    first, _ = intake(kim, "reintegration_plan", PLAN, "reintegration")
+    second = staff("ole", ["consultant"]).post(f"{API}subjects", {}, format="json",
+                                               HTTP_X_PURPOSE="benefits").json()["id"]
+    given = lead.post(f"{API}subjects/{first}/assignments", {"purpose": "benefits", "staff": "kim"}, format="json")
+    team = lead.post(f"{API}subjects/{second}/assignments", {"purpose": "reintegration", "team": "werk"},
+                     format="json")
+    assert given.status_code == 201 and team.status_code == 201, (given.content, team.content)
+    assert lead.delete(f"{API}assignments/{given.json()['id']}").status_code == 204
+    return {"kim": kim, "lead": lead, "first": first, "second": second, "ended": given.json()["id"]}
+
+
+def _pairs(answer: Any) -> set[tuple[str, str, str | None]]:
+    assert answer.status_code == 200, answer.content
+    return {(row["subject"], row["purpose"], row["staff"] or row["team"]) for row in answer.json()}
+
+
+def assignments_staff() -> None:
+    made = _caseloads()
+    mine = {(made["first"], "reintegration", "kim"), (made["second"], "reintegration", "werk")}
+    assert _pairs(made["kim"].get(f"{API}assignments", {"staff": "me"})) == mine
+    assert _pairs(made["lead"].get(f"{API}assignments", {"staff": "kim"})) == mine
+
+
+def assignments_team() -> None:
+    made = _caseloads()
+    assert _pairs(made["lead"].get(f"{API}assignments", {"team": "werk"})) == {
+        (made["second"], "reintegration", "werk")}
+
+
+def assignments_purpose() -> None:
+    made = _caseloads()
+    assert _pairs(made["lead"].get(f"{API}assignments", {"staff": "kim", "purpose": "benefits", "all": "1"})) == {
+        (made["first"], "benefits", "kim")}
+    assert _pairs(made["lead"].get(f"{API}assignments", {"staff": "kim", "purpose": "benefits"})) == set()
+
+
+def assignments_all() -> None:
+    made = _caseloads()
+    ended = {row["id"] for row in made["kim"].get(f"{API}assignments", {"all": "1"}).json()} - {
+        row["id"] for row in made["kim"].get(f"{API}assignments").json()}
+    assert ended == {made["ended"]}
+
+
+def subject_assignments_all() -> None:
+    made = _caseloads()
+    path = f"{API}subjects/{made['first']}/assignments"
+    assert _pairs(made["lead"].get(path)) == {(made["first"], "reintegration", "kim")}
+    assert _pairs(made["lead"].get(path, {"all": "1"})) == {(made["first"], "reintegration", "kim"),
+                                                            (made["first"], "benefits", "kim")}
+
+
 def tips_purpose() -> None:
     org("ikzorginassen")
     helpdesk = staff("hanna", ["helpdesk"])
@@ -352,6 +412,10 @@ def tips_purpose() -> None:
 
 
 FILTERS: dict[tuple[str, str], Callable[[], None]] = {
+    ("GET /api/v1/assignments", "all"): assignments_all,
+    ("GET /api/v1/assignments", "purpose"): assignments_purpose,
+    ("GET /api/v1/assignments", "staff"): assignments_staff,
+    ("GET /api/v1/assignments", "team"): assignments_team,
     ("GET /api/v1/audit/entries", "action"): audit_action,
     ("GET /api/v1/audit/entries", "after"): audit_after,
     ("GET /api/v1/audit/entries", "limit"): audit_limit,
@@ -379,6 +443,7 @@ FILTERS: dict[tuple[str, str], Callable[[], None]] = {
     ("GET /api/v1/statistics/visits", "from"): visits_from,
     ("GET /api/v1/statistics/visits", "purpose"): visits_purpose,
     ("GET /api/v1/statistics/visits", "to"): visits_to,
+    ("GET /api/v1/subjects/{id}/assignments", "all"): subject_assignments_all,
     ("GET /api/v1/subjects/{id}/records", "purpose"): subject_records_purpose,
     ("GET /api/v1/tips", "purpose"): tips_purpose,
 }
