@@ -166,3 +166,22 @@ def test_an_objection_stops_disclosures_until_compelling_grounds_are_recorded(db
                                      {"grounds": "Wettelijke taak van de gemeente weegt zwaarder"}, format="json")
     assert overridden.status_code == 200
     assert disclose(discloser, subject_id, "municipality", "support", "contract", **_body(case)).status_code == 201
+
+
+@pytest.mark.promise("S3-07")
+def test_a_disclosure_on_the_ground_of_consent_needs_a_consent_given_before_it(db: Any) -> None:
+    from waarborg.disclosures.models import Disclosure
+
+    # Given a Werkzaak client's re-integration plan, and a provider that may receive it with consent
+    discloser, subject_id, _case = _setup("werkzaak")
+    # When the consultant shares it on the ground of consent before the client consented, it is refused
+    early = disclose(discloser, subject_id, "reintegration_providers", "reintegration", "consent")
+    assert early.status_code == 403 and early.json()["reason"] == "no_active_consent"
+    assert len(refused("disclosure", "no_active_consent", subject_id)) == 1 and not Disclosure.objects.exists()
+    # And once the consent is in the register, it goes out naming that consent
+    consent = discloser.client.post("/api/v1/consents", {"subject": subject_id, "purpose": "reintegration",
+                                                         "channel": "in_person"}, format="json")
+    assert consent.status_code == 201, consent.content
+    shared = disclose(discloser, subject_id, "reintegration_providers", "reintegration", "consent")
+    assert shared.status_code == 201, shared.content
+    assert Disclosure.objects.get().consent_ref == consent.json()["id"]
