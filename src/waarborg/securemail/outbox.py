@@ -46,10 +46,11 @@ def _address(req: Request) -> str:
 
 def send(actor: Any, req: Request, *, fmt: str, lang: str = "nl") -> dict[str, Any]:
     """Log the delivery and mail the pick-up link to the requester's address (after commit)."""
-    address = _address(req)
     now = timezone.now()
     with transaction.atomic():
+        # First who may send and whether anything may go out at all; then where to (rolled back if nowhere).
         logged = rights_delivery.deliver_by(actor, req, channel="secure_mail", fmt=fmt)
+        address = _address(req)
         waiting = SecureDelivery.objects.create(delivery=logged, address_hash=codes.address_hash(address),
                                                 lang=lang, created_at=now, expires_at=now + LIFETIME)
         link = f"{public_url().rstrip('/')}{reverse('securemail:pickup', kwargs={'pk': waiting.pk})}"
