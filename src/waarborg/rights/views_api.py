@@ -197,7 +197,9 @@ def _erase(user: Any, req: Request, data: dict[str, Any]) -> dict[str, Any]:
     return erasure.erase(user, req)
 
 
-VerifyView = _action_view("verify", serializers.Verify, _verify, "Record identity verification (S1-25, S1-26).")
+VerifyView = _action_view("verify", serializers.Verify, _verify,
+                          "Record identity verification (S1-25, S1-26), by a handler other than who registered the "
+                          "request (else 403 separation_of_duties); portal_login is the subject's own, in the portal.")
 IdCopyView = _action_view("id_copy", serializers.IdCopy, _id_copy, "Register an ID copy (checked for redaction).")
 ExtendView = _action_view("extend", serializers.Extend, _extend, "Extend the deadline once, with a reason.")
 AnswerView = _action_view("answer", serializers.Answer, _answer, "Answer the request.")

@@ -71,7 +71,8 @@ class ExportView(_JsonErrors):
 class DeliverIn(serializers.Serializer[Any]):
     channel = serializers.CharField(max_length=16, help_text="`letter`, or `secure_mail` where the policy offers it")
     format = serializers.CharField(max_length=8, required=False, allow_blank=True, default="",
-                                   help_text="letter: pdf (default where WeasyPrint is installed) or html")
+                                   help_text="The export's format (default: pdf where WeasyPrint is installed, "
+                                             "else html; portability: json)")
     lang = serializers.ChoiceField(choices=["nl", "en"], required=False, default="nl")
 
 
