@@ -32,6 +32,7 @@ from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
 from waarborg.portal.accounts import account_erase
 from waarborg.retention.clock import active_holds, compute
+from waarborg.retention.models import Hold
 from waarborg.rights import effects, letters
 from waarborg.rights.actions import request_answer, require_identity
 from waarborg.rights.exports import retention_words, rule_of
@@ -89,6 +90,12 @@ def kept_until(policy: Policy, record: Record) -> dict[str, Any]:
     # Open-ended: the rule in words, and why the date is not known yet (an event still to come, a hold).
     why_nl = " ".join(nl for nl, _ in clock.steps[2:])
     why_en = " ".join(en for _, en in clock.steps[2:])
+    holds = [h for h in active_holds(record) if h.reason in HOLDS_THAT_KEEP]
+    if holds and not clock.held:  # the clock names a hold only once it has a date to move
+        kinds = ", ".join(sorted({Hold.Reason(h.reason).label.lower() for h in holds}))
+        kinds_en = ", ".join(sorted({h.reason.replace("_", " ") for h in holds}))
+        why_nl += f" Een bewaarplicht ({kinds}) houdt de gegevens vast tot die wordt opgeheven."
+        why_en += f" A hold ({kinds_en}) keeps the data until it is released."
     return {"until_words": {"nl": f"{label['nl']}. {why_nl}".strip(), "en": f"{label['en']}. {why_en}".strip()}}
 
 
