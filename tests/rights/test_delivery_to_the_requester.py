@@ -56,11 +56,15 @@ def test_the_deliver_endpoint_refuses_the_anonymous_and_staff_who_do_not_handle_
     assert audit("request.deliver.refused", actor="cor")
 
 
-@pytest.mark.promise("S4-14", "S4-13")
+@pytest.mark.promise("S4-14", "S4-13", "S4-18")
 def test_a_representatives_letter_for_a_kwartier_client_is_verified_by_a_colleague_and_answered_by_post(
         kwartier: dict[str, Persona]) -> None:
     worker, officer = kwartier["social_worker"], kwartier["officer"]
     subject = _client(worker)
+    other = worker.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="support").json()["id"]
+    Assignment.objects.create(subject_id=other, purpose="support", user=worker.user)
+    worker.post("/api/v1/records", {"subject": other, "type": "client_file", "data": {
+        "name": "Klaas Buurman", "request": "Schuldhulp", "source": "self"}}, format="json", HTTP_X_PURPOSE="support")
     # given the social worker registers the letter Jan's daughter sent on his behalf
     filed = worker.post("/api/v1/requests", {"subject": subject, "type": "access", "channel": "post",
                                              "requester": REPRESENTATIVE}, format="json")
@@ -79,6 +83,7 @@ def test_a_representatives_letter_for_a_kwartier_client_is_verified_by_a_colleag
         for expected in ("Petra Jansen", "Dorpsstraat 4", "namens de betrokkene", "Jan Jansen",
                          "Hulp bij de administratie", "Wat wij met uw gegevens deden", "Autoriteit Persoonsgegevens"):
             assert expected in text, expected
+        assert "Klaas Buurman" not in text and "Schuldhulp" not in text and other not in text  # nobody else
     # then the request shows who did what, and the letter as a delivery to the representative
     shown = officer.get(f"/api/v1/requests/{request_id}").json()
     assert shown["requester"] == REPRESENTATIVE
@@ -115,13 +120,16 @@ def _link(body: str) -> str:
     return "/" + found.group(0).split("/", 3)[3]
 
 
-@pytest.mark.promise("S3-25", "S3-27")
+@pytest.mark.promise("S3-25", "S3-27", "S3-26")
 def test_werkzaak_sends_the_answer_by_secure_mail_and_the_requester_picks_it_up_with_an_access_code(
         werkzaak_staff: dict[str, Persona], mailoutbox: list[Any], django_capture_on_commit_callbacks: Any) -> None:
     front, dpo, officer = werkzaak_staff["front_office"], werkzaak_staff["dpo"], werkzaak_staff["officer"]
     subject = front.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="questions").json()["id"]
     front.post("/api/v1/records", {"subject": subject, "type": "question", "data": {
         "email": ADDRESS, "question": "Welke gegevens heeft u van mij?"}}, format="json", HTTP_X_PURPOSE="questions")
+    neighbour = front.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="questions").json()["id"]
+    front.post("/api/v1/records", {"subject": neighbour, "type": "question", "data": {
+        "email": "buurman@example.nl", "question": "Wat weet u van Jan?"}}, format="json", HTTP_X_PURPOSE="questions")
     # given the front office registers Jan's e-mail "Verzoek omtrent persoonsgegevens"
     request_id = front.post("/api/v1/requests", {"subject": subject, "type": "access", "channel": "email",
                                                  "requester": {"kind": "subject", "name": "Jan Jansen",
@@ -159,6 +167,7 @@ def test_werkzaak_sends_the_answer_by_secure_mail_and_the_requester_picks_it_up_
     export = json.loads(picked.content)
     assert export["subject"]["id"] == subject
     assert "Welke gegevens heeft u van mij?" in json.dumps(export, ensure_ascii=False)
+    assert "buurman" not in picked.content.decode() and neighbour not in picked.content.decode()  # nobody else
     # the delivery shows it went by secure mail to the subject and when he picked it up
     [delivery] = Delivery.objects.all()
     assert (delivery.channel, delivery.to, delivery.by) == ("secure_mail", "subject", officer.user)

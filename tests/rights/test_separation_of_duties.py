@@ -90,3 +90,22 @@ def test_the_registrar_may_not_review_even_after_a_colleague_verified(personas: 
     assert (entry.actor, entry.reason, entry.detail["request"]) == ("pia-collega", "separation_of_duties", own)
     # while the verifier may review the helpdesk's registration
     assert officer.get(f"/api/v1/requests/{filed}/export").status_code == 200
+
+
+def test_an_integration_may_register_a_request_but_never_verify_review_or_send_it(personas: dict[str, Any],
+                                                                                  anna: Any) -> None:
+    from tests.conftest import Persona
+    from waarborg.accounts.actions import staff_create
+
+    user, _, key = staff_create("intake", ["privacy_officer"], service=True)
+    service = Persona(user, str(key))
+    filed = personas["caseworker"].post("/api/v1/requests", {"subject": str(anna.pk), "type": "access",
+                                                             "channel": "email"}, format="json").json()["id"]
+    verify = service.post(f"/api/v1/requests/{filed}/verify", {"method": "in_person"}, format="json")
+    assert verify.status_code == 403 and verify.json()["reason"] == "separation_of_duties"
+    personas["privacy_officer"].post(f"/api/v1/requests/{filed}/verify", {"method": "id_copy", "redactions": [
+        "photo", "mrz", "document_number", "bsn"]}, format="json")
+    for answer in (service.get(f"/api/v1/requests/{filed}/export"),
+                   service.post(f"/api/v1/requests/{filed}/deliver", {"channel": "letter"}, format="json")):
+        assert answer.status_code == 403 and "koppeling" in answer.json()["detail"]
+    assert [e.actor for e in audit("request.review.refused")] == ["intake"]

@@ -6,7 +6,8 @@ single staff member may open that door alone:
 
 - whoever **registered** a request (typed in a letter, a call, an e-mail) never verifies the requester's
   identity, never reviews the export and never sends it: those steps are for a colleague, or for the
-  subject themselves (a citizen confirming in the portal, logged in: `portal_login`);
+  subject themselves (a citizen confirming in the portal, logged in: `portal_login`). A service account
+  (an intake integration) may register, but takes none of those steps: they are a person's;
 - the **reviewer** (a staff member who sees the export: a download in the back office or through the
   API, or the letter they print and post) differs from the registrar. The reviewer may be the colleague
   who verified the identity: two people are enough to stop one person acting alone, and a verifier who
@@ -102,18 +103,21 @@ def is_staff(actor: Any) -> bool:
 
 
 def may_take_step(actor: Any, req: Request) -> bool:
-    """May this staff member verify, review or send for `req`? Not if they registered it."""
-    return not registered_by(actor, req)
+    """May this staff member verify, review or send for `req`? Not if they registered it, nor as a service."""
+    return not registered_by(actor, req) and getattr(actor, "kind", "") != "service"
 
 
 def require_other_than_registrar(actor: Any, req: Request, action: str) -> None:
-    """Refuse (403 `separation_of_duties`, audited) when the registrar tries a step that is a colleague's."""
-    if may_take_step(actor, req):
-        return
+    """Refuse (403 `separation_of_duties`, audited) when the registrar tries a step that is a colleague's, or a
+    service account (an integration) tries one at all: the second pair of eyes is a person's."""
     nl, en = STEP_WORDS.get(action, ("deze stap zetten", "take this step"))
-    raise separation_refusal(actor, req, action,
-                             f"U heeft dit verzoek zelf geregistreerd; een collega moet {nl}. "
-                             f"/ You registered this request yourself; a colleague must {en}.")
+    if getattr(actor, "kind", "") == "service":
+        raise separation_refusal(actor, req, action, f"Een koppeling mag niet {nl}; dat doet een medewerker. "
+                                                     f"/ A service account may not {en}; a staff member does.")
+    if not may_take_step(actor, req):
+        raise separation_refusal(actor, req, action,
+                                 f"U heeft dit verzoek zelf geregistreerd; een collega moet {nl}. "
+                                 f"/ You registered this request yourself; a colleague must {en}.")
 
 
 def separation_refusal(actor: Any, req: Request, action: str, message: str, reason: str = SEPARATION) -> Refused:
