@@ -24,13 +24,14 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from rest_framework.exceptions import APIException
 
 from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, append
+from waarborg.backoffice.landing import landing
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
 from waarborg.retention.authz import manages_retention, refuse
@@ -76,7 +77,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self) -> str:
-        return reverse("backoffice:queue")
+        return landing(self.request.user)
 
 
 class LogoutView(auth_views.LogoutView):

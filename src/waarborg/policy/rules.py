@@ -231,8 +231,7 @@ def _caseloads(policy: Policy, left_out: LeftOut) -> Finding:
     """Need-to-know purposes need someone who assigns cases (and hands them over when staff leave)."""
     if left_out.touches(("roles",)):
         return
-    need_to_know = {p for p, spec in policy.purposes.items() if spec.need_to_know}
-    need_to_know |= {p for role in policy.roles.values() if role.need_to_know for p in role.grants}
+    need_to_know = policy.need_to_know_purposes()
     assigners = [rid for rid, role in policy.roles.items() if "caseloads" in role.manages]
     if need_to_know and not assigners:
         yield ("roles",), (f"need-to-know purposes ({', '.join(sorted(need_to_know))}) need a role that assigns "

@@ -454,6 +454,11 @@ class Policy(Strict):
         """Does one of the actor's roles manage `area` (requests, retention, caseloads, ...)?"""
         return any(area in role.manages for role in self.roles_of(actor))
 
+    def need_to_know_purposes(self) -> set[str]:
+        """The purposes that have caseloads: need-to-know purposes, and those a need-to-know role is granted."""
+        purposes = {p for p, spec in self.purposes.items() if spec.need_to_know}
+        return purposes | {p for role in self.roles.values() if role.need_to_know for p in role.grants}
+
     def event_rules(self, event: str) -> dict[str, RetentionRule]:
         """The retention rules whose clocks `event` moves (as start, until, early end or calendar date)."""
         calendars = {name for name, calendar in self.calendars.items() if calendar.event == event}
