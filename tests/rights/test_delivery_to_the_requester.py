@@ -17,7 +17,6 @@ from tests.conftest import Persona, activate_example, make_staff
 from tests.rights.conftest import audit
 from waarborg.audit.models import AuditEntry
 from waarborg.rights.models import Delivery, Request
-from waarborg.vault.models import Assignment
 
 REPRESENTATIVE = {"kind": "representative", "name": "Petra Jansen", "contact": "Dorpsstraat 4\n8011 AB Zwolle",
                   "authorisation": "schriftelijke machtiging van 12-11-2026"}
@@ -34,9 +33,8 @@ def kwartier(db: Any) -> dict[str, Persona]:
 
 
 def _client(social_worker: Persona) -> str:
-    """Jan, a client of the social worker (assigned to her caseload), with his client file."""
+    """Jan, a client the social worker took in (her intake puts him in her caseload), with his client file."""
     subject = social_worker.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="support").json()["id"]
-    Assignment.objects.create(subject_id=subject, purpose="support", user=social_worker.user)
     record = social_worker.post("/api/v1/records", {"subject": subject, "type": "client_file", "data": CLIENT_FILE},
                                 format="json", HTTP_X_PURPOSE="support")
     assert record.status_code == 201, record.content
@@ -62,7 +60,6 @@ def test_a_representatives_letter_for_a_kwartier_client_is_verified_by_a_colleag
     worker, officer = kwartier["social_worker"], kwartier["officer"]
     subject = _client(worker)
     other = worker.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="support").json()["id"]
-    Assignment.objects.create(subject_id=other, purpose="support", user=worker.user)
     worker.post("/api/v1/records", {"subject": other, "type": "client_file", "data": {
         "name": "Klaas Buurman", "request": "Schuldhulp", "source": "self"}}, format="json", HTTP_X_PURPOSE="support")
     # given the social worker registers the letter Jan's daughter sent on his behalf

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import Persona, activate_example, make_staff
 from waarborg.consent.models import Restriction
-from waarborg.vault.models import Assignment, Record
+from waarborg.vault.models import Record
 
 
 @pytest.fixture
@@ -27,7 +27,6 @@ def test_a_written_erasure_request_leaves_the_administration_kept_restricted_and
     supporter, administration, officer = wlz["supporter"], wlz["administration"], wlz["officer"]
     # given a prospective client with a lead record and an invoice in the administration
     subject = supporter.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="lead").json()["id"]
-    Assignment.objects.create(subject_id=subject, purpose="lead", user=supporter.user)
     supporter.post("/api/v1/records", {"subject": subject, "type": "lead", "data": {"name": "Els de Boer"}},
                    format="json", HTTP_X_PURPOSE="lead")
     invoice = administration.post("/api/v1/records", {"subject": subject, "type": "invoice", "data": {
