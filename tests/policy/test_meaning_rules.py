@@ -181,6 +181,16 @@ CASES = [
      "roles:\n", "recipients:\n  host:\n    label: Host\n    kind: third_party\n    reasons: [contract]\n"
      "    country: US\nroles:\n", "US",
      "recipient 'host' is outside the EEA (US): name the safeguards (art. 46 AVG)"),
+    ("a public form that asks for special data",
+     "{category: contact, type: email}", "{category: health, type: longtext}", "{category: health, type: longtext}",
+     "field ticket.email is special, criminal, a BSN or financial: a public form never asks for it"),
+    ("a public form that asks a date",
+     "{category: contact, type: email}", "{category: contact, type: date}", "date}",
+     "field ticket.email is a date: a public form asks only text, e-mail or phone"),
+    ("a public form under a need-to-know purpose",
+     "    basis: consent\n", "    basis: consent\n    need_to_know: true\n", "tip\n    fields",
+     "the tip form stores under purpose 'service', which is need-to-know or needs a parent's consent: an "
+     "anonymous form can do neither"),
     ("role grants an undefined purpose",
      "    privacy_officer: true\n", "    privacy_officer: true\n    grants:\n      gossip: [read]\n", "[read]",
      "role 'privacy_officer' names purpose 'gossip', which is not defined"),
@@ -197,7 +207,12 @@ CASES = [
 ]
 
 # Second changes some cases need, by the start of their message.
+_PUBLIC_FORM = ("    retention: one_year\n", "    retention: one_year\n    public_form: tip\n")
 _ALSO = {
+    # the record type must be the tip form's
+    "field ticket.email is special, criminal": _PUBLIC_FORM,
+    "field ticket.email is a date": _PUBLIC_FORM,
+    "the tip form stores under": _PUBLIC_FORM,
     # the event must be declared, without posted_by
     "event 'closed' is organisation-wide": ("roles:\n", "events:\n  closed: de sluiting\nroles:\n"),
     "no role may report event 'ended'": ("roles:\n", "events:\n  ended: het einde\nroles:\n"),

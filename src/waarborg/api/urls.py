@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("waarborg.breaches.urls_api")),
     path("", include("waarborg.decisions.urls_api")),
     path("", include("waarborg.listings.urls_api")),
+    path("", include("waarborg.tips.urls_api")),
 ]

@@ -15,6 +15,7 @@ from waarborg.policy.schema import (
     CalendarStart,
     DisclosureReason,
     EventStart,
+    FieldType,
     LegalBasis,
     Policy,
 )
@@ -30,7 +31,8 @@ _ART9_NEEDS_LAW = {
 
 def check_meaning(policy: Policy, left_out: LeftOut, pos: Positions) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (_record_types, _purposes, _retention, _events, _recipients, _roles, _caseloads, _statement):
+    for check in (_record_types, _public_forms, _purposes, _retention, _events, _recipients, _roles, _caseloads,
+                  _statement):
         problems.extend(pos.problem(left_out.original(path), message) for path, message in check(policy, left_out))
     return problems
 
@@ -68,6 +70,36 @@ def _record_types(policy: Policy, left_out: LeftOut) -> Finding:
                     yield (*base, "retention"), (
                         f"retention rule {rt.retention!r} keeps {kept!r} of {name!r} after anonymising, "
                         "but it is special or a BSN: anonymised data cannot keep it")
+
+
+# What an anonymous form on the public site may ask: plain text, an e-mail address, a phone number.
+_FORM_FIELD_TYPES = {FieldType.TEXT, FieldType.LONGTEXT, FieldType.EMAIL, FieldType.PHONE}
+
+
+def _public_forms(policy: Policy, left_out: LeftOut) -> Finding:
+    """An anonymous public form asks little (no special data, BSN or bank details), one record type per form,
+    under a purpose nobody has to assign cases for and that needs no parent's consent (the form cannot check)."""
+    seen: dict[str, str] = {}
+    for name, rt in policy.record_types.items():
+        if rt.public_form is None:
+            continue
+        base = ("record_types", name, "public_form")
+        if rt.public_form in seen:
+            yield base, f"record types {seen[rt.public_form]!r} and {name!r} both claim the {rt.public_form} form"
+        seen.setdefault(rt.public_form, name)
+        for field, spec in rt.fields.items():
+            category = policy.categories.get(spec.category)
+            if category is not None and (category.special or category.criminal or category.national_id
+                                         or category.financial):
+                yield ("record_types", name, "fields", field), (
+                    f"field {name}.{field} is special, criminal, a BSN or financial: a public form never asks for it")
+            if spec.type not in _FORM_FIELD_TYPES:
+                yield ("record_types", name, "fields", field, "type"), (
+                    f"field {name}.{field} is a {spec.type.value}: a public form asks only text, e-mail or phone")
+        purpose = policy.purposes.get(rt.purpose)
+        if purpose is not None and (purpose.need_to_know or purpose.minors_need_parent):
+            yield base, (f"the {rt.public_form} form stores under purpose {rt.purpose!r}, which is need-to-know or "
+                         "needs a parent's consent: an anonymous form can do neither")
 
 
 def _categories_of(policy: Policy, purpose: str) -> set[str]:

@@ -231,6 +231,9 @@ class Purpose(Strict):
     minors_need_parent: bool = False
     minor_age: int = 16
     need_to_know: bool = False
+    # Establishing, exercising or defending legal claims (art. 18(2) AVG): processing for this purpose
+    # goes on when a subject restricted processing. Implied by art9_condition `legal_claims`.
+    legal_claims: bool = False
     # Need-to-know: whoever registers a new subject under this purpose (an intake) gets the case in their
     # caseload at once; `false` when a coordinator always assigns cases.
     intake_assigns: bool = True
@@ -264,6 +267,9 @@ class RecordType(Strict):
     fields: dict[Ident, FieldSpec] = Field(min_length=1)
     creates_account: bool = False  # S0-13: an account follows the first record of this type
     fiscal: bool = False  # S0-35: book-keeping data under the fiscal duty
+    # Stored by an anonymous form on the public site: `tip` is the tip form at /tip/ (S0-32). Each sending
+    # is a subject of its own; where the purpose rests on consent, sending the form is the consent.
+    public_form: Literal["tip"] | None = None
 
 
 class CalendarStart(Strict):

@@ -68,7 +68,7 @@ def legal_ground(policy: Policy, record: Record) -> str:
         return (rule.legal_ground if rule else "") or law or "fiscale bewaarplicht (art. 52 AWR) / tax retention duty"
     if purpose is not None and str(purpose.basis) == "legal_obligation":
         return law or "wettelijke verplichting / legal obligation"
-    if purpose is not None and legal_claims(record.purpose, purpose):
+    if purpose is not None and legal_claims(purpose):
         return "rechtsvordering (art. 17 lid 3 sub e AVG) / legal claims"
     holds = sorted({h.reason for h in active_holds(record) if h.reason in HOLDS_THAT_KEEP})
     return "; ".join(HOLDS_THAT_KEEP[h] for h in holds)

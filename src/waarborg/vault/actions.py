@@ -23,7 +23,7 @@ from waarborg.retention.clock import expiry_for
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
 from waarborg.vault.authorisation import confidentiality, purposes_granted, staff_only
-from waarborg.vault.crypto import keyed_hash
+from waarborg.vault.crypto import KeyDestroyed, keyed_hash
 from waarborg.vault.gates import AccessContext, Refusal
 from waarborg.vault.models import Record, Subject
 from waarborg.vault.validation import check_bsn, check_moment, check_provenance, clean_data
@@ -140,6 +140,20 @@ def record_data(record: Record) -> dict[str, Any]:
     if record.sealed and record.subject_id:
         data.update(keys.open_sealed(record.subject_id, bytes(record.sealed), f"record:{record.pk}"))
     return data
+
+
+def fields_present(record: Record) -> list[str]:
+    """The names of the fields this record holds a value for (sealed ones opened here, values dropped).
+
+    Not a read of content: nothing of the values leaves this function, so it is not audited as one.
+    A disclosure is judged on these names (a record without its optional health field is no health
+    data). An erased subject's record holds nothing any more.
+    """
+    try:
+        data = record_data(record)
+    except KeyDestroyed:
+        data = dict(record.plain)
+    return sorted(name for name, value in data.items() if value not in (None, ""))
 
 
 def record_read(actor: Any, record: Record, purpose: str) -> dict[str, Any]:
