@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "waarborg.decisions",
     "waarborg.backups",
     "waarborg.listings",
+    "waarborg.tips",
     "waarborg.jobs",
     "waarborg.statistics",
     "waarborg.mailings",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("beveiligde-mail/", include("waarborg.securemail.urls_pages")),
     path("backoffice/", include("waarborg.backoffice.urls")),
     path("sociale-kaart/", include("waarborg.listings.urls")),
+    path("tip/", include("waarborg.tips.urls")),
     path("cookies/", include("waarborg.statistics.urls")),
     path("afmelden/", include("waarborg.mailings.urls")),
     path("admin/", admin.site.urls),

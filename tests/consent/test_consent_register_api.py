@@ -67,12 +67,13 @@ def test_consent_for_special_data_without_a_signed_document_is_invalid(care: Any
     assert Consent.objects.count() == 0
 
 
-def test_consent_for_an_unknown_purpose_or_in_the_future_is_invalid(care: Any) -> None:
+def test_consent_for_an_unknown_purpose_is_refused_and_one_in_the_future_is_invalid(care: Any) -> None:
     subject = new_subject()
     unknown = give(care["privacy_officer"], subject, "astrology")
     future = give(care["supporter"], subject, "service_improvement",
                   given_at=(timezone.now() + timedelta(hours=1)).isoformat())
-    assert unknown.status_code == 422 and "purpose" in unknown.json()["errors"]
+    assert unknown.status_code == 403 and unknown.json()["reason"] == "unknown_purpose"
+    assert refusals("unknown_purpose", subject) == 1
     assert future.status_code == 422 and "given_at" in future.json()["errors"]
     assert Consent.objects.count() == 0
 

@@ -21,9 +21,9 @@ def test_a_minors_consent_without_a_parent_signature_is_not_stored(care: Any) ->
     # When only the child signs
     response = give(care["supporter"], child, "client_support", signatories=[{"role": "self", "name": "Kim"}],
                     evidence=SPECIAL)
-    # Then the consent is refused as invalid and nothing is registered
-    assert response.status_code == 422
-    assert "signatories" in response.json()["errors"]
+    # Then the consent is refused, the refusal is on record, and nothing is registered
+    assert response.status_code == 403 and response.json()["reason"] == "parental_consent_required"
+    assert refusals("parental_consent_required", child) == 1
     assert not Consent.objects.filter(subject=child).exists()
 
 

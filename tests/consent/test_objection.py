@@ -74,5 +74,7 @@ def test_overriding_needs_grounds(care: Any) -> None:
 
 @pytest.mark.promise("S1-22")
 def test_objection_to_a_consent_purpose_is_a_withdrawal_instead(care: Any) -> None:
-    response = _object(care["supporter"], new_subject(), "service_improvement")
-    assert response.status_code == 422 and "purpose" in response.json()["errors"]
+    subject = new_subject()
+    response = _object(care["supporter"], subject, "service_improvement")
+    assert response.status_code == 403 and response.json()["reason"] == "not_objectable"
+    assert "withdraw consent" in response.json()["detail"] and refusals("not_objectable", subject) == 1

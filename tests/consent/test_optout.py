@@ -20,9 +20,11 @@ def test_opting_out_needs_authentication_and_a_role(care: Any, anonymous: Any) -
 
 
 def test_only_service_information_can_be_opted_out_of(care: Any) -> None:
+    subject = new_subject()
     response = care["privacy_officer"].client.post(
-        "/api/v1/optouts", {"subject": str(new_subject().pk), "purpose": "client_support"}, format="json")
-    assert response.status_code == 422 and "purpose" in response.json()["errors"]
+        "/api/v1/optouts", {"subject": str(subject.pk), "purpose": "client_support"}, format="json")
+    assert response.status_code == 403 and response.json()["reason"] == "not_service_information"
+    assert refusals("not_service_information", subject) == 1
 
 
 @pytest.mark.promise("S2-28")

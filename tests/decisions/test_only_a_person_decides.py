@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Persona, make_staff
+from tests.conftest import Persona, activate_example, make_staff
 from tests.decisions.conftest import APPLICATION, application, audit, decide
 
 
@@ -83,16 +83,19 @@ def test_a_job_can_only_flag_never_decide(personas: Any) -> None:
     assert len(audit("decision.flag")) == 1
 
 
-def test_a_record_outside_a_human_decision_purpose_is_not_a_case(personas: Any) -> None:
+def test_a_record_outside_a_human_decision_purpose_is_not_a_case(db: Any) -> None:
     from waarborg.vault.actions import record_create, subject_create
 
-    caseworker = personas["caseworker"]
-    subject = subject_create(caseworker.user)
-    ticket = record_create(caseworker.user, subject=subject, type="helpdesk_ticket", purpose="helpdesk",
-                           data={"question": "Hoe log ik in?"})
-    outsider = Persona(*make_staff("dirk", ["assessor", "helpdesk"]))
-    response = decide(outsider, ticket)
-    assert response.status_code == 422 and "record" in response.json()["errors"]
+    # Given the sociale kaart's privacy officer, who may `decide` on privacy requests, which are no cases
+    activate_example("socialekaart")
+    officer = Persona(*make_staff("pia", ["privacy_officer"]))
+    subject = subject_create(officer.user)
+    request = record_create(officer.user, subject=subject, type="privacy_request", purpose="privacy_requests",
+                            data={"type": "access", "email": "iemand@example.nl"})
+    # When they "decide" on one, then the policy says no: 403 not_a_case, on record
+    response = decide(officer, request)
+    assert response.status_code == 403 and response.json()["reason"] == "not_a_case"
+    assert len(audit("decision.set.refused", "refused")) == 1
 
 
 @pytest.mark.promise("S0-40", "S1-17")

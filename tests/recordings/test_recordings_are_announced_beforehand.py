@@ -10,6 +10,12 @@ import pytest
 from tests.recordings.conftest import START, register
 
 
+def _refusals(reason: str) -> int:
+    from waarborg.audit.models import AuditEntry
+
+    return AuditEntry.objects.filter(outcome="refused", reason=reason).count()
+
+
 def test_an_anonymous_caller_gets_401(client_subject: Any, anonymous: Any) -> None:
     assert register(anonymous, client_subject).status_code == 401
 
@@ -24,8 +30,8 @@ def test_without_the_announcement_confirmation_nothing_is_registered(client_subj
 
     answer = register(consultant, client_subject, announced_before_start="false")
 
-    assert answer.status_code == 422 and "announced_before_start" in answer.json()["errors"]
-    assert not Recording.objects.exists()
+    assert answer.status_code == 403 and answer.json()["reason"] == "not_announced"
+    assert not Recording.objects.exists() and _refusals("not_announced") == 1
 
 
 @pytest.mark.promise("S3-35")
@@ -36,8 +42,8 @@ def test_an_announcement_at_or_after_the_start_is_not_beforehand(client_subject:
 
     answer = register(consultant, client_subject, announced_at=(START + after).isoformat())
 
-    assert answer.status_code == 422 and "announced_at" in answer.json()["errors"]
-    assert not Recording.objects.exists()
+    assert answer.status_code == 403 and answer.json()["reason"] == "not_announced"
+    assert not Recording.objects.exists() and _refusals("not_announced") == 1
 
 
 @pytest.mark.promise("S3-35")

@@ -9,6 +9,12 @@ import pytest
 
 from tests.research.conftest import dataset, post
 
+
+def refused_entries(reason: str) -> int:
+    from waarborg.audit.models import AuditEntry
+
+    return AuditEntry.objects.filter(outcome="refused", reason=reason).count()
+
 INPUT = {"person": "111222333", "name": "Jan Jansen", "bsn": "111222333", "address": "Kerkstraat 1, Tiel",
          "email": "jan.jansen@example.nl", "phone": "0612345678", "birth_date": "1980-04-12", "ip": "192.0.2.17",
          "postcode": "4001 AB", "wait_minutes": 12, "channel": "telefoon"}
@@ -23,7 +29,8 @@ def test_a_direct_identifier_cannot_be_declared(project_id: str, researcher: Any
 
     answer = dataset(researcher, project_id, ["wait_minutes", field])
 
-    assert answer.status_code == 422 and "fields" in answer.json()["errors"]
+    assert answer.status_code == 403 and answer.json()["reason"] == "direct_identifier"
+    assert field in answer.json()["detail"] and refused_entries("direct_identifier") == 1
     assert not Dataset.objects.exists()
 
 
@@ -56,5 +63,6 @@ def test_a_value_that_still_identifies_someone_is_refused(project_id: str, resea
 
     answer = post(researcher, f"datasets/{dataset_id}/rows", {"rows": [{"person": "p-1", "remark": value}]})
 
-    assert answer.status_code == 422 and "rows.0.remark" in answer.json()["errors"]
-    assert not DatasetRow.objects.exists()
+    assert answer.status_code == 403 and answer.json()["reason"] == "direct_identifier"
+    assert "rows.0.remark" in answer.json()["detail"] and value not in answer.json()["detail"]
+    assert refused_entries("direct_identifier") == 1 and not DatasetRow.objects.exists()

@@ -40,8 +40,13 @@ class Invalid(exceptions.APIException):
 
 
 class Conflict(exceptions.APIException):
+    """409. Extra fields travel in the body next to `detail`, e.g. the id of what is already there."""
+
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
+
+    def __init__(self, detail: Any = None, **fields: str) -> None:
+        super().__init__(detail={"detail": detail, **fields} if fields else detail)
 
 
 class NotImplementedYet(exceptions.APIException):

@@ -7,6 +7,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("", include("waarborg.vault.urls_api")),
+    path("", include("waarborg.caseloads.urls_api")),
     path("", include("waarborg.audit.urls_api")),
     path("", include("waarborg.retention.urls_api")),
     path("", include("waarborg.statistics.urls_api")),
@@ -20,4 +21,5 @@ urlpatterns = [
     path("", include("waarborg.breaches.urls_api")),
     path("", include("waarborg.decisions.urls_api")),
     path("", include("waarborg.listings.urls_api")),
+    path("", include("waarborg.tips.urls_api")),
 ]

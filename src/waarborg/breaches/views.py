@@ -6,13 +6,14 @@ from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import renderers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.breaches import actions, exports, serializers
 from waarborg.breaches.models import AffectedSubject, Breach
@@ -31,6 +32,16 @@ class CSVRenderer(renderers.BaseRenderer):
         return (data if isinstance(data, str) else "").encode()
 
 
+def _flag(request: Request, name: str) -> bool | None:
+    """A yes/no filter: absent is no filter; 1/true or 0/false; anything else is malformed (422)."""
+    raw = (request.query_params.get(name) or "").strip().lower()
+    if not raw:
+        return None
+    if raw not in ("1", "true", "0", "false"):
+        raise Invalid({name: ["1 of 0 / 1 or 0"]})
+    return raw in ("1", "true")
+
+
 def _breach(pk: Any) -> Breach:
     return get_object_or_404(Breach, pk=pk)
 
@@ -44,6 +55,7 @@ class BreachList(APIView):
     renderer_classes = [renderers.JSONRenderer, CSVRenderer]
 
     @extend_schema(operation_id="breaches_create", request=serializers.BreachCreate,
+                   parameters=[OpenApiParameter("format", exclude=True)],  # the answer is always JSON
                    responses={201: OpenApiResponse(description='{"id", "authority_due_at"}')})
     def post(self, request: Request) -> Response:
         actions.require_manager(request.user, "breach.create", current())
@@ -53,14 +65,21 @@ class BreachList(APIView):
         return Response({"id": str(breach.pk), "authority_due_at": breach.authority_due_at.isoformat(),
                          "status": breach.status}, status=status.HTTP_201_CREATED)
 
-    @extend_schema(operation_id="breaches_register", responses={200: OpenApiResponse(
-        description="The register: one row per breach (" + ", ".join(exports.REGISTER_COLUMNS) + "); CSV with "
-                    "?format=csv")})
+    @extend_schema(operation_id="breaches_register", parameters=[
+        OpenApiParameter("overdue", str, enum=["1", "0"], description="1: only breaches past the authority deadline "
+                         "without a notification in time (the register's `overdue` column); 0: only the others"),
+        OpenApiParameter("format", str, enum=["json", "csv"])],
+        responses={200: OpenApiResponse(
+            description="The register: one row per breach (" + ", ".join(exports.REGISTER_COLUMNS) + "); CSV with "
+                        "?format=csv")})
     def get(self, request: Request) -> Response:
-        """The breach register (`?format=csv` for CSV)."""
+        """The breach register (`?format=csv` for CSV, `?overdue=1` for the late ones)."""
         policy = current()
         actions.require_viewer(request.user, "breach.register", policy)
+        overdue = _flag(request, "overdue")
         rows = exports.register_rows(policy, Breach.objects.prefetch_related("affected").order_by("aware_at"))
+        if overdue is not None:
+            rows = [row for row in rows if row["overdue"] is overdue]
         if request.accepted_renderer.format == "csv":
             return Response(exports.register_csv(rows), content_type="text/csv; charset=utf-8")
         return Response(rows)

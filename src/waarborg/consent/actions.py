@@ -14,9 +14,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
+from waarborg.api.errors import Conflict, Invalid, Refused
 from waarborg.api.times import not_future
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.consent import state
 from waarborg.consent.models import Consent, Notice
 from waarborg.policy.active import active
@@ -29,6 +30,11 @@ SCOPES = ("general", "special")
 VERIFICATION_METHODS = ("in_person", "id_document", "phone_callback", "digid", "email_confirmation", "other")
 
 
+def unknown_purpose(actor: Any, action: str, purpose: str, subject: Any = None) -> Refused:
+    """A purpose the active policy does not name: a refusal (as the vault's gates answer it), not bad input."""
+    return refused(actor, action, "unknown_purpose", f"het doel {purpose[:64]!r} staat niet in het actieve "
+                   "privacybeleid / this purpose is not in the active policy", purpose=purpose[:64],
+                   subject=getattr(subject, "pk", subject))
 
 
 def _signatories(raw: Any) -> list[dict[str, str]]:
@@ -78,10 +84,10 @@ def signatories_of(consent: Consent) -> list[dict[str, str]]:
     return list(opened.get("signatories", [{"role": r, "name": ""} for r in consent.signatory_roles]))
 
 
-def _new_consent(actor: Any, subject: Subject, purpose: str, at: datetime, channel: str) -> Consent:
+def _new_consent(actor: Any, subject: Subject, purpose: str, at: datetime, channel: str, action: str) -> Consent:
     current = active()
     if purpose not in current.policy.purposes:
-        raise Invalid({"purpose": [f"onbekend doel {purpose!r} / unknown purpose"]})
+        raise unknown_purpose(actor, action, purpose, subject)
     return Consent(subject=subject, purpose=purpose, given_at=at, channel=channel[:32],
                    policy_version=current.number, statement_version=current.policy.statement.version,
                    recorded_by=actor if getattr(actor, "pk", None) else None, recorded_at=timezone.now())
@@ -93,16 +99,20 @@ def consent_give(actor: Any, *, subject: Subject, purpose: str, given_at: dateti
     at = not_future(given_at, "given_at")
     people = _signatories(signatories)
     document, scope, text_version = _evidence(evidence)
-    consent = _new_consent(actor, subject, purpose, at, channel)
+    consent = _new_consent(actor, subject, purpose, at, channel, "consent.give")
     roles = [p["role"] for p in people]
     minor = state.is_minor(subject, active().policy.purposes[purpose], at)
     if minor and not set(roles) & set(state.GUARDIANS):
-        raise Invalid({"signatories": ["betrokkene is minderjarig: ouder of voogd moet (mede) ondertekenen / "
-                                       "a minor's consent needs a parent or guardian signature"]})
+        # The policy (minors_need_parent) says no: a refusal, on record (S1-15, S2-07).
+        raise refused(actor, "consent.give", "parental_consent_required",
+                      "betrokkene is minderjarig: ouder of voogd moet (mede) ondertekenen / a minor's consent needs "
+                      "a parent or guardian signature", purpose=purpose, subject=subject.pk)
     consent.status = Consent.Status.PENDING if minor else Consent.Status.ACTIVE
     consent.evidence_document, consent.evidence_scope, consent.text_version = document, scope, text_version
     consent.signatory_roles = roles
     with transaction.atomic():
+        Subject.objects.select_for_update().filter(pk=subject.pk).first()  # one consent at a time per subject
+        _refuse_twice(subject, purpose, people)
         consent.sealed = keys.seal(subject, {"signatories": people}, f"consent:{consent.pk}")
         consent.save(force_insert=True)
         append(Entry(action="consent.give", actor=actor, purpose=purpose, subject=subject, at=consent.recorded_at,
@@ -111,6 +121,22 @@ def consent_give(actor: Any, *, subject: Subject, purpose: str, given_at: dateti
                              "channel": consent.channel, "scope": scope, "signatory_roles": roles,
                              "statement_version": consent.statement_version}))
     return consent
+
+
+def _signed_by(people: list[dict[str, str]]) -> set[tuple[str, str]]:
+    """Who signs, comparable: the subject themselves by role, a parent or guardian by name as well."""
+    return {(p["role"], "" if p["role"] == "self" else " ".join(p["name"].split()).casefold()) for p in people}
+
+
+def _refuse_twice(subject: Subject, purpose: str, people: list[dict[str, str]]) -> None:
+    """A second active (or pending) consent of the same signatories for the same purpose is a conflict:
+    409 with the id of the one there is. Another signatory (the second parent) may sign next to it."""
+    signed = _signed_by(people)
+    for consent in Consent.objects.filter(subject=subject, purpose=purpose,
+                                          status__in=(Consent.Status.ACTIVE, Consent.Status.PENDING)):
+        if _signed_by(signatories_of(consent)) == signed:
+            raise Conflict("er is al een toestemming van deze ondertekenaar(s) voor dit doel / this consent is "
+                           "already registered", id=str(consent.pk))
 
 
 def consent_verify(actor: Any, consent: Consent, *, method: str, at: datetime | None = None) -> Consent:
@@ -156,7 +182,7 @@ def consent_refuse(actor: Any, *, subject: Subject, purpose: str, consequences: 
                    at: datetime | None = None, channel: str = "") -> Consent:
     """The person would not give data or consent: record it with the consequences they were told (S2-09)."""
     when = not_future(at, "at")
-    consent = _new_consent(actor, subject, purpose, when, channel)
+    consent = _new_consent(actor, subject, purpose, when, channel, "consent.refuse")
     requirement = active().policy.purposes[purpose].requirement
     told = consequences.strip() or (requirement.get("nl") if requirement else "")
     if not told:

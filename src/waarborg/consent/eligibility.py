@@ -28,8 +28,8 @@ def exclusions(purpose: str, subject_ids: Iterable[Any], at: Any = None) -> dict
         for subject_id in found:
             out.setdefault(subject_id, reason)
 
-    if not state.legal_claims(purpose, spec):
-        leave_out(state.subject_ids(state.restrictions(purpose), ids), "restricted")
+    if not state.legal_claims(spec):
+        leave_out(state.restricted_subjects(purpose, ids, at), "restricted")
     if state.objectable(spec):
         leave_out(state.subject_ids(state.objections(purpose), ids), "objected")
     consenting = state.subject_ids(state.active_consents(purpose, at), ids)

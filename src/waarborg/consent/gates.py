@@ -140,11 +140,14 @@ def objection_gate(ctx: AccessContext) -> Refusal | None:
 
 
 def restriction_gate(ctx: AccessContext) -> Refusal | None:
-    """Storage, legal claims and the subject's own access stay possible; every other use stops."""
+    """Art. 18: storage stays, and what the statement allows: the subject's own access, a purpose marked
+    for legal claims, and processing the subject consented to after the restriction was set. Every
+    other read, write, export, disclosure and decision stops, by staff, services and jobs alike.
+    Deleting is never held up (`_purpose` is None for it): erasure and the sweep go on."""
     purpose = _purpose(ctx)
-    if purpose is None or _own_access(ctx) or state.legal_claims(ctx.purpose, purpose):
+    if purpose is None or _own_access(ctx) or state.legal_claims(purpose):
         return None
-    if state.restrictions(ctx.purpose).filter(subject=state.pk_of(ctx.subject)).exists():
+    if state.restricted(ctx.subject, ctx.purpose, ctx.at):
         return Refusal("restricted", "de verwerking is beperkt (geblokkeerd) / processing is restricted")
     return None
 

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.consent import state
-from waarborg.consent.actions import not_future
+from waarborg.consent.actions import not_future, unknown_purpose
 from waarborg.consent.models import Objection, OptOut, Restriction
 from waarborg.policy.active import current
 from waarborg.vault.models import Subject
@@ -25,19 +26,24 @@ def _user(actor: Any) -> Any:
     return actor if getattr(actor, "pk", None) else None
 
 
-def _known_purpose(purpose: str, *, blank_ok: bool = False) -> None:
+def _known_purpose(actor: Any, action: str, subject: Subject, purpose: str, *, blank_ok: bool = False) -> None:
+    """A purpose the policy does not name is refused (403 unknown_purpose, audited); blank means all purposes."""
     if (purpose or not blank_ok) and purpose not in current().purposes:
-        raise Invalid({"purpose": [f"onbekend doel {purpose!r} / unknown purpose"]})
+        raise unknown_purpose(actor, action, purpose, subject)
 
 
 def objection_record(actor: Any, *, subject: Subject, purpose: str, received_at: datetime | None = None,
                      channel: str = "") -> Objection:
-    """Only where the basis is a public task or legitimate interest (art. 21(1)); the purpose stops."""
-    _known_purpose(purpose)
+    """Only where the basis is a public task or legitimate interest (art. 21(1)); the purpose stops.
+
+    Against any other basis the law gives no objection (withdraw consent instead): the policy's basis
+    decides, so it is a refusal (403 `not_objectable`), not bad input."""
+    _known_purpose(actor, "objection.record", subject, purpose)
     if not state.objectable(current().purposes[purpose]):
-        raise Invalid({"purpose": ["bezwaar kan alleen tegen een verwerking op grond van een algemeen of "
-                                   "gerechtvaardigd belang / objection applies to public task or legitimate "
-                                   "interest; withdraw consent instead"]})
+        raise refused(actor, "objection.record", "not_objectable",
+                      "bezwaar kan alleen tegen een verwerking op grond van een algemeen of gerechtvaardigd belang / "
+                      "objection applies to public task or legitimate interest; withdraw consent instead",
+                      purpose=purpose, subject=subject.pk)
     at = not_future(received_at, "received_at")
     with transaction.atomic():
         objection = Objection.objects.create(subject=subject, purpose=purpose, received_at=at, channel=channel[:32],
@@ -67,7 +73,7 @@ def objection_override(actor: Any, objection: Objection, *, grounds: str) -> Obj
 
 def restriction_set(actor: Any, *, subject: Subject, purpose: str = "", reason: str = "",
                     at: datetime | None = None) -> Restriction:
-    _known_purpose(purpose, blank_ok=True)
+    _known_purpose(actor, "restriction.set", subject, purpose, blank_ok=True)
     when = not_future(at, "at")
     with transaction.atomic():
         restriction = Restriction.objects.create(subject=subject, purpose=purpose, reason=reason[:200], set_at=when,
@@ -91,9 +97,12 @@ def restriction_lift(actor: Any, restriction: Restriction) -> Restriction:
 
 def optout_set(actor: Any, *, subject: Subject, purpose: str = "", channel: str = "",
                at: datetime | None = None) -> OptOut:
-    _known_purpose(purpose, blank_ok=True)
+    _known_purpose(actor, "optout.set", subject, purpose, blank_ok=True)
     if purpose and not current().purposes[purpose].service_information:
-        raise Invalid({"purpose": ["dit doel is geen dienstinformatie / not a service-information purpose"]})
+        raise refused(actor, "optout.set", "not_service_information",
+                      "dit doel is geen dienstinformatie; maak bezwaar of trek toestemming in / not a "
+                      "service-information purpose: object or withdraw consent instead", purpose=purpose,
+                      subject=subject.pk)
     when = not_future(at, "at")
     with transaction.atomic():
         optout = OptOut.objects.create(subject=subject, purpose=purpose, channel=channel[:32], set_at=when,

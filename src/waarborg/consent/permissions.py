@@ -13,12 +13,8 @@ from waarborg.audit.refusals import refused
 from waarborg.policy.schema import Policy
 
 
-def _roles(policy: Policy, user: Any) -> list[Any]:
-    return [policy.roles[r] for r in (getattr(user, "roles", None) or []) if r in policy.roles]
-
-
 def manages_consents(policy: Policy, user: Any) -> bool:
-    return any(r.privacy_officer or r.dpo or "consents" in r.manages for r in _roles(policy, user))
+    return policy.manages(user, "consents") or any(r.privacy_officer or r.dpo for r in policy.roles_of(user))
 
 
 def may(policy: Policy, user: Any, purpose: str, *actions: str) -> bool:
@@ -27,7 +23,7 @@ def may(policy: Policy, user: Any, purpose: str, *actions: str) -> bool:
         return False
     if manages_consents(policy, user):
         return True
-    return any(a in r.grants.get(purpose, ()) for r in _roles(policy, user) for a in actions)
+    return any(policy.grants(user, action, purpose) for action in actions)
 
 
 def refuse(actor: Any, action: str, reason: str, detail: str, *, purpose: str = "", subject: Any = None) -> Refused:

@@ -63,9 +63,33 @@ def objectable(purpose: Purpose) -> bool:
     return purpose.basis in OBJECTABLE
 
 
-def legal_claims(purpose_id: str, purpose: Purpose) -> bool:
-    """Restricted data may still serve legal claims (art. 18(2)); such a purpose says so."""
-    return purpose.art9_condition is Art9Condition.LEGAL_CLAIMS or purpose_id == "legal_claims"
+def legal_claims(purpose: Purpose) -> bool:
+    """Restricted data may still serve legal claims (art. 18(2)); such a purpose says so in the policy
+    (`legal_claims: true`, or special data under the art. 9(2)(f) exception for legal claims)."""
+    return purpose.legal_claims or purpose.art9_condition is Art9Condition.LEGAL_CLAIMS
+
+
+def restricted_subjects(purpose: str, among: Iterable[Any], at: Any = None) -> set[str]:
+    """Of `among`, the subjects whose processing for `purpose` is restricted (art. 18) at `at`.
+
+    A restriction in force (not lifted, on this purpose or on all) blocks the purpose, unless the
+    subject consented to this purpose after the last such restriction was set (art. 18(2)).
+    """
+    ids = [pk_of(s) for s in among]
+    since: dict[str, datetime] = {}
+    for subject_id, set_at in restrictions(purpose).filter(subject__in=ids).values_list("subject_id", "set_at"):
+        since[str(subject_id)] = max(set_at, since.get(str(subject_id), set_at))
+    if not since:
+        return set()
+    consented: dict[str, datetime] = {}
+    for subject_id, given_at in active_consents(purpose, at).filter(subject__in=list(since)).values_list(
+            "subject_id", "given_at"):
+        consented[str(subject_id)] = max(given_at, consented.get(str(subject_id), given_at))
+    return {s for s, set_at in since.items() if not (s in consented and consented[s] > set_at)}
+
+
+def restricted(subject: Any, purpose: str, at: Any = None) -> bool:
+    return bool(restricted_subjects(purpose, [subject], at))
 
 
 def age_on(birth_date: Any, on: date) -> int | None:

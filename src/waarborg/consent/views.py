@@ -67,9 +67,14 @@ class ConsentsView(APIView):
     renderer_classes = [JSONRenderer, CSVRenderer]
 
     @extend_schema(operation_id="consents_create", request=ConsentIn,
+                   parameters=[OpenApiParameter("format", exclude=True)],  # the answer is always JSON
                    responses={201: OpenApiResponse(description='{"id", "status"} and the register row'),
-                              403: OpenApiResponse(description="role_not_granted"),
-                              422: OpenApiResponse(description="invalid, e.g. a minor without parent signature")})
+                              403: OpenApiResponse(description="role_not_granted, unknown_purpose, "
+                                                               "parental_consent_required"),
+                              409: OpenApiResponse(description='{"detail", "id"}: this consent (same subject, '
+                                                               'purpose and signatories) is already active or '
+                                                               'pending; `id` is that consent'),
+                              422: OpenApiResponse(description="malformed, e.g. a parent without a name")})
     def post(self, request: Request) -> Response:
         data = valid(ConsentIn, request.data)
         require(current(), request.user, "consent.give", data["purpose"], subject=data["subject"])
@@ -81,7 +86,8 @@ class ConsentsView(APIView):
     @extend_schema(operation_id="consents_export", parameters=[
         OpenApiParameter("subject", str, description="only this subject's consents"),
         OpenApiParameter("purpose", str, description="only this purpose (required unless you manage consents)"),
-        OpenApiParameter("status", str), OpenApiParameter("format", str, enum=["json", "csv"])],
+        OpenApiParameter("status", str, enum=[s.value for s in Consent.Status]),
+        OpenApiParameter("format", str, enum=["json", "csv"])],
         responses={200: OpenApiResponse(description="the consent register (JSON list or CSV)")})
     def get(self, request: Request) -> Any:
         # The register is the accountability record itself (art. 7(1), 30): whoever manages consents

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import objections
+from waarborg.consent.actions import unknown_purpose
 from waarborg.consent.eligibility import exclusions
 from waarborg.consent.gates import fields_of_kind
 from waarborg.consent.models import Objection, OptOut, Restriction
@@ -112,7 +113,7 @@ class MailingSelectionView(APIView):
         policy, purpose = current(), data["purpose"]
         require(policy, request.user, "mailing.select", purpose, grants=("export", "write"))
         if purpose not in policy.purposes:
-            raise Invalid({"purpose": [f"onbekend doel {purpose!r} / unknown purpose"]})
+            raise unknown_purpose(request.user, "mailing.select", purpose)
         special, bsn = [], []
         for i, dotted in enumerate(data.get("data_fields") or []):
             record_type, _, field = dotted.partition(".")

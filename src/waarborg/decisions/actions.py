@@ -20,6 +20,7 @@ from waarborg.decisions.models import Conversation, Decision, Flag, Payout
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault import keys
+from waarborg.vault.access import check
 from waarborg.vault.actions import record_data
 from waarborg.vault.models import Record
 
@@ -43,8 +44,7 @@ def is_human(actor: Any) -> bool:
 
 
 def grants(actor: Any, policy: Policy, purpose: str, *actions: str) -> bool:
-    roles = [policy.roles[r] for r in (getattr(actor, "roles", None) or []) if r in policy.roles]
-    return any(a in r.grants.get(purpose, ()) for r in roles for a in actions)
+    return any(policy.grants(actor, action, purpose) for action in actions)
 
 
 def _require_decider(actor: Any, action: str, record: Record, policy: Policy) -> None:
@@ -55,17 +55,25 @@ def _require_decider(actor: Any, action: str, record: Record, policy: Policy) ->
                                                          "Your role may not decide on this purpose.", record)
 
 
-def _require_case(record: Record, policy: Policy) -> None:
+def _require_case(actor: Any, action: str, record: Record, policy: Policy) -> None:
+    """Only the purposes the policy decides on (`human_decision`) have cases: a policy answer, so a 403."""
     purpose = policy.purposes.get(record.purpose)
     if purpose is None or not purpose.human_decision:
-        raise Invalid({"record": ["Over dit soort gegevens wordt niet beslist. / This record is not a case."]})
+        raise _refuse(actor, action, "not_a_case", "Over gegevens voor dit doel wordt niet beslist. / "
+                                                   "Nothing is decided on data of this purpose.", record)
+
+
+def _gates(actor: Any, action: str, record: Record) -> None:
+    """The vault's gates for this case: need-to-know, restriction, objection, consent... (403 + audit)."""
+    check(actor, action, record.purpose, subject=record.subject_id, record=record)
 
 
 def decision_set(actor: Any, record: Record, *, outcome: str, reasoning: str) -> Decision:
     current = active()
     policy = current.policy
-    _require_case(record, policy)
     _require_decider(actor, "decision.set", record, policy)
+    _require_case(actor, "decision.set", record, policy)
+    _gates(actor, "decide", record)
     if outcome not in Decision.Outcome.values:
         raise Invalid({"outcome": ["Kies granted of rejected. / Choose granted or rejected."]})
     if not reasoning.strip():
@@ -103,10 +111,12 @@ def _set_status(record: Record, policy: Policy, outcome: str) -> bool:
 def flag_raise(actor: Any, record: Record, *, kind: str, reason: str) -> Flag:
     """Anyone working on the case may flag it, a job (`"system:..."`) or a service token included."""
     policy = active().policy
-    _require_case(record, policy)
     if not isinstance(actor, str) and not grants(actor, policy, record.purpose, "write", "decide"):
         raise _refuse(actor, "decision.flag", "role_not_granted", "Uw rol werkt niet aan dit doel. / "
                                                                    "Your role does not work on this purpose.", record)
+    _require_case(actor, "decision.flag", record, policy)
+    writes = isinstance(actor, str) or policy.grants(actor, "write", record.purpose)
+    _gates(actor, "write" if writes else "decide", record)
     if kind not in Flag.Kind.values:
         raise Invalid({"kind": [f"Kies uit / choose from: {', '.join(Flag.Kind.values)}"]})
     if not reason.strip():
@@ -124,6 +134,7 @@ def flag_clear(actor: Any, flag: Flag, *, reasoning: str) -> Flag:
     policy = active().policy
     record = flag.record
     _require_decider(actor, "decision.flag_clear", record, policy)
+    _gates(actor, "decide", record)
     if flag.cleared_at is not None:
         raise Conflict("Deze signalering is al opgeheven. / This flag was already cleared.")
     if not reasoning.strip():
@@ -188,8 +199,9 @@ def latest_decision(record: Record) -> Decision | None:
 def payout_execute(actor: Any, application: Record, payout_record: Record) -> Payout:
     """Pay a granted award: a person does it, no open flag, and the bank details are there (S0-09, S0-10)."""
     policy = active().policy
-    _require_case(payout_record, policy)
     _require_decider(actor, "payout", payout_record, policy)
+    _require_case(actor, "payout", payout_record, policy)
+    _gates(actor, "decide", payout_record)
     if application.subject_id is None or application.subject_id != payout_record.subject_id:
         raise Invalid({"payout_record": ["Deze uitbetaling hoort bij een andere persoon. / "
                                          "This payout belongs to someone else."]})

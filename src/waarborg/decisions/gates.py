@@ -19,8 +19,7 @@ def _decider(ctx: AccessContext, purpose: str) -> bool:
     actor = ctx.actor
     if isinstance(actor, str) or actor is None or getattr(actor, "kind", "") != "staff":
         return False
-    roles = [ctx.policy.roles[r] for r in (getattr(actor, "roles", None) or []) if r in ctx.policy.roles]
-    return any("decide" in role.grants.get(purpose, ()) for role in roles)
+    return bool(ctx.policy.grants(actor, "decide", purpose))
 
 
 def final_outcome_only_by_a_person(ctx: AccessContext) -> Refusal | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -96,7 +96,8 @@ class DecisionCreate(APIView):
 
 
 class FlagCreate(APIView):
-    @extend_schema(operation_id="decision_flags_list", responses={200: FlagOut(many=True)})
+    @extend_schema(operation_id="decision_flags_list", responses={200: FlagOut(many=True)}, parameters=[
+        OpenApiParameter("all", str, enum=["1"], description="1: cleared flags as well (default: open ones only)")])
     def get(self, request: Request) -> Response:
         """Open flags on the cases you work on (`?all=1` includes cleared ones)."""
         policy = current()

@@ -1,10 +1,15 @@
 """The disclosure action layer: decide whether data may go to a recipient, record it, audit it.
 
-The checks run in the order a privacy officer would ask them: may this person disclose at all;
-is the recipient in our register; is it visit statistics (never, S3-04); may the recipient receive
-this purpose; under this reason (S1-19, S2-14, S4-10); under a current agreement (S1-20, S3-08,
-S0-36); these categories; and, for consent, was it given before now (S3-07). The first "no" is
-answered with 403 {"reason", "detail"} and a refused audit entry.
+The checks run in the order a privacy officer would ask them: is the purpose ours; may this person
+disclose at all; is the recipient in our register; is it visit statistics (never, S3-04); may the
+recipient receive this purpose; under this reason (S1-19, S2-14, S4-10); under a current agreement
+(S1-20, S3-08, S0-36); these categories; for consent, was it given before now (S3-07); and every
+other gate (restriction, objection, need-to-know, special categories). The first "no" is answered
+with 403 {"reason", "detail"} and a refused audit entry; 422 is only for malformed input.
+
+A disclosure is judged on what it hands over: the fields each record really holds (opened inside the
+vault, not a read of content), narrowed to the categories asked. The disclosure row, its audit entry
+and the per-subject overview name exactly those fields and records.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from waarborg.disclosures.models import Disclosure
 from waarborg.policy.active import active
 from waarborg.policy.schema import Action, DisclosureReason, Policy, Recipient
 from waarborg.vault import gates
+from waarborg.vault.actions import fields_present
+from waarborg.vault.authorisation import role_grants
 from waarborg.vault.models import Record, Subject
 
 # Recipients that act on their own legal task need no agreement with us (they ask under the law).
@@ -45,13 +52,12 @@ class Request:
 
 
 def may_disclose(actor: Any, policy: Policy, purpose: str) -> bool:
-    roles = [policy.roles[r] for r in (getattr(actor, "roles", None) or []) if r in policy.roles]
-    return any(r.privacy_officer or Action.DISCLOSE in r.grants.get(purpose, ()) for r in roles)
+    return policy.grants(actor, Action.DISCLOSE, purpose) or any(r.privacy_officer for r in policy.roles_of(actor))
 
 
 def _refuse(actor: Any, req: Request, version: int, reason: str, detail: str) -> Refused:
     return refused(actor, "disclosure", reason, detail, purpose=req.purpose, subject=req.subject,
-                   policy_version=version, detail={"recipient": req.recipient, "reason": req.reason})
+                   policy_version=version, detail={"recipient": req.recipient[:64], "reason": req.reason[:32]})
 
 
 def _agreement_problem(recipient: Recipient, on: date) -> str | None:
@@ -71,39 +77,58 @@ def _agreement_problem(recipient: Recipient, on: date) -> str | None:
     return None
 
 
-def _records(req: Request, policy: Policy) -> list[Record]:
-    rows = Record.objects.filter(subject=req.subject, purpose=req.purpose, anonymised_at__isnull=True)
+def _records(actor: Any, req: Request, version: int) -> list[Record]:
+    """The subject's records of the purpose (or the ones named). Naming a record that is not this
+    subject's is malformed (422); naming one of theirs collected for another purpose is refused."""
+    rows = Record.objects.filter(subject=req.subject, anonymised_at__isnull=True)
     if req.records:
-        rows = rows.filter(pk__in=req.records)
-        found = {str(pk) for pk in rows.values_list("pk", flat=True)}
-        missing = [str(r) for r in req.records if str(r) not in found]
+        named = {str(r.pk): r for r in rows.filter(pk__in=req.records)}
+        missing = [str(r) for r in req.records if str(r) not in named]
         if missing:
-            raise Invalid({"records": [f"Geen gegevens van deze persoon voor dit doel / not this subject's record "
-                                       f"for this purpose: {m}" for m in missing]})
-    return list(rows.order_by("collected_at"))
+            raise Invalid({"records": [f"Geen gegevens van deze persoon / not this subject's record: {m}"
+                                       for m in missing]})
+        if any(r.purpose != req.purpose for r in named.values()):
+            raise _refuse(actor, req, version, "purpose_mismatch",
+                          "Deze gegevens zijn voor een ander doel verzameld. / Collected for another purpose.")
+        rows = rows.filter(pk__in=list(named))
+    return list(rows.filter(purpose=req.purpose).order_by("collected_at"))
 
 
-def _what(records: list[Record], policy: Policy, only: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """The categories and fields that go out: every field of the records' types, or only those asked."""
-    categories: set[str] = set()
-    fields: set[str] = set()
+@dataclass(frozen=True)
+class Outgoing:
+    """What a disclosure actually hands over: per record, the fields it holds, narrowed to the categories asked."""
+
+    fields: dict[Record, tuple[str, ...]]
+
+    @property
+    def records(self) -> list[Record]:
+        return list(self.fields)
+
+    def categories(self, policy: Policy) -> list[str]:
+        return sorted({policy.record_types[r.type].fields[f].category for r, names in self.fields.items()
+                       for f in names})
+
+    def dotted(self) -> list[str]:
+        return sorted({f"{r.type}.{f}" for r, names in self.fields.items() for f in names})
+
+
+def _what(records: list[Record], policy: Policy, only: tuple[str, ...]) -> Outgoing:
+    """The fields that go out: those each record really holds (not every field its type declares), of the
+    categories asked. Records with nothing left to give stay home."""
+    out: dict[Record, tuple[str, ...]] = {}
     for record in records:
-        for name, spec in policy.record_types[record.type].fields.items():
-            if only and spec.category not in only:
-                continue
-            categories.add(spec.category)
-            fields.add(f"{record.type}.{name}")
-    return sorted(categories), sorted(fields)
+        declared = policy.record_types[record.type].fields if record.type in policy.record_types else {}
+        names = tuple(f for f in fields_present(record)
+                      if f in declared and (not only or declared[f].category in only))
+        if names:
+            out[record] = names
+    return Outgoing(out)
 
 
 def _validate(req: Request, policy: Policy, at: datetime, now: datetime) -> None:
     """Malformed requests (422) before any rule is asked."""
     if too_far_ahead(at, now):
         raise Invalid({"at": [TOO_FAR_AHEAD]})
-    if req.purpose not in policy.purposes:
-        raise Invalid({"purpose": [f"Onbekend doel / unknown purpose: {req.purpose}"]})
-    if req.reason not in DisclosureReason.__members__.values():
-        raise Invalid({"reason": [f"Kies uit / choose from: {', '.join(r.value for r in DisclosureReason)}"]})
     unknown = [c for c in req.categories if c not in policy.categories]
     if unknown:
         raise Invalid({"categories": [f"Onbekende categorie / unknown category: {c}" for c in unknown]})
@@ -111,6 +136,9 @@ def _validate(req: Request, policy: Policy, at: datetime, now: datetime) -> None
 
 def _recipient_rules(actor: Any, req: Request, policy: Policy, at: datetime) -> tuple[str, str] | None:
     """The rules about who discloses to whom, for what and why: (reason, detail) of the first "no"."""
+    if req.purpose not in policy.purposes:
+        return "unknown_purpose", ("Dit doel staat niet in het actieve privacybeleid. / "
+                                   "This purpose is not in the active policy.")
     if not may_disclose(actor, policy, req.purpose):
         return "role_not_granted", ("Uw rol mag gegevens voor dit doel niet verstrekken. / "
                                     "Your role may not disclose data for this purpose.")
@@ -124,7 +152,7 @@ def _recipient_rules(actor: Any, req: Request, policy: Policy, at: datetime) -> 
     if req.purpose not in recipient.purposes:
         return "recipient_not_allowed", ("Deze ontvanger krijgt geen gegevens voor dit doel. / "
                                          "This recipient receives no data for this purpose.")
-    if req.reason not in recipient.reasons:
+    if req.reason not in recipient.reasons:  # a reason outside the known ones is not allowed either
         allowed = ", ".join(recipient.reasons) or "-"
         return "reason_not_allowed", (f"Verstrekken aan deze ontvanger kan alleen op grond van: {allowed}. / "
                                       f"Allowed reasons for this recipient: {allowed}.")
@@ -132,13 +160,12 @@ def _recipient_rules(actor: Any, req: Request, policy: Policy, at: datetime) -> 
     return ("no_agreement", problem) if problem else None
 
 
-def _data_rules(req: Request, policy: Policy, recipient: Recipient, records: list[Record],
-                categories: list[str]) -> tuple[str, str] | None:
-    beyond = [c for c in categories if c not in recipient.categories]
+def _data_rules(req: Request, policy: Policy, recipient: Recipient, outgoing: Outgoing) -> tuple[str, str] | None:
+    beyond = [c for c in outgoing.categories(policy) if c not in recipient.categories]
     if beyond:
         return "recipient_not_allowed", (f"Deze ontvanger mag deze gegevens niet krijgen: {', '.join(beyond)}. / "
                                          f"This recipient may not receive: {', '.join(beyond)}.")
-    if any(policy.purposes[r.purpose].statistics for r in records):
+    if any(policy.purposes[r.purpose].statistics for r in outgoing.records):
         return "statistics_never_disclosed", ("Bezoekgegevens worden nooit aan derden verstrekt. / "
                                               "Visit data are never disclosed.")
     return None
@@ -159,11 +186,11 @@ def disclosure_create(actor: Any, req: Request) -> Disclosure:
                    for name in ("authority", "legal_ground") if not getattr(req, name).strip()}
         if missing:
             raise Invalid(missing)
-    records = _records(req, policy)
-    if not records:
-        raise Invalid({"records": ["Er zijn geen gegevens voor dit doel om te verstrekken. / Nothing to disclose."]})
-    categories, fields = _what(records, policy, req.categories)
-    refusal = _data_rules(req, policy, recipient, records, categories)
+    outgoing = _what(_records(actor, req, current.number), policy, req.categories)
+    if not outgoing.fields:
+        raise Invalid({"records": ["Er zijn geen gegevens (van deze categorieën) om te verstrekken. / "
+                                   "Nothing (of these categories) to disclose."]})
+    refusal = _data_rules(req, policy, recipient, outgoing)
     consent_ref = ""
     if refusal is None and req.reason == DisclosureReason.CONSENT:
         consent_ref = consent_link.consent_given_before(req.subject, req.purpose, at) or ""
@@ -171,14 +198,15 @@ def disclosure_create(actor: Any, req: Request) -> Disclosure:
             refusal = ("no_active_consent", "Er is geen toestemming gegeven vóór deze verstrekking. / "
                                             "No consent was given before this disclosure.")
     if refusal is None:
-        gate = _other_gates(actor, req, policy, at)
+        gate = _other_gates(actor, req, policy, at, outgoing)
         refusal = (gate.reason, gate.detail) if gate else None
     if refusal:
         raise _refuse(actor, req, current.number, *refusal)
     with transaction.atomic():
         disclosure = Disclosure.objects.create(
             subject=req.subject, recipient=req.recipient, recipient_label=recipient.label.nl, purpose=req.purpose,
-            reason=req.reason, at=at, records=[str(r.pk) for r in records], categories=categories, fields=fields,
+            reason=req.reason, at=at, records=[str(r.pk) for r in outgoing.records],
+            categories=outgoing.categories(policy), fields=outgoing.dotted(),
             agreement=recipient.agreement.reference if recipient.agreement else "", authority=req.authority,
             legal_ground=req.legal_ground, consent_ref=consent_ref,
             actor=actor if getattr(actor, "pk", None) else None, policy_version=current.number)
@@ -187,16 +215,21 @@ def disclosure_create(actor: Any, req: Request) -> Disclosure:
     return disclosure
 
 
-def _other_gates(actor: Any, req: Request, policy: Policy, at: datetime) -> gates.Refusal | None:
-    """Every other access gate (restriction, objection, confidentiality...) still applies.
+def _other_gates(actor: Any, req: Request, policy: Policy, at: datetime, outgoing: Outgoing) -> gates.Refusal | None:
+    """Every other access gate (restriction, objection, need-to-know, special categories...) still applies,
+    asked per record about the fields that go out.
 
-    Who may disclose is decided above (`disclose` grant or privacy officer), so a role refusal
-    from the generic gates is not ours to follow here.
+    Who may disclose is decided above (`disclose` grant or privacy officer), so the generic role gate
+    is left out; the gates after it (restriction above all) are not.
     """
-    ctx = gates.AccessContext(actor=actor, action=Action.DISCLOSE, purpose=req.purpose, policy=policy,
-                              subject=req.subject, at=at)
-    refusal = gates.run(ctx)
-    return None if refusal is None or refusal.reason == "role_not_granted" else refusal
+    for record, names in outgoing.fields.items():
+        ctx = gates.AccessContext(actor=actor, action=Action.DISCLOSE, purpose=req.purpose, policy=policy,
+                                  subject=req.subject, record=record, record_type=record.type,
+                                  fields=dict.fromkeys(names), at=at)
+        refusal = gates.run(ctx, skip=(role_grants,))
+        if refusal is not None:
+            return refusal
+    return None
 
 
 def log_detail(disclosure: Disclosure) -> dict[str, Any]:

@@ -71,8 +71,7 @@ def _may_see(user: Any, subject: Subject) -> bool:
     if getattr(user, "subject_id", None) == subject.pk:
         return True
     policy = current()
-    roles = [policy.roles[r] for r in (getattr(user, "roles", None) or []) if r in policy.roles]
-    return any(r.privacy_officer or r.dpo or "requests" in r.manages for r in roles)
+    return policy.manages(user, "requests") or any(r.privacy_officer or r.dpo for r in policy.roles_of(user))
 
 
 class SubjectDisclosures(APIView):

@@ -39,6 +39,9 @@ def _fields(body: dict[str, Any]) -> dict[str, Any]:
     return {k: (v if v != "" else None) for k, v in body.items() if k in actions.LISTING_FIELDS}
 
 
+LANG = OpenApiParameter("lang", OpenApiTypes.STR, enum=["nl", "en"], description="en: the themes' words in English")
+
+
 def _lang(request: Request) -> str:
     return "en" if (request.query_params.get("lang") or "").startswith("en") else "nl"
 
@@ -56,8 +59,10 @@ class PublicListingsView(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="public_listings", parameters=[OpenApiParameter("theme", OpenApiTypes.STR),
-                                                               OpenApiParameter("q", OpenApiTypes.STR)],
+    @extend_schema(operation_id="public_listings", parameters=[
+        OpenApiParameter("theme", OpenApiTypes.STR, description="only this theme (422 for a theme the map lacks)"),
+        OpenApiParameter("q", OpenApiTypes.STR, description="part of the name"),
+        LANG],
                    responses={200: serializers.PublicListing(many=True)},
                    description="The sociale kaart: published listings with their public fields only (S1-03).")
     def get(self, request: Request) -> Response:
@@ -72,7 +77,7 @@ class PublicListingView(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="public_listing", responses={200: serializers.PublicListing})
+    @extend_schema(operation_id="public_listing", parameters=[LANG], responses={200: serializers.PublicListing})
     def get(self, request: Request, pk: Any) -> Response:
         policy = current()
         actions.require_types(policy, LISTING_TYPE)
@@ -85,7 +90,8 @@ class PublicThemesView(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="public_themes", responses={200: OpenApiResponse(description="Themes and counts.")})
+    @extend_schema(operation_id="public_themes", parameters=[LANG],
+                   responses={200: OpenApiResponse(description="Themes and counts.")})
     def get(self, request: Request) -> Response:
         policy = current()
         actions.require_types(policy, LISTING_TYPE)

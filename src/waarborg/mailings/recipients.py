@@ -62,14 +62,20 @@ def forbidden_fields(policy: Policy, dotted: list[str]) -> list[str]:
     return sorted(set(found))
 
 
-def check_fields(policy: Policy, purpose: str, dotted: list[str]) -> None:
-    """Placeholders and filters name fields of the mailing purpose's own record types only."""
+def check_fields(policy: Policy, purpose: str, dotted: list[str]) -> list[str]:
+    """Placeholders and filters name fields of the mailing purpose's own record types only.
+
+    A field no record type has is malformed (422); the fields of another purpose's record types are
+    returned: the caller refuses those (purpose limitation, S0-16)."""
+    foreign = []
     for name in dotted:
         record_type, _, field_name = name.partition(".")
         spec = policy.record_types.get(record_type)
-        if spec is None or spec.purpose != purpose or field_name not in spec.fields:
-            raise Invalid({"fields": [f"{name!r} is geen veld van een gegevenssoort van doel {purpose} / "
-                                      "not a field of this purpose's record types"]})
+        if spec is None or field_name not in spec.fields:
+            raise Invalid({"fields": [f"{name!r} is geen veld van een gegevenssoort / not a field of a record type"]})
+        if spec.purpose != purpose:
+            foreign.append(name)
+    return foreign
 
 
 def select(policy: Policy, purpose: str, *, fields: list[str], filters: dict[str, Any],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -49,7 +49,9 @@ class MailingsView(APIView):
                                base_url=request.build_absolute_uri("/"))
         return Response(mailing_row(mailing), status=201)
 
-    @extend_schema(operation_id="mailings_list", responses={200: OpenApiResponse(description="mailings sent")})
+    @extend_schema(operation_id="mailings_list", responses={200: OpenApiResponse(description="mailings sent")},
+                   parameters=[OpenApiParameter("purpose", str, required=True,
+                                                description="the purpose whose mailings to list (read on it)")])
     def get(self, request: Request) -> Response:
         purpose = (request.query_params.get("purpose") or "").strip()
         check(request.user, "read", purpose)

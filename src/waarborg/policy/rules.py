@@ -10,9 +10,12 @@ from collections.abc import Iterator
 
 from waarborg.policy.loader import LeftOut, Positions, Problem
 from waarborg.policy.schema import (
+    PLATFORM_EVENTS,
     Art9Condition,
     CalendarStart,
     DisclosureReason,
+    EventStart,
+    FieldType,
     LegalBasis,
     Policy,
 )
@@ -28,7 +31,8 @@ _ART9_NEEDS_LAW = {
 
 def check_meaning(policy: Policy, left_out: LeftOut, pos: Positions) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (_record_types, _purposes, _retention, _recipients, _roles, _statement):
+    for check in (_record_types, _public_forms, _purposes, _retention, _events, _recipients, _roles, _caseloads,
+                  _statement):
         problems.extend(pos.problem(left_out.original(path), message) for path, message in check(policy, left_out))
     return problems
 
@@ -66,6 +70,36 @@ def _record_types(policy: Policy, left_out: LeftOut) -> Finding:
                     yield (*base, "retention"), (
                         f"retention rule {rt.retention!r} keeps {kept!r} of {name!r} after anonymising, "
                         "but it is special or a BSN: anonymised data cannot keep it")
+
+
+# What an anonymous form on the public site may ask: plain text, an e-mail address, a phone number.
+_FORM_FIELD_TYPES = {FieldType.TEXT, FieldType.LONGTEXT, FieldType.EMAIL, FieldType.PHONE}
+
+
+def _public_forms(policy: Policy, left_out: LeftOut) -> Finding:
+    """An anonymous public form asks little (no special data, BSN or bank details), one record type per form,
+    under a purpose nobody has to assign cases for and that needs no parent's consent (the form cannot check)."""
+    seen: dict[str, str] = {}
+    for name, rt in policy.record_types.items():
+        if rt.public_form is None:
+            continue
+        base = ("record_types", name, "public_form")
+        if rt.public_form in seen:
+            yield base, f"record types {seen[rt.public_form]!r} and {name!r} both claim the {rt.public_form} form"
+        seen.setdefault(rt.public_form, name)
+        for field, spec in rt.fields.items():
+            category = policy.categories.get(spec.category)
+            if category is not None and (category.special or category.criminal or category.national_id
+                                         or category.financial):
+                yield ("record_types", name, "fields", field), (
+                    f"field {name}.{field} is special, criminal, a BSN or financial: a public form never asks for it")
+            if spec.type not in _FORM_FIELD_TYPES:
+                yield ("record_types", name, "fields", field, "type"), (
+                    f"field {name}.{field} is a {spec.type.value}: a public form asks only text, e-mail or phone")
+        purpose = policy.purposes.get(rt.purpose)
+        if purpose is not None and (purpose.need_to_know or purpose.minors_need_parent):
+            yield base, (f"the {rt.public_form} form stores under purpose {rt.purpose!r}, which is need-to-know or "
+                         "needs a parent's consent: an anonymous form can do neither")
 
 
 def _categories_of(policy: Policy, purpose: str) -> set[str]:
@@ -140,6 +174,45 @@ def _retention(policy: Policy, left_out: LeftOut) -> Finding:
             yield ("retention", name), f"retention rule {name!r} is not used by any record type"
 
 
+def _events(policy: Policy, left_out: LeftOut) -> Finding:
+    """Every event a clock waits for is declared, and someone may report it."""
+    for name, rule in policy.retention.items():
+        anchors: list[tuple[tuple[str | int, ...], EventStart]] = []
+        if isinstance(rule.start, EventStart):
+            anchors.append((("start", "event"), rule.start))
+        if rule.until is not None:
+            anchors.append((("until", "event"), rule.until))
+        anchors.extend((("ends_early", i, "event"), a) for i, a in enumerate(rule.ends_early))
+        for where, anchor in anchors:
+            if anchor.event not in policy.events and not left_out.may_define("events", anchor.event):
+                yield ("retention", name, *where), (
+                    f"retention rule {name!r} waits for event {anchor.event!r}, which is not declared under events "
+                    "(declare it with the words the statement uses and who may report it)")
+    for name, calendar in policy.calendars.items():
+        if calendar.event and calendar.event not in policy.events and not left_out.may_define("events", calendar.event):
+            yield ("calendars", name, "event"), (
+                f"calendar {name!r} takes dates from event {calendar.event!r}, which is not declared under events")
+    for name, spec in policy.events.items():
+        base = ("events", name)
+        for i, role in enumerate(spec.posted_by):
+            if role not in policy.roles and not left_out.may_define("roles", role):
+                yield (*base, "posted_by", i), f"event {name!r} may be posted by role {role!r}, which is not defined"
+        if name in PLATFORM_EVENTS or left_out.touches(("roles",)):
+            continue
+        if policy.organisation_event(name):
+            if not spec.posted_by and not left_out.touches((*base, "posted_by")):
+                yield base, (f"event {name!r} is organisation-wide (it adds dates to a calendar): name the roles "
+                             "that may report it in posted_by")
+            continue
+        purposes = policy.event_purposes(name)
+        writers = [rid for rid, role in policy.roles.items()
+                   if any("write" in role.grants.get(p, ()) for p in purposes)
+                   and (not spec.posted_by or rid in spec.posted_by)]
+        if purposes and not writers:
+            yield base, (f"no role may report event {name!r}: it needs a role in posted_by that writes one of "
+                         f"{', '.join(sorted(purposes))}")
+
+
 def _recipients(policy: Policy, left_out: LeftOut) -> Finding:
     for name, recipient in policy.recipients.items():
         base = ("recipients", name)
@@ -184,6 +257,17 @@ def _roles(policy: Policy, left_out: LeftOut) -> Finding:
     maybe_left_out = [v for key in ("dpo", "privacy_officer") for v in left_out.values_of(key) if v is not False]
     if not any(role.dpo or role.privacy_officer for role in policy.roles.values()) and not maybe_left_out:
         yield ("roles",), "no role is a privacy officer or DPO: someone must handle requests and breaches"
+
+
+def _caseloads(policy: Policy, left_out: LeftOut) -> Finding:
+    """Need-to-know purposes need someone who assigns cases (and hands them over when staff leave)."""
+    if left_out.touches(("roles",)):
+        return
+    need_to_know = policy.need_to_know_purposes()
+    assigners = [rid for rid, role in policy.roles.items() if "caseloads" in role.manages]
+    if need_to_know and not assigners:
+        yield ("roles",), (f"need-to-know purposes ({', '.join(sorted(need_to_know))}) need a role that assigns "
+                           "cases: add `caseloads` to the manages list of a coordinating role")
 
 
 def _statement(policy: Policy, left_out: LeftOut) -> Finding:

@@ -23,6 +23,7 @@ from django.utils import timezone
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import state
+from waarborg.consent.gates import restriction_gate
 from waarborg.consent.models import Consent
 from waarborg.policy.active import active
 from waarborg.recordings.gates import IMMUTABLE
@@ -31,7 +32,7 @@ from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
 from waarborg.vault.actions import record_create, record_read
 from waarborg.vault.authorisation import assigned, is_system, needs_assignment
-from waarborg.vault.gates import Refusal
+from waarborg.vault.gates import AccessContext, Refusal
 from waarborg.vault.models import Subject
 from waarborg.vault.scan import ensure_clean
 
@@ -60,6 +61,10 @@ def allowed(actor: Any, action: str, purpose: str, subject: Subject) -> None:
         refuse(actor, action, purpose, Refusal("not_assigned", "Deze persoon is niet aan jou of je team toegewezen. "
                                                                "(This subject is not assigned to you or your team.)"),
                subject=subject)
+    ctx = AccessContext(actor=actor, action=action, purpose=purpose, policy=policy, subject=subject)
+    restricted = restriction_gate(ctx)  # art. 18: a restricted client's recordings are not touched either
+    if restricted is not None:
+        refuse(actor, action, purpose, restricted, subject=subject)
 
 
 def _audit(action: str, actor: Any, subject: Any, record: Any = None, **detail: Any) -> None:
@@ -132,16 +137,18 @@ def recording_register(actor: Any, *, subject: Subject, made_by: str, conversati
     errors: dict[str, list[str]] = {}
     if made_by not in Party.values:
         errors["made_by"] = [f"een van / one of {', '.join(Party.values)}"]
-    if not announced_before_start:
-        errors["announced_before_start"] = ["Bevestig dat de opname vooraf is aangekondigd. "
-                                            "(Confirm the recording was announced beforehand.)"]
-    if announced_at is None or announced_at >= conversation_started_at:
-        errors["announced_at"] = ["De aankondiging moet vóór het begin van het gesprek liggen. "
-                                  "(The announcement must lie before the conversation started.)"]
+    if announced_at is None:
+        errors["announced_at"] = ["Wanneer is de opname aangekondigd? (When was the recording announced?)"]
     if request is not None and request.subject_id != subject.pk:
         errors["request"] = ["Dit verzoek hoort bij een andere cliënt. (This request belongs to another client.)"]
     if errors:
         raise Invalid(errors)
+    assert announced_at is not None
+    if not announced_before_start or announced_at >= conversation_started_at:
+        # S3-35: a recording not announced before the conversation started may not be kept: a refusal.
+        refuse(actor, "write", purpose, Refusal("not_announced", "De opname is niet vóór het begin van het gesprek "
+                                                "aangekondigd en wordt niet vastgelegd. (The recording was not "
+                                                "announced before the conversation started.)"), subject=subject)
     if request is not None and request.status == RecordingRequest.Status.REFUSED:
         refuse(actor, "write", purpose, Refusal("recording_refused", "Opnemen is geweigerd om een zwaarwegende reden; "
                                                 "de andere oplossing geldt. (Recording was refused for a weighty "

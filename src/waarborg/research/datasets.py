@@ -64,17 +64,17 @@ def _looks_identifying(value: Any) -> bool:
     return False
 
 
-def _declared(fields: Any) -> list[str]:
+def _declared(actor: Any, fields: Any, purpose: str) -> list[str]:
     if not isinstance(fields, list) or not fields:
         raise Invalid({"fields": ["Noem de velden die echt nodig zijn. (Declare the fields you really need.)"]})
-    errors = []
-    for name in fields:
-        if not isinstance(name, str) or not _FIELD.match(name):
-            errors.append(f"{name!r}: geen geldige veldnaam / not a valid field name")
-        elif name in DIRECT_IDENTIFIERS:
-            errors.append(f"{name}: direct identificerend, nooit in een dataset / a direct identifier, never in a dataset")
+    errors = [f"{name!r}: geen geldige veldnaam / not a valid field name"
+              for name in fields if not isinstance(name, str) or not _FIELD.match(name)]
     if errors:
         raise Invalid({"fields": errors})
+    direct = sorted({name for name in fields if name in DIRECT_IDENTIFIERS})
+    if direct:  # S3-12: a well-formed wish the rules forbid, so a refusal on record
+        refuse(actor, "write", purpose, Refusal("direct_identifier", f"Direct identificerend, nooit in een dataset: "
+                                                f"{', '.join(direct)}. (A direct identifier, never in a dataset.)"))
     return list(dict.fromkeys(fields))
 
 
@@ -87,7 +87,7 @@ def dataset_create(actor: Any, project: Project, *, purpose_statement: str, fiel
     require_started(actor, project, "write", purpose)
     if not (purpose_statement or "").strip():
         raise Invalid({"purpose": ["Beschrijf het doel van de dataset. (Declare the dataset's purpose.)"]})
-    declared = _declared(fields)
+    declared = _declared(actor, fields, purpose)
     with transaction.atomic():
         dataset = Dataset.objects.create(project=project, purpose=purpose_statement.strip(), fields=declared,
                                          created_at=timezone.now(), created_by=actor)
@@ -95,7 +95,7 @@ def dataset_create(actor: Any, project: Project, *, purpose_statement: str, fiel
     return dataset
 
 
-def _minimal(dataset: Dataset, row: dict[str, Any], index: int) -> dict[str, Any]:
+def _minimal(actor: Any, dataset: Dataset, row: dict[str, Any], index: int, purpose: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in dataset.fields:
         if name == "birth_year":
@@ -107,8 +107,9 @@ def _minimal(dataset: Dataset, row: dict[str, Any], index: int) -> dict[str, Any
             if isinstance(value, (dict, list)):
                 raise Invalid({f"rows.{index}.{name}": ["Alleen enkelvoudige waarden. (Scalar values only.)"]})
             if _looks_identifying(value):
-                raise Invalid({f"rows.{index}.{name}": ["Deze waarde lijkt iemand te identificeren. "
-                                                        "(This value looks identifying.)"]})
+                refuse(actor, "write", purpose, Refusal("direct_identifier", f"rows.{index}.{name}: deze waarde lijkt "
+                                                        "iemand te identificeren en wordt niet bewaard. (This value "
+                                                        "looks identifying and is not stored.)"))
             values[name] = value
     return values
 
@@ -125,7 +126,7 @@ def dataset_collect(actor: Any, dataset: Dataset, rows: Any, purpose: str = PURP
         if not isinstance(row, dict) or not str(row.get("person") or "").strip():
             raise Invalid({f"rows.{i}.person": ["Over wie gaat deze rij? (Whom is this row about?)"]})
         kept.append(DatasetRow(dataset=dataset, pseudonym=pseudonym(project, str(row["person"])),
-                               values=_minimal(dataset, row, i), collected_at=now, collected_by=actor))
+                               values=_minimal(actor, dataset, row, i, purpose), collected_at=now, collected_by=actor))
     with transaction.atomic():
         DatasetRow.objects.bulk_create(kept)
         audit("research.collect", actor, project, dataset=str(dataset.pk), rows=len(kept))

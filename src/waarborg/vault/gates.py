@@ -8,7 +8,7 @@ restriction gates. The first refusal wins; `vault.access.check` writes the audit
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,8 +43,12 @@ def register(gate: Gate, order: int = 100) -> None:
         _gates.sort(key=lambda pair: pair[0])
 
 
-def run(ctx: AccessContext) -> Refusal | None:
+def run(ctx: AccessContext, *, skip: Collection[Gate] = ()) -> Refusal | None:
+    """The first refusal of the gates, in order; `skip` leaves out gates whose question the caller
+    answered itself (a disclosure decides who may disclose, then asks every other gate)."""
     for _, gate in _gates:
+        if gate in skip:
+            continue
         refusal = gate(ctx)
         if refusal is not None:
             return refusal
