@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)/src
 
-.PHONY: run test lint promises schema statements clean-venv
+.PHONY: run test lint promises schema statements clean-venv bench-deidentify
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ promises: $(VENV)/.installed
 # Regenerate checked-in artifacts (OpenAPI schema, docs/examples statements).
 generated: $(VENV)/.installed
 	$(BIN)/python scripts/generated.py --write
+
+# The de-identifier beside deduce on 10^6 characters (deduce is installed for the benchmark only).
+bench-deidentify: $(VENV)/.installed
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	$(BIN)/python -m bench.deidentify --chars 1000000 --json bench/out/deidentify.json
 
 clean-venv:
 	rm -rf $(VENV)

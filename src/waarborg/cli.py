@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "waarborg.jobs.commands",
     "waarborg.consent.commands",
     "waarborg.breaches.commands",
+    "waarborg.deidentify.commands",
     "waarborg.serve",
 )
 

@@ -1,0 +1,110 @@
+"""`waarborg deidentify` through the front door: plain text, JSON lines, pseudonyms, errors; no Django needed."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from waarborg import cli
+from waarborg.cli import main
+
+NOTE = "Mevrouw Fatima El Amrani (82 jaar) woont op de Kerkstraat 12a, 9401 AB Assen. BSN 123456782, tel. 06-12345678."
+
+
+@pytest.fixture(autouse=True)
+def _no_django(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The filter must run without a database or Django set-up."""
+
+    def refuse() -> None:
+        raise AssertionError("waarborg deidentify set Django up")
+
+    monkeypatch.setattr(cli, "setup_django", refuse)
+
+
+def _run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: str, *args: str
+) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    status = main(["deidentify", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_plain_text_comes_back_with_tags(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(monkeypatch, capsys, NOTE)
+    assert status == 0
+    assert out == (
+        "Mevrouw [NAAM-1] ([LEEFTIJD-1] jaar) woont op de [ADRES-1], [POSTCODE-1] [PLAATS-1]. "
+        "BSN [BSN-1], tel. [TELEFOON-1]."
+    )
+
+
+def test_jsonl_gives_one_line_per_input_line_with_offsets_into_the_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # given two lines, one with a hint
+    lines = [{"id": 7, "text": NOTE}, {"id": "b", "text": "Ama belde over de huur.", "hints": ["Ama Owusu"]}]
+    stdin = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    # when filtered
+    status, out, _ = _run(monkeypatch, capsys, stdin, "--jsonl")
+    # then each output line carries its id, the redacted text and spans that point into the input text
+    assert status == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["id"] == 7 and "[NAAM-1]" in first["text"] and "Fatima" not in first["text"]
+    values = [(NOTE[s["start"] : s["end"]], s["category"]) for s in first["spans"]]
+    assert values == [
+        ("Fatima El Amrani", "NAME"),
+        ("82", "AGE"),
+        ("Kerkstraat 12a", "ADDRESS"),
+        ("9401 AB", "POSTCODE"),
+        ("Assen", "CITY"),
+        ("123456782", "BSN"),
+        ("06-12345678", "PHONE"),
+    ]
+    assert set(first["spans"][0]) == {"start", "end", "category"}
+    assert second == {
+        "id": "b",
+        "text": "[NAAM-1] belde over de huur.",
+        "spans": [{"start": 0, "end": 3, "category": "NAME"}],
+    }
+
+
+def test_pseudonyms_with_a_key_file_are_stable_between_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    key = tmp_path / "key"
+    key.write_text("a-dataset-key-of-enough-length\n")
+    _, first, _ = _run(monkeypatch, capsys, "Kofi Mensah belde.", "--mode", "pseudonym", "--key-file", str(key))
+    _, again, _ = _run(
+        monkeypatch, capsys, "Gisteren belde Kofi Mensah.", "--mode", "pseudonym", "--key-file", str(key)
+    )
+    pseudonym = first.split()[0]
+    assert pseudonym.startswith("[NAAM-") and pseudonym in again
+
+
+def test_pseudonyms_without_a_key_file_are_a_user_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _run(monkeypatch, capsys, NOTE, "--mode", "pseudonym")
+    assert status == 1 and out == ""
+    assert "needs --key-file" in err
+
+
+def test_a_line_that_is_not_json_is_a_user_error_naming_the_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = _run(monkeypatch, capsys, '{"id": 1, "text": "ok"}\nnot json\n', "--jsonl")
+    assert status == 1
+    assert "line 2" in err
+
+
+def test_removal_mode_cuts_values_out(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(monkeypatch, capsys, "Bel Kofi op 06-12345678.", "--mode", "remove")
+    assert out == "Bel  op ."
+
+
+def test_empty_input_gives_empty_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(monkeypatch, capsys, "") == (0, "", "")
