@@ -16,7 +16,7 @@ def register(sub: Any) -> None:
     serve.add_argument("--host", default=os.environ.get("WAARBORG_HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("WAARBORG_PORT", "8000")))
     serve.add_argument("--threads", type=int, default=8)
-    serve.set_defaults(handler=_serve)
+    serve.set_defaults(handler=_serve, creates_home=True)
 
 
 def prepare(policy_file: str | None) -> None:

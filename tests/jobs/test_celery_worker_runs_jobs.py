@@ -40,7 +40,7 @@ def test_a_celery_worker_runs_a_dispatched_job(policy: Any, tmp_path: Path) -> N
     queue = f"waarborg-test-{uuid.uuid4().hex[:8]}"
     env = dict(os.environ) | {
         "PYTHONPATH": str(ROOT / "src"), "WAARBORG_CELERY_BROKER": "redis://127.0.0.1:6379/0",
-        "WAARBORG_CELERY_QUEUE": queue, "WAARBORG_ENV": "test", "WAARBORG_VAR_DIR": str(tmp_path),
+        "WAARBORG_CELERY_QUEUE": queue, "WAARBORG_ENV": "test", "WAARBORG_HOME": str(tmp_path),
         "WAARBORG_MASTER_KEY": settings.MASTER_KEY_B64, "WAARBORG_SECRET_KEY": settings.SECRET_KEY,
         "DATABASE_URL": f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}",
     }
