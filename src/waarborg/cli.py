@@ -64,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "creates_home", False):
             home.allow_create()  # only `serve`: the embedded default's home and keys, on first start
+        if getattr(args, "before_setup", None):
+            args.before_setup(args)  # e.g. `migrate` connects as the owner of the tables
         if getattr(args, "needs_django", True):
             setup_django(ready=getattr(args, "needs_ready", True))
         result = handler(args)

@@ -34,9 +34,10 @@ VAR_DIR = home.home_dir()
 # key outside `serve`; every entry point (CLI, WSGI, Celery) stops with these before touching data.
 WAARBORG_NOT_READY: list[str] = []
 
-# DATABASE_URL: sqlite:///<home>/waarborg.sqlite3 (default, the embedded default) or postgres://user@host/db.
+# DATABASE_URL / DATABASE_URL_FILE: sqlite:///<home>/waarborg.sqlite3 (the embedded default) or
+# postgres://role:password@host/db, the role the platform runs as (not the owner of the tables).
 _default_db = f"sqlite:///{VAR_DIR / 'waarborg.sqlite3'}"
-DATABASE_URL = env_str("DATABASE_URL", _default_db) or _default_db
+DATABASE_URL = env_secret("DATABASE_URL") or _default_db  # or DATABASE_URL_FILE: the URL holds a password
 if not DATABASE_URL.startswith(("sqlite://", "postgres://", "postgresql://")):
     raise ConfigError(f"DATABASE_URL must be sqlite:// or postgres://, got scheme {DATABASE_URL.split(':', 1)[0]!r}")
 EMBEDDED = DATABASE_URL.startswith("sqlite")
@@ -247,8 +248,8 @@ USE_I18N = True
 USE_TZ = True
 
 # Static files (the admin, Swagger UI and Redoc from drf-spectacular-sidecar, our pages) are served by
-# WhiteNoise from the app itself, never from another host. In production under hashed names from
-# `waarborg collectstatic` (cached for a year, compressed); elsewhere straight from the apps' folders.
+# WhiteNoise from the app itself, never from another host. Collected (production, a container image) under
+# hashed names by `waarborg collectstatic`, cached for a year, compressed; else straight from the apps.
 STATIC_URL = "static/"
 # WAARBORG_STATIC_ROOT: where `waarborg collectstatic` puts them (default <home>/static in production; elsewhere
 # unset, and WhiteNoise finds the files in the apps).
@@ -256,10 +257,15 @@ _static_root = env_str("WAARBORG_STATIC_ROOT", str(VAR_DIR / "static") if PRODUC
 STATIC_ROOT = Path(_static_root) if _static_root else None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage" if PRODUCTION
+    "staticfiles": {"BACKEND": "waarborg.conf.static.Storage" if STATIC_ROOT
                     else "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_USE_FINDERS = STATIC_ROOT is None
+# Only the hashed names are kept (templates name files through the manifest), and source maps are not
+# compressed: with gzip only (waarborg.conf.static) `collectstatic` takes a seventh of WhiteNoise's default.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz",
+                                       "br", "swf", "flv", "woff", "woff2", "map"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cookies, HSTS and redirects: in production every page is HTTPS only (WAARBORG_PUBLIC_URL is https there).

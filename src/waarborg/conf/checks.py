@@ -28,7 +28,7 @@ def django_problems() -> list[str]:
     from django.core import checks
 
     messages = checks.run_checks(include_deployment_checks=True)
-    return [f"{m.id}: {m.msg}" for m in messages if m.level >= checks.WARNING]
+    return [f"{m.id}: {m.msg}" for m in messages if m.level >= checks.WARNING and not m.is_silenced()]
 
 
 def key_files() -> list[tuple[str, Path]]:

@@ -6,6 +6,7 @@ The install script (`deploy/install.sh`, also run by compose and by the topology
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from typing import Any
@@ -17,10 +18,11 @@ def register(sub: Any) -> None:
     check = sub.add_parser("check", help="Django's system checks; with --deploy also whether this is fit for production")
     check.add_argument("--deploy", action="store_true", help="deployment checks: exit 1 naming each problem")
     check.set_defaults(handler=_check, needs_ready=False)
-    migrate = sub.add_parser("migrate", help="bring the database schema up to date (as the owner of the tables)")
-    migrate.add_argument("--grant", metavar="ROLE", help="PostgreSQL: then give ROLE, the role the platform runs "
-                                                        "as, row rights on every table and nothing more")
-    migrate.set_defaults(handler=_migrate)
+    migrate = sub.add_parser("migrate", help="bring the database schema up to date, as the owner of the tables")
+    migrate.add_argument("--grant", metavar="ROLE", default=None,
+                         help="PostgreSQL: then give ROLE, the role the platform runs as, row rights on every table "
+                              "and nothing more (default: WAARBORG_DATABASE_ROLE)")
+    migrate.set_defaults(handler=_migrate, before_setup=as_owner)
     collect = sub.add_parser("collectstatic", help="collect static files under hashed names into WAARBORG_STATIC_ROOT")
     collect.set_defaults(handler=_collectstatic, needs_ready=False)
 
@@ -31,7 +33,7 @@ def _check(args: argparse.Namespace) -> int:
     from waarborg.conf.checks import deploy_problems
 
     if not args.deploy:
-        errors = [m for m in checks.run_checks() if m.level >= checks.WARNING]
+        errors = [m for m in checks.run_checks() if m.level >= checks.WARNING and not m.is_silenced()]
         for message in errors:
             print(f"{message.id}: {message.msg}", file=sys.stderr)
         return 1 if errors else 0
@@ -59,6 +61,24 @@ def grants(role: str, schema: str) -> list[str]:
         f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "{role}"',
         f'REVOKE UPDATE, DELETE, TRUNCATE ON audit_auditentry FROM "{role}"',
     ]
+
+
+def as_owner(args: argparse.Namespace) -> None:
+    """`waarborg migrate` connects as the owner of the tables, the platform itself never does.
+
+    WAARBORG_OWNER_DATABASE_URL / _FILE: the owner's postgres:// URL (default: DATABASE_URL, for an
+    installation with one role, which `check --deploy` names as a problem). WAARBORG_DATABASE_ROLE: the role
+    the platform runs as, given row rights after migrating (`--grant`).
+    """
+    from waarborg.conf import home
+    from waarborg.conf.env import env_secret
+
+    home.load_config()
+    owner = env_secret("WAARBORG_OWNER_DATABASE_URL")
+    if owner:
+        os.environ.pop("DATABASE_URL_FILE", None)
+        os.environ["DATABASE_URL"] = owner
+    args.grant = args.grant or os.environ.get("WAARBORG_DATABASE_ROLE") or None
 
 
 def _migrate(args: argparse.Namespace) -> int:
