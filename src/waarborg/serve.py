@@ -13,8 +13,10 @@ from waarborg.cli import UserError
 def register(sub: Any) -> None:
     serve = sub.add_parser("serve", help="migrate, activate the policy and serve the platform")
     serve.add_argument("--policy", metavar="FILE", help="activate this policy file first")
-    serve.add_argument("--host", default=os.environ.get("WAARBORG_HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("WAARBORG_PORT", "8000")))
+    # WAARBORG_HOST / WAARBORG_PORT: the defaults of --host and --port (127.0.0.1:8000, the embedded default's
+    # address; production runs gunicorn behind a proxy instead, see docs/operator.md).
+    serve.add_argument("--host", default=os.environ.get("WAARBORG_HOST") or "127.0.0.1")
+    serve.add_argument("--port", type=int, default=os.environ.get("WAARBORG_PORT") or "8000")
     serve.add_argument("--threads", type=int, default=8)
     serve.set_defaults(handler=_serve, creates_home=True)
 

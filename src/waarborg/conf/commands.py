@@ -64,7 +64,7 @@ def grants(role: str, schema: str) -> list[str]:
 
 
 def as_owner(args: argparse.Namespace) -> None:
-    """`waarborg migrate` connects as the owner of the tables, the platform itself never does.
+    """`waarborg migrate` (and `backup restore`) connect as the owner of the tables; the platform never does.
 
     WAARBORG_OWNER_DATABASE_URL / _FILE: the owner's postgres:// URL (default: DATABASE_URL, for an
     installation with one role, which `check --deploy` names as a problem). WAARBORG_DATABASE_ROLE: the role
@@ -78,13 +78,13 @@ def as_owner(args: argparse.Namespace) -> None:
     if owner:
         os.environ.pop("DATABASE_URL_FILE", None)
         os.environ["DATABASE_URL"] = owner
-    args.grant = args.grant or os.environ.get("WAARBORG_DATABASE_ROLE") or None
 
 
 def _migrate(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.db import connection, transaction
 
+    args.grant = args.grant or os.environ.get("WAARBORG_DATABASE_ROLE") or None
     if args.grant and not ROLE.match(args.grant):
         raise UserError(f"--grant: {args.grant!r} is not a plain PostgreSQL role name")
     if args.grant and connection.vendor != "postgresql":
