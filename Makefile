@@ -30,7 +30,7 @@ test: $(VENV)/.installed lint
 	scripts/test.sh
 
 promises: $(VENV)/.installed
-	mkdir -p var && PROMISES=1 scripts/test.sh >var/promises-test.log 2>&1 || echo "some tests failed: see var/promises-test.log" >&2
+	mkdir -p var && rm -f var/promises-*.json && PROMISES=1 scripts/test.sh >var/promises-test.log 2>&1 || echo "some tests failed: see var/promises-test.log" >&2
 	$(BIN)/python scripts/promises.py var/promises-sqlite.json var/promises-postgres.json
 
 # Every benchmark of bench/ at full size (a PostgreSQL server: BENCH_SERVER, default postgres@127.0.0.1:5432);

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "waarborg.accounts.commands",
     "waarborg.audit.commands",
     "waarborg.vault.commands",
+    "waarborg.caseloads.commands",
     "waarborg.retention.commands",
     "waarborg.backups.commands",
     "waarborg.jobs.commands",

@@ -7,6 +7,7 @@ from typing import Any
 from django.test import Client
 
 from tests.breaches.conftest import officer  # noqa: F401 - fixture
+from tests.caseloads.conftest import kwartier  # noqa: F401 - fixture
 from tests.rights.conftest import administrator, anna, bert  # noqa: F401 - fixtures
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.db import connections
 
+from tests.caseloads.conftest import kwartier  # noqa: F401 - fixture
 from tests.rights.conftest import administrator, anna, bert  # noqa: F401 - fixtures
 from tests.securemail.conftest import front_office, smtp_inbox, werkzaak  # noqa: F401 - fixtures
 

@@ -9,8 +9,9 @@ import pytest
 from tests.conftest import activate_example, make_staff
 from waarborg.api.errors import Refused
 from waarborg.audit.models import AuditEntry
+from waarborg.caseloads.actions import assign
 from waarborg.consent.actions import consent_give
-from waarborg.vault.actions import assign, record_create, subject_create
+from waarborg.vault.actions import record_create, subject_create
 
 CLIENT = {"name": "Kees Kok", "birth_date": "1950-02-03", "agreement_status": "active"}
 

@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import Persona, make_staff
 from waarborg.audit.models import AuditEntry
-from waarborg.vault.actions import assign, record_create, subject_create
+from waarborg.caseloads.actions import assign
+from waarborg.vault.actions import record_create, subject_create
 from waarborg.vault.crypto import pseudonym
 
 REGISTRATION = {"event": "Mantelzorgcafé 12 maart", "name": "Fenna Smit", "email": "fenna@example.nl"}

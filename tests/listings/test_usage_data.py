@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.listings.conftest import REDACTIONS
+from tests.rights.conftest import colleague
 from waarborg.policy.active import current
 from waarborg.policy.render.register import register_entries
 from waarborg.vault.models import Record
@@ -60,9 +61,9 @@ def test_stored_usage_data_carries_category_origin_and_source_into_the_access_ex
     for record in (device, usage):
         assert record.retention_rule == "usage_3m"
         assert record.collected_at + timedelta(days=89) < record.expires_at <= record.collected_at + timedelta(days=92)
-    # When the visitor asks for access and the officer exports it
-    filed = officer.post("/api/v1/requests", {"subject": visitor, "type": "access", "channel": "contact_form"},
-                         format="json").json()["id"]
+    # When the visitor asks for access (registered by a colleague) and the officer verifies and exports it
+    filed = colleague(officer).post("/api/v1/requests", {"subject": visitor, "type": "access",
+                                                         "channel": "contact_form"}, format="json").json()["id"]
     assert officer.post(f"/api/v1/requests/{filed}/verify", {"method": "id_copy", "redactions": REDACTIONS},
                         format="json").status_code == 200
     answer = officer.get(f"/api/v1/requests/{filed}/export")

@@ -129,6 +129,31 @@ CASES = [
     ("retention rule nobody uses",
      "    period: P1Y\n", "    period: P1Y\n  spare:\n    period: P2Y\n", "period: P2Y",
      "retention rule 'spare' is not used by any record type"),
+    ("retention waits for an undeclared event",
+     "    period: P1Y\n", "    period: P1Y\n    start: {event: closed}\n", "closed}",
+     "retention rule 'one_year' waits for event 'closed', which is not declared under events (declare it with "
+     "the words the statement uses and who may report it)"),
+    ("retention ends early on an undeclared event",
+     "    period: P1Y\n", "    period: P1Y\n    ends_early: [{event: gone, of: record}]\n", "gone,",
+     "retention rule 'one_year' waits for event 'gone', which is not declared under events (declare it with "
+     "the words the statement uses and who may report it)"),
+    ("calendar takes dates from an undeclared event",
+     "    label: Rondes\n", "    label: Rondes\n    event: closed\n", "closed",
+     "calendar 'editions' takes dates from event 'closed', which is not declared under events"),
+    ("event posted by an undefined role",
+     "roles:\n", "events:\n  closed:\n    label: de sluiting\n    posted_by: [boss]\nroles:\n", "boss",
+     "event 'closed' may be posted by role 'boss', which is not defined"),
+    ("organisation-wide event nobody may report",
+     "    label: Rondes\n", "    label: Rondes\n    event: closed\n", "de sluiting",
+     "event 'closed' is organisation-wide (it adds dates to a calendar): name the roles that may report it in "
+     "posted_by"),
+    ("event nobody may report",
+     "    period: P1Y\n", "    period: P1Y\n    start: {event: ended, of: subject}\n", "het einde",
+     "no role may report event 'ended': it needs a role in posted_by that writes one of service"),
+    ("need-to-know purpose without anyone who assigns cases",
+     "    basis: consent\n", "    basis: consent\n    need_to_know: true\n", "privacy_officer:\n    label",
+     "need-to-know purposes (service) need a role that assigns cases: add `caseloads` to the manages list of a "
+     "coordinating role"),
     ("recipient names an undefined purpose",
      "roles:\n", "recipients:\n  host:\n    label: Host\n    kind: third_party\n    purposes: [elsewhere]\n"
      "    reasons: [contract]\nroles:\n", "elsewhere",
@@ -173,6 +198,9 @@ CASES = [
 
 # Second changes some cases need, by the start of their message.
 _ALSO = {
+    # the event must be declared, without posted_by
+    "event 'closed' is organisation-wide": ("roles:\n", "events:\n  closed: de sluiting\nroles:\n"),
+    "no role may report event 'ended'": ("roles:\n", "events:\n  ended: het einde\nroles:\n"),
     # visit statistics need a third-party recipient of that purpose
     "recipient 'host': visit statistics": ("roles:\n", "recipients:\n  host:\n    label: Host\n    kind: third_party\n"
                                            "    purposes: [service]\n    reasons: [contract]\nroles:\n"),

@@ -17,7 +17,12 @@ record_types:
   ticket: {purpose: service, label: Vraag, retention: rule, fields: {email: {category: contact}}}
 calendars:
   seasons: {label: {nl: Einde van een seizoen, en: End of a season}}
-roles: {po: {label: PO, privacy_officer: true}}
+roles: {po: {label: PO, privacy_officer: true, grants: {service: [read, write]}}}
+events:
+  case_closed: {nl: het sluiten van de zaak, en: the closing of the case}
+  consent_withdrawn: {nl: je je uitschrijft of je toestemming intrekt, en: you unsubscribe or withdraw your consent}
+  contract_ended: {nl: het einde van de overeenkomst, en: the end of the contract}
+  no_deal: {nl: het einde van de gesprekken zonder overeenkomst, en: the end of the talks without an agreement}
 retention:
   rule:
 """
@@ -34,7 +39,11 @@ def _words(rule: str, lang: str = "nl") -> str:
     ("period: P2Y\nstart: {calendar: seasons}", "nl", "Tot 2 jaar na de eerste datum (einde van een seizoen) na het verzamelen."),
     ("period: P2Y\nstart: {calendar: seasons, occurrence: 3}", "en",
      "Until 2 years after the third date (end of a season) after collection."),
-    ("period: P3M\nstart: {event: case_closed, of: record}", "nl", "3 maanden na case closed."),
+    ("period: P3M\nstart: {event: case_closed, of: record}", "nl", "3 maanden na het sluiten van de zaak."),
+    ("period: P4W\nends_early: [{event: no_deal, of: subject}]", "nl",
+     "4 weken na ontvangst, of eerder bij het einde van de gesprekken zonder overeenkomst. Daarna verwijderen wij"),
+    ("period: P4W\nends_early: [{event: no_deal}]", "en",
+     "4 weeks after we receive it, or sooner on the end of the talks without an agreement. After that we delete"),
     ("until: {event: consent_withdrawn}", "en", "Until you unsubscribe or withdraw your consent."),
     ("until: {event: contract_ended}\nperiod: P1M", "nl", "Tot het einde van de overeenkomst, daarna nog 1 maand."),
     ("period: P1Y\nextension: {by: P6M, times: 3, requires: staff}\nceiling: P3Y", "nl",

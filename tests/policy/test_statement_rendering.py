@@ -75,7 +75,8 @@ def test_statement_names_the_avg_and_links_to_the_ap_complaint_page(example: Pat
      "5 jaar na het einde van de dienstverlening; eenmalig te verlengen met 2 jaar, nooit langer dan 7 jaar."),
     ("wlzclientondersteuning", "en",
      "5 years after the end of the service; can be extended once by 2 years, never longer than 7 years."),
-    ("wlzclientondersteuning", "nl", "4 weken na ontvangst."),
+    ("wlzclientondersteuning", "nl", "4 weken na ontvangst, of eerder bij het einde van de gesprekken zonder "
+                                     "overeenkomst."),
     ("wlzclientondersteuning", "nl", "7 jaar na het einde van de dienstverlening. Daarna verwijderen wij de "
                                      "gegevens. Dit is een wettelijke termijn"),
     ("socialekaart", "nl", "Tot het einde van de samenwerking met de opdrachtgever, daarna nog 5 jaar."),

@@ -49,7 +49,8 @@ def officer(werkzaak: Any) -> Persona:
 
 @pytest.fixture
 def client_subject(consultant: Persona) -> Any:
-    from waarborg.vault.actions import assign, subject_create
+    from waarborg.caseloads.actions import assign
+    from waarborg.vault.actions import subject_create
 
     subject = subject_create("system:test")
     assign("system:test", subject, "recordings", user=consultant.user)

@@ -20,7 +20,8 @@ BENEFIT = {"name": "Jan Jansen", "birth_date": "1980-04-12", "bsn": "111222333",
 
 @pytest.fixture
 def case(consultant: Any) -> Any:
-    from waarborg.vault.actions import assign, record_create, subject_create
+    from waarborg.caseloads.actions import assign
+    from waarborg.vault.actions import record_create, subject_create
 
     subject = subject_create("system:test")
     for purpose in ("benefits", "reintegration"):

@@ -76,9 +76,23 @@ def file_request(persona: Any, subject: Any, type: str = "access", channel: str 
                         format="json")
 
 
-def verified_request(officer: Any, subject: Any, type: str = "access", **extra: Any) -> str:
-    """File a request and verify the requester's identity with a fully redacted ID copy."""
-    filed = file_request(officer, subject, type, **extra)
+def colleague(persona: Any, suffix: str = "collega") -> Persona:
+    """A second account with the same roles as `persona`: the other person separation of duties asks for."""
+    from waarborg.accounts.models import ApiToken, User
+
+    username = f"{persona.user.username}-{suffix}"
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        return Persona(*make_staff(username, list(persona.user.roles or [])))
+    _, key = ApiToken.issue(user)
+    return Persona(user, key)
+
+
+def verified_request(officer: Any, subject: Any, type: str = "access", *, registrar: Any = None,
+                     **extra: Any) -> str:
+    """A request registered by a colleague (`registrar`, default: a second account with the officer's roles) and
+    verified by `officer` with a fully redacted ID copy: two people, as separation of duties requires."""
+    filed = file_request(registrar or colleague(officer), subject, type, **extra)
     assert filed.status_code == 201, filed.content
     verified = officer.post(f"/api/v1/requests/{filed.data['id']}/verify",
                             {"method": "id_copy", "redactions": ALL_REDACTIONS}, format="json")

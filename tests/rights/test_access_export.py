@@ -109,26 +109,44 @@ def test_the_pdf_letter_is_produced_with_weasyprint_or_refused_with_a_clear_501_
     if importlib.util.find_spec("weasyprint") is None:
         assert answer.status_code == 501
         assert "WeasyPrint" in answer.json()["detail"]
-        assert not audit("export")
+        assert not audit("request.review")
         return
     assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
     assert answer.content.startswith(b"%PDF")
-    assert [e.detail["format"] for e in audit("export")] == ["pdf"]
+    assert [e.detail["format"] for e in audit("request.review")] == ["pdf"]
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-", "-"], input=answer.content, capture_output=True, check=True).stdout
         for fact in (b"Anna de Vries", b"NL91ABNA0417164300", b"Autoriteit Persoonsgegevens"):
             assert fact in text, fact
 
 
-def test_every_export_is_audited_and_logged_as_a_delivery(personas: dict[str, Any], anna: Any) -> None:
+def test_every_review_and_every_delivery_is_audited_and_shown_on_the_request(personas: dict[str, Any],
+                                                                            anna: Any) -> None:
     officer = personas["privacy_officer"]
-    request_id = verified_request(officer, anna)
+    request_id = verified_request(officer, anna, requester={"kind": "subject", "name": "Anna de Vries",
+                                                            "contact": "Kerkstraat 1\n9401 AA Assen"})
+    # when the officer reviews the export twice and then makes the letter to post to Anna
     _export(officer, request_id)
     _export(officer, request_id, format="html")
-    entries = audit("export")
-    assert [(e.actor, e.detail["format"], e.detail["to"]) for e in entries] == [("pia", "json", "subject"),
-                                                                              ("pia", "html", "subject")]
-    assert list(Delivery.objects.values_list("format", "to")) == [("json", "subject"), ("html", "subject")]
+    letter = officer.post(f"/api/v1/requests/{request_id}/deliver", {"channel": "letter", "format": "html"},
+                          format="json")
+    assert letter.status_code == 200 and "Kerkstraat 1" in letter.content.decode()
+    # then each review is an audit entry and a step; the letter is a delivery to the requester
+    assert [(e.actor, e.detail["format"]) for e in audit("request.review")] == [("pia", "json"), ("pia", "html"),
+                                                                                ("pia", "html")]
+    assert [(e.actor, e.detail["channel"], e.detail["to"]) for e in audit("request.deliver")] == [
+        ("pia", "letter", "subject")]
+    assert list(Delivery.objects.values_list("format", "channel", "to")) == [("html", "letter", "subject")]
+    shown = officer.get(f"/api/v1/requests/{request_id}").json()
+    assert [s["action"] for s in shown["steps"]] == ["filed", "awaiting_identification", "verified", "reviewed",
+                                                    "reviewed", "reviewed", "delivered"]
+    assert shown["reviewed_by"] == [{"kind": "staff", "username": "pia"}]
+    assert [(d["channel"], d["to"], d["by"]["username"]) for d in shown["deliveries"]] == [("letter", "subject", "pia")]
+    # and the names and addresses stay out of the audit log
+    from waarborg.audit.models import AuditEntry
+
+    assert not any("Kerkstraat" in str(e.detail) or "Anna de Vries" in str(e.detail)
+                   for e in AuditEntry.objects.all())
 
 
 def test_an_export_in_an_unknown_format_or_for_a_request_without_one_is_refused(
@@ -138,4 +156,4 @@ def test_an_export_in_an_unknown_format_or_for_a_request_without_one_is_refused(
     assert _export(officer, request_id, format="docx").status_code == 406
     erasure_id = verified_request(officer, anna, "erasure")
     assert _export(officer, erasure_id).status_code == 409
-    assert not audit("export")
+    assert not audit("request.review")

@@ -30,7 +30,15 @@ def test_each_contact_form_submission_becomes_a_tracked_request(policy: Any, typ
     req = Request.objects.get()
     assert (req.type, req.channel, req.status) == (type, "contact_form", "awaiting_identification")
     assert str(req.pk) in answer.content.decode()
-    assert "Carla" in detail(req)["details"]  # sealed, readable for the handler
+    # the sender is the requester: sealed with the new subject's key, readable for the handler, not in the log
+    shown = detail(req)
+    assert shown["details"] == "Ik wil dit graag regelen."
+    assert shown["requester"] == {"kind": "subject", "name": "Carla Smit", "contact": "carla@example.nl",
+                                  "authorisation": ""}
+    assert b"Carla" not in bytes(req.requester_sealed) and shown["registered_by"] is None
+    from waarborg.audit.models import AuditEntry
+
+    assert not any("Carla" in str(e.detail) for e in AuditEntry.objects.all())
 
 
 def test_an_incomplete_contact_form_files_nothing(policy: Any) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+import time_machine
+from django.utils import timezone
 
-from tests.rights.conftest import ALL_REDACTIONS, audit, file_request, verified_request
+from tests.rights.conftest import ALL_REDACTIONS, PAYOUT, audit, file_request, verified_request
+from waarborg.consent.models import Restriction
 from waarborg.vault.models import Record, SubjectKey
 
 
@@ -25,15 +29,25 @@ def test_helpdesk_files_an_erasure_and_all_but_the_legally_kept_payout_records_g
     answer = officer.post(f"/api/v1/requests/{request_id}/erase", {}, format="json")
     assert answer.status_code == 200
     result = answer.json()
-    # then the fiscal record of the payout remains, with its legal ground
-    assert [(k["type"], k["record"]) for k in result["kept"]] == [("ledger_entry", str(ledger.pk))]
-    assert "art. 52 Algemene wet inzake rijksbelastingen" in result["kept"][0]["ground"]
-    assert list(anna.records.values_list("type", flat=True)) == ["ledger_entry"]
-    # the payout stays only anonymised (amount, edition, paid date by month), without a link to her
-    payout.refresh_from_db()
-    assert payout.subject_id is None and payout.sealed is None
-    assert payout.plain == {"amount": "200.00", "edition": 2025, "paid_on": "2025-12"}
-    assert [a["kept_fields"] for a in result["anonymised"]] == [["amount", "edition", "paid_on"]]
+    # then the payout and the ledger entry remain on their fiscal ground, each saying until when
+    kept = {k["type"]: k for k in result["kept"]}
+    assert {(t, k["record"]) for t, k in kept.items()} == {("ledger_entry", str(ledger.pk)),
+                                                           ("payout", str(payout.pk))}
+    assert "art. 52 Algemene wet inzake rijksbelastingen" in kept["ledger_entry"]["ground"]
+    assert "fiscale bewaarplicht" in kept["payout"]["ground"]
+    # the ledger entry until its date, seven years after it was booked; never an empty "until"
+    seven_years = timezone.localtime(ledger.collected_at).date().replace(year=ledger.collected_at.year + 7)
+    assert date.fromisoformat(kept["ledger_entry"]["until"][:10]) == seven_years
+    assert kept["ledger_entry"]["until_words"]["nl"].startswith(f"tot {seven_years:%d-%m-%Y}, daarna verwijderd")
+    for item in result["kept"]:
+        assert item.get("until", "set") is not None and item["until_words"]["nl"] and item["until_words"]["en"]
+        assert item["restricted"] is True
+    # kept data serves only its legal ground from now on: its purposes are restricted for this subject
+    assert set(Restriction.objects.filter(subject=anna, lifted_at=None).values_list("purpose", flat=True)) == {
+        "payout", "administration"}
+    assert personas["assessor"].get(f"/api/v1/records/{payout.pk}?purpose=payout").json()["reason"] == "restricted"
+    assert sorted(anna.records.values_list("type", flat=True)) == ["ledger_entry", "payout"]
+    assert result["anonymised"] == []
     # everything else is deleted
     assert sorted(d["type"] for d in result["deleted"]) == ["application", "helpdesk_ticket"]
     assert Record.objects.count() == 2
@@ -41,6 +55,9 @@ def test_helpdesk_files_an_erasure_and_all_but_the_legally_kept_payout_records_g
     assert result["status"] == "answered"
     assert "art. 52 Algemene wet inzake rijksbelastingen" in result["answer"]["nl"]
     assert "https://www.autoriteitpersoonsgegevens.nl" in result["answer"]["nl"]
+    for item in result["kept"]:  # the letter says until when, as the answer does
+        assert item["until_words"]["nl"] in result["answer"]["nl"]
+        assert item["until_words"]["en"] in result["answer"]["en"]
     # the key stays: the kept ledger entry still needs it
     assert SubjectKey.objects.filter(subject=anna).exists()
     anna.refresh_from_db()
@@ -48,7 +65,7 @@ def test_helpdesk_files_an_erasure_and_all_but_the_legally_kept_payout_records_g
     deletions = audit("record.delete")
     assert sorted(e.detail["type"] for e in deletions) == ["application", "helpdesk_ticket"]
     assert {e.record_id for e in deletions} == {d["record"] for d in result["deleted"]}
-    assert audit("subject.erase")[0].detail["kept"] == 1
+    assert audit("subject.erase")[0].detail["kept"] == 2
 
 
 @pytest.mark.promise("S1-21")
@@ -87,3 +104,37 @@ def test_an_access_request_after_a_full_erasure_shows_that_nothing_is_left(perso
     assert export["purposes"] == [] and export["statements"] == []
     assert "bsn" not in export["subject"]
     assert [r["type"] for r in export["requests"]] == ["erasure", "access"]
+
+
+def _paid(personas: dict[str, Any], collected_at: datetime) -> Any:
+    from waarborg.vault.actions import record_create, subject_create
+
+    assessor = personas["assessor"].user
+    subject = subject_create(assessor)
+    record_create(assessor, subject=subject, type="payout", data=PAYOUT, purpose="payout", collected_at=collected_at)
+    return subject
+
+
+@pytest.mark.promise("S0-39", "S1-21")
+@pytest.mark.parametrize(("paid", "until", "words"), [
+    # paid in March 2025: the next edition closes on 30-11-2026, so the link to the person goes on 30-11-2027
+    (datetime(2025, 3, 1, 12, tzinfo=UTC), "2027-11-30", "tot 30-11-2027, daarna geanonimiseerd"),
+    # paid in March 2026: the closing of the next edition is not known yet; the answer gives the rule in words
+    (datetime(2026, 3, 1, 12, tzinfo=UTC), None, "Tot 12 maanden na de sluiting van de volgende ronde"),
+])
+def test_a_kept_payout_says_until_which_date_or_gives_the_rule_in_words_when_the_date_is_not_known_yet(
+        personas: dict[str, Any], paid: datetime, until: str | None, words: str) -> None:
+    officer = personas["privacy_officer"]
+    subject = _paid(personas, paid)
+    with time_machine.travel(datetime(2026, 4, 1, 9, tzinfo=UTC), tick=False):
+        request_id = verified_request(officer, subject, "erasure")
+        result = officer.post(f"/api/v1/requests/{request_id}/erase", {}, format="json").json()
+    [kept] = result["kept"]
+    assert kept["type"] == "payout" and "fiscale bewaarplicht" in kept["ground"]
+    if until is None:
+        assert "until" not in kept
+        assert "nog niet bekend" in kept["until_words"]["nl"] and "not known yet" in kept["until_words"]["en"]
+    else:
+        assert kept["until"][:10] == until
+    assert words in kept["until_words"]["nl"]
+    assert kept["until_words"]["nl"] in result["answer"]["nl"]

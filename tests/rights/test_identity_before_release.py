@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.rights.conftest import ALL_REDACTIONS, audit, file_request
+from tests.rights.conftest import ALL_REDACTIONS, audit, colleague, file_request
 from waarborg.accounts.models import ApiToken, User
 from waarborg.rights.models import Request
 
@@ -14,16 +14,16 @@ from waarborg.rights.models import Request
 @pytest.mark.promise("S1-25", "S3-25")
 def test_an_access_request_releases_nothing_until_staff_verify_identity(personas: dict[str, Any], anna: Any) -> None:
     officer = personas["privacy_officer"]
-    # given an access request without verified identity
-    request_id = file_request(officer, anna, "access", "email").data["id"]
+    # given an access request without verified identity, registered by the helpdesk
+    request_id = file_request(personas["caseworker"], anna, "access", "email").data["id"]
     # when the export is asked for, then nothing is released
     refused = officer.get(f"/api/v1/requests/{request_id}/export")
     assert refused.status_code == 409
     assert "identiteit" in refused.json()["detail"]
-    assert not audit("export")
+    assert not audit("request.review")
     assert Request.objects.get(pk=request_id).status == "awaiting_identification"
     # and the other actions that act on the data wait too
-    erase_id = file_request(officer, anna, "erasure", "email").data["id"]
+    erase_id = file_request(personas["caseworker"], anna, "erasure", "email").data["id"]
     assert officer.post(f"/api/v1/requests/{erase_id}/erase", {}, format="json").status_code == 409
     assert anna.records.count() == 4
     # when staff record the verification, then the export is produced
@@ -37,7 +37,7 @@ def test_an_access_request_releases_nothing_until_staff_verify_identity(personas
 def test_staff_must_confirm_all_four_redactions_before_accepting_an_id_copy(
         personas: dict[str, Any], anna: Any) -> None:
     officer = personas["privacy_officer"]
-    request_id = file_request(officer, anna, "access", "post", id_copy="archief/post/2026-031.pdf").data["id"]
+    request_id = file_request(colleague(officer), anna, "access", "post", id_copy="archief/post/2026-031.pdf").data["id"]
     # when staff confirm only three of the four redactions
     answer = officer.post(f"/api/v1/requests/{request_id}/verify",
                           {"method": "id_copy", "redactions": ["photo", "mrz", "bsn"]}, format="json")
@@ -74,9 +74,13 @@ def test_an_id_copy_that_still_shows_a_bsn_or_mrz_is_refused(personas: dict[str,
 
 def test_a_verification_method_the_policy_does_not_offer_is_refused(personas: dict[str, Any], anna: Any) -> None:
     officer = personas["privacy_officer"]
-    request_id = file_request(officer, anna).data["id"]
+    request_id = file_request(colleague(officer), anna).data["id"]
     answer = officer.post(f"/api/v1/requests/{request_id}/verify", {"method": "in_person"}, format="json")
     assert answer.status_code == 422 and "method" in answer.json()["errors"]
+    # portal_login is the subject's own step, in the portal: staff cannot claim it for them
+    answer = officer.post(f"/api/v1/requests/{request_id}/verify", {"method": "portal_login"}, format="json")
+    assert answer.status_code == 422 and "portal" in answer.json()["errors"]["method"][0]
+    assert not Request.objects.get(pk=request_id).identity_verified
 
 
 @pytest.mark.promise("S1-25")

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from tests.rights.conftest import ALL_REDACTIONS, audit, file_request
+from tests.rights.conftest import ALL_REDACTIONS, audit, colleague, file_request
 from waarborg.retention.models import Hold
 from waarborg.retention.sweep import sweep_expired
 from waarborg.vault.actions import record_create, subject_create
@@ -40,9 +40,9 @@ def _sweep(when: datetime) -> Any:
 def test_a_pending_request_keeps_expired_data_until_it_is_answered(personas: dict[str, Any], kind: str) -> None:
     officer = personas["privacy_officer"]
     ticket = _ticket(personas)  # kept 12 months: until 5 January 2027
-    # given a request filed in December, before the ticket expires
+    # given a request filed in December (by a colleague), before the ticket expires
     with time_machine.travel(at(2026, 12, 20), tick=False):
-        request_id = file_request(officer, ticket.subject, kind, "email").data["id"]
+        request_id = file_request(colleague(officer), ticket.subject, kind, "email").data["id"]
     [hold] = Hold.objects.filter(subject=ticket.subject, released_at=None)
     assert hold.reason == "rights_request" and request_id in hold.justification
     # when the sweep runs after the ticket's expiry, the ticket stays: the answer needs it

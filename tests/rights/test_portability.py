@@ -59,12 +59,13 @@ def test_a_portability_export_can_go_to_an_organisation_the_subject_names_and_th
     to_other = officer.get(f"/api/v1/requests/{request_id}/export",
                            {"format": "csv", "recipient": "Mantelzorg Drenthe"})
     assert (to_subject.status_code, to_other.status_code) == (200, 200)
-    assert list(Delivery.objects.values_list("format", "to", "recipient")) == [
-        ("json", "subject", ""), ("csv", "recipient", "Mantelzorg Drenthe")]
-    assert [(e.detail["to"], e.detail["format"]) for e in audit("export")] == [("subject", "json"),
-                                                                             ("recipient", "csv")]
+    # the officer reviewed both; only the second went out, to the organisation Anna named
+    assert [e.detail["format"] for e in audit("request.review")] == ["json", "csv"]
+    assert list(Delivery.objects.values_list("format", "channel", "to", "recipient")) == [
+        ("csv", "api", "recipient", "Mantelzorg Drenthe")]
+    assert [(e.detail["to"], e.detail["format"]) for e in audit("request.deliver")] == [("recipient", "csv")]
     shown = officer.get(f"/api/v1/requests/{request_id}").json()
-    assert [d["recipient"] for d in shown["deliveries"]] == ["", "Mantelzorg Drenthe"]
+    assert [d["recipient"] for d in shown["deliveries"]] == ["Mantelzorg Drenthe"]
 
 
 def test_an_access_export_is_not_sent_to_another_organisation(personas: dict[str, Any], anna: Any) -> None:

@@ -65,8 +65,8 @@ def test_a_citizen_files_an_access_request_and_downloads_it_once_staff_answered(
     download = client.get(f"/portaal/verzoeken/{req.pk}/download?format=html")
     text = download.content.decode()
     assert download.status_code == 200 and "Anna de Vries" in text and "Bert Bakker" not in text
-    assert [(e.actor, e.detail["format"]) for e in audit("export")] == [(User.objects.get(subject=anna).username,
-                                                                         "html")]
+    assert [(e.actor, e.detail["format"], e.detail["channel"]) for e in audit("request.deliver")] == [
+        (User.objects.get(subject=anna).username, "html", "portal")]
     # and Bert, logged in himself, cannot fetch Anna's export
     other = citizen(bert)
     assert other.get(f"/portaal/verzoeken/{req.pk}/download").status_code == 404

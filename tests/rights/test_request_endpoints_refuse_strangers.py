@@ -14,6 +14,7 @@ HANDLING = [
     ("get", "/api/v1/complaints"),
     ("get", "/api/v1/requests/{id}"),
     ("get", "/api/v1/requests/{id}/export"),
+    ("post", "/api/v1/requests/{id}/deliver"),
     ("post", "/api/v1/requests/{id}/verify"),
     ("post", "/api/v1/requests/{id}/id-copy"),
     ("post", "/api/v1/requests/{id}/extend"),

@@ -8,6 +8,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema", template_name="api/redoc.html"), name="api-redoc"),
     path("", include("waarborg.vault.urls_api")),
+    path("", include("waarborg.caseloads.urls_api")),
     path("", include("waarborg.audit.urls_api")),
     path("", include("waarborg.retention.urls_api")),
     path("", include("waarborg.statistics.urls_api")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from waarborg.backoffice import views, views_breaches
+from waarborg.backoffice import views, views_breaches, views_caseloads
 
 app_name = "backoffice"
 
@@ -15,8 +15,14 @@ urlpatterns = [
     path("verzoeken/<uuid:pk>/verwijderen", views.erase, name="erase"),
     path("verzoeken/<uuid:pk>/sluiten", views.close, name="close"),
     path("verzoeken/<uuid:pk>/export", views.export, name="export"),
+    path("verzoeken/<uuid:pk>/versturen", views.send, name="send"),
     path("verzoeken/<uuid:pk>/brief", views.letter, name="letter"),
     path("bewaartermijnen/", views.retention, name="retention"),
+    path("mijn-clienten/", views_caseloads.caseload, name="caseload"),
+    path("toewijzingen/", views_caseloads.assignments, name="assignments"),
+    path("toewijzingen/toewijzen", views_caseloads.assign, name="assign"),
+    path("toewijzingen/<int:pk>/beeindigen", views_caseloads.unassign, name="unassign"),
+    path("toewijzingen/overdragen", views_caseloads.handover, name="handover"),
     path("datalekken/", views_breaches.breaches, name="breaches"),
     path("datalekken/nieuw", views_breaches.breach_create, name="breach_create"),
     path("datalekken/<uuid:pk>", views_breaches.breach, name="breach"),

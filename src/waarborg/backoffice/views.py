@@ -1,10 +1,13 @@
 """The back office for data-subject requests: staff log in with a session, see the queue by due date
 (overdue first and marked), verify the requester's identity (the four blacked-out parts of an ID
-copy, S1-26), export with one click, and answer with a letter from a template in Dutch and English
-that names the Autoriteit Persoonsgegevens.
+copy, S1-26), review the export with one click, send it to the requester (a letter to print and post,
+or secure mail where the policy offers it), and answer with a letter from a template in Dutch and
+English that names the Autoriteit Persoonsgegevens.
 
 Only roles that handle requests (privacy officer, FG/DPO, `manages: requests`) get in; anyone else
-is refused and the refusal is audited. Every change goes through the rights action layer.
+is refused and the refusal is audited. Separation of duties (`rights.duties`): whoever registered a
+request is not offered the steps that are a colleague's (verify, review, send), and a forged POST or
+download is refused with a 403 page, audited. Every change goes through the rights action layer.
 """
 
 from __future__ import annotations
@@ -21,23 +24,25 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from rest_framework.exceptions import APIException
 
 from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, append
+from waarborg.backoffice.landing import landing
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
 from waarborg.retention.authz import manages_retention, refuse
 from waarborg.retention.clock import day_start
 from waarborg.retention.models import Hold
 from waarborg.retention.sweep import preview
-from waarborg.rights import actions, erasure, letters
+from waarborg.rights import actions, delivery, duties, erasure, letters
 from waarborg.rights.handlers import require_handler
 from waarborg.rights.models import Request
-from waarborg.rights.views_export import FORMATS, deliver, has_pdf
+from waarborg.rights.views_export import as_response
+from waarborg.vault.access import ensure_logged
 from waarborg.vault.crypto import pseudonym
 
 LOGIN_URL = reverse_lazy("backoffice:login")
@@ -72,7 +77,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self) -> str:
-        return reverse("backoffice:queue")
+        return landing(self.request.user)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -130,29 +135,47 @@ def _letter(req: Request, policy: Any) -> dict[str, str]:
     return req.answer if req.answer else letters.for_type(policy, req.type)
 
 
+def refused_page(request: HttpRequest, exc: Refused, req: Request | None = None) -> HttpResponse:
+    """A refusal as a page (403), Dutch first; the refusal was audited where it was raised."""
+    ensure_logged(exc)
+    return render(request, "backoffice/refused.html", {"detail": str(exc.detail), "reason": exc.reason, "req": req},
+                  status=403)
+
+
 @handler_only
 def detail(request: HttpRequest, pk: Any) -> HttpResponse:
-    req = get_object_or_404(Request.objects.select_related("subject"), pk=pk)
+    req = get_object_or_404(Request.objects.select_related("subject", "created_by", "identity_verified_by"), pk=pk)
     policy = current()
     with transaction.atomic():  # the details may hold personal data: reading them is logged
         append(Entry(action="request.read", actor=request.user, subject=req.subject_id,
                      detail={"request": str(req.pk), "via": "backoffice"}))
     redactions = list(dict.fromkeys([*actions.REQUIRED_REDACTIONS, *policy.rights.id_copy_redaction]))
     draft_nl, draft_en = letters.DEFAULT_BODY.get(req.type, ("", ""))
-    formats = [f for f in FORMATS.get(req.type, ()) if f != "pdf" or has_pdf()]
+    steps = list(req.steps.select_related("by"))
+    requester = duties.requester_of(req)
     return render(request, "backoffice/request.html", {
-        "req": req, "details": actions.details_of(req), "steps": req.steps.all(),
+        "req": req, "details": actions.details_of(req), "steps": steps,
         "overdue": req.is_open and req.due_at < timezone.now(),
-        "methods": [str(m) for m in policy.rights.identity_verification],
+        # portal_login is the subject's own step, in the portal; staff choose among the others
+        "methods": [str(m) for m in policy.rights.identity_verification if m != "portal_login"],
         "redactions": [(r, REDACTION_LABELS.get(r, r)) for r in redactions],
-        "formats": formats, "draft_nl": draft_nl, "draft_en": draft_en, "letter": _letter(req, policy),
-        "authority": policy.organisation.authority})
+        "formats": delivery.formats_for(req.type), "draft_nl": draft_nl, "draft_en": draft_en,
+        "letter": _letter(req, policy), "authority": policy.organisation.authority,
+        "requester": requester, "requester_kind": duties.KIND_WORDS[requester.kind],
+        "registered_by": req.created_by, "verified_by": req.identity_verified_by,
+        "reviewers": list(dict.fromkeys(s.by for s in steps if s.action == "reviewed" and s.by)),
+        "deliveries": req.deliveries.select_related("by"),
+        "mine": not duties.may_take_step(request.user, req),
+        "channels": [c for c in delivery.sending_channels(policy) if c != "letter"],
+        "letter_formats": [f for f in ("pdf", "html") if f in delivery.formats_for(req.type)]})
 
 
 def _act(request: HttpRequest, pk: Any, run: Callable[[Request], Any], done: str) -> HttpResponse:
     req = get_object_or_404(Request.objects.select_related("subject"), pk=pk)
     try:
         run(req)
+    except Refused as exc:
+        return refused_page(request, exc, req)
     except Invalid as exc:
         problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
         messages.error(request, problems)
@@ -212,14 +235,40 @@ def close(request: HttpRequest, pk: Any) -> HttpResponse:
 @require_http_methods(["GET"])
 @handler_only
 def export(request: HttpRequest, pk: Any) -> HttpResponse:
-    """One click: the export in the chosen format, as a download (a logged delivery)."""
+    """One click: the export in the chosen format, as a download (a review: never by the registrar)."""
     req = get_object_or_404(Request.objects.select_related("subject"), pk=pk)
     try:
-        return deliver(request.user, req, fmt=(request.GET.get("format") or "json").lower(),
-                       lang="en" if request.GET.get("lang") == "en" else "nl")
+        return as_response(delivery.review(request.user, req, fmt=(request.GET.get("format") or "json").lower(),
+                                           lang="en" if request.GET.get("lang") == "en" else "nl"))
+    except Refused as exc:
+        return refused_page(request, exc, req)
     except APIException as exc:
         messages.error(request, str(exc.detail))
         return redirect("backoffice:request", pk=pk)
+
+
+@require_POST
+@handler_only
+def send(request: HttpRequest, pk: Any) -> HttpResponse:
+    """Send the export to the requester: the letter comes back to print and post; secure mail goes out."""
+    req = get_object_or_404(Request.objects.select_related("subject"), pk=pk)
+    channel = request.POST.get("channel", "")
+    fmt = request.POST.get("format", "").lower()
+    lang = "en" if request.POST.get("lang") == "en" else "nl"
+    try:
+        if channel == "letter":
+            return as_response(delivery.deliver_letter(request.user, req, fmt=fmt or delivery.default_format(req),
+                                                       lang=lang))
+        delivery.send(request.user, req, channel=channel, fmt=fmt, lang=lang)
+    except Refused as exc:
+        return refused_page(request, exc, req)
+    except Invalid as exc:
+        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items()))
+    except APIException as exc:
+        messages.error(request, str(exc.detail))
+    else:
+        messages.success(request, "Verstuurd naar de verzoeker. / Sent to the requester.")
+    return redirect("backoffice:request", pk=pk)
 
 
 @require_http_methods(["GET"])

@@ -55,7 +55,9 @@ def minor_report_confirm(actor: Any, report: MinorReport, *, subject: Subject, m
         raise Conflict("Noem de minderjarige, niet de melder. (Name the minor, not the reporter.)")
     with transaction.atomic():
         address = record_read(actor, report.record, REQUESTS_PURPOSE).get("email", "") if report.record else ""
-        req = rights.request_file(actor, subject=subject, type="erasure", channel="contact_form",
+        # The reporter filed it through the public form; the officer confirming it is the second person who
+        # verifies (separation of duties: the one who registers a request never verifies it).
+        req = rights.request_file(ACTOR, subject=subject, type="erasure", channel="contact_form",
                                   details=f"Melding minderjarige zonder ouderlijke toestemming {report.pk}")
         rights.identity_verify(actor, req, method=method, redactions=redactions)
         result = erase(actor, req)

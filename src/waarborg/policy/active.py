@@ -22,6 +22,7 @@ class NoActivePolicy(RuntimeError):
 @dataclass(frozen=True)
 class Active:
     number: int
+    sha256: str
     policy: Policy
 
 
@@ -44,15 +45,22 @@ def active() -> Active:
     cached = _cache
     if cached is not None and now - _checked_at < _RECHECK_SECONDS:
         return cached
-    row = PolicyVersion.objects.filter(is_current=True).values_list("number", "source", "filename").first()
+    row = (PolicyVersion.objects.filter(is_current=True)
+           .values_list("number", "sha256", "source", "filename").first())
     if row is None:
         raise NoActivePolicy("no policy is active: run `waarborg policy activate FILE`")
-    number, source, filename = row
-    if cached is None or cached.number != number:
-        cached = Active(number, load_text(source, filename).policy)
+    number, sha256, source, filename = row
+    if cached is None or (cached.number, cached.sha256) != (number, sha256):
+        cached = Active(number, sha256, load_text(source, filename).policy)
     with _lock:
         _cache, _checked_at = cached, now
     return cached
+
+
+def cached() -> Active | None:
+    """The policy this process last read as active, without asking the database (None: not read since the
+    last activation). `make promises` uses it to tell which policy a request or command ran under."""
+    return _cache
 
 
 def current() -> Policy:

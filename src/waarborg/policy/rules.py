@@ -10,9 +10,11 @@ from collections.abc import Iterator
 
 from waarborg.policy.loader import LeftOut, Positions, Problem
 from waarborg.policy.schema import (
+    PLATFORM_EVENTS,
     Art9Condition,
     CalendarStart,
     DisclosureReason,
+    EventStart,
     LegalBasis,
     Policy,
 )
@@ -28,7 +30,7 @@ _ART9_NEEDS_LAW = {
 
 def check_meaning(policy: Policy, left_out: LeftOut, pos: Positions) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (_record_types, _purposes, _retention, _recipients, _roles, _statement):
+    for check in (_record_types, _purposes, _retention, _events, _recipients, _roles, _caseloads, _statement):
         problems.extend(pos.problem(left_out.original(path), message) for path, message in check(policy, left_out))
     return problems
 
@@ -140,6 +142,45 @@ def _retention(policy: Policy, left_out: LeftOut) -> Finding:
             yield ("retention", name), f"retention rule {name!r} is not used by any record type"
 
 
+def _events(policy: Policy, left_out: LeftOut) -> Finding:
+    """Every event a clock waits for is declared, and someone may report it."""
+    for name, rule in policy.retention.items():
+        anchors: list[tuple[tuple[str | int, ...], EventStart]] = []
+        if isinstance(rule.start, EventStart):
+            anchors.append((("start", "event"), rule.start))
+        if rule.until is not None:
+            anchors.append((("until", "event"), rule.until))
+        anchors.extend((("ends_early", i, "event"), a) for i, a in enumerate(rule.ends_early))
+        for where, anchor in anchors:
+            if anchor.event not in policy.events and not left_out.may_define("events", anchor.event):
+                yield ("retention", name, *where), (
+                    f"retention rule {name!r} waits for event {anchor.event!r}, which is not declared under events "
+                    "(declare it with the words the statement uses and who may report it)")
+    for name, calendar in policy.calendars.items():
+        if calendar.event and calendar.event not in policy.events and not left_out.may_define("events", calendar.event):
+            yield ("calendars", name, "event"), (
+                f"calendar {name!r} takes dates from event {calendar.event!r}, which is not declared under events")
+    for name, spec in policy.events.items():
+        base = ("events", name)
+        for i, role in enumerate(spec.posted_by):
+            if role not in policy.roles and not left_out.may_define("roles", role):
+                yield (*base, "posted_by", i), f"event {name!r} may be posted by role {role!r}, which is not defined"
+        if name in PLATFORM_EVENTS or left_out.touches(("roles",)):
+            continue
+        if policy.organisation_event(name):
+            if not spec.posted_by and not left_out.touches((*base, "posted_by")):
+                yield base, (f"event {name!r} is organisation-wide (it adds dates to a calendar): name the roles "
+                             "that may report it in posted_by")
+            continue
+        purposes = policy.event_purposes(name)
+        writers = [rid for rid, role in policy.roles.items()
+                   if any("write" in role.grants.get(p, ()) for p in purposes)
+                   and (not spec.posted_by or rid in spec.posted_by)]
+        if purposes and not writers:
+            yield base, (f"no role may report event {name!r}: it needs a role in posted_by that writes one of "
+                         f"{', '.join(sorted(purposes))}")
+
+
 def _recipients(policy: Policy, left_out: LeftOut) -> Finding:
     for name, recipient in policy.recipients.items():
         base = ("recipients", name)
@@ -184,6 +225,17 @@ def _roles(policy: Policy, left_out: LeftOut) -> Finding:
     maybe_left_out = [v for key in ("dpo", "privacy_officer") for v in left_out.values_of(key) if v is not False]
     if not any(role.dpo or role.privacy_officer for role in policy.roles.values()) and not maybe_left_out:
         yield ("roles",), "no role is a privacy officer or DPO: someone must handle requests and breaches"
+
+
+def _caseloads(policy: Policy, left_out: LeftOut) -> Finding:
+    """Need-to-know purposes need someone who assigns cases (and hands them over when staff leave)."""
+    if left_out.touches(("roles",)):
+        return
+    need_to_know = policy.need_to_know_purposes()
+    assigners = [rid for rid, role in policy.roles.items() if "caseloads" in role.manages]
+    if need_to_know and not assigners:
+        yield ("roles",), (f"need-to-know purposes ({', '.join(sorted(need_to_know))}) need a role that assigns "
+                           "cases: add `caseloads` to the manages list of a coordinating role")
 
 
 def _statement(policy: Policy, left_out: LeftOut) -> Finding:

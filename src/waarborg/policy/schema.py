@@ -231,6 +231,9 @@ class Purpose(Strict):
     minors_need_parent: bool = False
     minor_age: int = 16
     need_to_know: bool = False
+    # Need-to-know: whoever registers a new subject under this purpose (an intake) gets the case in their
+    # caseload at once; `false` when a coordinator always assigns cases.
+    intake_assigns: bool = True
     service_information: bool = False  # mailings subjects may opt out of (S2-28)
     statistics: bool = False  # visit statistics: never disclosed (S3-04)
     requirement: TextField | None = None  # is providing data required, what refusing means
@@ -293,6 +296,9 @@ class RetentionRule(Strict):
     period: PeriodField | None = None
     start: Literal["collected"] | CalendarStart | EventStart = "collected"
     until: EventStart | None = None  # open-ended: nothing expires until this event (then `period`, or at once)
+    # The data goes at once when one of these events happens, even before the period has run out
+    # (a relation that ends without agreement: S2-18).
+    ends_early: tuple[EventStart, ...] = ()
     restart_on_new_record: bool = False  # S0-30: a new record of the purpose restarts every clock
     extension: Extension | None = None
     shorten_on_request: bool = False
@@ -333,13 +339,51 @@ class Recipient(Strict):
     safeguards: str = ""  # for transfers outside the EEA
 
 
+Manages = Literal["requests", "breaches", "consents", "retention", "staff", "policy", "decisions", "caseloads"]
+
+
 class Role(Strict):
     label: TextField
     grants: dict[Ident, tuple[Action, ...]] = {}
     need_to_know: bool = False
     dpo: bool = False  # sees every request, breach and complaint (S3-28)
     privacy_officer: bool = False  # manages policy, breaches, requests
-    manages: tuple[Literal["requests", "breaches", "consents", "retention", "staff", "policy", "decisions"], ...] = ()
+    # `caseloads`: assigns subjects to staff and teams on need-to-know purposes, and hands cases over.
+    manages: tuple[Manages, ...] = ()
+
+
+class Team(Strict):
+    """A team of staff (a neighbourhood team, a unit) that cases can be assigned to as a whole."""
+
+    label: TextField
+    description: TextField | None = None
+
+
+class EventSpec(Strict):
+    """An event that retention clocks wait for: how the statement names it, and who may report it.
+
+    An event about a subject or a record may be posted by anyone whose role writes one of the purposes
+    whose clocks it moves (and, on need-to-know purposes, has the case); `posted_by` narrows that to
+    the roles named. An organisation-wide event (an edition closing, no subject or record) moves many
+    clocks at once: only the roles in `posted_by` may post it.
+    """
+
+    label: TextField
+    posted_by: tuple[Ident, ...] = ()
+
+
+# Events the platform records itself (a withdrawn consent); nobody posts them through the API.
+PLATFORM_EVENTS = frozenset({"consent_withdrawn"})
+
+
+def _event_spec(value: Any) -> Any:
+    # The short form `service_ended: {nl: ..., en: ...}` (or a plain string) is the label alone.
+    if isinstance(value, str) or (isinstance(value, dict) and set(value) <= {"nl", "en"}):
+        return {"label": value}
+    return value
+
+
+EventSpecField = Annotated[EventSpec, BeforeValidator(_event_spec)]
 
 
 class Rights(Strict):
@@ -385,10 +429,52 @@ class Policy(Strict):
     record_types: dict[Ident, RecordType] = Field(min_length=1)
     retention: dict[Ident, RetentionRule] = Field(min_length=1)
     calendars: dict[Ident, Calendar] = {}
-    events: dict[Ident, TextField] = {}  # how statements name an event ("het einde van de dienstverlening")
+    events: dict[Ident, EventSpecField] = {}  # the events clocks wait for, their words and who may post them
     recipients: dict[Ident, Recipient] = {}
     roles: dict[Ident, Role] = Field(min_length=1)
+    teams: dict[Ident, Team] = {}
     rights: Rights = Rights()
     breaches: Breaches = Breaches()
     backups: Backups = Backups()
     cookies: tuple[Cookie, ...] = ()
+
+    # Questions the rest of the platform asks the policy. An actor is a user with `roles` (role ids of
+    # this policy), or a "system:..." string for the platform's own jobs, which holds no role.
+
+    def roles_of(self, actor: Any) -> tuple[Role, ...]:
+        if isinstance(actor, str):
+            return ()
+        return tuple(self.roles[r] for r in (getattr(actor, "roles", None) or ()) if r in self.roles)
+
+    def grants(self, actor: Any, action: str, purpose: str) -> bool:
+        """Does one of the actor's roles grant `action` on `purpose`?"""
+        return any(action in {a.value for a in role.grants.get(purpose, ())} for role in self.roles_of(actor))
+
+    def manages(self, actor: Any, area: str) -> bool:
+        """Does one of the actor's roles manage `area` (requests, retention, caseloads, ...)?"""
+        return any(area in role.manages for role in self.roles_of(actor))
+
+    def need_to_know_purposes(self) -> set[str]:
+        """The purposes that have caseloads: need-to-know purposes, and those a need-to-know role is granted."""
+        purposes = {p for p, spec in self.purposes.items() if spec.need_to_know}
+        return purposes | {p for role in self.roles.values() if role.need_to_know for p in role.grants}
+
+    def event_rules(self, event: str) -> dict[str, RetentionRule]:
+        """The retention rules whose clocks `event` moves (as start, until, early end or calendar date)."""
+        calendars = {name for name, calendar in self.calendars.items() if calendar.event == event}
+        found = {}
+        for name, rule in self.retention.items():
+            anchors = [rule.start, rule.until, *rule.ends_early]
+            if any(isinstance(a, EventStart) and a.event == event for a in anchors) or (
+                    isinstance(rule.start, CalendarStart) and rule.start.calendar in calendars):
+                found[name] = rule
+        return found
+
+    def event_purposes(self, event: str) -> set[str]:
+        """The purposes whose records' clocks `event` moves."""
+        rules = self.event_rules(event)
+        return {rt.purpose for rt in self.record_types.values() if rt.retention in rules}
+
+    def organisation_event(self, event: str) -> bool:
+        """Is `event` organisation-wide (a calendar's dates), rather than about one subject or record?"""
+        return any(calendar.event == event for calendar in self.calendars.values())

@@ -42,6 +42,14 @@ TEXT: dict[str, dict[str, str]] = {
         "breach_what": "Wat er is gebeurd", "breach_data": "Welke gegevens van u",
         "breach_consequences": "Mogelijke gevolgen", "breach_taken": "Wat wij hebben gedaan",
         "breach_you": "Wat u zelf kunt doen", "breach_questions": "Vragen? Neem contact op met",
+        "confirm_heading": "Verzoeken om te bevestigen",
+        "confirm_explain": ("Wij hebben deze verzoeken op uw naam ontvangen, bijvoorbeeld per brief of telefoon. Klopt "
+                            "het dat u (of iemand namens u) dit vroeg? Bevestig het hier: omdat u bent ingelogd, weten "
+                            "wij dat u het bent, en hoeft u geen kopie van uw identiteitsbewijs te sturen. Vroeg u "
+                            "dit niet? Bevestig dan niet en neem contact met ons op."),
+        "confirm_button": "Ja, dit verzoek is van mij", "confirmed": "Dank u. Uw verzoek is bevestigd.",
+        "no_portal_confirm": "Deze organisatie stelt uw identiteit op een andere manier vast dan via het portaal.",
+        "via": "via",
     },
     "en": {
         "portal": "My data", "login": "Log in", "logout": "Log out", "username": "Username", "password": "Password",
@@ -82,6 +90,14 @@ TEXT: dict[str, dict[str, str]] = {
         "breach_what": "What happened", "breach_data": "Which of your data",
         "breach_consequences": "Possible consequences", "breach_taken": "What we did",
         "breach_you": "What you can do yourself", "breach_questions": "Questions? Contact",
+        "confirm_heading": "Requests to confirm",
+        "confirm_explain": ("We received these requests in your name, for example by letter or phone. Did you (or "
+                            "someone on your behalf) ask this? Confirm it here: because you are logged in, we know "
+                            "it is you, and you need not send a copy of your identity document. Did you not ask "
+                            "this? Then do not confirm, and contact us."),
+        "confirm_button": "Yes, this request is mine", "confirmed": "Thank you. Your request is confirmed.",
+        "no_portal_confirm": "This organisation verifies your identity in another way than through the portal.",
+        "via": "via",
     },
 }
 

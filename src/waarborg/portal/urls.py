@@ -16,5 +16,6 @@ urlpatterns = [
     path("account/opheffen", views_account.close_account, name="close_account"),
     path("toestemmingen/<uuid:pk>/intrekken", views.withdraw, name="withdraw"),
     path("verzoeken/<uuid:pk>/download", views.download, name="download"),
+    path("verzoeken/<uuid:pk>/bevestigen", views.confirm, name="confirm"),
     path("contact", views.contact, name="contact"),
 ]

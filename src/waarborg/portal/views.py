@@ -1,9 +1,11 @@
 """The citizen portal: "Mijn gegevens" (what is held and why, breach notices they were given), requests to file
-and follow, exports to download once staff have answered, and a public contact form for people without an
-account.
+and follow, requests staff registered for them to confirm, exports to download once staff have answered,
+and a public contact form for people without an account.
 
-Pages call the rights action layer (`request_file`, `deliver`); none writes a model itself. A citizen
-logged in here has proven who they are (portal_login), so their requests need no ID copy.
+Pages call the rights action layer (`request_file`, `identity_verify`, `delivery.deliver_portal`); none writes
+a model itself. A citizen logged in here has proven who they are (portal_login), so their own requests need
+no ID copy, and a request staff registered for them (from a letter, a call) is verified once they confirm it
+here, where the policy offers `portal_login`.
 """
 
 from __future__ import annotations
@@ -19,20 +21,27 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 from rest_framework.exceptions import APIException
 
+from waarborg.audit.refusals import refused
 from waarborg.breaches.models import AffectedSubject
 from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.models import Consent
 from waarborg.policy.active import current
 from waarborg.portal.forms import CitizenLoginForm, ContactForm, PortalRequestForm
 from waarborg.portal.texts import REQUEST_TYPES, STATUSES, TEXT, word
-from waarborg.rights import actions, exports
+from waarborg.rights import actions, delivery, exports
+from waarborg.rights.duties import Requester
 from waarborg.rights.models import Request
-from waarborg.rights.views_export import FORMATS, deliver, has_pdf
+from waarborg.rights.views_export import as_response
 from waarborg.vault.actions import subject_create
 from waarborg.vault.models import Record
 
 LOGIN_URL = reverse_lazy("portal:login")
-DOWNLOADABLE = (Request.Status.ANSWERED, Request.Status.CLOSED)
+DOWNLOADABLE = delivery.DOWNLOADABLE
+
+
+def confirms_in_portal(policy: Any) -> bool:
+    """May a citizen confirm a request staff registered for them? Only where the policy offers portal_login."""
+    return "portal_login" in policy.rights.identity_verification
 
 
 def lang_of(request: HttpRequest) -> str:
@@ -132,15 +141,18 @@ def home(request: HttpRequest) -> HttpResponse:
                                    details=form.cleaned_data["details"], purpose=form.cleaned_data["purpose"])
         messages.success(request, f"{ctx['t']['filed']}: {req.pk}")
         return redirect(f"{reverse('portal:home')}?lang={lang}")
+    confirmable = confirms_in_portal(policy)
     rows = [{"id": r.pk, "type": word(REQUEST_TYPES, r.type, lang), "received_at": r.received_at,
              "answered_at": r.answered_at, "answer": (r.answer or {}).get(lang, ""),
-             "due_at": r.due_at, "status": word(STATUSES, r.status, lang),
-             "download": r.status in DOWNLOADABLE and r.type in FORMATS,
-             "formats": [f for f in FORMATS.get(r.type, ()) if f != "pdf" or has_pdf()]}
+             "due_at": r.due_at, "status": word(STATUSES, r.status, lang), "channel": r.channel,
+             "confirm": confirmable and r.is_open and not r.identity_verified and r.type not in actions.NO_IDENTITY_NEEDED,
+             "download": r.status in DOWNLOADABLE and r.type in delivery.FORMATS,
+             "formats": delivery.formats_for(r.type)}
             for r in Request.objects.filter(subject=citizen.subject).order_by("-received_at")]
     return render(request, "portal/home.html", {**ctx, "held": held(policy, citizen.subject, lang),
                                                 "requests": rows, "form": form,
                                                 "downloads": [r for r in rows if r["download"]],
+                                                "to_confirm": [r for r in rows if r["confirm"]],
                                                 "consents": consents(policy, citizen.subject, lang),
                                                 "breaches": breach_notices(citizen.subject, lang)})
 
@@ -160,17 +172,37 @@ def withdraw(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required(login_url=LOGIN_URL)
+@require_http_methods(["POST"])
+def confirm(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The citizen confirms a request registered for them: logged in, they have shown who they are."""
+    citizen = _citizen(request)
+    ctx = _context(request)
+    if citizen is None:
+        return HttpResponseForbidden(ctx["t"]["staff_only_citizens"])
+    req = get_object_or_404(Request, pk=pk, subject_id=citizen.subject_id)  # never another person's request
+    if not confirms_in_portal(current()):  # no button is offered; a forged POST is refused and audited
+        refusal = refused(citizen, "request.verify", "method_not_offered", ctx["t"]["no_portal_confirm"],
+                          subject=req.subject_id, detail={"request": str(req.pk)})
+        return HttpResponseForbidden(str(refusal.detail), content_type="text/plain; charset=utf-8")
+    try:
+        actions.identity_verify(citizen, req, method="portal_login")
+    except APIException as exc:
+        messages.error(request, str(exc.detail))
+    else:
+        messages.success(request, ctx["t"]["confirmed"])
+    return redirect(f"{reverse('portal:home')}?lang={ctx['lang']}#requests")
+
+
+@login_required(login_url=LOGIN_URL)
 def download(request: HttpRequest, pk: Any) -> HttpResponse:
     """The citizen's own export, once staff have answered the request."""
     citizen = _citizen(request)
     if citizen is None:
         return HttpResponseForbidden(TEXT[lang_of(request)]["staff_only_citizens"])
     req = get_object_or_404(Request, pk=pk, subject_id=citizen.subject_id)  # never another person's request
-    if req.status not in DOWNLOADABLE:
-        return HttpResponse("Nog niet beantwoord. / Not answered yet.", status=409, content_type="text/plain")
-    fmt = request.GET.get("format") or "html"
     try:
-        return deliver(citizen, req, fmt=fmt, lang=lang_of(request))
+        return as_response(delivery.deliver_portal(citizen, req, fmt=request.GET.get("format") or "html",
+                                                   lang=lang_of(request)))
     except APIException as exc:
         return HttpResponse(str(exc.detail), status=exc.status_code, content_type="text/plain; charset=utf-8")
 
@@ -184,7 +216,8 @@ def contact(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         subject = subject_create("system:contact_form")
-        details = f"{data['name']} <{data['email']}>\n\n{data['details']}"
-        req = actions.request_file(None, subject=subject, type=data["type"], channel="contact_form", details=details)
+        req = actions.request_file(None, subject=subject, type=data["type"], channel="contact_form",
+                                   details=data["details"],
+                                   requester=Requester(kind="subject", name=data["name"], contact=data["email"]))
         return render(request, "portal/contact_done.html", {**ctx, "reference": req.pk, "due_at": req.due_at})
     return render(request, "portal/contact.html", {**ctx, "form": form})

@@ -8,7 +8,8 @@ The order of the computation is the order of the explanation a user reads:
    (S2-16); no start yet means no expiry yet;
 3. `until`: nothing expires before that event; then its `period`, or at once (S0-33, S1-07);
 4. extensions (at most `rule.extension.times`: S2-21), a shortening on request (destroy now: S2-20);
-5. holds keep data past that date (S2-22), and the ceiling caps everything (`start + ceiling`).
+5. an `ends_early` event ends it at once, before the period has run out (no agreement: S2-18);
+6. holds keep data past that date (S2-22), and the ceiling caps everything (`start + ceiling`).
 
 `expires_at` is stored on the record (the sweep selects on it); whatever changes a fact calls
 `recompute` for exactly the records that depend on it (`retention.events`, `retention.holds`).
@@ -208,6 +209,20 @@ def _adjust(record: Any, rule_id: str, rule: RetentionRule, expires: datetime, c
     return expires
 
 
+def _ended_early(record: Any, rule: RetentionRule, collected: datetime, expires: datetime | None,
+                 clock: Clock) -> datetime | None:
+    for anchor in rule.ends_early:
+        event = _latest_event(record, anchor, collected)
+        if event is None or (expires is not None and event.at >= expires):
+            continue
+        expires = timezone.localtime(event.at)
+        what_nl, what_en = _event_words(anchor)
+        nl, en = _on(expires)
+        clock.steps.append((f"{what_nl[0].upper()}{what_nl[1:]} op {nl} beëindigt de termijn eerder.",
+                            f"{what_en[0].upper()}{what_en[1:]} on {en} ends the period early."))
+    return expires
+
+
 def _held(record: Any, rule: RetentionRule, expires: datetime | None, clock: Clock) -> datetime | None:
     from waarborg.retention.models import Hold
 
@@ -258,6 +273,7 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
         expires = _base_expiry(record, rule, start, clock)
         if expires is not None:
             expires = _adjust(record, rule_id, rule, expires, clock)
+        expires = _ended_early(record, rule, collected, expires, clock)
         expires = _held(record, rule, expires, clock)
         if rule.ceiling is not None:
             clock.ceiling_at = rule.ceiling.after(start)

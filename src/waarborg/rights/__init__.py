@@ -6,8 +6,12 @@ in the seeds), no release before the requester is identified, nothing about anyb
 right to complain to the Autoriteit Persoonsgegevens. This app carries a request from intake to the
 answer letter:
 
-- `actions`: intake (channels, received date, deadline), identity (portal login or a redacted ID copy
-  that is deleted once checked), extension, answer, refusal, closing, the overdue list;
+- `actions`: intake (channels, received date, deadline, the requester), identity (portal login or a
+  redacted ID copy that is deleted once checked), extension, answer, refusal, closing, the overdue list;
+- `duties`: separation of duties (whoever registered a request never verifies, reviews or sends it) and
+  the requester (the subject, a guardian, a representative), sealed with the subject's key;
+- `delivery`: the export of a verified request, only as an audited review by staff or a delivery to the
+  requester (portal download, a letter, secure mail where offered);
 - `exports`: the access export (per purpose and category: basis, retention, source, recipients; plus
   statements, disclosures, consents and processing history) and the portability export (JSON, CSV);
 - `corrections`: rectification with old/new values sealed into the audit log, and completion;

@@ -27,7 +27,8 @@ from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
 from waarborg.policy.periods import Period
 from waarborg.policy.schema import Policy
-from waarborg.rights import effects, letters
+from waarborg.rights import duties, effects, letters
+from waarborg.rights.duties import Requester, seal_requester
 from waarborg.rights.handlers import handler_roles
 from waarborg.rights.models import Request, Step
 from waarborg.vault import keys
@@ -50,9 +51,16 @@ def channels(policy: Policy) -> list[str]:
     return sorted({str(c) for c in policy.rights.channels} | set(ALWAYS_CHANNELS))
 
 
-def _step(req: Request, status: str, by: Any, at: datetime, note: str = "") -> None:
+def _step(req: Request, status: str, by: Any, at: datetime, note: str = "", action: str = "") -> None:
     req.status = status
-    Step.objects.create(request=req, status=status, at=at, by=by if getattr(by, "pk", None) else None, note=note)
+    Step.objects.create(request=req, action=action or status, status=status, at=at,
+                        by=by if getattr(by, "pk", None) else None, note=note)
+
+
+def step_without_change(req: Request, action: str, by: Any, note: str = "") -> None:
+    """A step that leaves the status as it is (a review, a delivery), inside the caller's transaction."""
+    Step.objects.create(request=req, action=action, status=req.status, at=timezone.now(),
+                        by=by if getattr(by, "pk", None) else None, note=note)
 
 
 def _audit(action: str, actor: Any, req: Request, **detail: Any) -> None:
@@ -69,7 +77,10 @@ def details_of(req: Request) -> str:
 
 
 def request_file(actor: Any, *, subject: Subject, type: str, channel: str, received_at: datetime | None = None,
-                 purpose: str = "", details: str = "", id_copy: str = "") -> Request:
+                 purpose: str = "", details: str = "", id_copy: str = "",
+                 requester: Requester | None = None) -> Request:
+    """Register a request. `requester` says who asked (default: the subject); a citizen filing in the portal
+    is the requester themselves, identified by their login."""
     policy = current()
     now = timezone.now()
     received = received_at or now
@@ -87,6 +98,9 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
     # Weeks and months are counted on the local calendar: four weeks is 28 days on the Dutch clock.
     due = policy.rights.response_period.after(timezone.localtime(received))
     citizen_self = getattr(actor, "kind", "") == "citizen" and getattr(actor, "subject_id", None) == subject.pk
+    if citizen_self:
+        requester = Requester(kind="subject", contact="portal")
+    requester = requester or Requester()
     with transaction.atomic():
         req = Request(subject=subject, type=type, channel=channel, purpose=purpose, received_at=received,
                       due_at=due, first_due_at=due, created_at=now, status=Request.Status.RECEIVED,
@@ -94,21 +108,23 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
         if id_copy:
             req.id_copy_ref, req.id_copy_received_at = id_copy, now
         req.save(force_insert=True)
-        Step.objects.create(request=req, status=Request.Status.RECEIVED, at=received,
+        Step.objects.create(request=req, action="filed", status=Request.Status.RECEIVED, at=received,
                             by=req.created_by, note=f"channel:{channel}")
         if details:
             req.details_sealed = keys.seal(subject, {"details": details}, f"request:{req.pk}")
+        seal_requester(req, requester)
         if type in NO_IDENTITY_NEEDED:
             pass
         elif citizen_self and channel == "portal" and "portal_login" in policy.rights.identity_verification:
             # A citizen logged in to the portal filing for themselves has proven who they are.
             req.identity_method, req.identity_verified_at, req.started_at = "portal_login", now, now
-            _step(req, Request.Status.IN_PROGRESS, actor, now, "identity:portal_login")
+            req.identity_verified_by = actor
+            _step(req, Request.Status.IN_PROGRESS, actor, now, "identity:portal_login", action="verified")
         else:
             _step(req, Request.Status.AWAITING_IDENTIFICATION, actor, now)
         req.save()
         effects.hold_for(req)  # the sweep must not delete what the answer needs
-        _audit("request.create", actor, req, channel=channel, due_at=due.isoformat())
+        _audit("request.create", actor, req, channel=channel, due_at=due.isoformat(), requester=requester.kind)
         transaction.on_commit(lambda: notify_officers(policy, req))
     return req
 
@@ -163,13 +179,26 @@ def id_copy_receive(actor: Any, req: Request, *, reference: str, text: str = "")
 
 
 def identity_verify(actor: Any, req: Request, *, method: str, redactions: list[str] | tuple[str, ...] = ()) -> Request:
+    """Record how the requester was identified: by a staff member other than the registrar, or by the subject
+    themselves, logged in to the portal (`portal_login`, where the policy offers it)."""
     policy = current()
     _require_open(req)
+    citizen = getattr(actor, "kind", "") == "citizen"
+    if citizen and getattr(actor, "subject_id", None) != req.subject_id:
+        raise duties.separation_refusal(actor, req, "request.verify", "Alleen uw eigen verzoeken. / Only your own "
+                                        "requests.", reason="not_own_request")
+    if not citizen:
+        duties.require_other_than_registrar(actor, req, "request.verify")
     if req.identity_verified:
         raise Conflict("De identiteit is al vastgesteld. / Identity was already verified.")
     methods = [str(m) for m in policy.rights.identity_verification]
+    if citizen:
+        method = "portal_login"
     if method not in methods:
         raise Invalid({"method": [f"kies uit / choose from {', '.join(methods)}"]})
+    if method == "portal_login" and not citizen:
+        raise Invalid({"method": ["portal_login: alleen de betrokkene zelf, ingelogd in het portaal / only the "
+                                  "subject, logged in to the portal"]})
     if method == "id_copy":
         required = list(dict.fromkeys([*REQUIRED_REDACTIONS, *policy.rights.id_copy_redaction]))
         missing = [r for r in required if r not in redactions]
@@ -185,9 +214,10 @@ def identity_verify(actor: Any, req: Request, *, method: str, redactions: list[s
             # The copy has served its purpose: the reference goes, and with it our pointer to the file.
             req.id_copy_ref, req.id_copy_deleted_at = "", now
         req.started_at = req.started_at or now
-        _step(req, Request.Status.IN_PROGRESS, actor, now, f"identity:{method}")
+        _step(req, Request.Status.IN_PROGRESS, actor, now, f"identity:{method}", action="verified")
         req.save()
-        _audit("request.verify", actor, req, method=method, id_copy_deleted=req.id_copy_deleted_at is not None)
+        _audit("request.verify", actor, req, method=method, id_copy_deleted=req.id_copy_deleted_at is not None,
+               by="subject" if citizen else "staff")
     return req
 
 

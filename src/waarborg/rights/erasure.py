@@ -1,13 +1,19 @@
-"""Erasure (art. 17 AVG; S0-39, S1-21, S2-27): remove all that no legal obligation keeps.
+"""Erasure (art. 17 AVG; S0-39, S1-21, S2-27): remove all that no legal ground keeps.
 
 Per record of the subject, in one transaction:
-- kept, with its ground, when a legal obligation requires it: the retention rule's `reason: legal`,
-  a `fiscal` record type, or a purpose whose basis is a legal obligation (art. 17(3)(b));
+- kept, with its ground, when the law still requires it (art. 17(3)(b) and (e)): the retention rule's
+  `reason: legal`, a `fiscal` record type (seven years, art. 52 AWR), a purpose whose basis is a legal
+  obligation, a purpose that serves legal claims, or a hold for a dispute, a fraud investigation or a
+  legal obligation. What is kept is **restricted** from then on (art. 18(1)(b)-(c)): a restriction per
+  purpose through the consent capability (`restriction_set`), so the gates refuse every other use. Each
+  kept record says until when: `until` (the date its clock gives, once this request's own hold is
+  released) when known, and always `until_words` (Dutch and English), which name the rule when the date
+  hangs on an event still to come;
 - anonymised when its rule anonymises at expiry (e.g. payouts kept for financial accountability):
   the rule's `keep` fields stay, without any link to the subject, dates generalised;
 - deleted otherwise, with the subject's statements.
 If nothing linked to the subject remains, the subject's data key is shredded: every sealed copy,
-backups included, becomes unreadable. The answer lists what was kept and on which ground.
+backups included, becomes unreadable. The answer and its letter list what was kept, why and until when.
 """
 
 from __future__ import annotations
@@ -20,12 +26,16 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append, append_many
+from waarborg.consent.objections import restriction_set
+from waarborg.consent.state import legal_claims, restrictions
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
 from waarborg.portal.accounts import account_erase
-from waarborg.rights import letters
+from waarborg.retention.clock import active_holds, compute
+from waarborg.retention.models import Hold
+from waarborg.rights import effects, letters
 from waarborg.rights.actions import request_answer, require_identity
-from waarborg.rights.exports import rule_of
+from waarborg.rights.exports import retention_words, rule_of
 from waarborg.rights.models import Request, Statement
 from waarborg.vault import keys
 from waarborg.vault.actions import record_data
@@ -41,6 +51,11 @@ def note_erasures(kind: str, ids: list[Any], reason: str) -> None:
     journal.note(kind, ids, reason)
 
 
+HOLDS_THAT_KEEP = {"dispute": "rechtsvordering of geschil (art. 17 lid 3 sub e AVG) / legal claims or a dispute",
+                   "fraud_investigation": "fraudeonderzoek / fraud investigation",
+                   "legal_obligation": "wettelijke plicht (bewaarplicht) / legal obligation (hold)"}
+
+
 def legal_ground(policy: Policy, record: Record) -> str:
     """Why the law makes us keep this record, or "" when nothing does."""
     rule = rule_of(policy, record)
@@ -53,7 +68,48 @@ def legal_ground(policy: Policy, record: Record) -> str:
         return (rule.legal_ground if rule else "") or law or "fiscale bewaarplicht (art. 52 AWR) / tax retention duty"
     if purpose is not None and str(purpose.basis) == "legal_obligation":
         return law or "wettelijke verplichting / legal obligation"
-    return ""
+    if purpose is not None and legal_claims(record.purpose, purpose):
+        return "rechtsvordering (art. 17 lid 3 sub e AVG) / legal claims"
+    holds = sorted({h.reason for h in active_holds(record) if h.reason in HOLDS_THAT_KEEP})
+    return "; ".join(HOLDS_THAT_KEEP[h] for h in holds)
+
+
+def kept_until(policy: Policy, record: Record) -> dict[str, Any]:
+    """Until when a kept record stays: the date when its clock knows it, and always in words."""
+    clock = compute(record, policy)
+    rule = rule_of(policy, record)
+    label = retention_words(rule)
+    anonymise = rule is not None and rule.action == "anonymise"
+    then_nl, then_en = ("daarna geanonimiseerd", "then anonymised") if anonymise else ("daarna verwijderd",
+                                                                                       "then deleted")
+    if clock.expires_at is not None:
+        day = timezone.localtime(clock.expires_at).date()
+        return {"until": clock.expires_at.isoformat(),
+                "until_words": {"nl": f"tot {day:%d-%m-%Y}, {then_nl} ({label['nl']})",
+                                "en": f"until {day.isoformat()}, {then_en} ({label['en']})"}}
+    # Open-ended: the rule in words, and why the date is not known yet (an event still to come, a hold).
+    why_nl = " ".join(nl for nl, _ in clock.steps[2:])
+    why_en = " ".join(en for _, en in clock.steps[2:])
+    holds = [h for h in active_holds(record) if h.reason in HOLDS_THAT_KEEP]
+    if holds and not clock.held:  # the clock names a hold only once it has a date to move
+        kinds = ", ".join(sorted({Hold.Reason(h.reason).label.lower() for h in holds}))
+        kinds_en = ", ".join(sorted({h.reason.replace("_", " ") for h in holds}))
+        why_nl += f" Een bewaarplicht ({kinds}) houdt de gegevens vast tot die wordt opgeheven."
+        why_en += f" A hold ({kinds_en}) keeps the data until it is released."
+    return {"until_words": {"nl": f"{label['nl']}. {why_nl}".strip(), "en": f"{label['en']}. {why_en}".strip()}}
+
+
+def _restrict(actor: Any, req: Request, purposes: set[str]) -> dict[str, str]:
+    """Kept data serves only its legal ground from now on: restrict each purpose it was kept under."""
+    done = {}
+    for purpose in sorted(purposes):
+        if restrictions(purpose).filter(subject=req.subject_id).exists():
+            continue  # already restricted (for this purpose or for all): nothing more to block
+        restriction = restriction_set(actor, subject=req.subject, purpose=purpose,
+                                      reason=f"verwijderverzoek / erasure request {req.pk}: alleen nog bewaren op "
+                                             f"wettelijke grond / kept only on its legal ground")
+        done[purpose] = str(restriction.pk)
+    return done
 
 
 def _generalise(value: Any, how: str) -> Any:
@@ -115,16 +171,17 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
     anonymised: list[dict[str, Any]] = []
     deleted: list[dict[str, Any]] = []
     with transaction.atomic():
+        # This request's own hold kept the data for the answer; it must not count as a reason to keep.
+        effects.release_for(req)
         records = list(Record.objects.select_for_update().filter(subject=subject).order_by("collected_at"))
         entries: list[Entry] = []
         for record in records:
-            item = {"record": str(record.pk), "type": record.type, "purpose": record.purpose,
+            item: dict[str, Any] = {"record": str(record.pk), "type": record.type, "purpose": record.purpose,
                     "label": _label(policy, record)}
             ground = legal_ground(policy, record)
             rule = rule_of(policy, record)
             if ground:
-                kept.append({**item, "ground": ground,
-                             "until": record.expires_at.isoformat() if record.expires_at else None})
+                kept.append({**item, "ground": ground, **kept_until(policy, record)})
             elif rule is not None and rule.action == "anonymise" and rule.anonymise is not None:
                 anonymised.append({**item, "kept_fields": _anonymise(policy, record)})
                 entries.append(Entry(action="record.anonymise", actor=actor, purpose=record.purpose, subject=subject,
@@ -132,11 +189,14 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
             else:
                 holder = _delete(record)
                 if holder:
-                    kept.append({**item, "ground": holder, "until": None})
+                    kept.append({**item, "ground": holder, **kept_until(policy, record)})
                     continue
                 deleted.append(item)  # (the deleted instance has lost its pk: use the id noted before)
                 entries.append(Entry(action="record.delete", actor=actor, purpose=record.purpose, subject=subject,
                                      record=item["record"], detail={"type": record.type, "request": str(req.pk)}))
+        restricted = _restrict(actor, req, {k["purpose"] for k in kept})
+        for item in kept:
+            item["restricted"] = True
         # Written before commit (the journal's own rule): a restored backup erases these again.
         note_erasures("record", [d["record"] for d in deleted + anonymised], f"request:{req.pk}")
         statements, _ = Statement.objects.filter(subject=subject).delete()
@@ -153,7 +213,7 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
         append(Entry(action="subject.erase", actor=actor, subject=subject, policy_version=current.number,
                      detail={"request": str(req.pk), "deleted": len(deleted), "anonymised": len(anonymised),
                              "kept": len(kept), "statements": statements, "key_shredded": shredded,
-                             "account_closed": account_closed}))
+                             "account_closed": account_closed, "restricted": sorted(restricted)}))
         req = request_answer(actor, req, extra=letters.erasure_body(kept, anonymised))
     return {"deleted": deleted, "anonymised": anonymised, "kept": kept, "key_shredded": shredded,
             "account_closed": account_closed,

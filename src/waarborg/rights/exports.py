@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
 from waarborg.api.times import rfc3339, rfc3339_or_none
@@ -251,6 +252,27 @@ def portability_csv(export: dict[str, Any]) -> str:
         for field, value in record["data"].items():
             writer.writerow([record["id"], record["type"], record["purpose"], record["collected_at"], field,
                              "" if value is None else value])
+    return out.getvalue()
+
+
+ACCESS_CSV_COLUMNS = ("purpose", "record", "type", "field", "value")
+
+
+def access_csv(export: dict[str, Any]) -> str:
+    """The records of an access export, one row per field: stable columns whatever the record types are.
+
+    A value that is itself a list or an object is written as JSON. The explanations per purpose (basis,
+    retention, recipients) and the history are in the JSON, HTML and PDF forms of the same export."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(ACCESS_CSV_COLUMNS)
+    for block in export["purposes"]:
+        for record in block["records"]:
+            for field, value in record["data"].items():
+                if isinstance(value, dict | list):
+                    value = json.dumps(value, ensure_ascii=False, default=str)
+                writer.writerow([block["purpose"], record["id"], record["type"], field,
+                                 "" if value is None else value])
     return out.getvalue()
 
 

@@ -3,7 +3,8 @@
 Handling (seeing, verifying, answering, exporting) is for roles the policy marks `privacy_officer`,
 `dpo` (the FG sees every request, S3-28) or with `requests` in `manages`. Filing is wider: any staff
 member with a role may register a request they received (the helpdesk takes a call, S0-39), and
-a citizen may file for themselves. Every refusal is audited before the 403.
+a citizen may file for themselves. Which handler may take which step of one request is `duties`: never
+the one who registered it. Every refusal is audited before the 403.
 """
 
 from __future__ import annotations

@@ -56,11 +56,13 @@ def erasure_body(kept: list[dict[str, Any]], anonymised: list[dict[str, Any]]) -
     nl = [DEFAULT_BODY["erasure"][0]]
     en = [DEFAULT_BODY["erasure"][1]]
     if kept:
-        nl.append("Bewaard op grond van een wettelijke plicht:")
-        en.append("Kept because the law requires it:")
+        nl.append("Bewaard op grond van een wettelijke plicht, en vanaf nu afgeschermd: wij gebruiken deze gegevens "
+                  "alleen nog daarvoor.")
+        en.append("Kept because the law requires it, and restricted from now on: we use this data for that "
+                  "purpose only.")
         for item in kept:
-            nl.append(f"- {item['label']['nl']}: {item['ground']}")
-            en.append(f"- {item['label']['en']}: {item['ground']}")
+            nl.append(f"- {item['label']['nl']}: {item['ground']}. Bewaard: {item['until_words']['nl']}")
+            en.append(f"- {item['label']['en']}: {item['ground']}. Kept: {item['until_words']['en']}")
     if anonymised:
         nl.append("Zonder verwijzing naar u (geanonimiseerd) bewaard voor onze verantwoording:")
         en.append("Kept without any link to you (anonymised) for our accountability:")

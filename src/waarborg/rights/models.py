@@ -43,6 +43,10 @@ class Request(models.Model):
     channel = models.CharField(max_length=32)
     purpose = models.CharField(max_length=64, blank=True, default="")  # the purpose the request is about
     details_sealed = models.BinaryField(null=True, blank=True)  # free text, sealed with the subject's key
+    # Who asked: the subject, a guardian/parent, or a representative (authorised person). Their name, contact
+    # and authorisation are sealed with the subject's key like the details; the kind alone is in the clear.
+    requester_kind = models.CharField(max_length=16, default="subject")
+    requester_sealed = models.BinaryField(null=True, blank=True)
     status = models.CharField(max_length=32, choices=Status.choices)
     received_at = models.DateTimeField()
     due_at = models.DateTimeField()
@@ -90,9 +94,13 @@ class Request(models.Model):
 
 
 class Step(models.Model):
-    """Every status change with its moment and actor: the request's own history."""
+    """Every step with its moment and actor: the request's own history.
+
+    `action` names the step (filed, verified, reviewed, delivered, answered, ...); `status` is the
+    request's status after it (a review or a delivery leaves the status as it was)."""
 
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(max_length=32, blank=True, default="")
     status = models.CharField(max_length=32)
     at = models.DateTimeField()
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -107,13 +115,17 @@ class Step(models.Model):
 
 
 class Delivery(models.Model):
-    """An export handed over: to the subject, or to a recipient the subject named (art. 20(2))."""
+    """An export handed over to the requester (the subject, a guardian, a representative), or to a
+    recipient the subject named (art. 20(2)), through a channel: the portal download, secure mail, a
+    letter staff post, or the API (to a named recipient)."""
 
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="deliveries")
     format = models.CharField(max_length=8)
-    to = models.CharField(max_length=16, default="subject")  # subject | recipient
+    to = models.CharField(max_length=16, default="subject")  # subject | guardian | representative | recipient
+    channel = models.CharField(max_length=16, blank=True, default="")  # portal | secure_mail | letter | api
     recipient = models.CharField(max_length=200, blank=True, default="")  # an organisation's name
     at = models.DateTimeField()
+    received_at = models.DateTimeField(null=True, blank=True)  # secure mail: when the requester picked it up
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                            related_name="+")
 

@@ -8,7 +8,20 @@ from rest_framework import serializers
 
 from waarborg.api import times
 from waarborg.rights.actions import REQUIRED_REDACTIONS, TYPES
+from waarborg.rights.duties import KINDS
 from waarborg.rights.models import Request
+
+
+class RequesterIn(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=KINDS, default="subject",
+                                   help_text="Who asked: the subject, a parent or guardian, or a representative.")
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    contact = serializers.CharField(max_length=500, required=False, allow_blank=True, default="",
+                                    help_text="Where the answer goes: an e-mail address (secure mail) or a postal "
+                                              "address (letter).")
+    authorisation = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="",
+                                          help_text="What shows the guardian or representative may act, e.g. a "
+                                                    "signed authorisation or a court order.")
 
 
 class RequestCreate(serializers.Serializer[Any]):
@@ -20,6 +33,8 @@ class RequestCreate(serializers.Serializer[Any]):
     details = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
     id_copy = serializers.CharField(max_length=200, required=False, allow_blank=True, default="",
                                     help_text="Where the ID copy is kept (a reference, never the image).")
+    requester = RequesterIn(required=False, help_text="Who asked (default: the subject). Sealed with the subject's "
+                                                      "key; never in the audit log.")
 
 
 class RequestCreated(serializers.Serializer[Any]):

@@ -1,12 +1,13 @@
 from django.urls import path
 
 from waarborg.rights import views_api as v
-from waarborg.rights.views_export import ExportView
+from waarborg.rights.views_export import DeliverView, ExportView
 
 urlpatterns = [
     path("requests", v.RequestsView.as_view()),
     path("requests/<uuid:pk>", v.RequestView.as_view()),
     path("requests/<uuid:pk>/export", ExportView.as_view()),
+    path("requests/<uuid:pk>/deliver", DeliverView.as_view()),
     path("requests/<uuid:pk>/verify", v.VerifyView.as_view()),
     path("requests/<uuid:pk>/id-copy", v.IdCopyView.as_view()),
     path("requests/<uuid:pk>/extend", v.ExtendView.as_view()),

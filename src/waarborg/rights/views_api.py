@@ -19,7 +19,8 @@ from waarborg.api.errors import Invalid
 from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
-from waarborg.rights import actions, corrections, erasure, serializers
+from waarborg.rights import actions, corrections, duties, erasure, serializers
+from waarborg.rights.actions import TYPES
 from waarborg.rights.handlers import may_file, may_intake, refuse, require_handler
 from waarborg.rights.models import Request
 from waarborg.vault.models import Subject
@@ -36,10 +37,24 @@ def summary(req: Request) -> dict[str, Any]:
             "overdue": req.is_open and req.due_at < timezone.now()}
 
 
+def who(user: Any) -> dict[str, str] | None:
+    """Who took a step: a staff member by username, the subject (a citizen in the portal), or nobody (a form)."""
+    if user is None:
+        return None
+    if getattr(user, "kind", "") == "citizen":
+        return {"kind": "subject"}
+    return {"kind": str(getattr(user, "kind", "staff")), "username": user.get_username()}
+
+
 def detail(req: Request) -> dict[str, Any]:
+    steps = list(req.steps.select_related("by"))
     return {
         **summary(req),
         "details": actions.details_of(req),
+        "requester": duties.requester_of(req).as_dict(),
+        "registered_by": who(req.created_by),
+        "verified_by": who(req.identity_verified_by) if req.identity_verified else None,
+        "reviewed_by": list({s.by.get_username(): who(s.by) for s in steps if s.action == "reviewed" and s.by}.values()),
         "first_due_at": rfc3339(req.first_due_at),
         "extension": {"reason": req.extension_reason, "at": _iso(req.extended_at), "subject_told_at": _iso(req.subject_told_at)}
         if req.extended_at else None,
@@ -48,9 +63,11 @@ def detail(req: Request) -> dict[str, Any]:
                      "id_copy_deleted_at": _iso(req.id_copy_deleted_at)},
         "started_at": _iso(req.started_at), "answered_at": _iso(req.answered_at), "rejected_at": _iso(req.rejected_at),
         "closed_at": _iso(req.closed_at), "outcome": req.outcome, "answer": req.answer,
-        "steps": [{"status": s.status, "at": _iso(s.at), "note": s.note} for s in req.steps.all()],
-        "deliveries": [{"format": d.format, "to": d.to, "recipient": d.recipient, "at": _iso(d.at)}
-                       for d in req.deliveries.all()],
+        "steps": [{"action": s.action or s.status, "status": s.status, "at": _iso(s.at), "by": who(s.by), "note": s.note}
+                  for s in steps],
+        "deliveries": [{"format": d.format, "to": d.to, "channel": d.channel, "recipient": d.recipient, "at": _iso(d.at),
+                        "by": who(d.by), "received_at": _iso(d.received_at)}
+                       for d in req.deliveries.select_related("by")],
     }
 
 
@@ -62,19 +79,25 @@ def handled(request: HttpRequest, pk: Any, action: str) -> Request:
 
 class RequestsView(APIView):
     @extend_schema(operation_id="requests_list", request=None,
-                   parameters=[OpenApiParameter("overdue", OpenApiTypes.BOOL),
-                               OpenApiParameter("type", OpenApiTypes.STR), OpenApiParameter("status", OpenApiTypes.STR)],
+                   parameters=[OpenApiParameter("overdue", OpenApiTypes.BOOL,
+                                                description="Only open requests past their deadline"),
+                               OpenApiParameter("type", OpenApiTypes.STR, enum=list(TYPES)),
+                               OpenApiParameter("status", OpenApiTypes.STR, enum=list(Request.Status.values))],
                    responses={200: OpenApiResponse(description="Every request (the FG sees all), by due date.")})
     def get(self, request: HttpRequest) -> Response:
         require_handler(request.user, current(), "request.list")
-        if request.query_params.get("overdue") in ("1", "true", "yes"):
-            rows = actions.overdue()
-        else:
-            rows = Request.objects.order_by("due_at")
-        if request.query_params.get("type"):
-            rows = rows.filter(type=request.query_params["type"])
-        if request.query_params.get("status"):
-            rows = rows.filter(status=request.query_params["status"])
+        params = request.query_params
+        errors = {name: [f"kies uit / choose from {', '.join(choices)}"]
+                  for name, choices in (("type", TYPES), ("status", Request.Status.values),
+                                        ("overdue", ("1", "true", "yes", "0", "false", "no")))
+                  if params.get(name) and params[name] not in choices}
+        if errors:
+            raise Invalid(errors)
+        rows = actions.overdue() if params.get("overdue") in ("1", "true", "yes") else Request.objects.order_by("due_at")
+        if params.get("type"):
+            rows = rows.filter(type=params["type"])
+        if params.get("status"):
+            rows = rows.filter(status=params["status"])
         return Response([summary(r) for r in rows])
 
     @extend_schema(operation_id="requests_create", request=serializers.RequestCreate,
@@ -93,7 +116,8 @@ class RequestsView(APIView):
             raise refuse(user, "request.create", "Alleen voor uzelf. / Only for yourself.", subject=subject)
         req = actions.request_file(user, subject=subject, type=data["type"], channel=data["channel"],
                                    received_at=data.get("received_at"), purpose=data["purpose"],
-                                   details=data["details"], id_copy=data["id_copy"])
+                                   details=data["details"], id_copy=data["id_copy"],
+                                   requester=duties.requester_from(data.get("requester")))
         return Response({"id": str(req.pk), "due_at": rfc3339(req.due_at), "status": req.status},
                         status=status.HTTP_201_CREATED)
 
@@ -174,7 +198,9 @@ def _erase(user: Any, req: Request, data: dict[str, Any]) -> dict[str, Any]:
     return erasure.erase(user, req)
 
 
-VerifyView = _action_view("verify", serializers.Verify, _verify, "Record identity verification (S1-25, S1-26).")
+VerifyView = _action_view("verify", serializers.Verify, _verify,
+                          "Record identity verification (S1-25, S1-26), by a handler other than who registered the "
+                          "request (else 403 separation_of_duties); portal_login is the subject's own, in the portal.")
 IdCopyView = _action_view("id_copy", serializers.IdCopy, _id_copy, "Register an ID copy (checked for redaction).")
 ExtendView = _action_view("extend", serializers.Extend, _extend, "Extend the deadline once, with a reason.")
 AnswerView = _action_view("answer", serializers.Answer, _answer, "Answer the request.")

@@ -1,115 +1,99 @@
-"""GET requests/{id}/export: the access or portability export, once identity is verified.
+"""The export of a verified request through the API: a staff review, or a delivery to the requester.
 
-`format=json` (default) or `html` for access, `json` or `csv` for portability; `pdf` only where
-WeasyPrint is installed (else 501 saying so). `recipient=` hands a portability export to an
-organisation the subject named (art. 20(2)). Every export is a logged delivery and an audit entry
-with action `export`.
+- GET `requests/{id}/export`: the reviewer (never the registrar: 403 `separation_of_duties`) sees the
+  export. `format=json` (default), `html`, `pdf` or `csv` for access and disclosures; `json` or `csv` for
+  portability; `pdf` only where WeasyPrint is installed (else 501). `recipient=` hands a portability
+  export to an organisation the subject named (art. 20(2)).
+- POST `requests/{id}/deliver`: `{"channel": "letter"}` answers the letter to print and post to the
+  requester (PDF or HTML); `{"channel": "secure_mail"}` sends it where the policy offers secure mail.
+Every export is a step of the request and an audit entry (`request.review`, `request.deliver`).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpResponse
-from django.template.loader import render_to_string
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.exceptions import NotAcceptable
+from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request as HttpRequest
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.accounts.models import User
-from waarborg.api.errors import Conflict, Invalid, NotImplementedYet
-from waarborg.audit.log import Entry, append
-from waarborg.policy.active import current
-from waarborg.rights import exports
-from waarborg.rights.actions import mark_in_progress, require_identity
-from waarborg.rights.models import Delivery, Request
+from waarborg.api.bodies import valid as _valid
+from waarborg.rights import delivery
+from waarborg.rights.delivery import FORMATS, Export, has_pdf  # noqa: F401 - re-exported for the pages
 from waarborg.rights.views_api import handled
 
-FORMATS = {"access": ("json", "html", "pdf"), "disclosures": ("json", "html", "pdf"), "portability": ("json", "csv")}
-PDF_MISSING = ("PDF-export vereist WeasyPrint, dat op deze server niet is geïnstalleerd; vraag format=html of json. / "
-               "PDF export needs WeasyPrint, which is not installed on this server; ask for format=html or json.")
+
+def as_response(made: Export) -> HttpResponse:
+    response = HttpResponse(made.content, content_type=made.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
+    return response
 
 
-def has_pdf() -> bool:
-    return importlib.util.find_spec("weasyprint") is not None
+def _lang(value: Any) -> str:
+    return "en" if value == "en" else "nl"
 
 
-def pdf_from_html(html: str) -> bytes:
-    try:
-        from weasyprint import HTML  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise NotImplementedYet(PDF_MISSING) from None
-    result: bytes = HTML(string=html).write_pdf()
-    return result
-
-
-class ExportView(APIView):
+class _JsonErrors(APIView):
     def perform_content_negotiation(self, request: HttpRequest, force: bool = False) -> tuple[BaseRenderer, str]:
         # `format` names the export's format here, not DRF's renderer: errors are always JSON.
         return JSONRenderer(), "application/json"
 
+
+class ExportView(_JsonErrors):
     @extend_schema(
         operation_id="request_export", request=None,
+        description="The export, seen by a staff member who did not register the request (a review). Formats: "
+                    "access and disclosures json, html, pdf, csv; portability json, csv.",
         parameters=[OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "html", "pdf", "csv"]),
                     OpenApiParameter("lang", OpenApiTypes.STR, enum=["nl", "en"]),
                     OpenApiParameter("recipient", OpenApiTypes.STR,
                                      description="Portability: the organisation the subject named.")],
         responses={200: OpenApiResponse(description="The export"),
+                   403: OpenApiResponse(description="Not a request handler, or the registrar "
+                                                    "(`separation_of_duties`)"),
+                   406: OpenApiResponse(description="A format this kind of request does not offer"),
                    409: OpenApiResponse(description="Identity not verified yet, or no export for this request"),
                    501: OpenApiResponse(description="PDF without WeasyPrint")},
     )
     def get(self, request: HttpRequest, pk: Any) -> HttpResponse:
-        req = handled(request, pk, "export")
-        return deliver(request.user, req, fmt=(request.query_params.get("format") or "json").lower(),
-                       lang="en" if request.query_params.get("lang") == "en" else "nl",
-                       recipient=(request.query_params.get("recipient") or "").strip())
+        req = handled(request, pk, "request.review")
+        return as_response(delivery.review(request.user, req,
+                                           fmt=(request.query_params.get("format") or "json").lower(),
+                                           lang=_lang(request.query_params.get("lang")),
+                                           recipient=(request.query_params.get("recipient") or "").strip()))
 
 
-def deliver(actor: Any, req: Request, *, fmt: str = "json", lang: str = "nl", recipient: str = "") -> HttpResponse:
-    """Build, log and hand over the export of `req` (API and portal alike)."""
-    allowed = FORMATS.get(req.type)
-    if allowed is None:
-        raise Conflict(f"Een {req.type}-verzoek heeft geen export. / A {req.type} request has no export.")
-    if req.status == Request.Status.REJECTED:
-        raise Conflict("Dit verzoek is afgewezen. / This request was refused.")
-    require_identity(req)
-    if fmt not in allowed:
-        raise NotAcceptable(f"format={fmt}: kies uit / choose from {', '.join(allowed)}")
-    if recipient and req.type != "portability":
-        raise Invalid({"recipient": ["alleen bij overdraagbaarheid / only for portability"]})
-    if len(recipient) > 200:
-        raise Invalid({"recipient": ["te lang / too long"]})
-    policy = current()
-    with transaction.atomic():
-        content = (exports.portability_export(policy, req) if req.type == "portability"
-                   else exports.access_export(policy, req))
-        response = _render(content, fmt, lang, policy)
-        Delivery.objects.create(request=req, format=fmt, to="recipient" if recipient else "subject",
-                                recipient=recipient, at=timezone.now(),
-                                by=actor if isinstance(actor, User) else None)
-        mark_in_progress(actor, req)
-        append(Entry(action="export", actor=actor, subject=req.subject_id,
-                     detail={"request": str(req.pk), "type": req.type, "format": fmt,
-                             "to": "recipient" if recipient else "subject"}))
-    response["Content-Disposition"] = f'attachment; filename="{req.type}-{req.pk}.{fmt}"'
-    return response
+class DeliverIn(serializers.Serializer[Any]):
+    channel = serializers.CharField(max_length=16, help_text="`letter`, or `secure_mail` where the policy offers it")
+    format = serializers.CharField(max_length=8, required=False, allow_blank=True, default="",
+                                   help_text="The export's format (default: pdf where WeasyPrint is installed, "
+                                             "else html; portability: json)")
+    lang = serializers.ChoiceField(choices=["nl", "en"], required=False, default="nl")
 
 
-def _render(content: dict[str, Any], fmt: str, lang: str, policy: Any) -> HttpResponse:
-    if fmt == "json":
-        return HttpResponse(json.dumps(content, ensure_ascii=False, indent=2, default=str),
-                            content_type="application/json; charset=utf-8")
-    if fmt == "csv":
-        return HttpResponse(exports.portability_csv(content), content_type="text/csv; charset=utf-8")
-    html = render_to_string("rights/export.html", {"export": exports.localise(content, lang), "lang": lang,
-                                                   "organisation": policy.organisation})
-    if fmt == "pdf":
-        return HttpResponse(pdf_from_html(html), content_type="application/pdf")
-    return HttpResponse(html, content_type="text/html; charset=utf-8")
+class DeliverView(_JsonErrors):
+    @extend_schema(
+        operation_id="request_deliver", request=DeliverIn,
+        description="Send the export to the requester: `letter` answers the letter to print and post (the sender "
+                    "sees it); `secure_mail` mails a pick-up link to the requester's e-mail address. Never by "
+                    "the staff member who registered the request.",
+        responses={200: OpenApiResponse(description="The letter (PDF or HTML), or for secure_mail "
+                                                    "`{\"delivery\", \"channel\", \"to\", \"expires_at\"}`"),
+                   403: OpenApiResponse(description="Not a request handler, or the registrar "
+                                                    "(`separation_of_duties`)"),
+                   409: OpenApiResponse(description="Identity not verified yet, or no export for this request"),
+                   422: OpenApiResponse(description="Unknown channel, or no e-mail address for secure mail")},
+    )
+    def post(self, request: HttpRequest, pk: Any) -> HttpResponse:
+        req = handled(request, pk, "request.deliver")
+        data = _valid(DeliverIn, request.data)
+        fmt, lang = (data["format"] or "").lower(), data["lang"]
+        if data["channel"] == "letter":
+            return as_response(delivery.deliver_letter(request.user, req, fmt=fmt or delivery.default_format(req),
+                                                       lang=lang))
+        return Response(delivery.send(request.user, req, channel=data["channel"], fmt=fmt, lang=lang))

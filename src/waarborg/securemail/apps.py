@@ -6,3 +6,8 @@ class SecureMailConfig(AppConfig):
     label = "securemail"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Veilig mailen, vragen en formulieren"
+
+    def ready(self) -> None:
+        from waarborg.securemail import outbox
+
+        outbox.register()  # secure mail as a way to send the answer to a rights request, where offered

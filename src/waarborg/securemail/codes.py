@@ -75,8 +75,8 @@ def code_request(*, name: str, email: str) -> AccessCode:
     return row
 
 
-def code_redeem(email: str, code: str) -> AccessCode:
-    """Spend the code for this address, or refuse (403, audited).
+def code_redeem(email: str, code: str, action: str = "securemail.send") -> AccessCode:
+    """Spend the code for this address, or refuse (403, audited as `action`: sending or picking up).
 
     Runs in its own transaction, so a wrong try is counted even though the refusal ends the request.
     """
@@ -105,5 +105,5 @@ def code_redeem(email: str, code: str) -> AccessCode:
             match.used_at = now
             match.save(update_fields=["used_at"])
     if refusal is not None or match is None:
-        refuse(None, "securemail.send", PURPOSE, refusal or Refusal("invalid_code", ""))
+        refuse(None, action, PURPOSE, refusal or Refusal("invalid_code", ""))
     return match

@@ -82,3 +82,22 @@ class MailRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} mail request {self.id}"
+
+
+class SecureDelivery(models.Model):
+    """An answer to a rights request waiting for its requester (secure mail the other way round, S3-41).
+
+    Holds no copy of the export: it is made when the requester picks it up, with a one-time access code sent
+    to the address the link went to (kept here as a keyed hash only), before `expires_at`.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    delivery = models.OneToOneField("rights.Delivery", on_delete=models.CASCADE, related_name="secure_mail")
+    address_hash = models.CharField(max_length=64)
+    lang = models.CharField(max_length=2, default="nl")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    pickups = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"secure delivery {self.id}"

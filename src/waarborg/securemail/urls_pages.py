@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from waarborg.securemail import pages
+from waarborg.securemail import pages, pickup
 
 app_name = "securemail"
 
 urlpatterns = [
     path("", pages.start, name="start"),
     path("bericht", pages.write, name="write"),
+    path("ophalen/<uuid:pk>", pickup.pickup, name="pickup"),
 ]

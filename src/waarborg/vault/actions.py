@@ -16,15 +16,16 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append, append_many
+from waarborg.caseloads.actions import intake
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.retention.clock import expiry_for
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
-from waarborg.vault.authorisation import confidentiality, needs_assignment, purposes_granted, staff_only
+from waarborg.vault.authorisation import confidentiality, purposes_granted, staff_only
 from waarborg.vault.crypto import keyed_hash
 from waarborg.vault.gates import AccessContext, Refusal
-from waarborg.vault.models import Assignment, Record, Subject
+from waarborg.vault.models import Record, Subject
 from waarborg.vault.validation import check_bsn, check_moment, check_provenance, clean_data
 
 
@@ -33,7 +34,8 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
     """Register a subject. The BSN is checked (11-proof), sealed, and findable only by keyed hash.
 
     With a purpose, the full access check runs for writing under it; without one, the actor must
-    hold the right to write under at least one purpose.
+    hold the right to write under at least one purpose. On need-to-know work the new subject goes
+    into the registrar's caseload at once (`caseloads.actions.intake`).
     """
     current = active()
     if purpose:
@@ -64,6 +66,7 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
                 subject.save(update_fields=["sealed"])
             append(Entry(action="subject.create", actor=actor, subject=subject, purpose=purpose,
                          policy_version=current.number, detail={"fields": sorted(protected)}))
+            intake(actor, subject, purpose, current.policy, current.number)  # need-to-know: the case is theirs
     except IntegrityError:  # a concurrent twin won the race
         raise Conflict("Deze betrokkene bestaat al. (This subject exists already.)") from None
     return subject
@@ -190,25 +193,3 @@ def records_of_subject(actor: Any, subject: Subject, purpose: str) -> list[tuple
                     + [Entry(action="record.read", actor=actor, purpose=purpose, subject=subject, record=record,
                              detail={"type": record.type, "via": "list"}) for record in records])
     return shown
-
-
-def assign(actor: Any, subject: Subject, purpose: str, *, user: Any = None, team: str = "") -> Assignment:
-    """Assign a subject to a staff member or a team for a need-to-know purpose (S4-11).
-
-    Who assigns: the platform itself (intake jobs), a privacy officer (a role that manages staff),
-    or someone who may write under the purpose without being bound by need-to-know themselves.
-    """
-    policy = active().policy
-    if (user is None) == (not team):
-        raise Invalid({"user": ["Wijs toe aan een medewerker of aan een team. (Assign to a user or a team.)"]})
-    roles = [policy.roles[r] for r in (getattr(actor, "roles", None) or []) if r in policy.roles]
-    if not isinstance(actor, str) and not any("staff" in r.manages for r in roles):
-        check(actor, "write", purpose, subject=subject)
-        if needs_assignment(policy, actor, "write", purpose):
-            refuse(actor, "assign", purpose, Refusal("role_not_granted", "Alleen een coördinator of "
-                   "privacyfunctionaris wijst toe. (Only a coordinator or privacy officer assigns.)"), subject=subject)
-    with transaction.atomic():
-        assignment = Assignment.objects.create(subject=subject, purpose=purpose, user=user, team=team)
-        append(Entry(action="subject.assign", actor=actor, purpose=purpose, subject=subject,
-                     detail={"user_id": getattr(user, "pk", None), "team": team}))
-    return assignment

@@ -49,23 +49,25 @@ def needs_assignment(policy: Policy, actor: Any, action: str, purpose: str) -> b
     return policy.purposes[purpose].need_to_know or (bool(roles) and all(r.need_to_know for r in roles))
 
 
-def assigned(actor: Any, subject: Any, purpose: str) -> bool:
-    subject_id = getattr(subject, "pk", subject)
-    mine = Assignment.objects.filter(subject_id=subject_id, purpose=purpose)
-    team = getattr(actor, "team", "")
-    if team:
-        return mine.filter(user_id=actor.pk).exists() or mine.filter(team=team).exists()
-    return mine.filter(user_id=actor.pk).exists()
-
-
-def assigned_subjects(actor: Any, purpose: str) -> Any:
-    """Subject ids assigned to the actor or their team for `purpose` (a queryset of ids)."""
+def _mine(actor: Any) -> Any:
+    """Active assignments to the actor or the team their account carries; ended ones open nothing."""
     from django.db.models import Q
 
     who = Q(user_id=actor.pk)
     if getattr(actor, "team", ""):
         who |= Q(team=actor.team)
-    return Assignment.objects.filter(who, purpose=purpose).values("subject_id")
+    return Assignment.objects.filter(who, ended_at__isnull=True)
+
+
+def assigned(actor: Any, subject: Any, purpose: str) -> bool:
+    if getattr(actor, "pk", None) is None:
+        return False
+    return _mine(actor).filter(subject_id=getattr(subject, "pk", subject), purpose=purpose).exists()
+
+
+def assigned_subjects(actor: Any, purpose: str) -> Any:
+    """Subject ids assigned to the actor or their team for `purpose` (a queryset of ids)."""
+    return _mine(actor).filter(purpose=purpose).values("subject_id")
 
 
 def staff_only(ctx: AccessContext) -> Refusal | None:

@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Subject(models.Model):
@@ -96,17 +97,46 @@ class Record(models.Model):
 
 
 class Assignment(models.Model):
-    """Need-to-know: a subject assigned to a staff member or a team, for a purpose."""
+    """Need-to-know: a subject in the caseload of a staff member or a team, for one purpose (S4-11).
+
+    Ending an assignment keeps the row (`ended_at`, `ended_by`): the history says who had the case when.
+    Only active rows (`ended_at` null) open access; at most one active row per subject, purpose and
+    person or team. Written only by `waarborg.caseloads.actions`.
+    """
+
+    class Via(models.TextChoices):
+        ASSIGN = "assign", "Toegewezen / assigned"
+        INTAKE = "intake", "Intake"
+        HANDOVER = "handover", "Overgedragen / handed over"
 
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="assignments")
     purpose = models.CharField(max_length=64)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
                              related_name="assignments")
     team = models.CharField(max_length=64, blank=True, default="")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Who assigned and who ended it: a username, or the platform ("system:cli"); text, so it outlives accounts.
+    created_by = models.CharField(max_length=150, blank=True, default="")
+    via = models.CharField(max_length=10, choices=Via.choices, default=Via.ASSIGN)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.CharField(max_length=150, blank=True, default="")
 
     class Meta:
         indexes = [models.Index(fields=["subject", "purpose"])]
+        constraints = [
+            models.CheckConstraint(name="assignment_to_user_or_team",
+                                   condition=(models.Q(user__isnull=False, team="")
+                                              | (models.Q(user__isnull=True) & ~models.Q(team="")))),
+            # One active assignment per subject, purpose and person (or team); ended ones are history.
+            models.UniqueConstraint(fields=["subject", "purpose", "user"], name="assignment_active_user",
+                                    condition=models.Q(ended_at__isnull=True, user__isnull=False)),
+            models.UniqueConstraint(fields=["subject", "purpose", "team"], name="assignment_active_team",
+                                    condition=models.Q(ended_at__isnull=True) & ~models.Q(team="")),
+        ]
 
     def __str__(self) -> str:
         return f"subject {self.subject_id} for {self.purpose}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None

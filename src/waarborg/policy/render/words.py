@@ -10,24 +10,6 @@ import datetime as dt
 
 from waarborg.policy.schema import CalendarStart, EventStart, Policy, RetentionRule
 
-# Events the platform itself records; a policy's own `events:` section names any others (and may rename these).
-_EVENTS = {
-    "nl": {
-        "service_ended": "het einde van de dienstverlening",
-        "consent_withdrawn": "je je uitschrijft of je toestemming intrekt",
-        "contract_ended": "het einde van de overeenkomst",
-        "event_finished": "de bijeenkomst is afgerond",
-        "identity_verified": "je identiteit is gecontroleerd",
-    },
-    "en": {
-        "service_ended": "the end of the service",
-        "consent_withdrawn": "you unsubscribe or withdraw your consent",
-        "contract_ended": "the end of the contract",
-        "event_finished": "the event is finished",
-        "identity_verified": "your identity has been checked",
-    },
-}
-
 _ORDINALS = {
     "nl": ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"],
     "en": ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
@@ -41,8 +23,8 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 
 def event_words(policy: Policy, event: str, lang: str) -> str:
     if event in policy.events:
-        return policy.events[event].get(lang)
-    return _EVENTS["en" if lang == "en" else "nl"].get(event, event.replace("_", " "))
+        return policy.events[event].label.get(lang)
+    return event.replace("_", " ")  # not reached for a checked policy: every awaited event is declared
 
 
 def _lower_first(text: str) -> str:
@@ -83,6 +65,9 @@ def retention_words(policy: Policy, rule: RetentionRule, lang: str = "nl") -> st
         main = f"{period} na {after}" if nl else f"{period} after {after}"
     else:
         main = f"{period} na ontvangst" if nl else f"{period} after we receive it"
+    if rule.ends_early:
+        early = join([event_words(policy, anchor.event, lang) for anchor in rule.ends_early], lang)
+        main += f", of eerder bij {early}" if nl else f", or sooner on {early}"
     limits = []
     if rule.extension:
         limits.append(f"{_times(rule.extension.times, lang)} te verlengen met {rule.extension.by.words(lang)}" if nl
