@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+from pathlib import Path
 from typing import Any
 
 from waarborg.cli import UserError
@@ -30,6 +31,8 @@ def prepare(policy_file: str | None) -> None:
     from waarborg.policy.loader import PolicyError, load_file
 
     call_command("migrate", verbosity=0, interactive=False)
+    if settings.STATIC_ROOT and not (Path(settings.STATIC_ROOT) / "staticfiles.json").is_file():
+        call_command("collectstatic", interactive=False, verbosity=0)  # hashed names need their manifest
     path = policy_file or (settings.WAARBORG_POLICY if current_version_number() is None else None)
     if path:
         try:
