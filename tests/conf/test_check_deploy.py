@@ -12,7 +12,11 @@ from django.db import connection
 
 from tests.conf.run import waarborg
 
+ONE_LEG = pytest.mark.skipif(connection.vendor == "postgresql",
+                             reason="a subprocess on a SQLite home, independent of the suite's database: the SQLite leg runs it")
 
+
+@ONE_LEG
 def test_a_wrong_production_configuration_fails_naming_each_problem(tmp_path: Path) -> None:
     # given keys kept in a git checkout, readable by everyone, the embedded SQLite database, mail printed
     repository = tmp_path / "checkout"
@@ -40,6 +44,7 @@ def test_a_wrong_production_configuration_fails_naming_each_problem(tmp_path: Pa
     assert f"{len(problems)} problem(s)" in result.stderr
 
 
+@ONE_LEG
 def test_development_is_not_a_deployment(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
