@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)/src
 
-.PHONY: run test lint promises schema statements clean-venv bench-deidentify
+.PHONY: run test lint promises schema statements clean-venv bench bench-deidentify install generated
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test: $(VENV)/.installed lint
 promises: $(VENV)/.installed
 	mkdir -p var && rm -f var/promises-*.json && PROMISES=1 scripts/test.sh >var/promises-test.log 2>&1 || echo "some tests failed: see var/promises-test.log" >&2
 	$(BIN)/python scripts/promises.py var/promises-sqlite.json var/promises-postgres.json
+
+# Every benchmark of bench/ at full size (a PostgreSQL server: BENCH_SERVER, default postgres@127.0.0.1:5432);
+# the figures go into docs/benchmarks.md. `make test` runs a small size of each.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run_all.py --size full
 
 # Regenerate checked-in artifacts (OpenAPI schema, docs/examples statements).
 generated: $(VENV)/.installed

@@ -5,7 +5,8 @@
 
 Rows go in with PostgreSQL COPY in batches, one transaction per batch, exactly as the vault stores them:
 protected fields sealed with a per-subject data key (wrapped by the master key), BSN as a keyed hash,
-and one chained audit entry per subject and per record (as `subject_create`/`record_create` write).
+and one chained audit entry per subject and per record (as `subject_create`/`record_create` write),
+appended through the audit log's own bulk path (`append_many`).
 The checks of the action layer are skipped: this is an import, not a benchmark of writes.
 """
 
@@ -62,27 +63,11 @@ def copy_rows(model: Any, objects: list[Any]) -> None:
                             for f in fields])
 
 
-def chain(entries: list[Any]) -> list[Any]:
-    """Build and chain audit entries exactly as `append_many` does (the caller holds the transaction)."""
-    from django.utils import timezone
-
-    from waarborg.audit import log
-
-    now = timezone.now()
-    rows = [log._build(e, now) for e in entries]
-    prev = log._lock_and_head()
-    for row in rows:
-        row.prev_hash = prev
-        row.hash = prev = log._digest(prev, log._hashed_fields(row))
-    return rows
-
-
 def generate(records: int, batch: int, seed: int) -> tuple[int, int, float]:
     from django.db import transaction
     from django.utils import timezone
 
-    from waarborg.audit.log import Entry
-    from waarborg.audit.models import AuditEntry
+    from waarborg.audit.log import Entry, append_many
     from waarborg.policy.active import activate, active
     from waarborg.policy.loader import load_file
     from waarborg.retention.clock import expiry_for
@@ -139,7 +124,7 @@ def generate(records: int, batch: int, seed: int) -> tuple[int, int, float]:
             copy_rows(Subject, subjects)
             copy_rows(SubjectKey, keys)
             copy_rows(Record, rows)
-            copy_rows(AuditEntry, chain(entries))
+            append_many(entries, returning=False)  # the audit log's own bulk path (COPY on PostgreSQL)
         made_subjects += len(subjects)
         made_records += len(rows)
         print(f"\r{made_records:>10} records, {made_subjects:>9} subjects", end="", file=sys.stderr, flush=True)

@@ -3,7 +3,7 @@
     PYTHONPATH=src python bench/retention_sweep.py --records 1000000 --expired 0.1 \
         --server postgres://postgres@127.0.0.1:5432/postgres
 
-Creates (and drops) a database `waarborg_bench` on that server, fills it with SQL (records of the
+Creates (and drops) a database `waarborg_bench` (`--database NAME`) on that server, fills it with SQL (records of the
 tip type, one subject with a data key per expired record), then measures in one run:
 1. a raw `DELETE ... WHERE expires_at <= now() AND anonymised_at IS NULL` (rolled back, so the
    sweep finds the same rows);
@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DB = "waarborg_bench"
 
 
 def _sql(url: str, statement: str) -> None:
@@ -44,17 +43,26 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--expired", type=float, default=0.1)
     parser.add_argument("--server", default=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
+    parser.add_argument("--database", default="waarborg_bench", help="the scratch database (created and dropped)")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--existing", action="store_true",
+                        help="use --database as it is (migrated, seed 000 active), add to it and keep it")
     args = parser.parse_args()
-    url = args.server.rsplit("/", 1)[0] + "/" + DB
-    _sql(args.server, f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
-    _sql(args.server, f'CREATE DATABASE "{DB}"')
-    env = {**os.environ, "DATABASE_URL": url, "WAARBORG_ENV": os.environ.get("WAARBORG_ENV", "test"),
-           "PYTHONPATH": str(ROOT / "src")}
-    subprocess.run([sys.executable, "-m", "django", "migrate", "-v", "0", "--settings=waarborg.settings"],
-                   env=env, check=True, cwd=ROOT)
-    subprocess.run([sys.executable, "-m", "waarborg", "policy", "activate", str(ROOT / "examples/ikzorginassen.yaml")],
-                   env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    database = args.database
+    if database in ("postgres", "") or database.startswith("test") or not database.replace("_", "").isalnum():
+        sys.exit(f"refusing to use the database {database!r}: name one of its own")
+    url = args.server.rsplit("/", 1)[0] + "/" + database
+    sys.path[:0] = [str(ROOT)]
+    from bench import common
+
+    env = {**os.environ, **common.environment(url)}
+    if not args.existing:
+        _sql(args.server, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        _sql(args.server, f'CREATE DATABASE "{database}"')
+        subprocess.run([sys.executable, "-m", "django", "migrate", "-v", "0", "--settings=waarborg.settings"],
+                       env=env, check=True, cwd=ROOT)
+        subprocess.run([sys.executable, "-m", "waarborg", "policy", "activate",
+                        str(ROOT / "examples/ikzorginassen.yaml")], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     os.environ.update(env)
     os.environ["DJANGO_SETTINGS_MODULE"] = "waarborg.settings"
     import django
@@ -162,8 +170,8 @@ def main() -> int:
     print(f"the same after VACUUM: best {min(timings) * 1000:.1f} ms, median {sorted(timings)[2] * 1000:.1f} ms",
           flush=True)
     connection.close()
-    if not args.keep:
-        _sql(args.server, f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+    if not (args.keep or args.existing):
+        _sql(args.server, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     return 0
 
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waarborg.settings")
 os.environ.setdefault("WAARBORG_ENV", "test")
-os.environ.setdefault("WAARBORG_VAR_DIR", tempfile.mkdtemp(prefix="waarborg-gen-"))
+os.environ.setdefault("WAARBORG_HOME", tempfile.mkdtemp(prefix="waarborg-gen-"))
 
 
 def artifacts() -> dict[Path, str]:

@@ -25,12 +25,12 @@ fi
 
 report() { [ -n "${PROMISES:-}" ] && echo "--promises-report=var/promises-$1.json"; }
 # Each leg keeps its own var dir (keys, backups) so the two never share files.
-WAARBORG_VAR_DIR="$work/var-sqlite" DATABASE_URL="sqlite:///$work/sqlite.db" \
+WAARBORG_HOME="$work/var-sqlite" DATABASE_URL="sqlite:///$work/sqlite.db" \
   .venv/bin/python -m pytest -p no:cacheprovider $(report sqlite) "$@" >"$work/sqlite.out" 2>&1 &
 sqlite_pid=$!
 pg_status=0
 if [ -n "$pg_url" ]; then
-  WAARBORG_VAR_DIR="$work/var-pg" DATABASE_URL="$pg_url" WAARBORG_TEST_POSTGRES=1 \
+  WAARBORG_HOME="$work/var-pg" DATABASE_URL="$pg_url" WAARBORG_TEST_POSTGRES=1 \
     .venv/bin/python -m pytest -p no:cacheprovider $(report postgres) "$@" >"$work/pg.out" 2>&1 &
   pg_pid=$!
   wait $pg_pid; pg_status=$?

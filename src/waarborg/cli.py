@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "waarborg.breaches.commands",
     "waarborg.deidentify.commands",
     "waarborg.serve",
+    "waarborg.conf.commands",
 )
 
 
@@ -40,11 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def setup_django() -> None:
+def setup_django(ready: bool = True) -> None:
+    """Set Django up; unless `ready` is False, stop when the home or its keys are missing."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waarborg.settings")
     import django
 
     django.setup()
+    from django.conf import settings
+
+    if ready and settings.WAARBORG_NOT_READY:
+        raise UserError("\n".join(settings.WAARBORG_NOT_READY))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,11 +60,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_usage(sys.stderr)
         return 2
+    from waarborg.conf import home
+    from waarborg.conf.env import ConfigError
+
     try:
+        if getattr(args, "creates_home", False):
+            home.allow_create()  # only `serve`: the embedded default's home and keys, on first start
+        if getattr(args, "before_setup", None):
+            args.before_setup(args)  # e.g. `migrate` connects as the owner of the tables
         if getattr(args, "needs_django", True):
-            setup_django()
+            setup_django(ready=getattr(args, "needs_ready", True))
         result = handler(args)
-    except UserError as exc:
+    except (UserError, ConfigError) as exc:
         print(f"waarborg: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

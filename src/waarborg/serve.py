@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+from pathlib import Path
 from typing import Any
 
 from waarborg.cli import UserError
@@ -13,10 +14,12 @@ from waarborg.cli import UserError
 def register(sub: Any) -> None:
     serve = sub.add_parser("serve", help="migrate, activate the policy and serve the platform")
     serve.add_argument("--policy", metavar="FILE", help="activate this policy file first")
-    serve.add_argument("--host", default=os.environ.get("WAARBORG_HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("WAARBORG_PORT", "8000")))
+    # WAARBORG_HOST / WAARBORG_PORT: the defaults of --host and --port (127.0.0.1:8000, the embedded default's
+    # address; production runs gunicorn behind a proxy instead, see docs/operator.md).
+    serve.add_argument("--host", default=os.environ.get("WAARBORG_HOST") or "127.0.0.1")
+    serve.add_argument("--port", type=int, default=os.environ.get("WAARBORG_PORT") or "8000")
     serve.add_argument("--threads", type=int, default=8)
-    serve.set_defaults(handler=_serve)
+    serve.set_defaults(handler=_serve, creates_home=True)
 
 
 def prepare(policy_file: str | None) -> None:
@@ -28,6 +31,8 @@ def prepare(policy_file: str | None) -> None:
     from waarborg.policy.loader import PolicyError, load_file
 
     call_command("migrate", verbosity=0, interactive=False)
+    if settings.STATIC_ROOT and not (Path(settings.STATIC_ROOT) / "staticfiles.json").is_file():
+        call_command("collectstatic", interactive=False, verbosity=0)  # hashed names need their manifest
     path = policy_file or (settings.WAARBORG_POLICY if current_version_number() is None else None)
     if path:
         try:

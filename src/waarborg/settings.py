@@ -15,36 +15,69 @@ from pathlib import Path
 
 import dj_database_url
 
+from waarborg.conf import home, web
 from waarborg.conf.env import ConfigError, env_bool, env_choice, env_int, env_secret, env_str
 
+# The configuration file (WAARBORG_CONFIG, else /etc/waarborg/waarborg.env) fills in what the environment
+# does not set; see waarborg.conf.home for the order and for who may create the home and its keys.
+CONFIG_FILE = home.load_config()
+
 # WAARBORG_ENV: `development` (default: embedded SQLite, generated keys) or `production`
-# (keys must be given, DEBUG is off, never generated).
+# (keys must be given, DEBUG is off, never generated, HTTPS only).
 WAARBORG_ENV = env_choice("WAARBORG_ENV", ("development", "production", "test"), "development")
 PRODUCTION = WAARBORG_ENV == "production"
 
-# WAARBORG_VAR_DIR: where the embedded default keeps its database, generated keys and backups.
-VAR_DIR = Path(env_str("WAARBORG_VAR_DIR", str(Path.cwd() / "var")) or "var").resolve()
+# WAARBORG_HOME (older name WAARBORG_VAR_DIR): the folder of the embedded default's database, generated keys,
+# backups and the scheduler's state. Default: `var/` of the source checkout, never the current directory.
+VAR_DIR = home.home_dir()
+# Why this process cannot serve yet (no home, no keys), in words for the operator. Settings never create a
+# key outside `serve`; every entry point (CLI, WSGI, Celery) stops with these before touching data.
+WAARBORG_NOT_READY: list[str] = []
+
+# DATABASE_URL / DATABASE_URL_FILE: sqlite:///<home>/waarborg.sqlite3 (the embedded default) or
+# postgres://role:password@host/db, the role the platform runs as (not the owner of the tables).
+_default_db = f"sqlite:///{VAR_DIR / 'waarborg.sqlite3'}"
+DATABASE_URL = env_secret("DATABASE_URL") or _default_db  # or DATABASE_URL_FILE: the URL holds a password
+if not DATABASE_URL.startswith(("sqlite://", "postgres://", "postgresql://")):
+    raise ConfigError(f"DATABASE_URL must be sqlite:// or postgres://, got scheme {DATABASE_URL.split(':', 1)[0]!r}")
+EMBEDDED = DATABASE_URL.startswith("sqlite")
+if EMBEDDED and not PRODUCTION:
+    # Nothing on SQLite needs PostgreSQL's modules; DRF would import django.contrib.postgres (and with it
+    # psycopg) just because psycopg is installed, which costs every command a tenth of a second.
+    sys.modules.setdefault("django.contrib.postgres", None)  # type: ignore[arg-type]
+_may_create = WAARBORG_ENV == "test" or (home.may_create() and EMBEDDED)
+if not VAR_DIR.is_dir():
+    if _may_create:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+    else:
+        WAARBORG_NOT_READY.append(home.missing_home(VAR_DIR))
 
 
 def _generated_secret(name: str, filename: str, make: Callable[[], str]) -> str:
-    """Read a secret from the environment, or (development only) generate it once into var/."""
+    """A secret from the environment; else the embedded default's file in the home, generated only by
+    `serve` (or a test run) on first start. Missing anywhere else: a problem named in WAARBORG_NOT_READY."""
     value = env_secret(name)
     if value:
         return value
     if PRODUCTION:
         raise ConfigError(f"{name} (or {name}_FILE) is required when WAARBORG_ENV=production")
     path = VAR_DIR / filename
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(make())
-        if WAARBORG_ENV != "test":
-            warnings.warn(
-                f"{name} not set: generated one into {path}. Set it explicitly in production.",
-                RuntimeWarning,
-                stacklevel=1,
-            )
+    if path.is_file():
+        return path.read_text(encoding="utf-8").strip()
+    if not _may_create or not VAR_DIR.is_dir():
+        if VAR_DIR.is_dir():
+            WAARBORG_NOT_READY.append(f"{name} is not set and {path} does not exist: set {name} (or {name}_FILE); "
+                                      f"only `waarborg serve` generates keys, for the embedded default on SQLite")
+        return ""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(make())
+    if WAARBORG_ENV != "test":
+        warnings.warn(
+            f"{name} not set: generated one into {path}. Set it explicitly in production.",
+            RuntimeWarning,
+            stacklevel=1,
+        )
     return path.read_text(encoding="utf-8").strip()
 
 
@@ -60,7 +93,7 @@ try:
     MASTER_KEY = base64.urlsafe_b64decode(MASTER_KEY_B64.encode())
 except (ValueError, TypeError) as exc:
     raise ConfigError("WAARBORG_MASTER_KEY must be url-safe base64") from exc
-if len(MASTER_KEY) != 32:
+if MASTER_KEY_B64 and len(MASTER_KEY) != 32:
     raise ConfigError("WAARBORG_MASTER_KEY must decode to exactly 32 bytes")
 
 # WAARBORG_DEBUG: Django debug pages; off by default and refused in production.
@@ -68,16 +101,6 @@ DEBUG = env_bool("WAARBORG_DEBUG", False)
 if DEBUG and PRODUCTION:
     raise ConfigError("WAARBORG_DEBUG cannot be on when WAARBORG_ENV=production")
 
-# WAARBORG_ALLOWED_HOSTS: comma-separated host names the service answers to.
-ALLOWED_HOSTS = [h.strip() for h in (env_str("WAARBORG_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver") or "").split(",") if h.strip()]
-
-# DATABASE_URL: sqlite:///var/waarborg.sqlite3 (default, embedded) or postgres://user@host/db.
-_default_db = f"sqlite:///{VAR_DIR / 'waarborg.sqlite3'}"
-DATABASE_URL = env_str("DATABASE_URL", _default_db) or _default_db
-if not DATABASE_URL.startswith(("sqlite://", "postgres://", "postgresql://")):
-    raise ConfigError(f"DATABASE_URL must be sqlite:// or postgres://, got scheme {DATABASE_URL.split(':', 1)[0]!r}")
-if DATABASE_URL.startswith("sqlite") and "var/" in DATABASE_URL:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # IMMEDIATE: a writing transaction takes the write lock at BEGIN, so concurrent writers (waitress
@@ -95,9 +118,27 @@ else:
 # WAARBORG_POLICY: the policy file activated at start when no policy is active yet.
 WAARBORG_POLICY = env_str("WAARBORG_POLICY")
 
-# WAARBORG_PUBLIC_URL: where citizens reach the site (e.g. https://www.ikzorginassen.nl), for links in
-# e-mails sent outside a web request (activation, unsubscribe, verification links).
-WAARBORG_PUBLIC_URL = (env_str("WAARBORG_PUBLIC_URL", "http://localhost:8000") or "").rstrip("/")
+# WAARBORG_PUBLIC_URL: the one public origin, `https://privacy.example.nl` (scheme, host, optional port; no
+# path). The host Django answers to, the origin trusted for CSRF, and the host of every link in mails and
+# letters (waarborg.conf.web.absolute_url). Required in production, and https there.
+WAARBORG_PUBLIC_URL = web.public_url(env_str("WAARBORG_PUBLIC_URL"), production=PRODUCTION)
+# WAARBORG_ALLOWED_HOSTS: further host names the service answers to besides the public one (comma-separated),
+# e.g. an internal name. Default in development: 127.0.0.1, localhost, testserver; in production none.
+ALLOWED_HOSTS = web.allowed_hosts(WAARBORG_PUBLIC_URL, env_str("WAARBORG_ALLOWED_HOSTS",
+                                                              "" if PRODUCTION else "127.0.0.1,localhost,testserver"))
+CSRF_TRUSTED_ORIGINS = [WAARBORG_PUBLIC_URL]
+# WAARBORG_TRUSTED_PROXY: addresses or networks (comma-separated, e.g. `127.0.0.1` or `10.0.0.0/8`) of the
+# reverse proxy. Only a request from there may say, in X-Forwarded-Proto and X-Forwarded-For, that it came
+# over HTTPS and from which client (waarborg.conf.web.TrustedProxyMiddleware); from anyone else these
+# headers are dropped. Unset: no proxy is believed.
+WAARBORG_TRUSTED_PROXY = web.networks("WAARBORG_TRUSTED_PROXY", env_str("WAARBORG_TRUSTED_PROXY", "") or "")
+
+# WAARBORG_METRICS_NETWORKS: clients (addresses or networks, comma-separated) that may read /metrics
+# (default: this machine only). WAARBORG_METRICS_TOKEN / _FILE: or any client sending `Authorization:
+# Bearer <token>`. Everyone else gets 404.
+WAARBORG_METRICS_NETWORKS = web.networks("WAARBORG_METRICS_NETWORKS",
+                                         env_str("WAARBORG_METRICS_NETWORKS", "127.0.0.1,::1") or "")
+WAARBORG_METRICS_TOKEN = env_secret("WAARBORG_METRICS_TOKEN") or ""
 
 # WAARBORG_CLAMD: ClamAV daemon for scanning uploads, `unix:/run/clamav/clamd.ctl` or `tcp:host:3310`.
 # Unset: only built-in test signatures (EICAR) are checked.
@@ -125,6 +166,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "waarborg.policy",
     "waarborg.audit",
     "waarborg.accounts",
@@ -150,7 +192,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "waarborg.conf.web.TrustedProxyMiddleware",
+    "waarborg.health.middleware.ProbesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "waarborg.api.middleware.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -203,14 +248,41 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# Static files (the admin, Swagger UI and Redoc from drf-spectacular-sidecar, our pages) are served by
+# WhiteNoise from the app itself, never from another host. Collected (production, a container image) under
+# hashed names by `waarborg collectstatic`, cached for a year, compressed; else straight from the apps.
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+# WAARBORG_STATIC_ROOT: where `waarborg collectstatic` puts them (default <home>/static in production; elsewhere
+# unset, and WhiteNoise finds the files in the apps).
+_static_root = env_str("WAARBORG_STATIC_ROOT", str(VAR_DIR / "static") if PRODUCTION else None)
+STATIC_ROOT = Path(_static_root) if _static_root else None
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "waarborg.conf.static.Storage" if STATIC_ROOT
+                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = STATIC_ROOT is None
+# Only the hashed names are kept (templates name files through the manifest), and source maps are not
+# compressed: with gzip only (waarborg.conf.static) `collectstatic` takes a seventh of WhiteNoise's default.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz",
+                                       "br", "swf", "flv", "woff", "woff2", "map"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cookies, HSTS and redirects: in production every page is HTTPS only (WAARBORG_PUBLIC_URL is https there).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SESSION_COOKIE_AGE = 60 * 60 * 8
+SECURE_SSL_REDIRECT = PRODUCTION
+# WAARBORG_HSTS_SECONDS: how long browsers must keep to HTTPS (default a year in production, 0 elsewhere).
+SECURE_HSTS_SECONDS = env_int("WAARBORG_HSTS_SECONDS", 365 * 24 * 3600 if PRODUCTION else 0, minimum=0)
+# WAARBORG_HSTS_SUBDOMAINS: extend HSTS to every subdomain of the public host. Off by default: the platform
+# often lives on a subdomain of a municipality whose other subdomains are not ours to bind (security.W005
+# is silenced for that reason, and W021: preloading is the domain owner's decision).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("WAARBORG_HSTS_SUBDOMAINS", False)
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+X_FRAME_OPTIONS = "DENY"
 
 # EMAIL_URL-like settings: Django's SMTP backend in production, console by default.
 # WAARBORG_EMAIL_BACKEND: dotted path of a Django mail backend.
@@ -232,6 +304,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "waarborg.api.errors.exception_handler",
+    # Times by one rule (waarborg.core.times): serializers use waarborg.api.times.DateTimeField.
+    "DEFAULT_RENDERER_CLASSES": ["waarborg.api.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
@@ -239,6 +313,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Personal data under a purpose, with consent, retention, rights and breaches.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from our own static files (drf-spectacular-sidecar), never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # The same general/special choice appears in records (field class) and consents (scope).
     "ENUM_NAME_OVERRIDES": {

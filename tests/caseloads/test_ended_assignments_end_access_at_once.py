@@ -36,7 +36,7 @@ def test_a_team_assignment_opens_for_every_member_and_closes_for_all_at_once(kwa
     assert [a["staff"] for a in active] == ["sanne"]
     history = kwartier["leader"].get(f"/api/v1/subjects/{case}/assignments", {"all": "1"}).json()
     ended = next(a for a in history if a["id"] == made)
-    assert (ended["team"], ended["ended_by"], ended["ended_at"][:16]) == ("wijkteam_noord", "tim", "2026-12-02T17:00")
+    assert (ended["team"], ended["ended_by"], ended["ended_at"]) == ("wijkteam_noord", "tim", "2026-12-02T16:00:00Z")
     # ending it twice is a conflict, not a second end
     assert kwartier["leader"].delete(f"/api/v1/assignments/{made}").status_code == 409
 

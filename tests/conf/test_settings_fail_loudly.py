@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _start(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("WAARBORG_", "DATABASE_URL"))}
-    base |= {"PYTHONPATH": str(ROOT / "src"), "WAARBORG_VAR_DIR": str(tmp_path / "var")} | env
+    base |= {"PYTHONPATH": str(ROOT / "src"), "WAARBORG_HOME": str(tmp_path / "var"), "WAARBORG_CONFIG": ""} | env
     return subprocess.run(
         [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='waarborg.settings'; django.setup()"],
         env=base, capture_output=True, text=True, timeout=60, check=False,
@@ -28,17 +28,6 @@ def test_production_without_keys_refuses_to_start(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "WAARBORG_SECRET_KEY (or WAARBORG_SECRET_KEY_FILE) is required" in result.stderr
     assert not (tmp_path / "var" / "secret_key").exists()
-
-
-def test_development_generates_keys_once_with_a_warning(tmp_path: Path) -> None:
-    first = _start({"WAARBORG_ENV": "development"}, tmp_path)
-    assert first.returncode == 0, first.stderr
-    assert "generated one into" in first.stderr
-    key = (tmp_path / "var" / "master_key").read_text()
-    assert oct((tmp_path / "var" / "master_key").stat().st_mode & 0o777) == "0o600"
-    second = _start({"WAARBORG_ENV": "development"}, tmp_path)
-    assert second.returncode == 0 and "generated one into" not in second.stderr
-    assert (tmp_path / "var" / "master_key").read_text() == key
 
 
 def test_a_master_key_of_the_wrong_length_fails_loudly(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import give, new_subject
+from waarborg.core.times import rfc3339
 
 
 @pytest.fixture
@@ -36,4 +37,4 @@ def test_withdrawal_records_a_consent_withdrawn_event_for_the_subject(care: Any,
     event = retention_events[0]
     assert event["name"] == "consent_withdrawn" and event["subject"] == subject
     assert event["attributes"] == {"purpose": "service_improvement", "consent": consent["id"]}
-    assert event["at"].isoformat() == response.json()["withdrawn_at"]
+    assert rfc3339(event["at"]) == response.json()["withdrawn_at"]

@@ -45,7 +45,7 @@ def database(tmp_path: Path) -> Iterator[str]:
 
 def _env(tmp_path: Path, database: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_SETTINGS"))}
-    env.update(DATABASE_URL=database, WAARBORG_VAR_DIR=str(tmp_path / "var"), WAARBORG_ENV="test",
+    env.update(DATABASE_URL=database, WAARBORG_HOME=str(tmp_path / "var"), WAARBORG_ENV="test",
                DJANGO_SETTINGS_MODULE="waarborg.settings", PYTHONPATH=f"{ROOT / 'src'}{os.pathsep}{ROOT}",
                PYTHONWARNINGS="ignore")
     return env

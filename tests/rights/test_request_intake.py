@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from tests.rights.conftest import audit, file_request
 from waarborg.rights.models import Request
@@ -27,7 +28,9 @@ def test_a_written_request_is_registered_with_its_channel_and_the_date_it_was_re
     req = Request.objects.get(pk=answer.data["id"])
     assert (req.channel, req.received_at) == (channel, received)
     due = datetime.fromisoformat(answer.data["due_at"])
-    assert due.date() == date(2026, 3, 30) and (due.hour, due.minute) == (10, 30)  # 28 days later, Dutch clock
+    local = timezone.localtime(due)
+    assert local.date() == date(2026, 3, 30) and (local.hour, local.minute) == (10, 30)  # 28 days later, Dutch clock
+    assert answer.data["due_at"] == "2026-03-30T08:30:00Z"  # written in UTC (summer time began on 29 March)
     assert answer.data["status"] == "awaiting_identification"
 
 

@@ -13,6 +13,7 @@ that manages breaches, and the DPO (read only). Anyone else is refused, and the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,6 +28,7 @@ from django.views.decorators.http import require_GET, require_POST
 from rest_framework.exceptions import APIException, ValidationError
 
 from waarborg.api.errors import Invalid
+from waarborg.api.times import rfc3339
 from waarborg.audit.log import Entry, append
 from waarborg.backoffice.views import staff_page
 from waarborg.breaches import actions, clock, exports, serializers
@@ -36,6 +38,7 @@ from waarborg.breaches.selection import Selection
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy
 
+DATETIME_LOCAL = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?")  # <input type="datetime-local">
 RUNNING = ("due", "warning", "overdue")  # clock states in which the AP still has to be notified
 EVENTS = {
     "create": "Geregistreerd / registered", "reported": "Gemeld via het formulier / reported by the public",
@@ -171,7 +174,7 @@ def breach_form(request: HttpRequest, pk: Any) -> HttpResponse:
     with transaction.atomic():
         append(Entry(action="breach.export", actor=request.user,
                      detail={"breach": str(found.pk), "via": "backoffice", "format": "html"}))
-    form = exports.authority_form(found, policy)
+    form = exports.authority_form(found, policy, local=True)  # to copy into the meldloket: Dutch clock
     sections = [(FORM_SECTIONS.get(name, name), _fields(values)) for name, values in form.items()]
     return render(request, "backoffice/breach_form.html", {"breach": found, "sections": sections})
 
@@ -217,8 +220,19 @@ def _act(request: HttpRequest, pk: Any, run: Callable[[Breach], Any], done: Call
 
 
 def _filled(post: Any, *names: str) -> dict[str, str]:
-    """Only the fields given: an empty date or number means "not given", as a missing JSON key does."""
-    return {name: post[name] for name in names if post.get(name, "").strip()}
+    """Only the fields given: an empty date or number means "not given", as a missing JSON key does. A
+    browser's date-time field sends Dutch clock time without an offset: it gets Amsterdam's, so the
+    API's serializers (RFC 3339 with an offset only) read the moment the person meant."""
+    return {name: _with_offset(post[name].strip()) for name in names if post.get(name, "").strip()}
+
+
+def _with_offset(value: str) -> str:
+    if not DATETIME_LOCAL.fullmatch(value):
+        return value
+    try:
+        return rfc3339(timezone.make_aware(datetime.fromisoformat(value)))
+    except ValueError:
+        return value  # the serializer names the problem
 
 
 @require_POST

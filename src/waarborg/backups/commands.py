@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from waarborg.cli import UserError
+from waarborg.conf.commands import as_owner
 
 
 def register(sub: Any) -> None:
@@ -18,7 +19,8 @@ def register(sub: Any) -> None:
     restore = bsub.add_parser("restore", help="restore a backup and re-apply later erasures")
     restore.add_argument("file")
     restore.add_argument("--yes", action="store_true", help="confirm: the current database is replaced")
-    restore.set_defaults(handler=_restore)
+    # Replacing the tables takes their owner: WAARBORG_OWNER_DATABASE_URL, as for `waarborg migrate`.
+    restore.set_defaults(handler=_restore, before_setup=as_owner)
 
 
 def _create(args: argparse.Namespace) -> int:

@@ -17,16 +17,24 @@ from typing import Any
 from django.db.models import Sum
 from django.utils import timezone
 
+from waarborg.api.times import rfc3339_or_none
 from waarborg.breaches import clock
 from waarborg.breaches.models import Breach, Kind
 from waarborg.policy.schema import Policy
 
 
 def _iso(moment: datetime | None) -> str | None:
+    return rfc3339_or_none(moment)
+
+
+def _local(moment: datetime | None) -> str | None:
     return timezone.localtime(moment).isoformat() if moment else None
 
 
-def authority_form(breach: Breach, policy: Policy) -> dict[str, Any]:
+def authority_form(breach: Breach, policy: Policy, *, local: bool = False) -> dict[str, Any]:
+    """The AP meldformulier's fields. Times by the API's rule (UTC, Z); `local`: Dutch clock time with its
+    offset, for a person who copies them into the meldloket (the back office page)."""
+    iso = _local if local else _iso
     org = policy.organisation
     contact = org.dpo or org.privacy_contact
     affected = breach.affected.all()
@@ -40,9 +48,9 @@ def authority_form(breach: Breach, policy: Policy) -> dict[str, Any]:
                    "reference": breach.authority_reference},
         "organisation": {"name": org.legal_entity or org.name, "kvk": org.kvk,
                          "contact": {"name": contact.name, "email": contact.email, "phone": contact.phone}},
-        "timeline": {"started_at": _iso(breach.started_at), "ended_at": _iso(breach.ended_at),
-                     "ongoing": breach.ongoing, "aware_at": _iso(breach.aware_at),
-                     "received_at": _iso(breach.received_at), "authority_due_at": _iso(breach.authority_due_at),
+        "timeline": {"started_at": iso(breach.started_at), "ended_at": iso(breach.ended_at),
+                     "ongoing": breach.ongoing, "aware_at": iso(breach.aware_at),
+                     "received_at": iso(breach.received_at), "authority_due_at": iso(breach.authority_due_at),
                      "late_reason": "" if not clock.is_overdue(breach) else "melding na de termijn van 72 uur"},
         "breach": {"summary": breach.description, "kind": breach.kind, "kind_label": Kind(breach.kind).label,
                    "nature": list(breach.nature), "cause": breach.cause},
@@ -54,7 +62,7 @@ def authority_form(breach: Breach, policy: Policy) -> dict[str, Any]:
         "prior_measures": {"encrypted": breach.encrypted, "description": breach.prior_measures},
         "consequences": {"description": breach.consequences, "risk": breach.risk},
         "follow_up": {"subjects_informed": notified, "subjects_total": people,
-                      "subjects_notified_at": _iso(breach.subjects_notified_at),
+                      "subjects_notified_at": iso(breach.subjects_notified_at),
                       "measures_taken": breach.measures_taken,
                       "measures_subject_can_take": breach.measures_subject_can_take,
                       "follow_up": breach.follow_up, "cross_border": False},

@@ -6,19 +6,21 @@ from typing import Any
 
 from rest_framework import serializers
 
+from waarborg.api import times
+from waarborg.api.times import rfc3339
 from waarborg.breaches import clock
 from waarborg.breaches.models import AffectedSubject, Breach, BreachLogEntry, Kind
 from waarborg.policy.active import current
 
 
 class BreachCreate(serializers.Serializer):
-    aware_at = serializers.DateTimeField()
+    aware_at = times.DateTimeField()
     description = serializers.CharField(max_length=10_000)
     kind = serializers.ChoiceField(choices=Kind.choices, default=Kind.OTHER)
     categories = serializers.ListField(child=serializers.CharField(max_length=64), default=list)
     subjects = serializers.ListField(child=serializers.UUIDField(), default=list)
-    started_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    received_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    started_at = times.DateTimeField(required=False, allow_null=True, default=None)
+    received_at = times.DateTimeField(required=False, allow_null=True, default=None)
 
 
 class SuspicionReport(serializers.Serializer):
@@ -41,8 +43,8 @@ class Assessment(serializers.Serializer):
     measures_subject_can_take = serializers.CharField(required=False, allow_blank=True)
     follow_up = serializers.CharField(required=False, allow_blank=True)
     record_count = serializers.IntegerField(required=False, min_value=0)
-    started_at = serializers.DateTimeField(required=False)
-    ended_at = serializers.DateTimeField(required=False)
+    started_at = times.DateTimeField(required=False)
+    ended_at = times.DateTimeField(required=False)
     ongoing = serializers.BooleanField(required=False)
 
 
@@ -52,8 +54,8 @@ class SubjectQuery(serializers.Serializer):
     categories = serializers.ListField(child=serializers.CharField(max_length=64), default=list)
     purpose = serializers.CharField(required=False, default="", allow_blank=True)
     record_type = serializers.CharField(required=False, default="", allow_blank=True)
-    collected_from = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    collected_until = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    collected_from = times.DateTimeField(required=False, allow_null=True, default=None)
+    collected_until = times.DateTimeField(required=False, allow_null=True, default=None)
     subjects = serializers.ListField(child=serializers.UUIDField(), default=list)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -65,7 +67,7 @@ class SubjectQuery(serializers.Serializer):
 
 class AuthorityNotificationIn(serializers.Serializer):
     kind = serializers.CharField(default="initial", help_text="initial | supplement")
-    at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    at = times.DateTimeField(required=False, allow_null=True, default=None)
     reference = serializers.CharField(max_length=100, required=False, default="", allow_blank=True)
     form = serializers.DictField(required=False, default=dict)
 
@@ -110,7 +112,7 @@ class BreachOut(serializers.ModelSerializer):
         return clock.is_overdue(obj)
 
     def get_warn_at(self, obj: Breach) -> str:
-        return clock.warn_at(obj, current()).isoformat()
+        return rfc3339(clock.warn_at(obj, current()))
 
 
 class LogOut(serializers.ModelSerializer):

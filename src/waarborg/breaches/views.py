@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.errors import Invalid
+from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import Entry, append
 from waarborg.breaches import actions, exports, serializers
 from waarborg.breaches.models import AffectedSubject, Breach
@@ -62,7 +63,7 @@ class BreachList(APIView):
         body = serializers.BreachCreate(data=request.data)
         body.is_valid(raise_exception=True)
         breach = actions.breach_register(request.user, **body.validated_data)
-        return Response({"id": str(breach.pk), "authority_due_at": breach.authority_due_at.isoformat(),
+        return Response({"id": str(breach.pk), "authority_due_at": rfc3339(breach.authority_due_at),
                          "status": breach.status}, status=status.HTTP_201_CREATED)
 
     @extend_schema(operation_id="breaches_register", parameters=[
@@ -99,7 +100,7 @@ class SuspicionReportView(APIView):
         data = body.validated_data
         breach = actions.breach_report_suspicion(description=data["description"], reporter_name=data["name"],
                                                  reporter_contact=data["contact"], kind=data["kind"])
-        return Response({"id": str(breach.pk), "received_at": breach.received_at.isoformat(),
+        return Response({"id": str(breach.pk), "received_at": rfc3339(breach.received_at),
                          "message": "Bedankt voor uw melding. Wij nemen die direct in behandeling. / "
                                     "Thank you for your report. We are looking into it right away."},
                         status=status.HTTP_201_CREATED)
@@ -169,7 +170,7 @@ class NotifyAuthority(_Step):
 
     def run(self, request: Request, breach: Breach, data: dict[str, Any]) -> Any:
         notification = actions.authority_notify(request.user, breach, **data)
-        return {"notification": {"kind": notification.kind, "at": notification.at.isoformat(),
+        return {"notification": {"kind": notification.kind, "at": rfc3339(notification.at),
                                  "form": notification.form}}
 
 
@@ -234,7 +235,7 @@ class AuthorityExport(APIView):
         actions.require_viewer(request.user, "breach.export", policy)
         breach = _breach(pk)
         form = exports.authority_form(breach, policy)
-        form["notifications"] = [{"kind": n.kind, "at": n.at.isoformat(), "reference": n.reference, "form": n.form}
+        form["notifications"] = [{"kind": n.kind, "at": rfc3339(n.at), "reference": n.reference, "form": n.form}
                                  for n in breach.authority_notifications.all()]
         return Response(form)
 
@@ -257,8 +258,8 @@ class SubjectBreaches(APIView):
         staff = sees_breaches(user, policy)
         return Response([{
             "breach": str(r.breach_id), "kind": r.breach.kind, "description": r.breach.description,
-            "aware_at": r.breach.aware_at.isoformat(), "status": r.breach.status, "risk": r.breach.risk,
-            "categories": r.categories, "notified_at": r.notified_at.isoformat() if r.notified_at else None,
+            "aware_at": rfc3339(r.breach.aware_at), "status": r.breach.status, "risk": r.breach.risk,
+            "categories": r.categories, "notified_at": rfc3339_or_none(r.notified_at),
             "notice": r.notice,
             "trail": serializers.LogOut(r.breach.trail.order_by("at", "id"), many=True).data if staff
             else _steps(r.breach),

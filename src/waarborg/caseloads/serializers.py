@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from waarborg.api import times
 from waarborg.vault.models import Assignment
 
 
@@ -35,12 +36,12 @@ class AssignmentOut(serializers.Serializer):
     purpose = serializers.CharField()
     staff = serializers.CharField(allow_null=True, help_text="Username, or null for a team assignment.")
     team = serializers.CharField(allow_null=True)
-    since = serializers.DateTimeField()
+    since = times.DateTimeField()
     via = serializers.ChoiceField(choices=Assignment.Via.values,
                                   help_text="assign: by a caseload manager or the CLI; intake: the registrar of a "
                                             "new subject; handover: moved from a colleague.")
     assigned_by = serializers.CharField(help_text="A username, or system:... for the platform (the CLI).")
-    ended_at = serializers.DateTimeField(allow_null=True, help_text="Null while active; access ended then.")
+    ended_at = times.DateTimeField(allow_null=True, help_text="Null while active; access ended then.")
     ended_by = serializers.CharField(allow_null=True)
 
 

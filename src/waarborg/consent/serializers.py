@@ -8,6 +8,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from waarborg.api import times
+from waarborg.api.times import rfc3339_or_none
 from waarborg.consent.actions import signatories_of
 from waarborg.consent.models import Consent, Notice
 
@@ -27,7 +29,7 @@ class Evidence(serializers.Serializer):
 class ConsentIn(serializers.Serializer):
     subject = serializers.UUIDField()
     purpose = serializers.CharField(max_length=64)
-    given_at = serializers.DateTimeField(required=False)
+    given_at = times.DateTimeField(required=False)
     channel = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
     signatories = Signatory(many=True, required=False)
     evidence = Evidence(required=False)
@@ -37,24 +39,24 @@ class RefusalIn(serializers.Serializer):
     subject = serializers.UUIDField()
     purpose = serializers.CharField(max_length=64)
     consequences = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
-    at = serializers.DateTimeField(required=False)
+    at = times.DateTimeField(required=False)
     channel = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
 
 
 class WithdrawIn(serializers.Serializer):
-    at = serializers.DateTimeField(required=False)
+    at = times.DateTimeField(required=False)
     channel = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
 
 
 class VerifyIn(serializers.Serializer):
     method = serializers.CharField(max_length=32)
-    at = serializers.DateTimeField(required=False)
+    at = times.DateTimeField(required=False)
 
 
 class ObjectionIn(serializers.Serializer):
     subject = serializers.UUIDField()
     purpose = serializers.CharField(max_length=64)
-    received_at = serializers.DateTimeField(required=False)
+    received_at = times.DateTimeField(required=False)
     channel = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
 
 
@@ -66,14 +68,14 @@ class RestrictionIn(serializers.Serializer):
     subject = serializers.UUIDField()
     purpose = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     reason = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    at = serializers.DateTimeField(required=False)
+    at = times.DateTimeField(required=False)
 
 
 class OptOutIn(serializers.Serializer):
     subject = serializers.UUIDField()
     purpose = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     channel = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
-    at = serializers.DateTimeField(required=False)
+    at = times.DateTimeField(required=False)
 
 
 class ChannelIn(serializers.Serializer):
@@ -82,7 +84,7 @@ class ChannelIn(serializers.Serializer):
 
 class NoticeSentIn(serializers.Serializer):
     channel = serializers.CharField(max_length=32)
-    sent_at = serializers.DateTimeField(required=False)
+    sent_at = times.DateTimeField(required=False)
 
 
 class MailingIn(serializers.Serializer):
@@ -93,7 +95,7 @@ class MailingIn(serializers.Serializer):
 
 
 def _iso(value: Any) -> str | None:
-    return value.isoformat() if value else None
+    return rfc3339_or_none(value)
 
 
 def consent_row(consent: Consent) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.errors import Invalid, Refused
+from waarborg.api.times import rfc3339
 from waarborg.audit.log import Entry, append
 from waarborg.decisions import actions
 from waarborg.decisions.models import Conversation, Decision, Flag, Payout
@@ -136,7 +137,7 @@ class ConversationCreate(APIView):
                                                  kind=data["kind"])
         return Response({"id": str(conversation.pk), "record": str(record.pk), "status": conversation.status,
                          "kind": conversation.kind,
-                         "flag": str(flag.pk) if flag else None, "opened_at": conversation.opened_at.isoformat()},
+                         "flag": str(flag.pk) if flag else None, "opened_at": rfc3339(conversation.opened_at)},
                         status=status.HTTP_201_CREATED)
 
 
@@ -176,6 +177,6 @@ class Case(APIView):
             "flags": FlagOut(Flag.objects.filter(record=record), many=True).data,
             "blocked": bool(actions.open_flags(record)),
             "conversations": [{"id": str(c.pk), "flag": str(c.flag_id) if c.flag_id else None,
-                               "kind": c.kind, "opened_by": c.opened_by, "opened_at": c.opened_at.isoformat(), "status": c.status,
+                               "kind": c.kind, "opened_by": c.opened_by, "opened_at": rfc3339(c.opened_at), "status": c.status,
                                "message": actions.conversation_message(c)} for c in conversations],
         })

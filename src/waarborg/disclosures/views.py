@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api import times
 from waarborg.api.errors import Refused
 from waarborg.audit.log import Entry, append
 from waarborg.disclosures import actions
@@ -27,13 +28,13 @@ class DisclosureIn(serializers.Serializer):
     reason = serializers.CharField(max_length=32)
     records = serializers.ListField(child=serializers.UUIDField(), required=False, default=list)
     categories = serializers.ListField(child=serializers.CharField(max_length=64), required=False, default=list)
-    at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    at = times.DateTimeField(required=False, allow_null=True, default=None)
     authority = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     legal_ground = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
 
 
 class DisclosureOut(serializers.ModelSerializer):
-    when = serializers.DateTimeField(source="at")
+    when = times.DateTimeField(source="at")
 
     class Meta:
         model = Disclosure

@@ -1,10 +1,15 @@
-"""`waarborg scheduler [--once] [--celery]`, `waarborg jobs list|run NAME`, `waarborg worker`."""
+"""`waarborg scheduler [--once] [--celery]`, `waarborg jobs list|run NAME`, `waarborg worker`.
+
+One machine: `waarborg scheduler` runs due jobs itself. The production topology: `waarborg scheduler --celery`
+is Celery beat (the registry's schedule, see jobs/celery.py) and `waarborg worker` runs what it sends.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from waarborg.cli import UserError
@@ -13,7 +18,8 @@ from waarborg.cli import UserError
 def register(sub: Any) -> None:
     scheduler = sub.add_parser("scheduler", help="run due jobs (sweep, backups, deadlines) on schedule")
     scheduler.add_argument("--once", action="store_true", help="run what is due now and exit")
-    scheduler.add_argument("--celery", action="store_true", help="send due jobs to Celery workers instead")
+    scheduler.add_argument("--celery", action="store_true",
+                           help="run Celery beat, which sends due jobs to Celery workers (needs WAARBORG_CELERY_BROKER)")
     scheduler.add_argument("--interval", type=float, default=30.0)
     scheduler.set_defaults(handler=_scheduler)
     jobs = sub.add_parser("jobs", help="the scheduled jobs")
@@ -24,7 +30,7 @@ def register(sub: Any) -> None:
     run.set_defaults(handler=_run)
     worker = sub.add_parser("worker", help="a Celery worker for the jobs (needs WAARBORG_CELERY_BROKER)")
     worker.add_argument("--concurrency", type=int, default=1)
-    worker.set_defaults(handler=_worker, needs_django=False)
+    worker.set_defaults(handler=_worker)
 
 
 def _dispatcher(celery: bool) -> Any:
@@ -38,6 +44,8 @@ def _dispatcher(celery: bool) -> Any:
 def _scheduler(args: argparse.Namespace) -> int:
     from waarborg.jobs.scheduler import AlreadyRunning, loop, single_instance, tick
 
+    if args.celery and not args.once:
+        return _beat()
     try:
         if args.once:
             with single_instance():
@@ -74,9 +82,28 @@ def _run(args: argparse.Namespace) -> int:
     return 0 if run.outcome == "ok" else 1
 
 
-def _worker(args: argparse.Namespace) -> int:
+def _broker() -> None:
     if not os.environ.get("WAARBORG_CELERY_BROKER"):
         raise UserError("set WAARBORG_CELERY_BROKER, e.g. redis://127.0.0.1:6379/0")
+
+
+def _beat() -> int:
+    """Celery beat with the registry's schedule; its state file lives in the home."""
+    from django.conf import settings
+
+    from waarborg.conf.env import env_int
+    from waarborg.jobs.celery import app, beat_schedule
+
+    _broker()
+    # WAARBORG_SCHEDULER_TICK: seconds between Celery beat's catch-up checks (default 60).
+    tick = env_int("WAARBORG_SCHEDULER_TICK", 60, minimum=1)
+    app.conf.update(timezone=settings.TIME_ZONE, beat_schedule=beat_schedule(tick))
+    app.start(["beat", "--loglevel=INFO", f"--schedule={Path(settings.VAR_DIR) / 'celerybeat-schedule'}"])
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    _broker()
     from waarborg.jobs.celery import app
 
     app.worker_main(["worker", "--loglevel=INFO", f"--concurrency={args.concurrency}", "--pool=prefork",

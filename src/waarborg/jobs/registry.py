@@ -11,13 +11,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from waarborg.audit.log import Entry, append
 from waarborg.jobs.models import JobRun
 
 log = logging.getLogger(__name__)
+_CLAIM_LOCK = 7_420_003  # with hashtext(job name): one claim of a job at a time
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,10 @@ JOBS: tuple[Job, ...] = (
         description="walk the audit log's hash chain"),
     Job("sociale_kaart", "waarborg.listings.jobs:daily_job", daily_at=time(6, 0),
         description="verification mails to listed organisations (twice a year) and yesterday's public reads"),
+    # The place for audit checkpoints kept outside the database: scheduled as soon as the function exists
+    # (until then `jobs list` shows it as not installed and no runner starts it).
+    Job("audit_checkpoint", "waarborg.audit.checkpoints:checkpoint_job", every=timedelta(hours=1),
+        description="write the audit chain's head to a checkpoint outside the database"),
 )
 
 
@@ -76,23 +81,44 @@ def job(name: str) -> Job:
     raise KeyError(name)
 
 
+def is_due(spec: Job, moment: datetime) -> bool:
+    last = JobRun.objects.filter(name=spec.name).order_by("-started_at").values_list("started_at", flat=True).first()
+    return last is None or last < spec.last_slot(moment)
+
+
 def due(now: datetime | None = None) -> list[Job]:
     moment = now or timezone.now()
-    result = []
-    for candidate in JOBS:
-        if candidate.function() is None:
-            continue
-        last = JobRun.objects.filter(name=candidate.name).order_by("-started_at").values_list("started_at", flat=True).first()
-        if last is None or last < candidate.last_slot(moment):
-            result.append(candidate)
-    return result
+    return [candidate for candidate in JOBS if candidate.function() is not None and is_due(candidate, moment)]
 
 
 def run_job(name: str, runner: str) -> JobRun:
     """Run one job now, record the run and audit it. A failing job is recorded, never raised."""
     spec = job(name)
+    return _execute(spec, JobRun.objects.create(name=name, runner=runner, started_at=timezone.now()))
+
+
+def run_job_if_due(name: str, runner: str) -> JobRun | None:
+    """Run the job only if no run has started since its last slot; None when it was not due.
+
+    The check and the claim (the JobRun row) are one transaction under a per-job lock, so two deliveries of
+    the same slot (two beats, a retried message, the catch-up tick) start it once.
+    """
+    spec = job(name)
+    if spec.function() is None:
+        return None
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [_CLAIM_LOCK, name])
+        # SQLite: the IMMEDIATE transaction already holds the database's write lock.
+        if not is_due(spec, timezone.now()):
+            return None
+        run = JobRun.objects.create(name=name, runner=runner, started_at=timezone.now())
+    return _execute(spec, run)
+
+
+def _execute(spec: Job, run: JobRun) -> JobRun:
     fn = spec.function()
-    run = JobRun.objects.create(name=name, runner=runner, started_at=timezone.now())
     if fn is None:
         run.outcome, run.summary = "failed", {"error": f"{spec.target} is not available"}
     else:
@@ -101,11 +127,11 @@ def run_job(name: str, runner: str) -> JobRun:
             run.outcome, run.summary = "ok", result if isinstance(result, dict) else {"result": str(result)}
         except Exception as exc:
             # Only the exception type: messages may carry values we must not log.
-            log.exception("job %s failed", name)
+            log.exception("job %s failed", spec.name)
             run.outcome, run.summary = "failed", {"error": type(exc).__name__}
     run.finished_at = timezone.now()
     run.save(update_fields=["outcome", "summary", "finished_at"])
     with transaction.atomic():
-        append(Entry(action="job.run", actor=f"system:{runner}", outcome="ok" if run.outcome == "ok" else "error",
-                     detail={"job": name, "run": run.pk, "outcome": run.outcome}))
+        append(Entry(action="job.run", actor=f"system:{run.runner}", outcome="ok" if run.outcome == "ok" else "error",
+                     detail={"job": spec.name, "run": run.pk, "outcome": run.outcome}))
     return run

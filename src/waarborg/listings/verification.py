@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from django.core import signing
 from django.core.mail import send_mail
@@ -26,6 +25,7 @@ from django.utils import timezone
 
 from waarborg.api.errors import Refused
 from waarborg.audit.log import Entry, append
+from waarborg.conf.web import absolute_url
 from waarborg.listings.actions import LISTING_PURPOSE, VERIFICATION_PURPOSE
 from waarborg.listings.models import Listing, VerificationMail
 from waarborg.listings.public import published
@@ -57,8 +57,7 @@ def mail_of(token: str) -> VerificationMail | None:
 
 
 def link_for(mail: VerificationMail) -> str:
-    base = current().organisation.website or "http://127.0.0.1:8000"
-    return urljoin(base.rstrip("/") + "/", reverse("listings:verify", args=[token_for(mail)]).lstrip("/"))
+    return absolute_url(reverse("listings:verify", args=[token_for(mail)]))  # the platform's page, one host
 
 
 def is_due(listing: Listing, now: datetime) -> bool:

@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
+from waarborg.api.times import rfc3339
 from waarborg.audit.log import Entry, append
 from waarborg.listings import actions, feedback, minors, public, serializers
 from waarborg.listings.actions import FEEDBACK_PURPOSE, LISTING_TYPE
@@ -131,7 +132,7 @@ class MinorReportsView(APIView):
     def get(self, request: Request) -> Response:
         require_handler(request.user, current(), "minor_report.list")
         return Response([{"id": str(r.pk), "status": r.status, "reference": r.reference,
-                          "received_at": r.received_at.isoformat()} for r in MinorReport.objects.all()])
+                          "received_at": rfc3339(r.received_at)} for r in MinorReport.objects.all()])
 
     def get_permissions(self) -> list[Any]:
         # Anyone may report; only the privacy officer sees the reports.
@@ -242,7 +243,7 @@ class TicketsView(APIView):
         check(request.user, "read", purpose, record_type="feedback_ticket")
         rows = Ticket.objects.all()
         return Response([{"id": str(t.pk), "page": t.page, "listing": str(t.listing_id) if t.listing_id else None,
-                          "status": t.status, "created_at": t.created_at.isoformat(),
+                          "status": t.status, "created_at": rfc3339(t.created_at),
                           "record": str(t.record_id) if t.record_id else None} for t in rows])
 
 
@@ -257,6 +258,6 @@ class TicketMessageView(APIView):
         ticket = get_object_or_404(Ticket.objects.select_related("record", "subject"), pk=pk)
         body = _valid(serializers.MessageIn, request.data)
         message = feedback.feedback_message(request.user, ticket, kind=body["kind"], text=body["text"])
-        return Response({"ticket": str(ticket.pk), "kind": message.kind, "sent_at": message.at.isoformat()},
+        return Response({"ticket": str(ticket.pk), "kind": message.kind, "sent_at": rfc3339(message.at)},
                         status=201)
 

@@ -44,8 +44,6 @@ from waarborg.vault.models import Subject
 
 log = logging.getLogger(__name__)
 
-# Where the public site lives, for links in e-mails sent outside a web request (settings.WAARBORG_PUBLIC_URL).
-BASE_URL = settings.WAARBORG_PUBLIC_URL
 UNSUBSCRIBE_ACTOR = "system:unsubscribe_link"
 
 
@@ -109,7 +107,7 @@ def mailing_send(actor: Any, *, purpose: str, message_type: str, title: str, bod
         append(Entry(action="mailing.prepare", actor=actor, purpose=purpose,
                      detail={"mailing": str(mailing.pk), "message_type": message_type,
                              "recipients": len(chosen.recipients), "excluded": excluded}))
-    outcomes = _deliver(mailing, chosen.recipients, base_url or BASE_URL)
+    outcomes = _deliver(mailing, chosen.recipients, base_url or settings.WAARBORG_PUBLIC_URL)  # one host in every link
     with transaction.atomic():
         mailing.sent_at = timezone.now()
         mailing.sent = sum(1 for ok in outcomes.values() if ok)

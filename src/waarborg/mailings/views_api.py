@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.mailings.actions import mailing_send
 from waarborg.mailings.models import Mailing
 from waarborg.policy.active import current
@@ -28,8 +29,8 @@ class MailingSendIn(serializers.Serializer):
 
 def mailing_row(mailing: Mailing) -> dict[str, Any]:
     return {"id": str(mailing.pk), "purpose": mailing.purpose, "message_type": mailing.message_type,
-            "title": mailing.title, "created_at": mailing.created_at.isoformat(),
-            "sent_at": mailing.sent_at.isoformat() if mailing.sent_at else None, "sent": mailing.sent,
+            "title": mailing.title, "created_at": rfc3339(mailing.created_at),
+            "sent_at": rfc3339_or_none(mailing.sent_at), "sent": mailing.sent,
             "failed": mailing.failed, "excluded": mailing.excluded}
 
 
@@ -45,8 +46,7 @@ class MailingsView(APIView):
         subjects = [str(s) for s in data["subjects"]] if "subjects" in data else None
         mailing = mailing_send(request.user, purpose=data["purpose"], message_type=data["message_type"],
                                title=data["title"], body=data["body"], html=data.get("html", ""),
-                               filters=dict(data.get("filters") or {}), subjects=subjects,
-                               base_url=request.build_absolute_uri("/"))
+                               filters=dict(data.get("filters") or {}), subjects=subjects)
         return Response(mailing_row(mailing), status=201)
 
     @extend_schema(operation_id="mailings_list", responses={200: OpenApiResponse(description="mailings sent")},

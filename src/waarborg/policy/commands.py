@@ -16,7 +16,8 @@ def register(sub: Any) -> None:
     check.add_argument("files", nargs="+", metavar="FILE")
     check.set_defaults(handler=_check, needs_django=False)
     act = psub.add_parser("activate", help="validate, store as a new version, make it current")
-    act.add_argument("file", metavar="FILE")
+    act.add_argument("file", metavar="FILE", nargs="?", help="default: WAARBORG_POLICY")
+    act.add_argument("--if-none", action="store_true", help="only when no policy is active yet (install scripts)")
     act.set_defaults(handler=_activate)
     hist = psub.add_parser("history", help="list the stored policy versions")
     hist.set_defaults(handler=_history)
@@ -60,12 +61,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _activate(args: argparse.Namespace) -> int:
+    from django.conf import settings
     from django.core.management import call_command
 
-    from waarborg.policy.active import activate
+    from waarborg.policy.active import activate, current_version_number
 
-    loaded = _load(args.file)
+    path = args.file or settings.WAARBORG_POLICY
+    loaded = _load(path) if path else None  # an invalid file changes nothing, not even the schema
     call_command("migrate", verbosity=0, interactive=False)
+    active = current_version_number() if args.if_none else None
+    if active is not None:
+        print(f"policy version {active} stays active{f'; {path} not activated' if path else ''}", file=sys.stderr)
+        return 0
+    if loaded is None:
+        raise UserError("name the policy FILE (or set WAARBORG_POLICY)")
     version = activate(loaded)
     print(version.number)
     return 0

@@ -21,10 +21,8 @@ the record and its account commit together, or neither.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import logging
 import secrets
-from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
@@ -80,23 +78,9 @@ def accounts_for(email: str) -> Any:
     return User.objects.filter(kind=User.Kind.CITIZEN, is_active=True, address__email_hash=email_hash(email))
 
 
-_base_url: contextvars.ContextVar[str] = contextvars.ContextVar("portal_base_url", default="")
-
-
-@contextlib.contextmanager
-def links_from(base_url: str) -> Iterator[None]:
-    """Activation links made inside point to this site (the portal page that took the application)."""
-    token = _base_url.set(base_url)
-    try:
-        yield
-    finally:
-        _base_url.reset(token)
-
-
 def public_url() -> str:
-    # WAARBORG_PUBLIC_URL: where citizens reach the portal (e.g. https://privacy.example.nl), for links in
-    # mails sent outside a portal page (an application recorded by staff through the API).
-    return _base_url.get() or str(getattr(settings, "WAARBORG_PUBLIC_URL", "") or "")
+    # One host in every link: WAARBORG_PUBLIC_URL, whichever host the request that led to the mail came in on.
+    return str(settings.WAARBORG_PUBLIC_URL)
 
 
 def account_create(actor: Any, *, subject: Subject, email: str, username: str = "",
@@ -128,7 +112,7 @@ def account_create(actor: Any, *, subject: Subject, email: str, username: str = 
 def activation_link(user: User, base_url: str = "") -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     path = reverse("portal:activate", kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)})
-    return f"{base_url.rstrip('/')}{path}"
+    return f"{(base_url or public_url()).rstrip('/')}{path}"
 
 
 def send_activation(user: User, email: str, base_url: str = "") -> None:

@@ -18,7 +18,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from waarborg.audit.log import Entry, append
-from waarborg.portal.accounts import account_deactivate, accounts_for, address_of
+from waarborg.portal.accounts import account_deactivate, accounts_for, address_of, public_url
 from waarborg.portal.views import LOGIN_URL, _citizen, _context
 
 
@@ -42,6 +42,7 @@ class CitizenPasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name: str, email_template_name: str, context: dict[str, Any],
                   from_email: str | None, to_email: str, html_email_template_name: str | None = None) -> None:
         to = address_of(context["user"]) or self.cleaned_data["email"].strip()
+        context = {**context, "public_url": public_url()}  # one host in every link, not the request's
         super().send_mail(subject_template_name, email_template_name, context, from_email, to,
                           html_email_template_name)
 

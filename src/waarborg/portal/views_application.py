@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from waarborg.api.errors import Invalid
 from waarborg.policy.active import current
 from waarborg.policy.schema import FieldType, Policy, RecordType
-from waarborg.portal.accounts import SYSTEM, links_from
+from waarborg.portal.accounts import SYSTEM
 from waarborg.portal.texts import FIELD_LABELS, word
 from waarborg.portal.views import _citizen, _context
 from waarborg.vault.actions import record_create, record_read, subject_create
@@ -76,7 +76,7 @@ def apply(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if v not in ("", None)}
         try:
-            with links_from(request.build_absolute_uri("/")), transaction.atomic():
+            with transaction.atomic():
                 subject = citizen.subject if citizen else subject_create(SYSTEM)
                 record_create(SYSTEM, subject=subject, type=type_name, data=data, purpose=record_type.purpose,
                               source_kind="subject", channel="portal")

@@ -15,8 +15,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api import times
 from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
+from waarborg.api.times import rfc3339
 from waarborg.consent.models import Consent
 from waarborg.recordings import actions
 from waarborg.recordings.models import Party, Recording, RecordingRequest
@@ -26,7 +28,7 @@ from waarborg.vault.models import Subject
 
 class RecordingRequestIn(serializers.Serializer):
     subject = serializers.UUIDField()
-    conversation_at = serializers.DateTimeField()
+    conversation_at = times.DateTimeField()
 
 
 class RecordingRefusalIn(serializers.Serializer):
@@ -37,8 +39,8 @@ class RecordingRefusalIn(serializers.Serializer):
 class RecordingIn(serializers.Serializer):
     subject = serializers.UUIDField()
     made_by = serializers.ChoiceField(choices=Party.values)
-    conversation_started_at = serializers.DateTimeField()
-    announced_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    conversation_started_at = times.DateTimeField()
+    announced_at = times.DateTimeField(required=False, allow_null=True, default=None)
     announced_before_start = serializers.BooleanField(required=False, default=False)
     request = serializers.UUIDField(required=False, allow_null=True, default=None)
     consent = serializers.UUIDField(required=False, allow_null=True, default=None)
@@ -81,8 +83,8 @@ def _subject(pk: Any) -> Subject:
 
 def recording_out(rec: Recording) -> dict[str, Any]:
     return {"id": str(rec.pk), "subject": str(rec.subject_id), "made_by": rec.made_by,
-            "conversation_started_at": rec.conversation_started_at.isoformat(),
-            "announced_at": rec.announced_at.isoformat(), "record": str(rec.record_id) if rec.record_id else None,
+            "conversation_started_at": rfc3339(rec.conversation_started_at),
+            "announced_at": rfc3339(rec.announced_at), "record": str(rec.record_id) if rec.record_id else None,
             "stored": rec.stored_at is not None, "checksum": rec.checksum or None, "size": rec.size,
             "copies": [{"id": str(c.pk), "requested_by": c.requested_by, "fulfilled": c.fulfilled_at is not None,
                         "via": c.via} for c in rec.copy_requests.order_by("requested_at")]}

@@ -12,8 +12,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.accounts.models import User
+from waarborg.api import times
 from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
+from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.research import datasets, profiling, projects
 from waarborg.research.models import Dataset, Project
 from waarborg.vault.access import checked_purpose as _purpose
@@ -34,12 +36,12 @@ class ResearchNoticeIn(serializers.Serializer):
 
 class ResearchInformationIn(serializers.Serializer):
     channel = serializers.CharField(max_length=64)
-    at = serializers.DateTimeField(required=False, default=None)
+    at = times.DateTimeField(required=False, default=None)
 
 
 class ProfilingNoticeIn(serializers.Serializer):
     subject = serializers.UUIDField()
-    informed_at = serializers.DateTimeField(required=False, default=None)
+    informed_at = times.DateTimeField(required=False, default=None)
     channel = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
 
 
@@ -69,7 +71,7 @@ class DatasetAssignIn(serializers.Serializer):
 
 def project_out(p: Project) -> dict[str, Any]:
     def iso(moment: Any) -> str | None:
-        return moment.isoformat() if moment else None
+        return rfc3339_or_none(moment)
     return {"id": str(p.pk), "name": p.name, "kind": p.kind, "purpose": p.purpose, "status": p.status,
             "notice": p.notice or None, "notice_published_at": iso(p.notice_published_at),
             "informed_at": iso(p.informed_at), "started_at": iso(p.started_at)}
@@ -77,7 +79,7 @@ def project_out(p: Project) -> dict[str, Any]:
 
 def dataset_out(d: Dataset) -> dict[str, Any]:
     return {"id": str(d.pk), "project": str(d.project_id), "purpose": d.purpose, "fields": d.fields,
-            "created_by": d.created_by.get_username(), "created_at": d.created_at.isoformat(),
+            "created_by": d.created_by.get_username(), "created_at": rfc3339(d.created_at),
             "assigned_to": (d.assigned_user.get_username() if d.assigned_user else d.assigned_recipient) or None}
 
 
@@ -126,7 +128,7 @@ class ProfilingNoticesView(APIView):
             raise Invalid({"subject": ["Onbekende betrokkene. (Unknown subject.)"]})
         notice = profiling.notice_record(request.user, project, subject, informed_at=body["informed_at"],
                                          channel=body["channel"], purpose=purpose)
-        return Response({"id": notice.pk, "informed_at": notice.informed_at.isoformat()}, status=201)
+        return Response({"id": notice.pk, "informed_at": rfc3339(notice.informed_at)}, status=201)
 
 
 class ProfileView(APIView):

@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api import times
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import active
@@ -26,14 +27,14 @@ from waarborg.vault.models import Record, Subject
 
 
 class RetentionSerializer(serializers.Serializer):
-    expires_at = serializers.DateTimeField(allow_null=True)
+    expires_at = times.DateTimeField(allow_null=True)
     rule = serializers.CharField()
     explanation = serializers.CharField()
 
 
 class EventInSerializer(serializers.Serializer):
     name = serializers.RegexField(r"^[a-z][a-z0-9_]*$", max_length=64)
-    at = serializers.DateTimeField()
+    at = times.DateTimeField()
     subject = serializers.UUIDField(required=False, allow_null=True)
     record = serializers.UUIDField(required=False, allow_null=True)
     attributes = serializers.DictField(required=False, default=dict)
@@ -42,7 +43,7 @@ class EventInSerializer(serializers.Serializer):
 class EventOutSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
-    at = serializers.DateTimeField()
+    at = times.DateTimeField()
     subject = serializers.UUIDField(allow_null=True)
     record = serializers.UUIDField(allow_null=True)
     clocks_changed = serializers.IntegerField()

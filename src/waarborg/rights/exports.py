@@ -16,6 +16,7 @@ import io
 import json
 from typing import Any
 
+from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import about_subject
 from waarborg.audit.models import AuditEntry
 from waarborg.policy.schema import Policy, RetentionRule
@@ -91,8 +92,8 @@ def _record_view(policy: Policy, record: Record, data: dict[str, Any]) -> dict[s
     rt = policy.record_types.get(record.type)
     return {
         "id": str(record.pk), "type": record.type, "type_label": _text(rt.label) if rt else {"nl": record.type, "en": ""},
-        "collected_at": record.collected_at.isoformat(),
-        "expires_at": record.expires_at.isoformat() if record.expires_at else None,
+        "collected_at": rfc3339(record.collected_at),
+        "expires_at": rfc3339_or_none(record.expires_at),
         "retention": retention_words(rule_of(policy, record)),
         "source": {"kind": record.source_kind, "detail": record.source_detail,
                    "words": dict(zip(("nl", "en"), SOURCE_WORDS.get(record.source_kind, (record.source_kind,) * 2),
@@ -138,7 +139,7 @@ def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, di
 def processing_history(subject: Subject) -> list[dict[str, Any]]:
     """What was done with the subject's data, when, and by which role (never which colleague)."""
     rows = AuditEntry.objects.filter(about_subject(pseudonym(subject.pk))).order_by("id").defer("detail", "subjects")
-    return [{"at": e.at.isoformat(), "action": e.action, "purpose": e.purpose, "outcome": e.outcome,
+    return [{"at": rfc3339(e.at), "action": e.action, "purpose": e.purpose, "outcome": e.outcome,
              "by": e.actor_roles or e.actor_kind} for e in rows]
 
 
@@ -149,14 +150,14 @@ def statements_of(subject: Subject) -> list[dict[str, Any]]:
             text = keys.open_sealed(subject, bytes(statement.sealed), f"statement:{statement.pk}").get("text", "")
         except KeyDestroyed:
             continue
-        out.append({"id": str(statement.pk), "at": statement.at.isoformat(), "text": text,
+        out.append({"id": str(statement.pk), "at": rfc3339(statement.at), "text": text,
                     "record": str(statement.record_id) if statement.record_id else None})
     return out
 
 
 def requests_of(subject: Subject) -> list[dict[str, Any]]:
-    return [{"id": str(r.pk), "type": r.type, "channel": r.channel, "received_at": r.received_at.isoformat(),
-             "due_at": r.due_at.isoformat(), "status": r.status}
+    return [{"id": str(r.pk), "type": r.type, "channel": r.channel, "received_at": rfc3339(r.received_at),
+             "due_at": rfc3339(r.due_at), "status": r.status}
             for r in Request.objects.filter(subject=subject).order_by("received_at")]
 
 
@@ -168,8 +169,8 @@ def account_of(subject: Subject) -> dict[str, Any] | None:
     user = User.objects.filter(subject=subject).first()
     if user is None:
         return None
-    return {"username": user.username, "email": address_of(user) or user.email, "created_at": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None, "active": user.is_active}
+    return {"username": user.username, "email": address_of(user) or user.email, "created_at": rfc3339(user.date_joined),
+            "last_login": rfc3339_or_none(user.last_login), "active": user.is_active}
 
 
 CONSENT_STATUS_WORDS = {"active": ("actief", "active"), "pending_verification": ("wacht op verificatie", "pending"),
@@ -204,8 +205,8 @@ def access_export(policy: Policy, req: Request) -> dict[str, Any]:
     org = policy.organisation
     return {
         "kind": "access",
-        "request": {"id": str(req.pk), "type": req.type, "received_at": req.received_at.isoformat(),
-                    "due_at": req.due_at.isoformat()},
+        "request": {"id": str(req.pk), "type": req.type, "received_at": rfc3339(req.received_at),
+                    "due_at": rfc3339(req.due_at)},
         "controller": {"name": org.name, "legal_entity": org.legal_entity, "privacy_contact": org.privacy_contact.email,
                        "dpo": org.dpo.email if org.dpo else ""},
         "subject": {"id": str(subject.pk), "external_id": subject.external_id, **facts},
@@ -234,7 +235,7 @@ def portability_export(policy: Policy, req: Request) -> dict[str, Any]:
         provided = {k: v for k, v in data.items() if k in rt.fields and rt.fields[k].subject_provided}
         if provided:
             records.append({"id": str(record.pk), "type": record.type, "purpose": record.purpose,
-                            "collected_at": record.collected_at.isoformat(), "data": provided})
+                            "collected_at": rfc3339(record.collected_at), "data": provided})
     ap = policy.organisation.authority
     return {"kind": "portability", "format": "waarborg-portability/1", "controller": policy.organisation.name,
             "subject": str(req.subject_id), "records": records,

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from waarborg.api import times
 from waarborg.rights.actions import REQUIRED_REDACTIONS, TYPES
 from waarborg.rights.duties import KINDS
 from waarborg.rights.models import Request
@@ -27,7 +28,7 @@ class RequestCreate(serializers.Serializer[Any]):
     subject = serializers.UUIDField()
     type = serializers.ChoiceField(choices=TYPES)
     channel = serializers.CharField(max_length=32)
-    received_at = serializers.DateTimeField(required=False)
+    received_at = times.DateTimeField(required=False)
     purpose = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
     details = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
     id_copy = serializers.CharField(max_length=200, required=False, allow_blank=True, default="",
@@ -38,7 +39,7 @@ class RequestCreate(serializers.Serializer[Any]):
 
 class RequestCreated(serializers.Serializer[Any]):
     id = serializers.UUIDField()
-    due_at = serializers.DateTimeField()
+    due_at = times.DateTimeField()
     status = serializers.ChoiceField(choices=Request.Status.choices)
 
 

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
+from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
 from waarborg.rights import actions, corrections, duties, erasure, serializers
@@ -26,12 +27,12 @@ from waarborg.vault.models import Subject
 
 
 def _iso(moment: Any) -> str | None:
-    return moment.isoformat() if moment else None
+    return rfc3339_or_none(moment)
 
 
 def summary(req: Request) -> dict[str, Any]:
     return {"id": str(req.pk), "subject": str(req.subject_id), "type": req.type, "channel": req.channel,
-            "purpose": req.purpose, "received_at": req.received_at.isoformat(), "due_at": req.due_at.isoformat(),
+            "purpose": req.purpose, "received_at": rfc3339(req.received_at), "due_at": rfc3339(req.due_at),
             "status": req.status, "identity_verified": req.identity_verified,
             "overdue": req.is_open and req.due_at < timezone.now()}
 
@@ -54,7 +55,7 @@ def detail(req: Request) -> dict[str, Any]:
         "registered_by": who(req.created_by),
         "verified_by": who(req.identity_verified_by) if req.identity_verified else None,
         "reviewed_by": list({s.by.get_username(): who(s.by) for s in steps if s.action == "reviewed" and s.by}.values()),
-        "first_due_at": req.first_due_at.isoformat(),
+        "first_due_at": rfc3339(req.first_due_at),
         "extension": {"reason": req.extension_reason, "at": _iso(req.extended_at), "subject_told_at": _iso(req.subject_told_at)}
         if req.extended_at else None,
         "identity": {"method": req.identity_method, "verified_at": _iso(req.identity_verified_at),
@@ -117,7 +118,7 @@ class RequestsView(APIView):
                                    received_at=data.get("received_at"), purpose=data["purpose"],
                                    details=data["details"], id_copy=data["id_copy"],
                                    requester=duties.requester_from(data.get("requester")))
-        return Response({"id": str(req.pk), "due_at": req.due_at.isoformat(), "status": req.status},
+        return Response({"id": str(req.pk), "due_at": rfc3339(req.due_at), "status": req.status},
                         status=status.HTTP_201_CREATED)
 
 

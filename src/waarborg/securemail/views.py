@@ -15,7 +15,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api import times
 from waarborg.api.bodies import valid as _valid
+from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.securemail import codes, intake, messages
 from waarborg.securemail.models import MailRequest, SecureMessage
 from waarborg.vault.access import checked_purpose as _purpose
@@ -39,8 +41,8 @@ class MailRequestIn(serializers.Serializer):
     email = serializers.CharField(max_length=254)
     question = serializers.CharField(max_length=2000)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    appointment_at = serializers.DateTimeField(required=False)
-    received_at = serializers.DateTimeField(required=False)
+    appointment_at = times.DateTimeField(required=False)
+    received_at = times.DateTimeField(required=False)
 
 
 class MailFormsIn(serializers.Serializer):
@@ -49,8 +51,8 @@ class MailFormsIn(serializers.Serializer):
 
 def task(req: MailRequest) -> dict[str, Any]:
     return {"id": str(req.pk), "kind": req.kind, "status": req.status, "subject": str(req.subject_id),
-            "record": str(req.record_id), "received_at": req.received_at.isoformat(), "forms": req.forms,
-            "handled_at": req.handled_at.isoformat() if req.handled_at else None}
+            "record": str(req.record_id), "received_at": rfc3339(req.received_at), "forms": req.forms,
+            "handled_at": rfc3339_or_none(req.handled_at)}
 
 
 class CodesView(APIView):
@@ -63,7 +65,7 @@ class CodesView(APIView):
     def post(self, request: Request) -> Response:
         body = _valid(SecureCodeIn, request.data)
         row = codes.code_request(name=body["name"], email=body["email"])
-        return Response({"sent": True, "expires_at": row.expires_at.isoformat()}, status=202)
+        return Response({"sent": True, "expires_at": rfc3339(row.expires_at)}, status=202)
 
 
 class MessagesView(APIView):
@@ -83,7 +85,7 @@ class MessagesView(APIView):
                                          data=upload.read())
         sent = messages.secure_message_send(name=body["name"], email=body["email"], code=body["code"],
                                             message=body["message"], attachment=attachment)
-        return Response({"id": str(sent.pk), "received_at": sent.received_at.isoformat()}, status=201)
+        return Response({"id": str(sent.pk), "received_at": rfc3339(sent.received_at)}, status=201)
 
 
 class MessageView(APIView):

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from waarborg.api import times
 from waarborg.policy.schema import Channel, SourceKind
 
 
@@ -34,7 +35,7 @@ class RecordIn(serializers.Serializer):
     subject = serializers.UUIDField()
     type = serializers.CharField(max_length=64, help_text="A record type of the active policy.")
     data = serializers.DictField(help_text="The record's fields, as declared by its record type.")  # type: ignore[assignment]
-    collected_at = serializers.DateTimeField(required=False, allow_null=True,
+    collected_at = times.DateTimeField(required=False, allow_null=True,
                                              help_text="May lie in the past (imports); never more than 5 minutes "
                                                        "in the future.")
     source = SourceIn(required=False)  # type: ignore[assignment]
@@ -48,7 +49,7 @@ class RecordCreated(serializers.Serializer):
     id = serializers.UUIDField()
     type = serializers.CharField()
     purpose = serializers.CharField()
-    expires_at = serializers.DateTimeField(allow_null=True, help_text="Null while open-ended.")
+    expires_at = times.DateTimeField(allow_null=True, help_text="Null while open-ended.")
 
 
 class RecordPatch(serializers.Serializer):
@@ -82,8 +83,8 @@ class RecordOut(serializers.Serializer):
     type = serializers.CharField()
     purpose = serializers.CharField()
     data = serializers.DictField()  # type: ignore[assignment]
-    collected_at = serializers.DateTimeField()
-    expires_at = serializers.DateTimeField(allow_null=True)
+    collected_at = times.DateTimeField()
+    expires_at = times.DateTimeField(allow_null=True)
     source = SourceOut()  # type: ignore[assignment]
     channel = serializers.CharField()
     channel_detail = serializers.CharField()

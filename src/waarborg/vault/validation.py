@@ -26,6 +26,7 @@ from stdnum.nl import postcode as stdnum_postcode
 
 from waarborg.api.errors import Invalid
 from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
+from waarborg.core import times
 from waarborg.policy.schema import Channel, FieldSpec, FieldType, Policy, SourceKind
 
 # Imports of existing data may be back-dated; a time in the future beyond clock skew is a mistake.
@@ -61,13 +62,15 @@ def _date(value: Any, spec: FieldSpec) -> str:
 
 
 def _datetime(value: Any, spec: FieldSpec) -> str:
+    # The platform's one time format (waarborg.core.times): RFC 3339 with an offset in, UTC with Z stored.
+    if isinstance(value, datetime):
+        if timezone.is_naive(value):
+            raise FieldError(times.NO_OFFSET)
+        return times.rfc3339(value)
     try:
-        moment = value if isinstance(value, datetime) else datetime.fromisoformat(_text(value, spec))
-    except ValueError:
-        raise FieldError("Verwacht een tijdstip in ISO 8601. (Expected an ISO 8601 date-time.)") from None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment.isoformat()
+        return times.rfc3339(times.parse(_text(value, spec)))
+    except times.TimeFormatError as exc:
+        raise FieldError(str(exc)) from None
 
 
 def _integer(value: Any, spec: FieldSpec) -> int:

@@ -1,0 +1,69 @@
+"""One time format for everything the platform exchanges: RFC 3339.
+
+The policy, in full (docs/api.md, "Times"):
+- **Out**: every moment is written in UTC with `Z`, seconds always, a fraction only when there is one:
+  `2026-03-02T08:00:00Z`, `2026-03-02T08:00:00.250000Z`. One form, whatever the server's time zone or
+  the offset it was given in, so answers compare and sort as text. Pages and letters show local time.
+- **In**: RFC 3339 with an offset: `Z` or `±HH:MM` (whole minutes; `-00:00` counts as UTC), a `T` (or a
+  space) between date and time, seconds required, a fraction optional. A time without an offset is refused:
+  which "09:00" was meant is exactly what a caller must say. Years 1900 to 2200 only: what lies outside is
+  a typing error, not a date of this domain.
+Anything else is refused with a field error (422 in the API).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+_RFC3339 = re.compile(r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))")
+_LOCAL = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
+
+EXAMPLE = "2026-03-02T09:30:00+01:00 of/or 2026-03-02T08:30:00Z"
+NOT_RFC3339 = f"Geef een tijdstip volgens RFC 3339, bijvoorbeeld {EXAMPLE}. / Give an RFC 3339 date-time."
+NO_OFFSET = (f"Tijdzone ontbreekt: voeg Z of +01:00 toe, bijvoorbeeld {EXAMPLE}. / "
+             "The offset is missing: add Z or +01:00.")
+OUT_OF_RANGE = f"Het jaar moet tussen {FIRST_YEAR} en {LAST_YEAR} liggen. / The year must lie between {FIRST_YEAR} and {LAST_YEAR}."
+BAD_OFFSET = "De tijdzone moet tussen -23:59 en +23:59 liggen. / The offset must lie between -23:59 and +23:59."
+NO_SUCH_MOMENT = "Deze datum of tijd bestaat niet. / This date or time does not exist."
+
+
+class TimeFormatError(ValueError):
+    """The text is not a moment in the platform's format; the message says why, in Dutch and English."""
+
+
+def parse(text: str) -> datetime:
+    """An aware datetime from RFC 3339 text, or TimeFormatError."""
+    value = text.strip() if isinstance(text, str) else ""
+    match = _RFC3339.fullmatch(value)
+    if match is None:
+        raise TimeFormatError(NO_OFFSET if _LOCAL.fullmatch(value) else NOT_RFC3339)
+    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    fraction, zulu, sign, off_hours, off_minutes = match.group(7, 8, 9, 10, 11)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise TimeFormatError(OUT_OF_RANGE)
+    if zulu:
+        zone = UTC
+    else:
+        if int(off_hours) > 23 or int(off_minutes) > 59:
+            raise TimeFormatError(BAD_OFFSET)
+        offset = timedelta(hours=int(off_hours), minutes=int(off_minutes))
+        zone = timezone(-offset if sign == "-" else offset) if offset else UTC
+    micro = int((fraction or ".0")[1:].ljust(6, "0")[:6])
+    try:
+        return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+    except ValueError:  # 31 February, 24:00, a leap second 60
+        raise TimeFormatError(NO_SUCH_MOMENT) from None
+
+
+def rfc3339(moment: datetime) -> str:
+    """RFC 3339 in UTC with Z; a naive moment is refused (it would be guessed)."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("a naive datetime has no place in the platform's output")
+    text = moment.astimezone(UTC).isoformat()
+    return text.removesuffix("+00:00") + "Z"
+
+
+def rfc3339_or_none(moment: datetime | None) -> str | None:
+    return None if moment is None else rfc3339(moment)
