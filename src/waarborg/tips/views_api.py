@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid
 from waarborg.api.purpose import purpose_of
+from waarborg.api.times import DateTimeField
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy
 from waarborg.tips import actions
@@ -35,8 +36,8 @@ class TipOut(serializers.Serializer):
     id = serializers.UUIDField()
     subject = serializers.UUIDField()
     channel = serializers.CharField()
-    collected_at = serializers.DateTimeField()
-    expires_at = serializers.DateTimeField(allow_null=True)
+    collected_at = DateTimeField()
+    expires_at = DateTimeField(allow_null=True)
     data = serializers.DictField(required=False)  # type: ignore[assignment]
 
 
@@ -49,7 +50,7 @@ def _form(policy: Policy) -> actions.TipForm:
 
 def _row(record: Any, data: dict[str, Any] | None = None) -> dict[str, Any]:
     """As `TipOut` describes it (built by hand: a field named `data` shadows the serializer's own)."""
-    moment = serializers.DateTimeField()  # the API's own time format (local time, as every answer)
+    moment = DateTimeField()  # the API's one time format (UTC, `Z`)
     row: dict[str, Any] = {
         "id": str(record.pk), "subject": str(record.subject_id), "channel": record.channel,
         "collected_at": moment.to_representation(record.collected_at),
