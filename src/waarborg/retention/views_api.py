@@ -82,7 +82,7 @@ class RecordRetentionView(APIView):
         record = get_object_or_404(Record, pk=pk)
         actor = request.user
         if not manages_retention(actor, current.policy):
-            where = {"purpose": record.purpose, "subject": record.subject_id, "record": record.pk}
+            where: dict[str, Any] = {"purpose": record.purpose, "subject": record.subject_id, "record": record.pk}
             if not may(actor, current.policy, "read", record.purpose):
                 raise refuse(actor, "retention.read", "uw rol geeft geen leesrecht op het doel van dit gegeven",
                              **where)
