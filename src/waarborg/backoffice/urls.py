@@ -1,10 +1,12 @@
 from django.urls import path
 
-from waarborg.backoffice import views, views_breaches, views_caseloads
+from waarborg.backoffice import views, views_breaches, views_caseloads, views_subjects
 
 app_name = "backoffice"
 
 urlpatterns = [
+    path("", views_subjects.home, name="home"),
+    path("clienten/<uuid:pk>", views_subjects.subject, name="subject"),
     path("inloggen", views.LoginView.as_view(), name="login"),
     path("uitloggen", views.LogoutView.as_view(), name="logout"),
     path("verzoeken/", views.queue, name="queue"),

@@ -28,6 +28,7 @@ from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append, append_many
 from waarborg.consent.objections import restriction_set
 from waarborg.consent.state import legal_claims, restrictions
+from waarborg.core.times import day_in_words, rfc3339
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
 from waarborg.portal.accounts import account_erase
@@ -84,9 +85,9 @@ def kept_until(policy: Policy, record: Record) -> dict[str, Any]:
                                                                                        "then deleted")
     if clock.expires_at is not None:
         day = timezone.localtime(clock.expires_at).date()
-        return {"until": clock.expires_at.isoformat(),
-                "until_words": {"nl": f"tot {day:%d-%m-%Y}, {then_nl} ({label['nl']})",
-                                "en": f"until {day.isoformat()}, {then_en} ({label['en']})"}}
+        return {"until": rfc3339(clock.expires_at),
+                "until_words": {"nl": f"tot {day_in_words(day, 'nl')}, {then_nl} ({label['nl']})",
+                                "en": f"until {day_in_words(day, 'en')}, {then_en} ({label['en']})"}}
     # Open-ended: the rule in words, and why the date is not known yet (an event still to come, a hold).
     why_nl = " ".join(nl for nl, _ in clock.steps[2:])
     why_en = " ".join(en for _, en in clock.steps[2:])
