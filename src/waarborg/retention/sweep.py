@@ -55,7 +55,7 @@ from waarborg.audit.log import Entry, append_many
 from waarborg.backups import journal
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
-from waarborg.retention.clock import compute, rule_of
+from waarborg.retention.clock import active_holds, compute, holds_matching, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault import keys
 from waarborg.vault.crypto import KeyDestroyed
@@ -72,6 +72,7 @@ class SweepReport:
     deleted: Counter[str] = field(default_factory=Counter)  # per rule
     anonymised: Counter[str] = field(default_factory=Counter)
     held: Counter[str] = field(default_factory=Counter)
+    holds: Counter[int] = field(default_factory=Counter)  # records kept, per hold (its id)
     shredded: int = 0
     batches: int = 0
 
@@ -96,7 +97,7 @@ def _next_batch(now: datetime, after: tuple[datetime, Any] | None, size: int, on
                 lock: bool) -> list[Row]:
     """The next `size` expired records after the keyset cursor, each with whether a hold names it."""
     held = Exists(Hold.objects.filter(released_at__isnull=True).filter(
-        Q(record_id=OuterRef("pk")) | Q(record_id__isnull=True, subject_id=OuterRef("subject_id"))))
+        holds_matching(OuterRef("pk"), OuterRef("subject_id"), OuterRef("purpose"))))
     rows = expired(now)
     if only is not None:
         rows = rows.filter(pk__in=only)
@@ -239,6 +240,7 @@ def _process_batch(rows: list[Row], now: datetime, policy: Policy, version: int,
                 record.expires_at = clock.expires_at
                 later.append(record)
                 report.held[rule(record.retention_rule, record.type)[0]] += 1
+                report.holds.update(hold.pk for hold in active_holds(record))
     kept = {str(record.pk) for record in later}
     to_delete: list[Row] = []
     to_anonymise: list[Row] = []
