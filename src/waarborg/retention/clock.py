@@ -38,6 +38,7 @@ class Clock:
     start: datetime | None = None
     ceiling_at: datetime | None = None
     held: bool = False
+    due_at: datetime | None = None  # when the data would go without any hold
     steps: list[Words] = field(default_factory=list)
 
     def explanation(self, lang: str = "nl") -> str:
@@ -302,6 +303,7 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
         if expires is not None:
             expires = _adjust(record, rule_id, rule, expires, clock)
         expires = _ended_early(record, rule, collected, expires, clock)
+        clock.due_at = expires
         expires = _held(record, rule, expires, clock)
         if rule.ceiling is not None:
             clock.ceiling_at = rule.ceiling.after(start)

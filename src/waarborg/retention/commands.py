@@ -177,13 +177,18 @@ def _holds_list(args: argparse.Namespace) -> int:
     if not holds:
         print("no holds to review" if args.review_due else "no holds in force")
         return 0
+    from django.utils import timezone
+
+    def day(moment: Any) -> str:
+        return timezone.localtime(moment).date().isoformat()
+
     print("id\tkind\tcovers\tuntil\treview\treason")
     for hold in holds:
-        until = hold.until.date().isoformat() if hold.until else "until released"
-        review = hold.review_at.date().isoformat() if hold.review_at else "-"
+        until = day(hold.until) if hold.until else "until released"
+        review = day(hold.review_at) if hold.review_at else "-"
         if review_due(hold):
             review += " (to review)"
-        released = f" released {hold.released_at.date().isoformat()}" if hold.released_at else ""
+        released = f" released {day(hold.released_at)}" if hold.released_at else ""
         print(f"{hold.pk}\t{hold.reason}\t{hold.scope()[1]}\t{until}{released}\t{review}\t{hold.justification}")
     return 0
 

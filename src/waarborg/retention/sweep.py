@@ -9,7 +9,9 @@ How it works, and why this way:
   same query locks the rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL: two sweeps never take the same
   record) and says per row whether an open hold names it or its subject.
 - **Holds.** Held records are re-checked against their full clock (a hold keeps data past expiry,
-  never past the ceiling) and get their new date instead.
+  never past the ceiling) and get their new date instead. After the batches the report counts, per
+  hold in force, the records it keeps past their own date (`_count_held`), so the sweep says which
+  hold kept what.
 - **Deleting** is one statement per batch on PostgreSQL: data-modifying CTEs clear or delete what
   refers to the records, then the records go (`_delete_records`). Subjects with no records left lose
   their data key, BSN look-up hash, external id and sealed facts in one more statement
@@ -55,7 +57,7 @@ from waarborg.audit.log import Entry, append_many
 from waarborg.backups import journal
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
-from waarborg.retention.clock import active_holds, compute, holds_matching, rule_of
+from waarborg.retention.clock import compute, holds_matching, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault import keys
 from waarborg.vault.crypto import KeyDestroyed
@@ -240,7 +242,6 @@ def _process_batch(rows: list[Row], now: datetime, policy: Policy, version: int,
                 record.expires_at = clock.expires_at
                 later.append(record)
                 report.held[rule(record.retention_rule, record.type)[0]] += 1
-                report.holds.update(hold.pk for hold in active_holds(record))
     kept = {str(record.pk) for record in later}
     to_delete: list[Row] = []
     to_anonymise: list[Row] = []
@@ -361,7 +362,30 @@ def sweep_expired(*, now: datetime | None = None, dry_run: bool = False, batch_s
                  "dry run" if dry_run else "committed")
         if on_batch is not None:
             on_batch(len(rows))
+    if only_ids is None:
+        _count_held(now, current.policy, report)
     return report
+
+
+def _count_held(now: datetime, policy: Policy, report: SweepReport) -> None:
+    """Which hold keeps what: the records under a hold in force whose own clock has run out. Their stored
+    date already includes the hold (the batches above never select them), so this asks each one's clock
+    without holds: one clock per record under a hold in force. Holds are few and temporary; a hold on a
+    whole purpose costs a clock per record of it, in chunks, reading only."""
+    from waarborg.retention.holds import held_records
+
+    seen: set[Any] = set()
+    cache: dict[str, Any] = {}
+    for hold in Hold.objects.filter(released_at__isnull=True).order_by("pk"):
+        covered = held_records(hold).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        for record in covered.order_by("pk").iterator(chunk_size=2000):
+            clock = compute(record, policy, cache)
+            if clock.due_at is None or clock.due_at > now or not clock.held:
+                continue
+            report.holds[hold.pk] += 1
+            if record.pk not in seen:
+                seen.add(record.pk)
+                report.held[clock.rule_id] += 1
 
 
 def preview(before: datetime) -> dict[str, int]:
