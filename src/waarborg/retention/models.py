@@ -79,14 +79,11 @@ class Hold(models.Model):
         return f"hold ({self.reason})"
 
     def scope(self) -> tuple[str, str]:
-        """What the hold covers, in words (Dutch, English); the subject only by its pseudonym."""
-        from waarborg.vault.crypto import pseudonym
-
+        """What the hold covers, in words (Dutch, English): ids only, never anything about the person."""
         if self.record_id:
             return f"gegeven {self.record_id}", f"record {self.record_id}"
         if self.subject_id:
-            who = pseudonym(self.subject_id)[:12]
-            return f"alle gegevens van betrokkene {who}", f"all data of subject {who}"
+            return f"alle gegevens van betrokkene {self.subject_id}", f"all data of subject {self.subject_id}"
         return f"alle gegevens voor doel '{self.purpose}'", f"all data of purpose '{self.purpose}'"
 
 
