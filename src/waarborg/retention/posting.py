@@ -5,8 +5,10 @@
 - An organisation-wide event (one that adds dates to a calendar, such as an edition closing) names no
   subject or record, and only the roles in its `posted_by` may post it: it moves many clocks at once.
 - Any other event is about one subject or record, and must name one (422 otherwise). It may be posted
-  by a role that writes the purpose concerned (the record's purpose, or for a subject one of the
-  purposes whose clocks the event moves), on need-to-know purposes only for an assigned subject, and,
+  by a role that writes the purpose concerned (the record's purpose; for a subject, the purpose named
+  in `attributes.purpose`, else one of the purposes whose clocks the event moves: the end of a service
+  is one fact, and also starts the administration's clock), on need-to-know purposes only for an
+  assigned subject, and,
   when the policy names `posted_by`, only by those roles. Anyone else is refused (403, audited).
 `retention.events.event_record` does the recording; this module decides whether the actor may ask.
 """
@@ -50,7 +52,8 @@ def _check_shape(policy: Policy, name: str, subject: Subject | None, record: Rec
                                   f"retention does not depend on '{name}'."]})
 
 
-def _check_actor(actor: Any, policy: Policy, name: str, subject: Subject | None, record: Record | None) -> None:
+def _check_actor(actor: Any, policy: Policy, name: str, subject: Subject | None, record: Record | None,
+                 attributes: dict[str, Any] | None) -> None:
     spec = policy.events[name]
     roles = set(getattr(actor, "roles", None) or ())
     where: dict[str, Any] = {"subject": getattr(subject, "pk", None), "record": getattr(record, "pk", None)}
@@ -64,7 +67,9 @@ def _check_actor(actor: Any, policy: Policy, name: str, subject: Subject | None,
         if not spec.posted_by:  # the policy check demands posted_by; without it nobody may post
             raise refuse(actor, "retention.event", f"niemand mag '{name}' melden / nobody may report '{name}'")
         return
-    purposes = [record.purpose] if record is not None else sorted(policy.event_purposes(name))
+    narrowed = (attributes or {}).get("purpose")  # an event about one purpose moves only that purpose's clocks
+    purposes = ([record.purpose] if record is not None else [narrowed] if narrowed
+                else sorted(policy.event_purposes(name)))
     writes = [p for p in purposes if policy.grants(actor, "write", p)]
     if not writes:
         raise refuse(actor, "retention.event", f"uw rol legt geen gegevens vast voor het doel waar '{name}' over "
@@ -84,5 +89,5 @@ def event_post(actor: Any, *, name: str, at: datetime, subject: Subject | None =
     if record is not None and subject is None and record.subject_id is not None:
         subject = record.subject  # an event on a record is also about its subject (its other clocks)
     _check_shape(policy, name, subject, record)
-    _check_actor(actor, policy, name, subject, record)
+    _check_actor(actor, policy, name, subject, record, attributes)
     return event_record(actor, name=name, at=at, subject=subject, record=record, attributes=attributes)
