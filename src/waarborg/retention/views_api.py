@@ -19,7 +19,7 @@ from waarborg.api import times
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import active
-from waarborg.retention.authz import is_privacy_officer, manages_retention, may, refuse
+from waarborg.retention.authz import manages_retention, may, refuse
 from waarborg.retention.clock import compute, day_start
 from waarborg.retention.posting import event_post
 from waarborg.retention.sweep import preview
