@@ -12,6 +12,7 @@ Per record of the subject, in one transaction:
 - anonymised when its rule anonymises at expiry (e.g. payouts kept for financial accountability):
   the rule's `keep` fields stay, without any link to the subject, dates generalised;
 - deleted otherwise, with the subject's statements.
+Every assignment of the subject ends (no caseworker keeps a case that was erased).
 If nothing linked to the subject remains, the subject's data key is shredded: every sealed copy,
 backups included, becomes unreadable. The answer and its letter list what was kept, why and until when.
 """
@@ -26,6 +27,7 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append, append_many
+from waarborg.caseloads.actions import end_for_subject
 from waarborg.consent.objections import restriction_set
 from waarborg.consent.state import legal_claims, restrictions
 from waarborg.core.times import day_in_words, rfc3339
@@ -211,10 +213,13 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
             subject.external_id, subject.erased_at = None, timezone.now()
         subject.save(update_fields=["sealed", "bsn_hash", "external_id", "erased_at"])
         account_closed = account_erase(actor, subject)
+        # Nobody keeps the case: what remains is kept only on its legal ground, restricted.
+        unassigned = end_for_subject(actor, subject, f"erasure request {req.pk}")
         append(Entry(action="subject.erase", actor=actor, subject=subject, policy_version=current.number,
                      detail={"request": str(req.pk), "deleted": len(deleted), "anonymised": len(anonymised),
                              "kept": len(kept), "statements": statements, "key_shredded": shredded,
-                             "account_closed": account_closed, "restricted": sorted(restricted)}))
+                             "account_closed": account_closed, "restricted": sorted(restricted),
+                             "assignments_ended": unassigned}))
         req = request_answer(actor, req, extra=letters.erasure_body(kept, anonymised))
     return {"deleted": deleted, "anonymised": anonymised, "kept": kept, "key_shredded": shredded,
             "account_closed": account_closed,
