@@ -49,7 +49,7 @@ def needs_assignment(policy: Policy, actor: Any, action: str, purpose: str) -> b
     return policy.purposes[purpose].need_to_know or (bool(roles) and all(r.needs_case(purpose) for r in roles))
 
 
-def _mine(actor: Any) -> Any:
+def mine(actor: Any) -> Any:
     """Active assignments to the actor or the team their account carries; ended ones open nothing."""
     from django.db.models import Q
 
@@ -62,12 +62,12 @@ def _mine(actor: Any) -> Any:
 def assigned(actor: Any, subject: Any, purpose: str) -> bool:
     if getattr(actor, "pk", None) is None:
         return False
-    return _mine(actor).filter(subject_id=getattr(subject, "pk", subject), purpose=purpose).exists()
+    return mine(actor).filter(subject_id=getattr(subject, "pk", subject), purpose=purpose).exists()
 
 
 def assigned_subjects(actor: Any, purpose: str) -> Any:
     """Subject ids assigned to the actor or their team for `purpose` (a queryset of ids)."""
-    return _mine(actor).filter(purpose=purpose).values("subject_id")
+    return mine(actor).filter(purpose=purpose).values("subject_id")
 
 
 def staff_only(ctx: AccessContext) -> Refusal | None:
