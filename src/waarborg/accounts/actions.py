@@ -28,6 +28,9 @@ def staff_create(
     unknown = [r for r in roles if r not in policy.roles]
     if unknown:
         raise StaffError(f"unknown role(s) {', '.join(unknown)}; the active policy has: {', '.join(policy.roles)}")
+    team = team.strip()
+    if team and policy.teams and team not in policy.teams:  # no teams in the policy: the administrator names them
+        raise StaffError(f"unknown team {team!r}; the active policy has: {', '.join(policy.teams)}")
     if User.objects.filter(username__iexact=username).exists():
         raise StaffError(f"an account named {username!r} already exists")
     password = None if service else secrets.token_urlsafe(15)
