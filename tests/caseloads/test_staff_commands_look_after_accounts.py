@@ -80,9 +80,12 @@ def test_a_team_the_policy_does_not_know_is_refused_with_the_valid_teams(kwartie
 
     assert main(["staff", "add", "sofie", "--role", "social_worker", "--team", "wijkteam-noord"]) == 1
     err = capsys.readouterr().err
-    assert "unknown team 'wijkteam-noord'; the active policy has: wijkteam_noord, wijkteam_zuid" in err
+    assert "unknown team 'wijkteam-noord'; known teams: wijkteam_noord, wijkteam_zuid" in err
     assert not User.objects.filter(username="sofie").exists()
     assert main(["staff", "add", "sofie", "--role", "social_worker", "--team", "wijkteam_noord"]) == 0
+    # An administrator starts a new team on purpose; from then on it is known
+    assert main(["staff", "add", "willem", "--role", "social_worker", "--team", "wijkteam_west", "--new-team"]) == 0
+    assert main(["staff", "add", "wanda", "--role", "social_worker", "--team", "wijkteam_west"]) == 0
 
 
 def test_an_unknown_account_is_a_users_mistake(kwartier: dict[str, Any], capsys: Any) -> None:

@@ -19,7 +19,8 @@ def register(sub: Any) -> None:
     add.add_argument("--role", action="append", default=[], required=True, metavar="ROLE")
     add.add_argument("--token", action="store_true", help="print an API token as the last line of stdout")
     add.add_argument("--service", action="store_true", help="a service account for an integration")
-    add.add_argument("--team", default="")
+    add.add_argument("--team", default="", help="a team of the policy's teams (or one an account carries already)")
+    add.add_argument("--new-team", action="store_true", help="start a team the policy does not declare, on purpose")
     add.add_argument("--email", default="")
     add.set_defaults(handler=_add)
     listing = ssub.add_parser("list", help="every staff and service account: roles, team, active, live tokens")
@@ -43,7 +44,7 @@ def _add(args: argparse.Namespace) -> int:
     try:
         user, password, token = staff_create(
             args.username, args.role, team=args.team, email=args.email,
-            service=args.service, with_token=args.token,
+            service=args.service, with_token=args.token, known_team_only=not args.new_team,
         )
     except StaffError as exc:
         raise UserError(str(exc)) from None
