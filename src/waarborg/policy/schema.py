@@ -217,6 +217,20 @@ class BasisDetail(Strict):
     vital: TextField | None = None
 
 
+ConsentSignatory = Literal["self", "parent", "guardian", "representative"]
+ConsentCheckMethod = Literal["paper_form", "portal", "signed_scan", "in_person", "id_document", "phone_callback",
+                             "digid", "email_confirmation", "other"]
+
+
+class ConsentCheck(Strict):
+    """A consent for the purpose counts only once someone checked it (S2-08): it waits as
+    `pending_verification` when one of `signatories` signed it (a minor's consent always waits)."""
+
+    signatories: tuple[ConsentSignatory, ...] = ("parent", "guardian", "representative")
+    methods: tuple[ConsentCheckMethod, ...] = ()  # how the signed document may be checked; empty: any
+    second_person: bool = True  # never checked by whoever recorded the consent
+
+
 class Purpose(Strict):
     label: TextField
     description: TextField
@@ -230,6 +244,7 @@ class Purpose(Strict):
     bsn_ground: str = ""  # statutory ground for processing the BSN (UAVG art. 46)
     minors_need_parent: bool = False
     minor_age: int = 16
+    consent_check: ConsentCheck | None = None  # who checks a consent before it counts, and how
     need_to_know: bool = False
     # Establishing, exercising or defending legal claims (art. 18(2) AVG): processing for this purpose
     # goes on when a subject restricted processing. Implied by art9_condition `legal_claims`.
