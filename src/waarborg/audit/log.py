@@ -1,7 +1,7 @@
 """Appending to the audit log: each entry keyed with its own MAC, without a lock on the request path.
 
-An append reserves its ids first (PostgreSQL: `audit_reserve_ids`, which also gives the transaction its id,
-see `audit.seals`; SQLite: the next id under the write lock every SQLite writer holds), computes each entry's
+An append reserves its ids first (PostgreSQL: `audit_reserve_ids`, which also takes the seal gate in shared
+mode, see `audit.seals`; SQLite: the next id under the write lock every SQLite writer holds), computes each entry's
 MAC over its id and fields with the entry key (`audit.keys`), and inserts. Concurrent appends never wait for
 each other: the order is the id order, and the checkpoints (`audit.checkpoints`) seal it afterwards. Call
 `append` inside the transaction of the change it records: the entry commits or rolls back together with it.
@@ -94,15 +94,16 @@ def hashed(v: dict[str, Any]) -> dict[str, Any]:
     return hashed
 
 
-# PostgreSQL: ids for `n` entries. The transaction takes its own id (pg_current_xact_id) *before* the entry
-# ids, inside one function so the order is certain: a checkpoint that reads the sequence and then waits for
-# every transaction running at that moment knows that no smaller entry id can still commit (audit.seals).
+# PostgreSQL: ids for `n` entries. The transaction first takes the seal gate in shared mode, held to its end;
+# appends never wait for each other on it. A checkpoint reads the sequence and then takes the gate exclusively
+# for a moment: whoever holds an id up to what it read has then committed or rolled back (audit.seals).
+SEAL_GATE = 7_420_005
 RESERVE_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION audit_reserve_ids(n integer) RETURNS SETOF bigint LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     seq text := pg_get_serial_sequence('audit_auditentry', 'id');
 BEGIN
-    PERFORM pg_current_xact_id();
+    PERFORM pg_advisory_xact_lock_shared(7420005);  -- SEAL_GATE
     RETURN QUERY SELECT nextval(seq) FROM generate_series(1, n);
 END
 $$

@@ -3,10 +3,11 @@
 Appends take no lock (`audit.log`), so entries may commit out of id order: entry 41 can commit after entry
 42. A seal must therefore only reach as far as no smaller id can still appear, the *final* id:
 
-- PostgreSQL: read the sequence's last value L, then wait until every transaction running at that moment
-  has ended. An append takes its transaction id before its entry ids (`audit_reserve_ids`), so whoever holds
-  an id up to L was running when L was read: once those have ended, every id up to L is committed or never
-  will be. Writers never wait for the sealer, and the sealer waits only for transactions already running.
+- PostgreSQL: read the sequence's last value L, then wait until every transaction that holds entry ids
+  has ended. An append takes the seal gate (an advisory lock) in shared mode before its ids and holds it to
+  its end (`audit_reserve_ids`); appends never wait for each other on it. The sealer takes the gate
+  exclusively for a moment: whoever held an id up to L has then committed (visibly) or rolled back. Appends
+  wait for the sealer only while the transactions already running finish, once per checkpoint.
 - SQLite: every writer holds the database's write lock for its whole transaction; inside its own writing
   transaction the sealer sees every id there will be.
 
@@ -19,15 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections.abc import Iterable
 from datetime import UTC
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from waarborg.audit import keys
+from waarborg.audit.log import SEAL_GATE
 from waarborg.audit.models import AuditEntry, AuditSeal
 
 FORMAT = "waarborg-audit-checkpoint/1"
@@ -80,19 +81,16 @@ def _final_id_postgres(wait: float) -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_sequence_last_value(pg_get_serial_sequence('audit_auditentry', 'id')::regclass)")
         last = (cursor.fetchone() or (None,))[0] or 0
-        # Read after the sequence: every transaction that took an id up to `last` is in this list or over.
-        cursor.execute("SELECT array_agg(x::text) FROM pg_snapshot_xip(pg_current_snapshot()) x")
-        running = (cursor.fetchone() or (None,))[0] or []
-        deadline = time.monotonic() + wait
-        while running:
-            cursor.execute("SELECT array_agg(x) FROM unnest(%s::text[]) x "
-                           "WHERE pg_xact_status(x::xid8) = 'in progress'", [running])
-            running = (cursor.fetchone() or (None,))[0] or []
-            if running and time.monotonic() > deadline:
-                raise SealDelayed(f"{len(running)} database transaction(s) have run for over {wait:.0f} s; "
-                                  "the checkpoint waits for them (see pg_stat_activity)")
-            if running:
-                time.sleep(0.005)
+        # Every append holds the gate (shared) from before it takes ids until it ends: once the gate is ours,
+        # each transaction that held an id up to `last` has ended, and its commit is visible (locks are
+        # released after the commit is). Let go at once: appends queue behind us only for that moment.
+        cursor.execute("SET LOCAL lock_timeout = %s", [f"{int(wait * 1000)}ms"])
+        try:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [SEAL_GATE])
+        except OperationalError:
+            raise SealDelayed(f"a transaction holding audit entry ids has run for over {wait:.0f} s; the "
+                              "checkpoint waits for it (see pg_stat_activity)") from None
+        cursor.execute("SELECT pg_advisory_unlock(%s)", [SEAL_GATE])
     return int(last)
 
 
