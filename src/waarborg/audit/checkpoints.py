@@ -45,7 +45,7 @@ def line(seal: AuditSeal) -> str:
                       sort_keys=True, separators=(",", ":"))
 
 
-def _write(text: str) -> None:
+def write(text: str) -> None:
     target = path()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -71,7 +71,7 @@ def checkpoint(actor: Any = "system:audit", wait: float = seals.WAIT_SECONDS) ->
                                       sequence__lt=new.sequence, legacy=False).order_by("sequence")
     for seal in [*behind, new]:
         text = line(seal)
-        _write(text)
+        write(text)
         log.info("audit checkpoint %s", text)
     return new
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 
 def forwards(apps, schema_editor):
-    from waarborg.audit import append_only, seals
+    from waarborg.audit import append_only, checkpoints, seals
     from waarborg.audit.log import RESERVE_FUNCTION_SQL
 
     connection = schema_editor.connection
@@ -21,7 +21,8 @@ def forwards(apps, schema_editor):
     if entry.objects.using(connection.alias).exists():
         if not settings.MASTER_KEY:
             raise RuntimeError("sealing the existing audit log needs the master key: set WAARBORG_MASTER_KEY")
-        seals.seal_legacy(connection, seal, entry)
+        zero = seals.seal_legacy(connection, seal, entry)
+        checkpoints.write(checkpoints.line(zero))  # and outside the database, like every checkpoint
 
 
 def backwards(apps, schema_editor):
