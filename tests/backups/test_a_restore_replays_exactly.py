@@ -37,7 +37,7 @@ def _state(subject: Subject) -> dict[str, Any]:
 
 @pytest.mark.promise("S0-34")
 @pytest.mark.django_db(transaction=True)
-def test_a_restore_keeps_the_payout_the_sweep_anonymised(personas: dict[str, Any]) -> None:
+def test_a_restore_keeps_the_payout_the_sweep_anonymised(personas: dict[str, Any], settings: Any) -> None:
     # Given an applicant of edition 2024 with a paid award, and a backup of that
     assessor = personas["assessor"].user
     person = subject_create(assessor, bsn="111222333", external_id="crm-4711")
@@ -48,6 +48,7 @@ def test_a_restore_keeps_the_payout_the_sweep_anonymised(personas: dict[str, Any
     person.noted_records = [application.pk, payout.pk]
     backup = actions.create()
     later = subject_create(assessor)  # not in the backup: gone after the restore
+    assert main(["audit", "checkpoint"]) == 0  # which sealed entries the restore takes away again
     # when, three years on, the sweep deletes the application and anonymises the payout (S0-28)
     with time_machine.travel(datetime(2027, 11, 30, 2, tzinfo=UTC), tick=False):
         assert main(["sweep"]) == 0
@@ -60,7 +61,9 @@ def test_a_restore_keeps_the_payout_the_sweep_anonymised(personas: dict[str, Any
         # then everything is as the live system had it: the payout anonymised, not gone
         assert not Subject.objects.filter(pk=later.pk).exists()
         assert _state(person) == live
+        # and the log verifies: the checkpoints go on in a new file, the old one kept beside it
         assert main(["audit", "verify"]) == 0
+        assert len(list(Path(settings.WAARBORG_AUDIT_CHECKPOINTS).parent.glob("audit-checkpoints.jsonl.before-restore-*"))) == 1
 
 
 @pytest.mark.promise("S0-34", "S0-39")

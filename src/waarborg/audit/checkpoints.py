@@ -76,6 +76,21 @@ def checkpoint(actor: Any = "system:audit", wait: float = seals.WAIT_SECONDS) ->
     return new
 
 
+def restart(label: str) -> Path | None:
+    """After a restore, the log legitimately ends earlier than the checkpoints outside say. The file is kept
+    beside, renamed (`<file>.<label>`: the evidence of what the log held before), and a new file starts with
+    the restored database's checkpoints, then a new one. Returns where the old file went."""
+    current = path()
+    kept = None
+    if current.is_file():
+        kept = current.with_name(f"{current.name}.{label}")
+        current.rename(kept)
+    for seal in AuditSeal.objects.order_by("sequence"):
+        write(line(seal))
+    checkpoint(actor="system:backup")
+    return kept
+
+
 def checkpoint_job() -> dict[str, Any]:
     new = checkpoint()
     return {"sequence": new.sequence, "entries": new.entries} if new else {"sequence": None}

@@ -153,9 +153,15 @@ def restore(path: Path, actor: Any = "system:backup") -> int:
 
     sweep_expired()
     reapplied = reapply_erasures(taken)
+    # The log now ends where the backup did: the checkpoints outside the database go on in a new file, the
+    # old one kept beside it (docs/audit.md). Named in the log itself.
+    from waarborg.audit.checkpoints import restart
+
+    kept = restart(f"before-restore-{timezone.now():%Y%m%dT%H%M%S}")
     with transaction.atomic():
         append(Entry(action="backup.restore", actor=actor,
-                     detail={"file": path.name, "taken": taken.isoformat(), "erasures_reapplied": reapplied}))
+                     detail={"file": path.name, "taken": taken.isoformat(), "erasures_reapplied": reapplied,
+                             "checkpoints_kept_as": kept.name if kept else ""}))
     return reapplied
 
 
