@@ -12,4 +12,5 @@ def sweep_job() -> dict[str, Any]:
 
     report = sweep_expired()
     checkpoint()  # the sweep's entries sealed outside the database at once, not at the next scheduled checkpoint
-    return {"deleted": dict(report.deleted), "anonymised": dict(report.anonymised), "shredded": report.shredded}
+    return {"deleted": dict(report.deleted), "anonymised": dict(report.anonymised), "shredded": report.shredded,
+            "held": {str(hold): n for hold, n in report.holds.items()}}
