@@ -49,6 +49,9 @@ def test_every_dossier_field_is_general_or_special_in_the_record_the_register_an
                        "agreement": "general", "care_situation": "special", "health": "special"}
     health = next(c for c in dossier["categories"] if c["category"] == "health")
     assert health["class_words"]["nl"] == "bijzonder persoonsgegeven"
+    letter = officer.get(f"/api/v1/requests/{export['request']['id']}/export", {"format": "html"}).content.decode()
+    assert "Gegevens over je gezondheid (bijzonder persoonsgegeven)" in letter
+    assert "Naam en geslacht (algemeen persoonsgegeven)" in letter
 
 
 @pytest.mark.promise("S2-02")
