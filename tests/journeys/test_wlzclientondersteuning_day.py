@@ -3,7 +3,8 @@ types, the REST API the client supporters' software calls, and the portal and ba
 
 The day: the operator activates the shipped policy and adds the staff; a client supporter takes in a new client
 (he is hers at once), keeps his details, his signed consent statement and his care file, and sends the care
-file to his home-care provider; a disclosure the statement does not allow is refused and logged; the talks with
+file to his home-care provider; a disclosure the statement does not allow is refused and logged; a former
+client has her care file kept two more years (once only), so the sweep keeps it; the talks with
 someone who asked for information end without an agreement, so her data goes at the next sweep; the client asks
 in the portal to whom his data went, and the privacy officer finds the request in the back office; the sweep
 runs; the audit log's chain is verified. Each step checks what the person doing it would see.
@@ -99,6 +100,25 @@ def test_a_day_of_client_support(live_server: Any, browser: Any, capsys: pytest.
     log = pia.get("audit/entries", action="disclosure.refused", subject=kees).json()["entries"]
     assert [(e["actor"], e["reason"]) for e in log] == [("wendy", "reason_not_allowed")]
 
+    # 12:00 Mrs Jansen, whose service ended five years ago, asks by letter to keep her care file two more years
+    jansen = wendy.post("subjects", {"birth_date": "1941-06-15"}, "client_support").json()["id"]
+    then = (timezone.now() - timedelta(days=6 * 365)).isoformat()
+    assert wendy.post("consents", {"subject": jansen, "purpose": "client_support", "given_at": then,
+                                   "evidence": {"document": "toestemmingsverklaring-jansen.pdf",
+                                                "scope": ["general", "special"]}}).status_code == 201
+    her_file = wendy.post("records", {"subject": jansen, "type": "care_file", "collected_at": then,
+                                      "data": {"care_situation": "Woonde in een Wlz-instelling."}}, "client_support")
+    assert her_file.status_code == 201, her_file.content
+    her_end = (timezone.now() - timedelta(days=5 * 365 + 10)).isoformat()
+    assert wendy.post("events", {"name": "service_ended", "subject": jansen, "at": her_end}).status_code == 201
+    clock = wendy.get(f"records/{her_file.json()['id']}/retention").json()
+    assert datetime.fromisoformat(clock["expires_at"]) < timezone.now()  # five years are over: next sweep
+    extended = pia.post(f"records/{her_file.json()['id']}/extensions", {"reason": "brief van mevrouw Jansen"})
+    assert extended.status_code == 201, extended.content
+    assert datetime.fromisoformat(extended.json()["expires_at"]) > timezone.now() + timedelta(days=365)
+    again = pia.post(f"records/{her_file.json()['id']}/extensions", {"reason": "tweede brief"})
+    assert (again.status_code, again.json()["reason"]) == (403, "retention_ceiling")  # once only: 5 + 2 = 7 years
+
     # 13:00 the talks with Els end without an agreement: her lead's date moves to now
     ended = wendy.post("events", {"name": "no_agreement", "subject": els,
                                   "at": timezone.now().isoformat()})
@@ -139,6 +159,7 @@ def test_a_day_of_client_support(live_server: Any, browser: Any, capsys: pytest.
     assert "lead_4w: 1 deleted" in out
     assert wendy.get(f"records/{lead.json()['id']}", purpose="lead").status_code == 404
     assert wendy.get(f"records/{care_file.json()['id']}", purpose="client_support").status_code == 200
+    assert wendy.get(f"records/{her_file.json()['id']}", purpose="client_support").status_code == 200  # extended
 
     # 17:30 the audit log's chain is whole
     assert "audit chain intact" in cli(capsys, "audit", "verify")
