@@ -1,0 +1,107 @@
+"""Front-door proofs on the shipped policies: helpers that drive the REST API and the CLI as users do.
+
+Tests here change no example policy and no gate: each activates `examples/<org>.yaml` exactly as shipped
+(`tests.conftest.activate_example`) and then works only through HTTP (DRF's APIClient, Django's test client)
+and `waarborg.cli.main`. What they assert is what a user would see: status, body, CLI output, mail.
+
+Personas per organisation (each with an API token):
+- ikzorginassen: the `personas` fixture of tests/conftest.py, plus `nina` (newsletter editor), `ad`
+  (financial administration) and `cora` (coordinator).
+- socialekaart (`sk`): privacy officer `pia`, editor `eddie`, customer service `kim`, the website's service
+  account `web`.
+- werkzaak (`wz`): consultants `connie` (team werk) and `kees` (team inkomen), team leader `tara`, front
+  office `fenna`, privacy team `pia`, DPO `fg`, researcher `rita`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from tests.conftest import Persona, activate_example, make_staff
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def at(year: int, month: int, day: int, hour: int = 12) -> datetime:
+    """A moment in Dutch local time (the organisations' calendar)."""
+    return datetime(year, month, day, hour, tzinfo=AMSTERDAM)
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+@pytest.fixture
+def ikz(personas: dict[str, Persona]) -> dict[str, Persona]:
+    """Seed 000 as shipped, with the personas of tests/conftest.py and three more roles of the policy."""
+    return {**personas,
+            "editor": Persona(*make_staff("nina", ["newsletter_editor"])),
+            "administration": Persona(*make_staff("ad", ["administration"])),
+            "coordinator": Persona(*make_staff("cora", ["coordinator"]))}
+
+
+@pytest.fixture
+def sk(db: Any) -> dict[str, Persona]:
+    activate_example("socialekaart")
+    staff = {"privacy_officer": ("pia", ["privacy_officer"]), "editor": ("eddie", ["editor"]),
+             "customer_service": ("kim", ["customer_service"]), "website": ("web", ["website"]),
+             "outsider": ("otto", [])}
+    return {name: Persona(*make_staff(username, roles)) for name, (username, roles) in staff.items()}
+
+
+@pytest.fixture
+def wz(db: Any) -> dict[str, Persona]:
+    activate_example("werkzaak")
+    staff = {"worker": ("connie", ["consultant"], "werk"), "colleague": ("kees", ["consultant"], "inkomen"),
+             "leader": ("tara", ["team_leader"], ""), "front_office": ("fenna", ["front_office"], ""),
+             "privacy_officer": ("pia", ["privacy_officer"], ""), "dpo": ("fg", ["dpo"], ""),
+             "researcher": ("rita", ["researcher"], ""), "outsider": ("otto", [], "")}
+    return {name: Persona(*make_staff(username, roles, team=team))
+            for name, (username, roles, team) in staff.items()}
+
+
+def created(answer: Any) -> dict[str, Any]:
+    """The body of a 201, or a failure that shows what the server said."""
+    assert answer.status_code == 201, (answer.status_code, answer.content[:500])
+    body: dict[str, Any] = answer.json()
+    return body
+
+
+def subject(persona: Persona, purpose: str = "", **body: Any) -> str:
+    """POST /api/v1/subjects: the new subject's id."""
+    headers = {"HTTP_X_PURPOSE": purpose} if purpose else {}
+    return str(created(persona.post("/api/v1/subjects", body, format="json", **headers))["id"])
+
+
+def record(persona: Persona, subject_id: str, type: str, data: dict[str, Any], purpose: str,
+           **extra: Any) -> dict[str, Any]:
+    """POST /api/v1/records: the answer's body (`id`, `type`, `purpose`, `expires_at`)."""
+    return created(persona.post("/api/v1/records", {"subject": subject_id, "type": type, "data": data, **extra},
+                                format="json", HTTP_X_PURPOSE=purpose))
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str, now: datetime | None = None) -> tuple[int, str, str]:
+    """`waarborg ARGV` in this process (at `now` if given): exit status, stdout, stderr."""
+    from waarborg.cli import main
+
+    capsys.readouterr()
+    if now is None:
+        status = main(list(argv))
+    else:
+        with time_machine.travel(now, tick=False):
+            status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def frozen() -> Iterator[Any]:
+    """Time stands still (a Monday in 2026), so deadlines and clocks are exact; `frozen.move_to` moves it."""
+    with time_machine.travel(at(2026, 3, 2, 10), tick=False) as traveller:
+        yield traveller
