@@ -105,3 +105,32 @@ def frozen() -> Iterator[Any]:
     """Time stands still (a Monday in 2026), so deadlines and clocks are exact; `frozen.move_to` moves it."""
     with time_machine.travel(at(2026, 3, 2, 10), tick=False) as traveller:
         yield traveller
+
+
+# Every redaction the seed-001 policy asks staff to confirm on an ID copy (S1-26), and the generic ones.
+SK_REDACTIONS = ["photo", "mrz", "document_number", "bsn", "pasfoto", "MRZ", "paspoortnummer",
+                 "Burgerservicenummer (BSN)"]
+DE_LINDE = {"name": "Zorgboerderij De Linde", "address": "Lindelaan 4, 9401 AB Assen", "phone": "0592 123456",
+            "email": "info@delinde.example.nl", "theme": "zorg_welzijn"}
+
+
+def listing(editor: Persona, source: str = "municipality", **data: Any) -> dict[str, Any]:
+    """POST /api/v1/listings (seed 001): the new listing."""
+    body = {**DE_LINDE, **data, "source": source, "verification_email": "controle@delinde.example.nl"}
+    return created(editor.post("/api/v1/listings", body, format="json", HTTP_X_PURPOSE="listing"))
+
+
+def second(persona: Persona, username: str) -> Persona:
+    """A colleague with the same roles: the second person separation of duties asks for."""
+    return Persona(*make_staff(username, list(persona.user.roles or [])))
+
+
+def verified(registrar: Persona, verifier: Persona, subject_id: str, type: str, channel: str,
+             redactions: list[str], **extra: Any) -> dict[str, Any]:
+    """A request registered by one staff member and verified (ID copy, redacted) by another: the request."""
+    filed = created(registrar.post("/api/v1/requests", {"subject": subject_id, "type": type, "channel": channel,
+                                                        **extra}, format="json"))
+    answer = verifier.post(f"/api/v1/requests/{filed['id']}/verify", {"method": "id_copy", "redactions": redactions},
+                           format="json")
+    assert answer.status_code == 200, answer.content
+    return filed
