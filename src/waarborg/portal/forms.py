@@ -93,4 +93,6 @@ class ContactForm(PortalRequestForm):
         self.fields["details"].required = True
         choice = self.fields["type"]
         assert isinstance(choice, forms.ChoiceField)
-        choice.choices = [*choice.choices, (SECURITY_CONCERN, TEXT[lang]["security_concern"])]
+        choice.choices = [*type_choices(kwargs.get("available", ()), lang),
+                          (SECURITY_CONCERN, TEXT[lang]["security_concern"])]
+
