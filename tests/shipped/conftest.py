@@ -134,3 +134,22 @@ def verified(registrar: Persona, verifier: Persona, subject_id: str, type: str, 
                            format="json")
     assert answer.status_code == 200, answer.content
     return filed
+
+
+BENEFIT = {"name": "Jan Jansen", "birth_date": "1980-04-12", "bsn": "111222333", "address": "Dorpsstraat 1, Tiel",
+           "email": "jan@example.nl", "income": "950.00", "iban": "NL91ABNA0417164300"}
+
+
+def intake(consultant: Persona, purpose: str = "benefits", data: dict[str, Any] | None = None) -> tuple[str, str]:
+    """Werkzaak: a consultant's intake (the new subject lands in their caseload) and the benefit file: ids."""
+    person = subject(consultant, purpose)
+    file = record(consultant, person, "benefit_file", data or BENEFIT, "benefits")
+    return person, str(file["id"])
+
+
+def audit_entries(officer: Persona, **query: Any) -> list[dict[str, Any]]:
+    """The audit log as the privacy officer (or DPO) reads it through the API."""
+    answer = officer.get("/api/v1/audit/entries", {"limit": 1000, **query})
+    assert answer.status_code == 200, answer.content
+    entries: list[dict[str, Any]] = answer.json()["entries"]
+    return entries
