@@ -141,9 +141,10 @@ BENEFIT = {"name": "Jan Jansen", "birth_date": "1980-04-12", "bsn": "111222333",
 
 
 def intake(consultant: Persona, purpose: str = "benefits", data: dict[str, Any] | None = None) -> tuple[str, str]:
-    """Werkzaak: a consultant's intake (the new subject lands in their caseload) and the benefit file: ids."""
+    """Werkzaak: a consultant's intake (the new subject lands in their caseload) and the benefit file, with
+    what the client told at the intake: ids."""
     person = subject(consultant, purpose)
-    file = record(consultant, person, "benefit_file", data or BENEFIT, "benefits")
+    file = record(consultant, person, "benefit_file", data or BENEFIT, "benefits", source={"kind": "subject"})
     return person, str(file["id"])
 
 
