@@ -124,7 +124,7 @@ def test_the_fg_sees_and_hears_of_every_request_breach_and_complaint(
     assert [b["id"] for b in fg.get("/api/v1/breaches").json()] == [breach["id"]]
     # And was told of each by e-mail, at the FG's address, without personal data
     to_fg = [m for m in mail.outbox if "privacy@werkzaakrivierenland.nl" in m.to]
-    told = " ".join(m.subject + m.body for m in to_fg)
+    told = " ".join(f"{m.subject} {m.body}" for m in to_fg)
     for item in (request, complaint, breach):
         assert item["id"] in told
     assert "Jan Jansen" not in told
