@@ -22,6 +22,6 @@ def link(body: str, pattern: str) -> str:
     return found.group(1)
 
 
-def page(browser: Any) -> Any:
+def page(chromium: Any) -> Any:
     """A fresh browser window (its own cookies), in Dutch."""
-    return browser.new_context(accept_downloads=True, locale="nl-NL").new_page()
+    return chromium.new_context(accept_downloads=True, locale="nl-NL").new_page()

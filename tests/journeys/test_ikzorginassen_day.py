@@ -27,8 +27,7 @@ PASSWORD = "mantelzorg-in-assen-2026"
 @pytest.mark.django_db(transaction=True)
 def test_a_day_at_ikzorginassen(live_server: Any, browser: Any, ikz: Any,
                                 capsys: pytest.CaptureFixture[str]) -> None:
-    assessor, helpdesk, officer, coordinator = (ikz["assessor"], ikz["caseworker"], ikz["privacy_officer"],
-                                                ikz["coordinator"])
+    assessor, helpdesk, officer = ikz["assessor"], ikz["caseworker"], ikz["privacy_officer"]
 
     # 09:00 The assessor enters Carla's paper application; Carla gets a mail to set her portal password
     carla = subject(assessor, "eligibility", birth_date="1966-02-03")
