@@ -15,9 +15,9 @@ from tests.browser.conftest import browser  # noqa: F401 - fixture
 from tests.shipped.conftest import cli, created, ikz, record, sk, subject, wz  # noqa: F401 - fixtures, helpers
 
 
-def link(body: str, pattern: str) -> str:
+def link(body: object, pattern: str) -> str:
     """The path of the first link in a mail body whose path matches `pattern`."""
-    found = re.search(rf"https?://[^/\s]+({pattern}\S*)", body)
+    found = re.search(rf"https?://[^/\s]+({pattern}\S*)", str(body))
     assert found, body
     return found.group(1)
 
