@@ -1,5 +1,5 @@
 """A day at Valtes (ikzorginassen.nl) on its shipped policy: a paper application is entered and assessed, the
-award paid; a visitor sends a tip through the tip form; the applicant sets
+award paid; a visitor sends a tip through the tip form; the coordinator closes the edition; the applicant sets
 her password, asks in the portal what is kept about her and downloads the answer; the sweep runs and the audit
 chain verifies. Staff use the API, the applicant and the visitor their browser, the operator the CLI."""
 
@@ -27,7 +27,8 @@ PASSWORD = "mantelzorg-in-assen-2026"
 @pytest.mark.django_db(transaction=True)
 def test_a_day_at_ikzorginassen(live_server: Any, browser: Any, ikz: Any,
                                 capsys: pytest.CaptureFixture[str]) -> None:
-    assessor, helpdesk, officer = ikz["assessor"], ikz["caseworker"], ikz["privacy_officer"]
+    assessor, helpdesk, officer, coordinator = (ikz["assessor"], ikz["caseworker"], ikz["privacy_officer"],
+                                                ikz["coordinator"])
 
     # 09:00 The assessor enters Carla's paper application; Carla gets a mail to set her portal password
     carla = subject(assessor, "eligibility", birth_date="1966-02-03")
@@ -59,6 +60,19 @@ def test_a_day_at_ikzorginassen(live_server: Any, browser: Any, ikz: Any,
     assert "Je tip wordt verwijderd op" in visitor.content()
     tips = helpdesk.get("/api/v1/tips", {"purpose": "tips"}).json()
     assert [t["data"]["tip"] for t in tips] == ["Organiseer een mantelzorgcafé op zaterdag."]
+
+    # 12:00 The coordinator closes this year's edition; an assessor may not
+    closed = coordinator.post("/api/v1/events", {"name": "edition_closed", "at": timezone.now().isoformat()},
+                              format="json")
+    assert closed.status_code == 201, closed.content
+    refused = assessor.post("/api/v1/events", {"name": "edition_closed", "at": timezone.now().isoformat()},
+                            format="json")
+    assert refused.status_code == 403 and refused.json()["reason"] == "role_not_granted"
+    assert [e["action"] for e in officer.get("/api/v1/audit/entries", {"limit": 1000}).json()["entries"]
+            if e["outcome"] == "refused"][-1] == "retention.event.refused"
+    explained = officer.get(f"/api/v1/records/{application['id']}/retention").json()
+    assert explained["rule"] == "award_cycle" and explained["explanation"]
+
 
     # 14:00 Carla sets her password from the mail, logs in and asks what is kept about her
     portal = page(browser)

@@ -1,8 +1,8 @@
 """A day at Werkzaak Rivierenland on its shipped policy: a consultant's intake lands in her caseload, the team
 leader adds re-integration to it from the command line; records, a consent and a recording; a disclosure to a
 re-integration company and one the policy forbids (403, audited); a rights request by letter, verified by the
-FG and answered by secure mail by a colleague of the registrar, which the client picks up in his browser with an access code; the sweep and
-the audit chain."""
+FG and answered by secure mail by a colleague of the registrar, which the client picks up in his browser with an
+access code; a hold for his objection; the sweep and the audit chain."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def test_a_day_at_werkzaak(live_server: Any, browser: Any, wz: Any, capsys: pyte
     assert len(officer.get(f"/api/v1/subjects/{jan}/disclosures").json()) == 1
 
     # 12:00 The front office answers Jan's e-mailed question about his payment date
-    record(desk, jan, "question", {"email": ADDRESS, "question": "Wanneer wordt mijn uitkering betaald?"},
+    question = record(desk, jan, "question", {"email": ADDRESS, "question": "Wanneer wordt mijn uitkering betaald?"},
            "questions")
 
     # 13:00 Jan's letter "Verzoek omtrent persoonsgegevens": the privacy team registers it, the FG checks his ID
@@ -107,10 +107,24 @@ def test_a_day_at_werkzaak(live_server: Any, browser: Any, wz: Any, capsys: pyte
     answered = colleague.post(f"/api/v1/requests/{request['id']}/answer", {}, format="json")
     assert answered.status_code == 200 and answered.json()["status"] == "answered"
 
-    # 17:00 The sweep: nothing due today; thirteen months on his question is gone, his files stay
+    # 16:00 Jan lodges an objection (bezwaar) against his benefit decision: the privacy team places a hold
+    later = timezone.now() + timedelta(days=400)
+    hold = created(officer.post("/api/v1/holds", {
+        "subject": jan, "kind": "dispute", "reason": "Bezwaar tegen de beschikking (zaak B-2026-114)",
+        "review_at": (timezone.now() + timedelta(days=365)).date().isoformat()}, format="json"))
+    explained = officer.get(f"/api/v1/records/{question['id']}/retention").json()["explanation"]
+    assert "Bewaarplicht" in explained
+    refused_hold = connie.post("/api/v1/holds", {"subject": jan, "reason": "Voor de zekerheid"}, format="json")
+    assert refused_hold.status_code == 403 and refused_hold.json()["reason"] == "role_not_granted"
+
+    # 17:00 The sweep: nothing due today; thirteen months on the hold still keeps his question, and says so
     status, out, _ = cli(capsys, "sweep")
     assert status == 0 and "total: 0 deleted" in out
-    status, out, _ = cli(capsys, "sweep", now=timezone.now() + timedelta(days=400))
+    status, out, _ = cli(capsys, "sweep", now=later)
+    assert status == 0 and "question_1y: 1 deleted" not in out and f"kept by hold {hold['id']}" in out
+    # When the objection is settled and the hold released, the next sweep takes the question; his files stay
+    assert officer.delete(f"/api/v1/holds/{hold['id']}").status_code == 204
+    status, out, _ = cli(capsys, "sweep", now=later)
     assert status == 0 and "question_1y: 1 deleted" in out and "benefit_10y" not in out
     assert connie.get(f"/api/v1/records/{benefit}", {"purpose": "benefits"}).status_code == 200
     status, out, err = cli(capsys, "audit", "verify")

@@ -42,7 +42,7 @@ def test_an_erasure_keeps_the_ledger_entry_on_its_fiscal_ground_until_the_sweep_
     assert "art. 52 Algemene wet inzake rijksbelastingen" in kept["ground"]
     # and the answer to Mila names that obligation and the date
     assert "art. 52 Algemene wet inzake rijksbelastingen" in result["answer"]["nl"]
-    assert "01-06-2026" in result["answer"]["nl"]
+    assert "1 juni 2026" in result["answer"]["nl"]
 
     # And no sweep before that date touches it
     status, out, _ = cli(capsys, "sweep", now=at(2026, 5, 31))
