@@ -144,3 +144,27 @@ def retention_shorten(actor: Any, *, subject: Subject, rule: str, basis: str, ev
     # here, the clocks already say "now" and the next sweep destroys them.
     report = sweep_expired(now=now, only=ids)
     return report.processed
+
+
+def shortening_confirmation(rule: str, destroyed: int, subject: Subject) -> dict[str, str]:
+    """The confirmation to the subject after a shortening (S2-20): what was destroyed, and which data the law
+    makes us keep (S2-23), with its ground. Counts and rule names only: no personal data."""
+    policy = active().policy
+    spec = policy.retention[rule]
+    label = spec.label or {"nl": rule, "en": rule}
+    text = {"nl": f"Op uw verzoek hebben wij de bewaartermijn \"{label.get('nl')}\" verkort. "
+                  f"Wij hebben {destroyed} {'gegeven' if destroyed == 1 else 'gegevens'} vandaag vernietigd.",
+            "en": f"At your request we have shortened the retention period \"{label.get('en') or label.get('nl')}\". "
+                  f"We destroyed {destroyed} {'record' if destroyed == 1 else 'records'} today."}
+    kept = (Record.objects.filter(subject=subject, anonymised_at__isnull=True)
+            .values_list("retention_rule", flat=True).distinct())
+    for rid in sorted(set(kept)):
+        other = policy.retention.get(rid)
+        if other is None or other.reason != "legal":
+            continue
+        words = other.label or {"nl": rid, "en": rid}
+        text["nl"] += (f" Gegevens die wij volgens de wet moeten bewaren blijven bewaard: \"{words.get('nl')}\" "
+                       f"({other.legal_ground}).")
+        text["en"] += (f" Data the law requires us to keep stays: \"{words.get('en') or words.get('nl')}\" "
+                       f"({other.legal_ground}).")
+    return text

@@ -1,4 +1,5 @@
-"""POST/GET `holds`, DELETE `holds/{id}` and POST `records/{id}/extensions` (CONTRACT.md).
+"""POST/GET `holds`, DELETE `holds/{id}`, POST `records/{id}/extensions` (CONTRACT.md) and POST
+`subjects/{id}/shortenings`.
 
 Views only parse and answer; who may act, the checks, the writes and the audit entries are in
 `retention.holds` and `retention.adjustments`. Who may act is checked before anything is looked up: a
@@ -24,7 +25,7 @@ from waarborg.api import times
 from waarborg.api.bodies import valid
 from waarborg.api.errors import Invalid
 from waarborg.policy.active import active
-from waarborg.retention.adjustments import record_extend
+from waarborg.retention.adjustments import record_extend, retention_shorten, shortening_confirmation
 from waarborg.retention.authz import manages_retention, refuse
 from waarborg.retention.clock import compute, day_start
 from waarborg.retention.holds import hold_place, hold_release, holds_list, holds_readable, review_due
@@ -191,3 +192,40 @@ class RecordExtensionsView(APIView):
         clock = compute(record, current.policy)
         return Response(ExtensionOut({"expires_at": record.expires_at, "rule": clock.rule_id,
                                       "explanation": clock.explanation(lang)}).data, status=201)
+
+
+class ShorteningIn(serializers.Serializer):
+    rule = serializers.CharField(max_length=64, help_text="The retention rule to shorten, e.g. dossier_5y.")
+    reason = serializers.CharField(max_length=200, help_text="Where the subject's request or consent is recorded "
+                                                             "(a letter, a case number); no personal data.")
+    basis = serializers.ChoiceField(choices=[Adjustment.Basis.SUBJECT_REQUEST, Adjustment.Basis.SUBJECT_CONSENT],
+                                    default=Adjustment.Basis.SUBJECT_REQUEST)
+
+
+class ShorteningOut(serializers.Serializer):
+    rule = serializers.CharField()
+    destroyed = serializers.IntegerField(help_text="How many of the subject's records under the rule were destroyed.")
+    confirmation = ScopeOut(help_text="The confirmation to the subject, in Dutch and English.")
+
+
+class SubjectShorteningsView(APIView):
+    @extend_schema(operation_id="subject_shortenings_create", request=ShorteningIn,
+                   responses={201: ShorteningOut, 404: OpenApiResponse(description="Unknown subject."), **REFUSED,
+                              **INVALID},
+                   description="Shorten a retention period on the subject's request (S2-20): the subject's records "
+                               "under the rule are destroyed now (the sweep's audited deletion), and the answer holds "
+                               "the confirmation to the subject. Refused (403, audited): `legal_obligation` (a period "
+                               "the law sets), `not_shortenable` (the rule does not allow it). For roles that manage "
+                               "retention.")
+    def post(self, request: Request, pk: Any) -> Response:
+        actor = request.user
+        if not manages_retention(actor, active().policy):
+            raise refuse(actor, "retention.shorten", "alleen wie bewaartermijnen beheert mag een termijn verkorten / "
+                         "only a role that manages retention shortens a period")
+        subject = get_object_or_404(Subject, pk=pk)
+        body = valid(ShorteningIn, request.data)
+        destroyed = retention_shorten(actor, subject=subject, rule=body["rule"], basis=body["basis"],
+                                      evidence=body["reason"])
+        return Response(ShorteningOut({"rule": body["rule"], "destroyed": destroyed,
+                                       "confirmation": shortening_confirmation(body["rule"], destroyed, subject)}).data,
+                        status=201)
