@@ -74,8 +74,12 @@ class PortalRequestForm(forms.Form):
             del self.fields["purpose"]
 
 
+SECURITY_CONCERN = "security_concern"
+
+
 class ContactForm(PortalRequestForm):
-    """The public contact form (S1-24): files a request without an account."""
+    """The public contact form (S1-24): files a request without an account. It also takes a report that data
+    is not well secured or misused (S1-30): that is no request of a data subject but a possible breach."""
 
     name = forms.CharField(max_length=200)
     email = forms.EmailField()
@@ -87,3 +91,8 @@ class ContactForm(PortalRequestForm):
         self.fields["email"].label = TEXT[lang]["email"]
         self.fields["details"].label = TEXT[lang]["message"]
         self.fields["details"].required = True
+        choice = self.fields["type"]
+        assert isinstance(choice, forms.ChoiceField)
+        choice.choices = [*type_choices(kwargs.get("available", ()), lang),
+                          (SECURITY_CONCERN, TEXT[lang]["security_concern"])]
+
