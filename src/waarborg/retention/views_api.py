@@ -23,6 +23,7 @@ from waarborg.retention.authz import is_privacy_officer, manages_retention, may,
 from waarborg.retention.clock import compute, day_start
 from waarborg.retention.events import event_record
 from waarborg.retention.sweep import preview
+from waarborg.vault.authorisation import assigned, needs_assignment
 from waarborg.vault.models import Record, Subject
 
 
@@ -80,9 +81,15 @@ class RecordRetentionView(APIView):
         current = active()
         record = get_object_or_404(Record, pk=pk)
         actor = request.user
-        if not (may(actor, current.policy, "read", record.purpose) or is_privacy_officer(actor, current.policy)):
-            raise refuse(actor, "retention.read", "uw rol geeft geen leesrecht op het doel van dit gegeven",
-                         purpose=record.purpose, subject=record.subject_id, record=record.pk)
+        if not manages_retention(actor, current.policy):
+            where: dict[str, Any] = {"purpose": record.purpose, "subject": record.subject_id, "record": record.pk}
+            if not may(actor, current.policy, "read", record.purpose):
+                raise refuse(actor, "retention.read", "uw rol geeft geen leesrecht op het doel van dit gegeven",
+                             **where)
+            if needs_assignment(current.policy, actor, "read", record.purpose) and not assigned(
+                    actor, record.subject_id, record.purpose):
+                raise refuse(actor, "retention.read", "deze persoon is niet aan u of uw team toegewezen / "
+                             "this subject is not assigned to you or your team", reason="not_assigned", **where)
         lang = "en" if request.query_params.get("lang") == "en" else "nl"
         clock = compute(record, current.policy)
         explanation = clock.explanation(lang)
