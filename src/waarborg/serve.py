@@ -67,12 +67,28 @@ def _first_admin() -> None:
           f"  username: admin\n  password: {password}\n  roles:    {', '.join(roles)}\n{bar}", flush=True)
 
 
+def _links_to_this_server(host: str, port: int) -> None:
+    """Without WAARBORG_PUBLIC_URL (development), links in mails and letters point at the address this server
+    listens on, port included, instead of the default http://127.0.0.1:8000. A set public URL always wins."""
+    from django.conf import settings
+
+    if os.environ.get("WAARBORG_PUBLIC_URL") or settings.PRODUCTION:
+        return
+    name = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # noqa: S104 (a wildcard is no link host)
+    origin = f"http://{f'[{name}]' if ':' in name else name}:{port}"
+    settings.WAARBORG_PUBLIC_URL = origin
+    settings.CSRF_TRUSTED_ORIGINS = [origin]
+    if name not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, name]
+
+
 def _serve(args: argparse.Namespace) -> int:
     from waitress import serve
 
     from waarborg.wsgi import application
 
     prepare(args.policy)
+    _links_to_this_server(args.host, args.port)
     print(f"Waarborg serving on http://{args.host}:{args.port}/  (privacy statement: /privacy/, API: /api/v1/docs/)",
           flush=True)
     serve(application, host=args.host, port=args.port, threads=args.threads, ident="waarborg")

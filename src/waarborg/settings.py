@@ -304,6 +304,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "waarborg.api.errors.exception_handler",
+    # An unknown `?format=` is 406, not 404 (waarborg.api.negotiation).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "waarborg.api.negotiation.ContentNegotiation",
     # Times by one rule (waarborg.core.times): serializers use waarborg.api.times.DateTimeField.
     "DEFAULT_RENDERER_CLASSES": ["waarborg.api.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "UNAUTHENTICATED_USER": None,

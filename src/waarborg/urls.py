@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from waarborg.policy.views import home
+
 urlpatterns = [
+    path("", home, name="home"),
     path("api/v1/", include("waarborg.api.urls")),
     path("privacy/", include("waarborg.policy.urls")),
     path("portaal/", include("waarborg.portal.urls")),
@@ -13,3 +16,6 @@ urlpatterns = [
     path("afmelden/", include("waarborg.mailings.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Under /api/ a 404 is JSON like every other answer there (a malformed id never reaches a view).
+handler404 = "waarborg.api.errors.not_found"

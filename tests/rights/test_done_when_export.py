@@ -76,7 +76,7 @@ def test_an_export_holds_every_purpose_and_the_withdrawn_consent_and_nothing_of_
                  HELPDESK["question"], LEDGER["description"], "Beoordelen van de mantelzorgwaardering",
                  "Uitbetalen van de mantelzorgwaardering", "Helpdesk en contact", "Financiële administratie",
                  "Tot 12 maanden na de sluiting van de volgende ronde", "Nieuwsbrief: ingetrokken",
-                 "recipient: gemeente_assen", "recipient: administration_office", "reason: legal_obligation",
+                 "Gemeente Assen", "Administratiekantoor", "wettelijke verplichting",
                  "Autoriteit Persoonsgegevens"):
         assert fact in letter, fact
     for other in (OTHER_APPLICATION["name"], OTHER_APPLICATION["address"], str(bert.pk)):

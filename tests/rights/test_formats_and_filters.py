@@ -28,17 +28,20 @@ EXPORTS = [
 ]
 
 
-def _body_ok(fmt: str, content: bytes, lang: str) -> None:
+def _body_ok(type: str, fmt: str, content: bytes, lang: str) -> None:
     if fmt == "json":
-        assert json.loads(content)["subject"]
+        body = json.loads(content)
+        assert body["kind"] == type and (body["subject"] if type != "disclosures" else "subject" not in body)
     elif fmt == "html":
         assert f'<html lang="{lang}">' in content.decode()
     elif fmt == "pdf":
         assert content.startswith(b"%PDF")
     else:
         header = next(csv.reader(io.StringIO(content.decode())))
-        assert header in (["purpose", "record", "type", "field", "value"],
-                          ["record", "type", "purpose", "collected_at", "field", "value"])
+        assert header == {"access": ["purpose", "record", "type", "field", "value"],
+                          "portability": ["record", "type", "purpose", "collected_at", "field", "value"],
+                          "disclosures": ["at", "recipient", "recipient_label", "purpose", "reason", "categories",
+                                          "fields"]}[type]
 
 
 @pytest.mark.parametrize(("type", "fmt", "expected"), EXPORTS)
@@ -55,7 +58,7 @@ def test_each_documented_export_format_answers_as_documented(personas: dict[str,
         return
     assert answer.status_code == 200 and answer["Content-Type"].startswith(expected)
     assert f'filename="{type}-{request_id}.{fmt}"' in answer["Content-Disposition"]
-    _body_ok(fmt, answer.content, lang)
+    _body_ok(type, fmt, answer.content, lang)
 
 
 @pytest.mark.promise("S0-37", "S2-26")

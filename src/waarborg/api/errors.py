@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
@@ -73,7 +75,42 @@ def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
     return out
 
 
+NOT_FOUND = "Niet gevonden. / Not found."
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The site's 404 (`handler404`): JSON under /api/ (an id that is not a UUID never reaches a view there),
+    Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": NOT_FOUND}, status=404)
+    return page_not_found(request, exception or Http404())
+
+
+def _in_both_languages(exc: exceptions.APIException, context: dict[str, Any]) -> None:
+    """DRF's own messages (401, 404, 405, 406, 415...) in Dutch and English, like every message of ours."""
+    if not isinstance(exc.detail, str) or isinstance(exc, Refused | Invalid | Conflict | exceptions.Throttled):
+        return
+    request = context.get("request")
+    values = {"method": getattr(request, "method", ""), "media_type": getattr(request, "content_type", "")}
+    texts = []
+    for lang in ("nl", "en"):
+        with translation.override(lang):
+            try:
+                texts.append(str(exc.default_detail).format(**values))
+            except (KeyError, IndexError, ValueError):
+                return
+    if str(exc.detail) in texts and texts[0] != texts[1]:
+        exc.detail = exceptions.ErrorDetail(" / ".join(texts), code=getattr(exc.detail, "code", None))
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    request = context.get("request")
+    if request is not None and getattr(request, "accepted_renderer", None) is not None \
+            and request.accepted_renderer.format != "json":
+        # An error is JSON even where the answer would have been CSV (`breaches?format=csv&overdue=2`).
+        from waarborg.api.renderers import JSONRenderer
+
+        request.accepted_renderer, request.accepted_media_type = JSONRenderer(), "application/json"
     if isinstance(exc, Refused):
         from waarborg.vault.access import ensure_logged
 
@@ -87,6 +124,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    if isinstance(exc, exceptions.APIException):
+        _in_both_languages(exc, context)
     response = drf_handler(exc, context)
     if response is not None and response.status_code == 403 and "reason" not in (response.data or {}):
         response.data = {"reason": "forbidden", "detail": str((response.data or {}).get("detail", ""))}

@@ -1,28 +1,47 @@
-"""Where staff land after logging in: the first back-office page their roles may see.
+"""Which back-office pages a staff member's roles open, for the navigation, the start page /backoffice/ and
+where they land after logging in. One list, so no page shows a link its reader may not follow.
 
 Request handlers land on the request queue, staff with need-to-know work on their caseload ("Mijn
 cliënten"), caseload managers on the assignments, then the breach register and the retention page.
-Staff whose roles open none of these land on the queue, which tells them why they may not see it.
+Staff whose roles open none of these land on the start page, which says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.urls import reverse
 
 from waarborg.breaches.permissions import sees_breaches
 from waarborg.caseloads.access import caseload_purposes, may_manage
-from waarborg.policy.active import current
+from waarborg.policy.active import NoActivePolicy, current
+from waarborg.policy.schema import Policy
 from waarborg.retention.authz import manages_retention
 from waarborg.rights.handlers import is_handler
 
+PAGES: tuple[tuple[str, str, str, Callable[[Any, Policy], bool]], ...] = (
+    ("queue", "Verzoeken", "Requests", is_handler),
+    ("caseload", "Mijn cliënten", "My caseload", lambda user, policy: bool(caseload_purposes(user, policy))),
+    ("assignments", "Toewijzingen", "Assignments", may_manage),
+    ("breaches", "Datalekken", "Breaches", sees_breaches),
+    ("retention", "Bewaartermijnen", "Retention", manages_retention),
+    ("holds", "Bewaarplichten", "Holds", manages_retention),
+)
+
+
+def pages_for(user: Any) -> list[dict[str, str]]:
+    """The pages this user's roles open, in the order above: `{"name", "url", "nl", "en"}`."""
+    if not getattr(user, "is_authenticated", False) or getattr(user, "kind", "") != "staff":
+        return []
+    try:
+        policy = current()
+    except NoActivePolicy:
+        return []
+    return [{"name": name, "url": reverse(f"backoffice:{name}"), "nl": nl, "en": en}
+            for name, nl, en, allowed in PAGES if allowed(user, policy)]
+
 
 def landing(user: Any) -> str:
-    policy = current()
-    for allowed, page in ((is_handler, "queue"), (lambda u, p: bool(caseload_purposes(u, p)), "caseload"),
-                          (may_manage, "assignments"), (sees_breaches, "breaches"),
-                          (manages_retention, "retention")):
-        if allowed(user, policy):
-            return reverse(f"backoffice:{page}")
-    return reverse("backoffice:queue")
+    pages = pages_for(user)
+    return pages[0]["url"] if pages else reverse("backoffice:home")

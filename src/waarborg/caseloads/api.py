@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid
 from waarborg.api.errors import Invalid
+from waarborg.api.params import flag
 from waarborg.caseloads import actions, reads
 from waarborg.caseloads.access import require_caseload_view, require_manager
 from waarborg.caseloads.serializers import (
@@ -46,7 +47,7 @@ INVALID = {
 
 
 def _flag(request: Request, name: str) -> bool:
-    return (request.query_params.get(name) or "").lower() in ("1", "true", "yes")
+    return flag(request, name)
 
 
 def _staff(username: str, field: str) -> Any:

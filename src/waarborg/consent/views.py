@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api import params
 from waarborg.api.bodies import valid
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
@@ -108,11 +109,11 @@ class ConsentsView(APIView):
                     grants=("read", "write", "export"))
         consents = Consent.objects.select_related("verified_by", "recorded_by").order_by("given_at", "recorded_at")
         for name, value in (("subject", subject), ("purpose", purpose),
-                            ("status", request.query_params.get("status"))):
+                            ("status", params.choice(request, "status", Consent.Status.values))):
             if value:
                 consents = consents.filter(**{name: value})
         rows = [consent_row(c) for c in consents]
-        fmt = request.query_params.get("format", "json")
+        fmt = params.choice(request, "format", ("json", "csv"), "json")
         append(Entry(action="consent.export", actor=request.user, purpose=purpose, subject=subject or None,
                      detail={"format": fmt, "count": len(rows), "scope": "subject" if subject else "organisation"}))
         if fmt == "csv":
@@ -173,7 +174,7 @@ class NoticesView(APIView):
     def get(self, request: Request) -> Response:
         if not manages_consents(current(), request.user):
             raise refuse(request.user, "notice.list", "role_not_granted", "alleen wie toestemmingen beheert")
-        status = request.query_params.get("status", "unsent")
+        status = params.choice(request, "status", ("unsent", "overdue", "all"), "unsent")
         if status == "all":
             found = Notice.objects.order_by("due_at")
         else:

@@ -14,7 +14,7 @@ Anything else is refused with a field error (422 in the API).
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 _RFC3339 = re.compile(r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))")
@@ -67,3 +67,37 @@ def rfc3339(moment: datetime) -> str:
 
 def rfc3339_or_none(moment: datetime | None) -> str | None:
     return None if moment is None else rfc3339(moment)
+
+
+# --- Local time in words, for people (letters, exports, pages) -------------------------------------------
+MONTHS = {"nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                 "oktober", "november", "december"),
+          "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December")}
+
+
+def day_in_words(day: date, lang: str = "nl") -> str:
+    """`3 december 2026` / `3 December 2026`."""
+    return f"{day.day} {MONTHS['en' if lang == 'en' else 'nl'][day.month - 1]} {day.year}"
+
+
+def in_words(moment: datetime | date | str | None, lang: str = "nl") -> str:
+    """A moment as a person reads it, in the platform's local time: `3 december 2026, 14:05`. A date alone
+    gives the day; RFC 3339 text (as in an export) is read first; anything else is returned as it is."""
+    if moment is None or moment == "":
+        return ""
+    if isinstance(moment, str):
+        text = moment
+        try:
+            moment = parse(text)
+        except TimeFormatError:
+            try:
+                moment = date.fromisoformat(text)
+            except ValueError:
+                return text
+    if not isinstance(moment, datetime):
+        return day_in_words(moment, lang)
+    from django.utils import timezone  # the platform's zone (settings.TIME_ZONE), not the server's
+
+    local = timezone.localtime(moment) if moment.tzinfo is not None else moment
+    return f"{day_in_words(local.date(), lang)}, {local:%H:%M}"

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.api import params
 from waarborg.api.errors import Invalid, Refused
 from waarborg.api.times import rfc3339
 from waarborg.audit.log import Entry, append
@@ -108,7 +109,7 @@ class FlagCreate(APIView):
                 append(Entry(action="decision.flags.refused", actor=request.user, outcome="refused",
                              reason="role_not_granted"))
             raise Refused("role_not_granted", "Uw rol werkt niet aan zaken. / Your role does not handle cases.")
-        flags = actions.flags_visible_to(request.user, policy, open_only=request.query_params.get("all") != "1")
+        flags = actions.flags_visible_to(request.user, policy, open_only=not params.flag(request, "all"))
         return Response(FlagOut(flags.order_by("raised_at"), many=True).data)
 
     @extend_schema(operation_id="decision_flags_create", request=FlagIn, responses={201: FlagOut})

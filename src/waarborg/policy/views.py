@@ -44,3 +44,25 @@ def register(request: HttpRequest, fmt: str) -> HttpResponse:
     except NoActivePolicy as exc:
         raise Http404("no policy active") from exc
     return HttpResponse(render_register(policy, fmt=fmt), content_type=CONTENT_TYPES[fmt])
+
+
+HOME_TEXT = {
+    "nl": {"privacy": "Privacyverklaring", "privacy_text": "Hoe wij met uw persoonsgegevens omgaan.",
+           "portal": "Mijn gegevens (portaal)", "portal_text": "Inloggen, uw gegevens inzien, een verzoek doen.",
+           "backoffice": "Backoffice", "backoffice_text": "Voor medewerkers.", "other": "English"},
+    "en": {"privacy": "Privacy statement", "privacy_text": "How we handle your personal data.",
+           "portal": "My data (portal)", "portal_text": "Log in, see your data, make a request.",
+           "backoffice": "Back office", "backoffice_text": "For staff.", "other": "Nederlands"},
+}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """`/`: the organisation's start page: its name, and the way to the statement, the portal and the back office."""
+    try:
+        organisation = current().organisation
+    except NoActivePolicy as exc:
+        raise Http404("no policy active") from exc
+    lang = _lang(request)
+    return render(request, "policy/home.html", {"organisation": organisation, "lang": lang, "t": HOME_TEXT[lang],
+                                                "description": organisation.description.get(lang)
+                                                if organisation.description else ""})

@@ -30,6 +30,11 @@ class PortalPages:
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), **_context(self.request)}  # type: ignore[misc]
 
+    def get_success_url(self) -> str:
+        """The page after the form ("sent", "password set") in the language the form was in."""
+        url = str(super().get_success_url())  # type: ignore[misc]
+        return f"{url}{'&' if '?' in url else '?'}lang={_context(self.request)['lang']}"
+
 
 class CitizenPasswordResetForm(PasswordResetForm):
     """Only citizens get a link here (staff have the back office); a citizen who never activated the

@@ -194,8 +194,10 @@ def identity_verify(actor: Any, req: Request, *, method: str, redactions: list[s
     methods = [str(m) for m in policy.rights.identity_verification]
     if citizen:
         method = "portal_login"
+    # Staff are offered only the methods staff can use: `portal_login` is the subject's own, in the portal.
+    offered = methods if citizen else [m for m in methods if m != "portal_login"]
     if method not in methods:
-        raise Invalid({"method": [f"kies uit / choose from {', '.join(methods)}"]})
+        raise Invalid({"method": [f"kies uit / choose from {', '.join(offered)}"]})
     if method == "portal_login" and not citizen:
         raise Invalid({"method": ["portal_login: alleen de betrokkene zelf, ingelogd in het portaal / only the "
                                   "subject, logged in to the portal"]})

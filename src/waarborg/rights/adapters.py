@@ -3,7 +3,9 @@
 These apps are built alongside this one, so the export does not import their models by name: it
 asks the app registry for every model of the app with a `subject` foreign key to the vault's
 Subject and lists that subject's rows. Sealed (binary) columns are left out; they are read by the
-owning app's own functions, never here.
+owning app's own functions, never here. Moments are written in the one time format (UTC, `Z`); a
+column naming a staff member (`actor`, `recorded_by`...) says who in words (their roles, "een medewerker"),
+never which colleague's account (`words.user_words`).
 """
 
 from __future__ import annotations
@@ -14,14 +16,20 @@ from typing import Any
 from uuid import UUID
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
+from waarborg.core.times import rfc3339
+from waarborg.policy.active import current
+from waarborg.rights.words import user_words
 from waarborg.vault.models import Subject
 
 
 def _value(value: Any) -> Any:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):
+        return rfc3339(value)
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, UUID | Decimal):
         return str(value)
@@ -33,8 +41,15 @@ def _row(obj: models.Model) -> dict[str, Any]:
     for field in obj._meta.concrete_fields:
         if isinstance(field, models.BinaryField) or field.name == "subject":
             continue
+        if field.is_relation and field.related_model is _user_model():
+            row[field.name] = user_words(current(), getattr(obj, field.name))
+            continue
         row[field.name] = _value(getattr(obj, field.attname))
     return row
+
+
+def _user_model() -> Any:
+    return apps.get_model(settings.AUTH_USER_MODEL)
 
 
 def subject_models(app_label: str) -> list[type[models.Model]]:
@@ -57,6 +72,7 @@ def rows_for(app_label: str, subject: Subject) -> list[dict[str, Any]]:
     """Every row of the app's subject-linked models for this subject, tagged with its kind."""
     out = []
     for model in subject_models(app_label):
-        for obj in model._default_manager.filter(subject=subject).order_by("pk"):
+        staff = [f.name for f in model._meta.concrete_fields if f.is_relation and f.related_model is _user_model()]
+        for obj in model._default_manager.filter(subject=subject).select_related(*staff).order_by("pk"):
             out.append({"kind": model._meta.model_name, **_row(obj)})
     return out

@@ -40,6 +40,12 @@ from waarborg.rights.models import Delivery, Request
 FORMATS: dict[str, tuple[str, ...]] = {"access": ("json", "html", "pdf", "csv"),
                                        "disclosures": ("json", "html", "pdf", "csv"),
                                        "portability": ("json", "csv")}
+# Per kind of request, what its export holds: a `disclosures` request gets the disclosures only.
+MAKERS: dict[str, tuple[Callable[[Policy, Request], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
+    "access": (exports.access_export, exports.access_csv),
+    "disclosures": (exports.disclosures_export, exports.disclosures_csv),
+    "portability": (exports.portability_export, exports.portability_csv),
+}
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
                  "html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 # Once the request is answered, the subject downloads the export in the portal.
@@ -92,13 +98,12 @@ def check_release(req: Request, fmt: str, recipient: str = "") -> None:
 
 def build(policy: Policy, req: Request, fmt: str, lang: str, *, addressee: duties.Requester | None = None) -> Export:
     """The export of `req` in `fmt` (no checks, no log: callers below do both)."""
-    content = (exports.portability_export(policy, req) if req.type == "portability"
-               else exports.access_export(policy, req))
+    make, to_csv = MAKERS.get(req.type, MAKERS["access"])
+    content = make(policy, req)
     if fmt == "json":
         body = json.dumps(content, ensure_ascii=False, indent=2, default=str).encode()
     elif fmt == "csv":
-        text = exports.portability_csv(content) if req.type == "portability" else exports.access_csv(content)
-        body = text.encode()
+        body = to_csv(content).encode()
     else:
         html = render_to_string("rights/export.html", {
             "export": exports.localise(content, lang), "lang": lang, "organisation": policy.organisation,

@@ -12,6 +12,7 @@ Per record of the subject, in one transaction:
 - anonymised when its rule anonymises at expiry (e.g. payouts kept for financial accountability):
   the rule's `keep` fields stay, without any link to the subject, dates generalised;
 - deleted otherwise, with the subject's statements.
+Every assignment of the subject ends (no caseworker keeps a case that was erased).
 If nothing linked to the subject remains, the subject's data key is shredded: every sealed copy,
 backups included, becomes unreadable. The answer and its letter list what was kept, why and until when.
 """
@@ -26,8 +27,10 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append, append_many
+from waarborg.caseloads.actions import end_for_subject
 from waarborg.consent.objections import restriction_set
 from waarborg.consent.state import legal_claims, restrictions
+from waarborg.core.times import day_in_words, rfc3339
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
 from waarborg.portal.accounts import account_erase
@@ -84,9 +87,9 @@ def kept_until(policy: Policy, record: Record) -> dict[str, Any]:
                                                                                        "then deleted")
     if clock.expires_at is not None:
         day = timezone.localtime(clock.expires_at).date()
-        return {"until": clock.expires_at.isoformat(),
-                "until_words": {"nl": f"tot {day:%d-%m-%Y}, {then_nl} ({label['nl']})",
-                                "en": f"until {day.isoformat()}, {then_en} ({label['en']})"}}
+        return {"until": rfc3339(clock.expires_at),
+                "until_words": {"nl": f"tot {day_in_words(day, 'nl')}, {then_nl} ({label['nl']})",
+                                "en": f"until {day_in_words(day, 'en')}, {then_en} ({label['en']})"}}
     # Open-ended: the rule in words, and why the date is not known yet (an event still to come, a hold).
     why_nl = " ".join(nl for nl, _ in clock.steps[2:])
     why_en = " ".join(en for _, en in clock.steps[2:])
@@ -210,10 +213,13 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
             subject.external_id, subject.erased_at = None, timezone.now()
         subject.save(update_fields=["sealed", "bsn_hash", "external_id", "erased_at"])
         account_closed = account_erase(actor, subject)
+        # Nobody keeps the case: what remains is kept only on its legal ground, restricted.
+        unassigned = end_for_subject(actor, subject, f"erasure request {req.pk}")
         append(Entry(action="subject.erase", actor=actor, subject=subject, policy_version=current.number,
                      detail={"request": str(req.pk), "deleted": len(deleted), "anonymised": len(anonymised),
                              "kept": len(kept), "statements": statements, "key_shredded": shredded,
-                             "account_closed": account_closed, "restricted": sorted(restricted)}))
+                             "account_closed": account_closed, "restricted": sorted(restricted),
+                             "assignments_ended": unassigned}))
         req = request_answer(actor, req, extra=letters.erasure_body(kept, anonymised))
     return {"deleted": deleted, "anonymised": anonymised, "kept": kept, "key_shredded": shredded,
             "account_closed": account_closed,

@@ -20,8 +20,9 @@ from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import about_subject
 from waarborg.audit.models import AuditEntry
 from waarborg.policy.schema import Policy, RetentionRule
-from waarborg.rights import adapters, letters
+from waarborg.rights import adapters, letters, words
 from waarborg.rights.models import Request, Statement
+from waarborg.rights.summaries import summarise
 from waarborg.vault import keys
 from waarborg.vault.actions import record_data, subject_facts
 from waarborg.vault.crypto import KeyDestroyed, pseudonym
@@ -88,6 +89,10 @@ def _readable(record: Record) -> dict[str, Any] | None:
         return None
 
 
+def _source_words(kind: str) -> dict[str, str]:
+    return dict(zip(("nl", "en"), SOURCE_WORDS.get(kind, (kind, kind)), strict=True))
+
+
 def _record_view(policy: Policy, record: Record, data: dict[str, Any]) -> dict[str, Any]:
     rt = policy.record_types.get(record.type)
     return {
@@ -96,9 +101,9 @@ def _record_view(policy: Policy, record: Record, data: dict[str, Any]) -> dict[s
         "expires_at": rfc3339_or_none(record.expires_at),
         "retention": retention_words(rule_of(policy, record)),
         "source": {"kind": record.source_kind, "detail": record.source_detail,
-                   "words": dict(zip(("nl", "en"), SOURCE_WORDS.get(record.source_kind, (record.source_kind,) * 2),
-                                     strict=True))},
+                   "words": _source_words(record.source_kind)},
         "channel": record.channel, "data": data,
+        "labels": {name: words.field_label(policy, record.type, name) for name in data},
     }
 
 
@@ -124,6 +129,7 @@ def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, di
                 block["fields"].append(name)
             if record.source_kind not in block["sources"]:
                 block["sources"].append(record.source_kind)
+                block.setdefault("source_words", []).append(_source_words(record.source_kind))
     return {
         "purpose": purpose_id,
         "label": _text(purpose.label) if purpose else {"nl": purpose_id, "en": ""},
@@ -136,11 +142,18 @@ def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, di
     }
 
 
-def processing_history(subject: Subject) -> list[dict[str, Any]]:
-    """What was done with the subject's data, when, and by which role (never which colleague)."""
+def processing_history(policy: Policy, subject: Subject) -> list[dict[str, Any]]:
+    """What was done with the subject's data, when, and by which role (never which colleague): the codes for
+    machines, and the same in words (`action_words`, `by_words`, `purpose_label`) for the letter."""
     rows = AuditEntry.objects.filter(about_subject(pseudonym(subject.pk))).order_by("id").defer("detail", "subjects")
-    return [{"at": rfc3339(e.at), "action": e.action, "purpose": e.purpose, "outcome": e.outcome,
-             "by": e.actor_roles or e.actor_kind} for e in rows]
+    out = []
+    for e in rows:
+        purpose = policy.purposes.get(e.purpose) if e.purpose else None
+        out.append({"at": rfc3339(e.at), "action": e.action, "purpose": e.purpose, "outcome": e.outcome,
+                    "by": e.actor_roles or e.actor_kind, "action_words": words.action_words(e.action, e.outcome),
+                    "by_words": words.roles_words(policy, e.actor_roles, e.actor_kind),
+                    "purpose_label": _text(purpose.label) if purpose else {"nl": "", "en": ""}})
+    return out
 
 
 def statements_of(subject: Subject) -> list[dict[str, Any]]:
@@ -191,6 +204,33 @@ def _with_purpose_labels(policy: Policy, rows: list[dict[str, Any]]) -> list[dic
     return out
 
 
+def disclosures_of(policy: Policy, subject: Subject) -> list[dict[str, Any]]:
+    return summarise(policy, _with_purpose_labels(policy, adapters.rows_for("disclosures", subject)))
+
+
+def _request_head(req: Request) -> dict[str, Any]:
+    return {"id": str(req.pk), "type": req.type, "received_at": rfc3339(req.received_at), "due_at": rfc3339(req.due_at),
+            "type_words": words.code_words(words.REQUEST_WORDS, req.type)}
+
+
+def _controller(policy: Policy) -> dict[str, Any]:
+    org = policy.organisation
+    return {"name": org.name, "legal_entity": org.legal_entity, "privacy_contact": org.privacy_contact.email,
+            "dpo": org.dpo.email if org.dpo else ""}
+
+
+def _complaint(policy: Policy) -> dict[str, Any]:
+    ap = policy.organisation.authority
+    return {"authority": ap.name, "url": ap.url, "complaint_url": ap.complaint_url,
+            "text": letters.complaint_right(policy)}
+
+
+def disclosures_export(policy: Policy, req: Request) -> dict[str, Any]:
+    """A `disclosures` request (to whom was my data disclosed?) gets that list, and nothing else of the subject."""
+    return {"kind": "disclosures", "request": _request_head(req), "controller": _controller(policy),
+            "disclosures": disclosures_of(policy, req.subject), "complaint": _complaint(policy)}
+
+
 def access_export(policy: Policy, req: Request) -> dict[str, Any]:
     subject = req.subject
     grouped: dict[str, list[tuple[Record, dict[str, Any]]]] = {}
@@ -202,23 +242,19 @@ def access_export(policy: Policy, req: Request) -> dict[str, Any]:
         facts = subject_facts(subject)
     except KeyDestroyed:
         facts = {}
-    org = policy.organisation
     return {
         "kind": "access",
-        "request": {"id": str(req.pk), "type": req.type, "received_at": rfc3339(req.received_at),
-                    "due_at": rfc3339(req.due_at)},
-        "controller": {"name": org.name, "legal_entity": org.legal_entity, "privacy_contact": org.privacy_contact.email,
-                       "dpo": org.dpo.email if org.dpo else ""},
+        "request": _request_head(req),
+        "controller": _controller(policy),
         "subject": {"id": str(subject.pk), "external_id": subject.external_id, **facts},
         "account": account_of(subject),
         "purposes": [_purpose_block(policy, pid, items) for pid, items in grouped.items()],
         "statements": statements_of(subject),
-        "disclosures": _with_purpose_labels(policy, adapters.rows_for("disclosures", subject)),
-        "consents": _with_purpose_labels(policy, adapters.rows_for("consent", subject)),
+        "disclosures": disclosures_of(policy, subject),
+        "consents": summarise(policy, _with_purpose_labels(policy, adapters.rows_for("consent", subject))),
         "requests": requests_of(subject),
-        "processing": processing_history(subject),
-        "complaint": {"authority": org.authority.name, "url": org.authority.url,
-                      "complaint_url": org.authority.complaint_url, "text": letters.complaint_right(policy)},
+        "processing": processing_history(policy, subject),
+        "complaint": _complaint(policy),
     }
 
 
@@ -235,12 +271,11 @@ def portability_export(policy: Policy, req: Request) -> dict[str, Any]:
         provided = {k: v for k, v in data.items() if k in rt.fields and rt.fields[k].subject_provided}
         if provided:
             records.append({"id": str(record.pk), "type": record.type, "purpose": record.purpose,
-                            "collected_at": rfc3339(record.collected_at), "data": provided})
-    ap = policy.organisation.authority
+                            "collected_at": rfc3339(record.collected_at), "data": provided,
+                            "type_label": _text(rt.label),
+                            "labels": {name: words.field_label(policy, record.type, name) for name in provided}})
     return {"kind": "portability", "format": "waarborg-portability/1", "controller": policy.organisation.name,
-            "subject": str(req.subject_id), "records": records,
-            "complaint": {"authority": ap.name, "url": ap.url, "complaint_url": ap.complaint_url,
-                          "text": letters.complaint_right(policy)}}
+            "subject": str(req.subject_id), "records": records, "complaint": _complaint(policy)}
 
 
 def portability_csv(export: dict[str, Any]) -> str:
@@ -252,6 +287,20 @@ def portability_csv(export: dict[str, Any]) -> str:
         for field, value in record["data"].items():
             writer.writerow([record["id"], record["type"], record["purpose"], record["collected_at"], field,
                              "" if value is None else value])
+    return out.getvalue()
+
+
+DISCLOSURES_CSV_COLUMNS = ("at", "recipient", "recipient_label", "purpose", "reason", "categories", "fields")
+
+
+def disclosures_csv(export: dict[str, Any]) -> str:
+    """One row per disclosure: when, to whom, for which purpose, on which ground, which data."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(DISCLOSURES_CSV_COLUMNS)
+    for row in export["disclosures"]:
+        writer.writerow([row.get("at"), row.get("recipient"), row.get("recipient_label"), row.get("purpose"),
+                         row.get("reason"), " ".join(row.get("categories") or ()), " ".join(row.get("fields") or ())])
     return out.getvalue()
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent.actions import consent_give
+from waarborg.core.times import rfc3339
 from waarborg.securemail.codes import ACTOR, PURPOSE, code_redeem, normalised
 from waarborg.securemail.models import SecureAttachment, SecureMessage
 from waarborg.vault import keys
@@ -84,4 +85,4 @@ def secure_message_read(actor: Any, sent: SecureMessage, purpose: str) -> dict[s
                       "size": row.size, "checksum": row.checksum,
                       "intact": hashlib.sha256(raw).hexdigest() == row.checksum,
                       "data": opened["data"]})
-    return {"id": str(sent.pk), "received_at": sent.received_at.isoformat(), "data": data, "attachments": files}
+    return {"id": str(sent.pk), "received_at": rfc3339(sent.received_at), "data": data, "attachments": files}

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.refusals import refused
+from waarborg.core.times import rfc3339
 from waarborg.policy.active import current
 from waarborg.portal.accounts import public_url
 from waarborg.rights import delivery as rights_delivery
@@ -64,7 +65,7 @@ def send(actor: Any, req: Request, *, fmt: str, lang: str = "nl") -> dict[str, A
             f"On that page, ask for an access code with this e-mail address. The link works until "
             f"{timezone.localtime(waiting.expires_at):%Y-%m-%d}.\n", None, [address]))
     return {"delivery": logged.pk, "channel": "secure_mail", "to": logged.to, "format": logged.format,
-            "expires_at": waiting.expires_at.isoformat()}
+            "expires_at": rfc3339(waiting.expires_at)}
 
 
 def waiting(pk: Any) -> SecureDelivery:

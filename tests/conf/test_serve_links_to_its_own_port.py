@@ -1,0 +1,51 @@
+"""`waarborg serve --port P` in development (no WAARBORG_PUBLIC_URL): the link in a mail points at this server,
+port included, not at the default http://127.0.0.1:8000. A citizen applies in the portal of a server started
+as an operator would (ikzorginassen's shipped policy); the console mail backend prints the account mail."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import re
+import subprocess
+import sys
+import threading
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.conf.run import clean_env, free_port, wait_for
+from tests.portal.conftest import FORM
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ikzorginassen.yaml"
+pytestmark = pytest.mark.skipif(connection.vendor == "postgresql", reason="independent of the database: the SQLite leg runs it")
+
+
+def test_a_mail_from_a_server_on_another_port_links_to_that_port(tmp_path: Path) -> None:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "waarborg", "serve", "--policy", str(EXAMPLE), "--port", str(port)],
+                            cwd=tmp_path, env=clean_env(WAARBORG_HOME=str(tmp_path / "home"), WAARBORG_ENV="development"),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    watchdog = threading.Timer(120, proc.kill)
+    watchdog.start()
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert wait_for(f"{base}/health/ready", seconds=90) == 200
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        form = opener.open(f"{base}/portaal/aanvraag").read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
+        assert token is not None
+        body = urllib.parse.urlencode({**FORM, "csrfmiddlewaretoken": token.group(1)}).encode()
+        sent = opener.open(urllib.request.Request(f"{base}/portaal/aanvraag", data=body,  # noqa: S310
+                                                  headers={"Referer": f"{base}/portaal/aanvraag"}))
+        assert sent.status == 200
+    finally:
+        watchdog.cancel()
+        proc.terminate()
+        out, _ = proc.communicate(timeout=30)
+    links = re.findall(r"http://[^\s/]+/portaal/wachtwoord/\S+", out)
+    assert links, out[-2000:]
+    assert all(link.startswith(f"http://127.0.0.1:{port}/") for link in links), links
