@@ -6,8 +6,10 @@ Morning: the operator activates the policy and makes the accounts. Sanne, a soci
 to share with her GP and shares her notes; sharing them with the municipality is refused and logged. Piet's
 support ends. Afternoon: a letter from Joke's daughter asks for access to her mother's file; Sanne registers
 it, and while it is open Joke's data is held from the sweep; the privacy officer checks the daughter's
-identity, reviews the export, makes the answer letter and answers in the back office, which ends the hold. Sanne leaves; the team leader hands her cases to Sam in one step. Evening: the sweep removes
-last year's emergency report, and the audit chain is verified.
+identity, reviews the export, makes the answer letter and answers in the back office, which ends that hold.
+Sanne leaves; the team leader hands her cases to Sam in one step. Evening: a complaint about last year's
+emergency keeps its report from the sweep until the privacy officer lifts the hold; then the sweep removes
+it, and the audit chain is verified.
 """
 
 from __future__ import annotations
@@ -202,9 +204,18 @@ def test_a_day_at_kwartier(live_server: Any, browser: Any, capsys: pytest.Captur
     shown = sam.get(f"/api/v1/records/{joke_file}", {"purpose": "support"})
     assert shown.status_code == 200 and shown.json()["data"]["name"] == "Joke de Vries"
 
-    # --- evening: the sweep, then the audit chain ------------------------------------------------------------
+    # --- evening: a hold, the sweep, then the audit chain ----------------------------------------------------
     status, out, _ = operator("sweep", "--dry-run")
     assert status == 0 and "emergency_1y: 1 would be deleted" in out
+    # Joke's family complains about how last year's emergency went: the privacy officer keeps that report
+    hold = pia.post("/api/v1/holds", {"reason": "Klacht van de familie over de noodsituatie (klacht 2026-7)",
+                                      "record": emergency, "kind": "dispute"}, format="json")
+    assert hold.status_code == 201, hold.content
+    status, out, _ = operator("sweep")
+    assert status == 0 and f"kept by hold {hold.json()['id']} (dispute): 1 record(s)" in out
+    assert sam.get(f"/api/v1/records/{emergency}", {"purpose": "emergency"}).status_code == 200
+    # the complaint is settled; the hold ends and the next sweep takes the report
+    assert pia.delete(f"/api/v1/holds/{hold.json()['id']}").status_code == 204
     status, out, _ = operator("sweep")
     assert status == 0 and "emergency_1y: 1 deleted" in out
     assert sam.get(f"/api/v1/records/{emergency}", {"purpose": "emergency"}).status_code == 404
