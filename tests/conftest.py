@@ -34,6 +34,15 @@ def _fresh_policy_cache() -> Any:
     forget_roots()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_counts() -> Any:
+    """The API's rate counts live in the cache, which outlives a test's database: each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def activate_example(name: str = "ikzorginassen") -> Any:
     from waarborg.policy.active import activate
     from waarborg.policy.loader import load_file

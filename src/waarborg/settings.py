@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import secrets
 import sys
 import warnings
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -165,6 +167,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "axes",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "waarborg.policy",
@@ -205,6 +208,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "waarborg.statistics.middleware.PublicPagesMiddleware",
+    # Last: turns a login that axes locked out into a 429 (waarborg.accounts.lockout.lockout_response).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "waarborg.urls"
@@ -235,6 +240,27 @@ PASSWORD_HASHERS = [
 if WAARBORG_ENV == "test" or "pytest" in sys.modules:
     # Tests create many accounts; argon2 stays the algorithm, with the cheapest parameters.
     PASSWORD_HASHERS = ["waarborg.accounts.hashers.FastArgon2PasswordHasher"]
+# Every password login passes the lockout first (waarborg.accounts.lockout), then Django's own check.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Lockout after failed logins, shared by every process through the database (waarborg.accounts.lockout).
+# WAARBORG_LOGIN_FAILURES_PER_ACCOUNT: wrong passwords for one account, from anywhere, before it locks.
+WAARBORG_LOGIN_FAILURES_PER_ACCOUNT = env_int("WAARBORG_LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
+# WAARBORG_LOGIN_FAILURES_PER_ADDRESS: failed logins (any account) and wrong API tokens from one client
+# address before that address locks. Raise it when many staff share one address (an office NAT).
+WAARBORG_LOGIN_FAILURES_PER_ADDRESS = env_int("WAARBORG_LOGIN_FAILURES_PER_ADDRESS", 20, minimum=1)
+# WAARBORG_LOGIN_LOCKOUT_MINUTES: how long a lockout lasts after the last failed try.
+WAARBORG_LOGIN_LOCKOUT_MINUTES = env_int("WAARBORG_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_HANDLER = "waarborg.accounts.lockout.Handler"
+AXES_FAILURE_LIMIT = WAARBORG_LOGIN_FAILURES_PER_ACCOUNT
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=WAARBORG_LOGIN_LOCKOUT_MINUTES)
+AXES_USERNAME_CALLABLE = "waarborg.accounts.lockout.account_key"  # a keyed hash, never the typed name
+AXES_CLIENT_IP_CALLABLE = "waarborg.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "waarborg.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # logins are in the audit log; axes would keep names and addresses forever
+AXES_ENABLE_ADMIN = False  # unlock through `waarborg staff unlock` or the users' admin action (audited)
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -296,6 +322,23 @@ EMAIL_TIMEOUT = env_int("WAARBORG_EMAIL_TIMEOUT", 30, minimum=1)
 # WAARBORG_DEFAULT_FROM_EMAIL: sender of mails to citizens and staff.
 DEFAULT_FROM_EMAIL = env_str("WAARBORG_DEFAULT_FROM_EMAIL", "privacy@localhost")
 
+# API rate limits (waarborg.api.throttles): over the limit, 429 with Retry-After. `N/s`, `N/min`, `N/hour`,
+# `N/day`, or `off`. WAARBORG_API_RATE: per API token (or staff session). WAARBORG_API_ANON_RATE: per client
+# address, for calls without a token.
+_RATE = r"(off|[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day))"
+WAARBORG_API_RATE = env_str("WAARBORG_API_RATE", "1200/min") or ""
+WAARBORG_API_ANON_RATE = env_str("WAARBORG_API_ANON_RATE", "120/min") or ""
+for _name, _value in (("WAARBORG_API_RATE", WAARBORG_API_RATE), ("WAARBORG_API_ANON_RATE", WAARBORG_API_ANON_RATE)):
+    if not re.fullmatch(_RATE, _value):
+        raise ConfigError(f"{_name} must look like 1200/min (or N/s, N/hour, N/day, or off), got {_value!r}")
+# WAARBORG_CACHE_URL: a Redis (redis://host:6379/1) that every process shares, for the API's rate counts.
+# Unset: each process counts on its own (fine for the embedded default, which serves from one process).
+WAARBORG_CACHE_URL = env_secret("WAARBORG_CACHE_URL") or ""
+if WAARBORG_CACHE_URL and not WAARBORG_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ConfigError("WAARBORG_CACHE_URL must be a redis:// (or rediss://, unix://) URL")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": WAARBORG_CACHE_URL}
+          if WAARBORG_CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "waarborg.accounts.auth.TokenAuthentication",
@@ -309,6 +352,7 @@ REST_FRAMEWORK = {
     # Times by one rule (waarborg.core.times): serializers use waarborg.api.times.DateTimeField.
     "DEFAULT_RENDERER_CLASSES": ["waarborg.api.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["waarborg.api.throttles.PerToken", "waarborg.api.throttles.PerAddress"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Waarborg API",

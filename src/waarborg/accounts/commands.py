@@ -1,4 +1,5 @@
-"""`waarborg staff add USERNAME --role ROLE [--role ROLE...] [--token] [--service] [--team T]`."""
+"""`waarborg staff add USERNAME --role ROLE [--role ROLE...] [--token] [--service] [--team T]` and
+`waarborg staff unlock [USERNAME] [--address IP]` (lift a login lockout, audited)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ def register(sub: Any) -> None:
     add.add_argument("--team", default="")
     add.add_argument("--email", default="")
     add.set_defaults(handler=_add)
+    unlock = ssub.add_parser("unlock", help="lift a login lockout of an account and/or a source address")
+    unlock.add_argument("username", nargs="?", default="")
+    unlock.add_argument("--address", default="", metavar="IP", help="the client address that was locked out")
+    unlock.set_defaults(handler=_unlock)
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -38,6 +43,25 @@ def _add(args: argparse.Namespace) -> int:
         print(f"password (shown once): {password}")
     if token:
         print(token)
+    return 0
+
+
+def _unlock(args: argparse.Namespace) -> int:
+    import ipaddress
+
+    from waarborg.accounts.lockout import unlock
+
+    if not args.username and not args.address:
+        raise UserError("name an account (USERNAME) and/or --address IP")
+    if args.address:
+        try:
+            ipaddress.ip_address(args.address)
+        except ValueError:
+            raise UserError(f"--address: {args.address!r} is not an IP address") from None
+    count = unlock("system:cli", username=args.username, address=args.address)
+    what = " and ".join(part for part in (args.username and f"account {args.username}",
+                                          args.address and f"address {args.address}") if part)
+    print(f"unlocked {what}: {count} failed attempt record(s) cleared")
     return 0
 
 
