@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
 from waarborg.conf import home, web
 from waarborg.conf.env import ConfigError, env_bool, env_choice, env_int, env_secret, env_str
@@ -158,6 +159,10 @@ WAARBORG_ERASURE_JOURNAL = Path(
 
 # WAARBORG_MAX_BODY_BYTES: larger request bodies get 413 (default 1 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("WAARBORG_MAX_BODY_BYTES", 1024 * 1024, minimum=1024)
+# WAARBORG_MAX_JSON_DEPTH: JSON bodies nested deeper get 400 (waarborg.api.parsers); far below Python's limit.
+WAARBORG_MAX_JSON_DEPTH = env_int("WAARBORG_MAX_JSON_DEPTH", 32, minimum=4)
+if WAARBORG_MAX_JSON_DEPTH > 500:
+    raise ConfigError("WAARBORG_MAX_JSON_DEPTH must be at most 500 (Python's parser recurses once per level)")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -168,6 +173,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "axes",
+    "csp",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "waarborg.policy",
@@ -198,6 +204,9 @@ MIDDLEWARE = [
     "waarborg.conf.web.TrustedProxyMiddleware",
     "waarborg.health.middleware.ProbesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer (waarborg.conf.headers). Before the public-pages middleware, so
+    # it writes the header after the cookie banner (and the origins it allows) was added.
+    "waarborg.conf.headers.Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "waarborg.api.middleware.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -309,6 +318,27 @@ SECURE_HSTS_SECONDS = env_int("WAARBORG_HSTS_SECONDS", 365 * 24 * 3600 if PRODUC
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("WAARBORG_HSTS_SUBDOMAINS", False)
 SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 X_FRAME_OPTIONS = "DENY"
+# No page tells another site where a visitor came from (the path can name a request or a person's page).
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The Content Security Policy (django-csp; waarborg.conf.headers says what may widen it and why): our own
+# files only, inline code only with the request's nonce, never framed, forms post only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],  # the request's nonce, when a page used it
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "worker-src": ["'self'", "blob:"],  # Redoc parses the schema in a worker
+        "frame-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # EMAIL_URL-like settings: Django's SMTP backend in production, console by default.
 # WAARBORG_EMAIL_BACKEND: dotted path of a Django mail backend.
@@ -352,6 +382,9 @@ REST_FRAMEWORK = {
     # Times by one rule (waarborg.core.times): serializers use waarborg.api.times.DateTimeField.
     "DEFAULT_RENDERER_CLASSES": ["waarborg.api.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "UNAUTHENTICATED_USER": None,
+    # JSON with a nesting limit (waarborg.api.parsers); forms and uploads as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": ["waarborg.api.parsers.JSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
     "DEFAULT_THROTTLE_CLASSES": ["waarborg.api.throttles.PerToken", "waarborg.api.throttles.PerAddress"],
 }
 SPECTACULAR_SETTINGS = {
@@ -386,6 +419,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("WAARBORG_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},  # one line per login otherwise; the audit log has the logins
         # Django's own handlers (console, mail_admins, django.server) do not scrub: use ours instead.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},

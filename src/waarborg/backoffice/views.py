@@ -32,6 +32,7 @@ from waarborg.accounts.login import LoginForm
 from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, append
 from waarborg.backoffice.landing import landing
+from waarborg.conf.headers import allow_own_styles
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
 from waarborg.retention.authz import manages_retention, refuse
@@ -269,9 +270,9 @@ def letter(request: HttpRequest, pk: Any) -> HttpResponse:
     req = get_object_or_404(Request, pk=pk)
     policy = current()
     lang = "en" if request.GET.get("lang") == "en" else "nl"
-    return render(request, "backoffice/letter.html", {
+    return allow_own_styles(render(request, "backoffice/letter.html", {
         "req": req, "lang": lang, "organisation": policy.organisation, "body": _letter(req, policy)[lang],
-        "today": timezone.localdate(), "draft": not req.answer})
+        "today": timezone.localdate(), "draft": not req.answer}))
 
 
 
