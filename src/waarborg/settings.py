@@ -214,6 +214,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "waarborg.accounts.idle.IdleLogoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "waarborg.statistics.middleware.PublicPagesMiddleware",
@@ -309,6 +310,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# WAARBORG_STAFF_IDLE_MINUTES: a staff session ends after this long without a request (waarborg.accounts.idle).
+WAARBORG_STAFF_IDLE_MINUTES = env_int("WAARBORG_STAFF_IDLE_MINUTES", 30, minimum=1)
 SECURE_SSL_REDIRECT = PRODUCTION
 # WAARBORG_HSTS_SECONDS: how long browsers must keep to HTTPS (default a year in production, 0 elsewhere).
 SECURE_HSTS_SECONDS = env_int("WAARBORG_HSTS_SECONDS", 365 * 24 * 3600 if PRODUCTION else 0, minimum=0)
@@ -397,6 +400,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every status the API can answer, on every operation (waarborg.api.responses).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "waarborg.api.responses.add_common_responses"],
     # The same general/special choice appears in records (field class) and consents (scope).
     "ENUM_NAME_OVERRIDES": {
         "DataClassEnum": ["general", "special"],

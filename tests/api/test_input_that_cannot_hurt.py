@@ -39,6 +39,17 @@ def test_brackets_inside_strings_do_not_count_and_normal_bodies_pass(personas: A
     assert answer.status_code == 422
 
 
+def test_a_nul_character_in_a_query_or_a_body_is_a_400_on_every_database(personas: Any) -> None:
+    # given a NUL character, which PostgreSQL cannot store, in a query parameter, the purpose header or a JSON string
+    officer = personas["privacy_officer"]
+    answers = [officer.get("/api/v1/assignments", {"staff": "a\x00b"}),
+               officer.get("/api/v1/mailings", HTTP_X_PURPOSE="news\x00letter"),
+               officer.post("/api/v1/subjects", '{"external_id": "a\\u0000b"}', content_type="application/json")]
+    # then each is a 400 that names it, never a 500
+    assert [a.status_code for a in answers] == [400, 400, 400]
+    assert all("NUL" in a.json()["detail"] for a in answers)
+
+
 @pytest.mark.parametrize("before", ["0289-01-01", "2201-01-01", "20261231", "2026-W01-1", "2026-02-30"])
 def test_a_date_outside_the_years_or_the_form_is_422(personas: Any, before: str) -> None:
     answer = personas["privacy_officer"].get("/api/v1/retention/preview", {"before": before})
