@@ -4,7 +4,7 @@
                             [--only startup vault sweep]
 
 - startup: `bench/startup.py` (SQLite, scratch homes; no server needed);
-- vault: `bench/generate.py`, `bench/reads.py`, `bench/verify.py` on one database: at full size the
+- vault: `bench/generate.py`, `bench/reads.py`, `bench/verify.py`, `bench/audit_appends.py` on one database: at full size the
   documented `waarborg_bench_vault` (BENCH_DATABASE_URL; filled once, later runs read what is there), at
   small size a scratch database made and dropped here;
 - sweep: `bench/retention_sweep.py`, on a database of its own (at small size the vault's scratch one).
@@ -25,9 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = {
     "small": {"startup": ["--runs", "1"], "generate": ["--records", "300", "--batch", "100"],
               "reads": ["--reads", "30", "--rounds", "1"], "verify": ["--rounds", "1"],
+              "appends": ["--writes", "20", "--rounds", "1", "--clients", "1", "2"],
               "sweep": ["--records", "3000", "--expired", "0.1"]},
     "full": {"startup": ["--runs", "5"], "generate": ["--records", "100000"],
              "reads": ["--reads", "1000", "--rounds", "3"], "verify": ["--rounds", "3"],
+             "appends": ["--writes", "300", "--rounds", "3", "--clients", "1", "8"],
              "sweep": ["--records", "1000000", "--expired", "0.1"]},
 }
 
@@ -85,6 +87,7 @@ def main() -> int:
                 ok &= _run("vault: generate", "generate.py", size["generate"], vault_env)
             ok &= _run("vault: reads", "reads.py", size["reads"], vault_env)
             ok &= _run("vault: verify", "verify.py", size["verify"], vault_env)
+            ok &= _run("vault: audited writes", "audit_appends.py", size["appends"], vault_env)
         if "sweep" in args.only:
             # Small: on the vault's scratch database when it is there (one migration less); full: its own.
             where = (["--database", scratch, "--existing"] if scratch and "vault" in args.only

@@ -43,6 +43,12 @@ def _fresh_rate_counts() -> Any:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _own_audit_checkpoints(settings: Any, tmp_path: Path) -> None:
+    """Each test its own checkpoint file: a checkpoint outside the database outlives the test's database."""
+    settings.WAARBORG_AUDIT_CHECKPOINTS = tmp_path / "audit-checkpoints.jsonl"
+
+
 def activate_example(name: str = "ikzorginassen") -> Any:
     from waarborg.policy.active import activate
     from waarborg.policy.loader import load_file

@@ -156,6 +156,9 @@ WAARBORG_BACKUP_DIR = Path(env_str("WAARBORG_BACKUP_DIR", str(VAR_DIR / "backups
 WAARBORG_ERASURE_JOURNAL = Path(
     env_str("WAARBORG_ERASURE_JOURNAL", str(VAR_DIR / "erasure-journal.jsonl")) or VAR_DIR / "erasure-journal.jsonl"
 )
+# WAARBORG_AUDIT_CHECKPOINTS: the file the signed audit checkpoints are appended to (waarborg.audit.checkpoints).
+# Outside the database, where its administrator cannot reach; `chattr +a` makes it append-only.
+WAARBORG_AUDIT_CHECKPOINTS = Path(env_str("WAARBORG_AUDIT_CHECKPOINTS", "") or VAR_DIR / "audit-checkpoints.jsonl")
 
 # WAARBORG_MAX_BODY_BYTES: larger request bodies get 413 (default 1 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("WAARBORG_MAX_BODY_BYTES", 1024 * 1024, minimum=1024)

@@ -73,7 +73,7 @@ def shut(policy: Any, role: str, purpose: str) -> bool:
     spec = policy.roles[role]
     if not spec.grants.get(purpose):
         return True
-    return spec.need_to_know or policy.purposes[purpose].need_to_know
+    return spec.needs_case(purpose) or policy.purposes[purpose].need_to_know
 
 
 def doors(persona: Persona, purpose: str, type_name: str, subject_id: str, record_id: str) -> dict[str, Any]:

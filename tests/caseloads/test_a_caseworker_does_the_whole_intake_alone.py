@@ -84,13 +84,13 @@ def test_a_social_worker_of_kwartier_does_an_intake_alone(kwartier: dict[str, An
 @pytest.mark.promise("S4-11")
 def test_without_a_purpose_the_intake_gives_every_need_to_know_purpose_the_worker_writes(
         kwartier: dict[str, Any]) -> None:
-    # given a social worker, whose role is need-to-know on support, emergency and signalling
+    # given a social worker, whose role is need-to-know on support and signalling (not emergency: anyone acts)
     worker = kwartier["worker"]
     # when she registers a subject without naming a purpose
     client = register(worker).json()["id"]
     # then the case is hers on every purpose she writes
     mine = worker.get("/api/v1/assignments").json()
-    assert sorted(a["purpose"] for a in mine if a["subject"] == client) == ["emergency", "signalling", "support"]
+    assert sorted(a["purpose"] for a in mine if a["subject"] == client) == ["signalling", "support"]
     assert {e.detail["via"] for e in audit("subject.assign")} == {"intake"}
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from tests.conftest import Persona, make_staff
 from tests.decisions.conftest import application, audit, decide, pay, payout_record
 
 
@@ -45,10 +46,15 @@ def test_a_flagged_application_is_not_paid_until_a_person_clears_the_flag(person
         assert "suspected_fraud" in response.json()["detail"]
     assert Payout.objects.count() == 0 and len(audit("payout.refused", "refused")) == 2
 
-    cleared = assessor.client.post(f"/api/v1/decisions/flags/{raised.json()['id']}/clear",
-                                   {"reasoning": "IBAN hoort bij een stichting die voor vier mantelzorgers betaalt"},
-                                   format="json")
-    assert cleared.status_code == 200 and cleared.json()["cleared_by"] == "anna"
+    alone = assessor.client.post(f"/api/v1/decisions/flags/{raised.json()['id']}/clear",
+                                 {"reasoning": "Zelf nagekeken"}, format="json")
+    assert alone.status_code == 403 and alone.json()["reason"] == "separation_of_duties"  # four eyes
+    assert len(audit("decision.flag_clear.refused", "refused")) == 1
+    colleague = Persona(*make_staff("alex", ["assessor"]))
+    cleared = colleague.client.post(f"/api/v1/decisions/flags/{raised.json()['id']}/clear",
+                                    {"reasoning": "IBAN hoort bij een stichting die voor vier mantelzorgers betaalt"},
+                                    format="json")
+    assert cleared.status_code == 200 and cleared.json()["cleared_by"] == "alex"
     assert pay(assessor, case, payout).status_code == 201
     assert [len(audit("decision.flag")), len(audit("decision.flag_clear")), len(audit("payout.execute"))] == [1, 1, 1]
 

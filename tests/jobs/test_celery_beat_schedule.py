@@ -25,8 +25,9 @@ def test_beat_runs_every_installed_job_of_the_registry_at_its_time() -> None:
     assert schedule["breach_deadlines"]["schedule"] == dt.timedelta(hours=1)
     assert schedule["sociale_kaart"]["schedule"] == crontab(minute=0, hour=6)  # verification mails
     assert "audit_verify" in schedule
-    # audit checkpoints have their named place in the registry, and are scheduled once they exist
-    assert job("audit_checkpoint").function() is None and "audit_checkpoint" not in schedule
+    # audit checkpoints outside the database, every 10 minutes
+    assert job("audit_checkpoint").function() is not None
+    assert schedule["audit_checkpoint"]["schedule"] == dt.timedelta(minutes=10)
     assert set(schedule) == {"catch-up"} | {j.name for j in JOBS if j.function() is not None}
 
 

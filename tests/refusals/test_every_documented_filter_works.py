@@ -147,8 +147,8 @@ def consents_format() -> None:
 def flags_all() -> None:
     people = _ikz()
     _, record = _application(people)
-    flag = people["assessor"].post(f"{API}decisions/flags", {"record": record, "kind": "suspected_fraud",
-                                                             "reason": "Dubbele aanvraag"}, format="json")
+    flag = people["assessor"].post(f"{API}decisions/flags", {"record": record, "kind": "incomplete",
+                                                             "reason": "Adres zorgvrager ontbreekt"}, format="json")
     assert flag.status_code == 201, flag.content
     people["assessor"].post(f"{API}decisions/flags/{flag.json()['id']}/clear", {"reasoning": "Klopt toch"},
                             format="json")
@@ -401,6 +401,38 @@ def subject_assignments_all() -> None:
                                                             (made["first"], "benefits", "kim")}
 
 
+def _known_people() -> dict[str, Any]:
+    """Two applicants with a BSN and an external id each (ikzorginassen); the look-up finds one at a time."""
+    people = _ikz()
+    made: dict[str, Any] = {"people": people}
+    for name, bsn in (("first", "111222333"), ("second", "123456782")):
+        answer = people["assessor"].post(f"{API}subjects", {"bsn": bsn, "external_id": f"ikz-{name}"},
+                                         format="json", HTTP_X_PURPOSE="eligibility")
+        assert answer.status_code == 201, answer.content
+        made[name] = answer.json()["id"]
+    return made
+
+
+def subjects_bsn() -> None:
+    made = _known_people()
+    found = made["people"]["assessor"].get(f"{API}subjects", {"bsn": "123456782"})
+    assert [row["id"] for row in found.json()] == [made["second"]]
+
+
+def subjects_external_id() -> None:
+    made = _known_people()
+    found = made["people"]["assessor"].get(f"{API}subjects", {"external_id": "ikz-first"})
+    assert [row["id"] for row in found.json()] == [made["first"]]
+
+
+def subjects_purpose() -> None:
+    made = _known_people()
+    assessor = made["people"]["assessor"]
+    assert len(assessor.get(f"{API}subjects", {"bsn": "111222333", "purpose": "eligibility"}).json()) == 1
+    other = assessor.get(f"{API}subjects", {"bsn": "111222333", "purpose": "newsletter"})
+    assert other.status_code == 403 and other.json()["reason"] == "role_not_granted"
+
+
 def tips_purpose() -> None:
     org("ikzorginassen")
     helpdesk = staff("hanna", ["helpdesk"])
@@ -443,6 +475,9 @@ FILTERS: dict[tuple[str, str], Callable[[], None]] = {
     ("GET /api/v1/statistics/visits", "from"): visits_from,
     ("GET /api/v1/statistics/visits", "purpose"): visits_purpose,
     ("GET /api/v1/statistics/visits", "to"): visits_to,
+    ("GET /api/v1/subjects", "bsn"): subjects_bsn,
+    ("GET /api/v1/subjects", "external_id"): subjects_external_id,
+    ("GET /api/v1/subjects", "purpose"): subjects_purpose,
     ("GET /api/v1/subjects/{id}/assignments", "all"): subject_assignments_all,
     ("GET /api/v1/subjects/{id}/records", "purpose"): subject_records_purpose,
     ("GET /api/v1/tips", "purpose"): tips_purpose,

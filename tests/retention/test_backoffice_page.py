@@ -35,7 +35,6 @@ def records(make: Any, personas: Any) -> Any:
     return held
 
 
-@pytest.mark.promise("S2-22")
 def test_the_officer_sees_what_goes_per_rule_and_what_is_held(records: Any, personas: Any) -> None:
     officer = session(personas["privacy_officer"])
     with time_machine.travel(at(2026, 5, 15), tick=False):

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Persona, make_staff
 from tests.retention.conftest import at, audit_for, record_exists, sweep
 
 
@@ -70,11 +71,11 @@ def test_an_edition_closing_beyond_the_calendar_sets_the_open_dates(make: Any, p
     application = make.record("application", at(2026, 12, 10), edition=2027)
     assert application.expires_at is None
 
-    # When the privacy officer records that edition 2027 closed on 2027-11-30
+    # When the coordinator (the role the policy names to report it) records that edition 2027 closed
+    coordinator = Persona(*make_staff("cor", ["coordinator"]))
     with time_machine.travel(at(2027, 12, 1), tick=False):
-        answer = personas["privacy_officer"].post("/api/v1/events", {"name": "edition_closed",
-                                                                     "at": "2027-11-30T23:00:00+01:00"},
-                                                  format="json")
+        answer = coordinator.post("/api/v1/events", {"name": "edition_closed", "at": "2027-11-30T23:00:00+01:00"},
+                                  format="json")
     assert answer.status_code == 201, answer.content
     # Then the application's clock still waits for the *next* closing (occurrence 2)
     application.refresh_from_db()
@@ -82,9 +83,9 @@ def test_an_edition_closing_beyond_the_calendar_sets_the_open_dates(make: Any, p
 
     # When edition 2028 closes too, the date is C_2028 + 12 months
     with time_machine.travel(at(2028, 12, 1), tick=False):
-        answer = personas["privacy_officer"].post("/api/v1/events", {"name": "edition_closed",
-                                                                     "at": "2028-11-30T12:00:00+01:00"},
-                                                  format="json")
+        answer = coordinator.post("/api/v1/events", {"name": "edition_closed", "at": "2028-11-30T12:00:00+01:00"},
+                                  format="json")
     assert answer.status_code == 201 and answer.json()["clocks_changed"] == 1
     application.refresh_from_db()
     assert application.expires_at == at(2029, 11, 30, 0)
+

@@ -9,6 +9,7 @@ import pytest
 import time_machine
 
 from tests.retention.conftest import at, audit_for, record_exists, sweep
+from waarborg.caseloads.actions import assign
 
 
 @pytest.mark.promise("S0-12")
@@ -21,10 +22,12 @@ def test_registrations_are_deleted_by_the_first_sweep_after_the_event_finished(m
     # And a year later, without the event marked finished, the sweep keeps them
     assert sweep(at(2027, 2, 1)).processed == 0
 
-    # When the project's staff mark the event finished for each registration
+    # When the event's project leader (whose team has the registrants) marks the event finished for each
+    for registration in (first, second):
+        assign("system:intake", registration.subject, "events", team="events-north")
     with time_machine.travel(at(2026, 3, 20), tick=False):
         for registration in (first, second):
-            answer = personas["assessor"].post("/api/v1/events", {"name": "event_finished", "record": str(registration.pk),
+            answer = personas["project_leader"].post("/api/v1/events", {"name": "event_finished", "record": str(registration.pk),
                                                                   "at": "2026-03-20T10:00:00+01:00"}, format="json")
             assert answer.status_code == 201 and answer.json()["clocks_changed"] == 1
 

@@ -1,5 +1,5 @@
 """`waarborg sweep [--dry-run]` prints per rule what was (or would be) deleted or anonymised;
-`--dry-run` changes nothing; `waarborg holds list` shows the holds in force."""
+`--dry-run` changes nothing; `waarborg hold list` shows the holds in force and the sweep says which hold kept what."""
 
 from __future__ import annotations
 
@@ -61,10 +61,11 @@ def test_a_preview_before_a_date_counts_per_rule(expired: Any, capsys: pytest.Ca
 
 
 def test_a_held_record_is_kept_and_reported(expired: Any, personas: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    hold_place(personas["privacy_officer"].user, record=expired["tip"], reason="rights_request",
-               justification="Inzageverzoek loopt.")
+    hold = hold_place(personas["privacy_officer"].user, record=expired["tip"], reason="rights_request",
+                      justification="Inzageverzoek loopt.")
     status, out = _run(capsys, "sweep")
-    assert status == 0 and "tip_3m: 1 deleted" in out
+    assert status == 0 and "tip_3m: 1 deleted, 1 kept by a hold" in out
+    assert f"kept by hold {hold.pk} (rights_request): 1 record(s)" in out
     assert record_exists(expired["tip"]) and not record_exists(expired["tip2"])
 
 

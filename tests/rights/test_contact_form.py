@@ -1,4 +1,5 @@
-"""The public contact form files every kind of request, without an account (S1-24)."""
+"""The public contact form files every kind of request, without an account (S1-24), on Socialekaart's shipped
+policy: the contact form is its one request channel."""
 
 from __future__ import annotations
 
@@ -7,14 +8,20 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tests.conftest import activate_example
 from waarborg.rights.models import Request
 from waarborg.rights.views_api import detail
+
+
+@pytest.fixture
+def policy(db: Any) -> Any:
+    return activate_example("socialekaart")
 
 
 @pytest.mark.promise("S1-24", "S1-26")
 def test_the_contact_form_offers_every_request_type_and_tells_what_to_black_out(policy: Any) -> None:
     page = Client().get("/portaal/contact").content.decode()
-    for value in ("access", "rectification", "erasure", "portability", "withdraw_consent", "objection", "complaint"):
+    for value in ("access", "rectification", "erasure", "portability", "withdraw_consent", "objection"):
         assert f'value="{value}"' in page, value
     for item in ("pasfoto", "MRZ", "documentnummer", "burgerservicenummer (BSN)"):
         assert item in page, item

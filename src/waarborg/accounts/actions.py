@@ -16,11 +16,22 @@ class StaffError(Exception):
     pass
 
 
+def known_teams(policy: object) -> list[str]:
+    """The teams of the policy, then those administrators made (carried by an active staff account)."""
+    declared = list(getattr(policy, "teams", {}) or {})
+    carried = (User.objects.filter(is_active=True).exclude(team="").exclude(team__in=declared)
+               .values_list("team", flat=True).distinct().order_by("team"))
+    return declared + list(carried)
+
+
 def staff_create(
     username: str, roles: list[str], *, team: str = "", email: str = "", service: bool = False,
-    with_token: bool = False, by: object = None, confidentiality_signed: bool = True,
+    with_token: bool = False, by: object = None, confidentiality_signed: bool = True, known_team_only: bool = False,
 ) -> tuple[User, str | None, str | None]:
-    """Create a staff (or service) account; returns (user, one-time password, token key)."""
+    """Create a staff (or service) account; returns (user, one-time password, token key).
+
+    `known_team_only` (the CLI's default): the team must be one the policy declares or an active account
+    carries already, so a typo never starts a team of one; an administrator starts a new team on purpose."""
     try:
         policy = current()
     except NoActivePolicy as exc:
@@ -28,6 +39,10 @@ def staff_create(
     unknown = [r for r in roles if r not in policy.roles]
     if unknown:
         raise StaffError(f"unknown role(s) {', '.join(unknown)}; the active policy has: {', '.join(policy.roles)}")
+    team = team.strip()
+    if team and known_team_only and team not in known_teams(policy):
+        raise StaffError(f"unknown team {team!r}; known teams: {', '.join(known_teams(policy)) or '-'} "
+                         "(to start a new team on purpose: --new-team)")
     if User.objects.filter(username__iexact=username).exists():
         raise StaffError(f"an account named {username!r} already exists")
     password = None if service else secrets.token_urlsafe(15)

@@ -35,7 +35,11 @@ class AuditEntrySerializer(serializers.ModelSerializer):
         fields = ["id", "at", "actor", "actor_kind", "actor_roles", "action", "purpose", "policy_version",
                   "subject", "subjects", "record", "outcome", "reason", "detail", "has_changes", "prev_hash", "hash"]
         extra_kwargs = {"subjects": {"help_text": "grouped entries (retention sweep): the pseudonyms of the "
-                                                  "subjects of the items in `detail.items`, in order"}}
+                                                  "subjects of the items in `detail.items`, in order"},
+                        "hash": {"help_text": "the entry's MAC (docs/audit.md); entries before the upgrade to keyed "
+                                              "entries: its SHA-256 in the old chain"},
+                        "prev_hash": {"help_text": "entries before the upgrade to keyed entries only: the previous "
+                                                   "entry's hash; empty since"}}
 
     def get_has_changes(self, entry: AuditEntry) -> bool:
         return bool(entry.sealed)

@@ -1,6 +1,10 @@
-"""`waarborg audit verify` and `waarborg audit export-logboek`.
+"""`waarborg audit verify|checkpoint|public-key|export-logboek`.
 
-- `verify`: check the hash chain; exit 1 naming the first broken entry, else print the count.
+- `verify`: check every entry's MAC, the checkpoints in the database and the latest one outside it; exit 1
+  naming the first broken entry or the missing tail, else print the count and how far the checkpoints reach.
+- `checkpoint`: seal what is new and write the signed checkpoint outside the database; the line on stdout
+  (for any other anchor: syslog, a mail, an append-only store).
+- `public-key`: the checkpoint key's public half (PEM), all that is needed to check a checkpoint's signature.
 - `export-logboek [--since DATE] [--subject ID] [--output FILE]`: the processing log as JSON lines in
   the shape of the Logboek Dataverwerkingen standard (one span per processing, no staff identities).
 """
@@ -20,8 +24,15 @@ from waarborg.cli import UserError
 def register(sub: Any) -> None:
     audit = sub.add_parser("audit", help="the audit log")
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    verify = asub.add_parser("verify", help="check the audit log's hash chain")
+    verify = asub.add_parser("verify", help="check the audit log's entries against their keys and checkpoints")
+    verify.add_argument("--checkpoints", metavar="FILE", default=None,
+                        help="the checkpoint file to check against (default: WAARBORG_AUDIT_CHECKPOINTS)")
     verify.set_defaults(handler=_verify)
+    checkpoint = asub.add_parser("checkpoint", help="seal the log so far and write a signed checkpoint outside "
+                                                    "the database")
+    checkpoint.set_defaults(handler=_checkpoint)
+    public = asub.add_parser("public-key", help="print the public key that checks the checkpoints' signatures")
+    public.set_defaults(handler=_public_key)
     export = asub.add_parser("export-logboek", help="export the processing log (Logboek Dataverwerkingen, JSON lines)")
     export.add_argument("--since", metavar="DATE", help="only processing at or after this date (YYYY-MM-DD) or time")
     export.add_argument("--subject", metavar="ID", help="only the processing of this subject (vault id)")
@@ -30,13 +41,50 @@ def register(sub: Any) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from waarborg.audit.log import verify
+    from pathlib import Path
 
-    count, broken = verify()
+    from waarborg.audit.checkpoints import path
+    from waarborg.audit.verification import check
+
+    source = Path(args.checkpoints) if args.checkpoints else None
+    report = check(source=source)
+    broken = report.broken
     if broken is not None:
-        raise UserError(f"audit chain broken at entry {broken.entry_id}: {broken.problem} "
-                        f"({count} entries before it are intact)")
-    print(f"audit chain intact: {count} entries")
+        where = f"at entry {broken.entry_id}" if broken.entry_id is not None else "at the end"
+        raise UserError(f"audit chain broken {where}: {broken.problem} "
+                        f"({report.entries} entries before it are intact)")
+    print(f"audit chain intact: {report.entries} entries")
+    if report.sealed is None:
+        print("no checkpoint yet: `waarborg audit checkpoint` seals the log so far")
+    else:
+        outside = f"outside the database in {source or path()}" if report.outside else "in the database only"
+        print(f"checkpoint {report.sealed['sequence']} ({outside}) seals {report.sealed['entries']} entries up "
+              f"to entry {report.sealed['last_entry']}; {report.unsealed} entries since, each with a valid MAC")
+    return 0
+
+
+def _checkpoint(args: argparse.Namespace) -> int:
+    from waarborg.audit.checkpoints import checkpoint, line, path
+    from waarborg.audit.seals import SealDelayed
+
+    try:
+        new = checkpoint(actor="system:cli")
+    except SealDelayed as exc:
+        raise UserError(str(exc)) from None
+    if new is None:
+        print("nothing appended since the last checkpoint", file=sys.stderr)
+        return 0
+    print(line(new))
+    print(f"checkpoint {new.sequence}: {new.entries} entries up to entry {new.last_entry}, written to {path()}",
+          file=sys.stderr)
+    return 0
+
+
+def _public_key(args: argparse.Namespace) -> int:
+    from waarborg.audit.keys import key_id, public_key_text
+
+    print(public_key_text(), end="")
+    print(f"key id {key_id()}", file=sys.stderr)
     return 0
 
 

@@ -1,13 +1,16 @@
-"""Appending to and verifying the hash-chained audit log.
+"""Appending to the audit log: each entry keyed with its own MAC, without a lock on the request path.
 
-Appends take a lock first (PostgreSQL advisory lock; SQLite serialises writers anyway), so two
-transactions can never chain onto the same predecessor. Call `append` inside the transaction of
-the change it records: the entry commits or rolls back together with it.
+An append reserves its ids first (PostgreSQL: `audit_reserve_ids`, which also takes the seal gate in shared
+mode, see `audit.seals`; SQLite: the next id under the write lock every SQLite writer holds), computes each entry's
+MAC over its id and fields with the entry key (`audit.keys`), and inserts. Concurrent appends never wait for
+each other: the order is the id order, and the checkpoints (`audit.checkpoints`) seal it afterwards. Call
+`append` inside the transaction of the change it records: the entry commits or rolls back together with it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,8 +24,7 @@ from django.utils import timezone
 from waarborg.audit.models import AuditEntry
 from waarborg.vault import crypto
 
-GENESIS = "0" * 64
-_LOCK_ID = 7_420_001  # the audit chain's advisory lock, written out in HEAD_FUNCTION_SQL (a migration)
+GENESIS = "0" * 64  # the predecessor of the first entry of the SHA-256 chain (entries before checkpoint 0)
 
 
 @dataclass
@@ -55,9 +57,19 @@ def _actor_fields(actor: Any) -> tuple[int | None, str, str, str]:
     return actor.pk, actor.get_username(), getattr(actor, "kind", "staff"), roles
 
 
-def _digest(prev: str, row: dict[str, Any]) -> str:
-    canonical = json.dumps(row, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256((prev + canonical).encode()).hexdigest()
+def _canonical(row: dict[str, Any]) -> bytes:
+    return json.dumps(row, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+
+def legacy_digest(prev: str, row: dict[str, Any]) -> str:
+    """The SHA-256 chain of the entries before checkpoint 0: previous hash and entry, no key."""
+    return hashlib.sha256(prev.encode() + _canonical(row)).hexdigest()
+
+
+def entry_mac(key: bytes, entry_id: int, row: dict[str, Any]) -> str:
+    """An entry's MAC: its id and its canonical content under the entry key. The id is covered, so an entry
+    copied under another id (a replay by someone holding only INSERT rights) does not verify."""
+    return hmac.digest(key, b"%d\0" % entry_id + _canonical(row), "sha256").hex()
 
 
 # The columns an entry's hash covers (besides the previous hash), in the order verify reads them.
@@ -65,7 +77,7 @@ HASHED = ("at", "actor_id", "actor", "actor_kind", "actor_roles", "action", "pur
           "subject_pseudonym", "record_id", "outcome", "reason", "detail", "sealed", "trace_id", "subjects")
 
 
-def _hashed(v: dict[str, Any]) -> dict[str, Any]:
+def hashed(v: dict[str, Any]) -> dict[str, Any]:
     """The canonical content of an entry. `at` in UTC: the database hands it back in UTC, whatever
     time zone the caller gave, and the hash must not depend on that. `subjects` is covered only where
     it is set, so entries written before grouped entries existed keep their hashes."""
@@ -82,33 +94,34 @@ def _hashed(v: dict[str, Any]) -> dict[str, Any]:
     return hashed
 
 
-# PostgreSQL: take the lock and read the head in one round trip. The head must be read by a statement
-# that starts *after* the lock is granted (READ COMMITTED takes its snapshot per statement): inside a
-# VOLATILE plpgsql function each statement gets a fresh snapshot, so a commit made while this
-# transaction waited for the lock is seen. A single `SELECT lock(), (SELECT head)` would not see it.
-HEAD_FUNCTION_SQL = """
-CREATE OR REPLACE FUNCTION audit_lock_and_head() RETURNS varchar LANGUAGE plpgsql VOLATILE AS $$
+# PostgreSQL: ids for `n` entries. The transaction first takes the seal gate in shared mode, held to its end;
+# appends never wait for each other on it. A checkpoint reads the sequence and then takes the gate exclusively
+# for a moment: whoever holds an id up to what it read has then committed or rolled back (audit.seals).
+SEAL_GATE = 7_420_005
+RESERVE_FUNCTION_SQL = """
+CREATE OR REPLACE FUNCTION audit_reserve_ids(n integer) RETURNS SETOF bigint LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-    head varchar;
+    seq text := pg_get_serial_sequence('audit_auditentry', 'id');
 BEGIN
-    PERFORM pg_advisory_xact_lock(7420001);  -- _LOCK_ID
-    -- EXECUTE: planned at every call. A plan cached while the table was small (a fresh install)
-    -- kept scanning the whole table once it had grown (25 ms per append at 200,000 entries).
-    EXECUTE 'SELECT hash FROM audit_auditentry ORDER BY id DESC LIMIT 1' INTO head;
-    RETURN head;
+    PERFORM pg_advisory_xact_lock_shared(7420005);  -- SEAL_GATE
+    RETURN QUERY SELECT nextval(seq) FROM generate_series(1, n);
 END
 $$
 """
 
 
-def _lock_and_head() -> str:
+def _reserve_ids(n: int) -> list[int]:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT audit_lock_and_head()")
-            row = cursor.fetchone()
-        return (row[0] if row else None) or GENESIS
-    last = AuditEntry.objects.order_by("-id").values_list("hash", flat=True).first()
-    return last or GENESIS
+            cursor.execute("SELECT audit_reserve_ids(%s)", [n])
+            return [row[0] for row in cursor.fetchall()]
+    # SQLite: every writing transaction holds the database's write lock from BEGIN (IMMEDIATE), so nobody
+    # else takes ids in between. The sequence table, not max(id): ids stay unique even after a removal.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(n) FROM (SELECT max(id) AS n FROM audit_auditentry UNION ALL "
+                       "SELECT seq FROM sqlite_sequence WHERE name = 'audit_auditentry')")
+        last = (cursor.fetchone() or (0,))[0] or 0
+    return list(range(last + 1, last + n + 1))
 
 
 def about_subject(pseudonym: str) -> Q:
@@ -173,28 +186,30 @@ def _values(entry: Entry, now: datetime, pseudonym_of: Callable[[Any], str]) -> 
 
 
 def append_many(entries: Iterable[Entry], *, returning: bool = True) -> list[AuditEntry]:
-    """Chain and insert entries in order, inside the caller's transaction.
+    """Key and insert entries in order, inside the caller's transaction.
 
-    The atomic block matters when a caller forgets its own: the advisory lock is a transaction lock,
-    and in autocommit it would be released before the insert, letting two appends fork the chain.
-    Inside the caller's transaction it adds no savepoint (two round trips per read): a failed append
-    must fail the whole change anyway. `returning=False` (bulk writers such as the sweep) skips building
-    model instances for the caller and returns an empty list.
+    The atomic block matters when a caller forgets its own: on SQLite the ids are taken under the write
+    lock of the transaction that inserts them. Inside the caller's transaction it adds no savepoint: a
+    failed append must fail the whole change anyway. `returning=False` (bulk writers such as the sweep)
+    skips building model instances for the caller and returns an empty list.
     """
+    from waarborg.audit.keys import entry_key
+
     now = timezone.now()
     entries = list(entries)
     if not entries:
         return []
     pseudonym_of = crypto.pseudonymiser()
     rows = [_values(e, now, pseudonym_of) for e in entries]
+    key = entry_key()
     with transaction.atomic(savepoint=False):
-        prev = _lock_and_head()
-        for row in rows:
-            row["prev_hash"] = prev
-            row["hash"] = prev = _digest(prev, _hashed(row))
+        ids = _reserve_ids(len(rows))
+        for entry_id, row in zip(ids, rows, strict=True):
+            row["id"], row["prev_hash"] = entry_id, ""
+            row["hash"] = entry_mac(key, entry_id, hashed(row))
         if connection.vendor == "postgresql" and len(rows) >= _COPY_FROM:
-            ids = _copy_insert(rows)
-            return [AuditEntry(id=i, **row) for i, row in zip(ids, rows, strict=True)] if returning else []
+            _copy_insert(rows)
+            return [AuditEntry(**row) for row in rows] if returning else []
         return AuditEntry.objects.bulk_create([AuditEntry(**row) for row in rows], batch_size=2000)
 
 
@@ -202,27 +217,19 @@ _COPY_FROM = 50  # rows; below this an INSERT is as fast
 _COPY_COLUMNS = ("id", *HASHED, "prev_hash", "hash")
 
 
-def _copy_insert(rows: list[dict[str, Any]]) -> list[int]:
+def _copy_insert(rows: list[dict[str, Any]]) -> None:
     """Bulk appends (the sweep: one entry per record) through PostgreSQL's COPY, which skips building and
-    parsing one huge parameterised INSERT. Ids come from the table's sequence while the chain lock is held,
-    so id order is chain order, as `verify` expects."""
+    parsing one huge parameterised INSERT. The ids were reserved before the MACs were made."""
     table = AuditEntry._meta.db_table
-    with connection.cursor() as cursor:
-        # One block of ids: every appender holds the chain lock, so nobody takes ids in between.
-        cursor.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), nextval(pg_get_serial_sequence(%s, 'id')) "
-                       "+ %s - 1)", [table, table, len(rows)])
-        (last,) = cursor.fetchone() or (0,)
-        ids = list(range(last - len(rows) + 1, last + 1))
-        columns = ", ".join(_COPY_COLUMNS)
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for entry_id, row in zip(ids, rows, strict=True):
-                copy.write_row([entry_id, row["at"], row["actor_id"], row["actor"], row["actor_kind"],
-                                row["actor_roles"], row["action"], row["purpose"], row["policy_version"],
-                                row["subject_pseudonym"], row["record_id"], row["outcome"], row["reason"],
-                                json.dumps(row["detail"]), row["sealed"], row["trace_id"],
-                                None if row["subjects"] is None else json.dumps(row["subjects"]),
-                                row["prev_hash"], row["hash"]])
-    return ids
+    columns = ", ".join(_COPY_COLUMNS)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row["id"], row["at"], row["actor_id"], row["actor"], row["actor_kind"],
+                            row["actor_roles"], row["action"], row["purpose"], row["policy_version"],
+                            row["subject_pseudonym"], row["record_id"], row["outcome"], row["reason"],
+                            json.dumps(row["detail"]), row["sealed"], row["trace_id"],
+                            None if row["subjects"] is None else json.dumps(row["subjects"]),
+                            row["prev_hash"], row["hash"]])
 
 
 def append(entry: Entry | None = None, **kwargs: Any) -> AuditEntry:
@@ -231,22 +238,16 @@ def append(entry: Entry | None = None, **kwargs: Any) -> AuditEntry:
 
 @dataclass
 class Broken:
-    entry_id: int
+    entry_id: int | None  # None: the problem is no single entry (the log ends too early)
     problem: str
 
 
 def verify(chunk: int = 10_000) -> tuple[int, Broken | None]:
-    """Walk the chain in id order; return (entries checked, first broken entry or None)."""
-    prev = GENESIS
-    count = 0
-    for entry_id, prev_hash, stored_hash, values in _iterate(chunk):
-        if prev_hash != prev:
-            return count, Broken(entry_id, "its predecessor was changed or removed (prev_hash mismatch)")
-        if _digest(prev, _hashed(values)) != stored_hash:
-            return count, Broken(entry_id, "its contents were changed (hash mismatch)")
-        prev = stored_hash
-        count += 1
-    return count, None
+    """Walk the log against its checkpoints (`audit.verification`); (entries checked, first problem or None)."""
+    from waarborg.audit.verification import check
+
+    report = check(chunk)
+    return report.entries, report.broken
 
 
 GROUPED_PER_PAGE = 50  # a grouped entry lists a whole sweep batch (about 0.5 MB): pages hold 50 at most
@@ -259,10 +260,10 @@ def before_grouped(entries: Any, most: int) -> tuple[Any, bool]:
     return (entries.filter(id__lt=beyond[0]), True) if beyond else (entries, False)
 
 
-def _iterate(chunk: int) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
+def iterate(chunk: int, after: int = 0) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
     """(id, prev_hash, hash, hashed columns) in id order; plain rows, not model instances (3x faster).
     A page ends before its 51st grouped entry, so memory stays bounded however large a sweep was."""
-    last = 0
+    last = after
     while True:
         page, _ = before_grouped(AuditEntry.objects.filter(id__gt=last), GROUPED_PER_PAGE)
         rows = list(page.order_by("id").values_list("id", "prev_hash", "hash", *HASHED)[:chunk])

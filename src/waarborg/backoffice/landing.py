@@ -26,6 +26,7 @@ PAGES: tuple[tuple[str, str, str, Callable[[Any, Policy], bool]], ...] = (
     ("assignments", "Toewijzingen", "Assignments", may_manage),
     ("breaches", "Datalekken", "Breaches", sees_breaches),
     ("retention", "Bewaartermijnen", "Retention", manages_retention),
+    ("holds", "Bewaarplichten", "Holds", manages_retention),
 )
 
 

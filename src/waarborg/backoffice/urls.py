@@ -1,6 +1,6 @@
 from django.urls import path
 
-from waarborg.backoffice import views, views_breaches, views_caseloads, views_subjects
+from waarborg.backoffice import views, views_breaches, views_caseloads, views_holds, views_subjects
 
 app_name = "backoffice"
 
@@ -20,6 +20,11 @@ urlpatterns = [
     path("verzoeken/<uuid:pk>/versturen", views.send, name="send"),
     path("verzoeken/<uuid:pk>/brief", views.letter, name="letter"),
     path("bewaartermijnen/", views.retention, name="retention"),
+    path("bewaarplichten/", views_holds.holds, name="holds"),
+    path("bewaarplichten/opleggen", views_holds.hold_add, name="hold_add"),
+    path("bewaarplichten/<int:pk>/opheffen", views_holds.hold_end, name="hold_release"),
+    path("gegevens/<uuid:pk>/bewaartermijn", views_holds.record_retention, name="record_retention"),
+    path("gegevens/<uuid:pk>/verlengen", views_holds.record_extension, name="record_extension"),
     path("mijn-clienten/", views_caseloads.caseload, name="caseload"),
     path("toewijzingen/", views_caseloads.assignments, name="assignments"),
     path("toewijzingen/toewijzen", views_caseloads.assign, name="assign"),

@@ -44,7 +44,6 @@ from waarborg.rights.handlers import require_handler
 from waarborg.rights.models import Request
 from waarborg.rights.views_export import as_response
 from waarborg.vault.access import ensure_logged
-from waarborg.vault.crypto import pseudonym
 
 LOGIN_URL = reverse_lazy("backoffice:login")
 REDACTION_LABELS = {"photo": "Pasfoto / photo", "mrz": "MRZ (machineleesbare strook / machine-readable zone)",
@@ -312,8 +311,7 @@ def retention(request: HttpRequest) -> HttpResponse:
                       "label_en": rule.label.get("en") if rule.label else "",
                       "action": rule.action, "count": counts.get(rule_id, 0), "due_now": now_due.get(rule_id, 0)})
     rules.sort(key=lambda r: (-r["count"], r["id"]))
-    holds = [{"hold": hold, "scope": f"gegeven / record {hold.record_id}" if hold.record_id else
-              f"alle gegevens van betrokkene / all data of subject {pseudonym(hold.subject_id)[:12]}"}
+    holds = [{"hold": hold, "scope": hold.scope()[0]}
              for hold in Hold.objects.filter(released_at__isnull=True).order_by("created_at")]
     runs = JobRun.objects.filter(name="retention_sweep").order_by("-started_at")[:5]
     with transaction.atomic():

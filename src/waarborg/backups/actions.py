@@ -147,49 +147,66 @@ def restore(path: Path, actor: Any = "system:backup") -> int:
         plain = Path(tmp) / "dump"
         archive.decrypt(path, plain)
         _load(plain, header["vendor"])
-    reapplied = reapply_erasures(taken)
-    # What expired since the backup was taken (and was anonymised or deleted then) goes again now,
-    # before the service opens.
+    # What expired since the backup was taken goes again first, as it went then: the sweep anonymised
+    # with the subject's key still there, and shredded the key only after. Then the journal, in order.
     from waarborg.retention.sweep import sweep_expired
 
     sweep_expired()
+    reapplied = reapply_erasures(taken)
+    # The log now ends where the backup did: the checkpoints outside the database go on in a new file, the
+    # old one kept beside it (docs/audit.md). Named in the log itself.
+    from waarborg.audit.checkpoints import restart
+
+    kept = restart(f"before-restore-{timezone.now():%Y%m%dT%H%M%S}")
     with transaction.atomic():
         append(Entry(action="backup.restore", actor=actor,
-                     detail={"file": path.name, "taken": taken.isoformat(), "erasures_reapplied": reapplied}))
+                     detail={"file": path.name, "taken": taken.isoformat(), "erasures_reapplied": reapplied,
+                             "checkpoints_kept_as": kept.name if kept else ""}))
     return reapplied
 
 
 def reapply_erasures(since: datetime) -> int:
-    """Erase again what the journal says was erased after `since` (one transaction)."""
+    """Do again, exactly, what the journal says was done after `since` (one transaction, in journal order:
+    an erasure's records come before its subject, so an anonymisation still reads the data it keeps)."""
+    from waarborg.policy.active import active
+    from waarborg.rights.erasure import anonymise
+    from waarborg.rights.models import Statement
     from waarborg.vault.keys import shred
     from waarborg.vault.models import Record, Subject
 
     count = 0
     with transaction.atomic():
+        policy = active().policy
         for erasure in journal.since(since):
-            if erasure.kind == "record":
-                deleted, _ = Record.objects.filter(pk=erasure.id).delete()
+            if erasure.kind == "record" and erasure.action == "anonymise":
+                record = Record.objects.filter(pk=erasure.id, anonymised_at__isnull=True).first()
+                if record is not None:
+                    anonymise(policy, record)
+                done = record is not None
+            elif erasure.kind == "record":
+                done = bool(Record.objects.filter(pk=erasure.id).delete()[0])
             else:
-                Record.objects.filter(subject_id=erasure.id).delete()
-                shred(erasure.id)
-                deleted = _delete_subject(Subject, erasure.id)
-            if deleted:
+                done = _replay_subject(erasure, Subject, Statement, shred)
+            if done:
                 count += 1
                 append(Entry(action="restore.erasure_reapplied", actor="system:backup",
                              subject=erasure.id if erasure.kind == "subject" else None,
                              record=erasure.id if erasure.kind == "record" else None,
-                             detail={"kind": erasure.kind, "reason": erasure.reason}))
+                             detail={"kind": erasure.kind, "action": erasure.action, "reason": erasure.reason}))
     return count
 
 
-def _delete_subject(model: Any, subject_id: str) -> int:
-    from django.db.models import ProtectedError
-
-    try:
-        with transaction.atomic():
-            deleted, _ = model.objects.filter(pk=subject_id).delete()
-            return int(deleted)
-    except ProtectedError:
-        # Something (e.g. a legally kept register entry) still points at the subject: its key is gone,
-        # so what remains is unreadable; the row itself stays as a bare id.
-        return 1
+def _replay_subject(erasure: journal.Erasure, subject: Any, statement: Any, shred: Any) -> bool:
+    """What the sweep (`shred`) or an erasure request (`erase`, `clear`) did to the subject. The bare row
+    stays in every case: accounts and logs point at it."""
+    fields: dict[str, Any] = {"bsn_hash": None, "sealed": None}
+    if erasure.action != "clear":
+        fields["external_id"] = None
+    if erasure.action == "erase":
+        fields["erased_at"] = erasure.at
+    done = bool(subject.objects.filter(pk=erasure.id).update(**fields))
+    if erasure.action in ("erase", "clear"):
+        statement.objects.filter(subject_id=erasure.id).delete()
+    if erasure.action != "clear":
+        shred(erasure.id)
+    return done

@@ -190,3 +190,18 @@ def intake(actor: Any, subject: Subject, purpose: str, policy: Policy, version: 
                      detail={"assignment": assignment.pk, "via": "intake", **_to(assignment)}))
         made.append(assignment)
     return made
+
+
+def end_for_subject(actor: Any, subject: Subject, why: str) -> int:
+    """End every active assignment of an erased subject: nobody keeps a case whose data is gone or kept only on
+    a legal ground. Called inside the erasure's transaction (by whoever carries it out, who need not manage
+    caseloads: the erasure decides this). One audit entry per ended assignment. Returns how many ended."""
+    now = timezone.now()
+    rows = list(Assignment.objects.select_for_update(of=("self",)).select_related("user")
+                .filter(subject=subject, ended_at__isnull=True).order_by("id"))
+    for row in rows:
+        row.ended_at, row.ended_by = now, actor_name(actor)
+    Assignment.objects.bulk_update(rows, ["ended_at", "ended_by"])
+    append_many([Entry(action="subject.unassign", actor=actor, purpose=row.purpose, subject=row.subject_id,
+                       detail={"assignment": row.pk, "why": why, **_to(row)}) for row in rows])
+    return len(rows)

@@ -52,14 +52,14 @@ ROLE = re.compile(r"^[a-z_][a-z0-9_$]{0,62}$")
 
 def grants(role: str, schema: str) -> list[str]:
     """Row rights on every table and sequence, now and for tables made later by the same owner; the audit
-    log additionally loses UPDATE, DELETE and TRUNCATE (its triggers refuse them too)."""
+    log and its checkpoints additionally lose UPDATE, DELETE and TRUNCATE (their triggers refuse them too)."""
     return [
         f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"',
         f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"',
         f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{role}"',
         f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "{role}"',
         f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "{role}"',
-        f'REVOKE UPDATE, DELETE, TRUNCATE ON audit_auditentry FROM "{role}"',
+        f'REVOKE UPDATE, DELETE, TRUNCATE ON audit_auditentry, audit_auditseal FROM "{role}"',
     ]
 
 

@@ -25,9 +25,12 @@ from waarborg.vault import keys
 from waarborg.vault.crypto import KeyDestroyed
 from waarborg.vault.models import Subject
 
-SIGNATORY_ROLES = ("self", "parent", "guardian")
+# `representative`: a legal representative (curator, mentor, bewindvoerder) who signs for the subject.
+SIGNATORY_ROLES = ("self", "parent", "guardian", "representative")
 SCOPES = ("general", "special")
-VERIFICATION_METHODS = ("in_person", "id_document", "phone_callback", "digid", "email_confirmation", "other")
+# How a consent was checked: the signed document itself (a paper form, the portal, a signed scan), or the signer.
+VERIFICATION_METHODS = ("paper_form", "portal", "signed_scan", "in_person", "id_document", "phone_callback", "digid",
+                        "email_confirmation", "other")
 
 
 def unknown_purpose(actor: Any, action: str, purpose: str, subject: Any = None) -> Refused:
@@ -49,7 +52,8 @@ def _signatories(raw: Any) -> list[dict[str, str]]:
         if role not in SIGNATORY_ROLES:
             raise Invalid({f"signatories.{i}.role": [f"een van {', '.join(SIGNATORY_ROLES)}"]})
         if role != "self" and not name:
-            raise Invalid({f"signatories.{i}.name": ["naam van ouder of voogd is verplicht / name required"]})
+            raise Invalid({f"signatories.{i}.name": ["naam van ouder, voogd of vertegenwoordiger is verplicht / "
+                                                     "name required"]})
         out.append({"role": role, "name": name[:200]})
     return out
 
@@ -107,7 +111,9 @@ def consent_give(actor: Any, *, subject: Subject, purpose: str, given_at: dateti
         raise refused(actor, "consent.give", "parental_consent_required",
                       "betrokkene is minderjarig: ouder of voogd moet (mede) ondertekenen / a minor's consent needs "
                       "a parent or guardian signature", purpose=purpose, subject=subject.pk)
-    consent.status = Consent.Status.PENDING if minor else Consent.Status.ACTIVE
+    check = active().policy.purposes[purpose].consent_check
+    checked = check is not None and bool(set(roles) & set(check.signatories))
+    consent.status = Consent.Status.PENDING if minor or checked else Consent.Status.ACTIVE
     consent.evidence_document, consent.evidence_scope, consent.text_version = document, scope, text_version
     consent.signatory_roles = roles
     with transaction.atomic():
@@ -140,9 +146,19 @@ def _refuse_twice(subject: Subject, purpose: str, people: list[dict[str, str]]) 
 
 
 def consent_verify(actor: Any, consent: Consent, *, method: str, at: datetime | None = None) -> Consent:
-    """Staff record how the parent's or guardian's consent was checked (S2-08); it becomes active."""
-    if method not in VERIFICATION_METHODS:
-        raise Invalid({"method": [f"een van {', '.join(VERIFICATION_METHODS)}"]})
+    """Staff record how a pending consent was checked (S2-08); it becomes active. Where the purpose's
+    `consent_check` asks it, only with one of its methods and by someone other than who recorded it."""
+    purpose = active().policy.purposes.get(consent.purpose)
+    check = purpose.consent_check if purpose is not None else None
+    methods = tuple(check.methods) if check is not None and check.methods else VERIFICATION_METHODS
+    if method not in methods:
+        raise Invalid({"method": [f"een van {', '.join(methods)}"]})
+    if (check is not None and check.second_person and consent.recorded_by_id is not None
+            and consent.recorded_by_id == getattr(actor, "pk", None)):
+        raise refused(actor, "consent.verify", "separation_of_duties",
+                      "u heeft deze toestemming zelf vastgelegd; een collega controleert haar / you recorded this "
+                      "consent yourself; a colleague checks it", purpose=consent.purpose, subject=consent.subject_id,
+                      detail={"consent": str(consent.pk)})
     when = not_future(at, "at")
     with transaction.atomic():
         consent = Consent.objects.select_for_update().get(pk=consent.pk)

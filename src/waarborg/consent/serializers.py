@@ -15,7 +15,8 @@ from waarborg.consent.models import Consent, Notice
 
 
 class Signatory(serializers.Serializer):
-    role = serializers.ChoiceField(choices=["self", "parent", "guardian"])
+    role = serializers.ChoiceField(choices=["self", "parent", "guardian", "representative"],
+                                   help_text="representative: a legal representative who signs for the subject")
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 

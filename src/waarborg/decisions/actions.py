@@ -4,6 +4,8 @@ Why a separate path for people: AVG art. 22 and the seeds (S0-40, S1-17) promise
 with real effect is taken by software. So `decision_set` and `flag_clear` refuse every actor that
 is not an authenticated staff member whose role grants `decide` on the case's purpose; jobs
 (`"system:..."` actors) and service tokens get `human_decision_required` and can only `flag_raise`.
+A suspicion of fraud or misuse takes four eyes: its raiser neither clears it nor rejects the case on it
+(403 `separation_of_duties`, audited); a colleague who may decide does.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ from waarborg.vault.access import check
 from waarborg.vault.actions import record_data
 from waarborg.vault.models import Record
 
+# A suspicion of fraud or misuse weighs on a person: whoever raised it never clears it, nor confirms it by
+# rejecting the case, alone. A colleague with `decide` on the purpose does (four eyes).
+FOUR_EYES = (Flag.Kind.SUSPECTED_FRAUD, Flag.Kind.SUSPECTED_MISUSE)
+FOUR_EYES_WORDS = ("U heeft deze signalering zelf gemeld; een collega moet haar beoordelen. / You raised this flag "
+                   "yourself; a colleague must judge it.")
 HUMAN_ONLY = ("Alleen een medewerker kan hierover beslissen; automatische controles kunnen alleen signaleren. / "
               "Only a person can decide this; automated checks can only raise a flag.")
 BANK_FIELDS = {
@@ -68,6 +75,12 @@ def _gates(actor: Any, action: str, record: Record) -> None:
     check(actor, action, record.purpose, subject=record.subject_id, record=record)
 
 
+def _own_suspicions(actor: Any, record: Record) -> list[Flag]:
+    """Open fraud or misuse flags on the case that this person raised."""
+    return list(Flag.objects.filter(record=record, cleared_at__isnull=True, kind__in=FOUR_EYES,
+                                    raised_by_user_id=getattr(actor, "pk", None)))
+
+
 def decision_set(actor: Any, record: Record, *, outcome: str, reasoning: str) -> Decision:
     current = active()
     policy = current.policy
@@ -76,6 +89,10 @@ def decision_set(actor: Any, record: Record, *, outcome: str, reasoning: str) ->
     _gates(actor, "decide", record)
     if outcome not in Decision.Outcome.values:
         raise Invalid({"outcome": ["Kies granted of rejected. / Choose granted or rejected."]})
+    own = _own_suspicions(actor, record) if outcome == Decision.Outcome.REJECTED else []
+    if own:  # rejecting on one's own open suspicion would confirm it alone
+        raise _refuse(actor, "decision.set", "separation_of_duties", FOUR_EYES_WORDS, record,
+                      {"flag": str(own[0].pk), "kind": own[0].kind})
     if not reasoning.strip():
         raise Invalid({"reasoning": ["Leg de beslissing uit. / Explain the decision."]})
     with transaction.atomic():
@@ -135,6 +152,9 @@ def flag_clear(actor: Any, flag: Flag, *, reasoning: str) -> Flag:
     record = flag.record
     _require_decider(actor, "decision.flag_clear", record, policy)
     _gates(actor, "decide", record)
+    if flag.kind in FOUR_EYES and flag.raised_by_user_id is not None and flag.raised_by_user_id == actor.pk:
+        raise _refuse(actor, "decision.flag_clear", "separation_of_duties", FOUR_EYES_WORDS, record,
+                      {"flag": str(flag.pk), "kind": flag.kind})
     if flag.cleared_at is not None:
         raise Conflict("Deze signalering is al opgeheven. / This flag was already cleared.")
     if not reasoning.strip():

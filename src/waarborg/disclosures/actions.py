@@ -52,7 +52,9 @@ class Request:
 
 
 def may_disclose(actor: Any, policy: Policy, purpose: str) -> bool:
-    return policy.grants(actor, Action.DISCLOSE, purpose) or any(r.privacy_officer for r in policy.roles_of(actor))
+    """Only a role the policy grants `disclose` on the purpose. Being the privacy officer opens nothing by
+    itself: a policy whose privacy officer hands data over says so in that role's grants."""
+    return policy.grants(actor, Action.DISCLOSE, purpose)
 
 
 def _refuse(actor: Any, req: Request, version: int, reason: str, detail: str) -> Refused:
@@ -219,8 +221,8 @@ def _other_gates(actor: Any, req: Request, policy: Policy, at: datetime, outgoin
     """Every other access gate (restriction, objection, need-to-know, special categories...) still applies,
     asked per record about the fields that go out.
 
-    Who may disclose is decided above (`disclose` grant or privacy officer), so the generic role gate
-    is left out; the gates after it (restriction above all) are not.
+    Who may disclose is decided above (the `disclose` grant), so the generic role gate, which asks the
+    same, is left out; the gates after it (restriction above all) are not.
     """
     for record, names in outgoing.fields.items():
         ctx = gates.AccessContext(actor=actor, action=Action.DISCLOSE, purpose=req.purpose, policy=policy,

@@ -72,12 +72,9 @@ def last_sweep() -> datetime | None:
 
 
 def last_checkpoint() -> datetime | None:
-    """When the audit log was last checkpointed outside the database. Checkpoints are not built yet: this
-    is their place (`waarborg.audit.checkpoints.latest`), and until then the age is reported as null."""
-    try:
-        from waarborg.audit import checkpoints  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
+    """When the audit log was last checkpointed outside the database (null before the first checkpoint)."""
+    from waarborg.audit import checkpoints
+
     latest: datetime | None = checkpoints.latest()
     return latest
 

@@ -67,10 +67,9 @@ JOBS: tuple[Job, ...] = (
         description="walk the audit log's hash chain"),
     Job("sociale_kaart", "waarborg.listings.jobs:daily_job", daily_at=time(6, 0),
         description="verification mails to listed organisations (twice a year) and yesterday's public reads"),
-    # The place for audit checkpoints kept outside the database: scheduled as soon as the function exists
-    # (until then `jobs list` shows it as not installed and no runner starts it).
-    Job("audit_checkpoint", "waarborg.audit.checkpoints:checkpoint_job", every=timedelta(hours=1),
-        description="write the audit chain's head to a checkpoint outside the database"),
+    # The interval is how long the removal of the newest entries can go unnoticed (waarborg.audit.checkpoints).
+    Job("audit_checkpoint", "waarborg.audit.checkpoints:checkpoint_job", every=timedelta(minutes=10),
+        description="seal the audit log and write a signed checkpoint outside the database"),
 )
 
 

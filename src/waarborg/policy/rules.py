@@ -254,6 +254,11 @@ def _roles(policy: Policy, left_out: LeftOut) -> Finding:
         for purpose in role.grants:
             if purpose not in policy.purposes and not left_out.may_define("purposes", purpose):
                 yield ("roles", name, "grants", purpose), f"role {name!r} names purpose {purpose!r}, which is not defined"
+        if not isinstance(role.need_to_know, bool):
+            for i, purpose in enumerate(role.need_to_know):
+                if purpose not in role.grants:
+                    yield ("roles", name, "need_to_know", i), (
+                        f"role {name!r} is need-to-know on purpose {purpose!r}, which it is not granted")
     maybe_left_out = [v for key in ("dpo", "privacy_officer") for v in left_out.values_of(key) if v is not False]
     if not any(role.dpo or role.privacy_officer for role in policy.roles.values()) and not maybe_left_out:
         yield ("roles",), "no role is a privacy officer or DPO: someone must handle requests and breaches"

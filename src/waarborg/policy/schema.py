@@ -217,6 +217,20 @@ class BasisDetail(Strict):
     vital: TextField | None = None
 
 
+ConsentSignatory = Literal["self", "parent", "guardian", "representative"]
+ConsentCheckMethod = Literal["paper_form", "portal", "signed_scan", "in_person", "id_document", "phone_callback",
+                             "digid", "email_confirmation", "other"]
+
+
+class ConsentCheck(Strict):
+    """A consent for the purpose counts only once someone checked it (S2-08): it waits as
+    `pending_verification` when one of `signatories` signed it (a minor's consent always waits)."""
+
+    signatories: tuple[ConsentSignatory, ...] = ("parent", "guardian", "representative")
+    methods: tuple[ConsentCheckMethod, ...] = ()  # how the signed document may be checked; empty: any
+    second_person: bool = True  # never checked by whoever recorded the consent
+
+
 class Purpose(Strict):
     label: TextField
     description: TextField
@@ -230,6 +244,7 @@ class Purpose(Strict):
     bsn_ground: str = ""  # statutory ground for processing the BSN (UAVG art. 46)
     minors_need_parent: bool = False
     minor_age: int = 16
+    consent_check: ConsentCheck | None = None  # who checks a consent before it counts, and how
     need_to_know: bool = False
     # Establishing, exercising or defending legal claims (art. 18(2) AVG): processing for this purpose
     # goes on when a subject restricted processing. Implied by art9_condition `legal_claims`.
@@ -351,11 +366,20 @@ Manages = Literal["requests", "breaches", "consents", "retention", "staff", "pol
 class Role(Strict):
     label: TextField
     grants: dict[Ident, tuple[Action, ...]] = {}
-    need_to_know: bool = False
+    # Need-to-know: `true` for every purpose the role is granted (the first form, still read), or the list
+    # of purposes on which this role opens only the subjects in its caseload. A purpose left out (an
+    # emergency, where nobody waits for an assignment) is open to the role like any granted purpose.
+    need_to_know: bool | tuple[Ident, ...] = False
     dpo: bool = False  # sees every request, breach and complaint (S3-28)
     privacy_officer: bool = False  # manages policy, breaches, requests
     # `caseloads`: assigns subjects to staff and teams on need-to-know purposes, and hands cases over.
     manages: tuple[Manages, ...] = ()
+
+    def needs_case(self, purpose: str) -> bool:
+        """Does this role open only subjects in its caseload on `purpose`?"""
+        if isinstance(self.need_to_know, bool):
+            return self.need_to_know
+        return purpose in self.need_to_know
 
 
 class Team(Strict):
@@ -463,7 +487,7 @@ class Policy(Strict):
     def need_to_know_purposes(self) -> set[str]:
         """The purposes that have caseloads: need-to-know purposes, and those a need-to-know role is granted."""
         purposes = {p for p, spec in self.purposes.items() if spec.need_to_know}
-        return purposes | {p for role in self.roles.values() if role.need_to_know for p in role.grants}
+        return purposes | {p for role in self.roles.values() for p in role.grants if role.needs_case(p)}
 
     def event_rules(self, event: str) -> dict[str, RetentionRule]:
         """The retention rules whose clocks `event` moves (as start, until, early end or calendar date)."""

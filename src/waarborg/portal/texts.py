@@ -49,6 +49,11 @@ TEXT: dict[str, dict[str, str]] = {
                             "dit niet? Bevestig dan niet en neem contact met ons op."),
         "confirm_button": "Ja, dit verzoek is van mij", "confirmed": "Dank u. Uw verzoek is bevestigd.",
         "no_portal_confirm": "Deze organisatie stelt uw identiteit op een andere manier vast dan via het portaal.",
+        "how_to_ask": "Zo dient u een privacyverzoek in",
+        "channels_intro": "U kunt een verzoek indienen via: {channels}.",
+        "no_form": "Deze organisatie neemt privacyverzoeken niet via een formulier op deze website aan.",
+        "no_portal": "Deze organisatie heeft geen portaal waarop u kunt inloggen.",
+        "channel_not_offered": "Deze organisatie biedt dit niet aan. Gebruik een van de manieren op deze pagina.",
         "via": "via",
     },
     "en": {
@@ -97,6 +102,11 @@ TEXT: dict[str, dict[str, str]] = {
                             "this? Then do not confirm, and contact us."),
         "confirm_button": "Yes, this request is mine", "confirmed": "Thank you. Your request is confirmed.",
         "no_portal_confirm": "This organisation verifies your identity in another way than through the portal.",
+        "how_to_ask": "How to make a privacy request",
+        "channels_intro": "You can make a request via: {channels}.",
+        "no_form": "This organisation does not take privacy requests through a form on this website.",
+        "no_portal": "This organisation has no portal to log in to.",
+        "channel_not_offered": "This organisation does not offer this. Use one of the ways on this page.",
         "via": "via",
     },
 }

@@ -1,6 +1,8 @@
 """The citizen portal: "Mijn gegevens" (what is held and why, breach notices they were given), requests to file
 and follow, requests staff registered for them to confirm, exports to download once staff have answered,
-and a public contact form for people without an account.
+and a public contact form for people without an account. The portal and the contact form are offered only
+where the policy lists them among its rights channels (`portal`, `contact_form`); elsewhere their pages say
+how the organisation does take requests.
 
 Pages call the rights action layer (`request_file`, `identity_verify`, `delivery.deliver_portal`); none writes
 a model itself. A citizen logged in here has proven who they are (portal_login), so their own requests need
@@ -15,7 +17,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
@@ -26,6 +28,7 @@ from waarborg.breaches.models import AffectedSubject
 from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.models import Consent
 from waarborg.policy.active import current
+from waarborg.policy.render.texts import CHANNELS as CHANNEL_WORDS
 from waarborg.portal.forms import CitizenLoginForm, ContactForm, PortalRequestForm
 from waarborg.portal.texts import REQUEST_TYPES, STATUSES, TEXT, word
 from waarborg.rights import actions, delivery, exports
@@ -44,6 +47,31 @@ def confirms_in_portal(policy: Any) -> bool:
     return "portal_login" in policy.rights.identity_verification
 
 
+def offers(policy: Any, channel: str) -> bool:
+    """Does the policy list `channel` (`portal`, `contact_form`) among its rights channels? Pages follow it."""
+    return channel in {str(c) for c in policy.rights.channels}
+
+
+def channels_page(request: HttpRequest, note: str) -> HttpResponse:
+    """Where a channel is not offered: how this organisation does take requests, in the policy's words."""
+    ctx = _context(request)
+    policy = current()
+    lang = ctx["lang"]
+    names = [CHANNEL_WORDS[lang][str(c)] for c in policy.rights.channels if str(c) in CHANNEL_WORDS[lang]]
+    address = policy.rights.request_address.get(lang) if policy.rights.request_address else ""
+    return render(request, "portal/channels.html", {**ctx, "note": ctx["t"][note], "address": address,
+                                                    "channels": ctx["t"]["channels_intro"].format(
+                                                        channels=", ".join(names))})
+
+
+def not_offered(request: HttpRequest, action: str) -> HttpResponse:
+    """A form the policy does not offer, posted anyway: refused (403 `channel_not_offered`) and audited."""
+    text = TEXT[lang_of(request)]["channel_not_offered"]
+    actor = request.user if request.user.is_authenticated else None
+    refused(actor, action, "channel_not_offered", text, detail={"channel": action.split(".")[0]})
+    return HttpResponseForbidden(text, content_type="text/plain; charset=utf-8")
+
+
 def lang_of(request: HttpRequest) -> str:
     lang = request.GET.get("lang") or request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "nl") or "nl"
     return "en" if lang.startswith("en") else "nl"
@@ -52,13 +80,20 @@ def lang_of(request: HttpRequest) -> str:
 def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     lang = lang_of(request)
     policy = current()
-    return {"lang": lang, "t": TEXT[lang], "organisation": policy.organisation, **extra}
+    return {"lang": lang, "t": TEXT[lang], "organisation": policy.organisation,
+            "contact_form": offers(policy, "contact_form"), **extra}
 
 
 class LoginView(auth_views.LoginView):
     template_name = "portal/login.html"
     authentication_form = CitizenLoginForm
     redirect_authenticated_user = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not offers(current(), "portal"):  # no portal among the policy's channels: nothing to log in to
+            return not_offered(request, "portal.login") if request.method == "POST" else channels_page(
+                request, "no_portal")
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), **_context(self.request)}
@@ -209,9 +244,14 @@ def download(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def contact(request: HttpRequest) -> HttpResponse:
-    """Requests without an account (S1-24): the sender becomes a subject of their own; staff verify later."""
+    """Requests without an account (S1-24): the sender becomes a subject of their own; staff match it to the person
+    and verify later. Offered only where the policy lists `contact_form`; elsewhere the page says which channels
+    the organisation does take requests through."""
     ctx = _context(request)
     policy = current()
+    if not offers(policy, "contact_form"):
+        return not_offered(request, "contact_form.request") if request.method == "POST" else channels_page(
+            request, "no_form")
     form = ContactForm(request.POST or None, available=policy.rights.available, lang=ctx["lang"])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -38,6 +38,7 @@ class Clock:
     start: datetime | None = None
     ceiling_at: datetime | None = None
     held: bool = False
+    due_at: datetime | None = None  # when the data would go without any hold
     steps: list[Words] = field(default_factory=list)
 
     def explanation(self, lang: str = "nl") -> str:
@@ -223,22 +224,46 @@ def _ended_early(record: Any, rule: RetentionRule, collected: datetime, expires:
     return expires
 
 
+def _hold_words(hold: Any) -> Words:
+    """One hold in words: which one, what it covers, and when it is to be reviewed."""
+    if hold.record_id:
+        nl, en = "dit gegeven", "this record"
+    elif hold.subject_id:
+        nl, en = "alle gegevens van deze betrokkene", "all data of this subject"
+    else:
+        nl, en = f"alle gegevens voor het doel '{hold.purpose}'", f"all data of the purpose '{hold.purpose}'"
+    words_nl, words_en = f"Bewaarplicht nr. {hold.pk} geldt voor {nl}", f"Hold no. {hold.pk} covers {en}"
+    if hold.review_at is not None:
+        day_nl, day_en = _on(hold.review_at)
+        if hold.review_at <= timezone.now():
+            words_nl += f"; de herzieningsdatum {day_nl} is verstreken: te herzien"
+            words_en += f"; its review date {day_en} has passed: to review"
+        else:
+            words_nl += f"; herzien op {day_nl}"
+            words_en += f"; to be reviewed on {day_en}"
+    return words_nl + ".", words_en + "."
+
+
 def _held(record: Any, rule: RetentionRule, expires: datetime | None, clock: Clock) -> datetime | None:
     from waarborg.retention.models import Hold
 
-    if not rule.holds_allowed or expires is None:
-        return expires
     holds = active_holds(record)
     if not holds:
+        return expires
+    if not rule.holds_allowed:
+        clock.steps.append(("Een bewaarplicht geldt niet voor deze bewaarregel.",
+                            "A hold does not apply under this retention rule."))
         return expires
     clock.held = True
     reasons = ", ".join(sorted({Hold.Reason(h.reason).label.lower() for h in holds}))
     reasons_en = ", ".join(sorted({h.reason.replace("_", " ") for h in holds}))
-    if any(h.until is None for h in holds):
+    if expires is None or any(h.until is None for h in holds):
         clock.steps.append((f"Een bewaarplicht ({reasons}) houdt de gegevens vast tot die wordt opgeheven.",
                             f"A hold ({reasons_en}) keeps the data until it is released."))
+        clock.steps.extend(_hold_words(h) for h in holds)
         return None
     until = max(h.until for h in holds if h.until is not None)
+    clock.steps.extend(_hold_words(h) for h in holds)
     if until > expires:
         nl, en = _on(until)
         clock.steps.append((f"Een bewaarplicht ({reasons}) houdt de gegevens vast tot {nl}.",
@@ -247,15 +272,19 @@ def _held(record: Any, rule: RetentionRule, expires: datetime | None, clock: Clo
     return expires
 
 
-def active_holds(record: Any) -> list[Any]:
-    from django.db.models import Q
+def holds_matching(record_id: Any, subject_id: Any, purpose: Any) -> Q:
+    """The holds that name a record: itself, all of its subject, or all of its purpose. Used here and, with
+    `OuterRef`s, by the sweep, so that both always agree on what is held."""
+    return (Q(record_id=record_id) | Q(record_id__isnull=True, subject_id=subject_id)
+            | Q(record_id__isnull=True, subject_id__isnull=True, purpose=purpose))
 
+
+def active_holds(record: Any) -> list[Any]:
     from waarborg.retention.models import Hold
 
-    match = Q(record_id=record.pk)
-    if record.subject_id:
-        match |= Q(subject_id=record.subject_id, record_id__isnull=True)
-    return list(Hold.objects.filter(match, released_at__isnull=True))
+    match = holds_matching(record.pk, record.subject_id, record.purpose) if record.subject_id else (
+        Q(record_id=record.pk) | Q(record_id__isnull=True, subject_id__isnull=True, purpose=record.purpose))
+    return list(Hold.objects.filter(match, released_at__isnull=True).order_by("created_at", "pk"))
 
 
 def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) -> Clock:
@@ -274,6 +303,7 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
         if expires is not None:
             expires = _adjust(record, rule_id, rule, expires, clock)
         expires = _ended_early(record, rule, collected, expires, clock)
+        clock.due_at = expires
         expires = _held(record, rule, expires, clock)
         if rule.ceiling is not None:
             clock.ceiling_at = rule.ceiling.after(start)

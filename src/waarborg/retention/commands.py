@@ -1,7 +1,10 @@
-"""`waarborg sweep [--dry-run] [--before DATE]`, `waarborg holds list`, `waarborg backup create|list|prune|restore`.
+"""`waarborg sweep [--dry-run] [--before DATE]`, `waarborg retention recompute`, `waarborg hold add|list|release`
+and `waarborg extend RECORD`.
 
-The sweep prints one line per rule: what was (or would be) deleted, anonymised or kept by a hold.
-On a terminal it shows a progress bar (rich); piped, it prints only the summary.
+The sweep prints one line per rule: what was (or would be) deleted, anonymised or kept by a hold, then one
+line per hold that kept something. On a terminal it shows a progress bar (rich); piped, only the summary.
+Holds and extensions act as the platform ("system:cli"), like every other command, and are audited so;
+a mistake (an unknown record, a rule without extension) exits 1 and changes nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from waarborg.cli import UserError
+
+ACTOR = "system:cli"
 
 
 def register(sub: Any) -> None:
@@ -29,20 +34,43 @@ def register(sub: Any) -> None:
     again.add_argument("--rule", help="only records under this retention rule")
     again.set_defaults(handler=_recompute)
 
-    holds = sub.add_parser("holds", help="legal holds that keep data past its expiry")
+    holds = sub.add_parser("hold", aliases=["holds"], help="holds that keep data past its expiry")
     hsub = holds.add_subparsers(dest="holds_command", metavar="ACTION", required=True)
+    add = hsub.add_parser("add", help="keep a record, a subject's data or a purpose's data past its expiry")
+    what = add.add_mutually_exclusive_group(required=True)
+    what.add_argument("--subject", metavar="SUBJECT", help="all records of this subject (id or external id)")
+    what.add_argument("--record", metavar="RECORD", help="this record (its id)")
+    what.add_argument("--purpose", metavar="P", help="every record of this purpose")
+    add.add_argument("--reason", required=True, help="why the data must be kept (the justification)")
+    add.add_argument("--kind", default="organisation",
+                     choices=["organisation", "dispute", "fraud_investigation", "legal_obligation"])
+    add.add_argument("--review", metavar="DATE", help="when to look at the hold again (YYYY-MM-DD)")
+    add.add_argument("--until", metavar="DATE", help="ends by itself then (default: when released)")
+    add.set_defaults(handler=_hold_add)
     listing = hsub.add_parser("list", help="list the holds in force")
     listing.add_argument("--all", action="store_true", help="include released holds")
+    listing.add_argument("--review-due", action="store_true", help="only holds past their review date")
     listing.set_defaults(handler=_holds_list)
+    release = hsub.add_parser("release", help="release a hold: the clocks it kept run again")
+    release.add_argument("hold", type=int, metavar="ID")
+    release.set_defaults(handler=_hold_release)
+
+    extend = sub.add_parser("extend", help="extend a record's retention once more by its rule's extension")
+    extend.add_argument("record", metavar="RECORD", help="the record's id")
+    extend.add_argument("--reason", required=True,
+                        help="where the subject's request or consent is recorded (a letter, a case number)")
+    extend.add_argument("--basis", choices=["subject_request", "subject_consent", "staff"],
+                        help="default: what the rule's extension requires")
+    extend.set_defaults(handler=_extend)
 
 
-def _moment(text: str) -> datetime:
+def _moment(text: str, option: str = "--before") -> datetime:
     from django.utils import timezone
 
     try:
         return timezone.make_aware(datetime.combine(date.fromisoformat(text), time.min))
     except ValueError as exc:
-        raise UserError(f"--before: {text!r} is not a date such as 2026-12-31") from exc
+        raise UserError(f"{option}: {text!r} is not a date such as 2026-12-31") from exc
 
 
 def _run(dry_run: bool, now: datetime | None, batch_size: int) -> Any:
@@ -80,6 +108,12 @@ def _sweep(args: argparse.Namespace) -> int:
         if report.held[rule]:
             parts.append(f"{report.held[rule]} kept by a hold")
         print(f"{rule}: {', '.join(parts)}")
+    if report.holds:
+        from waarborg.retention.models import Hold
+
+        kinds = dict(Hold.objects.filter(pk__in=list(report.holds)).values_list("pk", "reason"))
+        for hold_id, count in sorted(report.holds.items()):
+            print(f"kept by hold {hold_id} ({kinds.get(hold_id, '?')}): {count} record(s)")
     total = f"total: {sum(report.deleted.values())} {would}deleted, {sum(report.anonymised.values())} {would}anonymised"
     if not dry_run:
         total += f"; {report.shredded} data keys shredded"
@@ -87,18 +121,99 @@ def _sweep(args: argparse.Namespace) -> int:
     return 0
 
 
-def _holds_list(args: argparse.Namespace) -> int:
-    from waarborg.retention.holds import holds_list
+def _act(step: Any) -> Any:
+    """The domain's refusals and problems as a user error (exit 1)."""
+    from rest_framework.exceptions import APIException
 
-    holds = holds_list(include_released=args.all)
+    from waarborg.api.errors import Invalid, Refused
+
+    try:
+        return step()
+    except Invalid as exc:
+        raise UserError("; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.errors.items())) from None
+    except Refused as exc:
+        raise UserError(f"refused ({exc.reason}): {exc.detail}") from None
+    except APIException as exc:
+        raise UserError(str(exc.detail)) from None
+
+
+def _record(ref: str) -> Any:
+    import uuid
+
+    from waarborg.vault.models import Record
+
+    try:
+        found = Record.objects.filter(pk=uuid.UUID(ref), anonymised_at__isnull=True).first()
+    except ValueError:
+        found = None
+    if found is None:
+        raise UserError(f"no record {ref!r} (give its id)")
+    return found
+
+
+def _hold_add(args: argparse.Namespace) -> int:
+    from waarborg.caseloads.actions import find_subject
+    from waarborg.retention.holds import hold_place
+
+    subject = record = None
+    if args.subject:
+        subject = find_subject(args.subject)
+        if subject is None:
+            raise UserError(f"no subject {args.subject!r} (give its id or its external id)")
+    if args.record:
+        record = _record(args.record)
+    review = _moment(args.review, "--review") if args.review else None
+    until = _moment(args.until, "--until") if args.until else None
+    hold = _act(lambda: hold_place(ACTOR, reason=args.kind, justification=args.reason, subject=subject,
+                                   record=record, purpose=args.purpose or "", until=until, review_at=review))
+    print(f"hold {hold.pk} placed on {hold.scope()[1]}")
+    return 0
+
+
+def _holds_list(args: argparse.Namespace) -> int:
+    from waarborg.retention.holds import holds_list, review_due
+
+    holds = holds_list(include_released=args.all, review_due_only=args.review_due)
     if not holds:
-        print("no holds in force")
+        print("no holds to review" if args.review_due else "no holds in force")
         return 0
+    from django.utils import timezone
+
+    def day(moment: Any) -> str:
+        return timezone.localtime(moment).date().isoformat()
+
+    print("id\tkind\tcovers\tuntil\treview\treason")
     for hold in holds:
-        target = f"record {hold.record_id}" if hold.record_id else f"subject {hold.subject_id}"
-        until = hold.until.date().isoformat() if hold.until else "until released"
-        released = f" released {hold.released_at.date().isoformat()}" if hold.released_at else ""
-        print(f"{hold.pk}\t{hold.reason}\t{target}\t{until}{released}\t{hold.justification}")
+        until = day(hold.until) if hold.until else "until released"
+        review = day(hold.review_at) if hold.review_at else "-"
+        if review_due(hold):
+            review += " (to review)"
+        released = f" released {day(hold.released_at)}" if hold.released_at else ""
+        print(f"{hold.pk}\t{hold.reason}\t{hold.scope()[1]}\t{until}{released}\t{review}\t{hold.justification}")
+    return 0
+
+
+def _hold_release(args: argparse.Namespace) -> int:
+    from waarborg.retention.holds import hold_release
+    from waarborg.retention.models import Hold
+
+    hold = Hold.objects.filter(pk=args.hold).first()
+    if hold is None:
+        raise UserError(f"no hold {args.hold}")
+    _act(lambda: hold_release(ACTOR, hold))
+    print(f"hold {hold.pk} released; the clocks it kept run again")
+    return 0
+
+
+def _extend(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from waarborg.retention.adjustments import record_extend
+
+    record = _record(args.record)
+    record = _act(lambda: record_extend(ACTOR, record, reason=args.reason, basis=args.basis))
+    until = timezone.localtime(record.expires_at).date().isoformat() if record.expires_at else "open (no date yet)"
+    print(f"record {record.pk} extended under rule {record.retention_rule}: kept until {until}")
     return 0
 
 

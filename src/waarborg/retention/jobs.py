@@ -8,5 +8,9 @@ from waarborg.retention.sweep import sweep_expired
 
 
 def sweep_job() -> dict[str, Any]:
+    from waarborg.audit.checkpoints import checkpoint
+
     report = sweep_expired()
-    return {"deleted": dict(report.deleted), "anonymised": dict(report.anonymised), "shredded": report.shredded}
+    checkpoint()  # the sweep's entries sealed outside the database at once, not at the next scheduled checkpoint
+    return {"deleted": dict(report.deleted), "anonymised": dict(report.anonymised), "shredded": report.shredded,
+            "held": {str(hold): n for hold, n in report.holds.items()}}

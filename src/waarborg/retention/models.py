@@ -2,7 +2,9 @@
 
 - `Event`: something happened (an edition closed, a service ended, a consent was withdrawn). Org-level
   events have neither subject nor record; they add dates to a policy calendar.
-- `Hold`: keep data past its expiry for a stated reason, never past the rule's ceiling.
+- `Hold`: keep data past its expiry for a stated reason, never past the rule's ceiling. A hold names a
+  subject (all its records), one record, or a purpose (every record of that purpose: an organisation
+  hold for a whole service); `review_at` is when someone must look at it again.
 - `Adjustment`: an extension (at most `rule.extension.times`) or a shortening on the subject's request.
 
 Records are referred to by id, not by foreign key: the sweep deletes records, and these facts
@@ -46,10 +48,14 @@ class Hold(models.Model):
         DISPUTE = "dispute", "Geschil"
         FRAUD_INVESTIGATION = "fraud_investigation", "Fraudeonderzoek"
         LEGAL_OBLIGATION = "legal_obligation", "Wettelijke plicht"
+        # The organisation expects to need the data soon (S2-22): no legal ground, so no reason to refuse
+        # an erasure; it only keeps the data past its expiry, never past the ceiling.
+        ORGANISATION = "organisation", "Verwacht nodig voor de organisatie"
 
     subject = models.ForeignKey("vault.Subject", null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="retention_holds")
     record_id = models.UUIDField(null=True, blank=True)
+    purpose = models.CharField(max_length=64, blank=True, default="")  # every record of this purpose
     reason = models.CharField(max_length=32, choices=Reason.choices)
     justification = models.TextField()
     until = models.DateTimeField(null=True, blank=True)  # null: until released (still capped by the ceiling)
@@ -57,16 +63,29 @@ class Hold(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     released_at = models.DateTimeField(null=True, blank=True)
+    released_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    review_at = models.DateTimeField(null=True, blank=True)  # past: the hold shows as "to review"
 
     class Meta:
         indexes = [models.Index(fields=["subject"], name="hold_subject"),
-                   models.Index(fields=["record_id"], name="hold_record")]
+                   models.Index(fields=["record_id"], name="hold_record"),
+                   models.Index(fields=["purpose"], name="hold_purpose")]
         constraints = [models.CheckConstraint(
-            condition=models.Q(subject__isnull=False) | models.Q(record_id__isnull=False),
-            name="hold_names_subject_or_record")]
+            condition=models.Q(subject__isnull=False) | models.Q(record_id__isnull=False) | ~models.Q(purpose=""),
+            name="hold_names_subject_record_or_purpose")]
 
     def __str__(self) -> str:
         return f"hold ({self.reason})"
+
+    def scope(self) -> tuple[str, str]:
+        """What the hold covers, in words (Dutch, English): ids only, never anything about the person."""
+        if self.record_id:
+            return f"gegeven {self.record_id}", f"record {self.record_id}"
+        if self.subject_id:
+            return f"alle gegevens van betrokkene {self.subject_id}", f"all data of subject {self.subject_id}"
+        return f"alle gegevens voor doel '{self.purpose}'", f"all data of purpose '{self.purpose}'"
+
 
 
 class Adjustment(models.Model):

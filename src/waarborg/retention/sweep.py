@@ -9,7 +9,9 @@ How it works, and why this way:
   same query locks the rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL: two sweeps never take the same
   record) and says per row whether an open hold names it or its subject.
 - **Holds.** Held records are re-checked against their full clock (a hold keeps data past expiry,
-  never past the ceiling) and get their new date instead.
+  never past the ceiling) and get their new date instead. After the batches the report counts, per
+  hold in force, the records it keeps past their own date (`_count_held`), so the sweep says which
+  hold kept what.
 - **Deleting** is one statement per batch on PostgreSQL: data-modifying CTEs clear or delete what
   refers to the records, then the records go (`_delete_records`). Subjects with no records left lose
   their data key, BSN look-up hash, external id and sealed facts in one more statement
@@ -55,7 +57,7 @@ from waarborg.audit.log import Entry, append_many
 from waarborg.backups import journal
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
-from waarborg.retention.clock import compute, rule_of
+from waarborg.retention.clock import compute, holds_matching, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault import keys
 from waarborg.vault.crypto import KeyDestroyed
@@ -72,6 +74,7 @@ class SweepReport:
     deleted: Counter[str] = field(default_factory=Counter)  # per rule
     anonymised: Counter[str] = field(default_factory=Counter)
     held: Counter[str] = field(default_factory=Counter)
+    holds: Counter[int] = field(default_factory=Counter)  # records kept, per hold (its id)
     shredded: int = 0
     batches: int = 0
 
@@ -96,7 +99,7 @@ def _next_batch(now: datetime, after: tuple[datetime, Any] | None, size: int, on
                 lock: bool) -> list[Row]:
     """The next `size` expired records after the keyset cursor, each with whether a hold names it."""
     held = Exists(Hold.objects.filter(released_at__isnull=True).filter(
-        Q(record_id=OuterRef("pk")) | Q(record_id__isnull=True, subject_id=OuterRef("subject_id"))))
+        holds_matching(OuterRef("pk"), OuterRef("subject_id"), OuterRef("purpose"))))
     rows = expired(now)
     if only is not None:
         rows = rows.filter(pk__in=only)
@@ -359,7 +362,30 @@ def sweep_expired(*, now: datetime | None = None, dry_run: bool = False, batch_s
                  "dry run" if dry_run else "committed")
         if on_batch is not None:
             on_batch(len(rows))
+    if only_ids is None:
+        _count_held(now, current.policy, report)
     return report
+
+
+def _count_held(now: datetime, policy: Policy, report: SweepReport) -> None:
+    """Which hold keeps what: the records under a hold in force whose own clock has run out. Their stored
+    date already includes the hold (the batches above never select them), so this asks each one's clock
+    without holds: one clock per record under a hold in force. Holds are few and temporary; a hold on a
+    whole purpose costs a clock per record of it, in chunks, reading only."""
+    from waarborg.retention.holds import held_records
+
+    seen: set[Any] = set()
+    cache: dict[str, Any] = {}
+    for hold in Hold.objects.filter(released_at__isnull=True).order_by("pk"):
+        covered = held_records(hold).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        for record in covered.order_by("pk").iterator(chunk_size=2000):
+            clock = compute(record, policy, cache)
+            if clock.due_at is None or clock.due_at > now or not clock.held:
+                continue
+            report.holds[hold.pk] += 1
+            if record.pk not in seen:
+                seen.add(record.pk)
+                report.held[clock.rule_id] += 1
 
 
 def preview(before: datetime) -> dict[str, int]:

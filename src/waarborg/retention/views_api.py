@@ -19,9 +19,9 @@ from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import active
-from waarborg.retention.authz import is_privacy_officer, manages_retention, may, refuse
+from waarborg.retention.authz import manages_retention, may, refuse
 from waarborg.retention.clock import compute, day_start
-from waarborg.retention.events import event_record
+from waarborg.retention.posting import event_post
 from waarborg.retention.sweep import preview
 from waarborg.vault.authorisation import assigned, needs_assignment
 from waarborg.vault.models import Record, Subject
@@ -103,14 +103,15 @@ class RecordRetentionView(APIView):
 
 class EventsView(APIView):
     @extend_schema(operation_id="events_create", request=EventInSerializer, responses={201: EventOutSerializer},
-                   description="Record an event (edition closed, service ended, ...); the retention clocks that "
-                               "depend on it are recomputed.")
+                   description="Record an event the policy declares (edition closed, service ended, no agreement, "
+                               "...); the retention clocks that depend on it are recomputed. An organisation-wide "
+                               "event (it adds a calendar date) names no subject or record and is posted only by "
+                               "the roles in its `posted_by`; any other event names a subject or record and is "
+                               "posted by a role that writes the purpose concerned (need-to-know: for an assigned "
+                               "subject). Unknown names and a missing subject are 422; a role that may not post "
+                               "it gets 403, audited.")
     def post(self, request: Request) -> Response:
-        current = active()
         actor = request.user
-        if not (may(actor, current.policy, "write") or is_privacy_officer(actor, current.policy)):
-            raise refuse(actor, "retention.event", "alleen wie gegevens mag vastleggen, of de privacyfunctionaris, "
-                         "mag gebeurtenissen melden")
         incoming = EventInSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
@@ -126,7 +127,7 @@ class EventsView(APIView):
                 errors["record"] = ["onbekend gegeven / unknown record"]
         if errors:
             raise Invalid(errors)
-        event, changed = event_record(actor, name=data["name"], at=data["at"], subject=subject, record=record,
+        event, changed = event_post(actor, name=data["name"], at=data["at"], subject=subject, record=record,
                                       attributes=data.get("attributes") or {})
         body = {"id": event.pk, "name": event.name, "at": event.at, "subject": event.subject_id,
                 "record": event.record_id, "clocks_changed": changed}

@@ -4,8 +4,9 @@ A rights request is the one door through which a staff member may see all of a p
 the access export ignores purposes and caseloads, because the subject is entitled to everything. So no
 single staff member may open that door alone:
 
-- whoever **registered** a request (typed in a letter, a call, an e-mail) never verifies the requester's
-  identity, never reviews the export and never sends it: those steps are for a colleague, or for the
+- whoever **registered** a request (typed in a letter, a call, an e-mail), or **matched** a request that came
+  in without an account to the subject it is about, never verifies the requester's identity, never
+  reviews the export and never sends it; and whoever verified the identity does not match it: those steps are for a colleague, or for the
   subject themselves (a citizen confirming in the portal, logged in: `portal_login`). A service account
   (an intake integration) may register, but takes none of those steps: they are a person's;
 - the **reviewer** (a staff member who sees the export: a download in the back office or through the
@@ -42,6 +43,7 @@ STEP_WORDS = {
     "request.verify": ("de identiteit vaststellen", "verify the identity"),
     "request.review": ("de export bekijken", "review the export"),
     "request.deliver": ("de export versturen", "send the export"),
+    "request.match": ("het verzoek aan de betrokkene koppelen", "match the request to its subject"),
 }
 
 
@@ -102,9 +104,15 @@ def is_staff(actor: Any) -> bool:
     return getattr(actor, "kind", "") in ("staff", "service")
 
 
+def matched_by(actor: Any, req: Request) -> bool:
+    """Did this account match the request to its subject (`matching.request_match`)?"""
+    return _pk(actor) is not None and req.steps.filter(action="matched", by_id=_pk(actor)).exists()
+
+
 def may_take_step(actor: Any, req: Request) -> bool:
-    """May this staff member verify, review or send for `req`? Not if they registered it, nor as a service."""
-    return not registered_by(actor, req) and getattr(actor, "kind", "") != "service"
+    """May this staff member verify, review or send for `req`? Not if they registered it or matched it to its
+    subject (deciding whose data answers it), nor as a service."""
+    return not registered_by(actor, req) and not matched_by(actor, req) and getattr(actor, "kind", "") != "service"
 
 
 def require_other_than_registrar(actor: Any, req: Request, action: str) -> None:
@@ -114,10 +122,14 @@ def require_other_than_registrar(actor: Any, req: Request, action: str) -> None:
     if getattr(actor, "kind", "") == "service":
         raise separation_refusal(actor, req, action, f"Een koppeling mag niet {nl}; dat doet een medewerker. "
                                                      f"/ A service account may not {en}; a staff member does.")
-    if not may_take_step(actor, req):
+    if registered_by(actor, req):
         raise separation_refusal(actor, req, action,
                                  f"U heeft dit verzoek zelf geregistreerd; een collega moet {nl}. "
                                  f"/ You registered this request yourself; a colleague must {en}.")
+    if matched_by(actor, req):
+        raise separation_refusal(actor, req, action,
+                                 f"U heeft dit verzoek zelf aan de betrokkene gekoppeld; een collega moet {nl}. "
+                                 f"/ You matched this request to its subject yourself; a colleague must {en}.")
 
 
 def separation_refusal(actor: Any, req: Request, action: str, message: str, reason: str = SEPARATION) -> Refused:

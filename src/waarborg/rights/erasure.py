@@ -12,6 +12,7 @@ Per record of the subject, in one transaction:
 - anonymised when its rule anonymises at expiry (e.g. payouts kept for financial accountability):
   the rule's `keep` fields stay, without any link to the subject, dates generalised;
 - deleted otherwise, with the subject's statements.
+Every assignment of the subject ends (no caseworker keeps a case that was erased).
 If nothing linked to the subject remains, the subject's data key is shredded: every sealed copy,
 backups included, becomes unreadable. The answer and its letter list what was kept, why and until when.
 """
@@ -26,6 +27,7 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append, append_many
+from waarborg.caseloads.actions import end_for_subject
 from waarborg.consent.objections import restriction_set
 from waarborg.consent.state import legal_claims, restrictions
 from waarborg.core.times import day_in_words, rfc3339
@@ -43,13 +45,13 @@ from waarborg.vault.actions import record_data
 from waarborg.vault.models import Record
 
 
-def note_erasures(kind: str, ids: list[Any], reason: str) -> None:
-    """Tell the backups' erasure journal, where that capability is installed (ids only)."""
+def note_erasures(kind: str, ids: list[Any], reason: str, action: str) -> None:
+    """Tell the backups' erasure journal what was done (ids only), so a restore replays exactly that."""
     try:
         from waarborg.backups import journal
     except ImportError:  # a build without backups: nothing to re-apply on restore
         return
-    journal.note(kind, ids, reason)
+    journal.note(kind, ids, reason, action=action)
 
 
 HOLDS_THAT_KEEP = {"dispute": "rechtsvordering of geschil (art. 17 lid 3 sub e AVG) / legal claims or a dispute",
@@ -120,6 +122,11 @@ def _generalise(value: Any, how: str) -> Any:
     if how == "month":
         return text[:7]
     return value
+
+
+def anonymise(policy: Policy, record: Record) -> list[str]:
+    """Keep only the rule's `keep` fields of the record, unlinked, dates generalised (also a restore's replay)."""
+    return _anonymise(policy, record)
 
 
 def _anonymise(policy: Policy, record: Record) -> list[str]:
@@ -199,22 +206,26 @@ def erase(actor: Any, req: Request) -> dict[str, Any]:
         for item in kept:
             item["restricted"] = True
         # Written before commit (the journal's own rule): a restored backup erases these again.
-        note_erasures("record", [d["record"] for d in deleted + anonymised], f"request:{req.pk}")
+        note_erasures("record", [d["record"] for d in deleted], f"request:{req.pk}", "delete")
+        note_erasures("record", [a["record"] for a in anonymised], f"request:{req.pk}", "anonymise")
         statements, _ = Statement.objects.filter(subject=subject).delete()
         append_many(entries)
         # The subject's own facts (BSN, birth date) are no record any legal duty names: they go too.
         subject.sealed, subject.bsn_hash = None, None
         shredded = not kept
+        note_erasures("subject", [subject.pk], f"request:{req.pk}", "erase" if shredded else "clear")
         if shredded:
-            note_erasures("subject", [subject.pk], f"request:{req.pk}")
             keys.shred(subject)
             subject.external_id, subject.erased_at = None, timezone.now()
         subject.save(update_fields=["sealed", "bsn_hash", "external_id", "erased_at"])
         account_closed = account_erase(actor, subject)
+        # Nobody keeps the case: what remains is kept only on its legal ground, restricted.
+        unassigned = end_for_subject(actor, subject, f"erasure request {req.pk}")
         append(Entry(action="subject.erase", actor=actor, subject=subject, policy_version=current.number,
                      detail={"request": str(req.pk), "deleted": len(deleted), "anonymised": len(anonymised),
                              "kept": len(kept), "statements": statements, "key_shredded": shredded,
-                             "account_closed": account_closed, "restricted": sorted(restricted)}))
+                             "account_closed": account_closed, "restricted": sorted(restricted),
+                             "assignments_ended": unassigned}))
         req = request_answer(actor, req, extra=letters.erasure_body(kept, anonymised))
     return {"deleted": deleted, "anonymised": anonymised, "kept": kept, "key_shredded": shredded,
             "account_closed": account_closed,

@@ -107,6 +107,16 @@ def _record_view(policy: Policy, record: Record, data: dict[str, Any]) -> dict[s
     }
 
 
+CLASS_WORDS = {"general": {"nl": "algemeen persoonsgegeven", "en": "general personal data"},
+               "special": {"nl": "bijzonder persoonsgegeven", "en": "special category of personal data"}}
+
+
+def class_of(policy: Policy, category: str) -> str:
+    """General or special data (S2-01), as the record read shows it per field: criminal data counts as special."""
+    known = policy.categories.get(category)
+    return "special" if known is not None and (known.special or known.criminal) else "general"
+
+
 def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, dict[str, Any]]]) -> dict[str, Any]:
     purpose = policy.purposes.get(purpose_id)
     basis = str(purpose.basis) if purpose else ""
@@ -119,6 +129,7 @@ def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, di
             block = categories.setdefault(cid, {
                 "category": cid,
                 "label": _text(policy.categories[cid].label) if cid in policy.categories else {"nl": cid, "en": cid},
+                "class": class_of(policy, cid), "class_words": CLASS_WORDS[class_of(policy, cid)],
                 "purpose": purpose_id, "purpose_label": _text(purpose.label) if purpose else {"nl": purpose_id, "en": ""},
                 "legal_basis": basis,
                 "legal_basis_words": dict(zip(("nl", "en"), BASIS_WORDS.get(basis, (basis, basis)), strict=True)),

@@ -37,6 +37,10 @@ class RequestCreate(serializers.Serializer[Any]):
                                                       "key; never in the audit log.")
 
 
+class Match(serializers.Serializer[Any]):
+    subject = serializers.UUIDField(help_text="The subject the request is about (GET subjects?bsn= finds it).")
+
+
 class RequestCreated(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     due_at = times.DateTimeField()

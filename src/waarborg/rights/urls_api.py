@@ -9,6 +9,7 @@ urlpatterns = [
     path("requests/<uuid:pk>/export", ExportView.as_view()),
     path("requests/<uuid:pk>/deliver", DeliverView.as_view()),
     path("requests/<uuid:pk>/verify", v.VerifyView.as_view()),
+    path("requests/<uuid:pk>/match", v.MatchView.as_view()),
     path("requests/<uuid:pk>/id-copy", v.IdCopyView.as_view()),
     path("requests/<uuid:pk>/extend", v.ExtendView.as_view()),
     path("requests/<uuid:pk>/answer", v.AnswerView.as_view()),

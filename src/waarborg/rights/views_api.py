@@ -19,7 +19,7 @@ from waarborg.api.errors import Invalid
 from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
-from waarborg.rights import actions, corrections, duties, erasure, serializers
+from waarborg.rights import actions, corrections, duties, erasure, matching, serializers
 from waarborg.rights.actions import TYPES
 from waarborg.rights.handlers import may_file, may_intake, refuse, require_handler
 from waarborg.rights.models import Request
@@ -157,6 +157,10 @@ def _action_view(name: str, serializer_class: type[Any] | None, run: Any, descri
     return ActionView
 
 
+def _match(user: Any, req: Request, data: dict[str, Any]) -> dict[str, Any]:
+    return detail(matching.request_match(user, req, subject_id=data["subject"]))
+
+
 def _verify(user: Any, req: Request, data: dict[str, Any]) -> dict[str, Any]:
     return detail(actions.identity_verify(user, req, method=data["method"], redactions=data["redactions"]))
 
@@ -201,6 +205,11 @@ def _erase(user: Any, req: Request, data: dict[str, Any]) -> dict[str, Any]:
 VerifyView = _action_view("verify", serializers.Verify, _verify,
                           "Record identity verification (S1-25, S1-26), by a handler other than who registered the "
                           "request (else 403 separation_of_duties); portal_login is the subject's own, in the portal.")
+MatchView = _action_view("match", serializers.Match, _match,
+                         "Put a request that came in without an account (the contact form) on the subject it is "
+                         "about (find it with GET subjects?bsn=); the empty form subject goes. Whoever matched "
+                         "never verifies, reviews or sends; whoever verified does not match (403 "
+                         "separation_of_duties).")
 IdCopyView = _action_view("id_copy", serializers.IdCopy, _id_copy, "Register an ID copy (checked for redaction).")
 ExtendView = _action_view("extend", serializers.Extend, _extend, "Extend the deadline once, with a reason.")
 AnswerView = _action_view("answer", serializers.Answer, _answer, "Answer the request.")

@@ -25,6 +25,7 @@ from waarborg.vault.access import check, refuse
 from waarborg.vault.authorisation import confidentiality, purposes_granted, staff_only
 from waarborg.vault.crypto import KeyDestroyed, keyed_hash
 from waarborg.vault.gates import AccessContext, Refusal
+from waarborg.vault.lookup import known_twin
 from waarborg.vault.models import Record, Subject
 from waarborg.vault.validation import check_bsn, check_moment, check_provenance, clean_data
 
@@ -52,10 +53,13 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
         bsn = check_bsn(bsn)
     if birth_date and birth_date > timezone.localdate():
         raise Invalid({"birth_date": ["Een geboortedatum ligt niet in de toekomst. (A birth date is not in the future.)"]})
-    # Not unique: a person registered twice (e.g. by two intakes) is merged by staff, not refused here.
+    # A known BSN or external id is a 409 (with the id only for whoever may see that subject: `lookup`).
+    # The BSN hash has no unique index (older data may hold twins, merged by staff), so two intakes at the
+    # very same moment can still both pass; the look-up then shows both.
     bsn_hash = keyed_hash(bsn) if bsn else None
-    if external_id and Subject.objects.filter(external_id=external_id).exists():
-        raise Conflict("Er is al een betrokkene met dit external_id. (A subject with this external_id exists.)")
+    twin = known_twin(actor, bsn_hash=bsn_hash, external_id=external_id, purpose=purpose)
+    if twin is not None:
+        raise twin
     try:
         with transaction.atomic():
             subject = Subject.objects.create(external_id=external_id or None, created_at=at or timezone.now(),

@@ -20,7 +20,7 @@ from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
 from waarborg.policy.active import active
-from waarborg.vault import actions
+from waarborg.vault import actions, lookup
 from waarborg.vault.crypto import KeyDestroyed
 from waarborg.vault.models import Record, Subject
 from waarborg.vault.serializers import (
@@ -30,6 +30,7 @@ from waarborg.vault.serializers import (
     RecordIn,
     RecordOut,
     RecordPatch,
+    SubjectFound,
     SubjectIn,
 )
 
@@ -67,10 +68,32 @@ def _record_out(record: Record, data: dict[str, Any]) -> Any:
     }).data
 
 
+BSN_QUERY = OpenApiParameter("bsn", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
+                             description="Find by BSN (11-proof; matched through its keyed hash).")
+EXTERNAL_QUERY = OpenApiParameter("external_id", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
+                                  description="Find by external id.")
+
+
 class SubjectsView(APIView):
+    @extend_schema(operation_id="subjects_find", parameters=[BSN_QUERY, EXTERNAL_QUERY, PURPOSE_HEADER, PURPOSE_QUERY],
+                   responses={200: SubjectFound(many=True), **ERRORS},
+                   description="Find a known subject by BSN or external id: only subjects you may see (your "
+                               "caseload on need-to-know purposes); the look-up is audited. Nothing found, or "
+                               "nothing you may see: an empty list.")
+    def get(self, request: Request) -> Response:
+        params = request.query_params
+        purpose = request.headers.get("X-Purpose", "").strip() or (params.get("purpose") or "").strip()
+        found = lookup.subjects_find(request.user, bsn=(params.get("bsn") or "").strip(),
+                                     external_id=(params.get("external_id") or "").strip(), purpose=purpose)
+        return Response(SubjectFound([{"id": s.pk, "external_id": s.external_id, "created_at": s.created_at}
+                                      for s in found], many=True).data)
+
     @extend_schema(operation_id="subjects_create", request=SubjectIn, parameters=[PURPOSE_HEADER],
                    responses={201: IdOut, 409: OpenApiResponse(description="A subject with this BSN or "
-                                                                           "external_id exists."), **ERRORS},
+                                                                           "external_id exists: `{\"detail\", "
+                                                                           "\"id\"}` when you may see it, "
+                                                                           "else `{\"detail\"}` only."),
+                              **ERRORS},
                    description="Register a data subject. The BSN is checked (11-proof) and stored only sealed "
                                "and as a keyed hash.")
     def post(self, request: Request) -> Response:

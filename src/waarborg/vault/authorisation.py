@@ -10,8 +10,8 @@ Registered in `VaultConfig.ready` and run by `access.check` before anything is r
 4. `role_grants`: one of the actor's roles grants the action on that purpose (S0-07, S0-22);
    a service account never makes a decision about a person (AVG art. 22).
 5. `same_purpose`: a record is used only for the purpose it was collected for (S0-05, S3-01).
-6. `need_to_know`: on need-to-know purposes, only subjects assigned to the person or their team
-   (S4-11).
+6. `need_to_know`: on need-to-know purposes (the purpose's flag, or the roles' `need_to_know` for that
+   purpose), only subjects assigned to the person or their team (S4-11).
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ def needs_assignment(policy: Policy, actor: Any, action: str, purpose: str) -> b
     roles = granting_roles(policy, actor, action, purpose)
     if action in _OFFICER_ACTIONS and any(r.privacy_officer or r.dpo for r in roles):
         return False
-    return policy.purposes[purpose].need_to_know or (bool(roles) and all(r.need_to_know for r in roles))
+    return policy.purposes[purpose].need_to_know or (bool(roles) and all(r.needs_case(purpose) for r in roles))
 
 
-def _mine(actor: Any) -> Any:
+def mine(actor: Any) -> Any:
     """Active assignments to the actor or the team their account carries; ended ones open nothing."""
     from django.db.models import Q
 
@@ -62,12 +62,12 @@ def _mine(actor: Any) -> Any:
 def assigned(actor: Any, subject: Any, purpose: str) -> bool:
     if getattr(actor, "pk", None) is None:
         return False
-    return _mine(actor).filter(subject_id=getattr(subject, "pk", subject), purpose=purpose).exists()
+    return mine(actor).filter(subject_id=getattr(subject, "pk", subject), purpose=purpose).exists()
 
 
 def assigned_subjects(actor: Any, purpose: str) -> Any:
     """Subject ids assigned to the actor or their team for `purpose` (a queryset of ids)."""
-    return _mine(actor).filter(purpose=purpose).values("subject_id")
+    return mine(actor).filter(purpose=purpose).values("subject_id")
 
 
 def staff_only(ctx: AccessContext) -> Refusal | None:

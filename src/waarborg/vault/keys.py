@@ -126,11 +126,12 @@ def rotate_master(old: bytes, new: bytes, batch: int = 1000, actor: Any = "syste
             last = rows[-1].pk
     with transaction.atomic():
         # The derivation root moves to the new master key last, so pseudonyms, look-up hashes and the
-        # audit and backup keys stay the same (processes still on the old key are told to switch).
+        # audit and backup keys stay the same (processes still on the old key are told to switch). The
+        # entry first: it is keyed with the root, which this process can open only under the old key.
+        append(Entry(action="keys.rotate", actor=actor,
+                     detail={"rewrapped": done, "from_key": old_id, "to_key": new_id}))
         root = crypto.derivation_root(old)
         DerivationRoot.objects.update_or_create(pk=1, defaults={"wrapped": crypto.wrap(root, new),
                                                                 "master_key_id": new_id})
         crypto.forget_roots()
-        append(Entry(action="keys.rotate", actor=actor,
-                     detail={"rewrapped": done, "from_key": old_id, "to_key": new_id}))
     return done

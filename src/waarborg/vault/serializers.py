@@ -22,6 +22,12 @@ class IdOut(serializers.Serializer):
     id = serializers.UUIDField()
 
 
+class SubjectFound(serializers.Serializer):
+    id = serializers.UUIDField()
+    external_id = serializers.CharField(allow_null=True)
+    created_at = times.DateTimeField()
+
+
 class SourceIn(serializers.Serializer):
     kind = serializers.ChoiceField(choices=[s.value for s in SourceKind],
                                    help_text="Where the data came from (S2-13); must be a source the policy "
