@@ -1,6 +1,7 @@
 """`waarborg staff add USERNAME --role ROLE [--role ROLE...] [--token] [--service] [--team T] [--unsigned]`, and
 looking after accounts: `staff list`, `staff deactivate USER`, `staff password USER`, `staff token USER`,
-`staff roles USER [--set r1,r2]`, `staff sign USER [--on YYYY-MM-DD]` (the confidentiality declaration, S4-08)."""
+`staff roles USER [--set r1,r2]`, `staff sign USER [--on YYYY-MM-DD]` (the confidentiality declaration, S4-08),
+`staff unlock [USERNAME] [--address IP]` (lift a login lockout, audited)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ def register(sub: Any) -> None:
     sign.add_argument("--on", type=_day, default=None, metavar="YYYY-MM-DD",
                       help="the date on the signed declaration (default: now)")
     sign.set_defaults(handler=_sign)
+    unlock = ssub.add_parser("unlock", help="lift a login lockout of an account and/or a source address")
+    unlock.add_argument("username", nargs="?", default="")
+    unlock.add_argument("--address", default="", metavar="IP", help="the client address that was locked out")
+    unlock.set_defaults(handler=_unlock)
 
 
 def _day(text: str) -> date:
@@ -91,6 +96,25 @@ def _sign(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     print(f"confidentiality declaration of {user.username} recorded "
           f"({timezone.localtime(user.confidentiality_signed_at):%Y-%m-%d})")
+    return 0
+
+
+def _unlock(args: argparse.Namespace) -> int:
+    import ipaddress
+
+    from waarborg.accounts.lockout import unlock
+
+    if not args.username and not args.address:
+        raise UserError("name an account (USERNAME) and/or --address IP")
+    if args.address:
+        try:
+            ipaddress.ip_address(args.address)
+        except ValueError:
+            raise UserError(f"--address: {args.address!r} is not an IP address") from None
+    count = unlock("system:cli", username=args.username, address=args.address)
+    what = " and ".join(part for part in (args.username and f"account {args.username}",
+                                          args.address and f"address {args.address}") if part)
+    print(f"unlocked {what}: {count} failed attempt record(s) cleared")
     return 0
 
 
