@@ -43,10 +43,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from waarborg.deidentify.replace import MODES, Mode, Replacer
+from waarborg.deidentify.replace import MODES, Mode, Replacer, normalise
 from waarborg.deidentify.spans import LABELS, Category, Span, merge
 
-__all__ = ["LABELS", "MODES", "STRUCTURED", "Category", "Mode", "Result", "Span", "deidentify", "find"]
+__all__ = ["LABELS", "MODES", "STRUCTURED", "Category", "Hint", "Mode", "Replacer", "Result", "Span", "deidentify", "find"]
 
 # The categories with a shape, found without any word list: what log scrubbing uses.
 STRUCTURED: frozenset[Category] = frozenset(
@@ -81,7 +81,10 @@ def find(
     from waarborg.deidentify import hints as hinting
 
     own = {(s.start, s.end) for s in hinting.find(text, kept)}
-    return [s for s in spans if (s.start, s.end) not in own]
+    # A kept number in another spelling (`06 12345678` kept, `06-12345678` written) is the same value.
+    values = {(c, normalise(c, v)) for v, c in (h if isinstance(h, tuple) else (h, Category.NAME) for h in kept)}
+    return [s for s in spans
+            if (s.start, s.end) not in own and (s.category, normalise(s.category, text[s.start : s.end])) not in values]
 
 
 def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | None) -> list[Span]:
@@ -112,9 +115,13 @@ def deidentify(
     keep: Iterable[Hint] = (),
     key: bytes | None = None,
     categories: Collection[Category] | None = None,
+    replacer: Replacer | None = None,
 ) -> Result:
-    """`text` with its personal data replaced (see `replace` for the modes); spans point into `text`."""
-    replacer = Replacer(mode, key)
+    """`text` with its personal data replaced (see `replace` for the modes); spans point into `text`.
+
+    `replacer`: one `Replacer(mode, key)` for the texts of one document (an export, a record), so a tag
+    means the same value in each of them; `mode` and `key` are then the replacer's."""
+    replacer = replacer or Replacer(mode, key)
     found = find(text, hints=hints, keep=keep, categories=categories)
     replacer.learn_names([text[s.start : s.end] for s in found if s.category is Category.NAME])
     out: list[str] = []
