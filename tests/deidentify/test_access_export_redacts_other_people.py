@@ -64,7 +64,7 @@ def test_the_reviewer_view_refuses_the_anonymous_and_staff_who_do_not_handle_req
     assert AuditEntry.objects.filter(action="request.review.refused", actor="cor").exists()
 
 
-@pytest.mark.promise("S4-14")
+@pytest.mark.promise("S4-18")
 def test_the_client_sees_her_own_notes_with_the_neighbour_and_the_doctor_replaced_by_tags(
         kwartier: dict[str, Persona]) -> None:
     request_id = _verified_request(kwartier)
@@ -92,7 +92,7 @@ def test_the_client_sees_her_own_notes_with_the_neighbour_and_the_doctor_replace
     assert {r["value"] for r in rows if r["field"] == "health"} == {note}
 
 
-@pytest.mark.promise("S4-14")
+@pytest.mark.promise("S4-18")
 def test_the_reviewer_sees_what_was_redacted_and_why_and_the_view_is_audited(kwartier: dict[str, Persona]) -> None:
     request_id = _verified_request(kwartier)
     # when the privacy officer asks the reviewer's view
@@ -119,3 +119,31 @@ def test_the_reviewer_view_is_json_only_and_an_unknown_view_is_a_field_error(kwa
     assert wrong.status_code == 422 and "view" in wrong.json()["errors"]
     html = kwartier["officer"].get(f"/api/v1/requests/{request_id}/export?view=review&format=html")
     assert html.status_code == 422 and "format" in html.json()["errors"]
+
+
+@pytest.mark.promise("S3-26")
+def test_werkzaak_posts_a_client_his_question_with_his_household_members_redacted(db: Any) -> None:
+    # given Werkzaak's shipped policy, and a question that names the client's ex-partner and her BSN
+    activate_example("werkzaak")
+    front, dpo, officer = (Persona(*make_staff(n, [r])) for n, r in
+                           (("fenna", "front_office"), ("fred", "dpo"), ("pia", "privacy_officer")))
+    subject = front.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="questions").json()["id"]
+    question = ("Ik ben Jan Smit. Mijn ex-partner Ayşe Yılmaz (BSN 111222333) woont sinds maart niet meer bij mij, "
+                "onze zoon Emre blijft bij mij. Mail mij op jan.smit@example.nl.")
+    stored = front.post("/api/v1/records", {"subject": subject, "type": "question", "data": {
+        "name": "Jan Smit", "email": "jan.smit@example.nl", "question": question}}, format="json",
+        HTTP_X_PURPOSE="questions")
+    assert stored.status_code == 201, stored.content
+    request_id = front.post("/api/v1/requests", {"subject": subject, "type": "access", "channel": "post"},
+                            format="json").json()["id"]
+    assert dpo.post(f"/api/v1/requests/{request_id}/verify", {"method": "in_person"}, format="json").status_code == 200
+    # when a colleague makes the letter to post to him
+    letter = officer.post(f"/api/v1/requests/{request_id}/deliver", {"channel": "letter", "format": "html"},
+                          format="json")
+    assert letter.status_code == 200, letter.content
+    html = letter.content.decode()
+    # then his own name and address stay, the ex-partner, her BSN and their son are tags
+    assert "Ik ben Jan Smit." in html and "jan.smit@example.nl" in html
+    for other in ("Ayşe", "Yılmaz", "111222333", "Emre"):
+        assert other not in html, other
+    assert "Mijn ex-partner [NAAM-1] (BSN [BSN-1])" in html and "onze zoon [NAAM-2]" in html

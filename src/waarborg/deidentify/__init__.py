@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from waarborg.deidentify.replace import MODES, Mode, Replacer, normalise
+from waarborg.deidentify.replace import MODES, Mode, Replacer, name_words, normalise
 from waarborg.deidentify.spans import LABELS, Category, Span, merge
 
 __all__ = ["LABELS", "MODES", "STRUCTURED", "Category", "Hint", "Mode", "Replacer", "Result", "Span", "deidentify", "find"]
@@ -83,8 +83,16 @@ def find(
     own = {(s.start, s.end) for s in hinting.find(text, kept)}
     # A kept number in another spelling (`06 12345678` kept, `06-12345678` written) is the same value.
     values = {(c, normalise(c, v)) for v, c in (h if isinstance(h, tuple) else (h, Category.NAME) for h in kept)}
+    # A kept name in a shorter or titled form (`mevrouw El Amrani`, `F. El Amrani`) is the same person: every
+    # word of it (particles aside) is a word of the kept name.
+    names = [words for v in kept if isinstance(v, str) and (words := name_words(v))]
     return [s for s in spans
-            if (s.start, s.end) not in own and (s.category, normalise(s.category, text[s.start : s.end])) not in values]
+            if (s.start, s.end) not in own and (s.category, normalise(s.category, text[s.start : s.end])) not in values
+            and not (s.category is Category.NAME and _within(name_words(text[s.start : s.end]), names))]
+
+
+def _within(words: frozenset[str], names: list[frozenset[str]]) -> bool:
+    return bool(words) and any(words <= name for name in names)
 
 
 def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | None) -> list[Span]:
