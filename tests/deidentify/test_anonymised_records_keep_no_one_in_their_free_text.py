@@ -67,3 +67,28 @@ def test_a_description_the_policy_drops_is_not_kept_at_all(db: Any, tmp_path: Pa
     dropped = DESCRIPTION.replace("required: true}", "required: true, deidentify: drop}")
     kept = _signal_swept(_policy(tmp_path, dropped), capsys)
     assert kept == {"neighbourhood": "Assen-Oost", "received_on": "2026-01"}
+
+
+def test_an_erasure_request_anonymises_the_kept_description_the_same_way(db: Any, tmp_path: Path) -> None:
+    # given the signal stored under the policy that keeps its description, and an erasure request, verified
+    assert main(["policy", "activate", _policy(tmp_path, DESCRIPTION)]) == 0
+    worker, officer = Persona(*make_staff("sanne", ["social_worker"])), Persona(*make_staff("pia", ["privacy_officer"]))
+    subject = worker.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="signalling").json()["id"]
+    stored = worker.post("/api/v1/records", {"subject": subject, "type": "signal", "data": SIGNAL}, format="json",
+                         HTTP_X_PURPOSE="signalling")
+    assert stored.status_code == 201, stored.content
+    filed = worker.post("/api/v1/requests", {"subject": subject, "type": "erasure", "channel": "post"}, format="json")
+    assert filed.status_code == 201, filed.content
+    request_id = filed.json()["id"]
+    assert officer.post(f"/api/v1/requests/{request_id}/verify", {"method": "in_person"},
+                        format="json").status_code == 200
+    # when the privacy officer carries out the erasure
+    erased = officer.post(f"/api/v1/requests/{request_id}/erase", {}, format="json")
+    assert erased.status_code == 200, erased.content
+    # then the signal remains only anonymised, its description with nobody in it
+    record = Record.objects.get(pk=stored.json()["id"])
+    assert record.subject_id is None and record.anonymised_at is not None
+    description = record.plain["description"]
+    for identifying in ("Jansen", "Kerkstraat 12", "06-23456789", "Piet", "de Boer"):
+        assert identifying not in description, identifying
+    assert description.startswith("Buurvrouw mevrouw [NAAM-1] ([ADRES-1], tel. [TELEFOON-1])")
