@@ -15,6 +15,7 @@ from waarborg.policy.schema import (
     CalendarStart,
     DisclosureReason,
     EventStart,
+    FieldDate,
     FieldType,
     LegalBasis,
     Policy,
@@ -146,11 +147,14 @@ def _retention(policy: Policy, left_out: LeftOut) -> Finding:
         base = ("retention", name)
         if rule.period is None and rule.until is None:
             yield base, f"retention rule {name!r} needs a period, an `until` event, or both"
-        if isinstance(rule.start, CalendarStart) and rule.start.calendar not in policy.calendars and (
-            not left_out.may_define("calendars", rule.start.calendar)
-        ):
-            yield (*base, "start", "calendar"), (
-                f"retention rule {name!r} starts at calendar {rule.start.calendar!r}, which is not defined")
+        for where, term in rule.terms():
+            if isinstance(term, CalendarStart) and term.calendar not in policy.calendars and (
+                not left_out.may_define("calendars", term.calendar)
+            ):
+                yield (*base, *where, "calendar"), (
+                    f"retention rule {name!r} starts at calendar {term.calendar!r}, which is not defined")
+            if isinstance(term, FieldDate):
+                yield from _date_field(policy, left_out, name, (*base, *where, "field"), term.field)
         if rule.reason == "legal" and not rule.legal_ground:
             yield (*base, "reason"), f"retention rule {name!r} is a legal period: name it in legal_ground"
         if rule.action == "anonymise" and rule.anonymise is None:
@@ -174,15 +178,25 @@ def _retention(policy: Policy, left_out: LeftOut) -> Finding:
             yield ("retention", name), f"retention rule {name!r} is not used by any record type"
 
 
+def _date_field(policy: Policy, left_out: LeftOut, rule: str, where: tuple[str | int, ...], field: str) -> Finding:
+    """A clock that counts from a field of the record needs that field, as a date, in every record type
+    under the rule, readable without the subject's key (the sweep computes clocks without opening data)."""
+    for type_name, rt in policy.record_types.items():
+        if rt.retention != rule or left_out.touches(("record_types", type_name, "fields")):
+            continue
+        spec = rt.fields.get(field)
+        if spec is None or spec.type not in (FieldType.DATE, FieldType.DATETIME):
+            yield where, (f"retention rule {rule!r} counts from field {field!r}, but record type {type_name!r} "
+                          "has no date field of that name")
+        elif spec.category in policy.categories and policy.categories[spec.category].must_encrypt:
+            yield where, (f"retention rule {rule!r} counts from field {field!r} of {type_name!r}, which is encrypted: "
+                          "a clock can only count from a date in a category that is not encrypted")
+
+
 def _events(policy: Policy, left_out: LeftOut) -> Finding:
     """Every event a clock waits for is declared, and someone may report it."""
     for name, rule in policy.retention.items():
-        anchors: list[tuple[tuple[str | int, ...], EventStart]] = []
-        if isinstance(rule.start, EventStart):
-            anchors.append((("start", "event"), rule.start))
-        if rule.until is not None:
-            anchors.append((("until", "event"), rule.until))
-        anchors.extend((("ends_early", i, "event"), a) for i, a in enumerate(rule.ends_early))
+        anchors = [((*path, "event"), term) for path, term in rule.terms() if isinstance(term, EventStart)]
         for where, anchor in anchors:
             if anchor.event not in policy.events and not left_out.may_define("events", anchor.event):
                 yield ("retention", name, *where), (
