@@ -385,10 +385,12 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
         expires = _base_expiry(plan, moment_of, policy, start, clock)
         if expires is not None:
             expires = _adjust(record, rule_id, rule, expires, clock)
-        expires = _ended_early(record, rule, collected, expires, clock)
-        clock.due_at = expires
+    # An early end does not wait for the start: the statement says the data goes when it happens.
+    expires = _ended_early(record, rule, collected, expires, clock)
+    clock.due_at = expires
+    if start is not None or expires is not None:
         expires = _held(record, rule, expires, clock)
-        if rule.ceiling is not None:
+        if start is not None and rule.ceiling is not None:
             clock.ceiling_at = rule.ceiling.after(start)
             if expires is None or expires > clock.ceiling_at:
                 expires = clock.ceiling_at
