@@ -17,7 +17,7 @@ record_types:
   ticket: {purpose: service, label: Vraag, retention: rule, fields: {email: {category: contact},
            ends_on: {category: contact, type: date, label: {nl: Einddatum, en: End date}}}}
 calendars:
-  seasons: {label: {nl: Einde van een seizoen, en: End of a season}}
+  seasons: {label: {nl: Einde van een seizoen, en: End of a season}, dates: [2025-06-30]}
 roles: {po: {label: PO, privacy_officer: true, grants: {service: [read, write]}}}
 events:
   case_closed: {nl: het sluiten van de zaak, en: the closing of the case}

@@ -55,13 +55,15 @@ def _check(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            load_file(path)
+            loaded = load_file(path)
         except PolicyError as exc:
             failed = True
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
         else:
-            print(f"{path}: ok")
+            for warning in loaded.warnings:
+                print(warning, file=sys.stderr)
+            print(f"{path}: ok" + (f" ({len(loaded.warnings)} warnings)" if loaded.warnings else ""))
     return 1 if failed else 0
 
 
@@ -74,6 +76,8 @@ def _activate(args: argparse.Namespace) -> int:
 
     path = args.file or settings.WAARBORG_POLICY
     loaded = _load(path) if path else None  # an invalid file changes nothing, not even the schema
+    for warning in loaded.warnings if loaded else ():
+        print(warning, file=sys.stderr)
     call_command("migrate", verbosity=0, interactive=False)
     active = current_version_number() if args.if_none else None
     if active is not None:

@@ -406,6 +406,12 @@ class Recipient(Strict):
     country: str = "NL"
     safeguards: str = ""  # for transfers outside the EEA
 
+    @property
+    def needs_agreement(self) -> bool:
+        """Does a disclosure to this recipient need an agreement on file? An authority acts on its own
+        legal task and needs none; everyone else does (a processor: a processor agreement, art. 28)."""
+        return self.kind != "authority"
+
 
 Manages = Literal["requests", "breaches", "consents", "retention", "staff", "policy", "decisions", "caseloads"]
 
