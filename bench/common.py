@@ -35,7 +35,8 @@ def environment(database_url: str) -> dict[str, str]:
     home = bench_home()
     return {"DATABASE_URL": database_url, "WAARBORG_HOME": str(home), "WAARBORG_CONFIG": "",
             "WAARBORG_SECRET_KEY_FILE": str(home / "secret_key"), "WAARBORG_MASTER_KEY_FILE": str(home / "master_key"),
-            "WAARBORG_ENV": os.environ.get("WAARBORG_ENV", "development"), "PYTHONPATH": str(ROOT / "src")}
+            "WAARBORG_ENV": os.environ.get("WAARBORG_ENV", "development"), "PYTHONPATH": str(ROOT / "src"),
+            "WAARBORG_API_RATE": "off"}  # the benchmarks measure reads, not the API's rate limit
 
 
 def setup() -> None:

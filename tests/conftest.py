@@ -35,6 +35,15 @@ def _fresh_policy_cache() -> Any:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_rate_counts() -> Any:
+    """The API's rate counts live in the cache, which outlives a test's database: each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _own_audit_checkpoints(settings: Any, tmp_path: Path) -> None:
     """Each test its own checkpoint file: a checkpoint outside the database outlives the test's database."""
     settings.WAARBORG_AUDIT_CHECKPOINTS = tmp_path / "audit-checkpoints.jsonl"

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import secrets
 import sys
 import warnings
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
 from waarborg.conf import home, web
 from waarborg.conf.env import ConfigError, env_bool, env_choice, env_int, env_secret, env_str
@@ -159,6 +162,10 @@ WAARBORG_AUDIT_CHECKPOINTS = Path(env_str("WAARBORG_AUDIT_CHECKPOINTS", "") or V
 
 # WAARBORG_MAX_BODY_BYTES: larger request bodies get 413 (default 1 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("WAARBORG_MAX_BODY_BYTES", 1024 * 1024, minimum=1024)
+# WAARBORG_MAX_JSON_DEPTH: JSON bodies nested deeper get 400 (waarborg.api.parsers); far below Python's limit.
+WAARBORG_MAX_JSON_DEPTH = env_int("WAARBORG_MAX_JSON_DEPTH", 32, minimum=4)
+if WAARBORG_MAX_JSON_DEPTH > 500:
+    raise ConfigError("WAARBORG_MAX_JSON_DEPTH must be at most 500 (Python's parser recurses once per level)")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -168,6 +175,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "axes",
+    "csp",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "waarborg.policy",
@@ -198,6 +207,9 @@ MIDDLEWARE = [
     "waarborg.conf.web.TrustedProxyMiddleware",
     "waarborg.health.middleware.ProbesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer (waarborg.conf.headers). Before the public-pages middleware, so
+    # it writes the header after the cookie banner (and the origins it allows) was added.
+    "waarborg.conf.headers.Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "waarborg.api.middleware.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -205,9 +217,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "waarborg.accounts.idle.IdleLogoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "waarborg.statistics.middleware.PublicPagesMiddleware",
+    # Last: turns a login that axes locked out into a 429 (waarborg.accounts.lockout.lockout_response).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "waarborg.urls"
@@ -238,6 +253,27 @@ PASSWORD_HASHERS = [
 if WAARBORG_ENV == "test" or "pytest" in sys.modules:
     # Tests create many accounts; argon2 stays the algorithm, with the cheapest parameters.
     PASSWORD_HASHERS = ["waarborg.accounts.hashers.FastArgon2PasswordHasher"]
+# Every password login passes the lockout first (waarborg.accounts.lockout), then Django's own check.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Lockout after failed logins, shared by every process through the database (waarborg.accounts.lockout).
+# WAARBORG_LOGIN_FAILURES_PER_ACCOUNT: wrong passwords for one account, from anywhere, before it locks.
+WAARBORG_LOGIN_FAILURES_PER_ACCOUNT = env_int("WAARBORG_LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
+# WAARBORG_LOGIN_FAILURES_PER_ADDRESS: failed logins (any account) and wrong API tokens from one client
+# address before that address locks. Raise it when many staff share one address (an office NAT).
+WAARBORG_LOGIN_FAILURES_PER_ADDRESS = env_int("WAARBORG_LOGIN_FAILURES_PER_ADDRESS", 20, minimum=1)
+# WAARBORG_LOGIN_LOCKOUT_MINUTES: how long a lockout lasts after the last failed try.
+WAARBORG_LOGIN_LOCKOUT_MINUTES = env_int("WAARBORG_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_HANDLER = "waarborg.accounts.lockout.Handler"
+AXES_FAILURE_LIMIT = WAARBORG_LOGIN_FAILURES_PER_ACCOUNT
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=WAARBORG_LOGIN_LOCKOUT_MINUTES)
+AXES_USERNAME_CALLABLE = "waarborg.accounts.lockout.account_key"  # a keyed hash, never the typed name
+AXES_CLIENT_IP_CALLABLE = "waarborg.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "waarborg.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # logins are in the audit log; axes would keep names and addresses forever
+AXES_ENABLE_ADMIN = False  # unlock through `waarborg staff unlock` or the users' admin action (audited)
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -277,6 +313,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# WAARBORG_STAFF_IDLE_MINUTES: a staff session ends after this long without a request (waarborg.accounts.idle).
+WAARBORG_STAFF_IDLE_MINUTES = env_int("WAARBORG_STAFF_IDLE_MINUTES", 30, minimum=1)
 SECURE_SSL_REDIRECT = PRODUCTION
 # WAARBORG_HSTS_SECONDS: how long browsers must keep to HTTPS (default a year in production, 0 elsewhere).
 SECURE_HSTS_SECONDS = env_int("WAARBORG_HSTS_SECONDS", 365 * 24 * 3600 if PRODUCTION else 0, minimum=0)
@@ -286,6 +324,27 @@ SECURE_HSTS_SECONDS = env_int("WAARBORG_HSTS_SECONDS", 365 * 24 * 3600 if PRODUC
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("WAARBORG_HSTS_SUBDOMAINS", False)
 SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 X_FRAME_OPTIONS = "DENY"
+# No page tells another site where a visitor came from (the path can name a request or a person's page).
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# The Content Security Policy (django-csp; waarborg.conf.headers says what may widen it and why): our own
+# files only, inline code only with the request's nonce, never framed, forms post only to us.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],  # the request's nonce, when a page used it
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "worker-src": ["'self'", "blob:"],  # Redoc parses the schema in a worker
+        "frame-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # EMAIL_URL-like settings: Django's SMTP backend in production, console by default.
 # WAARBORG_EMAIL_BACKEND: dotted path of a Django mail backend.
@@ -298,6 +357,23 @@ EMAIL_PORT = env_int("WAARBORG_EMAIL_PORT", 25, minimum=1)
 EMAIL_TIMEOUT = env_int("WAARBORG_EMAIL_TIMEOUT", 30, minimum=1)
 # WAARBORG_DEFAULT_FROM_EMAIL: sender of mails to citizens and staff.
 DEFAULT_FROM_EMAIL = env_str("WAARBORG_DEFAULT_FROM_EMAIL", "privacy@localhost")
+
+# API rate limits (waarborg.api.throttles): over the limit, 429 with Retry-After. `N/s`, `N/min`, `N/hour`,
+# `N/day`, or `off`. WAARBORG_API_RATE: per API token (or staff session). WAARBORG_API_ANON_RATE: per client
+# address, for calls without a token.
+_RATE = r"(off|[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day))"
+WAARBORG_API_RATE = env_str("WAARBORG_API_RATE", "1200/min") or ""
+WAARBORG_API_ANON_RATE = env_str("WAARBORG_API_ANON_RATE", "120/min") or ""
+for _name, _value in (("WAARBORG_API_RATE", WAARBORG_API_RATE), ("WAARBORG_API_ANON_RATE", WAARBORG_API_ANON_RATE)):
+    if not re.fullmatch(_RATE, _value):
+        raise ConfigError(f"{_name} must look like 1200/min (or N/s, N/hour, N/day, or off), got {_value!r}")
+# WAARBORG_CACHE_URL: a Redis (redis://host:6379/1) that every process shares, for the API's rate counts.
+# Unset: each process counts on its own (fine for the embedded default, which serves from one process).
+WAARBORG_CACHE_URL = env_secret("WAARBORG_CACHE_URL") or ""
+if WAARBORG_CACHE_URL and not WAARBORG_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ConfigError("WAARBORG_CACHE_URL must be a redis:// (or rediss://, unix://) URL")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": WAARBORG_CACHE_URL}
+          if WAARBORG_CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -312,6 +388,10 @@ REST_FRAMEWORK = {
     # Times by one rule (waarborg.core.times): serializers use waarborg.api.times.DateTimeField.
     "DEFAULT_RENDERER_CLASSES": ["waarborg.api.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "UNAUTHENTICATED_USER": None,
+    # JSON with a nesting limit (waarborg.api.parsers); forms and uploads as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": ["waarborg.api.parsers.JSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["waarborg.api.throttles.PerToken", "waarborg.api.throttles.PerAddress"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Waarborg API",
@@ -323,6 +403,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every status the API can answer, on every operation (waarborg.api.responses).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "waarborg.api.responses.add_common_responses"],
     # The same general/special choice appears in records (field class) and consents (scope).
     "ENUM_NAME_OVERRIDES": {
         "DataClassEnum": ["general", "special"],
@@ -345,6 +428,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("WAARBORG_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},  # one line per login otherwise; the audit log has the logins
         # Django's own handlers (console, mail_admins, django.server) do not scrub: use ours instead.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},

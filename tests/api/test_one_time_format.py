@@ -26,7 +26,13 @@ UTC_Z = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z")
     ("2026-03-02T09:00+01:00", "RFC 3339"),          # seconds are required
     ("2026-03-02T09:00:00+0100", "RFC 3339"),        # the offset has a colon
     ("2026-03-02T09:00:00+01:00:30", "RFC 3339"),    # whole minutes only
-    ("2026-03-02T09:00:00+24:00", "tussen -23:59 en +23:59"),
+    ("2026-03-02T09:00:00+24:00", "tussen -12:00 en +14:00"),
+    ("2026-03-02T09:00:00+23:59", "tussen -12:00 en +14:00"),     # no clock on earth
+    ("2026-03-02T09:00:00+01:07", "tussen -12:00 en +14:00"),
+    ("2026-03-02T09:00:00-13:00", "tussen -12:00 en +14:00"),
+    ("2200-12-31T23:00:00-05:00", "tussen 1900 en 2200"),          # 2201 in UTC
+    ("1900-01-01T00:30:00+01:00", "tussen 1900 en 2200"),          # 1899 in UTC
+    ("0289-03-02T09:00:00Z", "tussen 1900 en 2200"),
     ("1899-12-31T23:00:00Z", "tussen 1900 en 2200"),
     ("2201-01-01T00:00:00Z", "tussen 1900 en 2200"),
     ("2026-02-30T10:00:00Z", "bestaat niet"),
@@ -44,7 +50,8 @@ def test_a_moment_outside_the_format_is_422_on_its_field(personas: Any, sent: An
 
 @pytest.mark.parametrize("sent", ["2026-03-02T09:00:00+01:00", "2026-03-02T08:00:00Z", "2026-03-02t08:00:00z",
                                   "2026-03-02 08:00:00-00:00", "2026-03-02T03:00:00-05:00",
-                                  "2026-03-02T13:45:00+05:45", "2026-03-02T08:00:00.000000Z"])
+                                  "2026-03-02T13:45:00+05:45", "2026-03-02T08:00:00.000000Z",
+                                  "2026-03-02T22:00:00+14:00", "2026-03-01T22:00:00-10:00"])
 def test_any_offset_in_comes_out_as_the_same_moment_in_utc(personas: Any, sent: str) -> None:
     officer = personas["privacy_officer"]
     with time_machine.travel(NOW, tick=False):

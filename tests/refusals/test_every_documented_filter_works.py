@@ -443,6 +443,36 @@ def tips_purpose() -> None:
     assert other.status_code == 403 and other.json()["reason"] == "purpose_mismatch"
 
 
+# -- holds ------------------------------------------------------------------------------------------------------
+
+def _two_holds(officer: Persona) -> tuple[int, int]:
+    """A hold past its review date and one due later; both on a purpose of the shipped policy."""
+    due = officer.post(f"{API}holds", {"reason": "Klacht loopt", "purpose": "payout",
+                                        "review_at": (timezone.now() + timedelta(days=1)).isoformat()},
+                       format="json").json()["id"]
+    later = officer.post(f"{API}holds", {"reason": "Accountantscontrole", "purpose": "eligibility",
+                                          "review_at": (timezone.now() + timedelta(days=90)).isoformat()},
+                         format="json").json()["id"]
+    return due, later
+
+
+def holds_review_due() -> None:
+    people = _ikz()
+    due, later = _two_holds(people["officer"])
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        rows = people["officer"].get(f"{API}holds", {"review_due": "1"}).json()
+        assert [h["id"] for h in rows] == [due]
+        assert {h["id"] for h in people["officer"].get(f"{API}holds").json()} == {due, later}
+
+
+def holds_all() -> None:
+    people = _ikz()
+    due, later = _two_holds(people["officer"])
+    assert people["officer"].delete(f"{API}holds/{due}").status_code == 204
+    assert [h["id"] for h in people["officer"].get(f"{API}holds").json()] == [later]
+    assert {h["id"] for h in people["officer"].get(f"{API}holds", {"all": "1"}).json()} == {due, later}
+
+
 FILTERS: dict[tuple[str, str], Callable[[], None]] = {
     ("GET /api/v1/assignments", "all"): assignments_all,
     ("GET /api/v1/assignments", "purpose"): assignments_purpose,
@@ -459,6 +489,8 @@ FILTERS: dict[tuple[str, str], Callable[[], None]] = {
     ("GET /api/v1/consents", "status"): consents_status,
     ("GET /api/v1/consents", "subject"): consents_subject,
     ("GET /api/v1/decisions/flags", "all"): flags_all,
+    ("GET /api/v1/holds", "all"): holds_all,
+    ("GET /api/v1/holds", "review_due"): holds_review_due,
     ("GET /api/v1/mailings", "purpose"): mailings_purpose,
     ("GET /api/v1/notices", "status"): notices_status,
     ("GET /api/v1/records/{id}", "purpose"): record_purpose,

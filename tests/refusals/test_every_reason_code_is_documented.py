@@ -54,11 +54,12 @@ def _codes_in(tree: ast.Module) -> set[str]:
                                  *zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True)]:
                 if arg.arg == "reason":
                     found |= _strings(default, constants)
-        # the disclosure rules answer (reason, detail) pairs
+        # the disclosure rules answer (reason, detail) pairs: a code, then a sentence (not two names)
         if isinstance(node, ast.Return) and node.value is not None:
             for pair in ast.walk(node.value):
                 if (isinstance(pair, ast.Tuple) and len(pair.elts) == 2 and isinstance(pair.elts[0], ast.Constant)
-                        and isinstance(pair.elts[0].value, str) and re.fullmatch(r"[a-z]+_[a-z_]+", pair.elts[0].value)):
+                        and isinstance(pair.elts[0].value, str) and re.fullmatch(r"[a-z]+_[a-z_]+", pair.elts[0].value)
+                        and not (isinstance(pair.elts[1], ast.Constant) and CODE.fullmatch(str(pair.elts[1].value)))):
                     found.add(pair.elts[0].value)
     return found
 

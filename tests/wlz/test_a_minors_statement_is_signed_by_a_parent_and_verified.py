@@ -51,13 +51,16 @@ def test_a_parents_signature_waits_for_staff_to_verify_it_before_the_care_file_i
     blocked = store(supporter, child, "care_file", CARE_FILE, "client_support")
     assert blocked.status_code == 403 and blocked.json()["reason"] == "no_active_consent"
     assert "verificatie" in blocked.json()["detail"]
-    # when a staff member records how she checked it with the mother
-    verified = supporter.post(f"/api/v1/consents/{signed.json()['id']}/verify", {"method": "phone_callback"},
-                              format="json")
+    # the supporter who recorded it cannot also check it (four eyes, S2-08)
+    url = f"/api/v1/consents/{signed.json()['id']}/verify"
+    alone = supporter.post(url, {"method": "phone_callback"}, format="json")
+    assert alone.status_code == 403 and alone.json()["reason"] == "separation_of_duties"
+    # when a colleague records how she checked it with the mother
+    verified = officer.post(url, {"method": "phone_callback"}, format="json")
     # then the statement is active, with who, when and how, also in the register
-    assert verified.status_code == 200
+    assert verified.status_code == 200, verified.content
     body = verified.json()
-    assert (body["status"], body["verification_method"], body["verified_by"]) == ("active", "phone_callback", "wendy")
+    assert (body["status"], body["verification_method"], body["verified_by"]) == ("active", "phone_callback", "pia")
     [row] = officer.get("/api/v1/consents", {"subject": child}).json()
     assert row["signatories"] == [{"role": "self", "name": "Daan"}, {"role": "parent", "name": "Ria de Vries"}]
     assert row["verified_at"] and row["verification_method"] == "phone_callback"
@@ -76,10 +79,13 @@ def test_verifying_needs_a_role_and_a_known_method_and_happens_once(people: dict
     outsider = people["outsider"].post(url, {"method": "in_person"}, format="json")
     assert outsider.status_code == 403 and outsider.json()["reason"] == "role_not_granted"
     assert len(refused("role_not_granted", child)) == 1
-    unknown = supporter.post(url, {"method": "gut_feeling"}, format="json")
+    officer = people["officer"]
+    unknown = officer.post(url, {"method": "gut_feeling"}, format="json")
     assert unknown.status_code == 422 and "method" in unknown.json()["errors"]
-    assert supporter.post(url, {"method": "id_document"}, format="json").status_code == 200
-    assert supporter.post(url, {"method": "id_document"}, format="json").status_code == 409
+    # a method the policy does not name for this purpose is not a check either
+    assert officer.post(url, {"method": "id_document"}, format="json").status_code == 422
+    assert officer.post(url, {"method": "in_person"}, format="json").status_code == 200
+    assert officer.post(url, {"method": "in_person"}, format="json").status_code == 409
 
 
 def test_a_client_of_sixteen_signs_alone(people: dict[str, Any]) -> None:

@@ -1,8 +1,10 @@
-"""The only writers of accounts: create staff and service accounts, issue tokens."""
+"""The only writers of accounts: create staff and service accounts, issue tokens, record the confidentiality
+declaration (S4-08: no personal data until it is on file)."""
 
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -61,3 +63,27 @@ def staff_create(
         append(action="staff.create", actor=by or "system:cli",
                detail={"user_id": user.pk, "roles": user.roles, "kind": user.kind, "token": bool(key)})
     return user, password, key
+
+
+def confidentiality_sign(username: str, *, signed_at: datetime | None = None, by: object = None) -> User:
+    """Record that this staff member signed the confidentiality declaration; from then on the vault opens.
+
+    `signed_at` is the date on the signed paper (not in the future); without it, now. Audited, never undone:
+    a declaration that was signed stays signed (an account that must lose access is deactivated instead).
+    """
+    now = timezone.now()
+    user = User.objects.filter(username__iexact=username, kind__in=(User.Kind.STAFF, User.Kind.SERVICE)).first()
+    if user is None:
+        raise StaffError(f"no staff account named {username!r}")
+    if user.confidentiality_signed_at is not None:
+        raise StaffError(f"the confidentiality declaration of {user.username} is on file since "
+                         f"{timezone.localtime(user.confidentiality_signed_at):%Y-%m-%d}")
+    signed_at = signed_at or now
+    if signed_at > now:
+        raise StaffError("a declaration cannot be signed in the future")
+    with transaction.atomic():
+        user.confidentiality_signed_at = signed_at
+        user.save(update_fields=["confidentiality_signed_at"])
+        append(action="staff.confidentiality_signed", actor=by or "system:cli",
+               detail={"user_id": user.pk, "signed_at": signed_at.isoformat()})
+    return user

@@ -1,11 +1,13 @@
-"""`waarborg staff add USERNAME --role ROLE [--role ROLE...] [--token] [--service] [--team T]`, and looking after
-accounts: `staff list`, `staff deactivate USER`, `staff password USER`, `staff token USER`,
-`staff roles USER [--set r1,r2]`."""
+"""`waarborg staff add USERNAME --role ROLE [--role ROLE...] [--token] [--service] [--team T] [--unsigned]`, and
+looking after accounts: `staff list`, `staff deactivate USER`, `staff password USER`, `staff token USER`,
+`staff roles USER [--set r1,r2]`, `staff sign USER [--on YYYY-MM-DD]` (the confidentiality declaration, S4-08),
+`staff unlock [USERNAME] [--address IP]` (lift a login lockout, audited)."""
 
 from __future__ import annotations
 
 import argparse
 import secrets
+from datetime import date, datetime, time
 from typing import Any
 
 from waarborg.cli import UserError
@@ -22,6 +24,9 @@ def register(sub: Any) -> None:
     add.add_argument("--team", default="", help="a team of the policy's teams (or one an account carries already)")
     add.add_argument("--new-team", action="store_true", help="start a team the policy does not declare, on purpose")
     add.add_argument("--email", default="")
+    add.add_argument("--unsigned", action="store_true",
+                     help="the confidentiality declaration is not on file yet: no personal data until "
+                          "`waarborg staff sign USERNAME`")
     add.set_defaults(handler=_add)
     listing = ssub.add_parser("list", help="every staff and service account: roles, team, active, live tokens")
     listing.set_defaults(handler=_list)
@@ -36,6 +41,22 @@ def register(sub: Any) -> None:
     roles.add_argument("username")
     roles.add_argument("--set", dest="roles", default=None, metavar="R1,R2", help="comma-separated roles")
     roles.set_defaults(handler=_roles)
+    sign = ssub.add_parser("sign", help="record a staff member's signed confidentiality declaration")
+    sign.add_argument("username")
+    sign.add_argument("--on", type=_day, default=None, metavar="YYYY-MM-DD",
+                      help="the date on the signed declaration (default: now)")
+    sign.set_defaults(handler=_sign)
+    unlock = ssub.add_parser("unlock", help="lift a login lockout of an account and/or a source address")
+    unlock.add_argument("username", nargs="?", default="")
+    unlock.add_argument("--address", default="", metavar="IP", help="the client address that was locked out")
+    unlock.set_defaults(handler=_unlock)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -45,15 +66,55 @@ def _add(args: argparse.Namespace) -> int:
         user, password, token = staff_create(
             args.username, args.role, team=args.team, email=args.email,
             service=args.service, with_token=args.token, known_team_only=not args.new_team,
+            confidentiality_signed=not args.unsigned,
         )
     except StaffError as exc:
         raise UserError(str(exc)) from None
     print(f"created {'service' if args.service else 'staff'} account {user.username} "
           f"with roles {', '.join(user.roles)}")
+    if args.unsigned and not args.service:
+        print(f"no personal data for {user.username} until the signed confidentiality declaration is recorded: "
+              f"waarborg staff sign {user.username}")
     if password:
         print(f"password (shown once): {password}")
     if token:
         print(token)
+    return 0
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from waarborg.accounts.actions import StaffError, confidentiality_sign
+
+    at = None
+    if args.on is not None and args.on != timezone.localdate():
+        at = timezone.make_aware(datetime.combine(args.on, time(12, 0)))  # a day: noon, the same date in UTC
+    try:
+        user = confidentiality_sign(args.username, signed_at=at)
+    except StaffError as exc:
+        raise UserError(str(exc)) from None
+    print(f"confidentiality declaration of {user.username} recorded "
+          f"({timezone.localtime(user.confidentiality_signed_at):%Y-%m-%d})")
+    return 0
+
+
+def _unlock(args: argparse.Namespace) -> int:
+    import ipaddress
+
+    from waarborg.accounts.lockout import unlock
+
+    if not args.username and not args.address:
+        raise UserError("name an account (USERNAME) and/or --address IP")
+    if args.address:
+        try:
+            ipaddress.ip_address(args.address)
+        except ValueError:
+            raise UserError(f"--address: {args.address!r} is not an IP address") from None
+    count = unlock("system:cli", username=args.username, address=args.address)
+    what = " and ".join(part for part in (args.username and f"account {args.username}",
+                                          args.address and f"address {args.address}") if part)
+    print(f"unlocked {what}: {count} failed attempt record(s) cleared")
     return 0
 
 

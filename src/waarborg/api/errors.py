@@ -124,6 +124,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    wait = getattr(exc, "wait", None)
+    if isinstance(exc, exceptions.Throttled) and wait is not None and getattr(exc.detail, "code", "") == "throttled":
+        exc.detail = exceptions.ErrorDetail(f"Te veel verzoeken; probeer het over {wait} seconden opnieuw. / "
+                                            f"Too many requests; try again in {wait} seconds.", code="throttled")
     if isinstance(exc, exceptions.APIException):
         _in_both_languages(exc, context)
     response = drf_handler(exc, context)

@@ -1,4 +1,6 @@
-"""413 for request bodies above DATA_UPLOAD_MAX_MEMORY_SIZE, before anything reads them.
+"""413 for request bodies above DATA_UPLOAD_MAX_MEMORY_SIZE, before anything reads them; 400 for a NUL
+character in an API request's query or purpose header (PostgreSQL cannot store one, so it must never get
+that far: it would be a 500 on PostgreSQL and a stored oddity on SQLite).
 
 The check runs in `process_view`, before any other middleware's (CSRF's reads the body), once it is
 known which view would answer: a page marked `@refuses_large_bodies_itself` (a citizen's form with an
@@ -23,6 +25,15 @@ def refuses_large_bodies_itself(view: View) -> View:
     return view
 
 
+NUL_REFUSED = "Een NUL-teken (\\u0000) is niet toegestaan. / A NUL character (\\u0000) is not allowed."
+
+
+def has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.META.get("HTTP_X_PURPOSE", ""):
+        return True
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
+
+
 def body_too_large(request: HttpRequest) -> bool:
     return int(request.META.get("CONTENT_LENGTH") or 0) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
@@ -35,6 +46,8 @@ class BodySizeLimitMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any) -> HttpResponse | None:
+        if request.path.startswith("/api/") and has_nul(request):
+            return JsonResponse({"detail": NUL_REFUSED}, status=400)
         try:
             too_large = body_too_large(request)
         except ValueError:

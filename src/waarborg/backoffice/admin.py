@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from waarborg.accounts.login import AdminLoginForm
 from waarborg.api.errors import Refused
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import active
@@ -25,6 +26,9 @@ from waarborg.vault.actions import field_classes, record_read
 from waarborg.vault.authorisation import assigned_subjects, needs_assignment, purposes_granted
 from waarborg.vault.crypto import KeyDestroyed
 from waarborg.vault.models import Record, Subject
+
+# The admin's login is audited and locked out like every other door (waarborg.accounts.lockout).
+admin.site.login_form = AdminLoginForm
 
 
 def _may_browse(user: Any) -> bool:

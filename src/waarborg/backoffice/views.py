@@ -20,7 +20,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,9 +28,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from rest_framework.exceptions import APIException
 
+from waarborg.accounts.login import LoginForm
 from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, append
 from waarborg.backoffice.landing import landing
+from waarborg.conf.headers import allow_own_styles
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
 from waarborg.retention.authz import manages_retention, refuse
@@ -49,19 +50,10 @@ REDACTION_LABELS = {"photo": "Pasfoto / photo", "mrz": "MRZ (machineleesbare str
                     "document_number": "Documentnummer / document number", "bsn": "BSN (burgerservicenummer)"}
 
 
-class StaffLoginForm(AuthenticationForm):
-    """Staff only; a failed attempt is audited (without the username typed)."""
+class StaffLoginForm(LoginForm):
+    """Staff only; a failed attempt is audited (without the username typed); the shared lockout applies."""
 
-    def clean(self) -> dict[str, Any]:
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            with transaction.atomic():
-                append(Entry(action="backoffice.login", outcome="refused", reason="wrong_credentials"))
-            raise
-        with transaction.atomic():
-            append(Entry(action="backoffice.login", actor=self.get_user()))
-        return cleaned
+    action = "backoffice.login"
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
@@ -277,9 +269,9 @@ def letter(request: HttpRequest, pk: Any) -> HttpResponse:
     req = get_object_or_404(Request, pk=pk)
     policy = current()
     lang = "en" if request.GET.get("lang") == "en" else "nl"
-    return render(request, "backoffice/letter.html", {
+    return allow_own_styles(render(request, "backoffice/letter.html", {
         "req": req, "lang": lang, "organisation": policy.organisation, "body": _letter(req, policy)[lang],
-        "today": timezone.localdate(), "draft": not req.answer})
+        "today": timezone.localdate(), "draft": not req.answer}))
 
 
 

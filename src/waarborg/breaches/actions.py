@@ -22,6 +22,7 @@ from waarborg.breaches import clock, notices, trail
 from waarborg.breaches.models import AffectedSubject, AuthorityNotification, Breach, BreachLogEntry, Kind, Risk, Status
 from waarborg.breaches.permissions import manages_breaches, sees_breaches
 from waarborg.breaches.selection import Selection, affected
+from waarborg.breaches.telling_officers import tell_officers
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.models import Subject
@@ -117,6 +118,7 @@ def breach_register(actor: Any, *, aware_at: datetime, description: str, kind: s
             added = _add_affected(breach, policy, Selection(categories=tuple(breach.categories),
                                                             subjects=tuple(explicit)), explicit)
             trail.write(breach, actor, "subjects_added", {"added": added})
+        tell_officers(policy, breach)
     return breach
 
 
@@ -134,6 +136,7 @@ def breach_report_suspicion(*, description: str, reporter_name: str = "", report
             authority_due_at=clock.authority_due_at(now, current.policy), created_at=now,
             policy_version=current.number)
         trail.write(breach, None, "reported", {"source": "public", "received_at": now.isoformat()})
+        tell_officers(current.policy, breach)
     return breach
 
 

@@ -6,8 +6,10 @@ The policy, in full (docs/api.md, "Times"):
   the offset it was given in, so answers compare and sort as text. Pages and letters show local time.
 - **In**: RFC 3339 with an offset: `Z` or `±HH:MM` (whole minutes; `-00:00` counts as UTC), a `T` (or a
   space) between date and time, seconds required, a fraction optional. A time without an offset is refused:
-  which "09:00" was meant is exactly what a caller must say. Years 1900 to 2200 only: what lies outside is
-  a typing error, not a date of this domain.
+  which "09:00" was meant is exactly what a caller must say. Offsets as clocks on earth have them: -12:00 to
+  +14:00, in whole hours, or with :30 or :45 (India, Nepal); `+23:59` is a typing error. Years 1900 to 2200
+  only, in the given offset and in UTC alike (so no answer echoes 1899 or 2201): what lies outside is a typing
+  error, not a date of this domain. Dates alone (`parse_date`) are `YYYY-MM-DD` in the same years.
 Anything else is refused with a field error (422 in the API).
 """
 
@@ -25,7 +27,11 @@ NOT_RFC3339 = f"Geef een tijdstip volgens RFC 3339, bijvoorbeeld {EXAMPLE}. / Gi
 NO_OFFSET = (f"Tijdzone ontbreekt: voeg Z of +01:00 toe, bijvoorbeeld {EXAMPLE}. / "
              "The offset is missing: add Z or +01:00.")
 OUT_OF_RANGE = f"Het jaar moet tussen {FIRST_YEAR} en {LAST_YEAR} liggen. / The year must lie between {FIRST_YEAR} and {LAST_YEAR}."
-BAD_OFFSET = "De tijdzone moet tussen -23:59 en +23:59 liggen. / The offset must lie between -23:59 and +23:59."
+BAD_OFFSET = ("De tijdzone moet tussen -12:00 en +14:00 liggen, in hele of halve uren of met :45. / "
+              "The offset must lie between -12:00 and +14:00, in whole or half hours or with :45.")
+NOT_A_DATE = "Geef een datum als 2026-03-02 (JJJJ-MM-DD). / Give a date such as 2026-03-02 (YYYY-MM-DD)."
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_OFFSET_MINUTES = (0, 30, 45)
 NO_SUCH_MOMENT = "Deze datum of tijd bestaat niet. / This date or time does not exist."
 
 
@@ -46,14 +52,30 @@ def parse(text: str) -> datetime:
     if zulu:
         zone = UTC
     else:
-        if int(off_hours) > 23 or int(off_minutes) > 59:
-            raise TimeFormatError(BAD_OFFSET)
         offset = timedelta(hours=int(off_hours), minutes=int(off_minutes))
+        if int(off_minutes) not in _OFFSET_MINUTES or offset > timedelta(hours=12 if sign == "-" else 14):
+            raise TimeFormatError(BAD_OFFSET)
         zone = timezone(-offset if sign == "-" else offset) if offset else UTC
     micro = int((fraction or ".0")[1:].ljust(6, "0")[:6])
     try:
-        return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+        moment = datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
     except ValueError:  # 31 February, 24:00, a leap second 60
+        raise TimeFormatError(NO_SUCH_MOMENT) from None
+    if not FIRST_YEAR <= moment.astimezone(UTC).year <= LAST_YEAR:  # 1900-01-01T00:00+01:00 is 1899 in UTC
+        raise TimeFormatError(OUT_OF_RANGE)
+    return moment
+
+
+def parse_date(text: str) -> date:
+    """A date from `YYYY-MM-DD` (nothing else Python would also read), years 1900-2200, or TimeFormatError."""
+    match = _DATE.fullmatch(text.strip() if isinstance(text, str) else "")
+    if match is None:
+        raise TimeFormatError(NOT_A_DATE)
+    if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        raise TimeFormatError(OUT_OF_RANGE)
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
         raise TimeFormatError(NO_SUCH_MOMENT) from None
 
 

@@ -116,8 +116,9 @@ def _build(node: yaml.Node, path: Path_, pos: Positions, constructor: yaml.SafeL
 def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
     pos = Positions(file)
     problems: list[Problem] = []
-    loader = yaml.SafeLoader(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = yaml.SafeLoader(text)  # its reader refuses control characters already here
         node = loader.get_single_node()
         if node is None:
             return None, pos, [Problem(file, 1, 1, "the file is empty")]
@@ -126,12 +127,22 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, pos, [Problem(file, line, col, f"YAML syntax: {exc.problem or exc.context}")]
+    except yaml.reader.ReaderError as exc:  # a control character (NUL...): a binary file that decoded as UTF-8
+        before = text[:exc.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return None, pos, [Problem(file, line, col, f"not a text file: character #x{exc.character:04x} is not "
+                                                    "allowed in YAML")]
+    except RecursionError:
+        return None, pos, [Problem(file, 1, 1, "nested too deeply: a policy nests a few levels, not thousands")]
+    except yaml.YAMLError as exc:
+        return None, pos, [Problem(file, 1, 1, f"YAML: {exc}")]
     except _TooLarge as exc:
         line, col = _mark(exc.node)
         return None, pos, [Problem(file, line, col, f"more than {MAX_VALUES:,} values (aliases such as *name "
                                                     "expand to copies): a policy is never that large")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, pos, problems
 
 
@@ -364,7 +375,15 @@ def load_text(text: str, file: str = "<policy>") -> LoadedPolicy:
 def load_file(path: str | Path) -> LoadedPolicy:
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError([Problem(file, 1, 1, f"cannot read the file: {exc}")]) from None
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PolicyError([Problem(file, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a binary file, or text in another encoding (Latin-1, UTF-16)
+        # The file as a whole is the problem (1:1); where reading stopped is in the message.
+        before = raw[:exc.start]
+        line, col = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        raise PolicyError([Problem(file, 1, 1, f"not a UTF-8 text file: byte 0x{raw[exc.start]:02x} at line {line}, "
+                                               f"column {col} cannot be read (save the policy as UTF-8)")]) from None
     return load_text(text, file)

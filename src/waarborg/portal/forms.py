@@ -5,43 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
-from django.db import transaction
 
-from waarborg.audit.log import Entry, append
+from waarborg.accounts.login import LoginForm
 from waarborg.portal.texts import REQUEST_TYPES, TEXT, word
-from waarborg.vault.crypto import keyed_hash
-
-MAX_FAILURES = 5  # wrong passwords in a row before the account is locked for a while
-LOCK_SECONDS = 15 * 60
 
 
-def _lock_key(username: str) -> str:
-    # A keyed hash: the cache never holds the username someone typed.
-    return "portal-login-failures:" + keyed_hash(username.strip().lower(), "portal-login")
+class CitizenLoginForm(LoginForm):
+    """Citizens only; every failure is audited, and the shared lockout (waarborg.accounts.lockout) applies."""
 
-
-class CitizenLoginForm(AuthenticationForm):
-    """Citizens only; locked for LOCK_SECONDS after MAX_FAILURES wrong attempts; every failure is audited."""
-
-    def clean(self) -> dict[str, Any]:
-        key = _lock_key(self.cleaned_data.get("username") or "")
-        if (cache.get(key) or 0) >= MAX_FAILURES:
-            raise forms.ValidationError(
-                "Te veel mislukte pogingen; probeer het over een kwartier opnieuw. / "
-                "Too many failed attempts; try again in fifteen minutes.", code="locked")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            cache.set(key, (cache.get(key) or 0) + 1, LOCK_SECONDS)
-            with transaction.atomic():
-                append(Entry(action="portal.login", outcome="refused", reason="wrong_credentials"))
-            raise
-        cache.delete(key)
-        with transaction.atomic():
-            append(Entry(action="portal.login", actor=self.get_user()))
-        return cleaned
+    action = "portal.login"
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
@@ -74,8 +46,12 @@ class PortalRequestForm(forms.Form):
             del self.fields["purpose"]
 
 
+SECURITY_CONCERN = "security_concern"
+
+
 class ContactForm(PortalRequestForm):
-    """The public contact form (S1-24): files a request without an account."""
+    """The public contact form (S1-24): files a request without an account. It also takes a report that data
+    is not well secured or misused (S1-30): that is no request of a data subject but a possible breach."""
 
     name = forms.CharField(max_length=200)
     email = forms.EmailField()
@@ -87,3 +63,8 @@ class ContactForm(PortalRequestForm):
         self.fields["email"].label = TEXT[lang]["email"]
         self.fields["details"].label = TEXT[lang]["message"]
         self.fields["details"].required = True
+        choice = self.fields["type"]
+        assert isinstance(choice, forms.ChoiceField)
+        choice.choices = [*type_choices(kwargs.get("available", ()), lang),
+                          (SECURITY_CONCERN, TEXT[lang]["security_concern"])]
+

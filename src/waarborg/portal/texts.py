@@ -12,6 +12,8 @@ TEXT: dict[str, dict[str, str]] = {
         "details": "Toelichting", "submit": "Verzoek indienen", "filed": "Uw verzoek is ontvangen. Kenmerk",
         "contact": "Contactformulier privacyverzoeken", "name": "Naam", "email": "E-mailadres",
         "message": "Uw verzoek of vraag", "send": "Versturen",
+        "security_concern": "Beveiliging of misbruik melden (mogelijk datalek)",
+        "security_thanks": "Dank u voor uw melding. Wij nemen die direct in behandeling.",
         "id_hint": ("Wij vragen u straks om een kopie van uw identiteitsbewijs. Maak op die kopie uw pasfoto, de MRZ "
                     "(de cijfers en letters onderaan), uw documentnummer en uw burgerservicenummer (BSN) zwart."),
         "thanks": "Dank u. Wij hebben uw verzoek ontvangen.", "reference": "Kenmerk",
@@ -65,6 +67,8 @@ TEXT: dict[str, dict[str, str]] = {
         "submit": "File request", "filed": "Your request was received. Reference",
         "contact": "Privacy request contact form", "name": "Name", "email": "E-mail address",
         "message": "Your request or question", "send": "Send",
+        "security_concern": "Report a security concern or misuse (possible data breach)",
+        "security_thanks": "Thank you for your report. We are looking into it right away.",
         "id_hint": ("We will ask you for a copy of your identity document. On that copy, black out your photo, the "
                     "MRZ (the lines of letters and digits at the bottom), the document number and your citizen "
                     "service number (BSN)."),

@@ -24,12 +24,13 @@ from django.views.decorators.http import require_http_methods
 from rest_framework.exceptions import APIException
 
 from waarborg.audit.refusals import refused
+from waarborg.breaches.actions import breach_report_suspicion
 from waarborg.breaches.models import AffectedSubject
 from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.models import Consent
 from waarborg.policy.active import current
 from waarborg.policy.render.texts import CHANNELS as CHANNEL_WORDS
-from waarborg.portal.forms import CitizenLoginForm, ContactForm, PortalRequestForm
+from waarborg.portal.forms import SECURITY_CONCERN, CitizenLoginForm, ContactForm, PortalRequestForm
 from waarborg.portal.texts import REQUEST_TYPES, STATUSES, TEXT, word
 from waarborg.rights import actions, delivery, exports
 from waarborg.rights.duties import Requester
@@ -246,7 +247,8 @@ def download(request: HttpRequest, pk: Any) -> HttpResponse:
 def contact(request: HttpRequest) -> HttpResponse:
     """Requests without an account (S1-24): the sender becomes a subject of their own; staff match it to the person
     and verify later. Offered only where the policy lists `contact_form`; elsewhere the page says which channels
-    the organisation does take requests through."""
+    the organisation does take requests through. A security concern (S1-30) opens a possible breach instead, its
+    72-hour clock running from receipt."""
     ctx = _context(request)
     policy = current()
     if not offers(policy, "contact_form"):
@@ -255,6 +257,10 @@ def contact(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST or None, available=policy.rights.available, lang=ctx["lang"])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if data["type"] == SECURITY_CONCERN:
+            breach = breach_report_suspicion(description=data["details"], reporter_name=data["name"],
+                                             reporter_contact=data["email"])
+            return render(request, "portal/contact_done.html", {**ctx, "reference": breach.pk, "breach": True})
         subject = subject_create("system:contact_form")
         req = actions.request_file(None, subject=subject, type=data["type"], channel="contact_form",
                                    details=data["details"],

@@ -375,6 +375,8 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
     label = rule.label or None
     clock.steps.append((f"Bewaarregel '{label.get('nl') if label else rule_id}' ({rule_id}).",
                         f"Retention rule '{label.get('en') if label else rule_id}' ({rule_id})."))
+    if rule.legal_ground:  # where a period comes from the law, say which law (S3-17)
+        clock.steps.append((f"Wettelijke grond: {rule.legal_ground}.", f"Legal ground: {rule.legal_ground}."))
     collected = _collected(record, rule, clock)
     plan = compile_rule(rule)
     moment_of = _moments(record, policy, collected, cache)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -18,6 +17,7 @@ from rest_framework.views import APIView
 from waarborg.api import times
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import active
 from waarborg.retention.authz import manages_retention, may, refuse
 from waarborg.retention.clock import compute, day_start
@@ -66,9 +66,9 @@ class PreviewView(APIView):
         if not manages_retention(request.user, current.policy):
             raise refuse(request.user, "retention.preview", "alleen wie bewaartermijnen beheert ziet de vooruitblik")
         try:
-            before = date.fromisoformat(request.query_params.get("before", ""))
-        except ValueError as exc:
-            raise Invalid({"before": ["geef een datum als 2026-12-31 / give a date such as 2026-12-31"]}) from exc
+            before = parse_date(request.query_params.get("before", ""))
+        except TimeFormatError as exc:
+            raise Invalid({"before": [str(exc)]}) from None
         counts = preview(day_start(before))
         return Response({"before": before, "rules": counts, "total": sum(counts.values())})
 

@@ -23,6 +23,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
+from waarborg.conf.headers import allow_own_styles
 from waarborg.rights import delivery
 from waarborg.rights.delivery import FORMATS, Export, has_pdf  # noqa: F401 - re-exported for the pages
 from waarborg.rights.views_api import handled
@@ -31,6 +32,8 @@ from waarborg.rights.views_api import handled
 def as_response(made: Export) -> HttpResponse:
     response = HttpResponse(made.content, content_type=made.content_type)
     response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
+    if made.content_type.startswith("text/html"):
+        allow_own_styles(response)  # a document that must look the same saved as a file
     return response
 
 

@@ -40,6 +40,9 @@ WORDS = {
 }
 
 
+FETCH_IDS = "fetch_%s"
+
+
 class AddressForm(forms.Form):
     email = forms.EmailField(max_length=254, error_messages={"required": ERRORS["email_required"]})
 
@@ -66,7 +69,8 @@ def pickup(request: HttpRequest, pk: Any) -> HttpResponse:
         return render(request, "securemail/pickup.html", {**ctx, "t": t, "gone": str(exc.detail)}, status=404)
     step = request.POST.get("step", "")
     address = _labelled(AddressForm(request.POST if step == "code" else None), t)
-    fetch = _labelled(PickupForm(request.POST if step == "fetch" else None), t)
+    # Two forms on one page: the second gets its own ids, or both e-mail labels would point at the first field.
+    fetch = _labelled(PickupForm(request.POST if step == "fetch" else None, auto_id=FETCH_IDS), t)
     page = {**ctx, "t": t, "address": address, "fetch": fetch, "until": found.expires_at}
     if step == "code" and address.is_valid():
         try:
@@ -74,7 +78,7 @@ def pickup(request: HttpRequest, pk: Any) -> HttpResponse:
         except Throttled:
             address.add_error("email", ERRORS["throttled"])
             return render(request, "securemail/pickup.html", page, status=429)
-        fetch = _labelled(PickupForm(initial={"email": address.cleaned_data["email"]}), t)
+        fetch = _labelled(PickupForm(initial={"email": address.cleaned_data["email"]}, auto_id=FETCH_IDS), t)
         return render(request, "securemail/pickup.html", {**page, "fetch": fetch, "code_sent": True})
     if step == "fetch" and fetch.is_valid():
         try:

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 
+from waarborg.conf.headers import allow, origin_of
 from waarborg.policy.active import NoActivePolicy, current
 from waarborg.policy.schema import Policy
 from waarborg.statistics.cookies import banner_for
@@ -71,6 +72,8 @@ class PublicPagesMiddleware:
                                                                 "next": request.get_full_path()})
         except NoReverseMatch:  # a site without the cookie page (/cookies/) has nowhere to post a choice
             return
+        # The scripts of the social buttons the visitor accepted: this answer's policy allows their origins.
+        allow(response, script_src=[origin_of(src) for src in banner.scripts])
         content = response.content
         ends = list(_BODY_END.finditer(content))
         if not ends:

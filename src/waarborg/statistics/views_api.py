@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
 from waarborg.audit.log import Entry, append
+from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import current
 from waarborg.statistics.access import require_purpose, require_reader
 from waarborg.statistics.analytics import DIMENSIONS, visit_counts
@@ -26,9 +27,9 @@ def _day(request: Request, name: str, default: date) -> date:
     if not raw:
         return default
     try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise Invalid({name: ["een datum als 2026-01-31 / a date such as 2026-01-31"]}) from None
+        return parse_date(raw)
+    except TimeFormatError as exc:
+        raise Invalid({name: [str(exc)]}) from None
 
 
 class VisitStatisticsView(APIView):

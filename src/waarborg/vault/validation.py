@@ -56,9 +56,9 @@ def _date(value: Any, spec: FieldSpec) -> str:
     if isinstance(value, date):
         return value.isoformat()
     try:
-        return date.fromisoformat(_text(value, spec)).isoformat()
-    except ValueError:
-        raise FieldError("Verwacht een datum als JJJJ-MM-DD. (Expected a date as YYYY-MM-DD.)") from None
+        return times.parse_date(_text(value, spec)).isoformat()
+    except times.TimeFormatError as exc:
+        raise FieldError(str(exc)) from None
 
 
 def _datetime(value: Any, spec: FieldSpec) -> str:

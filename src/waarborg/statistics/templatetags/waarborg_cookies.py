@@ -9,6 +9,7 @@ from typing import Any
 
 from django import template
 
+from waarborg.conf.headers import allow, origin_of
 from waarborg.policy.active import current
 from waarborg.statistics.cookies import embed_url
 
@@ -19,4 +20,6 @@ register = template.Library()
 def embed(context: Any, provider: str, ref: str, title: str = "") -> dict[str, Any]:
     request = context.get("request")
     url = embed_url(current(), request, provider, ref) if request is not None else None
+    if url:
+        allow(request, frame_src=[origin_of(url)])  # the accepted frame, on this page only
     return {"url": url, "provider": provider, "title": title, "lang": context.get("lang", "nl")}
