@@ -42,6 +42,7 @@ CASES: list[tuple[str, str, Category]] = [
     ("Bel 020-1234567.", "020-1234567", C.PHONE),
     ("Bel (0592) 123456.", "(0592) 123456", C.PHONE),
     ("Bel 0900-1234567.", "0900-1234567", C.PHONE),
+    ("De buurman (06-23456789) belde.", "06-23456789", C.PHONE),  # the parentheses are not the number
     # e-mail, URLs
     ("Mail f.elamrani@hotmail.com graag.", "f.elamrani@hotmail.com", C.EMAIL),
     ("Zie www.facebook.com/fatima.elamrani voor foto's.", "www.facebook.com/fatima.elamrani", C.URL),

@@ -43,10 +43,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from waarborg.deidentify.replace import MODES, Mode, Replacer
+from waarborg.deidentify.replace import MODES, Mode, Replacer, name_words, normalise
 from waarborg.deidentify.spans import LABELS, Category, Span, merge
 
-__all__ = ["LABELS", "MODES", "STRUCTURED", "Category", "Mode", "Result", "Span", "deidentify", "find"]
+__all__ = ["LABELS", "MODES", "STRUCTURED", "Category", "Hint", "Mode", "Replacer", "Result", "Span", "deidentify", "find"]
 
 # The categories with a shape, found without any word list: what log scrubbing uses.
 STRUCTURED: frozenset[Category] = frozenset(
@@ -81,7 +81,18 @@ def find(
     from waarborg.deidentify import hints as hinting
 
     own = {(s.start, s.end) for s in hinting.find(text, kept)}
-    return [s for s in spans if (s.start, s.end) not in own]
+    # A kept number in another spelling (`06 12345678` kept, `06-12345678` written) is the same value.
+    values = {(c, normalise(c, v)) for v, c in (h if isinstance(h, tuple) else (h, Category.NAME) for h in kept)}
+    # A kept name in a shorter or titled form (`mevrouw El Amrani`, `F. El Amrani`) is the same person: every
+    # word of it (particles aside) is a word of the kept name.
+    names = [words for v in kept if isinstance(v, str) and (words := name_words(v))]
+    return [s for s in spans
+            if (s.start, s.end) not in own and (s.category, normalise(s.category, text[s.start : s.end])) not in values
+            and not (s.category is Category.NAME and _within(name_words(text[s.start : s.end]), names))]
+
+
+def _within(words: frozenset[str], names: list[frozenset[str]]) -> bool:
+    return bool(words) and any(words <= name for name in names)
 
 
 def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | None) -> list[Span]:
@@ -112,9 +123,13 @@ def deidentify(
     keep: Iterable[Hint] = (),
     key: bytes | None = None,
     categories: Collection[Category] | None = None,
+    replacer: Replacer | None = None,
 ) -> Result:
-    """`text` with its personal data replaced (see `replace` for the modes); spans point into `text`."""
-    replacer = Replacer(mode, key)
+    """`text` with its personal data replaced (see `replace` for the modes); spans point into `text`.
+
+    `replacer`: one `Replacer(mode, key)` for the texts of one document (an export, a record), so a tag
+    means the same value in each of them; `mode` and `key` are then the replacer's."""
+    replacer = replacer or Replacer(mode, key)
     found = find(text, hints=hints, keep=keep, categories=categories)
     replacer.learn_names([text[s.start : s.end] for s in found if s.category is Category.NAME])
     out: list[str] = []

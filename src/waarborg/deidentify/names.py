@@ -91,6 +91,8 @@ def _particles_before(text: str, start: int) -> int:
     for word in reversed(words[-2:]):
         if word not in _PARTICLES and not (word == "in" and text[begin : begin + 2] in ("'t", "’t")):
             break
+        if word == "ben":  # before a name it is the verb ("Ik ben Jan Smit"); inside one ("Ali ben Said") it stays
+            break
         begin = text.rindex(word, 0, begin)
     return begin
 

@@ -128,8 +128,12 @@ def phones(text: str) -> Iterator[Span]:
             if not e:
                 i += 1
                 continue
-            if s > 0 and cand[s - 1] == "(" and not cand.startswith("(", s):
+            # An opening parenthesis belongs to the number only with its closing one, as in `(0592) 123456`;
+            # in `(06-23456789)` both stay in the text.
+            if s > 0 and cand[s - 1] == "(" and not cand.startswith("(", s) and ")" in cand[s:e]:
                 s -= 1
+            elif cand.startswith("(", s) and ")" not in cand[s:e]:
+                s += 1
             yield Span(m.start() + s, m.start() + e, Category.PHONE)
             while i < len(starts) and starts[i] < e:
                 i += 1

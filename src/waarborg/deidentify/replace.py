@@ -72,7 +72,7 @@ def normalise(category: Category, value: str) -> str:
     return " ".join(value.casefold().split())
 
 
-def _name_words(value: str) -> frozenset[str]:
+def name_words(value: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", value.casefold()) if len(w) > 1 and w not in _PARTICLES)
 
 
@@ -91,14 +91,14 @@ class Replacer:
 
     def learn_names(self, values: list[str]) -> None:
         """The names of the whole text, longest first, so "Kofi" early on links to "Kofi Mensah" later."""
-        for value in sorted(values, key=lambda v: len(_name_words(v)), reverse=True):
+        for value in sorted(values, key=lambda v: len(name_words(v)), reverse=True):
             self.canonical(Category.NAME, value)
 
     def canonical(self, category: Category, value: str) -> str:
         norm = normalise(category, value)
         if category is not Category.NAME:
             return norm
-        parts = _name_words(value)
+        parts = name_words(value)
         for seen, canonical in self.names:
             if parts and parts <= seen:
                 return canonical

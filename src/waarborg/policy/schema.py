@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator, model_validator
 
 from waarborg.policy.periods import Period
 
@@ -272,6 +272,23 @@ class FieldSpec(Strict):
     # set, e.g. an agreement becoming `active` (S2-05).
     needs_signed_consent: tuple[str, ...] = ()
     subject_provided: bool = True  # for portability (art. 20)
+    # Free text where it leaves the file (docs/deidentify.md): `redact` runs it through the de-identifier
+    # (an export to the subject redacts only the other people), `drop` leaves it out of datasets, reports
+    # and anonymised records, `keep` passes it as written. Unset: `redact` for longtext, `keep` otherwise.
+    deidentify: Literal["redact", "drop", "keep"] | None = None
+
+    @model_validator(mode="after")
+    def _free_text_only(self) -> FieldSpec:
+        if self.deidentify is not None and self.type not in (FieldType.TEXT, FieldType.LONGTEXT):
+            raise ValueError("deidentify is for free text: a field of type text or longtext")
+        return self
+
+    @property
+    def free_text(self) -> Literal["redact", "drop", "keep"]:
+        """What happens to this field's text outside the file (the default filled in)."""
+        if self.deidentify is not None:
+            return self.deidentify
+        return "redact" if self.type is FieldType.LONGTEXT else "keep"
 
 
 class RecordType(Strict):

@@ -6,7 +6,10 @@ that reference and, per *declared* field, the generalised value. Undeclared inpu
 identifiers (name, BSN, address, e-mail, phone, exact birth date, IP...) cannot be declared, and a
 value that still looks like one (an e-mail address, an IP address, a BSN-like or phone number) is
 refused rather than stored. Quasi-identifiers are generalised: a birth date becomes `birth_year`, a
-postcode its four digits.
+postcode its four digits. A field named after a free-text field of the policy follows its `deidentify`:
+`redact` stores the text with every person, address and number in it replaced by a pseudonym under the
+dataset's own key (`[NAAM-K7Q2X4PM]`: the same name links within the dataset, nowhere else), `drop` cannot
+be declared (403 `free_text_dropped`), `keep` is checked like any other value.
 """
 
 from __future__ import annotations
@@ -20,9 +23,12 @@ from django.utils import timezone
 
 from waarborg.accounts.models import User
 from waarborg.api.errors import Invalid
+from waarborg.deidentify import Replacer
+from waarborg.deidentify.fields import leaving
 from waarborg.policy.active import active
+from waarborg.policy.schema import FieldSpec, FieldType, Policy
 from waarborg.research.models import Dataset, DatasetRow, Project
-from waarborg.research.projects import audit, may, pseudonym, require_started
+from waarborg.research.projects import audit, may, pseudonym, require_started, text_key
 from waarborg.vault.access import refuse
 from waarborg.vault.authorisation import granting_roles
 from waarborg.vault.gates import Refusal
@@ -64,6 +70,14 @@ def _looks_identifying(value: Any) -> bool:
     return False
 
 
+def free_text(policy: Policy, name: str) -> FieldSpec | None:
+    """The policy's free-text field of this name (the strictest where record types differ), or None."""
+    specs = [rt.fields[name] for rt in policy.record_types.values()
+             if name in rt.fields and rt.fields[name].type in (FieldType.TEXT, FieldType.LONGTEXT)]
+    order = {"drop": 0, "redact": 1, "keep": 2}
+    return min(specs, key=lambda spec: order[spec.free_text], default=None)
+
+
 def _declared(actor: Any, fields: Any, purpose: str) -> list[str]:
     if not isinstance(fields, list) or not fields:
         raise Invalid({"fields": ["Noem de velden die echt nodig zijn. (Declare the fields you really need.)"]})
@@ -75,6 +89,12 @@ def _declared(actor: Any, fields: Any, purpose: str) -> list[str]:
     if direct:  # S3-12: a well-formed wish the rules forbid, so a refusal on record
         refuse(actor, "write", purpose, Refusal("direct_identifier", f"Direct identificerend, nooit in een dataset: "
                                                 f"{', '.join(direct)}. (A direct identifier, never in a dataset.)"))
+    policy = active().policy
+    dropped = sorted({name for name in fields if (spec := free_text(policy, name)) and spec.free_text == "drop"})
+    if dropped:
+        refuse(actor, "write", purpose, Refusal("free_text_dropped", f"Vrije tekst die het beleid buiten datasets "
+                                                f"houdt: {', '.join(dropped)}. (Free text the policy keeps out of "
+                                                "datasets.)"))
     return list(dict.fromkeys(fields))
 
 
@@ -95,9 +115,15 @@ def dataset_create(actor: Any, project: Project, *, purpose_statement: str, fiel
     return dataset
 
 
-def _minimal(actor: Any, dataset: Dataset, row: dict[str, Any], index: int, purpose: str) -> dict[str, Any]:
+def _minimal(actor: Any, dataset: Dataset, row: dict[str, Any], index: int, purpose: str,
+             texts: dict[str, FieldSpec], replacer: Replacer) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in dataset.fields:
+        if name in texts and isinstance(row.get(name), str):
+            # Free text the policy redacts: every person, address and number in it becomes a pseudonym under
+            # the dataset's key, so the text stays readable and links within the dataset, and nobody is named.
+            values[name] = leaving(texts[name], row[name], replacer)
+            continue
         if name == "birth_year":
             values[name] = _birth_year(row)
         elif name == "postcode":
@@ -122,11 +148,16 @@ def dataset_collect(actor: Any, dataset: Dataset, rows: Any, purpose: str = PURP
         raise Invalid({"rows": ["Geef ten minste één rij. (Give at least one row.)"]})
     kept = []
     now = timezone.now()
+    policy = active().policy
+    texts = {name: spec for name in dataset.fields
+             if (spec := free_text(policy, name)) is not None and spec.free_text == "redact"}
+    replacer = Replacer("pseudonym", text_key(project, str(dataset.pk))) if texts else Replacer("tag", None)
     for i, row in enumerate(rows):
         if not isinstance(row, dict) or not str(row.get("person") or "").strip():
             raise Invalid({f"rows.{i}.person": ["Over wie gaat deze rij? (Whom is this row about?)"]})
         kept.append(DatasetRow(dataset=dataset, pseudonym=pseudonym(project, str(row["person"])),
-                               values=_minimal(actor, dataset, row, i, purpose), collected_at=now, collected_by=actor))
+                               values=_minimal(actor, dataset, row, i, purpose, texts, replacer),
+                               collected_at=now, collected_by=actor))
     with transaction.atomic():
         DatasetRow.objects.bulk_create(kept)
         audit("research.collect", actor, project, dataset=str(dataset.pk), rows=len(kept))

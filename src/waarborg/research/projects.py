@@ -117,6 +117,13 @@ def require_started(actor: Any, project: Project, action: str, purpose: str) -> 
                                                "niet is gestart. (Nothing is processed until the project starts.)"))
 
 
+def text_key(project: Project, dataset: str) -> bytes:
+    """The key under which a dataset's free text gets its pseudonyms (`[NAAM-K7Q2X4PM]`): derived from the
+    project's key and the dataset, so the same name links within a dataset and nowhere else."""
+    key = crypto.unwrap(bytes(ProjectKey.objects.get(project=project).wrapped))
+    return hmac.new(key, f"deidentify:{dataset}".encode(), hashlib.sha256).digest()
+
+
 def pseudonym(project: Project, reference: str) -> str:
     """A keyed pseudonym (HMAC-SHA-256 with the project's own key): stable within, different between projects."""
     key = crypto.unwrap(bytes(ProjectKey.objects.get(project=project).wrapped))

@@ -28,7 +28,7 @@ How it works, and why this way:
   fsync'ed before the commit), so restoring an older backup forgets them again; a restore then runs
   the sweep, which redoes the anonymisations.
 - **Anonymising** keeps only the fields `rule.anonymise.keep` names (generalising dates to year or
-  month), generalises the record's own dates, unlinks the subject and drops the sealed blob.
+  month; free text de-identified or dropped as its field's `deidentify` says: `deidentify.fields`), generalises the record's own dates, unlinks the subject and drops the sealed blob.
 - **Crash behaviour.** A crash or `kill -9` inside a batch rolls the whole batch back, audit entries
   included: every record is either untouched or fully processed with its audit entry. Nothing is
   kept in memory between batches, so the next run simply starts again (the sweep is idempotent:
@@ -55,6 +55,8 @@ from django.utils import timezone
 
 from waarborg.audit.log import Entry, append_many
 from waarborg.backups import journal
+from waarborg.deidentify import Replacer
+from waarborg.deidentify.fields import DROPPED, leaving
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
 from waarborg.retention.clock import compute, holds_matching, rule_of
@@ -150,9 +152,12 @@ def _anonymise(record: Record, policy: Policy, now: datetime) -> None:
         with contextlib.suppress(KeyDestroyed):
             data.update(keys.open_sealed(record.subject_id, bytes(record.sealed), f"record:{record.pk}"))
     kept = {}
+    replacer = Replacer("tag", None)  # one record: a tag means the same value in each of its fields
     for name in sorted(keep & set(data)):
         is_date = name in fields and fields[name].type in (FieldType.DATE, FieldType.DATETIME)
-        kept[name] = _generalise(data[name], how) if is_date else data[name]
+        value = _generalise(data[name], how) if is_date else leaving(fields.get(name), data[name], replacer)
+        if value is not DROPPED:
+            kept[name] = value
     record.plain = kept
     record.sealed = None
     record.subject = None

@@ -5,6 +5,7 @@ Steps, each audited and on the request's history (`Step`, `Delivery`):
 - `review`: a staff member sees the export (a download in the back office, `GET requests/{id}/export`).
   Never the registrar (`duties`). With `recipient=` (portability, art. 20(2)) it is also a delivery to
   the organisation the subject named.
+- `review_redactions`: the reviewer sees what the export redacts from free text and why (`redaction`).
 - `deliver_portal`: the subject downloads it in the portal once the request is answered.
 - `deliver_letter`: a staff member (never the registrar) makes the letter to print and post, addressed
   to the requester. They see what they post, so it is a review as well.
@@ -32,7 +33,7 @@ from waarborg.api.errors import Conflict, Invalid, NotImplementedYet
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy
-from waarborg.rights import duties, exports
+from waarborg.rights import duties, exports, redaction
 from waarborg.rights.actions import mark_in_progress, require_identity, step_without_change
 from waarborg.rights.models import Delivery, Request
 
@@ -46,6 +47,8 @@ MAKERS: dict[str, tuple[Callable[[Policy, Request], dict[str, Any]], Callable[[d
     "disclosures": (exports.disclosures_export, exports.disclosures_csv),
     "portability": (exports.portability_export, exports.portability_csv),
 }
+# The kinds whose free text names other people (art. 15(4), 20(4)): redacted before anything is made.
+REDACTED = ("access", "portability")
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
                  "html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 # Once the request is answered, the subject downloads the export in the portal.
@@ -96,10 +99,18 @@ def check_release(req: Request, fmt: str, recipient: str = "") -> None:
         raise Invalid({"recipient": ["te lang / too long"]})
 
 
+def content_of(policy: Policy, req: Request) -> tuple[dict[str, Any], list[redaction.Redaction]]:
+    """What the export holds, with other people redacted from its free text (access, portability)."""
+    make, _ = MAKERS.get(req.type, MAKERS["access"])
+    content = make(policy, req)
+    done = redaction.redact_export(policy, req.subject, content) if req.type in REDACTED and req.subject else []
+    return content, done
+
+
 def build(policy: Policy, req: Request, fmt: str, lang: str, *, addressee: duties.Requester | None = None) -> Export:
     """The export of `req` in `fmt` (no checks, no log: callers below do both)."""
-    make, to_csv = MAKERS.get(req.type, MAKERS["access"])
-    content = make(policy, req)
+    _, to_csv = MAKERS.get(req.type, MAKERS["access"])
+    content, _ = content_of(policy, req)
     if fmt == "json":
         body = json.dumps(content, ensure_ascii=False, indent=2, default=str).encode()
     elif fmt == "csv":
@@ -138,6 +149,20 @@ def review(actor: Any, req: Request, *, fmt: str = "json", lang: str = "nl", rec
         if recipient:
             _delivery(actor, req, fmt=fmt, channel="api", to="recipient", recipient=recipient)
     return made
+
+
+def review_redactions(actor: Any, req: Request) -> dict[str, Any]:
+    """The reviewer's view: what the export's free text redacts, with the original and why (JSON, never the
+    subject's). The same checks and the same audited step as seeing the export."""
+    duties.require_other_than_registrar(actor, req, "request.review")
+    check_release(req, FORMATS.get(req.type, ("json",))[0])
+    policy = current()
+    with transaction.atomic():
+        content, done = content_of(policy, req)
+        view = redaction.review_view(policy, str(req.pk), content, done)
+        mark_in_progress(actor, req)
+        _log(actor, req, "request.review", "reviewed", "json", view="redactions", redactions=view["count"])
+    return view
 
 
 def deliver_letter(actor: Any, req: Request, *, fmt: str = "pdf", lang: str = "nl") -> Export:

@@ -31,6 +31,8 @@ from waarborg.caseloads.actions import end_for_subject
 from waarborg.consent.objections import restriction_set
 from waarborg.consent.state import legal_claims, restrictions
 from waarborg.core.times import day_in_words, rfc3339
+from waarborg.deidentify import Replacer
+from waarborg.deidentify.fields import DROPPED, leaving
 from waarborg.policy.active import active
 from waarborg.policy.schema import FieldType, Policy
 from waarborg.portal.accounts import account_erase
@@ -135,9 +137,11 @@ def _anonymise(policy: Policy, record: Record) -> list[str]:
     spec = policy.record_types[record.type].fields if record.type in policy.record_types else {}
     data = record_data(record)
     how = rule.anonymise.generalise_dates
+    replacer = Replacer("tag", None)  # free text de-identified or dropped as the policy says (deidentify.fields)
     kept = {name: (_generalise(value, how) if name in spec and spec[name].type in (FieldType.DATE, FieldType.DATETIME)
-                   else value)
+                   else leaving(spec.get(name), value, replacer))
             for name, value in data.items() if name in rule.anonymise.keep}
+    kept = {name: value for name, value in kept.items() if value is not DROPPED}
     now = timezone.now()
     collected = record.collected_at
     if how == "year":

@@ -4,6 +4,8 @@
   export. `format=json` (default), `html`, `pdf` or `csv` for access and disclosures; `json` or `csv` for
   portability; `pdf` only where WeasyPrint is installed (else 501). `recipient=` hands a portability
   export to an organisation the subject named (art. 20(2)).
+- GET `requests/{id}/export?view=review`: the reviewer's view of what the export redacts from free text
+  (other people: art. 15(4) GDPR), with the original values and why; JSON, audited as a review.
 - POST `requests/{id}/deliver`: `{"channel": "letter"}` answers the letter to print and post to the
   requester (PDF or HTML); `{"channel": "secure_mail"}` sends it where the policy offers secure mail.
 Every export is a step of the request and an audit entry (`request.review`, `request.deliver`).
@@ -11,6 +13,7 @@ Every export is a step of the request and an audit entry (`request.review`, `req
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import HttpResponse
@@ -23,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
+from waarborg.api.errors import Invalid
 from waarborg.conf.headers import allow_own_styles
 from waarborg.rights import delivery
 from waarborg.rights.delivery import FORMATS, Export, has_pdf  # noqa: F401 - re-exported for the pages
@@ -54,6 +58,9 @@ class ExportView(_JsonErrors):
                     "access and disclosures json, html, pdf, csv; portability json, csv.",
         parameters=[OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "html", "pdf", "csv"]),
                     OpenApiParameter("lang", OpenApiTypes.STR, enum=["nl", "en"]),
+                    OpenApiParameter("view", OpenApiTypes.STR, enum=["review"],
+                                     description="`review`: for the reviewer only, what the export redacts from "
+                                                 "free text (other people), with the original and why (JSON)."),
                     OpenApiParameter("recipient", OpenApiTypes.STR,
                                      description="Portability: the organisation the subject named.")],
         responses={200: OpenApiResponse(description="The export"),
@@ -65,6 +72,14 @@ class ExportView(_JsonErrors):
     )
     def get(self, request: HttpRequest, pk: Any) -> HttpResponse:
         req = handled(request, pk, "request.review")
+        view = request.query_params.get("view") or ""
+        if view not in ("", "review"):
+            raise Invalid({"view": ["kies / choose review"]})
+        if view:
+            if (request.query_params.get("format") or "json").lower() != "json":
+                raise Invalid({"format": ["view=review is JSON"]})
+            return HttpResponse(json.dumps(delivery.review_redactions(request.user, req), ensure_ascii=False,
+                                           indent=2).encode(), content_type="application/json; charset=utf-8")
         return as_response(delivery.review(request.user, req,
                                            fmt=(request.query_params.get("format") or "json").lower(),
                                            lang=_lang(request.query_params.get("lang")),

@@ -1,7 +1,9 @@
 """The municipal policy report (S0-08): answers marked `policy_use` in the policy, aggregated, k-anonymous.
 
 What goes in: only fields a record type marks `policy_use: true` (seed 000: hours_per_week and
-relationship of an application), generalised (numbers into bands, dates into years; free text never).
+relationship of an application), generalised (numbers into bands, dates into years). Free text marked
+`policy_use` goes into the rows only, never into the groups, run through the de-identifier as the field's
+`deidentify` says (`drop`: left out; `keep`: as written), tags numbered per record.
 What never goes in: name, address, phone, birth date, IBAN, or any other field. People are counted per
 group; a group with fewer than K people is left out and the report says how many were left out.
 Each person gets a pseudonym valid for one project (or, without a project, for one report): a keyed
@@ -21,6 +23,8 @@ from django.utils import timezone
 
 from waarborg.audit.log import Entry, append
 from waarborg.consent.eligibility import exclusions
+from waarborg.deidentify import Replacer
+from waarborg.deidentify.fields import leaving
 from waarborg.policy.schema import FieldType, Policy
 from waarborg.vault.actions import record_data
 from waarborg.vault.crypto import KeyDestroyed, keyed_hash
@@ -38,6 +42,18 @@ def policy_fields(policy: Policy) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for name, record_type in policy.record_types.items():
         fields = [f for f, spec in record_type.fields.items() if spec.policy_use and spec.type in USABLE]
+        if fields:
+            out[name] = fields
+    return out
+
+
+def text_fields(policy: Policy, sources: dict[str, list[str]]) -> dict[str, list[str]]:
+    """record type -> its free-text fields marked for policy use that the policy does not drop: they go into the
+    rows (never into the groups: each text is its own), through the de-identifier unless marked `keep`."""
+    out: dict[str, list[str]] = {}
+    for name in sources:
+        fields = [f for f, spec in policy.record_types[name].fields.items() if spec.policy_use
+                  and spec.type in (FieldType.TEXT, FieldType.LONGTEXT) and spec.free_text != "drop"]
         if fields:
             out[name] = fields
     return out
@@ -72,20 +88,26 @@ def policy_report(actor: Any, policy: Policy, purpose: str, *, project: str = ""
     people: dict[tuple[Any, ...], set[str]] = defaultdict(set)
     rows: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     fields = sorted({f for names in sources.values() for f in names})
+    texts = text_fields(policy, sources)
+    text_names = sorted({f for names in texts.values() for f in names} - set(fields))
     for record in records:
         if str(record.subject_id) in left_out:
             continue
         spec = policy.record_types[record.type].fields
+        used = [*sources[record.type], *texts.get(record.type, ())]
         try:  # open the sealed part only when a policy field lives there
             data = record_data(record) if any(
-                policy.categories[spec[f].category].must_encrypt for f in sources[record.type]) else record.plain
+                policy.categories[spec[f].category].must_encrypt for f in used) else record.plain
         except KeyDestroyed:  # erased meanwhile: nothing of this person is used
             continue
         values = {f: generalise(spec[f].type, data.get(f)) if f in sources[record.type] else None for f in fields}
         key = tuple(values[f] for f in fields)
+        replacer = Replacer("tag", None)  # one record: tags do not link people across records
+        said = {f: leaving(spec[f], data.get(f), replacer) if f in texts.get(record.type, ()) else None
+                for f in text_names}
         pseudonym = keyed_hash(f"{salt}:{record.subject_id}", "policy-report")[:16]
         people[key].add(pseudonym)
-        rows.append((key, {"id": pseudonym, **values}))
+        rows.append((key, {"id": pseudonym, **values, **said}))
     shown = {key for key, who in people.items() if len(who) >= K}
     groups = [{**dict(zip(fields, key, strict=True)), "count": len(people[key])}
               for key in sorted(shown, key=lambda k: [str(v) for v in k])]
@@ -94,6 +116,7 @@ def policy_report(actor: Any, policy: Policy, purpose: str, *, project: str = ""
     result: dict[str, Any] = {
         "report": str(report), "project": project, "purpose": purpose,
         "generated_at": (at or timezone.now()).isoformat(), "record_types": sorted(sources), "fields": fields,
+        "texts": text_names,
         "k": K, "people": len({p for who in people.values() for p in who}), "groups": groups,
         "rows": [row for key, row in rows if key in shown],
         "suppressed": suppressed, "note": NOTE,
