@@ -111,6 +111,13 @@ CASES = [
     ("retention starting at an undefined calendar",
      "    period: P1Y\n", "    period: P1Y\n    start: {calendar: seasons}\n", "seasons",
      "retention rule 'one_year' starts at calendar 'seasons', which is not defined"),
+    ("retention counting from a field that is not a date",
+     "    period: P1Y\n", "    period: P1Y\n    start: {latest: [collected, {field: email}]}\n", "email}]",
+     "retention rule 'one_year' counts from field 'email', but record type 'ticket' has no date field of that name"),
+    ("retention counting from an encrypted date field",
+     "    period: P1Y\n", "    period: P1Y\n    until: {earliest: [{field: since}, withdrawn]}\n", "since}",
+     "retention rule 'one_year' counts from field 'since' of 'ticket', which is encrypted: a clock can only count "
+     "from a date in a category that is not encrypted"),
     ("legal period without its ground",
      "    period: P1Y\n", "    period: P1Y\n    reason: legal\n", "legal\n",
      "retention rule 'one_year' is a legal period: name it in legal_ground"),
@@ -222,6 +229,11 @@ _ALSO = {
     # the rule must anonymise and keep the special field
     "retention rule 'one_year' keeps": ("    period: P1Y\n",
                                         "    period: P1Y\n    action: anonymise\n    anonymise: {keep: [illness]}\n"),
+    # the clock's date field is a BSN-category date (encrypted); `withdrawn` must be declared
+    "retention rule 'one_year' counts from field 'since'": (
+        "      email: {category: contact, type: email}\n",
+        "      email: {category: contact, type: email}\n      since: {category: bsn, type: date}\n"
+        "events:\n  withdrawn: {nl: de intrekking, en: the withdrawal}\n"),
     # marketing must touch a special field
     "marketing purpose": ("      email: {category: contact, type: email}\n",
                           "      email: {category: contact, type: email}\n      illness: {category: health}\n"),

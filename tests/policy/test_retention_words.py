@@ -14,9 +14,10 @@ statement: {version: "1", effective: 2024-01-01}
 categories: {contact: {label: Contact}}
 purposes: {service: {label: Dienst, description: Dienst, basis: consent}}
 record_types:
-  ticket: {purpose: service, label: Vraag, retention: rule, fields: {email: {category: contact}}}
+  ticket: {purpose: service, label: Vraag, retention: rule, fields: {email: {category: contact},
+           ends_on: {category: contact, type: date, label: {nl: Einddatum, en: End date}}}}
 calendars:
-  seasons: {label: {nl: Einde van een seizoen, en: End of a season}}
+  seasons: {label: {nl: Einde van een seizoen, en: End of a season}, dates: [2025-06-30]}
 roles: {po: {label: PO, privacy_officer: true, grants: {service: [read, write]}}}
 events:
   case_closed: {nl: het sluiten van de zaak, en: the closing of the case}
@@ -46,6 +47,15 @@ def _words(rule: str, lang: str = "nl") -> str:
      "4 weeks after we receive it, or sooner on the end of the talks without an agreement. After that we delete"),
     ("until: {event: consent_withdrawn}", "en", "Until you unsubscribe or withdraw your consent."),
     ("until: {event: contract_ended}\nperiod: P1M", "nl", "Tot het einde van de overeenkomst, daarna nog 1 maand."),
+    ("period: P2Y\nstart: {earliest: [contract_ended, consent_withdrawn]}", "nl",
+     "2 jaar na het einde van de overeenkomst of je je uitschrijft of je toestemming intrekt, wat het eerst komt."),
+    ("period: P2Y\nstart: {latest: [{event: case_closed, of: record}, contract_ended]}", "en",
+     "2 years after the closing of the case and the end of the contract, whichever comes last."),
+    ("period: P1Y\nstart: {field: ends_on}", "nl", "1 jaar na de datum 'einddatum' in het dossier."),
+    ("until: {earliest: [contract_ended, {field: ends_on}]}\nperiod: P1M", "en",
+     "Until the end of the contract or the date 'end date' in the file, whichever comes first, then 1 month more."),
+    ("start: {event: case_closed, of: record}\nuntil: {event: contract_ended}\nperiod: P1Y", "nl",
+     "Tot het einde van de overeenkomst, maar niet eerder dan het sluiten van de zaak, daarna nog 1 jaar."),
     ("period: P1Y\nextension: {by: P6M, times: 3, requires: staff}\nceiling: P3Y", "nl",
      "1 jaar na ontvangst; maximaal 3 keer te verlengen met 6 maanden, nooit langer dan 3 jaar. Daarna verwijderen "
      "wij de gegevens. Verlengen gebeurt als wij de gegevens nog nodig verwachten."),

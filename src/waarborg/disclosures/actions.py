@@ -34,9 +34,6 @@ from waarborg.vault.actions import fields_present
 from waarborg.vault.authorisation import role_grants
 from waarborg.vault.models import Record, Subject
 
-# Recipients that act on their own legal task need no agreement with us (they ask under the law).
-NO_AGREEMENT_NEEDED = ("authority",)
-
 
 @dataclass(frozen=True)
 class Request:
@@ -67,7 +64,7 @@ def _agreement_problem(recipient: Recipient, on: date) -> str | None:
     if agreement is None:
         if recipient.kind == "processor":
             return "Er is geen verwerkersovereenkomst vastgelegd. / No processor agreement is on file."
-        if recipient.kind in NO_AGREEMENT_NEEDED:
+        if not recipient.needs_agreement:  # the same test `policy check` makes
             return None
         return "Er zijn geen afspraken met deze ontvanger vastgelegd. / No agreement with this recipient is on file."
     if recipient.kind == "processor" and agreement.kind != "processor_agreement":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from datetime import date, datetime, time
 from typing import Any
 
 from waarborg.cli import UserError
@@ -18,6 +20,9 @@ def register(sub: Any) -> None:
     act = psub.add_parser("activate", help="validate, store as a new version, make it current")
     act.add_argument("file", metavar="FILE", nargs="?", help="default: WAARBORG_POLICY")
     act.add_argument("--if-none", action="store_true", help="only when no policy is active yet (install scripts)")
+    act.add_argument("--effective", metavar="DATE", help="take effect at the start of this day (2027-01-01) or at "
+                     "this moment; until then the current version stays in force. Default: the file's "
+                     "statement.effective when that lies ahead, else now")
     act.set_defaults(handler=_activate)
     hist = psub.add_parser("history", help="list the stored policy versions")
     hist.set_defaults(handler=_history)
@@ -50,24 +55,29 @@ def _check(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            load_file(path)
+            loaded = load_file(path)
         except PolicyError as exc:
             failed = True
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
         else:
-            print(f"{path}: ok")
+            for warning in loaded.warnings:
+                print(warning, file=sys.stderr)
+            print(f"{path}: ok" + (f" ({len(loaded.warnings)} warnings)" if loaded.warnings else ""))
     return 1 if failed else 0
 
 
 def _activate(args: argparse.Namespace) -> int:
     from django.conf import settings
     from django.core.management import call_command
+    from django.utils import timezone
 
-    from waarborg.policy.active import activate, current_version_number
+    from waarborg.policy.active import activate, current_version_number, schedule
 
     path = args.file or settings.WAARBORG_POLICY
     loaded = _load(path) if path else None  # an invalid file changes nothing, not even the schema
+    for warning in loaded.warnings if loaded else ():
+        print(warning, file=sys.stderr)
     call_command("migrate", verbosity=0, interactive=False)
     active = current_version_number() if args.if_none else None
     if active is not None:
@@ -75,18 +85,54 @@ def _activate(args: argparse.Namespace) -> int:
         return 0
     if loaded is None:
         raise UserError("name the policy FILE (or set WAARBORG_POLICY)")
-    version = activate(loaded)
+    effective_at = _effective(args.effective, loaded.policy.statement.effective)
+    if effective_at is not None and current_version_number() is not None:
+        version = schedule(loaded, effective_at)
+        print(f"policy version {version.number} takes effect on {timezone.localtime(effective_at):%Y-%m-%d %H:%M}; "
+              "until then the current version stays in force", file=sys.stderr)
+    else:
+        if effective_at is not None:
+            print("no policy is in force yet: this one takes effect now", file=sys.stderr)
+        version = activate(loaded)
     print(version.number)
     return 0
 
 
+def _effective(given: str | None, statement_effective: date) -> datetime | None:
+    """The future moment the version takes effect, or None for now."""
+    from django.utils import timezone
+
+    def day_start(day: date) -> datetime:  # midnight in the organisation's time zone
+        return timezone.make_aware(datetime.combine(day, time.min))
+
+    now = timezone.now()
+    if given is None:
+        moment = day_start(statement_effective)
+    else:
+        try:
+            moment = day_start(date.fromisoformat(given)) if len(given) == 10 else datetime.fromisoformat(given)
+        except ValueError:
+            raise UserError(f"--effective {given!r}: give a date such as 2027-01-01 or a moment such as "
+                            "2027-01-01T09:00+01:00") from None
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+    return moment if moment > now else None
+
+
 def _history(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from waarborg.policy.active import NoActivePolicy, active
     from waarborg.policy.models import PolicyVersion
 
+    with contextlib.suppress(NoActivePolicy):
+        active()  # a scheduled version whose moment has come becomes current first
     for v in PolicyVersion.objects.order_by("number"):
         mark = "*" if v.is_current else " "
+        waiting = (f"  takes effect {timezone.localtime(v.effective_at):%Y-%m-%d %H:%M}"
+                   if v.scheduled and v.effective_at else "")
         print(f"{mark} {v.number:>4}  {v.activated_at:%Y-%m-%d %H:%M}  {v.organisation}  "
-              f"statement {v.statement_version} ({v.statement_effective})  {v.sha256[:12]}")
+              f"statement {v.statement_version} ({v.statement_effective})  {v.sha256[:12]}{waiting}")
     return 0
 
 

@@ -344,10 +344,13 @@ class LoadedPolicy:
     source: str
     sha256: str
     file: str
+    # Valid, but enforcement will refuse what the policy seems to allow (a recipient without the agreement
+    # disclosures need): `policy check` and `policy activate` print these, and go on.
+    warnings: tuple[Problem, ...] = ()
 
 
 def load_text(text: str, file: str = "<policy>") -> LoadedPolicy:
-    from waarborg.policy.rules import check_meaning
+    from waarborg.policy.rules import check_meaning, check_warnings
 
     data, pos, problems = parse_yaml(text, file)
     if data is None:
@@ -365,7 +368,8 @@ def load_text(text: str, file: str = "<policy>") -> LoadedPolicy:
     problems += check_meaning(policy, NOTHING_LEFT_OUT, pos)
     if problems:
         raise PolicyError(problems)
-    return LoadedPolicy(policy, text, hashlib.sha256(text.encode()).hexdigest(), file)
+    warnings = tuple(sorted(set(check_warnings(policy, pos))))
+    return LoadedPolicy(policy, text, hashlib.sha256(text.encode()).hexdigest(), file, warnings)
 
 
 def load_file(path: str | Path) -> LoadedPolicy:

@@ -17,6 +17,10 @@ class PolicyVersion(models.Model):
     activated_at = models.DateTimeField()
     activated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     is_current = models.BooleanField(default=False)
+    # Scheduled activation ("changes take effect four weeks after publication"): stored and published at
+    # once, in force from `effective_at`. `scheduled` stays true until `policy.active` makes it current.
+    effective_at = models.DateTimeField(null=True, blank=True)
+    scheduled = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-number"]

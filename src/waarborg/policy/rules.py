@@ -7,6 +7,7 @@ something *missing* (undefined, unused, none at all) first asks `left_out` wheth
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from waarborg.policy.loader import LeftOut, Positions, Problem
 from waarborg.policy.schema import (
@@ -14,8 +15,11 @@ from waarborg.policy.schema import (
     Art9Condition,
     CalendarStart,
     DisclosureReason,
+    Earliest,
     EventStart,
+    FieldDate,
     FieldType,
+    Latest,
     LegalBasis,
     Policy,
 )
@@ -29,10 +33,32 @@ _ART9_NEEDS_LAW = {
 }
 
 
+def check_warnings(policy: Policy, pos: Positions) -> list[Problem]:
+    """What a valid policy seems to allow but enforcement will refuse: reported, not fatal."""
+    return [pos.problem(path, f"warning: {message}") for path, message in _agreements(policy)]
+
+
+def _agreements(policy: Policy) -> Finding:
+    """Every disclosure to a recipient without the agreement it needs is refused (`disclosures.actions`); a
+    policy may still name it (an agreement under negotiation), but the author should know."""
+    for name, recipient in policy.recipients.items():
+        base = ("recipients", name)
+        # (`public` is what the site publishes on purpose, listings: nothing is disclosed to it one by one;
+        # a processor without any agreement is an error of its own.)
+        if recipient.needs_agreement and recipient.kind not in ("public", "processor") and recipient.agreement is None:
+            yield (*base, "kind"), (
+                f"recipient {name!r} ({recipient.kind}) has no agreement, so every disclosure to it will be refused: "
+                "name the contract or covenant under agreement (only an authority needs none)")
+        elif recipient.kind == "processor" and recipient.agreement and recipient.agreement.kind != "processor_agreement":
+            yield (*base, "agreement", "kind"), (
+                f"processor {name!r} has a {recipient.agreement.kind}, so every disclosure to it will be refused: "
+                "a processor needs kind processor_agreement (art. 28 AVG)")
+
+
 def check_meaning(policy: Policy, left_out: LeftOut, pos: Positions) -> list[Problem]:
     problems: list[Problem] = []
     for check in (_record_types, _public_forms, _purposes, _retention, _events, _recipients, _roles, _caseloads,
-                  _statement):
+                  _statement, _fiscal, _endless):
         problems.extend(pos.problem(left_out.original(path), message) for path, message in check(policy, left_out))
     return problems
 
@@ -146,11 +172,14 @@ def _retention(policy: Policy, left_out: LeftOut) -> Finding:
         base = ("retention", name)
         if rule.period is None and rule.until is None:
             yield base, f"retention rule {name!r} needs a period, an `until` event, or both"
-        if isinstance(rule.start, CalendarStart) and rule.start.calendar not in policy.calendars and (
-            not left_out.may_define("calendars", rule.start.calendar)
-        ):
-            yield (*base, "start", "calendar"), (
-                f"retention rule {name!r} starts at calendar {rule.start.calendar!r}, which is not defined")
+        for where, term in rule.terms():
+            if isinstance(term, CalendarStart) and term.calendar not in policy.calendars and (
+                not left_out.may_define("calendars", term.calendar)
+            ):
+                yield (*base, *where, "calendar"), (
+                    f"retention rule {name!r} starts at calendar {term.calendar!r}, which is not defined")
+            if isinstance(term, FieldDate):
+                yield from _date_field(policy, left_out, name, (*base, *where, "field"), term.field)
         if rule.reason == "legal" and not rule.legal_ground:
             yield (*base, "reason"), f"retention rule {name!r} is a legal period: name it in legal_ground"
         if rule.action == "anonymise" and rule.anonymise is None:
@@ -174,15 +203,25 @@ def _retention(policy: Policy, left_out: LeftOut) -> Finding:
             yield ("retention", name), f"retention rule {name!r} is not used by any record type"
 
 
+def _date_field(policy: Policy, left_out: LeftOut, rule: str, where: tuple[str | int, ...], field: str) -> Finding:
+    """A clock that counts from a field of the record needs that field, as a date, in every record type
+    under the rule, readable without the subject's key (the sweep computes clocks without opening data)."""
+    for type_name, rt in policy.record_types.items():
+        if rt.retention != rule or left_out.touches(("record_types", type_name, "fields")):
+            continue
+        spec = rt.fields.get(field)
+        if spec is None or spec.type not in (FieldType.DATE, FieldType.DATETIME):
+            yield where, (f"retention rule {rule!r} counts from field {field!r}, but record type {type_name!r} "
+                          "has no date field of that name")
+        elif spec.category in policy.categories and policy.categories[spec.category].must_encrypt:
+            yield where, (f"retention rule {rule!r} counts from field {field!r} of {type_name!r}, which is encrypted: "
+                          "a clock can only count from a date in a category that is not encrypted")
+
+
 def _events(policy: Policy, left_out: LeftOut) -> Finding:
     """Every event a clock waits for is declared, and someone may report it."""
     for name, rule in policy.retention.items():
-        anchors: list[tuple[tuple[str | int, ...], EventStart]] = []
-        if isinstance(rule.start, EventStart):
-            anchors.append((("start", "event"), rule.start))
-        if rule.until is not None:
-            anchors.append((("until", "event"), rule.until))
-        anchors.extend((("ends_early", i, "event"), a) for i, a in enumerate(rule.ends_early))
+        anchors = [((*path, "event"), term) for path, term in rule.terms() if isinstance(term, EventStart)]
         for where, anchor in anchors:
             if anchor.event not in policy.events and not left_out.may_define("events", anchor.event):
                 yield ("retention", name, *where), (
@@ -284,3 +323,84 @@ def _statement(policy: Policy, left_out: LeftOut) -> Finding:
         if entry.effective > policy.statement.effective:
             yield ("statement", "history", i, "effective"), (
                 f"statement version {entry.version!r} takes effect after the current version")
+
+
+FISCAL_DAYS = 7 * 365.25 - 1  # art. 52 AWR, art. 2:10 BW: seven years
+
+
+def _fiscal(policy: Policy, left_out: LeftOut) -> Finding:
+    """Book-keeping data (`fiscal: true`) stays seven years. Anonymising that keeps fields keeps the figures
+    (the amounts and dates the books need) without the person, which the fiscal duty allows."""
+    for name, rt in policy.record_types.items():
+        rule = policy.retention.get(rt.retention)
+        if not rt.fiscal or rule is None:
+            continue
+        where = ("retention", rt.retention)
+        if rule.action == "anonymise" and rule.anonymise and rule.anonymise.keep:
+            continue
+        if rule.period is None or rule.period.approx_days() < FISCAL_DAYS:
+            yield (*where, "period") if rule.period else where, (
+                f"record type {name!r} is fiscal, but retention rule {rt.retention!r} keeps it "
+                f"{rule.period or 'no time at all'} after its start: book-keeping data stays seven years "
+                "(art. 52 AWR, art. 2:10 BW)")
+        elif rule.ends_early or rule.shorten_on_request:
+            yield (*where, "ends_early" if rule.ends_early else "shorten_on_request"), (
+                f"record type {name!r} is fiscal, but retention rule {rt.retention!r} may end before seven years "
+                "(ends_early or shorten_on_request): book-keeping data stays seven years (art. 52 AWR)")
+
+
+def _endless(policy: Policy, left_out: LeftOut) -> Finding:
+    """A rule whose clock waits only for what can never happen keeps data for ever, whatever it says."""
+    if left_out.touches(("roles",)) or left_out.touches(("events",)):
+        return
+    for name, rule in policy.retention.items():
+        purposes = {rt.purpose for rt in policy.record_types.values() if rt.retention == name}
+        if not purposes:
+            continue
+
+        def possible(term: Any, purposes: set[str] = purposes) -> bool:
+            return _can_happen(policy, term, purposes)
+
+        start_ok = _anchor_possible(rule.start, possible)
+        until_ok = rule.until is None or _anchor_possible(rule.until, possible)
+        early_ok = any(possible(term) for term in rule.ends_early)
+        if (start_ok and until_ok) or early_ok or (start_ok and rule.ceiling is not None) or rule.shorten_on_request:
+            continue
+        never = sorted({_term_name(t) for _, t in rule.terms() if not possible(t)})
+        yield ("retention", name), (
+            f"retention rule {name!r} can never end: it waits for {', '.join(never)}, which cannot happen for "
+            f"{', '.join(sorted(purposes))} (no role may report it, or nothing records it)")
+
+
+def _term_name(term: Any) -> str:
+    for attribute in ("event", "field", "calendar"):
+        if hasattr(term, attribute):
+            return f"{attribute} {getattr(term, attribute)!r}"
+    return str(term)
+
+
+def _anchor_possible(anchor: Any, possible: Any) -> bool:
+    if isinstance(anchor, Earliest):
+        return any(possible(t) for t in anchor.earliest)
+    if isinstance(anchor, Latest):
+        return all(possible(t) for t in anchor.latest)
+    return bool(possible(anchor))
+
+
+def _can_happen(policy: Policy, term: Any, purposes: set[str]) -> bool:
+    if term == "collected" or isinstance(term, FieldDate):
+        return True  # a date field may be filled in or corrected at any time
+    if isinstance(term, CalendarStart):
+        calendar = policy.calendars.get(term.calendar)
+        return calendar is None or bool(calendar.dates) or bool(calendar.event)  # undefined: reported elsewhere
+    if term.event == "consent_withdrawn":
+        # The platform records it when a consent is withdrawn: only where the purpose rests on consent.
+        return any(policy.purposes[p].basis is LegalBasis.CONSENT or policy.purposes[p].art9_condition
+                   is Art9Condition.EXPLICIT_CONSENT for p in purposes if p in policy.purposes)
+    if term.event in PLATFORM_EVENTS or term.event not in policy.events:
+        return True  # undeclared events are reported by `_events`
+    spec = policy.events[term.event]
+    writers = [rid for rid, role in policy.roles.items()
+               if any("write" in role.grants.get(p, ()) for p in policy.event_purposes(term.event))
+               and (not spec.posted_by or rid in spec.posted_by)]
+    return bool(writers) or (policy.organisation_event(term.event) and bool(spec.posted_by))

@@ -318,6 +318,38 @@ class EventStart(Strict):
     of: Literal["record", "subject"] = "subject"  # not `on`: YAML 1.1 reads `on` as true
 
 
+class FieldDate(Strict):
+    """Count from a date field of the record itself (the end date of a decision, a contract's last day)."""
+
+    field: Ident
+
+
+def _term(value: Any) -> Any:
+    # Inside `earliest`/`latest` a bare name is an event of the subject: `[service_ended, consent_withdrawn]`.
+    if isinstance(value, str) and value != "collected":
+        return {"event": value}
+    return value
+
+
+Term = Annotated[Literal["collected"] | CalendarStart | EventStart | FieldDate, BeforeValidator(_term)]
+
+
+class Earliest(Strict):
+    """Whichever of these happens first ("two years after the end of the service or the withdrawal of
+    consent, whichever is earlier"). Known as soon as one of them has happened."""
+
+    earliest: tuple[Term, ...] = Field(min_length=2, max_length=6)
+
+
+class Latest(Strict):
+    """Whichever of these happens last: known only once all of them have happened."""
+
+    latest: tuple[Term, ...] = Field(min_length=2, max_length=6)
+
+
+Anchor = Literal["collected"] | CalendarStart | EventStart | FieldDate | Earliest | Latest
+
+
 class Extension(Strict):
     by: PeriodField
     times: int = Field(default=1, ge=1, le=10)
@@ -332,8 +364,11 @@ class Anonymise(Strict):
 class RetentionRule(Strict):
     label: TextField | None = None
     period: PeriodField | None = None
-    start: Literal["collected"] | CalendarStart | EventStart = "collected"
-    until: EventStart | None = None  # open-ended: nothing expires until this event (then `period`, or at once)
+    # When the clock starts (the ceiling counts from here): one moment, or the earliest/latest of several.
+    start: Anchor = "collected"
+    # Open-ended: nothing expires until this moment (then `period` more, or at once); with a `start` too,
+    # the period runs from whichever of the two comes last. `waarborg.policy.anchors` compiles both.
+    until: CalendarStart | EventStart | FieldDate | Earliest | Latest | None = None
     # The data goes at once when one of these events happens, even before the period has run out
     # (a relation that ends without agreement: S2-18).
     ends_early: tuple[EventStart, ...] = ()
@@ -347,6 +382,18 @@ class RetentionRule(Strict):
     reason: Literal["necessity", "legal"] = "necessity"
     legal_ground: str = ""  # for reason=legal, e.g. "art. 52 AWR"
     justification: TextField | None = None  # why this period, in words
+
+    def terms(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """Every moment the rule waits for, with where it is written (for checks and for recomputing)."""
+        found: list[tuple[tuple[str | int, ...], Any]] = []
+        for key, anchor in (("start", self.start), ("until", self.until)):
+            if isinstance(anchor, Earliest | Latest):
+                how = "earliest" if isinstance(anchor, Earliest) else "latest"
+                found.extend(((key, how, i), term) for i, term in enumerate(getattr(anchor, how)))
+            elif anchor is not None:
+                found.append(((key,), anchor))
+        found.extend((("ends_early", i), term) for i, term in enumerate(self.ends_early))
+        return found
 
 
 class Calendar(Strict):
@@ -375,6 +422,12 @@ class Recipient(Strict):
     reasons: tuple[DisclosureReason, ...] = ()
     country: str = "NL"
     safeguards: str = ""  # for transfers outside the EEA
+
+    @property
+    def needs_agreement(self) -> bool:
+        """Does a disclosure to this recipient need an agreement on file? An authority acts on its own
+        legal task and needs none; everyone else does (a processor: a processor agreement, art. 28)."""
+        return self.kind != "authority"
 
 
 Manages = Literal["requests", "breaches", "consents", "retention", "staff", "policy", "decisions", "caseloads"]
@@ -511,9 +564,9 @@ class Policy(Strict):
         calendars = {name for name, calendar in self.calendars.items() if calendar.event == event}
         found = {}
         for name, rule in self.retention.items():
-            anchors = [rule.start, rule.until, *rule.ends_early]
-            if any(isinstance(a, EventStart) and a.event == event for a in anchors) or (
-                    isinstance(rule.start, CalendarStart) and rule.start.calendar in calendars):
+            terms = [term for _, term in rule.terms()]
+            if any(isinstance(t, EventStart) and t.event == event for t in terms) or any(
+                    isinstance(t, CalendarStart) and t.calendar in calendars for t in terms):
                 found[name] = rule
         return found
 

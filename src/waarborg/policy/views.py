@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 
-from waarborg.policy.active import NoActivePolicy, current
+from waarborg.policy.active import NoActivePolicy, current, scheduled
 from waarborg.policy.loader import load_text
 from waarborg.policy.models import PolicyVersion
 from waarborg.policy.render.register import CONTENT_TYPES, render_register
-from waarborg.policy.render.statement import render_statement
+from waarborg.policy.render.statement import Notice, render_statement
 
 
 def _lang(request: HttpRequest) -> str:
@@ -18,17 +20,26 @@ def _lang(request: HttpRequest) -> str:
 
 
 def statement(request: HttpRequest, number: int | None = None) -> HttpResponse:
+    lang = _lang(request)
+    notice = None
     if number is None:
         try:
             policy = current()
         except NoActivePolicy as exc:
             raise Http404("no policy active") from exc
+        coming = scheduled()  # asked after `current()`, which makes a version that is due current first
+        if coming is not None and coming.effective_at is not None:
+            notice = Notice("coming", timezone.localtime(coming.effective_at).date(),
+                            f"{reverse('privacy-statement-version', args=[coming.number])}?lang={lang}")
     else:
         row = PolicyVersion.objects.filter(number=number).first()
         if row is None:
             raise Http404("no such version")
         policy = load_text(row.source, row.filename).policy
-    return HttpResponse(render_statement(policy, lang=_lang(request), fmt="html"))
+        if row.scheduled and row.effective_at is not None:
+            notice = Notice("future", timezone.localtime(row.effective_at).date(),
+                            f"{reverse('privacy-statement')}?lang={lang}")
+    return HttpResponse(render_statement(policy, lang=lang, fmt="html", notice=notice))
 
 
 def versions(request: HttpRequest) -> HttpResponse:

@@ -4,9 +4,12 @@ The order of the computation is the order of the explanation a user reads:
 1. the collection moment, moved to the newest record of the same subject and purpose when the rule
    restarts on a new record (S0-30);
 2. the start: collection, the N-th date of an organisation calendar on or after it (policy dates
-   plus org-level events named after the calendar: S0-29), or an event on the record or subject
-   (S2-16); no start yet means no expiry yet;
-3. `until`: nothing expires before that event; then its `period`, or at once (S0-33, S1-07);
+   plus org-level events named after the calendar: S0-29), an event on the record or subject
+   (S2-16), a date field of the record, or the earliest/latest of several of these; no start yet
+   means no expiry yet;
+3. `until`: nothing expires before it; then `period` (or at once) from whichever of start and `until`
+   comes last (S0-33, S1-07). Steps 2 and 3 follow the rule's compiled `policy.anchors.Plan`, the same
+   form its words in the statement and the register are written from;
 4. extensions (at most `rule.extension.times`: S2-21), a shortening on request (destroy now: S2-20);
 5. an `ends_early` event ends it at once, before the period has run out (no agreement: S2-18);
 6. holds keep data past that date (S2-22), and the ceiling caps everything (`start + ceiling`).
@@ -25,7 +28,8 @@ from typing import Any
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from waarborg.policy.schema import CalendarStart, EventStart, Policy, RetentionRule
+from waarborg.policy.anchors import Anchor, Plan, compile_rule
+from waarborg.policy.schema import EventStart, FieldDate, Policy, RetentionRule
 
 Words = tuple[str, str]  # (Dutch, English)
 
@@ -88,6 +92,25 @@ def calendar_dates(policy: Policy, calendar: str, cache: dict[str, Any] | None =
     return result
 
 
+def _collected(record: Any, rule: RetentionRule, clock: Clock) -> datetime:
+    from waarborg.vault.models import Record
+
+    # Periods count in the organisation's calendar (Europe/Amsterdam): 12:00 plus 3 months is 12:00,
+    # whatever daylight saving did in between, and whatever time zone the value arrived in.
+    collected: datetime = timezone.localtime(record.collected_at)
+    clock.steps.append((f"Vastgelegd op {_on(collected)[0]}.", f"Collected on {_on(collected)[1]}."))
+    if rule.restart_on_new_record and record.subject_id:
+        siblings = Record.objects.filter(subject_id=record.subject_id, purpose=record.purpose,
+                                         anonymised_at__isnull=True).exclude(pk=record.pk)
+        newest = siblings.aggregate(newest=Max("collected_at"))["newest"]
+        if newest is not None and newest > collected:
+            collected = timezone.localtime(newest)
+            nl, en = _on(newest)
+            clock.steps.append((f"De termijn begon opnieuw met een nieuwe vastlegging voor hetzelfde doel op {nl}.",
+                                f"The period restarted with a new record for the same purpose on {en}."))
+    return collected
+
+
 def _latest_event(record: Any, start: EventStart, since: datetime) -> Any:
     from waarborg.retention.models import Event
 
@@ -111,80 +134,138 @@ def _event_words(start: EventStart) -> Words:
     return f"de gebeurtenis '{start.event}' bij {of_nl}", f"the event '{start.event}' for {of_en}"
 
 
-def _collected(record: Any, rule: RetentionRule, clock: Clock) -> datetime:
-    from waarborg.vault.models import Record
-
-    # Periods count in the organisation's calendar (Europe/Amsterdam): 12:00 plus 3 months is 12:00,
-    # whatever daylight saving did in between, and whatever time zone the value arrived in.
-    collected: datetime = timezone.localtime(record.collected_at)
-    clock.steps.append((f"Vastgelegd op {_on(collected)[0]}.", f"Collected on {_on(collected)[1]}."))
-    if rule.restart_on_new_record and record.subject_id:
-        siblings = Record.objects.filter(subject_id=record.subject_id, purpose=record.purpose,
-                                         anonymised_at__isnull=True).exclude(pk=record.pk)
-        newest = siblings.aggregate(newest=Max("collected_at"))["newest"]
-        if newest is not None and newest > collected:
-            collected = timezone.localtime(newest)
-            nl, en = _on(newest)
-            clock.steps.append((f"De termijn begon opnieuw met een nieuwe vastlegging voor hetzelfde doel op {nl}.",
-                                f"The period restarted with a new record for the same purpose on {en}."))
-    return collected
+def _what(term: Any, policy: Policy) -> Words:
+    """One term of an anchor, named for staff (raw ids: the explanation is for people who know the policy)."""
+    if term == "collected":
+        return "de vastlegging", "collection"
+    if isinstance(term, EventStart):
+        return _event_words(term)
+    if isinstance(term, FieldDate):
+        return f"de datum in het veld '{term.field}'", f"the date in the field '{term.field}'"
+    label = policy.calendars[term.calendar].label
+    return (f"de {term.occurrence}e '{label.get('nl')}' na de vastlegging",
+            f"occurrence {term.occurrence} of '{label.get('en')}' after collection")
 
 
-def _start(record: Any, rule: RetentionRule, policy: Policy, collected: datetime, clock: Clock,
-           cache: dict[str, Any] | None) -> datetime | None:
-    if isinstance(rule.start, CalendarStart):
-        spec = policy.calendars[rule.start.calendar]
-        n = rule.start.occurrence
-        # A calendar date on the collection day itself still counts: an application on the closing
-        # day belongs to the edition that closes that day.
-        ahead = [d for d in calendar_dates(policy, rule.start.calendar, cache) if d >= local_date(collected)]
-        label_nl, label_en = spec.label.get("nl"), spec.label.get("en")
-        if len(ahead) < n:
-            clock.steps.append((
-                f"Nog geen einddatum: de termijn begint bij de {n}e '{label_nl}' na de vastlegging, "
-                f"en die datum is nog niet bekend.",
-                f"No end date yet: the period starts at occurrence {n} of '{label_en}' after collection, "
-                f"which is not known yet."))
-            return None
-        chosen = ahead[n - 1]
-        nl, en = _on(chosen)
-        clock.steps.append((f"De termijn begint bij de {n}e '{label_nl}' na de vastlegging: {nl}.",
-                            f"The period starts at occurrence {n} of '{label_en}' after collection: {en}."))
-        return day_start(chosen)
-    if isinstance(rule.start, EventStart):
-        event = _latest_event(record, rule.start, collected)
-        what_nl, what_en = _event_words(rule.start)
-        if event is None:
+def _field_moment(record: Any, field_name: str) -> datetime | None:
+    value = (record.plain or {}).get(field_name)
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        if len(value) == 10:
+            return day_start(date.fromisoformat(value))
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return timezone.localtime(moment) if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def _moments(record: Any, policy: Policy, collected: datetime, cache: dict[str, Any] | None) -> Any:
+    """When each term happened for this record (None: not yet), looked up once per term."""
+    seen: dict[Any, datetime | None] = {}
+
+    def moment_of(term: Any) -> datetime | None:
+        key = term if isinstance(term, str) else term.model_dump_json()
+        if key in seen:
+            return seen[key]
+        found: datetime | None
+        if term == "collected":
+            found = collected
+        elif isinstance(term, EventStart):
+            event = _latest_event(record, term, collected)
+            found = timezone.localtime(event.at) if event is not None else None
+        elif isinstance(term, FieldDate):
+            found = _field_moment(record, term.field)
+        else:
+            # A calendar date on the collection day itself still counts: an application on the closing
+            # day belongs to the edition that closes that day.
+            ahead = [d for d in calendar_dates(policy, term.calendar, cache) if d >= local_date(collected)]
+            found = day_start(ahead[term.occurrence - 1]) if len(ahead) >= term.occurrence else None
+        seen[key] = found
+        return found
+
+    return moment_of
+
+
+def _terms_known(anchor: Anchor, moment_of: Any, policy: Policy, clock: Clock) -> None:
+    """For an anchor of several terms: which of them happened when."""
+    if anchor.how == "one":
+        return
+    for term in anchor.terms:
+        (what_nl, what_en), moment = _what(term, policy), moment_of(term)
+        if moment is None:
+            clock.steps.append((f"{_cap(what_nl)}: nog niet.", f"{_cap(what_en)}: not yet."))
+        else:
+            nl, en = _on(moment)
+            clock.steps.append((f"{_cap(what_nl)}: {nl}.", f"{_cap(what_en)}: {en}."))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _anchor_words(anchor: Anchor, policy: Policy) -> Words:
+    if anchor.how == "one":
+        return _what(anchor.terms[0], policy)
+    parts = [_what(term, policy) for term in anchor.terms]
+    if anchor.how == "earliest":
+        return (f"de eerste van: {', '.join(p[0] for p in parts)}",
+                f"the first of: {', '.join(p[1] for p in parts)}")
+    return f"de laatste van: {', '.join(p[0] for p in parts)}", f"the last of: {', '.join(p[1] for p in parts)}"
+
+
+def _start(plan: Plan, moment_of: Any, policy: Policy, clock: Clock) -> datetime | None:
+    anchor = plan.start
+    if anchor.collected:
+        clock.steps.append(("De termijn begint bij de vastlegging.", "The period starts at collection."))
+        return moment_of("collected")
+    _terms_known(anchor, moment_of, policy, clock)
+    started: datetime | None = anchor.resolve(moment_of)
+    what_nl, what_en = _anchor_words(anchor, policy)
+    single = anchor.terms[0] if anchor.how == "one" else None
+    if started is None:
+        if isinstance(single, EventStart):
             clock.steps.append((f"Nog geen einddatum: de termijn begint bij {what_nl}, die nog niet heeft plaatsgevonden.",
                                 f"No end date yet: the period starts at {what_en}, which has not happened yet."))
-            return None
-        nl, en = _on(event.at)
+        else:
+            clock.steps.append((f"Nog geen einddatum: de termijn begint bij {what_nl}, en die datum is nog niet bekend.",
+                                f"No end date yet: the period starts at {what_en}, which is not known yet."))
+        return None
+    nl, en = _on(started)
+    if isinstance(single, EventStart):
         clock.steps.append((f"De termijn begint bij {what_nl} op {nl}.", f"The period starts at {what_en} on {en}."))
-        return timezone.localtime(event.at)
-    clock.steps.append(("De termijn begint bij de vastlegging.", "The period starts at collection."))
-    return collected
+    else:
+        clock.steps.append((f"De termijn begint bij {what_nl}: {nl}.", f"The period starts at {what_en}: {en}."))
+    return started
 
 
-def _base_expiry(record: Any, rule: RetentionRule, start: datetime, clock: Clock) -> datetime | None:
-    if rule.until is not None:
-        event = _latest_event(record, rule.until, start)
-        what_nl, what_en = _event_words(rule.until)
-        if event is None:
+def _base_expiry(plan: Plan, moment_of: Any, policy: Policy, start: datetime, clock: Clock) -> datetime | None:
+    rule = plan.rule
+    if plan.until is not None:
+        _terms_known(plan.until, moment_of, policy, clock)
+        until = plan.until.resolve(moment_of)
+        what_nl, what_en = _anchor_words(plan.until, policy)
+        if until is None:
             clock.steps.append((f"Geen einddatum zolang {what_nl} niet heeft plaatsgevonden.",
                                 f"No end date as long as {what_en} has not happened."))
             return None
-        nl, en = _on(event.at)
-        clock.steps.append((f"{what_nl[0].upper()}{what_nl[1:]} vond plaats op {nl}.",
-                            f"{what_en[0].upper()}{what_en[1:]} happened on {en}."))
+        nl, en = _on(until)
+        clock.steps.append((f"{_cap(what_nl)} vond plaats op {nl}.", f"{_cap(what_en)} happened on {en}."))
+        base = plan.runs_from(start, until)
+        assert base is not None
+        if base > until:
+            nl, en = _on(base)
+            clock.steps.append((f"De termijn loopt pas vanaf de start op {nl}, die later is.",
+                                f"The period only runs from the start on {en}, which is later."))
         if rule.period is None:
             clock.steps.append(("Daarna wordt er niets meer bewaard.", "After that nothing is kept."))
-            return timezone.localtime(event.at)
+            return base
         clock.steps.append((f"Daarna wordt {rule.period.words('nl')} bewaard.",
                             f"After that it is kept for {rule.period.words('en')}."))
-        return rule.period.after(timezone.localtime(event.at))
+        return rule.period.after(base)
     assert rule.period is not None
     clock.steps.append((f"Bewaartermijn: {rule.period.words('nl')}.", f"Retention period: {rule.period.words('en')}."))
-    return rule.period.after(start)
+    return plan.expiry(start, None)
 
 
 def _adjust(record: Any, rule_id: str, rule: RetentionRule, expires: datetime, clock: Clock) -> datetime:
@@ -297,17 +378,21 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
     if rule.legal_ground:  # where a period comes from the law, say which law (S3-17)
         clock.steps.append((f"Wettelijke grond: {rule.legal_ground}.", f"Legal ground: {rule.legal_ground}."))
     collected = _collected(record, rule, clock)
-    start = _start(record, rule, policy, collected, clock, cache)
+    plan = compile_rule(rule)
+    moment_of = _moments(record, policy, collected, cache)
+    start = _start(plan, moment_of, policy, clock)
     expires: datetime | None = None
     if start is not None:
         clock.start = start
-        expires = _base_expiry(record, rule, start, clock)
+        expires = _base_expiry(plan, moment_of, policy, start, clock)
         if expires is not None:
             expires = _adjust(record, rule_id, rule, expires, clock)
-        expires = _ended_early(record, rule, collected, expires, clock)
-        clock.due_at = expires
+    # An early end does not wait for the start: the statement says the data goes when it happens.
+    expires = _ended_early(record, rule, collected, expires, clock)
+    clock.due_at = expires
+    if start is not None or expires is not None:
         expires = _held(record, rule, expires, clock)
-        if rule.ceiling is not None:
+        if start is not None and rule.ceiling is not None:
             clock.ceiling_at = rule.ceiling.after(start)
             if expires is None or expires > clock.ceiling_at:
                 expires = clock.ceiling_at
@@ -325,6 +410,11 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
 def expiry_for(record: Any, policy: Policy) -> datetime | None:
     """The record's expiry under its rule; None while open-ended. Called by `vault.actions.record_create`."""
     return compute(record, policy).expires_at
+
+
+def counts_from_fields(record: Any, policy: Policy) -> bool:
+    """Does the record's clock read a date field of the record (so that correcting it moves the clock)?"""
+    return any(isinstance(term, FieldDate) for _, term in rule_of(record, policy)[1].terms())
 
 
 def recompute(records: Iterable[Any], policy: Policy, batch: int = 1000) -> int:

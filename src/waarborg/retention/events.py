@@ -38,7 +38,7 @@ def dependent_records(event: Event, policy: Policy) -> QuerySet[Record]:
         return live.filter(pk=event.record_id)
     calendars = {name for name, spec in policy.calendars.items() if spec.event == event.name}
     rules = [name for name, rule in policy.retention.items()
-             if isinstance(rule.start, CalendarStart) and rule.start.calendar in calendars]
+             if any(isinstance(term, CalendarStart) and term.calendar in calendars for _, term in rule.terms())]
     if not rules:
         return live.none()
     since = day_start(local_date(event.at))

@@ -61,7 +61,10 @@ def retention_words(rule: RetentionRule | None) -> dict[str, str]:
     if rule.period is not None and rule.start == "collected":
         return {"nl": f"{rule.period.words('nl')} na verzameling", "en": f"{rule.period.words('en')} after collection"}
     if rule.until is not None:
-        return {"nl": f"tot '{rule.until.event}'", "en": f"until '{rule.until.event}'"}
+        # The names of what it waits for (an event, a date field, or the earliest/latest of several).
+        names = [getattr(t, "event", None) or getattr(t, "field", None) or getattr(t, "calendar", None) or str(t)
+                 for path, t in rule.terms() if path[0] == "until"]
+        return {"nl": "tot " + " / ".join(f"'{n}'" for n in names), "en": "until " + " / ".join(f"'{n}'" for n in names)}
     return {"nl": rule.period.words("nl") if rule.period else "onbepaald",
             "en": rule.period.words("en") if rule.period else "open-ended"}
 

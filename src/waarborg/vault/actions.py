@@ -19,7 +19,7 @@ from waarborg.audit.log import Entry, append, append_many
 from waarborg.caseloads.actions import intake
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
-from waarborg.retention.clock import expiry_for
+from waarborg.retention.clock import counts_from_fields, expiry_for
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
 from waarborg.vault.authorisation import confidentiality, purposes_granted, staff_only
@@ -192,7 +192,10 @@ def record_update(actor: Any, record: Record, purpose: str, data: dict[str, Any]
         locked.plain = plain
         locked.sealed = keys.seal(locked.subject_id, protected, f"record:{locked.pk}")
         locked.updated_at = timezone.now()
-        locked.save(update_fields=["plain", "sealed", "updated_at"])
+        moved = []
+        if counts_from_fields(locked, policy):  # a corrected end date moves the retention clock
+            locked.expires_at, moved = expiry_for(locked, policy), ["expires_at"]
+        locked.save(update_fields=["plain", "sealed", "updated_at", *moved])
         append(Entry(action="record.update", actor=actor, purpose=purpose, subject=locked.subject_id,
                      record=locked, changes={"old": old, "new": new},
                      detail={"type": locked.type, "fields": sorted(old)}))

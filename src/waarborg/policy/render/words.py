@@ -1,45 +1,23 @@
 """Retention rules in plain words, built from the rule itself (never from its free-text label).
 
 "5 jaar na het einde van de dienstverlening; eenmalig te verlengen met 2 jaar, nooit langer dan 7 jaar"
-is what the retention sweep will actually do, so the statement and the sweep cannot drift apart.
+is what the retention sweep will actually do: the main clause comes from the same compiled form
+(`policy.anchors.Plan`) that the clock computes with, so the statement and the sweep cannot drift apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from waarborg.policy.schema import CalendarStart, EventStart, Policy, RetentionRule
+from waarborg.policy.anchors import compile_rule, event_words
+from waarborg.policy.schema import Policy, RetentionRule
 
-_ORDINALS = {
-    "nl": ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"],
-    "en": ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
-}
+__all__ = ["date_words", "event_words", "join", "retention_words"]
 
 _MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
               "november", "december"]
 _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December"]
-
-
-def event_words(policy: Policy, event: str, lang: str) -> str:
-    if event in policy.events:
-        return policy.events[event].label.get(lang)
-    return event.replace("_", " ")  # not reached for a checked policy: every awaited event is declared
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _calendar_words(policy: Policy, start: CalendarStart, lang: str) -> str:
-    calendar = policy.calendars.get(start.calendar)
-    if calendar is not None and len(calendar.occurrences) >= start.occurrence:
-        return calendar.occurrences[start.occurrence - 1].get(lang)
-    # Without author-written phrases the label goes in brackets, which reads right whatever its article.
-    label = _lower_first(calendar.label.get(lang)) if calendar else start.calendar.replace("_", " ")
-    ordinal = _ORDINALS["en" if lang == "en" else "nl"][start.occurrence - 1]
-    return (f"de {ordinal} datum ({label}) na het verzamelen" if lang == "nl"
-            else f"the {ordinal} date ({label}) after collection")
 
 
 def _times(n: int, lang: str) -> str:
@@ -51,20 +29,7 @@ def _times(n: int, lang: str) -> str:
 def retention_words(policy: Policy, rule: RetentionRule, lang: str = "nl") -> str:
     """The whole rule as one sentence, starting with a capital."""
     nl = lang != "en"
-    period = rule.period.words(lang) if rule.period else ""
-    if rule.until is not None:
-        until = event_words(policy, rule.until.event, lang)
-        main = f"tot {until}" if nl else f"until {until}"
-        if period:
-            main += f", daarna nog {period}" if nl else f", then {period} more"
-    elif isinstance(rule.start, CalendarStart):
-        main = f"tot {period} na {_calendar_words(policy, rule.start, lang)}" if nl else (
-            f"until {period} after {_calendar_words(policy, rule.start, lang)}")
-    elif isinstance(rule.start, EventStart):
-        after = event_words(policy, rule.start.event, lang)
-        main = f"{period} na {after}" if nl else f"{period} after {after}"
-    else:
-        main = f"{period} na ontvangst" if nl else f"{period} after we receive it"
+    main = compile_rule(rule).words(policy, lang)
     if rule.ends_early:
         early = join([event_words(policy, anchor.event, lang) for anchor in rule.ends_early], lang)
         main += f", of eerder bij {early}" if nl else f", or sooner on {early}"
