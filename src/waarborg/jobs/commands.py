@@ -60,12 +60,16 @@ def _scheduler(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from waarborg.jobs.models import JobRun
-    from waarborg.jobs.registry import JOBS
+    from waarborg.jobs.registry import JOBS, JobMissing
 
     for job in JOBS:
         when = f"daily {job.daily_at:%H:%M}" if job.daily_at else f"every {job.every}"
         last = JobRun.objects.filter(name=job.name).order_by("-started_at").first()
-        state = "available" if job.function() else "not installed"
+        try:
+            job.function()
+            state = "available"
+        except JobMissing:
+            state = "MISSING"
         print(f"{job.name:<18} {when:<16} {state:<13} last: {last or '-'}  ({job.description})")
     return 0
 

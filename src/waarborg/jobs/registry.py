@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 _CLAIM_LOCK = 7_420_003  # with hashtext(job name): one claim of a job at a time
 
 
+class JobMissing(RuntimeError):
+    """A job's function cannot be imported: a renamed module must never silently stop a sweep."""
+
+
 @dataclass(frozen=True)
 class Job:
     name: str
@@ -29,12 +33,12 @@ class Job:
     every: timedelta | None = None
     description: str = ""
 
-    def function(self) -> Callable[[], Any] | None:
+    def function(self) -> Callable[[], Any]:
         module, _, attr = self.target.partition(":")
         try:
             fn: Callable[[], Any] = getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            return None
+        except (ImportError, AttributeError) as exc:
+            raise JobMissing(f"job {self.name}: {self.target} cannot be imported ({type(exc).__name__})") from exc
         return fn
 
     def last_slot(self, now: datetime) -> datetime:
@@ -87,7 +91,7 @@ def is_due(spec: Job, moment: datetime) -> bool:
 
 def due(now: datetime | None = None) -> list[Job]:
     moment = now or timezone.now()
-    return [candidate for candidate in JOBS if candidate.function() is not None and is_due(candidate, moment)]
+    return [candidate for candidate in JOBS if is_due(candidate, moment)]
 
 
 def run_job(name: str, runner: str) -> JobRun:
@@ -103,8 +107,6 @@ def run_job_if_due(name: str, runner: str) -> JobRun | None:
     the same slot (two beats, a retried message, the catch-up tick) start it once.
     """
     spec = job(name)
-    if spec.function() is None:
-        return None
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -117,9 +119,11 @@ def run_job_if_due(name: str, runner: str) -> JobRun | None:
 
 
 def _execute(spec: Job, run: JobRun) -> JobRun:
-    fn = spec.function()
-    if fn is None:
-        run.outcome, run.summary = "failed", {"error": f"{spec.target} is not available"}
+    try:
+        fn = spec.function()
+    except JobMissing:
+        log.error("job %s cannot run: %s cannot be imported", spec.name, spec.target)
+        run.outcome, run.summary = "failed", {"error": "JobMissing", "target": spec.target}
     else:
         try:
             result = fn()
@@ -134,3 +138,14 @@ def _execute(spec: Job, run: JobRun) -> JobRun:
         append(Entry(action="job.run", actor=f"system:{run.runner}", outcome="ok" if run.outcome == "ok" else "error",
                      detail={"job": spec.name, "run": run.pk, "outcome": run.outcome}))
     return run
+
+
+def missing() -> list[str]:
+    """The jobs whose function cannot be imported, as messages (a system check and `jobs list` show them)."""
+    found = []
+    for candidate in JOBS:
+        try:
+            candidate.function()
+        except JobMissing as exc:
+            found.append(str(exc))
+    return found
