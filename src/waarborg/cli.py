@@ -1,7 +1,8 @@
 """`waarborg SUBCOMMAND`: exit 0 on success, 1 on a user error (stderr, nothing changed), 2 on wrong usage.
 
 Each capability adds its own subcommands in `<app>/commands.py` through `register(subparsers)`;
-this module only parses, sets Django up and turns `UserError` into exit status 1.
+this module only parses, sets Django up and turns `UserError` (a mistake on the command line) and the
+domain's errors (`waarborg.core.errors`: refused, invalid, not found, conflict...) into exit status 1.
 """
 
 from __future__ import annotations
@@ -30,7 +31,18 @@ COMMAND_MODULES = (
 
 
 class UserError(Exception):
-    """A mistake of the user: printed on stderr, exit status 1, nothing changed."""
+    """A mistake of the user on the command line: printed on stderr, exit status 1, nothing changed. Only
+    command modules raise it; the domain raises `waarborg.core.errors`, which `message` words the same way."""
+
+
+def message(exc: Exception) -> str:
+    """What the command line says about a domain error: `refused (reason): detail` for a refusal (already
+    audited where it was raised), `field: message; ...` for invalid input, the detail otherwise."""
+    from waarborg.core.errors import Refused
+
+    if isinstance(exc, Refused):
+        return f"refused ({exc.reason}): {exc.detail}"
+    return str(exc)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from waarborg.conf import home
     from waarborg.conf.env import ConfigError
+    from waarborg.core.errors import DomainError
 
     try:
         if getattr(args, "creates_home", False):
@@ -73,6 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = handler(args)
     except (UserError, ConfigError) as exc:
         print(f"waarborg: {exc}", file=sys.stderr)
+        return 1
+    except DomainError as exc:
+        print(f"waarborg: {message(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

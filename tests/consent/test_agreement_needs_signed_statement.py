@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import activate_example, make_staff
-from waarborg.api.errors import Refused
 from waarborg.audit.models import AuditEntry
 from waarborg.caseloads.actions import assign
 from waarborg.consent.actions import consent_give
+from waarborg.core.errors import Refused
 from waarborg.vault.actions import record_create, subject_create
 
 CLIENT = {"name": "Kees Kok", "birth_date": "1950-02-03", "agreement_status": "active"}

@@ -61,7 +61,7 @@ def test_a_flagged_application_is_not_paid_until_a_person_clears_the_flag(person
 
 @pytest.mark.promise("S0-10")
 def test_a_job_cannot_clear_a_flag(personas: Any) -> None:
-    from waarborg.api.errors import Refused
+    from waarborg.core.errors import Refused
     from waarborg.decisions import actions
 
     case = application(personas["assessor"].user)

@@ -69,7 +69,7 @@ def test_a_service_token_cannot_decide_even_with_the_deciding_role(policy: Any, 
 
 @pytest.mark.promise("S0-40", "S1-17")
 def test_a_job_can_only_flag_never_decide(personas: Any) -> None:
-    from waarborg.api.errors import Refused
+    from waarborg.core.errors import Refused
     from waarborg.decisions import actions
     from waarborg.decisions.models import Decision, Flag
 
@@ -101,7 +101,7 @@ def test_a_record_outside_a_human_decision_purpose_is_not_a_case(db: Any) -> Non
 @pytest.mark.promise("S0-40", "S1-17")
 def test_no_job_or_service_can_write_a_final_outcome(policy: Any, personas: Any) -> None:
     from waarborg.accounts.actions import staff_create
-    from waarborg.api.errors import Refused
+    from waarborg.core.errors import Refused
     from waarborg.vault.actions import record_create, subject_create
     from waarborg.vault.models import Record
 

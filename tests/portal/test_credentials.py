@@ -10,8 +10,8 @@ from django.test import Client
 
 from tests.portal.conftest import FORM
 from waarborg.accounts.models import User
-from waarborg.api.errors import Conflict
 from waarborg.audit.models import AuditEntry
+from waarborg.core.errors import Conflict
 from waarborg.portal.accounts import account_create
 from waarborg.vault.actions import subject_create
 

@@ -32,8 +32,8 @@ def case(consultant: Any) -> Any:
 
 def outcome(consultant: Any, subject: Any) -> dict[str, Any]:
     """Everything the platform decides about this case: access per purpose and action, the decision, selections."""
-    from waarborg.api.errors import Refused
     from waarborg.consent.eligibility import eligible_subjects
+    from waarborg.core.errors import Refused
     from waarborg.vault.access import check
     from waarborg.vault.actions import records_of_subject
 

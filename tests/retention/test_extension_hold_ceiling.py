@@ -11,7 +11,7 @@ import pytest
 import time_machine
 
 from tests.retention.conftest import at, record_exists, sweep
-from waarborg.api.errors import Invalid, Refused
+from waarborg.core.errors import Invalid, Refused
 from waarborg.retention.adjustments import retention_extend
 from waarborg.retention.events import event_record
 from waarborg.retention.holds import hold_place, hold_release

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.retention.conftest import at, audit_for, record_exists, sweep
-from waarborg.api.errors import Refused
+from waarborg.core.errors import Refused
 from waarborg.retention.adjustments import retention_shorten
 
 

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from tests.retention.conftest import at, audit_for, record_exists
-from waarborg.api.errors import Invalid, Refused
+from waarborg.core.errors import Invalid, Refused
 from waarborg.retention.adjustments import retention_shorten
 from waarborg.retention.events import event_record
 

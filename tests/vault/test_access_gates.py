@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import make_staff
 from tests.vault import factories
-from waarborg.api.errors import Refused
+from waarborg.core.errors import Refused
 from waarborg.vault import authorisation
 from waarborg.vault.access import check
 from waarborg.vault.actions import record_create, record_read, subject_create

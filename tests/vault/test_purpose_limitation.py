@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import make_staff
 from tests.vault import factories
-from waarborg.api.errors import Refused
+from waarborg.core.errors import Refused
 from waarborg.vault.actions import record_create, record_read, record_update
 from waarborg.vault.models import Record
 

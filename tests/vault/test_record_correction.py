@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from tests.vault import factories
-from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import open_changes
+from waarborg.core.errors import Invalid, Refused
 from waarborg.vault.actions import record_data, record_update
 from waarborg.vault.models import Record
 

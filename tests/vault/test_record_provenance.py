@@ -11,7 +11,7 @@ import time_machine
 from django.utils import timezone
 
 from tests.vault import factories
-from waarborg.api.errors import Invalid
+from waarborg.core.errors import Invalid
 from waarborg.vault.actions import record_create
 from waarborg.vault.models import Record
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.vault import factories
-from waarborg.api.errors import Invalid
+from waarborg.core.errors import Invalid
 from waarborg.vault.actions import record_create
 from waarborg.vault.models import Assignment, Record
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import transaction
 
 from tests.vault import factories
-from waarborg.api.errors import Refused
+from waarborg.core.errors import Refused
 from waarborg.vault.access import ensure_logged
 from waarborg.vault.actions import record_read
 

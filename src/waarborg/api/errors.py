@@ -1,4 +1,5 @@
-"""Errors exactly as the contract says.
+"""Errors exactly as the contract says: the API's one mapper of the domain's errors (`waarborg.core.errors`)
+and of DRF's own.
 
 400 malformed · 401 unauthenticated · 403 `{"reason", "detail"}` · 404 · 409 · 413 ·
 422 `{"errors": {"field": ["message", ...]}}`.
@@ -16,44 +17,45 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 
-
-class Refused(exceptions.APIException):
-    """A refusal with a reason code. Whoever raises it has already written the audit entry."""
-
-    status_code = status.HTTP_403_FORBIDDEN
-    default_code = "refused"
-
-    def __init__(self, reason: str, detail: str) -> None:
-        self.reason = reason
-        # Set by `vault.access.check`: (entry, row id, row hash) of the refusal's audit entry.
-        self.audit: tuple[Any, int, str] | None = None
-        super().__init__(detail=detail)
-
-
-class Invalid(exceptions.APIException):
-    """422 with field errors."""
-
-    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_code = "invalid"
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        self.errors = errors
-        super().__init__(detail="invalid input")
+from waarborg.core.errors import (
+    NOT_FOUND,
+    Conflict,
+    DomainError,
+    Invalid,
+    NotFound,
+    NotOffered,
+    Refused,
+    TooMany,
+    Unavailable,
+)
 
 
-class Conflict(exceptions.APIException):
+class _Conflict(exceptions.APIException):
     """409. Extra fields travel in the body next to `detail`, e.g. the id of what is already there."""
 
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
 
-    def __init__(self, detail: Any = None, **fields: str) -> None:
-        super().__init__(detail={"detail": detail, **fields} if fields else detail)
-
 
 class NotImplementedYet(exceptions.APIException):
     status_code = status.HTTP_501_NOT_IMPLEMENTED
     default_code = "not_implemented"
+
+
+def _as_drf(exc: DomainError) -> exceptions.APIException:
+    """The domain's word as the DRF exception with the same status and body (Refused and Invalid are answered
+    before this: they have bodies of their own)."""
+    if isinstance(exc, Conflict):
+        return _Conflict(detail={"detail": exc.detail, **exc.fields} if exc.fields else exc.detail)
+    if isinstance(exc, NotFound):
+        return exceptions.NotFound(exc.detail)
+    if isinstance(exc, TooMany):
+        return exceptions.Throttled(wait=exc.wait, detail=exc.detail)
+    if isinstance(exc, NotOffered):
+        return exceptions.NotAcceptable(exc.detail)
+    if isinstance(exc, Unavailable):
+        return NotImplementedYet(exc.detail)
+    return exceptions.APIException(exc.detail)  # a new kind of DomainError without a mapping here: 500, loudly
 
 
 def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
@@ -75,9 +77,6 @@ def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
     return out
 
 
-NOT_FOUND = "Niet gevonden. / Not found."
-
-
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """The site's 404 (`handler404`): JSON under /api/ (an id that is not a UUID never reaches a view there),
     Django's page elsewhere."""
@@ -88,7 +87,7 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def _in_both_languages(exc: exceptions.APIException, context: dict[str, Any]) -> None:
     """DRF's own messages (401, 404, 405, 406, 415...) in Dutch and English, like every message of ours."""
-    if not isinstance(exc.detail, str) or isinstance(exc, Refused | Invalid | Conflict | exceptions.Throttled):
+    if not isinstance(exc.detail, str) or isinstance(exc, _Conflict | exceptions.Throttled):
         return
     request = context.get("request")
     values = {"method": getattr(request, "method", ""), "media_type": getattr(request, "content_type", "")}
@@ -118,6 +117,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response({"reason": exc.reason, "detail": str(exc.detail)}, status=403)
     if isinstance(exc, Invalid):
         return Response({"errors": exc.errors}, status=422)
+    if isinstance(exc, DomainError):
+        exc = _as_drf(exc)
     if isinstance(exc, exceptions.ValidationError):
         return Response({"errors": _flatten(exc.detail)}, status=422)
     if isinstance(exc, Http404):

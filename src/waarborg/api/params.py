@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from waarborg.api.errors import Invalid
+from waarborg.core.errors import Invalid
 
 TRUE, FALSE = ("1", "true", "yes"), ("0", "false", "no")
 

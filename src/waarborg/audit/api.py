@@ -16,9 +16,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, about_subject, append, before_grouped
 from waarborg.audit.models import AuditEntry
+from waarborg.audit.refusals import refused
+from waarborg.core.errors import Invalid
 from waarborg.vault import crypto
 
 MAX_LIMIT = 500
@@ -81,10 +82,8 @@ class AuditEntryList(APIView):
     )
     def get(self, request: Request) -> Response:
         if not may_read_audit_log(request.user):
-            append(Entry(action="audit.read.refused", actor=request.user, outcome="refused",
-                         reason="role_not_granted"))
-            raise Refused("role_not_granted", "Alleen de privacyfunctionaris leest het auditlog. / "
-                                              "Only the privacy officer reads the audit log.")
+            raise refused(request.user, "audit.read", "role_not_granted",
+                          "Alleen de privacyfunctionaris leest het auditlog. / Only the privacy officer reads the audit log.")
         after, limit = _int(request, "after", 0), min(max(_int(request, "limit", 100), 1), MAX_LIMIT)
         entries = AuditEntry.objects.filter(id__gt=after).order_by("id")
         subject = request.query_params.get("subject")

@@ -12,8 +12,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Refused
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Refused
 
 
 def refused(actor: Any, action: str, reason: str, message: str, **entry: Any) -> Refused:

@@ -18,8 +18,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from waarborg.accounts.login import AdminLoginForm
-from waarborg.api.errors import Refused
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Refused
 from waarborg.policy.active import active
 from waarborg.vault.access import ensure_logged
 from waarborg.vault.actions import field_classes, record_read

@@ -26,13 +26,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
-from rest_framework.exceptions import APIException
 
 from waarborg.accounts.login import LoginForm
-from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, append
 from waarborg.backoffice.landing import landing
 from waarborg.conf.headers import allow_own_styles
+from waarborg.core.errors import DomainError, Invalid, Refused
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
 from waarborg.retention.authz import manages_retention, refuse
@@ -170,8 +169,8 @@ def _act(request: HttpRequest, pk: Any, run: Callable[[Request], Any], done: str
     except Invalid as exc:
         problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
         messages.error(request, problems)
-    except APIException as exc:
-        messages.error(request, str(exc.detail))
+    except DomainError as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, done)
     return redirect("backoffice:request", pk=pk)
@@ -233,8 +232,8 @@ def export(request: HttpRequest, pk: Any) -> HttpResponse:
                                            lang="en" if request.GET.get("lang") == "en" else "nl"))
     except Refused as exc:
         return refused_page(request, exc, req)
-    except APIException as exc:
-        messages.error(request, str(exc.detail))
+    except DomainError as exc:
+        messages.error(request, str(exc))
         return redirect("backoffice:request", pk=pk)
 
 
@@ -255,8 +254,8 @@ def send(request: HttpRequest, pk: Any) -> HttpResponse:
         return refused_page(request, exc, req)
     except Invalid as exc:
         messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items()))
-    except APIException as exc:
-        messages.error(request, str(exc.detail))
+    except DomainError as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, "Verstuurd naar de verzoeker. / Sent to the requester.")
     return redirect("backoffice:request", pk=pk)

@@ -25,16 +25,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
-from rest_framework.exceptions import APIException, ValidationError
 
-from waarborg.api.errors import Invalid
-from waarborg.api.times import rfc3339
 from waarborg.audit.log import Entry, append
 from waarborg.backoffice.views import staff_page
 from waarborg.breaches import actions, clock, exports, serializers
 from waarborg.breaches.models import Breach, Kind, Risk, Status
 from waarborg.breaches.permissions import manages_breaches
 from waarborg.breaches.selection import Selection
+from waarborg.core.errors import DomainError, Invalid
+from waarborg.core.times import rfc3339
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy
 
@@ -199,8 +198,10 @@ def _problems(errors: Any) -> str:
 
 
 def _parsed(serializer_class: type[Any], data: dict[str, Any]) -> dict[str, Any]:
+    """The form read by the API's serializer (one set of rules for both doors); its problems as `Invalid`."""
     body = serializer_class(data=data)
-    body.is_valid(raise_exception=True)
+    if not body.is_valid():
+        raise Invalid(dict(body.errors))
     return dict(body.validated_data)
 
 
@@ -210,10 +211,8 @@ def _act(request: HttpRequest, pk: Any, run: Callable[[Breach], Any], done: Call
         outcome = run(found)
     except Invalid as exc:
         messages.error(request, _problems(exc.errors))
-    except ValidationError as exc:
-        messages.error(request, _problems(exc.detail))
-    except APIException as exc:
-        messages.error(request, str(exc.detail))
+    except DomainError as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, done(outcome))
     return redirect("backoffice:breach", pk=pk)
@@ -246,8 +245,6 @@ def breach_create(request: HttpRequest) -> HttpResponse:
         found = actions.breach_register(request.user, **data)
     except Invalid as exc:
         messages.error(request, _problems(exc.errors))
-    except ValidationError as exc:
-        messages.error(request, _problems(exc.detail))
     else:
         messages.success(request, "Het datalek is geregistreerd; de klok loopt. / The breach is registered; "
                                   "the clock is running.")

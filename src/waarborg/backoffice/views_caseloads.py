@@ -17,13 +17,12 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
-from rest_framework.exceptions import APIException
 
 from waarborg.accounts.models import User
-from waarborg.api.errors import Invalid
 from waarborg.backoffice.views import staff_page
 from waarborg.caseloads import actions, reads
 from waarborg.caseloads.access import caseload_purposes, may_manage, refuse, require_caseload_view, require_manager
+from waarborg.core.errors import DomainError, Invalid
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy
 from waarborg.vault.models import Assignment
@@ -109,8 +108,8 @@ def _change(request: HttpRequest, step: Callable[[], str]) -> HttpResponse:
         messages.error(request, f"{exc.detail} (toewijzing / assignment {exc.existing.pk})")
     except Invalid as exc:
         messages.error(request, "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.errors.items()))
-    except APIException as exc:
-        messages.error(request, str(exc.detail))
+    except DomainError as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, done)
     return redirect("backoffice:assignments")

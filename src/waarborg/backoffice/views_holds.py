@@ -19,12 +19,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
-from rest_framework.exceptions import APIException
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.backoffice.views import retention_manager_only
 from waarborg.caseloads.actions import find_subject
+from waarborg.core.errors import DomainError, Invalid
 from waarborg.policy.active import active
 from waarborg.retention.adjustments import record_extend
 from waarborg.retention.clock import compute, day_start
@@ -40,8 +39,8 @@ def _change(request: HttpRequest, step: Callable[[], str], then: str, **kwargs: 
         done = step()
     except Invalid as exc:
         messages.error(request, "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.errors.items()))
-    except APIException as exc:  # a refusal (already audited) or a conflict
-        messages.error(request, str(exc.detail))
+    except DomainError as exc:  # a refusal (already audited) or a conflict
+        messages.error(request, str(exc))
     else:
         messages.success(request, done)
     return redirect(then, **kwargs)

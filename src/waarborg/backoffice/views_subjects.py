@@ -16,11 +16,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from waarborg.api.errors import Refused
 from waarborg.audit.refusals import refused
 from waarborg.backoffice.landing import pages_for
 from waarborg.backoffice.views import LOGIN_URL, refused_page
 from waarborg.caseloads import reads
+from waarborg.core.errors import Refused
 from waarborg.policy.active import current
 from waarborg.rights.words import field_label
 from waarborg.vault.actions import records_of_subject

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid, Refused
-from waarborg.api.times import not_future
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.breaches import clock, notices, trail
@@ -23,6 +21,8 @@ from waarborg.breaches.models import AffectedSubject, AuthorityNotification, Bre
 from waarborg.breaches.permissions import manages_breaches, sees_breaches
 from waarborg.breaches.selection import Selection, affected
 from waarborg.breaches.telling_officers import tell_officers
+from waarborg.core.errors import Conflict, Invalid, Refused
+from waarborg.core.times import not_future
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.models import Subject

@@ -17,9 +17,9 @@ from typing import Any
 from django.db.models import Sum
 from django.utils import timezone
 
-from waarborg.api.times import rfc3339_or_none
 from waarborg.breaches import clock
 from waarborg.breaches.models import Breach, Kind
+from waarborg.core.times import rfc3339_or_none
 from waarborg.policy.schema import Policy
 
 

@@ -7,9 +7,9 @@ from typing import Any
 from rest_framework import serializers
 
 from waarborg.api import times
-from waarborg.api.times import rfc3339
 from waarborg.breaches import clock
 from waarborg.breaches.models import AffectedSubject, Breach, BreachLogEntry, Kind
+from waarborg.core.times import rfc3339
 from waarborg.policy.active import current
 
 

@@ -26,10 +26,10 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append_many
 from waarborg.breaches import actions, notices, reach, trail
 from waarborg.breaches.models import AffectedSubject, Breach, Status
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 

@@ -13,13 +13,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.api.errors import Invalid
-from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import Entry, append
 from waarborg.breaches import actions, exports, serializers
 from waarborg.breaches.models import AffectedSubject, Breach
 from waarborg.breaches.permissions import sees_breaches
 from waarborg.breaches.selection import Selection
+from waarborg.core.errors import Invalid
+from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.policy.active import current
 from waarborg.vault.models import Subject
 

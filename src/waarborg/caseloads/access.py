@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from waarborg.api.errors import Refused
 from waarborg.audit.refusals import refused
+from waarborg.core.errors import Refused
 from waarborg.policy.schema import Policy
 from waarborg.vault.authorisation import confidentiality, is_system, needs_assignment, staff_only
 from waarborg.vault.gates import AccessContext

@@ -16,9 +16,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from waarborg.accounts.models import User
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append, append_many
 from waarborg.caseloads.access import require_manager
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.authorisation import needs_assignment

@@ -16,7 +16,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid
-from waarborg.api.errors import Invalid
 from waarborg.api.params import flag
 from waarborg.caseloads import actions, reads
 from waarborg.caseloads.access import require_caseload_view, require_manager
@@ -28,6 +27,7 @@ from waarborg.caseloads.serializers import (
     HandoverIn,
     HandoverOut,
 )
+from waarborg.core.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.vault.models import Assignment, Subject
 

@@ -53,11 +53,9 @@ def register(sub: Any) -> None:
 
 
 def _run(step: Callable[[], Any]) -> Any:
-    """The domain's refusals and problems as a user error (exit 1)."""
-    from rest_framework.exceptions import APIException
-
-    from waarborg.api.errors import Invalid
+    """The caseload's own wording of a duplicate and of invalid options; other domain errors reach the CLI."""
     from waarborg.caseloads.actions import AlreadyAssigned
+    from waarborg.core.errors import Invalid
 
     try:
         return step()
@@ -66,8 +64,6 @@ def _run(step: Callable[[], Any]) -> Any:
     except Invalid as exc:
         raise UserError("; ".join(f"{_OPTIONS.get(field, field)}: {' '.join(msgs)}"
                                   for field, msgs in exc.errors.items())) from None
-    except APIException as exc:
-        raise UserError(str(exc.detail)) from None
 
 
 def _subject(ref: str) -> Any:

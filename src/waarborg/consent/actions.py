@@ -14,12 +14,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid, Refused
-from waarborg.api.times import not_future
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.consent import state
 from waarborg.consent.models import Consent, Notice
+from waarborg.core.errors import Conflict, Invalid, Refused
+from waarborg.core.times import not_future
 from waarborg.policy.active import active
 from waarborg.vault import keys
 from waarborg.vault.crypto import KeyDestroyed

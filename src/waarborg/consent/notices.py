@@ -22,10 +22,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append
 from waarborg.consent.actions import not_future
 from waarborg.consent.models import Notice
+from waarborg.core.errors import Conflict
 from waarborg.policy.active import current
 from waarborg.policy.periods import Period
 from waarborg.policy.schema import LegalBasis, Policy

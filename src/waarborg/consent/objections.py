@@ -12,12 +12,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.consent import state
 from waarborg.consent.actions import not_future, unknown_purpose
 from waarborg.consent.models import Objection, OptOut, Restriction
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import current
 from waarborg.vault.models import Subject
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from waarborg.api.errors import Refused
 from waarborg.audit.refusals import refused
+from waarborg.core.errors import Refused
 from waarborg.policy.schema import Policy
 
 

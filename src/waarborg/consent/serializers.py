@@ -9,9 +9,9 @@ from typing import Any
 from rest_framework import serializers
 
 from waarborg.api import times
-from waarborg.api.times import rfc3339_or_none
 from waarborg.consent.actions import signatories_of
 from waarborg.consent.models import Consent, Notice
+from waarborg.core.times import rfc3339_or_none
 
 
 class Signatory(serializers.Serializer):

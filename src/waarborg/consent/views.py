@@ -19,7 +19,6 @@ from rest_framework.views import APIView
 
 from waarborg.api import params
 from waarborg.api.bodies import valid
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import actions, notices
 from waarborg.consent.models import Consent, Notice
@@ -34,6 +33,7 @@ from waarborg.consent.serializers import (
     notice_row,
     register_csv,
 )
+from waarborg.core.errors import Invalid
 from waarborg.policy.active import current
 from waarborg.vault.models import Subject
 

@@ -12,7 +12,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import objections
 from waarborg.consent.actions import unknown_purpose
@@ -22,6 +21,7 @@ from waarborg.consent.models import Objection, OptOut, Restriction
 from waarborg.consent.permissions import refuse, require
 from waarborg.consent.serializers import ChannelIn, MailingIn, ObjectionIn, OptOutIn, OverrideIn, RestrictionIn
 from waarborg.consent.views import subject_of, valid
+from waarborg.core.errors import Invalid
 from waarborg.policy.active import current
 
 

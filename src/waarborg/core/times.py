@@ -11,12 +11,15 @@ The policy, in full (docs/api.md, "Times"):
   only, in the given offset and in UTC alike (so no answer echoes 1899 or 2201): what lies outside is a typing
   error, not a date of this domain. Dates alone (`parse_date`) are `YYYY-MM-DD` in the same years.
 Anything else is refused with a field error (422 in the API).
+- **Given moments** lie in the past or at most 5 minutes ahead (`not_future`, `too_far_ahead`).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+
+from waarborg.core.errors import Invalid
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 _RFC3339 = re.compile(r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))")
@@ -77,6 +80,24 @@ def parse_date(text: str) -> date:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
         raise TimeFormatError(NO_SUCH_MOMENT) from None
+
+
+# --- Moments given to us: the past is fine, the future only a little -------------------------------------
+# CONTRACT.md: `collected_at`, `at`, `received_at` and `aware_at` may lie in the past (importing existing
+# data), never more than 5 minutes in the future (clocks of callers drift a little, not more).
+FUTURE_SLACK = timedelta(minutes=5)
+TOO_FAR_AHEAD = "Mag niet meer dan 5 minuten in de toekomst liggen. / Must not lie more than 5 minutes in the future."
+
+
+def too_far_ahead(moment: datetime | None, now: datetime | None = None) -> bool:
+    return moment is not None and moment > (now or datetime.now(UTC)) + FUTURE_SLACK
+
+
+def not_future(moment: datetime | None, field: str) -> datetime:
+    """The moment (or now when absent); `Invalid` on `field` (a 422 in the API) when it lies too far ahead."""
+    if too_far_ahead(moment):
+        raise Invalid({field: [TOO_FAR_AHEAD]})
+    return moment or datetime.now(UTC)
 
 
 def rfc3339(moment: datetime) -> str:

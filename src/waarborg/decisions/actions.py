@@ -15,9 +15,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid, Refused
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
+from waarborg.core.errors import Conflict, Invalid, Refused
 from waarborg.decisions.models import Conversation, Decision, Flag, Payout
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy

@@ -13,9 +13,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api import params
-from waarborg.api.errors import Invalid, Refused
-from waarborg.api.times import rfc3339
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
+from waarborg.core.errors import Invalid
+from waarborg.core.times import rfc3339
 from waarborg.decisions import actions
 from waarborg.decisions.models import Conversation, Decision, Flag, Payout
 from waarborg.policy.active import current
@@ -105,10 +106,8 @@ class FlagCreate(APIView):
         policy = current()
         if not any(actions.grants(request.user, policy, p, "read", "decide") for p in policy.purposes
                    if policy.purposes[p].human_decision):
-            with transaction.atomic():
-                append(Entry(action="decision.flags.refused", actor=request.user, outcome="refused",
-                             reason="role_not_granted"))
-            raise Refused("role_not_granted", "Uw rol werkt niet aan zaken. / Your role does not handle cases.")
+            raise refused(request.user, "decision.flags", "role_not_granted",
+                          "Uw rol werkt niet aan zaken. / Your role does not handle cases.")
         flags = actions.flags_visible_to(request.user, policy, open_only=not params.flag(request, "all"))
         return Response(FlagOut(flags.order_by("raised_at"), many=True).data)
 
@@ -161,11 +160,9 @@ class Case(APIView):
         user = request.user
         own = getattr(user, "subject_id", None) == record.subject_id
         if not (own or actions.grants(user, current(), record.purpose, "read", "decide")):
-            with transaction.atomic():
-                append(Entry(action="decision.case.refused", actor=user, outcome="refused", reason="role_not_granted",
-                             purpose=record.purpose, subject=record.subject_id, record=record))
-            raise Refused("role_not_granted", "Alleen de betrokkene of een behandelaar. / "
-                                              "Only the person or a case handler.")
+            raise refused(user, "decision.case", "role_not_granted",
+                          "Alleen de betrokkene of een behandelaar. / Only the person or a case handler.",
+                          purpose=record.purpose, subject=record.subject_id, record=record)
         latest = actions.latest_decision(record)
         conversations = Conversation.objects.filter(record=record)
         with transaction.atomic():

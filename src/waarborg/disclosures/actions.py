@@ -21,10 +21,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Invalid, Refused
-from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
+from waarborg.core.errors import Invalid, Refused
+from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.disclosures import consent_link
 from waarborg.disclosures.models import Disclosure
 from waarborg.policy.active import active

@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api import times
-from waarborg.api.errors import Refused
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.disclosures import actions
 from waarborg.disclosures.models import Disclosure
 from waarborg.policy.active import current
@@ -56,11 +56,10 @@ class DisclosureList(APIView):
         data = body.validated_data
         named = request.headers.get("X-Purpose", "").strip()
         if named and named != data["purpose"]:
-            with transaction.atomic():
-                append(Entry(action="disclosure.refused", actor=request.user, purpose=named, outcome="refused",
-                             reason="purpose_mismatch", detail={"recipient": data["recipient"]}))
-            raise Refused("purpose_mismatch", "X-Purpose wijkt af van het doel van de verstrekking. / "
-                                              "X-Purpose differs from the disclosure's purpose.")
+            raise refused(request.user, "disclosure", "purpose_mismatch",
+                          "X-Purpose wijkt af van het doel van de verstrekking. / "
+                          "X-Purpose differs from the disclosure's purpose.",
+                          purpose=named, detail={"recipient": data["recipient"]})
         subject = get_object_or_404(Subject, pk=data.pop("subject"))
         req = actions.Request(subject=subject, records=tuple(data.pop("records")),
                               categories=tuple(data.pop("categories")), **data)
@@ -80,11 +79,9 @@ class SubjectDisclosures(APIView):
     def get(self, request: Request, pk: Any) -> Response:
         subject = get_object_or_404(Subject, pk=pk)
         if not _may_see(request.user, subject):
-            with transaction.atomic():
-                append(Entry(action="disclosure.list.refused", actor=request.user, subject=subject,
-                             outcome="refused", reason="role_not_granted"))
-            raise Refused("role_not_granted", "Alleen de privacyfunctionaris of de betrokkene zelf. / "
-                                              "Only the privacy officer or the person themselves.")
+            raise refused(request.user, "disclosure.list", "role_not_granted",
+                          "Alleen de privacyfunctionaris of de betrokkene zelf. / "
+                          "Only the privacy officer or the person themselves.", subject=subject)
         rows = actions.disclosures_of(subject)
         with transaction.atomic():
             append(Entry(action="disclosure.list", actor=request.user, subject=subject,

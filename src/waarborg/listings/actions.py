@@ -13,8 +13,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.listings.models import Listing
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy

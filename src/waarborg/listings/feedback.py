@@ -21,10 +21,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import state
 from waarborg.consent.actions import consent_give
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.listings.actions import FEEDBACK_PURPOSE, TICKET_TYPE, require_types
 from waarborg.listings.models import Listing, Ticket, TicketMessage
 from waarborg.policy.active import current

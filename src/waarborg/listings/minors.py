@@ -17,8 +17,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Conflict
 from waarborg.listings.actions import REQUEST_TYPE, REQUESTS_PURPOSE, require_types
 from waarborg.listings.models import MinorReport
 from waarborg.policy.active import current

@@ -16,9 +16,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import state
+from waarborg.core.errors import Invalid
 from waarborg.listings.actions import LISTING_PURPOSE, LISTING_TYPE
 from waarborg.listings.models import Listing, PublicReads
 from waarborg.policy.active import current

@@ -23,9 +23,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from waarborg.api.errors import Refused
 from waarborg.audit.log import Entry, append
 from waarborg.conf.web import absolute_url
+from waarborg.core.errors import Refused
 from waarborg.listings.actions import LISTING_PURPOSE, VERIFICATION_PURPOSE
 from waarborg.listings.models import Listing, VerificationMail
 from waarborg.listings.public import published

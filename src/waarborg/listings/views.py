@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
-from waarborg.api.errors import Invalid, Refused
+from waarborg.core.errors import Invalid, Refused
 from waarborg.listings import feedback, public, verification
 from waarborg.vault.access import ensure_logged
 

@@ -17,10 +17,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
-from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
-from waarborg.api.times import rfc3339
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Invalid
+from waarborg.core.times import rfc3339
 from waarborg.listings import actions, feedback, minors, public, serializers
 from waarborg.listings.actions import FEEDBACK_PURPOSE, LISTING_TYPE
 from waarborg.listings.models import Listing, MinorReport, Ticket

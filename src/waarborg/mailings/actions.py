@@ -22,11 +22,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append, append_many
 from waarborg.consent import objections, state
 from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.permissions import refuse
+from waarborg.core.errors import Invalid
 from waarborg.mailings import kinds
 from waarborg.mailings.models import Mailing
 from waarborg.mailings.recipients import (

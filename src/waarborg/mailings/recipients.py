@@ -12,9 +12,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from waarborg.api.errors import Invalid
 from waarborg.consent.eligibility import exclusions
 from waarborg.consent.gates import fields_of_kind
+from waarborg.core.errors import Invalid
 from waarborg.policy.schema import FieldType, Policy
 from waarborg.vault.actions import record_data
 from waarborg.vault.crypto import KeyDestroyed

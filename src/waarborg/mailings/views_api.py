@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.api.times import rfc3339, rfc3339_or_none
+from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.mailings.actions import mailing_send
 from waarborg.mailings.models import Mailing
 from waarborg.policy.active import current

@@ -35,8 +35,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from waarborg.accounts.models import User
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import NoActivePolicy, current
 from waarborg.portal.models import AccountAddress
 from waarborg.vault import keys

@@ -21,15 +21,16 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
-from rest_framework.exceptions import APIException
 
 from waarborg.audit.refusals import refused
 from waarborg.breaches.actions import breach_report_suspicion
 from waarborg.breaches.models import AffectedSubject
 from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.models import Consent
+from waarborg.core.errors import DomainError
 from waarborg.policy.active import current
 from waarborg.policy.render.texts import CHANNELS as CHANNEL_WORDS
+from waarborg.portal.errors import status_of
 from waarborg.portal.forms import SECURITY_CONCERN, CitizenLoginForm, ContactForm, PortalRequestForm
 from waarborg.portal.texts import REQUEST_TYPES, STATUSES, TEXT, word
 from waarborg.rights import actions, delivery, exports
@@ -222,8 +223,8 @@ def confirm(request: HttpRequest, pk: Any) -> HttpResponse:
         return HttpResponseForbidden(str(refusal.detail), content_type="text/plain; charset=utf-8")
     try:
         actions.identity_verify(citizen, req, method="portal_login")
-    except APIException as exc:
-        messages.error(request, str(exc.detail))
+    except DomainError as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, ctx["t"]["confirmed"])
     return redirect(f"{reverse('portal:home')}?lang={ctx['lang']}#requests")
@@ -239,8 +240,8 @@ def download(request: HttpRequest, pk: Any) -> HttpResponse:
     try:
         return as_response(delivery.deliver_portal(citizen, req, fmt=request.GET.get("format") or "html",
                                                    lang=lang_of(request)))
-    except APIException as exc:
-        return HttpResponse(str(exc.detail), status=exc.status_code, content_type="text/plain; charset=utf-8")
+    except DomainError as exc:
+        return HttpResponse(str(exc), status=status_of(exc), content_type="text/plain; charset=utf-8")
 
 
 @require_http_methods(["GET", "POST"])

@@ -18,7 +18,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from waarborg.api.errors import Invalid
+from waarborg.core.errors import Invalid
 from waarborg.policy.active import current
 from waarborg.policy.schema import FieldType, Policy, RecordType
 from waarborg.portal.accounts import SYSTEM

@@ -20,11 +20,11 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import state
 from waarborg.consent.gates import restriction_gate
 from waarborg.consent.models import Consent
+from waarborg.core.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.recordings.gates import IMMUTABLE
 from waarborg.recordings.models import CopyRequest, Party, Recording, RecordingRequest, Share, ShareConsent

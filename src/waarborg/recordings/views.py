@@ -17,12 +17,12 @@ from rest_framework.views import APIView
 
 from waarborg.api import times
 from waarborg.api.bodies import valid as _valid
-from waarborg.api.errors import Invalid
-from waarborg.api.times import rfc3339
+from waarborg.api.purpose import checked_purpose as _purpose
 from waarborg.consent.models import Consent
+from waarborg.core.errors import Invalid
+from waarborg.core.times import rfc3339
 from waarborg.recordings import actions
 from waarborg.recordings.models import Party, Recording, RecordingRequest
-from waarborg.vault.access import checked_purpose as _purpose
 from waarborg.vault.models import Subject
 
 

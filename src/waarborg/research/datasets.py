@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from waarborg.accounts.models import User
-from waarborg.api.errors import Invalid
+from waarborg.core.errors import Invalid
 from waarborg.deidentify import Replacer
 from waarborg.deidentify.fields import leaving
 from waarborg.policy.active import active

@@ -16,8 +16,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Invalid
 from waarborg.research.models import Project, ProjectKey
 from waarborg.vault import crypto
 from waarborg.vault.access import check, refuse

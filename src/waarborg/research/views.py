@@ -14,11 +14,11 @@ from rest_framework.views import APIView
 from waarborg.accounts.models import User
 from waarborg.api import times
 from waarborg.api.bodies import valid as _valid
-from waarborg.api.errors import Invalid
-from waarborg.api.times import rfc3339, rfc3339_or_none
+from waarborg.api.purpose import checked_purpose as _purpose
+from waarborg.core.errors import Invalid
+from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.research import datasets, profiling, projects
 from waarborg.research.models import Dataset, Project
-from waarborg.vault.access import checked_purpose as _purpose
 from waarborg.vault.models import Subject
 
 OK = {200: OpenApiResponse(description="Done.")}

@@ -19,8 +19,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import RetentionRule
 from waarborg.retention.authz import manages_retention, refuse

@@ -121,22 +121,6 @@ def _sweep(args: argparse.Namespace) -> int:
     return 0
 
 
-def _act(step: Any) -> Any:
-    """The domain's refusals and problems as a user error (exit 1)."""
-    from rest_framework.exceptions import APIException
-
-    from waarborg.api.errors import Invalid, Refused
-
-    try:
-        return step()
-    except Invalid as exc:
-        raise UserError("; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.errors.items())) from None
-    except Refused as exc:
-        raise UserError(f"refused ({exc.reason}): {exc.detail}") from None
-    except APIException as exc:
-        raise UserError(str(exc.detail)) from None
-
-
 def _record(ref: str) -> Any:
     import uuid
 
@@ -164,8 +148,8 @@ def _hold_add(args: argparse.Namespace) -> int:
         record = _record(args.record)
     review = _moment(args.review, "--review") if args.review else None
     until = _moment(args.until, "--until") if args.until else None
-    hold = _act(lambda: hold_place(ACTOR, reason=args.kind, justification=args.reason, subject=subject,
-                                   record=record, purpose=args.purpose or "", until=until, review_at=review))
+    hold = hold_place(ACTOR, reason=args.kind, justification=args.reason, subject=subject,
+                      record=record, purpose=args.purpose or "", until=until, review_at=review)
     print(f"hold {hold.pk} placed on {hold.scope()[1]}")
     return 0
 
@@ -200,7 +184,7 @@ def _hold_release(args: argparse.Namespace) -> int:
     hold = Hold.objects.filter(pk=args.hold).first()
     if hold is None:
         raise UserError(f"no hold {args.hold}")
-    _act(lambda: hold_release(ACTOR, hold))
+    hold_release(ACTOR, hold)
     print(f"hold {hold.pk} released; the clocks it kept run again")
     return 0
 
@@ -211,7 +195,7 @@ def _extend(args: argparse.Namespace) -> int:
     from waarborg.retention.adjustments import record_extend
 
     record = _record(args.record)
-    record = _act(lambda: record_extend(ACTOR, record, reason=args.reason, basis=args.basis))
+    record = record_extend(ACTOR, record, reason=args.reason, basis=args.basis)
     until = timezone.localtime(record.expires_at).date().isoformat() if record.expires_at else "open (no date yet)"
     print(f"record {record.pk} extended under rule {record.retention_rule}: kept until {until}")
     return 0

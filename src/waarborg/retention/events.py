@@ -18,9 +18,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from waarborg.api.errors import Invalid
-from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Invalid
+from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.policy.active import active
 from waarborg.policy.schema import CalendarStart, Policy
 from waarborg.retention.clock import day_start, local_date, recompute

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from waarborg.api.errors import Invalid
+from waarborg.core.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import PLATFORM_EVENTS, Policy
 from waarborg.retention.authz import refuse

@@ -15,8 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api import times
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Invalid
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import active
 from waarborg.retention.authz import manages_retention, may, refuse

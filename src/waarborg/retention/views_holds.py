@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 
 from waarborg.api import times
 from waarborg.api.bodies import valid
-from waarborg.api.errors import Invalid
+from waarborg.core.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.retention.adjustments import record_extend, retention_shorten, shortening_confirmation
 from waarborg.retention.authz import manages_retention, refuse

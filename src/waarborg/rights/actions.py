@@ -21,9 +21,9 @@ from django.utils import timezone
 from stdnum.nl import bsn as bsn_number
 
 from waarborg.accounts.models import User
-from waarborg.api.errors import Conflict, Invalid
-from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Conflict, Invalid
+from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.policy.active import current
 from waarborg.policy.periods import Period
 from waarborg.policy.schema import Policy

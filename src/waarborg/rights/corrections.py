@@ -14,8 +14,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.rights.actions import mark_in_progress, require_identity
 from waarborg.rights.models import Request, Statement

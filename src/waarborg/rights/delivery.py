@@ -27,10 +27,9 @@ from typing import Any
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from rest_framework.exceptions import NotAcceptable
 
-from waarborg.api.errors import Conflict, Invalid, NotImplementedYet
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Conflict, Invalid, NotOffered, Unavailable
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy
 from waarborg.rights import duties, exports, redaction
@@ -78,7 +77,7 @@ def pdf_from_html(html: str) -> bytes:
     try:
         from weasyprint import HTML  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        raise NotImplementedYet(PDF_MISSING) from None
+        raise Unavailable(PDF_MISSING) from None
     result: bytes = HTML(string=html).write_pdf()
     return result
 
@@ -92,7 +91,7 @@ def check_release(req: Request, fmt: str, recipient: str = "") -> None:
         raise Conflict("Dit verzoek is afgewezen. / This request was refused.")
     require_identity(req)
     if fmt not in allowed:
-        raise NotAcceptable(f"format={fmt}: kies uit / choose from {', '.join(allowed)}")
+        raise NotOffered(f"format={fmt}: kies uit / choose from {', '.join(allowed)}")
     if recipient and req.type != "portability":
         raise Invalid({"recipient": ["alleen bij overdraagbaarheid / only for portability"]})
     if len(recipient) > 200:

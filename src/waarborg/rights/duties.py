@@ -27,8 +27,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.refusals import refused
+from waarborg.core.errors import Invalid, Refused
 from waarborg.rights.models import Request
 from waarborg.vault import keys
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from waarborg.api.errors import Invalid
 from waarborg.consent.actions import consent_withdraw
 from waarborg.consent.models import Consent
 from waarborg.consent.objections import objection_record, restriction_set
+from waarborg.core.errors import Invalid
 from waarborg.retention.holds import hold_place, hold_release
 from waarborg.retention.models import Hold
 from waarborg.rights.models import Request

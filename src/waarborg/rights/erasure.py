@@ -25,11 +25,11 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict
 from waarborg.audit.log import Entry, append, append_many
 from waarborg.caseloads.actions import end_for_subject
 from waarborg.consent.objections import restriction_set
 from waarborg.consent.state import legal_claims, restrictions
+from waarborg.core.errors import Conflict
 from waarborg.core.times import day_in_words, rfc3339
 from waarborg.deidentify import Replacer
 from waarborg.deidentify.fields import DROPPED, leaving

@@ -16,9 +16,9 @@ import io
 import json
 from typing import Any
 
-from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import about_subject
 from waarborg.audit.models import AuditEntry
+from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.policy.schema import Policy, RetentionRule
 from waarborg.rights import adapters, letters, words
 from waarborg.rights.models import Request, Statement

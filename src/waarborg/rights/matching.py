@@ -21,9 +21,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent.models import Consent
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.rights import duties, effects
 from waarborg.rights.actions import details_of, step_without_change
 from waarborg.rights.models import Request

@@ -15,9 +15,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
-from waarborg.api.errors import Invalid
-from waarborg.api.times import rfc3339, rfc3339_or_none
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Invalid
+from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.policy.active import current
 from waarborg.rights import actions, corrections, duties, erasure, matching, serializers
 from waarborg.rights.actions import TYPES

@@ -26,8 +26,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
-from waarborg.api.errors import Invalid
 from waarborg.conf.headers import allow_own_styles
+from waarborg.core.errors import Invalid
 from waarborg.rights import delivery
 from waarborg.rights.delivery import FORMATS, Export, has_pdf  # noqa: F401 - re-exported for the pages
 from waarborg.rights.views_api import handled

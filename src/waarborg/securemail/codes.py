@@ -16,10 +16,9 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.exceptions import Throttled
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Invalid, TooMany
 from waarborg.securemail.models import AccessCode
 from waarborg.vault.access import refuse
 from waarborg.vault.crypto import keyed_hash
@@ -59,8 +58,8 @@ def code_request(*, name: str, email: str) -> AccessCode:
     if recent.count() >= MAX_PER_HOUR:
         append(Entry(action="securemail.code_throttled", actor=ACTOR, purpose=PURPOSE, outcome="refused",
                      reason="too_many_codes"))
-        raise Throttled(wait=3600, detail="Te veel codes aangevraagd; probeer het over een uur opnieuw. "
-                                          "(Too many codes requested; try again in an hour.)")
+        raise TooMany("Te veel codes aangevraagd; probeer het over een uur opnieuw. "
+                      "(Too many codes requested; try again in an hour.)", wait=3600)
     with transaction.atomic():
         row = AccessCode.objects.create(address_hash=address_hash(address), code_hash=code_hash(address, code),
                                         created_at=now, expires_at=now + LIFETIME)

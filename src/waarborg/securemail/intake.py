@@ -15,8 +15,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.securemail.models import MailRequest
 from waarborg.vault.access import check
 from waarborg.vault.actions import record_create, record_data, subject_create

@@ -16,9 +16,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent.actions import consent_give
+from waarborg.core.errors import Invalid
 from waarborg.core.times import rfc3339
 from waarborg.securemail.codes import ACTOR, PURPOSE, code_redeem, normalised
 from waarborg.securemail.models import SecureAttachment, SecureMessage

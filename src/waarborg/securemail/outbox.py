@@ -20,8 +20,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.refusals import refused
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.core.times import rfc3339
 from waarborg.policy.active import current
 from waarborg.portal.accounts import public_url

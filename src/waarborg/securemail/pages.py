@@ -27,10 +27,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
-from rest_framework.exceptions import Throttled
 
-from waarborg.api.errors import Invalid, Refused
 from waarborg.api.middleware import body_too_large, refuses_large_bodies_itself
+from waarborg.core.errors import Invalid, Refused, TooMany
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy
 from waarborg.portal.texts import TEXT as PORTAL_TEXT
@@ -120,7 +119,7 @@ def start(request: HttpRequest) -> HttpResponse:
                 codes.code_request(name=form.cleaned_data["name"], email=form.cleaned_data["email"])
             except Invalid as exc:
                 form.refuse(exc.errors)
-            except Throttled:
+            except TooMany:
                 form.add_error("email", ERRORS["throttled"])
                 status = 429
             else:

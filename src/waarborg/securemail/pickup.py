@@ -13,9 +13,9 @@ from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
-from rest_framework.exceptions import APIException, Throttled
 
-from waarborg.api.errors import Invalid, Refused
+from waarborg.core.errors import DomainError, Invalid, Refused, TooMany
+from waarborg.portal.errors import status_of
 from waarborg.rights.views_export import as_response
 from waarborg.securemail import outbox
 from waarborg.securemail.page_texts import ERRORS
@@ -65,8 +65,8 @@ def pickup(request: HttpRequest, pk: Any) -> HttpResponse:
     t = {**ctx["t"], **WORDS[lang]}
     try:
         found = outbox.waiting(pk)
-    except APIException as exc:
-        return render(request, "securemail/pickup.html", {**ctx, "t": t, "gone": str(exc.detail)}, status=404)
+    except DomainError as exc:
+        return render(request, "securemail/pickup.html", {**ctx, "t": t, "gone": str(exc)}, status=404)
     step = request.POST.get("step", "")
     address = _labelled(AddressForm(request.POST if step == "code" else None), t)
     # Two forms on one page: the second gets its own ids, or both e-mail labels would point at the first field.
@@ -75,7 +75,7 @@ def pickup(request: HttpRequest, pk: Any) -> HttpResponse:
     if step == "code" and address.is_valid():
         try:
             outbox.code_for(found, address.cleaned_data["email"])
-        except Throttled:
+        except TooMany:
             address.add_error("email", ERRORS["throttled"])
             return render(request, "securemail/pickup.html", page, status=429)
         fetch = _labelled(PickupForm(initial={"email": address.cleaned_data["email"]}, auto_id=FETCH_IDS), t)
@@ -89,6 +89,6 @@ def pickup(request: HttpRequest, pk: Any) -> HttpResponse:
             return render(request, "securemail/pickup.html", page, status=403)
         except Invalid as exc:
             fetch.add_error(None, "; ".join(" ".join(v) for v in exc.errors.values()))
-        except APIException as exc:  # the request was refused or erased meanwhile
-            return render(request, "securemail/pickup.html", {**page, "gone": str(exc.detail)}, status=exc.status_code)
+        except DomainError as exc:  # the request was refused or erased meanwhile
+            return render(request, "securemail/pickup.html", {**page, "gone": str(exc)}, status=status_of(exc))
     return render(request, "securemail/pickup.html", page, status=422 if step else 200)

@@ -17,10 +17,10 @@ from rest_framework.views import APIView
 
 from waarborg.api import times
 from waarborg.api.bodies import valid as _valid
-from waarborg.api.times import rfc3339, rfc3339_or_none
+from waarborg.api.purpose import checked_purpose as _purpose
+from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.securemail import codes, intake, messages
 from waarborg.securemail.models import MailRequest, SecureMessage
-from waarborg.vault.access import checked_purpose as _purpose
 
 
 class SecureCodeIn(serializers.Serializer):

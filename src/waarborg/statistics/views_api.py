@@ -11,9 +11,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
 from waarborg.audit.log import Entry, append
+from waarborg.core.errors import Invalid
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import current
 from waarborg.statistics.access import require_purpose, require_reader

@@ -15,9 +15,9 @@ from typing import Any
 
 from django.db import transaction
 
-from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append_many
 from waarborg.consent.actions import consent_give
+from waarborg.core.errors import Invalid
 from waarborg.policy.schema import LegalBasis, Policy, RecordType
 from waarborg.vault import gates
 from waarborg.vault.access import check

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from waarborg.api.errors import Invalid, Refused
+from waarborg.core.errors import Invalid, Refused
 from waarborg.policy.active import current
 from waarborg.policy.schema import FieldType, LegalBasis, Policy
 from waarborg.portal.texts import TEXT as PORTAL_TEXT

@@ -14,10 +14,10 @@ from typing import Any, NoReturn
 
 from django.db import transaction
 
-from waarborg.api.errors import Refused
 from waarborg.audit.log import append
 from waarborg.audit.models import AuditEntry
 from waarborg.audit.refusals import refused
+from waarborg.core.errors import Refused
 from waarborg.policy.active import active
 from waarborg.vault import gates
 
@@ -57,13 +57,3 @@ def ensure_logged(exc: Refused) -> bool:
         row = append(entry)
     exc.audit = (entry, row.id, row.hash)
     return True
-
-
-def checked_purpose(request: Any, action: str) -> str:
-    """The purpose the request names, with the caller's grant on it checked before anything is parsed or
-    looked up: a caller without access learns nothing from validation errors or 404s."""
-    from waarborg.api.purpose import purpose_of
-
-    purpose = purpose_of(request, reads=action == "read")
-    check(request.user, action, purpose)
-    return purpose

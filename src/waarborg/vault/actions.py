@@ -14,9 +14,9 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append, append_many
 from waarborg.caseloads.actions import intake
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.retention.clock import counts_from_fields, expiry_for

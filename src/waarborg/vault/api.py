@@ -17,8 +17,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
-from waarborg.api.errors import Invalid
 from waarborg.api.purpose import purpose_of
+from waarborg.core.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.vault import actions, lookup
 from waarborg.vault.crypto import KeyDestroyed

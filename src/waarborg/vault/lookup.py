@@ -25,8 +25,8 @@ from typing import Any
 
 from django.db import transaction
 
-from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append, append_many
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.access import check, refuse

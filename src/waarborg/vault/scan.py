@@ -13,7 +13,7 @@ import struct
 
 from django.conf import settings
 
-from waarborg.api.errors import Invalid
+from waarborg.core.errors import Invalid
 
 _EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 _SIGNATURES = {"Eicar-Test-Signature": _EICAR}

@@ -24,9 +24,9 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import postcode as stdnum_postcode
 
-from waarborg.api.errors import Invalid
-from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.core import times
+from waarborg.core.errors import Invalid
+from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.policy.schema import Channel, FieldSpec, FieldType, Policy, SourceKind
 
 # Imports of existing data may be back-dated; a time in the future beyond clock skew is a mistake.
