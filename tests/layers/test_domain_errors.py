@@ -94,6 +94,15 @@ def test_the_core_imports_nothing_of_the_project_nor_django() -> None:
                 or (n.startswith("waarborg") and not n.startswith("waarborg.core"))] == [], path
 
 
+def test_a_refusal_is_made_only_where_its_audit_entry_is_written() -> None:
+    # `Refused(...)` is constructed in one place, `audit.refusals.refused`, which writes the entry first: no
+    # refusal reaches a caller unaudited, and no mapper needs to (or may) write a second entry.
+    made = sorted(f"{p.relative_to(SRC)}:{node.lineno}" for p in SRC.rglob("*.py")
+                  for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+                  if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Refused")
+    assert [m.split(":")[0] for m in made] == ["audit/refusals.py"], made
+
+
 # Each kind and the status both mappers give it (CONTRACT.md's numbers); a new kind fails here until mapped.
 STATUS = {"Refused": 403, "Invalid": 422, "NotFound": 404, "Conflict": 409, "TooMany": 429, "NotOffered": 406,
           "Unavailable": 501}

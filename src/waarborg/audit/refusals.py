@@ -1,8 +1,10 @@
-"""The one way to refuse: audit the attempt, then hand back the 403 to raise.
+"""The one way to refuse: audit the attempt, then hand back the plain `Refused` to raise.
 
 Every capability refuses through `refused` (directly or through a thin wrapper that names its own
-fields). The entry is written in its own atomic block; the exception carries it, so the API's error
-handler can write it again when a surrounding transaction rolled it back (`vault.access.ensure_logged`).
+fields), and so do the few views that decide a refusal themselves: the entry is written here, once, and
+never by whoever maps the refusal (the API's 403, a back-office page, the CLI's exit status 1). The entry is
+written in its own atomic block; the exception carries it, so a caller whose surrounding transaction rolled
+it back can write it again (`vault.access.ensure_logged`, which the API's error handler calls).
 """
 
 from __future__ import annotations
