@@ -35,7 +35,7 @@ from waarborg.backoffice.landing import landing
 from waarborg.conf.headers import allow_own_styles
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
-from waarborg.retention.authz import manages_retention, refuse
+from waarborg.retention.authz import refuse
 from waarborg.retention.clock import day_start
 from waarborg.retention.models import Hold
 from waarborg.retention.sweep import preview
@@ -278,7 +278,7 @@ def letter(request: HttpRequest, pk: Any) -> HttpResponse:
 # --- Bewaartermijnen: what the retention sweep will delete or anonymise, and what holds keep -----------
 
 def _manages_retention(user: Any, action: str, kwargs: dict[str, Any]) -> None:
-    if not manages_retention(user, current()):
+    if not current().manages(user, "retention"):
         raise refuse(user, action, "Alleen wie bewaartermijnen beheert ziet deze pagina. / "
                                    "Only whoever manages retention sees this page.")
 

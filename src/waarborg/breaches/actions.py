@@ -20,9 +20,10 @@ from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.breaches import clock, notices, trail
 from waarborg.breaches.models import AffectedSubject, AuthorityNotification, Breach, BreachLogEntry, Kind, Risk, Status
-from waarborg.breaches.permissions import manages_breaches, sees_breaches
+from waarborg.breaches.permissions import sees_breaches
 from waarborg.breaches.selection import Selection, affected
 from waarborg.breaches.telling_officers import tell_officers
+from waarborg.core.actors import Actor
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.models import Subject
@@ -38,14 +39,14 @@ def refuse(actor: Any, action: str, reason: str, detail: str, **fields: Any) -> 
     return refused(actor, action, reason, detail, **fields)
 
 
-def require_manager(actor: Any, action: str, policy: Policy) -> None:
-    if not manages_breaches(actor, policy):
+def require_manager(actor: Actor, action: str, policy: Policy) -> None:
+    if not policy.manages(actor, "breaches"):
         raise refuse(actor, action, "role_not_granted",
                      "Alleen de privacyfunctionaris beheert het datalekkenregister. / "
                      "Only the privacy officer manages the breach register.")
 
 
-def require_viewer(actor: Any, action: str, policy: Policy) -> None:
+def require_viewer(actor: Actor, action: str, policy: Policy) -> None:
     if not sees_breaches(actor, policy):
         raise refuse(actor, action, "role_not_granted",
                      "Alleen de privacyfunctionaris of FG ziet het datalekkenregister. / "

@@ -23,7 +23,7 @@ from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.consent import actions, notices
 from waarborg.consent.models import Consent, Notice
-from waarborg.consent.permissions import manages_consents, refuse, require
+from waarborg.consent.permissions import refuse, require
 from waarborg.consent.serializers import (
     ConsentIn,
     NoticeSentIn,
@@ -101,7 +101,7 @@ class ConsentsView(APIView):
                 uuid.UUID(subject)
             except ValueError:
                 raise Invalid({"subject": ["geen geldig id / not a valid id"]}) from None
-        if not manages_consents(policy, request.user):
+        if not policy.manages(request.user, "consents"):
             if not purpose:
                 raise refuse(request.user, "consent.export", "role_not_granted",
                              "alleen wie toestemmingen beheert exporteert het hele register; noem anders een doel")
@@ -172,7 +172,7 @@ class NoticesView(APIView):
         OpenApiParameter("status", str, enum=["unsent", "overdue", "all"])],
         responses={200: OpenApiResponse(description="notices; by default those not sent yet")})
     def get(self, request: Request) -> Response:
-        if not manages_consents(current(), request.user):
+        if not current().manages(request.user, "consents"):
             raise refuse(request.user, "notice.list", "role_not_granted", "alleen wie toestemmingen beheert")
         status = params.choice(request, "status", ("unsent", "overdue", "all"), "unsent")
         if status == "all":

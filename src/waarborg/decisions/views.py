@@ -103,7 +103,7 @@ class FlagCreate(APIView):
     def get(self, request: Request) -> Response:
         """Open flags on the cases you work on (`?all=1` includes cleared ones)."""
         policy = current()
-        if not any(actions.grants(request.user, policy, p, "read", "decide") for p in policy.purposes
+        if not any(policy.grants_any(request.user, ("read", "decide"), p) for p in policy.purposes
                    if policy.purposes[p].human_decision):
             with transaction.atomic():
                 append(Entry(action="decision.flags.refused", actor=request.user, outcome="refused",
@@ -160,7 +160,7 @@ class Case(APIView):
         record = get_object_or_404(Record, pk=pk, subject__isnull=False)
         user = request.user
         own = getattr(user, "subject_id", None) == record.subject_id
-        if not (own or actions.grants(user, current(), record.purpose, "read", "decide")):
+        if not (own or current().grants_any(user, ("read", "decide"), record.purpose)):
             with transaction.atomic():
                 append(Entry(action="decision.case.refused", actor=user, outcome="refused", reason="role_not_granted",
                              purpose=record.purpose, subject=record.subject_id, record=record))

@@ -25,6 +25,7 @@ from waarborg.api.errors import Invalid, Refused
 from waarborg.api.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
+from waarborg.core.actors import Actor
 from waarborg.disclosures import consent_link
 from waarborg.disclosures.models import Disclosure
 from waarborg.policy.active import active
@@ -48,7 +49,7 @@ class Request:
     legal_ground: str = ""  # the law or task it rests on
 
 
-def may_disclose(actor: Any, policy: Policy, purpose: str) -> bool:
+def may_disclose(actor: Actor, policy: Policy, purpose: str) -> bool:
     """Only a role the policy grants `disclose` on the purpose. Being the privacy officer opens nothing by
     itself: a policy whose privacy officer hands data over says so in that role's grants."""
     return policy.grants(actor, Action.DISCLOSE, purpose)

@@ -12,7 +12,7 @@ needs something to change asks for a copy (`dict(policy.roles)`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
@@ -624,6 +624,10 @@ class Policy(Strict):
         """Does one of the actor's roles grant `action` on `purpose`? The platform itself holds no grant:
         whoever lets a job through says so (the vault's gates pass "system:..." actors)."""
         return bool(self.granting_roles(actor, action, purpose))
+
+    def grants_any(self, actor: Actor, actions: Iterable[str], purpose: str) -> bool:
+        """Does one of the actor's roles grant one of `actions` on `purpose` (`Action`: anything at all)?"""
+        return any(self.grants(actor, action, purpose) for action in actions)
 
     def granted_purposes(self, actor: Actor, action: str) -> tuple[str, ...]:
         """The purposes on which one of the actor's roles grants `action`, in the policy's order."""

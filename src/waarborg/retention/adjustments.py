@@ -23,7 +23,7 @@ from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import active
 from waarborg.policy.schema import RetentionRule
-from waarborg.retention.authz import manages_retention, refuse
+from waarborg.retention.authz import refuse
 from waarborg.retention.clock import compute, recompute, rule_of
 from waarborg.retention.models import Adjustment
 from waarborg.vault.models import Record, Subject
@@ -44,7 +44,7 @@ def _extend(actor: Any, *, subject: Subject, rule_id: str, basis: str | None, ev
     current = active()
     policy = current.policy
     where: dict[str, Any] = {"subject": subject.pk, "record": getattr(record, "pk", None)}
-    if not manages_retention(actor, policy):
+    if not policy.manages(actor, "retention"):
         raise refuse(actor, "retention.extend", "alleen wie bewaartermijnen beheert mag een termijn verlengen / "
                      "only a role that manages retention extends a period", **where)
     spec = policy.retention.get(rule_id)
@@ -117,7 +117,7 @@ def retention_shorten(actor: Any, *, subject: Subject, rule: str, basis: str, ev
 
     current = active()
     policy = current.policy
-    if not manages_retention(actor, policy):
+    if not policy.manages(actor, "retention"):
         raise refuse(actor, "retention.shorten", "alleen wie bewaartermijnen beheert mag een termijn verkorten",
                      subject=subject)
     spec = policy.retention.get(rule)

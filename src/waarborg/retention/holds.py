@@ -26,7 +26,7 @@ from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
-from waarborg.retention.authz import manages_retention, refuse
+from waarborg.retention.authz import refuse
 from waarborg.retention.clock import recompute, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault.models import Record, Subject
@@ -74,7 +74,7 @@ def hold_place(actor: Any, *, reason: str, justification: str, subject: Subject 
                record: Record | None = None, purpose: str = "", until: datetime | None = None,
                review_at: datetime | None = None) -> Hold:
     current = active()
-    if not manages_retention(actor, current.policy):
+    if not current.policy.manages(actor, "retention"):
         raise refuse(actor, "retention.hold", "alleen wie bewaartermijnen beheert mag een bewaarplicht opleggen / "
                      "only a role that manages retention places a hold", purpose=purpose,
                      subject=getattr(subject, "pk", None), record=getattr(record, "pk", None))
@@ -96,7 +96,7 @@ def hold_place(actor: Any, *, reason: str, justification: str, subject: Subject 
 
 def hold_release(actor: Any, hold: Hold) -> Hold:
     current = active()
-    if not manages_retention(actor, current.policy):
+    if not current.policy.manages(actor, "retention"):
         raise refuse(actor, "retention.hold_release", "alleen wie bewaartermijnen beheert mag een bewaarplicht "
                      "opheffen / only a role that manages retention releases a hold",
                      subject=hold.subject_id, record=hold.record_id, purpose=hold.purpose)
@@ -130,6 +130,6 @@ def holds_list(*, include_released: bool = False, review_due_only: bool = False)
 
 def holds_readable(actor: Any, action: str = "retention.holds") -> None:
     """Seeing the holds is for whoever places them; anyone else is refused (audited)."""
-    if not manages_retention(actor, active().policy):
+    if not active().policy.manages(actor, "retention"):
         raise refuse(actor, action, "alleen wie bewaartermijnen beheert ziet de bewaarplichten / "
                      "only a role that manages retention sees the holds")

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from waarborg.api.errors import Invalid
+from waarborg.core.actors import Actor
 from waarborg.policy.active import active
 from waarborg.policy.schema import PLATFORM_EVENTS, Policy
 from waarborg.retention.authz import refuse
@@ -52,14 +53,13 @@ def _check_shape(policy: Policy, name: str, subject: Subject | None, record: Rec
                                   f"retention does not depend on '{name}'."]})
 
 
-def _check_actor(actor: Any, policy: Policy, name: str, subject: Subject | None, record: Record | None,
+def _check_actor(actor: Actor, policy: Policy, name: str, subject: Subject | None, record: Record | None,
                  attributes: dict[str, Any] | None) -> None:
     spec = policy.events[name]
-    roles = set(getattr(actor, "roles", None) or ())
     where: dict[str, Any] = {"subject": getattr(subject, "pk", None), "record": getattr(record, "pk", None)}
     if isinstance(actor, str):  # the platform's own jobs
         return
-    if spec.posted_by and not roles & set(spec.posted_by):
+    if spec.posted_by and not set(policy.role_names(actor)) & set(spec.posted_by):
         named = ", ".join(spec.posted_by)
         raise refuse(actor, "retention.event", f"'{name}' mag alleen worden gemeld door: {named}. / Only these "
                      f"roles may report '{name}': {named}.", **where)

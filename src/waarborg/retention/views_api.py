@@ -19,7 +19,7 @@ from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import active
-from waarborg.retention.authz import manages_retention, may, refuse
+from waarborg.retention.authz import refuse
 from waarborg.retention.clock import compute, day_start
 from waarborg.retention.posting import event_post
 from waarborg.retention.sweep import preview
@@ -63,7 +63,7 @@ class PreviewView(APIView):
                                "(before holds are applied). For whoever manages retention.")
     def get(self, request: Request) -> Response:
         current = active()
-        if not manages_retention(request.user, current.policy):
+        if not current.policy.manages(request.user, "retention"):
             raise refuse(request.user, "retention.preview", "alleen wie bewaartermijnen beheert ziet de vooruitblik")
         try:
             before = parse_date(request.query_params.get("before", ""))
@@ -81,9 +81,9 @@ class RecordRetentionView(APIView):
         current = active()
         record = get_object_or_404(Record, pk=pk)
         actor = request.user
-        if not manages_retention(actor, current.policy):
+        if not current.policy.manages(actor, "retention"):
             where: dict[str, Any] = {"purpose": record.purpose, "subject": record.subject_id, "record": record.pk}
-            if not may(actor, current.policy, "read", record.purpose):
+            if not current.policy.grants(actor, "read", record.purpose):
                 raise refuse(actor, "retention.read", "uw rol geeft geen leesrecht op het doel van dit gegeven",
                              **where)
             if needs_assignment(current.policy, actor, "read", record.purpose) and not assigned(

@@ -26,7 +26,7 @@ from waarborg.api.bodies import valid
 from waarborg.api.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.retention.adjustments import record_extend, retention_shorten, shortening_confirmation
-from waarborg.retention.authz import manages_retention, refuse
+from waarborg.retention.authz import refuse
 from waarborg.retention.clock import compute, day_start
 from waarborg.retention.holds import hold_place, hold_release, holds_list, holds_readable, review_due
 from waarborg.retention.models import Adjustment, Hold
@@ -124,7 +124,7 @@ class HoldsView(APIView):
                                "Audited; sweeps skip held data and say which hold kept it.")
     def post(self, request: Request) -> Response:
         actor = request.user
-        if not manages_retention(actor, active().policy):
+        if not active().policy.manages(actor, "retention"):
             raise refuse(actor, "retention.hold", "alleen wie bewaartermijnen beheert mag een bewaarplicht "
                          "opleggen / only a role that manages retention places a hold")
         body = valid(HoldIn, request.data)
@@ -182,7 +182,7 @@ class RecordExtensionsView(APIView):
     def post(self, request: Request, pk: Any) -> Response:
         actor = request.user
         current = active()
-        if not manages_retention(actor, current.policy):
+        if not current.policy.manages(actor, "retention"):
             raise refuse(actor, "retention.extend", "alleen wie bewaartermijnen beheert mag een termijn verlengen / "
                          "only a role that manages retention extends a period")
         record = get_object_or_404(Record, pk=pk)
@@ -219,7 +219,7 @@ class SubjectShorteningsView(APIView):
                                "retention.")
     def post(self, request: Request, pk: Any) -> Response:
         actor = request.user
-        if not manages_retention(actor, active().policy):
+        if not active().policy.manages(actor, "retention"):
             raise refuse(actor, "retention.shorten", "alleen wie bewaartermijnen beheert mag een termijn verkorten / "
                          "only a role that manages retention shortens a period")
         subject = get_object_or_404(Subject, pk=pk)

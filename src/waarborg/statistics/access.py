@@ -8,14 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from waarborg.consent.permissions import refuse
+from waarborg.core.actors import Actor
 from waarborg.policy.schema import Policy
 
 
-def require_reader(policy: Policy, user: Any, action: str, purpose: str) -> None:
-    roles = [policy.roles[r] for r in (getattr(user, "roles", None) or []) if r in policy.roles]
-    oversees = any(r.privacy_officer or r.dpo for r in roles)
-    granted = any(a in r.grants.get(purpose, ()) for r in roles for a in ("read", "export"))
-    if getattr(user, "kind", "staff") == "citizen" or not (oversees or granted):
+def require_reader(policy: Policy, user: Actor, action: str, purpose: str) -> None:
+    granted = policy.grants_any(user, ("read", "export"), purpose)
+    if getattr(user, "kind", "staff") == "citizen" or not (policy.oversees(user) or granted):
         raise refuse(user, action, "role_not_granted",
                      f"alleen de privacyfunctionaris of een rol met lezen/exporteren op {purpose} / "
                      "only the privacy officer or a role reading this purpose", purpose=purpose)
