@@ -1,7 +1,8 @@
 """The one way to refuse: audit the attempt, then hand back the 403 to raise.
 
-Every capability refuses through `refused` (directly or through a thin wrapper that names its own
-fields). The entry is written in its own atomic block; the exception carries it, so the API's error
+Every capability refuses through `refused`. Only real differences keep a helper of their own: the vault's
+gates (`vault.access.refuse`: a gate's `Refusal`, the policy version, the record type), and the private
+helpers of disclosures and decisions that fill the entry from the request or record refused. The entry is written in its own atomic block; the exception carries it, so the API's error
 handler can write it again when a surrounding transaction rolled it back (`vault.access.ensure_logged`).
 """
 

@@ -31,11 +31,11 @@ from rest_framework.exceptions import APIException
 from waarborg.accounts.login import LoginForm
 from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.backoffice.landing import landing
 from waarborg.conf.headers import allow_own_styles
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
-from waarborg.retention.authz import refuse
 from waarborg.retention.clock import day_start
 from waarborg.retention.models import Hold
 from waarborg.retention.sweep import preview
@@ -279,8 +279,8 @@ def letter(request: HttpRequest, pk: Any) -> HttpResponse:
 
 def _manages_retention(user: Any, action: str, kwargs: dict[str, Any]) -> None:
     if not current().manages(user, "retention"):
-        raise refuse(user, action, "Alleen wie bewaartermijnen beheert ziet deze pagina. / "
-                                   "Only whoever manages retention sees this page.")
+        raise refused(user, action, "role_not_granted", "Alleen wie bewaartermijnen beheert ziet deze pagina. / "
+                      "Only whoever manages retention sees this page.")
 
 
 # Staff who manage retention (privacy officer, `manages: retention`).

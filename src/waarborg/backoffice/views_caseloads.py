@@ -21,9 +21,10 @@ from rest_framework.exceptions import APIException
 
 from waarborg.accounts.models import User
 from waarborg.api.errors import Invalid
+from waarborg.audit.refusals import refused
 from waarborg.backoffice.views import staff_page
 from waarborg.caseloads import actions, reads
-from waarborg.caseloads.access import caseload_purposes, refuse, require_caseload_view, require_manager
+from waarborg.caseloads.access import caseload_purposes, require_caseload_view, require_manager
 from waarborg.policy.active import current
 from waarborg.policy.schema import Action, Policy
 from waarborg.vault.models import Assignment
@@ -35,8 +36,8 @@ def _has_caseload(user: Any, action: str, kwargs: dict[str, Any]) -> None:
     policy = current()
     require_caseload_view(user, policy, action, others=False)
     if not caseload_purposes(user, policy) and not policy.manages(user, "caseloads"):
-        raise refuse(user, action, "Uw rol werkt niet met cliënten op naam (need-to-know).",
-                     "Your roles have no need-to-know cases.")
+        raise refused(user, action, "role_not_granted", "Uw rol werkt niet met cliënten op naam (need-to-know). "
+                                                         "(Your roles have no need-to-know cases.)")
 
 
 def _manages(user: Any, action: str, kwargs: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.api.errors import Conflict, Invalid, Refused
+from waarborg.api.errors import Conflict, Invalid
 from waarborg.api.times import not_future
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
@@ -34,23 +34,18 @@ if TYPE_CHECKING:
 NATURES = ("read", "copy", "change", "delete", "theft")
 
 
-def refuse(actor: Any, action: str, reason: str, detail: str, **fields: Any) -> Refused:
-    """Audit a refused attempt (its own transaction) and return the exception to raise."""
-    return refused(actor, action, reason, detail, **fields)
-
-
 def require_manager(actor: Actor, action: str, policy: Policy) -> None:
     if not policy.manages(actor, "breaches"):
-        raise refuse(actor, action, "role_not_granted",
-                     "Alleen de privacyfunctionaris beheert het datalekkenregister. / "
-                     "Only the privacy officer manages the breach register.")
+        raise refused(actor, action, "role_not_granted",
+                      "Alleen de privacyfunctionaris beheert het datalekkenregister. / "
+                      "Only the privacy officer manages the breach register.")
 
 
 def require_viewer(actor: Actor, action: str, policy: Policy) -> None:
     if not sees_breaches(actor, policy):
-        raise refuse(actor, action, "role_not_granted",
-                     "Alleen de privacyfunctionaris of FG ziet het datalekkenregister. / "
-                     "Only the privacy officer or DPO sees the breach register.")
+        raise refused(actor, action, "role_not_granted",
+                      "Alleen de privacyfunctionaris of FG ziet het datalekkenregister. / "
+                      "Only the privacy officer or DPO sees the breach register.")
 
 
 def _user(actor: Any) -> Any:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from waarborg.api.errors import Refused
 from waarborg.audit.refusals import refused
 from waarborg.core.actors import Actor, is_system
 from waarborg.policy.schema import Policy
@@ -33,11 +32,6 @@ def caseload_purposes(actor: Actor, policy: Policy) -> list[str]:
                     for action in ("read", "write"))]
 
 
-def refuse(actor: Any, action: str, nl: str, en: str, *, reason: str = "role_not_granted", purpose: str = "",
-           subject: Any = None) -> Refused:
-    return refused(actor, action, reason, f"{nl} ({en})", purpose=purpose, subject=getattr(subject, "pk", subject))
-
-
 def _staff(actor: Any, action: str, purpose: str = "", subject: Any = None) -> None:
     """Only signed-in staff with a confidentiality declaration (the vault's own first gates)."""
     if is_system(actor):
@@ -53,18 +47,19 @@ def require_manager(actor: Actor, policy: Policy, action: str, *, purpose: str =
     _staff(actor, action, purpose, subject)
     if not policy.manages(actor, "caseloads"):
         roles = ", ".join(policy.managers("caseloads")) or "-"
-        raise refuse(actor, action, f"Alleen wie caseloads beheert ({roles}) wijst cliënten toe, beëindigt een "
-                                    "toewijzing of draagt cliënten over.",
-                     f"Only a role that manages caseloads ({roles}) assigns, ends or hands over cases.",
-                     purpose=purpose, subject=subject)
+        raise refused(actor, action, "role_not_granted",
+                      f"Alleen wie caseloads beheert ({roles}) wijst cliënten toe, beëindigt een toewijzing of draagt "
+                      f"cliënten over. (Only a role that manages caseloads ({roles}) assigns, ends or hands over cases.)",
+                      purpose=purpose, subject=subject)
 
 
 def require_subject_reader(actor: Actor, policy: Policy, action: str) -> None:
     """Before the subject is looked up: could this actor see any subject's assignments at all?"""
     _staff(actor, action)
     if not sees_every_assignment(actor, policy) and not caseload_purposes(actor, policy):
-        raise refuse(actor, action, "Uw rol heeft geen cliënten met need-to-know en beheert geen caseloads.",
-                     "Your roles have no need-to-know cases and manage no caseloads.")
+        raise refused(actor, action, "role_not_granted",
+                      "Uw rol heeft geen cliënten met need-to-know en beheert geen caseloads. "
+                      "(Your roles have no need-to-know cases and manage no caseloads.)")
 
 
 def require_caseload_view(actor: Actor, policy: Policy, action: str, *, others: bool) -> None:
@@ -72,5 +67,6 @@ def require_caseload_view(actor: Actor, policy: Policy, action: str, *, others: 
     for caseload managers."""
     _staff(actor, action)
     if others and not policy.manages(actor, "caseloads"):
-        raise refuse(actor, action, "Alleen wie caseloads beheert ziet de cliënten van een ander of een ander team.",
-                     "Only a role that manages caseloads sees another person's or team's cases.")
+        raise refused(actor, action, "role_not_granted",
+                      "Alleen wie caseloads beheert ziet de cliënten van een ander of een ander team. "
+                      "(Only a role that manages caseloads sees another person's or team's cases.)")

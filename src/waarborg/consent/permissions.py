@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from waarborg.api.errors import Refused
 from waarborg.audit.refusals import refused
 from waarborg.core.actors import Actor
 from waarborg.policy.schema import Policy
@@ -24,13 +23,9 @@ def may(policy: Policy, user: Actor, purpose: str, *actions: str) -> bool:
     return policy.grants_any(user, actions, purpose)
 
 
-def refuse(actor: Any, action: str, reason: str, detail: str, *, purpose: str = "", subject: Any = None) -> Refused:
-    return refused(actor, action, reason, detail, purpose=purpose, subject=subject)
-
-
 def require(policy: Policy, user: Actor, action: str, purpose: str, *, subject: Any = None,
             grants: tuple[str, ...] = ("write",)) -> None:
     if not may(policy, user, purpose, *grants):
-        raise refuse(user, action, "role_not_granted",
-                     f"geen rol met {'/'.join(grants)} op doel {purpose or '-'} en geen beheer van toestemmingen / "
-                     "no role for this purpose", purpose=purpose, subject=subject)
+        raise refused(user, action, "role_not_granted",
+                      f"geen rol met {'/'.join(grants)} op doel {purpose or '-'} en geen beheer van toestemmingen / "
+                      "no role for this purpose", purpose=purpose, subject=subject)

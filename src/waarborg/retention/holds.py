@@ -24,9 +24,9 @@ from django.utils import timezone
 
 from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
-from waarborg.retention.authz import refuse
 from waarborg.retention.clock import recompute, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault.models import Record, Subject
@@ -75,9 +75,10 @@ def hold_place(actor: Any, *, reason: str, justification: str, subject: Subject 
                review_at: datetime | None = None) -> Hold:
     current = active()
     if not current.policy.manages(actor, "retention"):
-        raise refuse(actor, "retention.hold", "alleen wie bewaartermijnen beheert mag een bewaarplicht opleggen / "
-                     "only a role that manages retention places a hold", purpose=purpose,
-                     subject=getattr(subject, "pk", None), record=getattr(record, "pk", None))
+        raise refused(actor, "retention.hold", "role_not_granted",
+                      "alleen wie bewaartermijnen beheert mag een bewaarplicht opleggen / "
+                      "only a role that manages retention places a hold", purpose=purpose,
+                      subject=getattr(subject, "pk", None), record=getattr(record, "pk", None))
     _check(current.policy, reason=reason, justification=justification, subject=subject, record=record,
            purpose=purpose, until=until, review_at=review_at)
     with transaction.atomic():
@@ -97,9 +98,10 @@ def hold_place(actor: Any, *, reason: str, justification: str, subject: Subject 
 def hold_release(actor: Any, hold: Hold) -> Hold:
     current = active()
     if not current.policy.manages(actor, "retention"):
-        raise refuse(actor, "retention.hold_release", "alleen wie bewaartermijnen beheert mag een bewaarplicht "
-                     "opheffen / only a role that manages retention releases a hold",
-                     subject=hold.subject_id, record=hold.record_id, purpose=hold.purpose)
+        raise refused(actor, "retention.hold_release", "role_not_granted",
+                      "alleen wie bewaartermijnen beheert mag een bewaarplicht "
+                      "opheffen / only a role that manages retention releases a hold",
+                      subject=hold.subject_id, record=hold.record_id, purpose=hold.purpose)
     with transaction.atomic():
         locked = Hold.objects.select_for_update().get(pk=hold.pk)
         if locked.released_at is not None:
@@ -131,5 +133,5 @@ def holds_list(*, include_released: bool = False, review_due_only: bool = False)
 def holds_readable(actor: Any, action: str = "retention.holds") -> None:
     """Seeing the holds is for whoever places them; anyone else is refused (audited)."""
     if not active().policy.manages(actor, "retention"):
-        raise refuse(actor, action, "alleen wie bewaartermijnen beheert ziet de bewaarplichten / "
-                     "only a role that manages retention sees the holds")
+        raise refused(actor, action, "role_not_granted", "alleen wie bewaartermijnen beheert ziet de bewaarplichten / "
+                      "only a role that manages retention sees the holds")

@@ -17,9 +17,9 @@ from rest_framework.views import APIView
 from waarborg.api import times
 from waarborg.api.errors import Invalid
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import active
-from waarborg.retention.authz import refuse
 from waarborg.retention.clock import compute, day_start
 from waarborg.retention.posting import event_post
 from waarborg.retention.sweep import preview
@@ -64,7 +64,8 @@ class PreviewView(APIView):
     def get(self, request: Request) -> Response:
         current = active()
         if not current.policy.manages(request.user, "retention"):
-            raise refuse(request.user, "retention.preview", "alleen wie bewaartermijnen beheert ziet de vooruitblik")
+            raise refused(request.user, "retention.preview", "role_not_granted",
+                          "alleen wie bewaartermijnen beheert ziet de vooruitblik")
         try:
             before = parse_date(request.query_params.get("before", ""))
         except TimeFormatError as exc:
@@ -84,12 +85,14 @@ class RecordRetentionView(APIView):
         if not current.policy.manages(actor, "retention"):
             where: dict[str, Any] = {"purpose": record.purpose, "subject": record.subject_id, "record": record.pk}
             if not current.policy.grants(actor, "read", record.purpose):
-                raise refuse(actor, "retention.read", "uw rol geeft geen leesrecht op het doel van dit gegeven",
-                             **where)
+                raise refused(actor, "retention.read", "role_not_granted",
+                              "uw rol geeft geen leesrecht op het doel van dit gegeven",
+                              **where)
             if needs_assignment(current.policy, actor, "read", record.purpose) and not assigned(
                     actor, record.subject_id, record.purpose):
-                raise refuse(actor, "retention.read", "deze persoon is niet aan u of uw team toegewezen / "
-                             "this subject is not assigned to you or your team", reason="not_assigned", **where)
+                raise refused(actor, "retention.read", "not_assigned",
+                              "deze persoon is niet aan u of uw team toegewezen / "
+                              "this subject is not assigned to you or your team", **where)
         lang = "en" if request.query_params.get("lang") == "en" else "nl"
         clock = compute(record, current.policy)
         explanation = clock.explanation(lang)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from waarborg.api.errors import Refused
 from waarborg.audit.refusals import refused
 from waarborg.core.actors import Actor
 from waarborg.policy.schema import Policy
@@ -32,16 +31,9 @@ def may_file(user: Actor, policy: Policy, subject: Any) -> bool:
     return getattr(user, "kind", "") == "staff" and bool(policy.roles_of(user))
 
 
-def refuse(actor: Any, action: str, detail: str, *, subject: Any = None, reason: str = "role_not_granted",
-           request_id: Any = None) -> Refused:
-    """Audit the refused attempt and return the 403."""
-    return refused(actor, action, reason, detail, subject=subject,
-                   detail={"request": str(request_id)} if request_id else {})
-
-
 def require_handler(actor: Actor, policy: Policy, action: str, *, subject: Any = None, request_id: Any = None) -> None:
     if not policy.manages(actor, "requests"):
         roles = ", ".join(sorted(policy.managers("requests"))) or "-"
-        raise refuse(actor, action, f"Alleen de privacyfunctionaris of FG behandelt verzoeken ({roles}). / "
-                                    f"Only the privacy officer or DPO handles requests ({roles}).",
-                     subject=subject, request_id=request_id)
+        raise refused(actor, action, "role_not_granted", f"Alleen de privacyfunctionaris of FG behandelt verzoeken "
+                      f"({roles}). / Only the privacy officer or DPO handles requests ({roles}).",
+                      subject=subject, detail={"request": str(request_id)} if request_id else {})
