@@ -2,8 +2,9 @@
 
 Every capability refuses through `refused`. Only real differences keep a helper of their own: the vault's
 gates (`vault.access.refuse`: a gate's `Refusal`, the policy version, the record type), and the private
-helpers of disclosures and decisions that fill the entry from the request or record refused. The entry is written in its own atomic block; the exception carries it, so the API's error
-handler can write it again when a surrounding transaction rolled it back (`vault.access.ensure_logged`).
+helpers of disclosures and decisions that fill the entry from the request or record refused. The entry is
+written in its own atomic block; the exception carries it, so the API's error handler can write it again
+when a surrounding transaction rolled it back (`vault.access.ensure_logged`).
 """
 
 from __future__ import annotations

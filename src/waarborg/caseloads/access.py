@@ -49,7 +49,8 @@ def require_manager(actor: Actor, policy: Policy, action: str, *, purpose: str =
         roles = ", ".join(policy.managers("caseloads")) or "-"
         raise refused(actor, action, "role_not_granted",
                       f"Alleen wie caseloads beheert ({roles}) wijst cliënten toe, beëindigt een toewijzing of draagt "
-                      f"cliënten over. (Only a role that manages caseloads ({roles}) assigns, ends or hands over cases.)",
+                      f"cliënten over. (Only a role that manages caseloads ({roles}) assigns, ends or hands over "
+                      "cases.)",
                       purpose=purpose, subject=subject)
 
 

@@ -596,7 +596,8 @@ class Policy(Strict):
     record_types: FrozenDict[Ident, RecordType] = Field(min_length=1)
     retention: FrozenDict[Ident, RetentionRule] = Field(min_length=1)
     calendars: FrozenDict[Ident, Calendar] = Field(default_factory=_empty)
-    events: FrozenDict[Ident, EventSpecField] = Field(default_factory=_empty)  # the events clocks wait for, their words and who may post them
+    # The events clocks wait for, their words and who may post them.
+    events: FrozenDict[Ident, EventSpecField] = Field(default_factory=_empty)
     recipients: FrozenDict[Ident, Recipient] = Field(default_factory=_empty)
     roles: FrozenDict[Ident, Role] = Field(min_length=1)
     teams: FrozenDict[Ident, Team] = Field(default_factory=_empty)
