@@ -497,7 +497,7 @@ class Role(Strict):
     # emergency, where nobody waits for an assignment) is open to the role like any granted purpose.
     need_to_know: bool | tuple[Ident, ...] = False
     dpo: bool = False  # sees every request, breach and complaint (S3-28)
-    privacy_officer: bool = False  # manages policy, breaches, requests
+    privacy_officer: bool = False  # manages requests, breaches, consents and retention by office (_BY_OFFICE)
     # `caseloads`: assigns subjects to staff and teams on need-to-know purposes, and hands cases over.
     manages: tuple[Manages, ...] = ()
 
