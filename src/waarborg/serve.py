@@ -55,7 +55,7 @@ def _first_admin() -> None:
     if User.objects.filter(is_superuser=True).exists():
         return
     policy = current()
-    roles = [name for name, role in policy.roles.items() if role.privacy_officer or role.dpo]
+    roles = [name for name, role in policy.roles.items() if role.oversees]
     password = secrets.token_urlsafe(15)
     user = User(username="admin", kind=User.Kind.STAFF, is_staff=True, is_superuser=True, roles=roles,
                 confidentiality_signed_at=timezone.now())

@@ -28,9 +28,6 @@ class User(AbstractUser):
     def is_service(self) -> bool:
         return self.kind == self.Kind.SERVICE
 
-    def has_role(self, role: str) -> bool:
-        return role in (self.roles or [])
-
 
 def hash_token(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()

@@ -8,7 +8,6 @@ the entries name staff members and pseudonymised subjects.
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -19,6 +18,7 @@ from rest_framework.views import APIView
 from waarborg.audit.log import Entry, about_subject, append, before_grouped
 from waarborg.audit.models import AuditEntry
 from waarborg.audit.refusals import refused
+from waarborg.core.actors import Actor
 from waarborg.core.errors import Invalid
 from waarborg.vault import crypto
 
@@ -51,13 +51,12 @@ class AuditPageSerializer(serializers.Serializer):
     next_after = serializers.IntegerField(allow_null=True)
 
 
-def may_read_audit_log(user: Any) -> bool:
+def may_read_audit_log(user: Actor) -> bool:
     from waarborg.policy.active import current
 
     if getattr(user, "is_service", False):
         return False
-    roles = current().roles
-    return any(r in roles and (roles[r].privacy_officer or roles[r].dpo) for r in (user.roles or []))
+    return current().oversees(user)
 
 
 def _int(request: Request, name: str, default: int) -> int:

@@ -1,10 +1,10 @@
 """The one way to refuse: audit the attempt, then hand back the plain `Refused` to raise.
 
-Every capability refuses through `refused` (directly or through a thin wrapper that names its own
-fields), and so do the few views that decide a refusal themselves: the entry is written here, once, and
-never by whoever maps the refusal (the API's 403, a back-office page, the CLI's exit status 1). The entry is
-written in its own atomic block; the exception carries it, so a caller whose surrounding transaction rolled
-it back can write it again (`vault.access.ensure_logged`, which the API's error handler calls).
+Every capability refuses through `refused`. Only real differences keep a helper of their own: the vault's
+gates (`vault.access.refuse`: a gate's `Refusal`, the policy version, the record type), and the private
+helpers of disclosures and decisions that fill the entry from the request or record refused. The entry is
+written in its own atomic block; the exception carries it, so whoever maps it (the API's error handler) can write it
+again when a surrounding transaction rolled it back (`vault.access.ensure_logged`).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from waarborg.core.errors import Refused
 from waarborg.policy.active import active
 from waarborg.vault.access import ensure_logged
 from waarborg.vault.actions import field_classes, record_read
-from waarborg.vault.authorisation import assigned_subjects, needs_assignment, purposes_granted
+from waarborg.vault.authorisation import assigned_subjects, needs_assignment
 from waarborg.vault.crypto import KeyDestroyed
 from waarborg.vault.models import Record, Subject
 
@@ -33,14 +33,14 @@ admin.site.login_form = AdminLoginForm
 
 def _may_browse(user: Any) -> bool:
     return bool(user.is_active and user.is_staff and getattr(user, "kind", "") == "staff"
-                and user.confidentiality_signed_at and purposes_granted(active().policy, user))
+                and user.confidentiality_signed_at and active().policy.granted_purposes(user, "read"))
 
 
 def _visible(user: Any) -> Q:
     """Records the user's roles may read; on need-to-know purposes only of assigned subjects."""
     policy = active().policy
     visible = Q(pk__in=[])
-    for purpose in purposes_granted(policy, user):
+    for purpose in policy.granted_purposes(user, "read"):
         if needs_assignment(policy, user, "read", purpose):
             visible |= Q(purpose=purpose, subject_id__in=assigned_subjects(user, purpose))
         else:

@@ -14,19 +14,18 @@ from typing import Any
 from django.urls import reverse
 
 from waarborg.breaches.permissions import sees_breaches
-from waarborg.caseloads.access import caseload_purposes, may_manage
+from waarborg.caseloads.access import caseload_purposes
+from waarborg.core.actors import Actor
 from waarborg.policy.active import NoActivePolicy, current
 from waarborg.policy.schema import Policy
-from waarborg.retention.authz import manages_retention
-from waarborg.rights.handlers import is_handler
 
-PAGES: tuple[tuple[str, str, str, Callable[[Any, Policy], bool]], ...] = (
-    ("queue", "Verzoeken", "Requests", is_handler),
+PAGES: tuple[tuple[str, str, str, Callable[[Actor, Policy], bool]], ...] = (
+    ("queue", "Verzoeken", "Requests", lambda user, policy: policy.manages(user, "requests")),
     ("caseload", "Mijn cliënten", "My caseload", lambda user, policy: bool(caseload_purposes(user, policy))),
-    ("assignments", "Toewijzingen", "Assignments", may_manage),
+    ("assignments", "Toewijzingen", "Assignments", lambda user, policy: policy.manages(user, "caseloads")),
     ("breaches", "Datalekken", "Breaches", sees_breaches),
-    ("retention", "Bewaartermijnen", "Retention", manages_retention),
-    ("holds", "Bewaarplichten", "Holds", manages_retention),
+    ("retention", "Bewaartermijnen", "Retention", lambda user, policy: policy.manages(user, "retention")),
+    ("holds", "Bewaarplichten", "Holds", lambda user, policy: policy.manages(user, "retention")),
 )
 
 

@@ -29,12 +29,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from waarborg.accounts.login import LoginForm
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.backoffice.landing import landing
 from waarborg.conf.headers import allow_own_styles
 from waarborg.core.errors import DomainError, Invalid, Refused
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
-from waarborg.retention.authz import manages_retention, refuse
 from waarborg.retention.clock import day_start
 from waarborg.retention.models import Hold
 from waarborg.retention.sweep import preview
@@ -277,9 +277,9 @@ def letter(request: HttpRequest, pk: Any) -> HttpResponse:
 # --- Bewaartermijnen: what the retention sweep will delete or anonymise, and what holds keep -----------
 
 def _manages_retention(user: Any, action: str, kwargs: dict[str, Any]) -> None:
-    if not manages_retention(user, current()):
-        raise refuse(user, action, "Alleen wie bewaartermijnen beheert ziet deze pagina. / "
-                                   "Only whoever manages retention sees this page.")
+    if not current().manages(user, "retention"):
+        raise refused(user, action, "role_not_granted", "Alleen wie bewaartermijnen beheert ziet deze pagina. / "
+                      "Only whoever manages retention sees this page.")
 
 
 # Staff who manage retention (privacy officer, `manages: retention`).

@@ -30,7 +30,6 @@ from waarborg.audit.log import Entry, append
 from waarborg.backoffice.views import staff_page
 from waarborg.breaches import actions, clock, exports, serializers
 from waarborg.breaches.models import Breach, Kind, Risk, Status
-from waarborg.breaches.permissions import manages_breaches
 from waarborg.breaches.selection import Selection
 from waarborg.core.errors import DomainError, Invalid
 from waarborg.core.times import rfc3339
@@ -107,7 +106,7 @@ def breaches(request: HttpRequest) -> HttpResponse:
     items = open_ + closed
     return render(request, "backoffice/breaches.html", {
         "items": items, "show_all": show_all, "overdue": sum(1 for i in items if i["overdue"]),
-        "can_manage": manages_breaches(request.user, policy), "kinds": Kind.choices,
+        "can_manage": policy.manages(request.user, "breaches"), "kinds": Kind.choices,
         "categories": _categories(policy), "deadline_nl": policy.breaches.authority_deadline.words("nl"),
         "deadline_en": policy.breaches.authority_deadline.words("en")})
 
@@ -145,8 +144,8 @@ def breach(request: HttpRequest, pk: Any) -> HttpResponse:
         **_row(found, policy, now), "records": records, "trail": trail, "notifications": notifications,
         "categories": [c for c in _categories(policy, found.categories) if c["chosen"]],
         "unknown_categories": [c for c in found.categories if c not in policy.categories],
-        "can_manage": manages_breaches(request.user, policy) and found.status != Status.CLOSED,
-        "can_note": manages_breaches(request.user, policy), "has_initial": found.authority_notified_at is not None,
+        "can_manage": policy.manages(request.user, "breaches") and found.status != Status.CLOSED,
+        "can_note": policy.manages(request.user, "breaches"), "has_initial": found.authority_notified_at is not None,
         "form": _assessment_form(found, policy), "risks": Risk.choices, "kinds": Kind.choices,
         "natures": actions.NATURES, "channels": actions.NOTICE_CHANNELS,
         "purposes": [(p, spec.label.nl) for p, spec in policy.purposes.items()],

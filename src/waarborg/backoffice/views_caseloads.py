@@ -19,12 +19,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from waarborg.accounts.models import User
+from waarborg.audit.refusals import refused
 from waarborg.backoffice.views import staff_page
 from waarborg.caseloads import actions, reads
-from waarborg.caseloads.access import caseload_purposes, may_manage, refuse, require_caseload_view, require_manager
+from waarborg.caseloads.access import caseload_purposes, require_caseload_view, require_manager
 from waarborg.core.errors import DomainError, Invalid
 from waarborg.policy.active import current
-from waarborg.policy.schema import Policy
+from waarborg.policy.schema import Action, Policy
 from waarborg.vault.models import Assignment
 
 SHOWN = 500  # rows on the managers' page; filters narrow it down
@@ -33,9 +34,9 @@ SHOWN = 500  # rows on the managers' page; filters narrow it down
 def _has_caseload(user: Any, action: str, kwargs: dict[str, Any]) -> None:
     policy = current()
     require_caseload_view(user, policy, action, others=False)
-    if not caseload_purposes(user, policy) and not may_manage(user, policy):
-        raise refuse(user, action, "Uw rol werkt niet met cliënten op naam (need-to-know).",
-                     "Your roles have no need-to-know cases.")
+    if not caseload_purposes(user, policy) and not policy.manages(user, "caseloads"):
+        raise refused(user, action, "role_not_granted", "Uw rol werkt niet met cliënten op naam (need-to-know). "
+                                                         "(Your roles have no need-to-know cases.)")
 
 
 def _manages(user: Any, action: str, kwargs: dict[str, Any]) -> None:
@@ -65,14 +66,14 @@ def caseload(request: HttpRequest) -> HttpResponse:
     team = policy.teams.get(user.team)
     return render(request, "backoffice/caseload.html", {
         "items": _rows(rows, policy), "team": user.team, "team_label": team.label.get("nl") if team else user.team,
-        "manages": may_manage(user, policy)})
+        "manages": policy.manages(user, "caseloads")})
 
 
 def _staff_choices(policy: Policy) -> list[User]:
     """Active staff whose roles grant something on a need-to-know purpose: who can take a case."""
     purposes = policy.need_to_know_purposes()
     return [u for u in User.objects.filter(kind=User.Kind.STAFF, is_active=True).order_by("username")
-            if any(role.grants.get(p) for role in policy.roles_of(u) for p in purposes)]
+            if any(policy.grants_any(u, Action, p) for p in purposes)]
 
 
 def _teams(policy: Policy) -> list[dict[str, str]]:

@@ -18,10 +18,11 @@ from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.breaches import clock, notices, trail
 from waarborg.breaches.models import AffectedSubject, AuthorityNotification, Breach, BreachLogEntry, Kind, Risk, Status
-from waarborg.breaches.permissions import manages_breaches, sees_breaches
+from waarborg.breaches.permissions import sees_breaches
 from waarborg.breaches.selection import Selection, affected
 from waarborg.breaches.telling_officers import tell_officers
-from waarborg.core.errors import Conflict, Invalid, Refused
+from waarborg.core.actors import Actor
+from waarborg.core.errors import Conflict, Invalid
 from waarborg.core.times import not_future
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
@@ -33,23 +34,18 @@ if TYPE_CHECKING:
 NATURES = ("read", "copy", "change", "delete", "theft")
 
 
-def refuse(actor: Any, action: str, reason: str, detail: str, **fields: Any) -> Refused:
-    """Audit a refused attempt (its own transaction) and return the exception to raise."""
-    return refused(actor, action, reason, detail, **fields)
+def require_manager(actor: Actor, action: str, policy: Policy) -> None:
+    if not policy.manages(actor, "breaches"):
+        raise refused(actor, action, "role_not_granted",
+                      "Alleen de privacyfunctionaris beheert het datalekkenregister. / "
+                      "Only the privacy officer manages the breach register.")
 
 
-def require_manager(actor: Any, action: str, policy: Policy) -> None:
-    if not manages_breaches(actor, policy):
-        raise refuse(actor, action, "role_not_granted",
-                     "Alleen de privacyfunctionaris beheert het datalekkenregister. / "
-                     "Only the privacy officer manages the breach register.")
-
-
-def require_viewer(actor: Any, action: str, policy: Policy) -> None:
+def require_viewer(actor: Actor, action: str, policy: Policy) -> None:
     if not sees_breaches(actor, policy):
-        raise refuse(actor, action, "role_not_granted",
-                     "Alleen de privacyfunctionaris of FG ziet het datalekkenregister. / "
-                     "Only the privacy officer or DPO sees the breach register.")
+        raise refused(actor, action, "role_not_granted",
+                      "Alleen de privacyfunctionaris of FG ziet het datalekkenregister. / "
+                      "Only the privacy officer or DPO sees the breach register.")
 
 
 def _user(actor: Any) -> Any:

@@ -22,11 +22,10 @@ log = logging.getLogger(__name__)
 
 def officer_addresses(policy: Policy) -> list[str]:
     """The FG, the privacy contact, where breaches are reported, and every account with a breach role."""
-    roles = {rid for rid, role in policy.roles.items() if role.dpo or role.privacy_officer or "breaches" in role.manages}
     org = policy.organisation
     addresses = {org.privacy_contact.email, org.dpo.email if org.dpo else "", policy.breaches.report_to}
     for user in User.objects.filter(is_active=True).exclude(email=""):
-        if set(user.roles or []) & roles:
+        if policy.manages(user, "breaches") or policy.oversees(user):
             addresses.add(user.email)
     return sorted(a for a in addresses if a and "@" in a)
 

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.breaches import actions, exports, serializers
 from waarborg.breaches.models import AffectedSubject, Breach
 from waarborg.breaches.permissions import sees_breaches
@@ -250,9 +251,9 @@ class SubjectBreaches(APIView):
         subject = get_object_or_404(Subject, pk=pk)
         own = getattr(user, "subject_id", None) == subject.pk
         if not (own or sees_breaches(user, policy)):
-            raise actions.refuse(user, "breach.subject", "role_not_granted",
-                                 "Alleen de privacyfunctionaris, FG of de betrokkene zelf. / "
-                                 "Only the privacy officer, DPO or the person themselves.", subject=subject)
+            raise refused(user, "breach.subject", "role_not_granted",
+                          "Alleen de privacyfunctionaris, FG of de betrokkene zelf. / "
+                          "Only the privacy officer, DPO or the person themselves.", subject=subject)
         rows = AffectedSubject.objects.filter(subject=subject).select_related("breach").order_by("added_at")
         append(Entry(action="breach.subject_read", actor=user, subject=subject))
         staff = sees_breaches(user, policy)

@@ -14,35 +14,22 @@ from __future__ import annotations
 from typing import Any
 
 from waarborg.audit.refusals import refused
-from waarborg.core.errors import Refused
+from waarborg.core.actors import Actor, is_system
 from waarborg.policy.schema import Policy
-from waarborg.vault.authorisation import confidentiality, is_system, needs_assignment, staff_only
+from waarborg.vault.authorisation import confidentiality, needs_assignment, staff_only
 from waarborg.vault.gates import AccessContext
 
 
-def may_manage(actor: Any, policy: Policy) -> bool:
-    return is_system(actor) or policy.manages(actor, "caseloads")
+def sees_every_assignment(actor: Actor, policy: Policy) -> bool:
+    """Caseload managers (and the platform), the privacy officer and the DPO see every subject's assignments."""
+    return policy.manages(actor, "caseloads") or policy.oversees(actor)
 
 
-def oversees(actor: Any, policy: Policy) -> bool:
-    """Caseload managers, the privacy officer and the DPO see every subject's assignments."""
-    return may_manage(actor, policy) or any(role.privacy_officer or role.dpo for role in policy.roles_of(actor))
-
-
-def caseload_purposes(actor: Any, policy: Policy) -> list[str]:
+def caseload_purposes(actor: Actor, policy: Policy) -> list[str]:
     """The purposes on which the actor sees only the subjects in their caseload (their need-to-know work)."""
     return [p for p in policy.purposes if p in policy.need_to_know_purposes()
             and any(policy.grants(actor, action, p) and needs_assignment(policy, actor, action, p)
                     for action in ("read", "write"))]
-
-
-def _managers(policy: Policy) -> str:
-    return ", ".join(rid for rid, role in policy.roles.items() if "caseloads" in role.manages) or "-"
-
-
-def refuse(actor: Any, action: str, nl: str, en: str, *, reason: str = "role_not_granted", purpose: str = "",
-           subject: Any = None) -> Refused:
-    return refused(actor, action, reason, f"{nl} ({en})", purpose=purpose, subject=getattr(subject, "pk", subject))
 
 
 def _staff(actor: Any, action: str, purpose: str = "", subject: Any = None) -> None:
@@ -56,28 +43,31 @@ def _staff(actor: Any, action: str, purpose: str = "", subject: Any = None) -> N
                       subject=getattr(subject, "pk", subject))
 
 
-def require_manager(actor: Any, policy: Policy, action: str, *, purpose: str = "", subject: Any = None) -> None:
+def require_manager(actor: Actor, policy: Policy, action: str, *, purpose: str = "", subject: Any = None) -> None:
     _staff(actor, action, purpose, subject)
-    if not may_manage(actor, policy):
-        roles = _managers(policy)
-        raise refuse(actor, action, f"Alleen wie caseloads beheert ({roles}) wijst cliënten toe, beëindigt een "
-                                    "toewijzing of draagt cliënten over.",
-                     f"Only a role that manages caseloads ({roles}) assigns, ends or hands over cases.",
-                     purpose=purpose, subject=subject)
+    if not policy.manages(actor, "caseloads"):
+        roles = ", ".join(policy.managers("caseloads")) or "-"
+        raise refused(actor, action, "role_not_granted",
+                      f"Alleen wie caseloads beheert ({roles}) wijst cliënten toe, beëindigt een toewijzing of draagt "
+                      f"cliënten over. (Only a role that manages caseloads ({roles}) assigns, ends or hands over "
+                      "cases.)",
+                      purpose=purpose, subject=subject)
 
 
-def require_subject_reader(actor: Any, policy: Policy, action: str) -> None:
+def require_subject_reader(actor: Actor, policy: Policy, action: str) -> None:
     """Before the subject is looked up: could this actor see any subject's assignments at all?"""
     _staff(actor, action)
-    if not oversees(actor, policy) and not caseload_purposes(actor, policy):
-        raise refuse(actor, action, "Uw rol heeft geen cliënten met need-to-know en beheert geen caseloads.",
-                     "Your roles have no need-to-know cases and manage no caseloads.")
+    if not sees_every_assignment(actor, policy) and not caseload_purposes(actor, policy):
+        raise refused(actor, action, "role_not_granted",
+                      "Uw rol heeft geen cliënten met need-to-know en beheert geen caseloads. "
+                      "(Your roles have no need-to-know cases and manage no caseloads.)")
 
 
-def require_caseload_view(actor: Any, policy: Policy, action: str, *, others: bool) -> None:
+def require_caseload_view(actor: Actor, policy: Policy, action: str, *, others: bool) -> None:
     """One's own caseload and one's own team's for anyone; `others` (a colleague's, another team's) only
     for caseload managers."""
     _staff(actor, action)
-    if others and not may_manage(actor, policy):
-        raise refuse(actor, action, "Alleen wie caseloads beheert ziet de cliënten van een ander of een ander team.",
-                     "Only a role that manages caseloads sees another person's or team's cases.")
+    if others and not policy.manages(actor, "caseloads"):
+        raise refused(actor, action, "role_not_granted",
+                      "Alleen wie caseloads beheert ziet de cliënten van een ander of een ander team. "
+                      "(Only a role that manages caseloads sees another person's or team's cases.)")

@@ -20,7 +20,7 @@ from waarborg.audit.log import Entry, append, append_many
 from waarborg.caseloads.access import require_manager
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
-from waarborg.policy.schema import Policy
+from waarborg.policy.schema import Action, Policy
 from waarborg.vault.authorisation import needs_assignment
 from waarborg.vault.models import Assignment, Subject
 
@@ -66,7 +66,7 @@ def _check_target(policy: Policy, purposes: Iterable[str], user: User | None, te
     if user is not None:
         if not (user.is_active and user.kind == User.Kind.STAFF):
             raise Invalid({field: ["Geen actief account van een medewerker. (Not an active staff account.)"]})
-        missing = sorted({p for p in purposes if not any(role.grants.get(p) for role in policy.roles_of(user))})
+        missing = sorted({p for p in purposes if not policy.grants_any(user, Action, p)})
         if missing:
             raise Invalid({field: [f"De rollen van deze medewerker geven geen recht op {', '.join(missing)}. "
                                    f"(This staff member's roles grant nothing on {', '.join(missing)}.)"]})

@@ -13,12 +13,12 @@ from django.db.models import Q, QuerySet
 
 from waarborg.accounts.models import User
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.caseloads.access import (
     caseload_purposes,
-    oversees,
-    refuse,
     require_caseload_view,
     require_subject_reader,
+    sees_every_assignment,
 )
 from waarborg.policy.active import active
 from waarborg.vault.authorisation import assigned
@@ -48,11 +48,11 @@ def of_subject(actor: Any, subject: Subject, *, include_ended: bool = False) -> 
     policy = active().policy
     require_subject_reader(actor, policy, "caseload.read")
     rows = Assignment.objects.filter(subject=subject)
-    if not oversees(actor, policy):
+    if not sees_every_assignment(actor, policy):
         mine = [p for p in caseload_purposes(actor, policy) if assigned(actor, subject, p)]
         if not mine:
-            raise refuse(actor, "caseload.read", "Deze cliënt staat niet op uw naam of die van uw team.",
-                         "This subject is not assigned to you or your team.", reason="not_assigned", subject=subject)
+            raise refused(actor, "caseload.read", "not_assigned", "Deze cliënt staat niet op uw naam of die van uw "
+                          "team. (This subject is not assigned to you or your team.)", subject=subject)
         rows = rows.filter(purpose__in=mine)
     shown = list(_rows(rows, include_ended))
     with transaction.atomic():

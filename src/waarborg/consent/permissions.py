@@ -9,30 +9,23 @@ from __future__ import annotations
 from typing import Any
 
 from waarborg.audit.refusals import refused
-from waarborg.core.errors import Refused
+from waarborg.core.actors import Actor
 from waarborg.policy.schema import Policy
 
 
-def manages_consents(policy: Policy, user: Any) -> bool:
-    return policy.manages(user, "consents") or any(r.privacy_officer or r.dpo for r in policy.roles_of(user))
-
-
-def may(policy: Policy, user: Any, purpose: str, *actions: str) -> bool:
-    """Manages consents, or holds one of `actions` on `purpose` through a role."""
+def may(policy: Policy, user: Actor, purpose: str, *actions: str) -> bool:
+    """Manages consents (a role naming `consents`, the privacy officer, the DPO), or holds one of `actions`
+    on `purpose` through a role."""
     if getattr(user, "kind", "staff") == "citizen":
         return False
-    if manages_consents(policy, user):
+    if policy.manages(user, "consents"):
         return True
-    return any(policy.grants(user, action, purpose) for action in actions)
+    return policy.grants_any(user, actions, purpose)
 
 
-def refuse(actor: Any, action: str, reason: str, detail: str, *, purpose: str = "", subject: Any = None) -> Refused:
-    return refused(actor, action, reason, detail, purpose=purpose, subject=subject)
-
-
-def require(policy: Policy, user: Any, action: str, purpose: str, *, subject: Any = None,
+def require(policy: Policy, user: Actor, action: str, purpose: str, *, subject: Any = None,
             grants: tuple[str, ...] = ("write",)) -> None:
     if not may(policy, user, purpose, *grants):
-        raise refuse(user, action, "role_not_granted",
-                     f"geen rol met {'/'.join(grants)} op doel {purpose or '-'} en geen beheer van toestemmingen / "
-                     "no role for this purpose", purpose=purpose, subject=subject)
+        raise refused(user, action, "role_not_granted",
+                      f"geen rol met {'/'.join(grants)} op doel {purpose or '-'} en geen beheer van toestemmingen / "
+                      "no role for this purpose", purpose=purpose, subject=subject)

@@ -20,9 +20,10 @@ from rest_framework.views import APIView
 from waarborg.api import params
 from waarborg.api.bodies import valid
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.consent import actions, notices
 from waarborg.consent.models import Consent, Notice
-from waarborg.consent.permissions import manages_consents, refuse, require
+from waarborg.consent.permissions import require
 from waarborg.consent.serializers import (
     ConsentIn,
     NoticeSentIn,
@@ -101,10 +102,10 @@ class ConsentsView(APIView):
                 uuid.UUID(subject)
             except ValueError:
                 raise Invalid({"subject": ["geen geldig id / not a valid id"]}) from None
-        if not manages_consents(policy, request.user):
+        if not policy.manages(request.user, "consents"):
             if not purpose:
-                raise refuse(request.user, "consent.export", "role_not_granted",
-                             "alleen wie toestemmingen beheert exporteert het hele register; noem anders een doel")
+                raise refused(request.user, "consent.export", "role_not_granted",
+                              "alleen wie toestemmingen beheert exporteert het hele register; noem anders een doel")
             require(policy, request.user, "consent.export", purpose, subject=subject or None,
                     grants=("read", "write", "export"))
         consents = Consent.objects.select_related("verified_by", "recorded_by").order_by("given_at", "recorded_at")
@@ -172,8 +173,8 @@ class NoticesView(APIView):
         OpenApiParameter("status", str, enum=["unsent", "overdue", "all"])],
         responses={200: OpenApiResponse(description="notices; by default those not sent yet")})
     def get(self, request: Request) -> Response:
-        if not manages_consents(current(), request.user):
-            raise refuse(request.user, "notice.list", "role_not_granted", "alleen wie toestemmingen beheert")
+        if not current().manages(request.user, "consents"):
+            raise refused(request.user, "notice.list", "role_not_granted", "alleen wie toestemmingen beheert")
         status = params.choice(request, "status", ("unsent", "overdue", "all"), "unsent")
         if status == "all":
             found = Notice.objects.order_by("due_at")

@@ -13,12 +13,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.consent import objections
 from waarborg.consent.actions import unknown_purpose
 from waarborg.consent.eligibility import exclusions
 from waarborg.consent.gates import fields_of_kind
 from waarborg.consent.models import Objection, OptOut, Restriction
-from waarborg.consent.permissions import refuse, require
+from waarborg.consent.permissions import require
 from waarborg.consent.serializers import ChannelIn, MailingIn, ObjectionIn, OptOutIn, OverrideIn, RestrictionIn
 from waarborg.consent.views import subject_of, valid
 from waarborg.core.errors import Invalid
@@ -122,9 +123,9 @@ class MailingSelectionView(APIView):
             special += fields_of_kind(policy, record_type, [field], "special")
             bsn += fields_of_kind(policy, record_type, [field], "national_id")
         if special or bsn:
-            raise refuse(request.user, "mailing.select", "special_category_forbidden",
-                         "een mailing selecteert nooit op bijzondere persoonsgegevens of het BSN / mailings never "
-                         "use special categories", purpose=purpose)
+            raise refused(request.user, "mailing.select", "special_category_forbidden",
+                          "een mailing selecteert nooit op bijzondere persoonsgegevens of het BSN / mailings never "
+                          "use special categories", purpose=purpose)
         ids = [str(s) for s in dict.fromkeys(data["subjects"])]
         left_out = exclusions(purpose, ids)
         included = [s for s in ids if s not in left_out]

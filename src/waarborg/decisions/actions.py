@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
+from waarborg.core.actors import Actor
 from waarborg.core.errors import Conflict, Invalid, Refused
 from waarborg.decisions.models import Conversation, Decision, Flag, Payout
 from waarborg.policy.active import active
@@ -46,23 +47,19 @@ def _refuse(actor: Any, action: str, reason: str, detail: str, record: Record | 
                    subject=record.subject_id if record else None, record=record, detail=extra or {})
 
 
-def is_human(actor: Any) -> bool:
+def is_human(actor: Actor) -> bool:
     return not isinstance(actor, str) and actor is not None and getattr(actor, "kind", "") == "staff"
 
 
-def grants(actor: Any, policy: Policy, purpose: str, *actions: str) -> bool:
-    return any(policy.grants(actor, action, purpose) for action in actions)
-
-
-def _require_decider(actor: Any, action: str, record: Record, policy: Policy) -> None:
+def _require_decider(actor: Actor, action: str, record: Record, policy: Policy) -> None:
     if not is_human(actor):
         raise _refuse(actor, action, "human_decision_required", HUMAN_ONLY, record)
-    if not grants(actor, policy, record.purpose, "decide"):
+    if not policy.grants(actor, "decide", record.purpose):
         raise _refuse(actor, action, "role_not_granted", "Uw rol mag over dit doel niet beslissen. / "
                                                          "Your role may not decide on this purpose.", record)
 
 
-def _require_case(actor: Any, action: str, record: Record, policy: Policy) -> None:
+def _require_case(actor: Actor, action: str, record: Record, policy: Policy) -> None:
     """Only the purposes the policy decides on (`human_decision`) have cases: a policy answer, so a 403."""
     purpose = policy.purposes.get(record.purpose)
     if purpose is None or not purpose.human_decision:
@@ -128,7 +125,7 @@ def _set_status(record: Record, policy: Policy, outcome: str) -> bool:
 def flag_raise(actor: Any, record: Record, *, kind: str, reason: str) -> Flag:
     """Anyone working on the case may flag it, a job (`"system:..."`) or a service token included."""
     policy = active().policy
-    if not isinstance(actor, str) and not grants(actor, policy, record.purpose, "write", "decide"):
+    if not isinstance(actor, str) and not policy.grants_any(actor, ("write", "decide"), record.purpose):
         raise _refuse(actor, "decision.flag", "role_not_granted", "Uw rol werkt niet aan dit doel. / "
                                                                    "Your role does not work on this purpose.", record)
     _require_case(actor, "decision.flag", record, policy)
@@ -174,7 +171,7 @@ def conversation_open(actor: Any, record: Record, *, message: str, flag: Flag | 
     """The subject (or staff on their behalf) asks for a conversation or appeal about the case."""
     policy = active().policy
     own = getattr(actor, "subject_id", None) is not None and actor.subject_id == record.subject_id
-    if not own and not grants(actor, policy, record.purpose, "read", "write", "decide"):
+    if not own and not policy.grants_any(actor, ("read", "write", "decide"), record.purpose):
         raise _refuse(actor, "decision.conversation", "role_not_granted",
                       "Alleen de betrokkene of een behandelaar. / Only the person or a case handler.", record)
     if flag is not None and flag.record_id != record.pk:
@@ -201,9 +198,9 @@ def conversation_message(conversation: Conversation) -> str:
     return str(opened.get("message", ""))
 
 
-def flags_visible_to(actor: Any, policy: Policy, *, open_only: bool = True) -> Any:
+def flags_visible_to(actor: Actor, policy: Policy, *, open_only: bool = True) -> Any:
     """Flags on cases of the purposes the actor reads or decides: the assessor's work list."""
-    purposes = [p for p in policy.purposes if grants(actor, policy, p, "read", "decide")]
+    purposes = [p for p in policy.purposes if policy.grants_any(actor, ("read", "decide"), p)]
     flags = Flag.objects.filter(record__purpose__in=purposes).select_related("record")
     return flags.filter(cleared_at__isnull=True) if open_only else flags
 

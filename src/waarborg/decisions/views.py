@@ -104,7 +104,7 @@ class FlagCreate(APIView):
     def get(self, request: Request) -> Response:
         """Open flags on the cases you work on (`?all=1` includes cleared ones)."""
         policy = current()
-        if not any(actions.grants(request.user, policy, p, "read", "decide") for p in policy.purposes
+        if not any(policy.grants_any(request.user, ("read", "decide"), p) for p in policy.purposes
                    if policy.purposes[p].human_decision):
             raise refused(request.user, "decision.flags", "role_not_granted",
                           "Uw rol werkt niet aan zaken. / Your role does not handle cases.")
@@ -159,7 +159,7 @@ class Case(APIView):
         record = get_object_or_404(Record, pk=pk, subject__isnull=False)
         user = request.user
         own = getattr(user, "subject_id", None) == record.subject_id
-        if not (own or actions.grants(user, current(), record.purpose, "read", "decide")):
+        if not (own or current().grants_any(user, ("read", "decide"), record.purpose)):
             raise refused(user, "decision.case", "role_not_granted",
                           "Alleen de betrokkene of een behandelaar. / Only the person or a case handler.",
                           purpose=record.purpose, subject=record.subject_id, record=record)

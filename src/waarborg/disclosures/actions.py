@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
+from waarborg.core.actors import Actor
 from waarborg.core.errors import Invalid, Refused
 from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.disclosures import consent_link
@@ -48,7 +49,7 @@ class Request:
     legal_ground: str = ""  # the law or task it rests on
 
 
-def may_disclose(actor: Any, policy: Policy, purpose: str) -> bool:
+def may_disclose(actor: Actor, policy: Policy, purpose: str) -> bool:
     """Only a role the policy grants `disclose` on the purpose. Being the privacy officer opens nothing by
     itself: a policy whose privacy officer hands data over says so in that role's grants."""
     return policy.grants(actor, Action.DISCLOSE, purpose)

@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.html import escape, linebreaks
 
 from waarborg.audit.log import Entry, append, append_many
+from waarborg.audit.refusals import refused
 from waarborg.consent import objections, state
 from waarborg.consent.actions import consent_withdraw
-from waarborg.consent.permissions import refuse
 from waarborg.core.errors import Invalid
 from waarborg.mailings import kinds
 from waarborg.mailings.models import Mailing
@@ -84,19 +84,19 @@ def mailing_send(actor: Any, *, purpose: str, message_type: str, title: str, bod
     filters = filters or {}
     fields = used_fields([title, body, html], filters)
     if forbidden_fields(policy, fields):
-        raise refuse(actor, "mailing.send", "special_category_forbidden",
-                     "een mailing gebruikt nooit bijzondere persoonsgegevens of het BSN / mailings never use "
-                     "special categories", purpose=purpose)
+        raise refused(actor, "mailing.send", "special_category_forbidden",
+                      "een mailing gebruikt nooit bijzondere persoonsgegevens of het BSN / mailings never use "
+                      "special categories", purpose=purpose)
     if message_type not in kinds.allowed(policy, purpose):
-        raise refuse(actor, "mailing.send", "message_type_not_allowed",
-                     f"adressen voor {purpose} zijn niet verzameld voor '{message_type}' / addresses collected "
-                     f"for {purpose} may only get: {', '.join(kinds.allowed(policy, purpose)) or 'nothing'}",
-                     purpose=purpose)
+        raise refused(actor, "mailing.send", "message_type_not_allowed",
+                      f"adressen voor {purpose} zijn niet verzameld voor '{message_type}' / addresses collected "
+                      f"for {purpose} may only get: {', '.join(kinds.allowed(policy, purpose)) or 'nothing'}",
+                      purpose=purpose)
     foreign = check_fields(policy, purpose, fields)
     if foreign:
-        raise refuse(actor, "mailing.send", "purpose_mismatch",
-                     f"{', '.join(foreign)} is verzameld voor een ander doel dan {purpose} / collected for another "
-                     "purpose", purpose=purpose)
+        raise refused(actor, "mailing.send", "purpose_mismatch",
+                      f"{', '.join(foreign)} is verzameld voor een ander doel dan {purpose} / collected for another "
+                      "purpose", purpose=purpose)
     chosen = select(policy, purpose, fields=fields, filters=filters, only=subjects)
     excluded = dict(Counter(chosen.excluded.values()))
     _refuse_named(actor, purpose, subjects, chosen.excluded)
@@ -138,8 +138,8 @@ def _refuse_named(actor: Any, purpose: str, named: list[str] | None, left_out: d
     forced = [(s, left_out[s]) for s in dict.fromkeys(named or []) if s in left_out]
     if not forced:
         return
-    refusals = [refuse(actor, "mailing.send", reason, f"{LEFT_OUT.get(reason, reason)} ({len(forced)} van de "
-                       f"genoemde personen / of the people named)", purpose=purpose, subject=subject_id)
+    refusals = [refused(actor, "mailing.send", reason, f"{LEFT_OUT.get(reason, reason)} ({len(forced)} van de "
+                        f"genoemde personen / of the people named)", purpose=purpose, subject=subject_id)
                 for subject_id, reason in forced]
     raise refusals[0]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -264,7 +264,7 @@ def _child(annotation: Any, part: str | int) -> tuple[Any, bool]:
         if isinstance(option, type) and issubclass(option, BaseModel):
             if part in option.model_fields:
                 return option.model_fields[str(part)].annotation, False
-        elif get_origin(option) is dict and isinstance(part, str):
+        elif get_origin(option) in (dict, Mapping) and isinstance(part, str):
             return get_args(option)[1], True
         elif get_origin(option) is tuple and isinstance(part, int):
             return get_args(option)[0], True
@@ -305,7 +305,7 @@ def _without(data: Any, paths: frozenset[Path_], kept: dict[Path_, list[int]], p
 _ReducedPolicy = create_model(  # type: ignore[call-overload]
     "ReducedPolicy", __base__=Policy,
     **{name: (info.annotation, ...) for name, info in Policy.model_fields.items()
-       if info.is_required() and get_origin(info.annotation) is dict},
+       if info.is_required() and get_origin(info.annotation) in (dict, Mapping)},
 )
 
 # Each round leaves out what failed; one more level of nesting can fail only because its last item

@@ -308,7 +308,7 @@ def _caseloads(policy: Policy, left_out: LeftOut) -> Finding:
     if left_out.touches(("roles",)):
         return
     need_to_know = policy.need_to_know_purposes()
-    assigners = [rid for rid, role in policy.roles.items() if "caseloads" in role.manages]
+    assigners = policy.managers("caseloads")
     if need_to_know and not assigners:
         yield ("roles",), (f"need-to-know purposes ({', '.join(sorted(need_to_know))}) need a role that assigns "
                            "cases: add `caseloads` to the manages list of a coordinating role")

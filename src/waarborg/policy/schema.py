@@ -2,16 +2,34 @@
 
 Meaning checks that span sections (undefined references, marketing touching special data, ...)
 live in `rules.py`; both report through `loader.py` as FILE:LINE:COLUMN.
+
+A loaded policy is deeply immutable: models are frozen, lists are tuples and mappings are read-only views
+(`FrozenDict`) of a dict nobody else holds. One policy object is cached per process and shared by every
+request (`active.py`), so a caller that changed it would change the rules for everyone after it; whoever
+needs something to change asks for a copy (`dict(policy.roles)`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WrapSerializer,
+    field_validator,
+    model_validator,
+)
 
+from waarborg.core.actors import Actor, is_system, role_ids
 from waarborg.policy.periods import Period
 
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -28,8 +46,31 @@ def _period(value: Any) -> Period:
 PeriodField = Annotated[Period, BeforeValidator(_period), PlainSerializer(str)]
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _freeze(value: Mapping[K, V]) -> Mapping[K, V]:
+    return MappingProxyType(dict(value))  # a copy: whoever passed the dict in cannot change it afterwards
+
+
+def _thaw(value: Mapping[Any, Any], serialize: Callable[[Any], Any]) -> Any:
+    return serialize(dict(value))
+
+
+FrozenDict = Annotated[Mapping[K, V], AfterValidator(_freeze), WrapSerializer(_thaw)]
+"""A mapping section of the policy (purposes, roles, a role's grants...): read-only once loaded."""
+
+
+def _empty() -> Mapping[Any, Any]:
+    return MappingProxyType({})
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Strict:
+        return self  # deeply immutable (and a mapping proxy cannot be copied): the copy is the thing itself
 
 
 class Text(Strict):
@@ -296,7 +337,7 @@ class RecordType(Strict):
     label: TextField
     description: TextField | None = None
     retention: Ident
-    fields: dict[Ident, FieldSpec] = Field(min_length=1)
+    fields: FrozenDict[Ident, FieldSpec] = Field(min_length=1)
     creates_account: bool = False  # S0-13: an account follows the first record of this type
     fiscal: bool = False  # S0-35: book-keeping data under the fiscal duty
     # Stored by an anonymous form on the public site: `tip` is the tip form at /tip/ (S0-32). Each sending
@@ -432,16 +473,31 @@ class Recipient(Strict):
 
 Manages = Literal["requests", "breaches", "consents", "retention", "staff", "policy", "decisions", "caseloads"]
 
+# Besides the roles that name an area in `manages`, who manages it by office. The privacy officer keeps the
+# registers of requests, breaches, consents and retention; the DPO (FG) handles requests and consents too
+# (S3-28: sees every request) but only oversees breaches and retention (`Policy.oversees`). Caseloads belong
+# to the roles that name them: holding an office does not decide who sees a client's file. Nothing asks about
+# `staff`, `policy` or `decisions` yet: those areas count only where a role names them.
+_BY_OFFICE: Mapping[str, frozenset[str]] = MappingProxyType({
+    "requests": frozenset({"privacy_officer", "dpo"}),
+    "consents": frozenset({"privacy_officer", "dpo"}),
+    "breaches": frozenset({"privacy_officer"}),
+    "retention": frozenset({"privacy_officer"}),
+})
+# The platform's own jobs ("system:..." actors) hold no role but act where the work is theirs: the sweep and
+# the CLI adjust retention; the CLI and intake assign cases.
+_SYSTEM_AREAS = frozenset({"retention", "caseloads"})
+
 
 class Role(Strict):
     label: TextField
-    grants: dict[Ident, tuple[Action, ...]] = {}
+    grants: FrozenDict[Ident, tuple[Action, ...]] = Field(default_factory=_empty)
     # Need-to-know: `true` for every purpose the role is granted (the first form, still read), or the list
     # of purposes on which this role opens only the subjects in its caseload. A purpose left out (an
     # emergency, where nobody waits for an assignment) is open to the role like any granted purpose.
     need_to_know: bool | tuple[Ident, ...] = False
     dpo: bool = False  # sees every request, breach and complaint (S3-28)
-    privacy_officer: bool = False  # manages policy, breaches, requests
+    privacy_officer: bool = False  # manages requests, breaches, consents and retention by office (_BY_OFFICE)
     # `caseloads`: assigns subjects to staff and teams on need-to-know purposes, and hands cases over.
     manages: tuple[Manages, ...] = ()
 
@@ -450,6 +506,17 @@ class Role(Strict):
         if isinstance(self.need_to_know, bool):
             return self.need_to_know
         return purpose in self.need_to_know
+
+    @property
+    def oversees(self) -> bool:
+        """A privacy officer or the DPO: oversees every request, breach and caseload."""
+        return self.privacy_officer or self.dpo
+
+    def in_charge_of(self, area: str) -> bool:
+        """Does this role manage `area`, by naming it in `manages` or by its office?"""
+        offices = _BY_OFFICE.get(area, frozenset())
+        return (area in self.manages or (self.privacy_officer and "privacy_officer" in offices)
+                or (self.dpo and "dpo" in offices))
 
 
 class Team(Strict):
@@ -524,35 +591,65 @@ class Policy(Strict):
     waarborg: Literal[1] = 1
     organisation: Organisation
     statement: Statement
-    categories: dict[Ident, Category] = Field(min_length=1)
-    purposes: dict[Ident, Purpose] = Field(min_length=1)
-    record_types: dict[Ident, RecordType] = Field(min_length=1)
-    retention: dict[Ident, RetentionRule] = Field(min_length=1)
-    calendars: dict[Ident, Calendar] = {}
-    events: dict[Ident, EventSpecField] = {}  # the events clocks wait for, their words and who may post them
-    recipients: dict[Ident, Recipient] = {}
-    roles: dict[Ident, Role] = Field(min_length=1)
-    teams: dict[Ident, Team] = {}
+    categories: FrozenDict[Ident, Category] = Field(min_length=1)
+    purposes: FrozenDict[Ident, Purpose] = Field(min_length=1)
+    record_types: FrozenDict[Ident, RecordType] = Field(min_length=1)
+    retention: FrozenDict[Ident, RetentionRule] = Field(min_length=1)
+    calendars: FrozenDict[Ident, Calendar] = Field(default_factory=_empty)
+    # The events clocks wait for, their words and who may post them.
+    events: FrozenDict[Ident, EventSpecField] = Field(default_factory=_empty)
+    recipients: FrozenDict[Ident, Recipient] = Field(default_factory=_empty)
+    roles: FrozenDict[Ident, Role] = Field(min_length=1)
+    teams: FrozenDict[Ident, Team] = Field(default_factory=_empty)
     rights: Rights = Rights()
     breaches: Breaches = Breaches()
     backups: Backups = Backups()
     cookies: tuple[Cookie, ...] = ()
 
-    # Questions the rest of the platform asks the policy. An actor is a user with `roles` (role ids of
-    # this policy), or a "system:..." string for the platform's own jobs, which holds no role.
+    # Questions the rest of the platform asks the policy about an actor (`waarborg.core.actors`): an account
+    # with `roles` (role ids of this policy), the platform itself ("system:...", no role), or nobody.
 
-    def roles_of(self, actor: Any) -> tuple[Role, ...]:
-        if isinstance(actor, str):
-            return ()
-        return tuple(self.roles[r] for r in (getattr(actor, "roles", None) or ()) if r in self.roles)
+    def role_names(self, actor: Actor) -> tuple[str, ...]:
+        """The ids of the actor's roles that this policy defines (an account may still carry a role that a
+        newer policy dropped: it opens nothing)."""
+        return tuple(r for r in role_ids(actor) if r in self.roles)
 
-    def grants(self, actor: Any, action: str, purpose: str) -> bool:
-        """Does one of the actor's roles grant `action` on `purpose`?"""
-        return any(action in {a.value for a in role.grants.get(purpose, ())} for role in self.roles_of(actor))
+    def roles_of(self, actor: Actor) -> tuple[Role, ...]:
+        return tuple(self.roles[r] for r in self.role_names(actor))
 
-    def manages(self, actor: Any, area: str) -> bool:
-        """Does one of the actor's roles manage `area` (requests, retention, caseloads, ...)?"""
-        return any(area in role.manages for role in self.roles_of(actor))
+    def granting_roles(self, actor: Actor, action: str, purpose: str) -> tuple[Role, ...]:
+        """The actor's roles that grant `action` on `purpose`."""
+        return tuple(role for role in self.roles_of(actor) if action in role.grants.get(purpose, ()))
+
+    def grants(self, actor: Actor, action: str, purpose: str) -> bool:
+        """Does one of the actor's roles grant `action` on `purpose`? The platform itself holds no grant:
+        whoever lets a job through says so (the vault's gates pass "system:..." actors)."""
+        return bool(self.granting_roles(actor, action, purpose))
+
+    def grants_any(self, actor: Actor, actions: Iterable[str], purpose: str) -> bool:
+        """Does one of the actor's roles grant one of `actions` on `purpose` (`Action`: anything at all)?"""
+        return any(self.grants(actor, action, purpose) for action in actions)
+
+    def granted_purposes(self, actor: Actor, action: str) -> tuple[str, ...]:
+        """The purposes on which one of the actor's roles grants `action`, in the policy's order."""
+        return tuple(p for p in self.purposes if self.grants(actor, action, p))
+
+    def manages(self, actor: Actor, area: Manages) -> bool:
+        """Does the actor manage `area` (requests, breaches, consents, retention, caseloads...)? A role does
+        when it names the area in `manages` or by its office (privacy officer, DPO); the platform's own jobs
+        do for retention and caseloads."""
+        if is_system(actor):
+            return area in _SYSTEM_AREAS
+        return any(role.in_charge_of(area) for role in self.roles_of(actor))
+
+    def managers(self, area: Manages) -> tuple[str, ...]:
+        """The ids of the roles that manage `area`, in the policy's order (for messages and notices)."""
+        return tuple(rid for rid, role in self.roles.items() if role.in_charge_of(area))
+
+    def oversees(self, actor: Actor) -> bool:
+        """Is one of the actor's roles a privacy officer or the DPO (who see every request, breach, caseload
+        and the audit log)?"""
+        return any(role.oversees for role in self.roles_of(actor))
 
     def need_to_know_purposes(self) -> set[str]:
         """The purposes that have caseloads: need-to-know purposes, and those a need-to-know role is granted."""

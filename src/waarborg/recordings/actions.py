@@ -24,6 +24,7 @@ from waarborg.audit.log import Entry, append
 from waarborg.consent import state
 from waarborg.consent.gates import restriction_gate
 from waarborg.consent.models import Consent
+from waarborg.core.actors import is_system
 from waarborg.core.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.recordings.gates import IMMUTABLE
@@ -31,7 +32,7 @@ from waarborg.recordings.models import CopyRequest, Party, Recording, RecordingR
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
 from waarborg.vault.actions import record_create, record_read
-from waarborg.vault.authorisation import assigned, is_system, needs_assignment
+from waarborg.vault.authorisation import assigned, needs_assignment
 from waarborg.vault.gates import AccessContext, Refusal
 from waarborg.vault.models import Subject
 from waarborg.vault.scan import ensure_clean

@@ -30,7 +30,6 @@ from waarborg.policy.schema import FieldSpec, FieldType, Policy
 from waarborg.research.models import Dataset, DatasetRow, Project
 from waarborg.research.projects import audit, may, pseudonym, require_started, text_key
 from waarborg.vault.access import refuse
-from waarborg.vault.authorisation import granting_roles
 from waarborg.vault.gates import Refusal
 
 PURPOSE = "research"
@@ -190,7 +189,7 @@ def dataset_assign(actor: Any, dataset: Dataset, *, user: User | None = None, re
         raise Invalid({"user": ["Kies een onderzoeker of een verwerker. (Choose a researcher or a processor.)"]})
     policy = active().policy
     researcher = (user is not None and user.is_active and user.kind == User.Kind.STAFF
-                  and bool(granting_roles(policy, user, "read", PURPOSE)))
+                  and policy.grants(user, "read", PURPOSE))
     if user is not None and not researcher:
         refuse(actor, "disclose", purpose, Refusal("recipient_not_allowed", "Alleen onderzoekers van Werkzaak "
                                                    "Rivierenland krijgen een dataset. (Only Werkzaak researchers.)"))

@@ -20,10 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import RetentionRule
-from waarborg.retention.authz import manages_retention, refuse
 from waarborg.retention.clock import compute, recompute, rule_of
 from waarborg.retention.models import Adjustment
 from waarborg.vault.models import Record, Subject
@@ -44,17 +44,19 @@ def _extend(actor: Any, *, subject: Subject, rule_id: str, basis: str | None, ev
     current = active()
     policy = current.policy
     where: dict[str, Any] = {"subject": subject.pk, "record": getattr(record, "pk", None)}
-    if not manages_retention(actor, policy):
-        raise refuse(actor, "retention.extend", "alleen wie bewaartermijnen beheert mag een termijn verlengen / "
-                     "only a role that manages retention extends a period", **where)
+    if not policy.manages(actor, "retention"):
+        raise refused(actor, "retention.extend", "role_not_granted",
+                      "alleen wie bewaartermijnen beheert mag een termijn verlengen / "
+                      "only a role that manages retention extends a period", **where)
     spec = policy.retention.get(rule_id)
     if spec is None:
         raise Invalid({"rule": [f"onbekende bewaarregel / unknown retention rule: {rule_id}"]})
     if spec.extension is None:
         why_nl, why_en = ((f"een wettelijke termijn ({spec.legal_ground})", f"a statutory period ({spec.legal_ground})")
                           if spec.reason == "legal" else ("geen verlenging voorzien", "no extension is provided for"))
-        raise refuse(actor, "retention.extend", f"bewaarregel '{rule_id}' kan niet worden verlengd: {why_nl} / "
-                     f"retention rule '{rule_id}' cannot be extended: {why_en}", reason="not_extendable", **where)
+        raise refused(actor, "retention.extend", "not_extendable",
+                      f"bewaarregel '{rule_id}' kan niet worden verlengd: {why_nl} / "
+                      f"retention rule '{rule_id}' cannot be extended: {why_en}", **where)
     requires = spec.extension.requires
     basis = basis or requires
     allowed = {requires} | ({"subject_request", "subject_consent"} if requires != "staff" else set())
@@ -89,7 +91,7 @@ def _extend(actor: Any, *, subject: Subject, rule_id: str, basis: str | None, ev
                          detail={"rule": rule_id, "basis": basis, "by": str(spec.extension.by),
                                  "clocks_changed": changed}))
     if refusal is not None:  # audited outside the transaction above, so the entry survives
-        raise refuse(actor, "retention.extend", refusal[1], reason=refusal[0], **where)
+        raise refused(actor, "retention.extend", refusal[0], refusal[1], **where)
     return adjustment
 
 
@@ -117,16 +119,17 @@ def retention_shorten(actor: Any, *, subject: Subject, rule: str, basis: str, ev
 
     current = active()
     policy = current.policy
-    if not manages_retention(actor, policy):
-        raise refuse(actor, "retention.shorten", "alleen wie bewaartermijnen beheert mag een termijn verkorten",
-                     subject=subject)
+    if not policy.manages(actor, "retention"):
+        raise refused(actor, "retention.shorten", "role_not_granted",
+                      "alleen wie bewaartermijnen beheert mag een termijn verkorten",
+                      subject=subject)
     spec = policy.retention.get(rule)
     if spec is None:
         raise Invalid({"rule": [f"onbekende bewaarregel {rule!r} / unknown retention rule {rule!r}"]})
     if not spec.shorten_on_request:
         reason = f" ({spec.legal_ground})" if spec.legal_ground else ""
-        raise refuse(actor, "retention.shorten", f"bewaarregel {rule!r} kan niet worden verkort{reason}",
-                     reason="legal_obligation" if spec.reason == "legal" else "not_shortenable", subject=subject)
+        raise refused(actor, "retention.shorten", "legal_obligation" if spec.reason == "legal" else "not_shortenable",
+                      f"bewaarregel {rule!r} kan niet worden verkort{reason}", subject=subject)
     if basis not in ("subject_request", "subject_consent") or not evidence.strip():
         raise Invalid({"basis": ["een verkorting vraagt een vastgelegd verzoek of toestemming van de betrokkene / "
                                  "a shortening needs the subject's recorded request or consent"]})

@@ -23,10 +23,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
-from waarborg.retention.authz import manages_retention, refuse
 from waarborg.retention.clock import recompute, rule_of
 from waarborg.retention.models import Hold
 from waarborg.vault.models import Record, Subject
@@ -74,10 +74,11 @@ def hold_place(actor: Any, *, reason: str, justification: str, subject: Subject 
                record: Record | None = None, purpose: str = "", until: datetime | None = None,
                review_at: datetime | None = None) -> Hold:
     current = active()
-    if not manages_retention(actor, current.policy):
-        raise refuse(actor, "retention.hold", "alleen wie bewaartermijnen beheert mag een bewaarplicht opleggen / "
-                     "only a role that manages retention places a hold", purpose=purpose,
-                     subject=getattr(subject, "pk", None), record=getattr(record, "pk", None))
+    if not current.policy.manages(actor, "retention"):
+        raise refused(actor, "retention.hold", "role_not_granted",
+                      "alleen wie bewaartermijnen beheert mag een bewaarplicht opleggen / "
+                      "only a role that manages retention places a hold", purpose=purpose,
+                      subject=getattr(subject, "pk", None), record=getattr(record, "pk", None))
     _check(current.policy, reason=reason, justification=justification, subject=subject, record=record,
            purpose=purpose, until=until, review_at=review_at)
     with transaction.atomic():
@@ -96,10 +97,11 @@ def hold_place(actor: Any, *, reason: str, justification: str, subject: Subject 
 
 def hold_release(actor: Any, hold: Hold) -> Hold:
     current = active()
-    if not manages_retention(actor, current.policy):
-        raise refuse(actor, "retention.hold_release", "alleen wie bewaartermijnen beheert mag een bewaarplicht "
-                     "opheffen / only a role that manages retention releases a hold",
-                     subject=hold.subject_id, record=hold.record_id, purpose=hold.purpose)
+    if not current.policy.manages(actor, "retention"):
+        raise refused(actor, "retention.hold_release", "role_not_granted",
+                      "alleen wie bewaartermijnen beheert mag een bewaarplicht "
+                      "opheffen / only a role that manages retention releases a hold",
+                      subject=hold.subject_id, record=hold.record_id, purpose=hold.purpose)
     with transaction.atomic():
         locked = Hold.objects.select_for_update().get(pk=hold.pk)
         if locked.released_at is not None:
@@ -130,6 +132,6 @@ def holds_list(*, include_released: bool = False, review_due_only: bool = False)
 
 def holds_readable(actor: Any, action: str = "retention.holds") -> None:
     """Seeing the holds is for whoever places them; anyone else is refused (audited)."""
-    if not manages_retention(actor, active().policy):
-        raise refuse(actor, action, "alleen wie bewaartermijnen beheert ziet de bewaarplichten / "
-                     "only a role that manages retention sees the holds")
+    if not active().policy.manages(actor, "retention"):
+        raise refused(actor, action, "role_not_granted", "alleen wie bewaartermijnen beheert ziet de bewaarplichten / "
+                      "only a role that manages retention sees the holds")

@@ -18,10 +18,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from waarborg.audit.refusals import refused
+from waarborg.core.actors import Actor
 from waarborg.core.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import PLATFORM_EVENTS, Policy
-from waarborg.retention.authz import refuse
 from waarborg.retention.events import event_record
 from waarborg.retention.models import Event
 from waarborg.vault.authorisation import assigned, needs_assignment
@@ -52,34 +53,37 @@ def _check_shape(policy: Policy, name: str, subject: Subject | None, record: Rec
                                   f"retention does not depend on '{name}'."]})
 
 
-def _check_actor(actor: Any, policy: Policy, name: str, subject: Subject | None, record: Record | None,
+def _check_actor(actor: Actor, policy: Policy, name: str, subject: Subject | None, record: Record | None,
                  attributes: dict[str, Any] | None) -> None:
     spec = policy.events[name]
-    roles = set(getattr(actor, "roles", None) or ())
     where: dict[str, Any] = {"subject": getattr(subject, "pk", None), "record": getattr(record, "pk", None)}
     if isinstance(actor, str):  # the platform's own jobs
         return
-    if spec.posted_by and not roles & set(spec.posted_by):
+    if spec.posted_by and not set(policy.role_names(actor)) & set(spec.posted_by):
         named = ", ".join(spec.posted_by)
-        raise refuse(actor, "retention.event", f"'{name}' mag alleen worden gemeld door: {named}. / Only these "
-                     f"roles may report '{name}': {named}.", **where)
+        raise refused(actor, "retention.event", "role_not_granted",
+                      f"'{name}' mag alleen worden gemeld door: {named}. / Only these "
+                      f"roles may report '{name}': {named}.", **where)
     if policy.organisation_event(name):
         if not spec.posted_by:  # the policy check demands posted_by; without it nobody may post
-            raise refuse(actor, "retention.event", f"niemand mag '{name}' melden / nobody may report '{name}'")
+            raise refused(actor, "retention.event", "role_not_granted",
+                          f"niemand mag '{name}' melden / nobody may report '{name}'")
         return
     narrowed = (attributes or {}).get("purpose")  # an event about one purpose moves only that purpose's clocks
     purposes = ([record.purpose] if record is not None else [narrowed] if narrowed
                 else sorted(policy.event_purposes(name)))
     writes = [p for p in purposes if policy.grants(actor, "write", p)]
     if not writes:
-        raise refuse(actor, "retention.event", f"uw rol legt geen gegevens vast voor het doel waar '{name}' over "
-                     f"gaat ({', '.join(purposes) or '-'}). / Your roles write none of the purposes '{name}' "
-                     f"concerns.", purpose=purposes[0] if len(purposes) == 1 else "", **where)
+        raise refused(actor, "retention.event", "role_not_granted",
+                      f"uw rol legt geen gegevens vast voor het doel waar '{name}' over "
+                      f"gaat ({', '.join(purposes) or '-'}). / Your roles write none of the purposes '{name}' "
+                      f"concerns.", purpose=purposes[0] if len(purposes) == 1 else "", **where)
     who = subject if subject is not None else getattr(record, "subject_id", None)
     if who is not None and all(needs_assignment(policy, actor, "write", p) and not assigned(actor, who, p)
                                for p in writes):
-        raise refuse(actor, "retention.event", "Deze persoon is niet aan u of uw team toegewezen. / This subject "
-                     "is not assigned to you or your team.", reason="not_assigned", purpose=writes[0], **where)
+        raise refused(actor, "retention.event", "not_assigned",
+                      "Deze persoon is niet aan u of uw team toegewezen. / This subject "
+                      "is not assigned to you or your team.", purpose=writes[0], **where)
 
 
 def event_post(actor: Any, *, name: str, at: datetime, subject: Subject | None = None, record: Record | None = None,

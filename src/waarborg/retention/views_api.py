@@ -16,10 +16,10 @@ from rest_framework.views import APIView
 
 from waarborg.api import times
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.core.errors import Invalid
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import active
-from waarborg.retention.authz import manages_retention, may, refuse
 from waarborg.retention.clock import compute, day_start
 from waarborg.retention.posting import event_post
 from waarborg.retention.sweep import preview
@@ -63,8 +63,9 @@ class PreviewView(APIView):
                                "(before holds are applied). For whoever manages retention.")
     def get(self, request: Request) -> Response:
         current = active()
-        if not manages_retention(request.user, current.policy):
-            raise refuse(request.user, "retention.preview", "alleen wie bewaartermijnen beheert ziet de vooruitblik")
+        if not current.policy.manages(request.user, "retention"):
+            raise refused(request.user, "retention.preview", "role_not_granted",
+                          "alleen wie bewaartermijnen beheert ziet de vooruitblik")
         try:
             before = parse_date(request.query_params.get("before", ""))
         except TimeFormatError as exc:
@@ -81,15 +82,17 @@ class RecordRetentionView(APIView):
         current = active()
         record = get_object_or_404(Record, pk=pk)
         actor = request.user
-        if not manages_retention(actor, current.policy):
+        if not current.policy.manages(actor, "retention"):
             where: dict[str, Any] = {"purpose": record.purpose, "subject": record.subject_id, "record": record.pk}
-            if not may(actor, current.policy, "read", record.purpose):
-                raise refuse(actor, "retention.read", "uw rol geeft geen leesrecht op het doel van dit gegeven",
-                             **where)
+            if not current.policy.grants(actor, "read", record.purpose):
+                raise refused(actor, "retention.read", "role_not_granted",
+                              "uw rol geeft geen leesrecht op het doel van dit gegeven",
+                              **where)
             if needs_assignment(current.policy, actor, "read", record.purpose) and not assigned(
                     actor, record.subject_id, record.purpose):
-                raise refuse(actor, "retention.read", "deze persoon is niet aan u of uw team toegewezen / "
-                             "this subject is not assigned to you or your team", reason="not_assigned", **where)
+                raise refused(actor, "retention.read", "not_assigned",
+                              "deze persoon is niet aan u of uw team toegewezen / "
+                              "this subject is not assigned to you or your team", **where)
         lang = "en" if request.query_params.get("lang") == "en" else "nl"
         clock = compute(record, current.policy)
         explanation = clock.explanation(lang)

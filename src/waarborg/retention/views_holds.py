@@ -23,10 +23,10 @@ from rest_framework.views import APIView
 
 from waarborg.api import times
 from waarborg.api.bodies import valid
+from waarborg.audit.refusals import refused
 from waarborg.core.errors import Invalid
 from waarborg.policy.active import active
 from waarborg.retention.adjustments import record_extend, retention_shorten, shortening_confirmation
-from waarborg.retention.authz import manages_retention, refuse
 from waarborg.retention.clock import compute, day_start
 from waarborg.retention.holds import hold_place, hold_release, holds_list, holds_readable, review_due
 from waarborg.retention.models import Adjustment, Hold
@@ -124,9 +124,10 @@ class HoldsView(APIView):
                                "Audited; sweeps skip held data and say which hold kept it.")
     def post(self, request: Request) -> Response:
         actor = request.user
-        if not manages_retention(actor, active().policy):
-            raise refuse(actor, "retention.hold", "alleen wie bewaartermijnen beheert mag een bewaarplicht "
-                         "opleggen / only a role that manages retention places a hold")
+        if not active().policy.manages(actor, "retention"):
+            raise refused(actor, "retention.hold", "role_not_granted",
+                          "alleen wie bewaartermijnen beheert mag een bewaarplicht "
+                          "opleggen / only a role that manages retention places a hold")
         body = valid(HoldIn, request.data)
         errors: dict[str, list[str]] = {}
         subject = record = None
@@ -182,9 +183,10 @@ class RecordExtensionsView(APIView):
     def post(self, request: Request, pk: Any) -> Response:
         actor = request.user
         current = active()
-        if not manages_retention(actor, current.policy):
-            raise refuse(actor, "retention.extend", "alleen wie bewaartermijnen beheert mag een termijn verlengen / "
-                         "only a role that manages retention extends a period")
+        if not current.policy.manages(actor, "retention"):
+            raise refused(actor, "retention.extend", "role_not_granted",
+                          "alleen wie bewaartermijnen beheert mag een termijn verlengen / "
+                          "only a role that manages retention extends a period")
         record = get_object_or_404(Record, pk=pk)
         body = valid(ExtensionIn, request.data)
         record = record_extend(actor, record, reason=body["reason"], basis=body.get("basis"))
@@ -219,9 +221,10 @@ class SubjectShorteningsView(APIView):
                                "retention.")
     def post(self, request: Request, pk: Any) -> Response:
         actor = request.user
-        if not manages_retention(actor, active().policy):
-            raise refuse(actor, "retention.shorten", "alleen wie bewaartermijnen beheert mag een termijn verkorten / "
-                         "only a role that manages retention shortens a period")
+        if not active().policy.manages(actor, "retention"):
+            raise refused(actor, "retention.shorten", "role_not_granted",
+                          "alleen wie bewaartermijnen beheert mag een termijn verkorten / "
+                          "only a role that manages retention shortens a period")
         subject = get_object_or_404(Subject, pk=pk)
         body = valid(ShorteningIn, request.data)
         destroyed = retention_shorten(actor, subject=subject, rule=body["rule"], basis=body["basis"],

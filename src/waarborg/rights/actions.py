@@ -29,7 +29,6 @@ from waarborg.policy.periods import Period
 from waarborg.policy.schema import Policy
 from waarborg.rights import duties, effects, letters
 from waarborg.rights.duties import Requester, seal_requester
-from waarborg.rights.handlers import handler_roles
 from waarborg.rights.models import Request, Step
 from waarborg.vault import keys
 from waarborg.vault.models import Subject
@@ -131,11 +130,10 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
 
 def officer_addresses(policy: Policy) -> list[str]:
     """The FG and privacy officer(s): the policy's contacts and every account holding such a role."""
-    roles = {rid for rid, role in policy.roles.items() if role.dpo or role.privacy_officer} | handler_roles(policy)
     org = policy.organisation
     addresses = {org.privacy_contact.email, org.dpo.email if org.dpo else ""}
     for user in User.objects.filter(is_active=True).exclude(email=""):
-        if set(user.roles or []) & roles:
+        if policy.manages(user, "requests"):  # the privacy officer and the DPO by office, and request handlers
             addresses.add(user.email)
     return sorted(a for a in addresses if a)
 

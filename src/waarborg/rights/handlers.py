@@ -12,44 +12,28 @@ from __future__ import annotations
 from typing import Any
 
 from waarborg.audit.refusals import refused
-from waarborg.core.errors import Refused
+from waarborg.core.actors import Actor
 from waarborg.policy.schema import Policy
 
 
-def handler_roles(policy: Policy) -> set[str]:
-    return {rid for rid, role in policy.roles.items()
-            if role.privacy_officer or role.dpo or "requests" in role.manages}
-
-
-def is_handler(user: Any, policy: Policy) -> bool:
-    return bool(set(getattr(user, "roles", None) or []) & handler_roles(policy))
-
-
-def may_intake(user: Any, policy: Policy) -> bool:
+def may_intake(user: Actor, policy: Policy) -> bool:
     """May this account register requests at all (before we know for whom)?"""
-    if is_handler(user, policy) or getattr(user, "kind", "") == "citizen":
+    if policy.manages(user, "requests") or getattr(user, "kind", "") == "citizen":
         return True
-    return getattr(user, "kind", "") == "staff" and any(r in policy.roles for r in (user.roles or []))
+    return getattr(user, "kind", "") == "staff" and bool(policy.roles_of(user))
 
 
-def may_file(user: Any, policy: Policy, subject: Any) -> bool:
-    if is_handler(user, policy):
+def may_file(user: Actor, policy: Policy, subject: Any) -> bool:
+    if policy.manages(user, "requests"):
         return True
     if getattr(user, "kind", "") == "citizen":
         return subject is not None and getattr(user, "subject_id", None) == getattr(subject, "pk", None)
-    return getattr(user, "kind", "") == "staff" and any(r in policy.roles for r in (user.roles or []))
+    return getattr(user, "kind", "") == "staff" and bool(policy.roles_of(user))
 
 
-def refuse(actor: Any, action: str, detail: str, *, subject: Any = None, reason: str = "role_not_granted",
-           request_id: Any = None) -> Refused:
-    """Audit the refused attempt and return the 403."""
-    return refused(actor, action, reason, detail, subject=subject,
-                   detail={"request": str(request_id)} if request_id else {})
-
-
-def require_handler(actor: Any, policy: Policy, action: str, *, subject: Any = None, request_id: Any = None) -> None:
-    if not is_handler(actor, policy):
-        roles = ", ".join(sorted(handler_roles(policy))) or "-"
-        raise refuse(actor, action, f"Alleen de privacyfunctionaris of FG behandelt verzoeken ({roles}). / "
-                                    f"Only the privacy officer or DPO handles requests ({roles}).",
-                     subject=subject, request_id=request_id)
+def require_handler(actor: Actor, policy: Policy, action: str, *, subject: Any = None, request_id: Any = None) -> None:
+    if not policy.manages(actor, "requests"):
+        roles = ", ".join(sorted(policy.managers("requests"))) or "-"
+        raise refused(actor, action, "role_not_granted", f"Alleen de privacyfunctionaris of FG behandelt verzoeken "
+                      f"({roles}). / Only the privacy officer or DPO handles requests ({roles}).",
+                      subject=subject, detail={"request": str(request_id)} if request_id else {})

@@ -16,12 +16,13 @@ from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
 from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.core.errors import Invalid
 from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.policy.active import current
 from waarborg.rights import actions, corrections, duties, erasure, matching, serializers
 from waarborg.rights.actions import TYPES
-from waarborg.rights.handlers import may_file, may_intake, refuse, require_handler
+from waarborg.rights.handlers import may_file, may_intake, require_handler
 from waarborg.rights.models import Request
 from waarborg.vault.models import Subject
 
@@ -106,14 +107,15 @@ class RequestsView(APIView):
         policy = current()
         user = request.user
         if not may_intake(user, policy):
-            raise refuse(user, "request.create", "Uw account mag geen verzoeken registreren. / "
-                                                 "Your account may not register requests.")
+            raise refused(user, "request.create", "role_not_granted", "Uw account mag geen verzoeken registreren. / "
+                          "Your account may not register requests.")
         data = _valid(serializers.RequestCreate, request.data)
         subject = Subject.objects.filter(pk=data["subject"]).first()
         if subject is None:
             raise Invalid({"subject": ["onbekende betrokkene / unknown subject"]})
         if not may_file(user, policy, subject):
-            raise refuse(user, "request.create", "Alleen voor uzelf. / Only for yourself.", subject=subject)
+            raise refused(user, "request.create", "role_not_granted",
+                          "Alleen voor uzelf. / Only for yourself.", subject=subject)
         req = actions.request_file(user, subject=subject, type=data["type"], channel=data["channel"],
                                    received_at=data.get("received_at"), purpose=data["purpose"],
                                    details=data["details"], id_copy=data["id_copy"],

@@ -1,28 +1,27 @@
 """Who may read statistics: whoever oversees privacy, or a role that reads or exports the purpose.
 
-Every refusal is audited (S3-19) through the consent register's `refuse`.
+Every refusal is audited (S3-19) through `audit.refusals.refused`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from waarborg.consent.permissions import refuse
+from waarborg.audit.refusals import refused
+from waarborg.core.actors import Actor
 from waarborg.policy.schema import Policy
 
 
-def require_reader(policy: Policy, user: Any, action: str, purpose: str) -> None:
-    roles = [policy.roles[r] for r in (getattr(user, "roles", None) or []) if r in policy.roles]
-    oversees = any(r.privacy_officer or r.dpo for r in roles)
-    granted = any(a in r.grants.get(purpose, ()) for r in roles for a in ("read", "export"))
-    if getattr(user, "kind", "staff") == "citizen" or not (oversees or granted):
-        raise refuse(user, action, "role_not_granted",
-                     f"alleen de privacyfunctionaris of een rol met lezen/exporteren op {purpose} / "
-                     "only the privacy officer or a role reading this purpose", purpose=purpose)
+def require_reader(policy: Policy, user: Actor, action: str, purpose: str) -> None:
+    granted = policy.grants_any(user, ("read", "export"), purpose)
+    if getattr(user, "kind", "staff") == "citizen" or not (policy.oversees(user) or granted):
+        raise refused(user, action, "role_not_granted",
+                      f"alleen de privacyfunctionaris of een rol met lezen/exporteren op {purpose} / "
+                      "only the privacy officer or a role reading this purpose", purpose=purpose)
 
 
 def require_purpose(user: Any, action: str, named: str, allowed: set[str]) -> None:
     if named not in allowed:
-        raise refuse(user, action, "purpose_mismatch",
-                     f"deze gegevens dienen alleen {', '.join(sorted(allowed)) or '-'} / "
-                     "this data serves another purpose", purpose=named)
+        raise refused(user, action, "purpose_mismatch",
+                      f"deze gegevens dienen alleen {', '.join(sorted(allowed)) or '-'} / "
+                      "this data serves another purpose", purpose=named)

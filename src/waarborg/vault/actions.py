@@ -22,7 +22,7 @@ from waarborg.policy.schema import Policy
 from waarborg.retention.clock import counts_from_fields, expiry_for
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
-from waarborg.vault.authorisation import confidentiality, purposes_granted, staff_only
+from waarborg.vault.authorisation import confidentiality, staff_only
 from waarborg.vault.crypto import KeyDestroyed, keyed_hash
 from waarborg.vault.gates import AccessContext, Refusal
 from waarborg.vault.lookup import known_twin
@@ -44,7 +44,7 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
     else:
         ctx = AccessContext(actor=actor, action="write", purpose="", policy=current.policy)
         refusal = staff_only(ctx) or confidentiality(ctx)
-        if refusal is None and not isinstance(actor, str) and not purposes_granted(current.policy, actor, "write"):
+        if refusal is None and not isinstance(actor, str) and not current.policy.granted_purposes(actor, "write"):
             refusal = Refusal("role_not_granted", "Je rol geeft geen recht om gegevens vast te leggen. "
                                                   "(Your roles do not grant writing personal data.)")
         if refusal is not None:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from waarborg.policy.schema import Policy, Role
+from waarborg.core.actors import Actor, is_system
+from waarborg.policy.schema import Policy
 from waarborg.vault.gates import AccessContext, Refusal, register
 from waarborg.vault.models import Assignment
 
@@ -27,24 +28,9 @@ from waarborg.vault.models import Assignment
 _OFFICER_ACTIONS = {"export"}
 
 
-def is_system(actor: Any) -> bool:
-    return isinstance(actor, str) and actor.startswith("system:")
-
-
-def granting_roles(policy: Policy, actor: Any, action: str, purpose: str) -> list[Role]:
-    """The actor's roles (of the active policy) that grant `action` on `purpose`."""
-    roles = [policy.roles[r] for r in (getattr(actor, "roles", None) or []) if r in policy.roles]
-    return [role for role in roles if action in {a.value for a in role.grants.get(purpose, ())}]
-
-
-def purposes_granted(policy: Policy, actor: Any, action: str = "read") -> list[str]:
-    """The purposes on which one of the actor's roles grants `action`."""
-    return [p for p in policy.purposes if granting_roles(policy, actor, action, p)]
-
-
-def needs_assignment(policy: Policy, actor: Any, action: str, purpose: str) -> bool:
-    roles = granting_roles(policy, actor, action, purpose)
-    if action in _OFFICER_ACTIONS and any(r.privacy_officer or r.dpo for r in roles):
+def needs_assignment(policy: Policy, actor: Actor, action: str, purpose: str) -> bool:
+    roles = policy.granting_roles(actor, action, purpose)
+    if action in _OFFICER_ACTIONS and any(r.oversees for r in roles):
         return False
     return policy.purposes[purpose].need_to_know or (bool(roles) and all(r.needs_case(purpose) for r in roles))
 
@@ -106,7 +92,7 @@ def role_grants(ctx: AccessContext) -> Refusal | None:
     if ctx.action == "decide" and getattr(ctx.actor, "kind", "") == "service":
         return Refusal("role_not_granted", "Een koppeling neemt nooit een besluit over een persoon; dat doet een "
                                            "medewerker. (A service never makes a decision about a person.)")
-    if not granting_roles(ctx.policy, ctx.actor, ctx.action, ctx.purpose):
+    if not ctx.policy.grants(ctx.actor, ctx.action, ctx.purpose):
         return Refusal("role_not_granted", f"Je rol geeft geen recht op '{ctx.action}' voor doel '{ctx.purpose}'. "
                                            f"(Your roles do not grant {ctx.action} on purpose {ctx.purpose}.)")
     return None

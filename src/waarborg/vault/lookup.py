@@ -26,11 +26,12 @@ from typing import Any
 from django.db import transaction
 
 from waarborg.audit.log import Entry, append, append_many
+from waarborg.core.actors import Actor
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault.access import check, refuse
-from waarborg.vault.authorisation import confidentiality, granting_roles, mine, needs_assignment, staff_only
+from waarborg.vault.authorisation import confidentiality, mine, needs_assignment, staff_only
 from waarborg.vault.crypto import keyed_hash
 from waarborg.vault.gates import AccessContext, Refusal
 from waarborg.vault.models import Subject
@@ -39,13 +40,13 @@ from waarborg.vault.validation import check_bsn
 _WORK = ("read", "write")
 
 
-def _open_and_caseload(policy: Policy, actor: Any, purposes: Iterable[str]) -> tuple[bool, list[str]]:
+def _open_and_caseload(policy: Policy, actor: Actor, purposes: Iterable[str]) -> tuple[bool, list[str]]:
     """(does the caller see every subject, the need-to-know purposes where only their caseload counts)."""
     if policy.manages(actor, "caseloads"):
         return True, []
     caseload: list[str] = []
     for purpose in purposes:
-        actions = [a for a in _WORK if granting_roles(policy, actor, a, purpose)]
+        actions = [a for a in _WORK if policy.grants(actor, a, purpose)]
         if any(not needs_assignment(policy, actor, a, purpose) for a in actions):
             return True, []
         if actions:
@@ -58,7 +59,7 @@ def assigned_subjects_of(actor: Any, purposes: list[str]) -> Any:
     return mine(actor).filter(purpose__in=purposes)
 
 
-def visible(policy: Policy, actor: Any, subject_ids: list[Any], purpose: str = "") -> set[Any]:
+def visible(policy: Policy, actor: Actor, subject_ids: list[Any], purpose: str = "") -> set[Any]:
     """Which of these subjects the caller may see (under `purpose`, or under any purpose)."""
     if not subject_ids or isinstance(actor, str):
         return set(subject_ids) if isinstance(actor, str) else set()
@@ -71,10 +72,10 @@ def visible(policy: Policy, actor: Any, subject_ids: list[Any], purpose: str = "
                .values_list("subject_id", flat=True))
 
 
-def may_look_up(policy: Policy, actor: Any) -> bool:
+def may_look_up(policy: Policy, actor: Actor) -> bool:
     """Anyone who may work with subjects: a read or write grant on some purpose, or managing caseloads."""
     return policy.manages(actor, "caseloads") or any(
-        granting_roles(policy, actor, a, p) for p in policy.purposes for a in _WORK)
+        policy.grants(actor, a, p) for p in policy.purposes for a in _WORK)
 
 
 def subjects_find(actor: Any, *, bsn: str = "", external_id: str = "", purpose: str = "") -> list[Subject]:
