@@ -1,7 +1,8 @@
 """The vault's action layer: the only writer of subjects and records.
 
 Each function checks access (the gates, `access.check`), validates, writes and appends the audit
-entry in one transaction. Views, the API, jobs and the CLI all call these; none writes the models
+entry in one transaction. What a new record sets going elsewhere (clocks restarted, a notice due, a
+citizen account) `record_create` calls by name, in the same transaction: no signal receiver does it. Views, the API, jobs and the CLI all call these; none writes the models
 directly. Reads are audited as well (S0-24): every record shown to someone leaves an entry.
 The access check runs before validation, so a caller without access learns nothing from errors.
 """
@@ -17,9 +18,12 @@ from django.utils import timezone
 from waarborg.api.errors import Conflict, Invalid
 from waarborg.audit.log import Entry, append, append_many
 from waarborg.caseloads.actions import intake
+from waarborg.consent.notices import notices_for_new_record
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
+from waarborg.portal.accounts import account_for_new_record
 from waarborg.retention.clock import counts_from_fields, expiry_for
+from waarborg.retention.restart import restart_siblings
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
 from waarborg.vault.authorisation import confidentiality, purposes_granted, staff_only
@@ -135,6 +139,10 @@ def record_create(actor: Any, *, subject: Subject, type: str, data: dict[str, An
         append(Entry(action="record.create", actor=actor, purpose=purpose, subject=subject, record=record,
                      policy_version=current.number,
                      detail={"type": type, "fields": sorted(clean), "source": source_kind, "channel": channel}))
+        # What a new record sets going, in this order and in this transaction (it all commits or none does):
+        restart_siblings(record, policy)  # S0-30: the subject's other clocks of this purpose start again
+        notices_for_new_record(record, policy)  # art. 13/14: the notice it makes due, with `notice.due`
+        account_for_new_record(record, clean, policy)  # S0-13: a first application opens the account
     return record
 
 
