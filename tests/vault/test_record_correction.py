@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from tests.vault import factories
+from tests.vault.stored import record_data
 from waarborg.api.errors import Invalid, Refused
 from waarborg.audit.log import open_changes
-from waarborg.vault.actions import record_data, record_update
+from waarborg.vault.actions import record_update
 from waarborg.vault.models import Record
 
 
