@@ -161,6 +161,16 @@ def account_erase(actor: Any, subject: Subject) -> bool:
     return closed
 
 
+def password_set(user: User, password: str) -> User:
+    """The citizen sets their password from the activation or reset link (already checked by the page's
+    token and Django's password validators): hashed with argon2, and on record."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        append(Entry(action="account.password_set", actor=user, subject=user.subject_id, detail={"user_id": user.pk}))
+    return user
+
+
 def account_deactivate(actor: Any, user: User) -> User:
     """Close the account: login stops at once; the data stays until its retention date (S0-31)."""
     if user.kind != User.Kind.CITIZEN:
