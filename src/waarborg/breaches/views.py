@@ -15,10 +15,8 @@ from rest_framework.views import APIView
 
 from waarborg.api.errors import Invalid
 from waarborg.api.times import rfc3339, rfc3339_or_none
-from waarborg.audit.log import Entry, append
-from waarborg.breaches import actions, exports, serializers
-from waarborg.breaches.models import AffectedSubject, Breach
-from waarborg.breaches.permissions import sees_breaches
+from waarborg.breaches import actions, exports, reading, serializers
+from waarborg.breaches.models import Breach
 from waarborg.breaches.selection import Selection
 from waarborg.policy.active import current
 from waarborg.vault.models import Subject
@@ -245,17 +243,7 @@ class SubjectBreaches(APIView):
 
     @extend_schema(operation_id="subject_breaches", responses=serializers.AffectedOut(many=True))
     def get(self, request: Request, pk: Any) -> Response:
-        policy = current()
-        user = request.user
-        subject = get_object_or_404(Subject, pk=pk)
-        own = getattr(user, "subject_id", None) == subject.pk
-        if not (own or sees_breaches(user, policy)):
-            raise actions.refuse(user, "breach.subject", "role_not_granted",
-                                 "Alleen de privacyfunctionaris, FG of de betrokkene zelf. / "
-                                 "Only the privacy officer, DPO or the person themselves.", subject=subject)
-        rows = AffectedSubject.objects.filter(subject=subject).select_related("breach").order_by("added_at")
-        append(Entry(action="breach.subject_read", actor=user, subject=subject))
-        staff = sees_breaches(user, policy)
+        rows, staff = reading.breaches_of(request.user, get_object_or_404(Subject, pk=pk))
         return Response([{
             "breach": str(r.breach_id), "kind": r.breach.kind, "description": r.breach.description,
             "aware_at": rfc3339(r.breach.aware_at), "status": r.breach.status, "risk": r.breach.risk,

@@ -13,13 +13,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.errors import Invalid
-from waarborg.audit.log import Entry, append
 from waarborg.consent import objections
 from waarborg.consent.actions import unknown_purpose
-from waarborg.consent.eligibility import exclusions
 from waarborg.consent.gates import fields_of_kind
 from waarborg.consent.models import Objection, OptOut, Restriction
 from waarborg.consent.permissions import refuse, require
+from waarborg.consent.register import mailing_selection
 from waarborg.consent.serializers import ChannelIn, MailingIn, ObjectionIn, OptOutIn, OverrideIn, RestrictionIn
 from waarborg.consent.views import subject_of, valid
 from waarborg.policy.active import current
@@ -125,10 +124,6 @@ class MailingSelectionView(APIView):
             raise refuse(request.user, "mailing.select", "special_category_forbidden",
                          "een mailing selecteert nooit op bijzondere persoonsgegevens of het BSN / mailings never "
                          "use special categories", purpose=purpose)
-        ids = [str(s) for s in dict.fromkeys(data["subjects"])]
-        left_out = exclusions(purpose, ids)
-        included = [s for s in ids if s not in left_out]
-        append(Entry(action="mailing.select", actor=request.user, purpose=purpose,
-                     detail={"included": len(included), "excluded": len(left_out)}))
+        included, left_out = mailing_selection(request.user, purpose, data["subjects"])
         return Response({"purpose": purpose, "included": included,
                          "excluded": [{"subject": s, "reason": r} for s, r in left_out.items()]})

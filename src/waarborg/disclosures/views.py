@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -13,11 +12,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api import times
-from waarborg.api.errors import Refused
-from waarborg.audit.log import Entry, append
+from waarborg.audit.refusals import refused
 from waarborg.disclosures import actions
 from waarborg.disclosures.models import Disclosure
-from waarborg.policy.active import current
 from waarborg.vault.models import Subject
 
 
@@ -56,11 +53,9 @@ class DisclosureList(APIView):
         data = body.validated_data
         named = request.headers.get("X-Purpose", "").strip()
         if named and named != data["purpose"]:
-            with transaction.atomic():
-                append(Entry(action="disclosure.refused", actor=request.user, purpose=named, outcome="refused",
-                             reason="purpose_mismatch", detail={"recipient": data["recipient"]}))
-            raise Refused("purpose_mismatch", "X-Purpose wijkt af van het doel van de verstrekking. / "
-                                              "X-Purpose differs from the disclosure's purpose.")
+            raise refused(request.user, "disclosure", "purpose_mismatch", "X-Purpose wijkt af van het doel van de "
+                          "verstrekking. / X-Purpose differs from the disclosure's purpose.", purpose=named,
+                          detail={"recipient": data["recipient"]})
         subject = get_object_or_404(Subject, pk=data.pop("subject"))
         req = actions.Request(subject=subject, records=tuple(data.pop("records")),
                               categories=tuple(data.pop("categories")), **data)
@@ -68,25 +63,8 @@ class DisclosureList(APIView):
         return Response(DisclosureOut(disclosure).data, status=status.HTTP_201_CREATED)
 
 
-def _may_see(user: Any, subject: Subject) -> bool:
-    if getattr(user, "subject_id", None) == subject.pk:
-        return True
-    policy = current()
-    return policy.manages(user, "requests") or any(r.privacy_officer or r.dpo for r in policy.roles_of(user))
-
-
 class SubjectDisclosures(APIView):
     @extend_schema(operation_id="subject_disclosures", responses=DisclosureOut(many=True))
     def get(self, request: Request, pk: Any) -> Response:
-        subject = get_object_or_404(Subject, pk=pk)
-        if not _may_see(request.user, subject):
-            with transaction.atomic():
-                append(Entry(action="disclosure.list.refused", actor=request.user, subject=subject,
-                             outcome="refused", reason="role_not_granted"))
-            raise Refused("role_not_granted", "Alleen de privacyfunctionaris of de betrokkene zelf. / "
-                                              "Only the privacy officer or the person themselves.")
-        rows = actions.disclosures_of(subject)
-        with transaction.atomic():
-            append(Entry(action="disclosure.list", actor=request.user, subject=subject,
-                         detail={"count": len(rows)}))
+        rows = actions.disclosures_read(request.user, get_object_or_404(Subject, pk=pk))
         return Response(DisclosureOut(rows, many=True).data)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -17,7 +16,6 @@ from rest_framework.views import APIView
 from waarborg.api.bodies import valid as _valid
 from waarborg.api.errors import Invalid
 from waarborg.api.times import rfc3339, rfc3339_or_none
-from waarborg.audit.log import Entry, append
 from waarborg.policy.active import current
 from waarborg.rights import actions, corrections, duties, erasure, matching, serializers
 from waarborg.rights.actions import TYPES
@@ -125,10 +123,7 @@ class RequestsView(APIView):
 class RequestView(APIView):
     @extend_schema(operation_id="request_get", request=None, responses={200: OpenApiResponse(description="The request")})
     def get(self, request: HttpRequest, pk: Any) -> Response:
-        req = handled(request, pk, "request.read")
-        with transaction.atomic():
-            append(Entry(action="request.read", actor=request.user, subject=req.subject_id,
-                         detail={"request": str(req.pk)}))
+        req = actions.request_read(request.user, handled(request, pk, "request.read"))
         return Response(detail(req))
 
 

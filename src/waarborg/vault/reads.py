@@ -82,6 +82,12 @@ def read_subject_facts(actor: Any, subject: Subject, purpose: str, *, via: str,
     return facts
 
 
+def record_browse(actor: Any, *, filters: list[str]) -> None:
+    """Staff browse the list of records (the back office): which records exist is itself personal data, so
+    the browsing is on record, with the names of the filters used (never their values)."""
+    _append([Entry(action="record.browse", actor=actor, detail={"filters": sorted(filters)})])
+
+
 def _record_data(record: Record) -> dict[str, Any]:
     """All fields of the record, protected ones decrypted (raises `KeyDestroyed` once shredded). Vault only."""
     data = dict(record.plain)
