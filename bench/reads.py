@@ -60,8 +60,9 @@ def main() -> None:
     from rest_framework.test import APIClient
 
     from waarborg.audit.models import AuditEntry
-    from waarborg.vault.actions import record_data, record_read
+    from waarborg.vault.actions import record_read
     from waarborg.vault.models import Record
+    from waarborg.vault.reads import _record_data as record_data
 
     user, key = common.bench_user()
     client = APIClient()

@@ -8,8 +8,8 @@ import pytest
 
 from tests.api.conftest import refused_entry
 from tests.vault import factories
+from tests.vault.stored import record_data
 from waarborg.audit.log import open_changes
-from waarborg.vault.actions import record_data
 from waarborg.vault.models import Record
 
 

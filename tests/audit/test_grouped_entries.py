@@ -135,10 +135,10 @@ def test_verify_pages_around_grouped_entries_and_still_checks_every_link(monkeyp
 def test_the_audit_api_pages_around_grouped_entries(monkeypatch: pytest.MonkeyPatch, personas: dict[str, Any]) -> None:
     import uuid
 
-    from waarborg.audit import api
+    from waarborg.audit import reading
     from waarborg.audit.log import Entry, append_many
 
-    monkeypatch.setattr(api, "GROUPED_PER_PAGE", 2)
+    monkeypatch.setattr(reading, "GROUPED_PER_PAGE", 2)
     append_many([Entry(action="record.delete", actor="system:sweep", subjects=[uuid.uuid4()],
                        detail={"rule": "r", "count": 1, "items": {"record": [str(i)]}}) for i in range(5)])
     officer, seen, after = personas["privacy_officer"], [], 0

@@ -131,7 +131,7 @@ def test_an_assessor_entering_the_outcome_is_a_recorded_human_decision(personas:
 
 @pytest.mark.promise("S0-40")
 def test_the_decision_is_what_marks_the_application_granted(personas: Any) -> None:
-    from waarborg.vault.actions import record_data
+    from tests.vault.stored import record_data
 
     assessor = personas["assessor"]
     case = application(assessor.user)

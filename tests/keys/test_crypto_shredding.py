@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from tests.vault.stored import record_data, subject_facts
 from waarborg.audit.models import AuditEntry
 from waarborg.cli import main
-from waarborg.vault.actions import record_data, subject_facts
 from waarborg.vault.crypto import KeyDestroyed, pseudonym
 
 from .conftest import BSNS, PAYOUT

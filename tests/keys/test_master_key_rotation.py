@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from tests.vault.stored import record_data, subject_facts
 from waarborg.audit.models import AuditEntry
 from waarborg.cli import main
 from waarborg.vault import crypto
-from waarborg.vault.actions import record_data, subject_facts
 from waarborg.vault.keys import WrongMasterKey
 from waarborg.vault.models import SubjectKey
 

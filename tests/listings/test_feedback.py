@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 
 from tests.listings.conftest import add_listing, audited
+from tests.vault.stored import record_data
 from waarborg.listings.models import Ticket
-from waarborg.vault.actions import record_data
 
 PAGE = "https://www.socialekaart.example.nl/sociale-kaart/de-linde"
 

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.test import Client
 
 from tests.portal.conftest import FORM, link_in, set_password
+from tests.vault.stored import record_data
 from waarborg.accounts.models import User
 from waarborg.audit.models import AuditEntry
 from waarborg.portal.accounts import address_of
-from waarborg.vault.actions import record_data
 from waarborg.vault.models import Record
 
 PASSWORD = "een-lang-wachtwoord-42"

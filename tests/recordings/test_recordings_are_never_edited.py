@@ -34,8 +34,8 @@ def test_staff_without_the_role_are_refused(stored: Any, front_office: Any) -> N
 
 @pytest.mark.promise("S3-37")
 def test_the_file_is_stored_encrypted_with_its_checksum_taken_at_upload(stored: Any) -> None:
+    from tests.vault.stored import record_data
     from waarborg.recordings.actions import recording_file
-    from waarborg.vault.actions import record_data
 
     assert stored.checksum == hashlib.sha256(AUDIO).hexdigest()
     assert b"gesprek-klantmanager" not in bytes(stored.sealed)
@@ -90,7 +90,7 @@ def test_modifying_a_recording_is_refused(stored: Any, consultant: Any, method: 
 
 @pytest.mark.promise("S3-37")
 def test_correcting_the_vault_record_of_a_recording_is_refused(stored: Any, consultant: Any) -> None:
-    from waarborg.vault.actions import record_data
+    from tests.vault.stored import record_data
 
     answer = consultant.patch(f"/api/v1/records/{stored.record_id}", {"data": {"checksum": "0" * 64}},
                               format="json", HTTP_X_PURPOSE="recordings")

@@ -63,8 +63,8 @@ def test_the_access_export_tells_what_was_done_with_the_data_when_and_by_which_r
     reads = [h for h in history if h["action"] == "record.read"]
     assert [(h["purpose"], h["by"], h["outcome"]) for h in reads] == [("payout", "assessor", "ok")]
     assert reads[0]["at"]
-    # her application opened her portal account (S0-13), in the same transaction as the record
-    assert [h["action"] for h in history][:3] == ["subject.create", "account.create", "record.create"]
+    # her application opened her portal account (S0-13), in the same transaction, right after the record
+    assert [h["action"] for h in history][:3] == ["subject.create", "record.create", "account.create"]
     assert all("anna" not in json.dumps(h) for h in history)  # roles, not colleagues' names
     assert [r["type"] for r in export["requests"]] == ["access"]
 

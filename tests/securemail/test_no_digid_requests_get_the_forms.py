@@ -34,7 +34,7 @@ def test_staff_without_the_role_are_refused(task: dict[str, Any], researcher: An
 
 @pytest.mark.promise("S3-42")
 def test_a_no_digid_request_is_an_open_task_marked_without_digid(task: dict[str, Any], front_office: Any) -> None:
-    from waarborg.vault.actions import record_data
+    from tests.vault.stored import record_data
     from waarborg.vault.models import Record
 
     assert task["kind"] == "no_digid" and task["status"] == "open"

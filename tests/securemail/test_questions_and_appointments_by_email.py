@@ -28,8 +28,8 @@ def test_staff_without_the_role_are_refused(werkzaak: Any, researcher: Any) -> N
 
 @pytest.mark.promise("S3-40")
 def test_a_question_by_email_creates_a_record_under_the_purpose_questions(werkzaak: Any, front_office: Any) -> None:
+    from tests.vault.stored import record_data
     from waarborg.audit.models import AuditEntry
-    from waarborg.vault.actions import record_data
     from waarborg.vault.models import Record
 
     answer = _file(front_office, QUESTION)

@@ -33,9 +33,9 @@ def test_the_page_asks_only_the_tip_and_an_optional_address_and_links_the_statem
 
 @pytest.mark.promise("S0-32")
 def test_a_tip_with_an_address_is_stored_with_the_consent_it_was_sent_with(assen: Any) -> None:
+    from tests.vault.stored import record_data
     from waarborg.audit.models import AuditEntry
     from waarborg.consent.models import Consent
-    from waarborg.vault.actions import record_data
 
     # When a visitor sends a tip with their e-mail address
     answer = send_tip()
@@ -55,7 +55,7 @@ def test_a_tip_with_an_address_is_stored_with_the_consent_it_was_sent_with(assen
 
 
 def test_a_tip_without_an_address_is_fine(assen: Any) -> None:
-    from waarborg.vault.actions import record_data
+    from tests.vault.stored import record_data
 
     assert send_tip({"tip": "Meer bankjes in het park.", "email": ""}).status_code == 201
     assert record_data(tips()[0]) == {"tip": "Meer bankjes in het park."}
@@ -75,7 +75,7 @@ def test_an_unusable_address_is_named_at_its_field(assen: Any) -> None:
 
 
 def test_fields_the_tip_does_not_declare_are_not_stored(assen: Any) -> None:
-    from waarborg.vault.actions import record_data
+    from tests.vault.stored import record_data
 
     assert send_tip({**TIP, "bsn": "111222333", "name": "Mila"}).status_code == 201
     assert set(record_data(tips()[0])) == {"tip", "email"}

@@ -11,8 +11,9 @@ import pytest
 from django.db import connection
 
 from tests.vault import factories
+from tests.vault.stored import record_data
 from waarborg.vault import keys
-from waarborg.vault.actions import record_create, record_data, record_read, record_update, subject_create
+from waarborg.vault.actions import record_create, record_read, record_update, subject_create
 from waarborg.vault.crypto import KeyDestroyed
 
 # Every value below belongs to a category the seed 000 policy encrypts (or is the BSN).
@@ -88,7 +89,7 @@ def test_a_destroyed_subject_key_leaves_every_copy_of_its_data_unreadable(person
 
 @pytest.mark.promise("S0-21")
 def test_the_bsn_is_stored_only_sealed_and_as_a_keyed_hash(personas: Any, subject: Any) -> None:
-    from waarborg.vault.actions import subject_facts
+    from tests.vault.stored import subject_facts
     from waarborg.vault.crypto import keyed_hash
 
     subject.refresh_from_db()

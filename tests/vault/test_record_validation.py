@@ -87,7 +87,7 @@ def test_valid_typed_values_are_stored_in_a_normal_form(personas: Any, subject: 
     payout = _create(personas, subject, {**factories.PAYOUT, "iban": "nl91 abna 0417 1643 00", "amount": 250.5},
                      type="payout", purpose="payout")
     application = _create(personas, subject, factories.application(postcode="9401ab", edition="2025"))
-    from waarborg.vault.actions import record_data
+    from tests.vault.stored import record_data
 
     assert record_data(payout)["iban"] == "NL91ABNA0417164300"
     assert record_data(payout)["amount"] == "250.5"

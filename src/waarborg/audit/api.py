@@ -15,15 +15,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.audit.log import Entry, about_subject, append, before_grouped
 from waarborg.audit.models import AuditEntry
-from waarborg.audit.refusals import refused
-from waarborg.core.actors import Actor
+from waarborg.audit.reading import entries_page, require_reader
 from waarborg.core.errors import Invalid
-from waarborg.vault import crypto
 
 MAX_LIMIT = 500
-GROUPED_PER_PAGE = 10  # sweep entries: about 0.5 MB each
 
 
 class AuditEntrySerializer(serializers.ModelSerializer):
@@ -51,14 +47,6 @@ class AuditPageSerializer(serializers.Serializer):
     next_after = serializers.IntegerField(allow_null=True)
 
 
-def may_read_audit_log(user: Actor) -> bool:
-    from waarborg.policy.active import current
-
-    if getattr(user, "is_service", False):
-        return False
-    return current().oversees(user)
-
-
 def _int(request: Request, name: str, default: int) -> int:
     raw = request.query_params.get(name)
     try:
@@ -80,24 +68,14 @@ class AuditEntryList(APIView):
         responses={200: AuditPageSerializer},
     )
     def get(self, request: Request) -> Response:
-        if not may_read_audit_log(request.user):
-            raise refused(request.user, "audit.read", "role_not_granted",
-                          "Alleen de privacyfunctionaris leest het auditlog. / Only the privacy officer reads the audit log.")
+        require_reader(request.user)  # before the query is parsed: a stranger learns nothing from it
         after, limit = _int(request, "after", 0), min(max(_int(request, "limit", 100), 1), MAX_LIMIT)
-        entries = AuditEntry.objects.filter(id__gt=after).order_by("id")
-        subject = request.query_params.get("subject")
-        if subject:
-            try:
-                entries = entries.filter(about_subject(crypto.pseudonym(uuid.UUID(subject))))
-            except ValueError:
-                raise Invalid({"subject": ["geen subject-id / not a subject id"]}) from None
-        if request.query_params.get("action"):
-            entries = entries.filter(action=request.query_params["action"])
-        # A grouped entry (a sweep batch) is about 0.5 MB: a page holds at most GROUPED_PER_PAGE of them.
-        entries, cut = before_grouped(entries, GROUPED_PER_PAGE)
-        page = list(entries[:limit])
-        append(Entry(action="audit.read", actor=request.user,
-                     detail={"after": after, "count": len(page), "filtered": bool(subject)}))
-        more = len(page) == limit or cut
+        subject = request.query_params.get("subject") or None
+        try:
+            about = uuid.UUID(subject) if subject else None
+        except ValueError:
+            raise Invalid({"subject": ["geen subject-id / not a subject id"]}) from None
+        page, more = entries_page(request.user, after=after, limit=limit, subject=about,
+                                  action=request.query_params.get("action") or "")
         return Response({"entries": AuditEntrySerializer(page, many=True).data,
                          "next_after": page[-1].id if more and page else None})

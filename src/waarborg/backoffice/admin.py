@@ -18,7 +18,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from waarborg.accounts.login import AdminLoginForm
-from waarborg.audit.log import Entry, append
 from waarborg.core.errors import Refused
 from waarborg.policy.active import active
 from waarborg.vault.access import ensure_logged
@@ -26,6 +25,7 @@ from waarborg.vault.actions import field_classes, record_read
 from waarborg.vault.authorisation import assigned_subjects, needs_assignment
 from waarborg.vault.crypto import KeyDestroyed
 from waarborg.vault.models import Record, Subject
+from waarborg.vault.reads import record_browse
 
 # The admin's login is audited and locked out like every other door (waarborg.accounts.lockout).
 admin.site.login_form = AdminLoginForm
@@ -80,8 +80,7 @@ class RecordAdmin(ReadOnly):
     def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         if _may_browse(request.user):
             # Which records exist is itself personal data: browsing the list is logged too.
-            append(Entry(action="record.browse", actor=request.user,
-                         detail={"filters": sorted(k for k in request.GET if k != "p")}))
+            record_browse(request.user, filters=[k for k in request.GET if k != "p"])
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",

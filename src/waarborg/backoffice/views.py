@@ -20,7 +20,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -28,15 +27,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from waarborg.accounts.login import LoginForm
-from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.backoffice.landing import landing
 from waarborg.conf.headers import allow_own_styles
 from waarborg.core.errors import DomainError, Invalid, Refused
 from waarborg.jobs.models import JobRun
 from waarborg.policy.active import current
-from waarborg.retention.clock import day_start
 from waarborg.retention.models import Hold
+from waarborg.retention.reading import preview_read
 from waarborg.retention.sweep import preview
 from waarborg.rights import actions, delivery, duties, erasure, letters
 from waarborg.rights.handlers import require_handler
@@ -136,9 +134,7 @@ def refused_page(request: HttpRequest, exc: Refused, req: Request | None = None)
 def detail(request: HttpRequest, pk: Any) -> HttpResponse:
     req = get_object_or_404(Request.objects.select_related("subject", "created_by", "identity_verified_by"), pk=pk)
     policy = current()
-    with transaction.atomic():  # the details may hold personal data: reading them is logged
-        append(Entry(action="request.read", actor=request.user, subject=req.subject_id,
-                     detail={"request": str(req.pk), "via": "backoffice"}))
+    actions.request_read(request.user, req, via="backoffice")  # the details may hold personal data
     redactions = list(dict.fromkeys([*actions.REQUIRED_REDACTIONS, *policy.rights.id_copy_redaction]))
     draft_nl, draft_en = letters.DEFAULT_BODY.get(req.type, ("", ""))
     steps = list(req.steps.select_related("by"))
@@ -302,7 +298,7 @@ def retention(request: HttpRequest) -> HttpResponse:
     except ValueError:
         before, problem = today + timedelta(days=PREVIEW_DAYS), ("Geef een datum als 2027-01-31. / "
                                                                 "Give a date such as 2027-01-31.")
-    counts = preview(day_start(before))  # before that day, as `waarborg sweep --before` and the API count
+    counts = preview_read(request.user, before, via="backoffice")  # as `waarborg sweep --before` and the API count
     now_due = preview(timezone.now())
     rules: list[dict[str, Any]] = []
     for rule_id, rule in policy.retention.items():
@@ -313,9 +309,6 @@ def retention(request: HttpRequest) -> HttpResponse:
     holds = [{"hold": hold, "scope": hold.scope()[0]}
              for hold in Hold.objects.filter(released_at__isnull=True).order_by("created_at")]
     runs = JobRun.objects.filter(name="retention_sweep").order_by("-started_at")[:5]
-    with transaction.atomic():
-        append(Entry(action="retention.preview", actor=request.user,
-                     detail={"before": before.isoformat(), "total": sum(counts.values()), "via": "backoffice"}))
     return render(request, "backoffice/retention.html", {
         "before": before, "problem": problem, "rules": rules, "total": sum(counts.values()),
         "due_now": sum(now_due.values()), "holds": holds, "runs": runs})

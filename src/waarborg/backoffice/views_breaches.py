@@ -19,16 +19,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from waarborg.audit.log import Entry, append
 from waarborg.backoffice.views import staff_page
-from waarborg.breaches import actions, clock, exports, serializers
+from waarborg.breaches import actions, clock, exports, reading, serializers
 from waarborg.breaches.models import Breach, Kind, Risk, Status
 from waarborg.breaches.selection import Selection
 from waarborg.core.errors import DomainError, Invalid
@@ -131,9 +129,9 @@ def _plain(value: Any) -> str:
 @breach_viewer_only
 def breach(request: HttpRequest, pk: Any) -> HttpResponse:
     policy, now = current(), timezone.now()
-    found = get_object_or_404(_with_counts(Breach.objects.all()), pk=pk)
-    with transaction.atomic():  # the description and the trail may hold personal data: reading is logged
-        append(Entry(action="breach.read", actor=request.user, detail={"breach": str(found.pk), "via": "backoffice"}))
+    # the description and the trail may hold personal data: reading is on record
+    found = reading.breach_read(request.user, get_object_or_404(_with_counts(Breach.objects.all()), pk=pk),
+                                via="backoffice")
     records = found.record_count if found.record_count is not None else (
         found.affected.aggregate(n=Sum("record_count"))["n"] or 0)
     trail = [{"entry": e, "event": EVENTS.get(e.event, e.event),
@@ -168,10 +166,8 @@ def _assessment_form(found: Breach, policy: Policy) -> dict[str, Any]:
 def breach_form(request: HttpRequest, pk: Any) -> HttpResponse:
     """The AP meldformulier, section by section, to copy into the meldloket (JSON: the API's export)."""
     policy = current()
-    found = get_object_or_404(Breach, pk=pk)
-    with transaction.atomic():
-        append(Entry(action="breach.export", actor=request.user,
-                     detail={"breach": str(found.pk), "via": "backoffice", "format": "html"}))
+    found = reading.authority_form_read(request.user, get_object_or_404(Breach, pk=pk), via="backoffice",
+                                        format="html")
     form = exports.authority_form(found, policy, local=True)  # to copy into the meldloket: Dutch clock
     sections = [(FORM_SECTIONS.get(name, name), _fields(values)) for name, values in form.items()]
     return render(request, "backoffice/breach_form.html", {"breach": found, "sections": sections})

@@ -15,20 +15,19 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from waarborg.audit.log import Entry, append
 from waarborg.backoffice.views import retention_manager_only
 from waarborg.caseloads.actions import find_subject
 from waarborg.core.errors import DomainError, Invalid
 from waarborg.policy.active import active
 from waarborg.retention.adjustments import record_extend
-from waarborg.retention.clock import compute, day_start
+from waarborg.retention.clock import day_start
 from waarborg.retention.holds import hold_place, hold_release, holds_list, review_due
 from waarborg.retention.models import Adjustment, Hold
+from waarborg.retention.reading import clock_read
 from waarborg.vault.models import Record
 
 KINDS = [(k, label) for k, label in Hold.Reason.choices if k != Hold.Reason.RIGHTS_REQUEST]
@@ -119,13 +118,9 @@ def hold_end(request: HttpRequest, pk: int) -> HttpResponse:
 @retention_manager_only
 def record_retention(request: HttpRequest, pk: Any) -> HttpResponse:
     """One record's clock in words, and the extension button (no content of the record is shown)."""
-    current = active()
     record = get_object_or_404(Record, pk=pk)
-    clock = compute(record, current.policy)
+    clock = clock_read(request.user, record, via="backoffice")
     rule = clock.rule
-    with transaction.atomic():
-        append(Entry(action="retention.read", actor=request.user, purpose=record.purpose, subject=record.subject_id,
-                     record=record.pk, policy_version=current.number, detail={"via": "backoffice"}))
     return render(request, "backoffice/record_retention.html", {
         "record": record, "rule_id": clock.rule_id, "rule": rule, "expires_at": record.expires_at,
         "nl": clock.explanation("nl"), "en": clock.explanation("en"), "extendable": rule.extension is not None,

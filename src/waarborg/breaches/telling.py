@@ -120,7 +120,7 @@ def _send_by_email(actor: Any, breach: Breach, policy: Policy) -> NoticeRun:
     """One e-mail per person, each in its own short transaction (see the module's docstring)."""
     run = NoticeRun("email")
     everyone = list(breach.affected.values_list("subject_id", flat=True))
-    found, shared = reach.by_email(policy, everyone)
+    found, shared = reach.by_email(actor, policy, everyone)
     pending = list(breach.affected.filter(notified_at__isnull=True).order_by("id").values_list("pk", "subject_id"))
     with transaction.atomic():
         _unreachable(actor, breach, run, {row_id: (subject_id, "shared_address" if subject_id in shared else

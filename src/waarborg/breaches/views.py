@@ -13,11 +13,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.audit.log import Entry, append
-from waarborg.audit.refusals import refused
-from waarborg.breaches import actions, exports, serializers
-from waarborg.breaches.models import AffectedSubject, Breach
-from waarborg.breaches.permissions import sees_breaches
+from waarborg.breaches import actions, exports, reading, serializers
+from waarborg.breaches.models import Breach
 from waarborg.breaches.selection import Selection
 from waarborg.core.errors import Invalid
 from waarborg.core.times import rfc3339, rfc3339_or_none
@@ -246,17 +243,7 @@ class SubjectBreaches(APIView):
 
     @extend_schema(operation_id="subject_breaches", responses=serializers.AffectedOut(many=True))
     def get(self, request: Request, pk: Any) -> Response:
-        policy = current()
-        user = request.user
-        subject = get_object_or_404(Subject, pk=pk)
-        own = getattr(user, "subject_id", None) == subject.pk
-        if not (own or sees_breaches(user, policy)):
-            raise refused(user, "breach.subject", "role_not_granted",
-                          "Alleen de privacyfunctionaris, FG of de betrokkene zelf. / "
-                          "Only the privacy officer, DPO or the person themselves.", subject=subject)
-        rows = AffectedSubject.objects.filter(subject=subject).select_related("breach").order_by("added_at")
-        append(Entry(action="breach.subject_read", actor=user, subject=subject))
-        staff = sees_breaches(user, policy)
+        rows, staff = reading.breaches_of(request.user, get_object_or_404(Subject, pk=pk))
         return Response([{
             "breach": str(r.breach_id), "kind": r.breach.kind, "description": r.breach.description,
             "aware_at": rfc3339(r.breach.aware_at), "status": r.breach.status, "risk": r.breach.risk,

@@ -8,14 +8,11 @@ class ConsentConfig(AppConfig):
     verbose_name = "Toestemming en grondslag"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
-
         from waarborg.consent.gates import GATES
-        from waarborg.consent.notices import on_record_created
         from waarborg.vault import gates
-        from waarborg.vault.models import Record
 
         # After the vault's own gates (order 100 and below): role refusals come first.
         for gate, order in GATES:
             gates.register(gate, order=order)
-        post_save.connect(on_record_created, sender=Record, dispatch_uid="consent.notices")
+        # No signal receivers: the notices a new record makes due are stored by `record_create`, which
+        # calls `consent.notices.notices_for_new_record` itself.

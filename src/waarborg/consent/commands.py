@@ -25,23 +25,15 @@ def register(sub: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from waarborg.audit.log import Entry, append
-    from waarborg.consent.models import Consent
+    from waarborg.consent.register import register_export
     from waarborg.consent.serializers import consent_row, register_csv
 
-    consents = Consent.objects.select_related("verified_by", "recorded_by").order_by("given_at", "recorded_at")
-    if args.subject:
-        try:
-            consents = consents.filter(subject=uuid.UUID(args.subject))
-        except ValueError:
-            raise UserError(f"{args.subject!r} is not a subject id") from None
-    if args.purpose:
-        consents = consents.filter(purpose=args.purpose)
-    rows = [consent_row(c) for c in consents]
-    append(Entry(action="consent.export", actor="system:cli", purpose=args.purpose or "",
-                 subject=uuid.UUID(args.subject) if args.subject else None,
-                 detail={"format": args.format, "count": len(rows),
-                         "scope": "subject" if args.subject else "organisation"}))
+    try:
+        subject = str(uuid.UUID(args.subject)) if args.subject else None
+    except ValueError:
+        raise UserError(f"{args.subject!r} is not a subject id") from None
+    rows = [consent_row(c) for c in register_export("system:cli", purpose=args.purpose or "", subject=subject,
+                                                    fmt=args.format)]
     print(register_csv(rows) if args.format == "csv" else json.dumps(rows, indent=2, ensure_ascii=False), end="")
     return 0
 

@@ -7,10 +7,10 @@ A notice becomes due when a record is created
   per subject and purpose),
 unless the purpose sets `notify_subject: false` (`true` forces one).
 
-Why a `post_save` signal on `vault.Record` and not a call in `record_create`: the vault is another
-capability's module, and every way a record comes into being (API, import, portal) passes through
-`Record.save(force_insert=True)`. The receiver runs inside the creating transaction, so the record
-and its notice commit or roll back together.
+Every way a record comes into being (API, import, portal, tips, secure mail) passes through
+`vault.actions.record_create`, which calls `notices_for_new_record` itself, inside its transaction:
+the record and its notice commit or roll back together, and reading `record_create` shows that it
+happens (no signal receiver writes behind the action's back).
 """
 
 from __future__ import annotations
@@ -59,15 +59,17 @@ def notices_due_for(record: Any, policy: Policy | None = None) -> list[Notice]:
     return due
 
 
-def on_record_created(sender: Any, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
-    if not created or raw:
-        return
-    for notice in notices_due_for(instance):
+def notices_for_new_record(record: Any, policy: Policy) -> list[Notice]:
+    """Store the notices creating `record` made due, each with a `notice.due` entry. Called by
+    `record_create` inside its transaction, after the record and its `record.create` entry."""
+    due = notices_due_for(record, policy)
+    for notice in due:
         notice.save(force_insert=True)
         append(Entry(action="notice.due", actor="system:notices", purpose=notice.purpose,
-                     subject=notice.subject_id, record=instance.pk,
+                     subject=notice.subject_id, record=record.pk,
                      detail={"notice": str(notice.pk), "kind": notice.kind, "source_kind": notice.source_kind,
                              "due_at": notice.due_at.isoformat()}))
+    return due
 
 
 def uninformed(at: datetime | None = None, *, overdue_only: bool = False) -> QuerySet[Notice]:

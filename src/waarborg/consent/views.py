@@ -19,9 +19,8 @@ from rest_framework.views import APIView
 
 from waarborg.api import params
 from waarborg.api.bodies import valid
-from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
-from waarborg.consent import actions, notices
+from waarborg.consent import actions, notices, register
 from waarborg.consent.models import Consent, Notice
 from waarborg.consent.permissions import require
 from waarborg.consent.serializers import (
@@ -92,9 +91,7 @@ class ConsentsView(APIView):
         OpenApiParameter("format", str, enum=["json", "csv"])],
         responses={200: OpenApiResponse(description="the consent register (JSON list or CSV)")})
     def get(self, request: Request) -> Any:
-        # The register is the accountability record itself (art. 7(1), 30): whoever manages consents
-        # exports it whole; other staff name the purpose they work for and see only that purpose.
-        policy = current()
+        # The register is the accountability record itself (art. 7(1), 30): see `consent.register`.
         purpose = (request.query_params.get("purpose") or "").strip()
         subject = (request.query_params.get("subject") or "").strip()
         if subject:
@@ -102,21 +99,11 @@ class ConsentsView(APIView):
                 uuid.UUID(subject)
             except ValueError:
                 raise Invalid({"subject": ["geen geldig id / not a valid id"]}) from None
-        if not policy.manages(request.user, "consents"):
-            if not purpose:
-                raise refused(request.user, "consent.export", "role_not_granted",
-                              "alleen wie toestemmingen beheert exporteert het hele register; noem anders een doel")
-            require(policy, request.user, "consent.export", purpose, subject=subject or None,
-                    grants=("read", "write", "export"))
-        consents = Consent.objects.select_related("verified_by", "recorded_by").order_by("given_at", "recorded_at")
-        for name, value in (("subject", subject), ("purpose", purpose),
-                            ("status", params.choice(request, "status", Consent.Status.values))):
-            if value:
-                consents = consents.filter(**{name: value})
-        rows = [consent_row(c) for c in consents]
+        register.require_exporter(request.user, purpose=purpose, subject=subject or None)  # before the parameters
+        status = params.choice(request, "status", Consent.Status.values)
         fmt = params.choice(request, "format", ("json", "csv"), "json")
-        append(Entry(action="consent.export", actor=request.user, purpose=purpose, subject=subject or None,
-                     detail={"format": fmt, "count": len(rows), "scope": "subject" if subject else "organisation"}))
+        rows = [consent_row(c) for c in register.register_export(request.user, purpose=purpose, subject=subject or None,
+                                                                 status=status, fmt=fmt)]
         if fmt == "csv":
             response = HttpResponse(register_csv(rows), content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = 'attachment; filename="toestemmingsregister.csv"'

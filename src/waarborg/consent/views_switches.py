@@ -12,14 +12,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.consent import objections
 from waarborg.consent.actions import unknown_purpose
-from waarborg.consent.eligibility import exclusions
 from waarborg.consent.gates import fields_of_kind
 from waarborg.consent.models import Objection, OptOut, Restriction
 from waarborg.consent.permissions import require
+from waarborg.consent.register import mailing_selection
 from waarborg.consent.serializers import ChannelIn, MailingIn, ObjectionIn, OptOutIn, OverrideIn, RestrictionIn
 from waarborg.consent.views import subject_of, valid
 from waarborg.core.errors import Invalid
@@ -125,11 +124,7 @@ class MailingSelectionView(APIView):
         if special or bsn:
             raise refused(request.user, "mailing.select", "special_category_forbidden",
                           "een mailing selecteert nooit op bijzondere persoonsgegevens of het BSN / mailings never "
-                          "use special categories", purpose=purpose)
-        ids = [str(s) for s in dict.fromkeys(data["subjects"])]
-        left_out = exclusions(purpose, ids)
-        included = [s for s in ids if s not in left_out]
-        append(Entry(action="mailing.select", actor=request.user, purpose=purpose,
-                     detail={"included": len(included), "excluded": len(left_out)}))
+                         "use special categories", purpose=purpose)
+        included, left_out = mailing_selection(request.user, purpose, data["subjects"])
         return Response({"purpose": purpose, "included": included,
                          "excluded": [{"subject": s, "reason": r} for s, r in left_out.items()]})

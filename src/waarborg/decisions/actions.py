@@ -24,7 +24,7 @@ from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
 from waarborg.vault import keys
 from waarborg.vault.access import check
-from waarborg.vault.actions import record_data
+from waarborg.vault.actions import fields_present
 from waarborg.vault.models import Record
 
 # A suspicion of fraud or misuse weighs on a person: whoever raised it never clears it, nor confirms it by
@@ -235,8 +235,8 @@ def payout_execute(actor: Any, application: Record, payout_record: Record) -> Pa
                       {"flags": [str(f.pk) for f in blocking]})
     if Payout.objects.filter(payout_record=payout_record).exists():
         raise Conflict("Deze uitbetaling is al gedaan. / This payout was already made.")
-    data = record_data(payout_record)
-    missing = {name: [text] for name, text in BANK_FIELDS.items() if not str(data.get(name) or "").strip()}
+    present = fields_present(payout_record)  # which bank fields hold a value: no value is read
+    missing = {name: [text] for name, text in BANK_FIELDS.items() if name not in present}
     if missing:
         with transaction.atomic():
             append(Entry(action="payout.refused", actor=actor, purpose=payout_record.purpose, outcome="refused",

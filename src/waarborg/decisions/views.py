@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -13,11 +12,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api import params
-from waarborg.audit.log import Entry, append
-from waarborg.audit.refusals import refused
 from waarborg.core.errors import Invalid
 from waarborg.core.times import rfc3339
-from waarborg.decisions import actions
+from waarborg.decisions import actions, reading
 from waarborg.decisions.models import Conversation, Decision, Flag, Payout
 from waarborg.policy.active import current
 from waarborg.vault.models import Record
@@ -103,12 +100,8 @@ class FlagCreate(APIView):
         OpenApiParameter("all", str, enum=["1"], description="1: cleared flags as well (default: open ones only)")])
     def get(self, request: Request) -> Response:
         """Open flags on the cases you work on (`?all=1` includes cleared ones)."""
-        policy = current()
-        if not any(policy.grants_any(request.user, ("read", "decide"), p) for p in policy.purposes
-                   if policy.purposes[p].human_decision):
-            raise refused(request.user, "decision.flags", "role_not_granted",
-                          "Uw rol werkt niet aan zaken. / Your role does not handle cases.")
-        flags = actions.flags_visible_to(request.user, policy, open_only=not params.flag(request, "all"))
+        reading.require_case_worker(request.user)
+        flags = actions.flags_visible_to(request.user, current(), open_only=not params.flag(request, "all"))
         return Response(FlagOut(flags.order_by("raised_at"), many=True).data)
 
     @extend_schema(operation_id="decision_flags_create", request=FlagIn, responses={201: FlagOut})
@@ -156,18 +149,9 @@ class Case(APIView):
     @extend_schema(operation_id="decision_case", responses={200: OpenApiResponse(
         description="outcome, decisions, flags, blocked, conversations")})
     def get(self, request: Request, pk: Any) -> Response:
-        record = get_object_or_404(Record, pk=pk, subject__isnull=False)
-        user = request.user
-        own = getattr(user, "subject_id", None) == record.subject_id
-        if not (own or current().grants_any(user, ("read", "decide"), record.purpose)):
-            raise refused(user, "decision.case", "role_not_granted",
-                          "Alleen de betrokkene of een behandelaar. / Only the person or a case handler.",
-                          purpose=record.purpose, subject=record.subject_id, record=record)
+        record = reading.case_read(request.user, get_object_or_404(Record, pk=pk, subject__isnull=False))
         latest = actions.latest_decision(record)
         conversations = Conversation.objects.filter(record=record)
-        with transaction.atomic():
-            append(Entry(action="decision.case", actor=user, purpose=record.purpose, subject=record.subject_id,
-                         record=record))
         return Response({
             "record": str(record.pk), "purpose": record.purpose, "type": record.type,
             "outcome": latest.outcome if latest else "pending",

@@ -242,3 +242,22 @@ def log_detail(disclosure: Disclosure) -> dict[str, Any]:
 
 def disclosures_of(subject: Subject) -> list[Disclosure]:
     return list(Disclosure.objects.filter(subject=subject).order_by("at", "id"))
+
+
+def _may_see(actor: Any, subject: Subject) -> bool:
+    if getattr(actor, "subject_id", None) == subject.pk:
+        return True
+    policy = active().policy
+    return policy.manages(actor, "requests") or any(r.privacy_officer or r.dpo for r in policy.roles_of(actor))
+
+
+def disclosures_read(actor: Any, subject: Subject) -> list[Disclosure]:
+    """To whom the subject's data was disclosed (S2-15), for the person themselves or the privacy officer
+    (FG, `manages: requests`); the look is on record (`disclosure.list`), a refusal too."""
+    if not _may_see(actor, subject):
+        raise refused(actor, "disclosure.list", "role_not_granted", "Alleen de privacyfunctionaris of de betrokkene "
+                      "zelf. / Only the privacy officer or the person themselves.", subject=subject)
+    rows = disclosures_of(subject)
+    with transaction.atomic():
+        append(Entry(action="disclosure.list", actor=actor, subject=subject, detail={"count": len(rows)}))
+    return rows

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -13,12 +12,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api import times
-from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
-from waarborg.core.actors import Actor
 from waarborg.disclosures import actions
 from waarborg.disclosures.models import Disclosure
-from waarborg.policy.active import current
 from waarborg.vault.models import Subject
 
 
@@ -57,10 +53,9 @@ class DisclosureList(APIView):
         data = body.validated_data
         named = request.headers.get("X-Purpose", "").strip()
         if named and named != data["purpose"]:
-            raise refused(request.user, "disclosure", "purpose_mismatch",
-                          "X-Purpose wijkt af van het doel van de verstrekking. / "
-                          "X-Purpose differs from the disclosure's purpose.",
-                          purpose=named, detail={"recipient": data["recipient"]})
+            raise refused(request.user, "disclosure", "purpose_mismatch", "X-Purpose wijkt af van het doel van de "
+                          "verstrekking. / X-Purpose differs from the disclosure's purpose.", purpose=named,
+                          detail={"recipient": data["recipient"]})
         subject = get_object_or_404(Subject, pk=data.pop("subject"))
         req = actions.Request(subject=subject, records=tuple(data.pop("records")),
                               categories=tuple(data.pop("categories")), **data)
@@ -68,23 +63,8 @@ class DisclosureList(APIView):
         return Response(DisclosureOut(disclosure).data, status=status.HTTP_201_CREATED)
 
 
-def _may_see(user: Actor, subject: Subject) -> bool:
-    if getattr(user, "subject_id", None) == subject.pk:
-        return True
-    policy = current()
-    return policy.manages(user, "requests")  # the privacy officer and the DPO by office, and request handlers
-
-
 class SubjectDisclosures(APIView):
     @extend_schema(operation_id="subject_disclosures", responses=DisclosureOut(many=True))
     def get(self, request: Request, pk: Any) -> Response:
-        subject = get_object_or_404(Subject, pk=pk)
-        if not _may_see(request.user, subject):
-            raise refused(request.user, "disclosure.list", "role_not_granted",
-                          "Alleen de privacyfunctionaris of de betrokkene zelf. / "
-                          "Only the privacy officer or the person themselves.", subject=subject)
-        rows = actions.disclosures_of(subject)
-        with transaction.atomic():
-            append(Entry(action="disclosure.list", actor=request.user, subject=subject,
-                         detail={"count": len(rows)}))
+        rows = actions.disclosures_read(request.user, get_object_or_404(Subject, pk=pk))
         return Response(DisclosureOut(rows, many=True).data)

@@ -102,3 +102,13 @@ def listing_publish(actor: Any, listing: Listing, *, published: bool, reason: st
                      detail={"listing": str(listing.pk), "recipient": "public",
                              "reason": reason}))
     return listing
+
+
+def listings_list(actor: Any, purpose: str) -> list[Listing]:
+    """Every listing with its state, for staff who read listings under `purpose`; the look is on record. The
+    staff list shows the plain (public) fields only, so no sealed value is opened."""
+    check(actor, "read", purpose, record_type=LISTING_TYPE)
+    rows = list(Listing.objects.select_related("record").all())
+    with transaction.atomic():
+        append(Entry(action="listing.list", actor=actor, purpose=purpose, detail={"count": len(rows)}))
+    return rows

@@ -23,7 +23,7 @@ from waarborg.listings.actions import LISTING_PURPOSE, LISTING_TYPE
 from waarborg.listings.models import Listing, PublicReads
 from waarborg.policy.active import current
 from waarborg.policy.schema import Policy
-from waarborg.vault.actions import record_data
+from waarborg.vault.reads import Unlogged, read_record
 
 # S1-33: the themes of the sociale kaart, as the policy's `theme` choices name them.
 THEMES: dict[str, dict[str, str]] = {
@@ -65,7 +65,8 @@ def view(policy: Policy, listing: Listing, lang: str = "nl") -> dict[str, Any]:
     spec = policy.record_types[record.type].fields
     # Public categories are normally not encrypted, but a policy may say otherwise: open the seal only then.
     sealed = any(policy.categories[spec[name].category].must_encrypt for name in fields)
-    data = record_data(record) if sealed else record.plain
+    data = read_record(None, record, record.purpose, via="sociale_kaart", unlogged=Unlogged.PUBLISHED) if sealed \
+        else record.plain
     out: dict[str, Any] = {"id": str(listing.pk)}
     for name in fields:
         out[name] = data.get(name) or ""

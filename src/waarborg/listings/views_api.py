@@ -18,7 +18,6 @@ from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
 from waarborg.api.purpose import purpose_of
-from waarborg.audit.log import Entry, append
 from waarborg.core.errors import Invalid
 from waarborg.core.times import rfc3339
 from waarborg.listings import actions, feedback, minors, public, serializers
@@ -174,10 +173,7 @@ class ListingsView(APIView):
     @extend_schema(operation_id="listings_list", parameters=[PURPOSE],
                    responses={200: OpenApiResponse(description="Every listing, with state."), **ERRORS})
     def get(self, request: Request) -> Response:
-        purpose = purpose_of(request)
-        check(request.user, "read", purpose, record_type=LISTING_TYPE)
-        rows = list(Listing.objects.select_related("record").all())
-        append(Entry(action="listing.list", actor=request.user, purpose=purpose, detail={"count": len(rows)}))
+        rows = actions.listings_list(request.user, purpose_of(request))
         return Response([_staff_view(listing, listing.record.plain) for listing in rows])
 
 

@@ -96,8 +96,8 @@ def mailing_send(actor: Any, *, purpose: str, message_type: str, title: str, bod
     if foreign:
         raise refused(actor, "mailing.send", "purpose_mismatch",
                       f"{', '.join(foreign)} is verzameld voor een ander doel dan {purpose} / collected for another "
-                      "purpose", purpose=purpose)
-    chosen = select(policy, purpose, fields=fields, filters=filters, only=subjects)
+                     "purpose", purpose=purpose)
+    chosen = select(actor, policy, purpose, fields=fields, filters=filters, only=subjects)
     excluded = dict(Counter(chosen.excluded.values()))
     _refuse_named(actor, purpose, subjects, chosen.excluded)
     with transaction.atomic():

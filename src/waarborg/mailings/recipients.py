@@ -16,9 +16,8 @@ from waarborg.consent.eligibility import exclusions
 from waarborg.consent.gates import fields_of_kind
 from waarborg.core.errors import Invalid
 from waarborg.policy.schema import FieldType, Policy
-from waarborg.vault.actions import record_data
-from waarborg.vault.crypto import KeyDestroyed
 from waarborg.vault.models import Record
+from waarborg.vault.reads import read_records
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
 
@@ -78,8 +77,10 @@ def check_fields(policy: Policy, purpose: str, dotted: list[str]) -> list[str]:
     return foreign
 
 
-def select(policy: Policy, purpose: str, *, fields: list[str], filters: dict[str, Any],
+def select(actor: Any, policy: Policy, purpose: str, *, fields: list[str], filters: dict[str, Any],
            only: list[str] | None = None) -> Selection:
+    """The recipients and who is left out. Each record opened for an address, a placeholder or a filter leaves
+    a `record.read` entry by `actor` (via `mailing`)."""
     sources = address_types(policy, purpose)
     wanted = {f.partition(".")[0] for f in fields} | set(sources)
     records = Record.objects.filter(purpose=purpose, type__in=wanted, subject__isnull=False, anonymised_at=None,
@@ -87,11 +88,7 @@ def select(policy: Policy, purpose: str, *, fields: list[str], filters: dict[str
     if only is not None:
         records = records.filter(subject__in=[uuid.UUID(s) for s in only])
     latest: dict[str, dict[str, Any]] = {}  # subject -> "type.field" -> value (the newest record wins)
-    for record in records:
-        try:
-            data = record_data(record)
-        except KeyDestroyed:
-            continue
+    for record, data in read_records(actor, records, purpose, via="mailing"):
         values = latest.setdefault(str(record.subject_id), {})
         for name, value in data.items():
             if value not in (None, ""):

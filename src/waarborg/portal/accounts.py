@@ -2,8 +2,8 @@
 
 "Na je eerste aanvraag maken wij een account voor je aan": the first record of a record type the
 policy marks `creates_account: true` (seed 000: the award application) creates exactly one account,
-linked to its subject. The vault does not know about accounts, so the portal listens for new records
-(`on_record_created`, connected in `PortalConfig.ready`) and runs inside the record's transaction:
+linked to its subject. `vault.actions.record_create` calls `account_for_new_record` itself, inside
+its transaction, with the values it was just given (the address is not read back from the vault):
 the record and its account commit together, or neither.
 
 - The username is generated (`b-` and ten letters and digits), unique case-insensitively; it says
@@ -20,7 +20,6 @@ the record and its account commit together, or neither.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import secrets
 from typing import Any
@@ -38,9 +37,9 @@ from waarborg.accounts.models import User
 from waarborg.audit.log import Entry, append
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import NoActivePolicy, current
+from waarborg.policy.schema import Policy
 from waarborg.portal.models import AccountAddress
 from waarborg.vault import keys
-from waarborg.vault.actions import record_data
 from waarborg.vault.crypto import KeyDestroyed, keyed_hash
 from waarborg.vault.models import Record, Subject
 
@@ -129,32 +128,23 @@ def send_activation(user: User, email: str, base_url: str = "") -> None:
         log.exception("could not send the activation mail of account %s", user.pk)
 
 
-def _email_of(record: Record) -> str:
-    try:
-        value = record_data(record).get("email")
-    except KeyDestroyed:
-        return ""
-    return str(value or "")
+def account_for_new_record(record: Record, data: dict[str, Any], policy: Policy) -> User | None:
+    """After the subject's first record of a `creates_account` type, their account (S0-13).
 
-
-def on_record_created(sender: Any, instance: Record, created: bool, **kwargs: Any) -> None:
-    """After the subject's first record of a `creates_account` type, their account (S0-13)."""
-    if not created or instance.subject_id is None or kwargs.get("raw"):
-        return
+    `data` holds the record's values as `record_create` was given them: the activation link goes to
+    its `email`. Called inside `record_create`'s transaction; the mail leaves after commit."""
+    record_type = policy.record_types.get(record.type)
+    if record.subject_id is None or record_type is None or not record_type.creates_account:
+        return None
+    if User.objects.filter(subject_id=record.subject_id).exists():
+        return None  # a later application: the account is already there
+    email, subject = str(data.get("email") or ""), record.subject
+    if not email or subject is None:
+        return None
     try:
-        policy = current()
-    except NoActivePolicy:
-        return
-    record_type = policy.record_types.get(instance.type)
-    if record_type is None or not record_type.creates_account:
-        return
-    if User.objects.filter(subject_id=instance.subject_id).exists():
-        return  # a later application: the account is already there
-    email, subject = _email_of(instance), instance.subject
-    if email and subject is not None:
-        # Conflict: a concurrent first application made it; there is still exactly one account.
-        with contextlib.suppress(Conflict):
-            account_create(SYSTEM, subject=subject, email=email, base_url=public_url())
+        return account_create(SYSTEM, subject=subject, email=email, base_url=public_url())
+    except Conflict:  # a concurrent first application made it; there is still exactly one account
+        return None
 
 
 def account_erase(actor: Any, subject: Subject) -> bool:
@@ -169,6 +159,16 @@ def account_erase(actor: Any, subject: Subject) -> bool:
         append(Entry(action="account.erase", actor=actor, subject=subject, detail={"user_id": user.pk}))
         closed = True
     return closed
+
+
+def password_set(user: User, password: str) -> User:
+    """The citizen sets their password from the activation or reset link (already checked by the page's
+    token and Django's password validators): hashed with argon2, and on record."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        append(Entry(action="account.password_set", actor=user, subject=user.subject_id, detail={"user_id": user.pk}))
+    return user
 
 
 def account_deactivate(actor: Any, user: User) -> User:

@@ -1,6 +1,6 @@
 """Account pages: set the password from the activation (or reset) link, ask for a reset link, close
-the account. Django's own auth views with our templates and words; writes go through
-`portal.accounts` or Django's password forms (which hash with argon2)."""
+the account. Django's own auth views with our templates and words; every write goes through
+`portal.accounts` (the set-password form's `save` is `password_set`)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,13 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
-from django.db import transaction
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 
-from waarborg.audit.log import Entry, append
-from waarborg.portal.accounts import account_deactivate, accounts_for, address_of, public_url
+from waarborg.portal.accounts import account_deactivate, accounts_for, address_of, password_set, public_url
 from waarborg.portal.views import LOGIN_URL, _citizen, _context
 
 
@@ -52,16 +50,17 @@ class CitizenPasswordResetForm(PasswordResetForm):
                           html_email_template_name)
 
 
+class CitizenSetPasswordForm(SetPasswordForm):
+    """Django's checks of the new password (both fields, the validators); saving is the portal's action."""
+
+    def save(self, commit: bool = True) -> Any:
+        return password_set(self.user, self.cleaned_data["new_password1"])
+
+
 class SetPasswordView(PortalPages, auth_views.PasswordResetConfirmView):
     template_name = "portal/set_password.html"
     success_url = reverse_lazy("portal:password_set")
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        with transaction.atomic():
-            response = super().form_valid(form)
-            append(Entry(action="account.password_set", actor=form.user, subject=form.user.subject_id,
-                         detail={"user_id": form.user.pk}))
-        return response
+    form_class = CitizenSetPasswordForm
 
 
 class PasswordSetView(PortalPages, auth_views.PasswordResetCompleteView):

@@ -1,11 +1,10 @@
 """GET `records/{id}/retention` and POST `events` (CONTRACT.md). Views only translate; the work is in
-`clock`, `events` and `authz`."""
+`reading`, `clock`, `posting` and `authz`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,15 +14,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api import times
-from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.core.errors import Invalid
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import active
-from waarborg.retention.clock import compute, day_start
+from waarborg.retention.clock import day_start
 from waarborg.retention.posting import event_post
+from waarborg.retention.reading import clock_read
 from waarborg.retention.sweep import preview
-from waarborg.vault.authorisation import assigned, needs_assignment
 from waarborg.vault.models import Record, Subject
 
 
@@ -79,28 +77,12 @@ class RecordRetentionView(APIView):
                    parameters=[OpenApiParameter("lang", str, enum=["nl", "en"], required=False)],
                    description="When this record expires, under which rule, and why (plain Dutch; ?lang=en).")
     def get(self, request: Request, pk: Any) -> Response:
-        current = active()
         record = get_object_or_404(Record, pk=pk)
-        actor = request.user
-        if not current.policy.manages(actor, "retention"):
-            where: dict[str, Any] = {"purpose": record.purpose, "subject": record.subject_id, "record": record.pk}
-            if not current.policy.grants(actor, "read", record.purpose):
-                raise refused(actor, "retention.read", "role_not_granted",
-                              "uw rol geeft geen leesrecht op het doel van dit gegeven",
-                              **where)
-            if needs_assignment(current.policy, actor, "read", record.purpose) and not assigned(
-                    actor, record.subject_id, record.purpose):
-                raise refused(actor, "retention.read", "not_assigned",
-                              "deze persoon is niet aan u of uw team toegewezen / "
-                              "this subject is not assigned to you or your team", **where)
         lang = "en" if request.query_params.get("lang") == "en" else "nl"
-        clock = compute(record, current.policy)
+        clock = clock_read(request.user, record)
         explanation = clock.explanation(lang)
         if record.anonymised_at is not None:
             explanation = ("Dit gegeven is geanonimiseerd." if lang == "nl" else "This record was anonymised.")
-        with transaction.atomic():
-            append(Entry(action="retention.read", actor=actor, purpose=record.purpose, subject=record.subject_id,
-                         record=record.pk, policy_version=current.number))
         return Response({"expires_at": record.expires_at, "rule": clock.rule_id, "explanation": explanation})
 
 

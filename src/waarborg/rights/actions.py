@@ -67,6 +67,15 @@ def _audit(action: str, actor: Any, req: Request, **detail: Any) -> None:
                  detail={"request": str(req.pk), "type": req.type, **detail}))
 
 
+def request_read(actor: Any, req: Request, *, via: str = "") -> Request:
+    """A handler opens the request (its details may hold personal data): on record. The caller checked the
+    handler's right (`handlers.require_handler`)."""
+    with transaction.atomic():
+        append(Entry(action="request.read", actor=actor, subject=req.subject_id,
+                     detail={"request": str(req.pk), **({"via": via} if via else {})}))
+    return req
+
+
 def details_of(req: Request) -> str:
     try:
         return str(keys.open_sealed(req.subject_id, bytes(req.details_sealed) if req.details_sealed else None,

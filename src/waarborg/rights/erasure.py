@@ -43,8 +43,8 @@ from waarborg.rights.actions import request_answer, require_identity
 from waarborg.rights.exports import retention_words, rule_of
 from waarborg.rights.models import Request, Statement
 from waarborg.vault import keys
-from waarborg.vault.actions import record_data
 from waarborg.vault.models import Record
+from waarborg.vault.reads import Unlogged, read_record
 
 
 def note_erasures(kind: str, ids: list[Any], reason: str, action: str) -> None:
@@ -135,7 +135,8 @@ def _anonymise(policy: Policy, record: Record) -> list[str]:
     rule = rule_of(policy, record)
     assert rule is not None and rule.anonymise is not None  # the caller checked
     spec = policy.record_types[record.type].fields if record.type in policy.record_types else {}
-    data = record_data(record)
+    # Nobody sees the values: the rule's `keep` fields are rewritten, the rest goes (the caller's entry says so).
+    data = read_record("system:erasure", record, record.purpose, via="anonymise", unlogged=Unlogged.SYSTEM)
     how = rule.anonymise.generalise_dates
     replacer = Replacer("tag", None)  # free text de-identified or dropped as the policy says (deidentify.fields)
     kept = {name: (_generalise(value, how) if name in spec and spec[name].type in (FieldType.DATE, FieldType.DATETIME)

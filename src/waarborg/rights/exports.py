@@ -24,9 +24,9 @@ from waarborg.rights import adapters, letters, words
 from waarborg.rights.models import Request, Statement
 from waarborg.rights.summaries import summarise
 from waarborg.vault import keys
-from waarborg.vault.actions import record_data, subject_facts
 from waarborg.vault.crypto import KeyDestroyed, pseudonym
 from waarborg.vault.models import Record, Subject
+from waarborg.vault.reads import Unlogged, read_record, read_subject_facts
 
 BASIS_WORDS = {
     "consent": ("toestemming (art. 6 lid 1 sub a AVG)", "consent (art. 6(1)(a) GDPR)"),
@@ -85,9 +85,15 @@ def recipients_for(policy: Policy, purpose: str, category: str) -> list[dict[str
     return out
 
 
+SYSTEM = "system:rights"
+# The export answers the subject's own request: each making of it is a step of the request, on record as
+# `request.review` / `request.deliver` / `request.delivery_received` (rights.delivery), not per record.
+OWN = Unlogged.SUBJECTS_OWN_REQUEST
+
+
 def _readable(record: Record) -> dict[str, Any] | None:
     try:
-        return record_data(record)
+        return read_record(SYSTEM, record, record.purpose, via="rights.export", unlogged=OWN)
     except KeyDestroyed:
         return None
 
@@ -253,7 +259,7 @@ def access_export(policy: Policy, req: Request) -> dict[str, Any]:
         if data is not None:
             grouped.setdefault(record.purpose, []).append((record, data))
     try:
-        facts = subject_facts(subject)
+        facts = read_subject_facts(SYSTEM, subject, "", via="rights.export", unlogged=OWN)
     except KeyDestroyed:
         facts = {}
     return {

@@ -20,9 +20,12 @@ from typing import Any
 
 from waarborg.deidentify import Category, Hint, Replacer, Span, deidentify, find
 from waarborg.policy.schema import FieldType, Policy
-from waarborg.vault.actions import record_data, subject_facts
 from waarborg.vault.crypto import KeyDestroyed
 from waarborg.vault.models import Record, Subject
+from waarborg.vault.reads import Unlogged, read_record, read_subject_facts
+
+SYSTEM = "system:rights"
+OWN = Unlogged.SUBJECTS_OWN_REQUEST  # part of making the export of the subject's own request
 
 # Structured fields that hold the subject's own name or address (the policy's field ids).
 NAME_FIELDS = frozenset({"name", "full_name", "first_name", "first_names", "given_name", "last_name", "surname",
@@ -65,8 +68,9 @@ class Redaction:
 
 
 def _readable(record: Record) -> dict[str, Any]:
+    # The subject's own names and identifiers, to tell them apart from other people in their own export.
     try:
-        return record_data(record)
+        return read_record(SYSTEM, record, record.purpose, via="rights.redaction", unlogged=OWN)
     except KeyDestroyed:
         return {}
 
@@ -89,7 +93,7 @@ def own_hints(policy: Policy, subject: Subject) -> list[Hint]:
             elif name in ADDRESS_FIELDS and spec.type is FieldType.TEXT:
                 hints.extend((value[s.start:s.end], s.category) for s in find(value) if s.category is not Category.NAME)
     try:
-        facts = subject_facts(subject)
+        facts = read_subject_facts(SYSTEM, subject, "", via="rights.redaction", unlogged=OWN)
     except KeyDestroyed:
         facts = {}
     if facts.get("bsn"):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -15,7 +14,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.bodies import valid as _valid
-from waarborg.audit.log import Entry, append
 from waarborg.audit.refusals import refused
 from waarborg.core.errors import Invalid
 from waarborg.core.times import rfc3339, rfc3339_or_none
@@ -127,10 +125,7 @@ class RequestsView(APIView):
 class RequestView(APIView):
     @extend_schema(operation_id="request_get", request=None, responses={200: OpenApiResponse(description="The request")})
     def get(self, request: HttpRequest, pk: Any) -> Response:
-        req = handled(request, pk, "request.read")
-        with transaction.atomic():
-            append(Entry(action="request.read", actor=request.user, subject=req.subject_id,
-                         detail={"request": str(req.pk)}))
+        req = actions.request_read(request.user, handled(request, pk, "request.read"))
         return Response(detail(req))
 
 

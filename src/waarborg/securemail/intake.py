@@ -19,8 +19,9 @@ from waarborg.audit.log import Entry, append
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.securemail.models import MailRequest
 from waarborg.vault.access import check
-from waarborg.vault.actions import record_create, record_data, subject_create
+from waarborg.vault.actions import record_create, subject_create
 from waarborg.vault.models import Subject
+from waarborg.vault.reads import read_record
 
 PURPOSE = "questions"
 # The forms Werkzaak sends to people who cannot use DigiD (ids are what the log keeps).
@@ -86,9 +87,9 @@ def mail_request_send_forms(actor: Any, req: MailRequest, forms: list[str], purp
     unknown = [f for f in forms if f not in FORMS]
     if not forms or unknown:
         raise Invalid({"forms": [f"kies uit / choose from {', '.join(FORMS)}"]})
-    address = record_data(req.record)["email"]
     lines = "\n".join(f"- {FORMS[f][0]} / {FORMS[f][1]}" for f in forms)
     with transaction.atomic():
+        address = read_record(actor, req.record, purpose, via="mailrequest.forms")["email"]  # the forms go there
         req.status, req.handled_by, req.handled_at = MailRequest.Status.FORMS_SENT, actor, timezone.now()
         req.forms = list(dict.fromkeys(forms))
         req.save(update_fields=["status", "handled_by", "handled_at", "forms"])

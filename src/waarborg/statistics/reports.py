@@ -26,9 +26,9 @@ from waarborg.consent.eligibility import exclusions
 from waarborg.deidentify import Replacer
 from waarborg.deidentify.fields import leaving
 from waarborg.policy.schema import FieldType, Policy
-from waarborg.vault.actions import record_data
 from waarborg.vault.crypto import KeyDestroyed, keyed_hash
 from waarborg.vault.models import Record
+from waarborg.vault.reads import Unlogged, read_record
 
 K = 5
 USABLE = (FieldType.CHOICE, FieldType.BOOLEAN, FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE)
@@ -95,9 +95,10 @@ def policy_report(actor: Any, policy: Policy, purpose: str, *, project: str = ""
             continue
         spec = policy.record_types[record.type].fields
         used = [*sources[record.type], *texts.get(record.type, ())]
-        try:  # open the sealed part only when a policy field lives there
-            data = record_data(record) if any(
-                policy.categories[spec[f].category].must_encrypt for f in used) else record.plain
+        sealed = any(policy.categories[spec[f].category].must_encrypt for f in used)
+        try:  # open the sealed part only when a policy field lives there; only generalised counts leave
+            data = read_record(actor, record, purpose, via="statistics.policy_report",
+                               unlogged=Unlogged.AGGREGATE) if sealed else record.plain
         except KeyDestroyed:  # erased meanwhile: nothing of this person is used
             continue
         values = {f: generalise(spec[f].type, data.get(f)) if f in sources[record.type] else None for f in fields}

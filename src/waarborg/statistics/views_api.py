@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.request import Request
@@ -12,12 +11,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from waarborg.api.purpose import purpose_of
-from waarborg.audit.log import Entry, append
 from waarborg.core.errors import Invalid
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.policy.active import current
 from waarborg.statistics.access import require_purpose, require_reader
-from waarborg.statistics.analytics import DIMENSIONS, visit_counts
+from waarborg.statistics.analytics import DIMENSIONS, visits_export
 from waarborg.statistics.reports import policy_report
 from waarborg.statistics.visits import visit_purpose
 
@@ -51,11 +49,7 @@ class VisitStatisticsView(APIView):
             raise Invalid({"by": [f"kies uit {', '.join(DIMENSIONS)}"]})
         until = _day(request, "to", timezone.localdate())
         since = _day(request, "from", until - timedelta(days=30))
-        rows = visit_counts(named, since=since, until=until, by=by)
-        with transaction.atomic():
-            append(Entry(action="statistics.export", actor=request.user, purpose=named,
-                         detail={"by": list(by), "rows": len(rows), "from": since.isoformat(),
-                                 "to": until.isoformat()}))
+        rows = visits_export(request.user, named, since=since, until=until, by=by)
         return Response({"purpose": named, "from": since.isoformat(), "to": until.isoformat(), "by": list(by),
                          "anonymous": True, "rows": rows})
 

@@ -15,15 +15,15 @@ from typing import Any
 
 from django.db import transaction
 
-from waarborg.audit.log import Entry, append_many
+from waarborg.audit.log import Entry, append
 from waarborg.consent.actions import consent_give
 from waarborg.core.errors import Invalid
 from waarborg.policy.schema import LegalBasis, Policy, RecordType
 from waarborg.vault import gates
 from waarborg.vault.access import check
-from waarborg.vault.actions import record_create, record_data, subject_create
-from waarborg.vault.crypto import KeyDestroyed
+from waarborg.vault.actions import record_create, subject_create
 from waarborg.vault.models import Record
+from waarborg.vault.reads import read_records
 
 FORM = "tip"  # the `public_form` value of the record type that holds tips
 PAGE_ACTOR = "system:tip_form"
@@ -79,18 +79,9 @@ def tips_list(actor: Any, policy: Policy, form: TipForm, purpose: str) -> list[t
     rows = (Record.objects.filter(type=form.record_type, purpose=form.purpose, anonymised_at=None,
                                   subject__isnull=False, subject__erased_at__isnull=True)
             .select_related("subject").order_by("-collected_at", "-created_at")[:LIST_LIMIT])
-    shown = []
-    for record in rows:
-        ctx = gates.AccessContext(actor=actor, action="read", purpose=purpose, policy=policy, subject=record.subject,
-                                  record=record)
-        if gates.run(ctx) is not None:
-            continue
-        try:
-            shown.append((record, record_data(record)))
-        except KeyDestroyed:
-            continue
+    allowed = [record for record in rows if gates.run(gates.AccessContext(
+        actor=actor, action="read", purpose=purpose, policy=policy, subject=record.subject, record=record)) is None]
     with transaction.atomic():
-        append_many([Entry(action="tip.list", actor=actor, purpose=purpose, detail={"count": len(shown)})]
-                    + [Entry(action="record.read", actor=actor, purpose=purpose, subject=record.subject_id,
-                             record=record, detail={"type": record.type, "via": "tips"}) for record, _ in shown])
+        shown = read_records(actor, allowed, purpose, via="tips")  # a `record.read` entry per tip shown
+        append(Entry(action="tip.list", actor=actor, purpose=purpose, detail={"count": len(shown)}))
     return shown

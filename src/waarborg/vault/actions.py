@@ -1,8 +1,10 @@
 """The vault's action layer: the only writer of subjects and records.
 
 Each function checks access (the gates, `access.check`), validates, writes and appends the audit
-entry in one transaction. Views, the API, jobs and the CLI all call these; none writes the models
-directly. Reads are audited as well (S0-24): every record shown to someone leaves an entry.
+entry in one transaction. What a new record sets going elsewhere (clocks restarted, a notice due, a
+citizen account) `record_create` calls by name, in the same transaction: no signal receiver does it. Views, the API, jobs and the CLI all call these; none writes the models
+directly. Reads are audited as well (S0-24): every record shown to someone leaves an entry; other
+capabilities read through `vault.reads`, the one door that opens sealed data.
 The access check runs before validation, so a caller without access learns nothing from errors.
 """
 
@@ -16,10 +18,13 @@ from django.utils import timezone
 
 from waarborg.audit.log import Entry, append, append_many
 from waarborg.caseloads.actions import intake
+from waarborg.consent.notices import notices_for_new_record
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.policy.active import active
 from waarborg.policy.schema import Policy
+from waarborg.portal.accounts import account_for_new_record
 from waarborg.retention.clock import counts_from_fields, expiry_for
+from waarborg.retention.restart import restart_siblings
 from waarborg.vault import keys
 from waarborg.vault.access import check, refuse
 from waarborg.vault.authorisation import confidentiality, staff_only
@@ -27,6 +32,7 @@ from waarborg.vault.crypto import KeyDestroyed, keyed_hash
 from waarborg.vault.gates import AccessContext, Refusal
 from waarborg.vault.lookup import known_twin
 from waarborg.vault.models import Record, Subject
+from waarborg.vault.reads import _record_data, read_record
 from waarborg.vault.validation import check_bsn, check_moment, check_provenance, clean_data
 
 
@@ -74,11 +80,6 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
     except IntegrityError:  # a concurrent twin won the race
         raise Conflict("Deze betrokkene bestaat al. (This subject exists already.)") from None
     return subject
-
-
-def subject_facts(subject: Subject) -> dict[str, Any]:
-    """The subject's sealed facts (birth_date, bsn), decrypted."""
-    return keys.open_sealed(subject, bytes(subject.sealed) if subject.sealed else None, f"subject:{subject.pk}")
 
 
 def split_fields(policy: Any, record_type: str, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -135,15 +136,11 @@ def record_create(actor: Any, *, subject: Subject, type: str, data: dict[str, An
         append(Entry(action="record.create", actor=actor, purpose=purpose, subject=subject, record=record,
                      policy_version=current.number,
                      detail={"type": type, "fields": sorted(clean), "source": source_kind, "channel": channel}))
+        # What a new record sets going, in this order and in this transaction (it all commits or none does):
+        restart_siblings(record, policy)  # S0-30: the subject's other clocks of this purpose start again
+        notices_for_new_record(record, policy)  # art. 13/14: the notice it makes due, with `notice.due`
+        account_for_new_record(record, clean, policy)  # S0-13: a first application opens the account
     return record
-
-
-def record_data(record: Record) -> dict[str, Any]:
-    """All fields of the record, protected ones decrypted (raises `KeyDestroyed` once shredded)."""
-    data = dict(record.plain)
-    if record.sealed and record.subject_id:
-        data.update(keys.open_sealed(record.subject_id, bytes(record.sealed), f"record:{record.pk}"))
-    return data
 
 
 def fields_present(record: Record) -> list[str]:
@@ -154,7 +151,7 @@ def fields_present(record: Record) -> list[str]:
     data). An erased subject's record holds nothing any more.
     """
     try:
-        data = record_data(record)
+        data = _record_data(record)
     except KeyDestroyed:
         data = dict(record.plain)
     return sorted(name for name, value in data.items() if value not in (None, ""))
@@ -164,10 +161,7 @@ def record_read(actor: Any, record: Record, purpose: str) -> dict[str, Any]:
     """The record's data for `actor` under `purpose`; checked and audited."""
     check(actor, "read", purpose, subject=record.subject, record=record)
     with transaction.atomic():
-        data = record_data(record)
-        append(Entry(action="record.read", actor=actor, purpose=purpose, subject=record.subject_id, record=record,
-                     detail={"type": record.type}))
-    return data
+        return read_record(actor, record, purpose, via="")
 
 
 def record_update(actor: Any, record: Record, purpose: str, data: dict[str, Any]) -> Record:
@@ -184,7 +178,7 @@ def record_update(actor: Any, record: Record, purpose: str, data: dict[str, Any]
     clean = clean_data(policy, record.type, data, partial=True)
     with transaction.atomic():
         locked = Record.objects.select_for_update().get(pk=record.pk)
-        current = record_data(locked)
+        current = _record_data(locked)
         old = {k: current.get(k) for k, v in clean.items() if current.get(k) != v}
         new = {k: clean[k] for k in old}
         updated = {k: v for k, v in {**current, **clean}.items() if v is not None}
@@ -208,7 +202,7 @@ def records_of_subject(actor: Any, subject: Subject, purpose: str) -> list[tuple
     records = list(Record.objects.filter(subject=subject, purpose=purpose, anonymised_at=None)
                    .order_by("collected_at", "created_at"))
     with transaction.atomic():
-        shown = [(record, record_data(record)) for record in records]
+        shown = [(record, _record_data(record)) for record in records]
         append_many([Entry(action="record.list", actor=actor, purpose=purpose, subject=subject,
                            detail={"count": len(records)})]
                     + [Entry(action="record.read", actor=actor, purpose=purpose, subject=subject, record=record,
