@@ -9,7 +9,7 @@ entry. Three ways, interleaved per round so the load of a shared machine hits th
 2. `before`: the row, plus an entry appended as before migration 0006: the chain's advisory lock and the
    head read (one round trip, as `audit_lock_and_head()` did), SHA-256 over head and entry, the insert (into a scratch copy of the audit table, `bench_old_audit`,
    so the real log stays verifiable). Every append in the installation waits for that one lock;
-3. `after`: the row, plus `waarborg.audit.log.append` as it is now: ids reserved (shared seal gate), MAC, insert.
+3. `after`: the row, plus `waarborg.engine.audit.log.append` as it is now: ids reserved (shared seal gate), MAC, insert.
 
 With 1 and with 8 concurrent clients (threads, one connection each); the best and the median round are
 reported as transactions per second and as ratios to `bare`. Needs PostgreSQL (BENCH_DATABASE_URL).
@@ -68,7 +68,7 @@ def _old_entry_model() -> Any:
     if not _old_model:
         from django.db import models
 
-        from waarborg.audit.models import AuditEntry
+        from waarborg.engine.audit.models import AuditEntry
 
         fields = {f.name: f.clone() for f in AuditEntry._meta.local_fields}
         meta = type("Meta", (), {"db_table": "bench_old_audit", "app_label": "audit", "managed": False})
@@ -80,8 +80,8 @@ def _before(cursor: Any, entry: Any) -> None:
     """The pre-0006 `append_many` for one entry, as it was: values, lock and head, SHA-256 chain, insert."""
     from django.utils import timezone
 
-    from waarborg.audit.log import _values, hashed, legacy_digest
-    from waarborg.vault import crypto
+    from waarborg.engine.audit.log import _values, hashed, legacy_digest
+    from waarborg.engine.keyring import crypto
 
     row = _values(entry, timezone.now(), crypto.pseudonymiser())
     cursor.execute("SELECT bench_old_lock_and_head()")
@@ -95,7 +95,7 @@ def _before(cursor: Any, entry: Any) -> None:
 def _client(way: str, writes: int, start: threading.Barrier, spent: list[float], errors: list[BaseException]) -> None:
     from django.db import connection, connections, transaction
 
-    from waarborg.audit.log import Entry, append
+    from waarborg.engine.audit.log import Entry, append
 
     try:
         start.wait(timeout=30)

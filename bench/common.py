@@ -74,8 +74,8 @@ def machine() -> str:
 
 def bench_user(username: str = "bench-assessor") -> tuple[object, str]:
     """The assessor who reads (roles of the seed-000 policy), with a fresh API token."""
-    from waarborg.accounts.actions import staff_create
-    from waarborg.accounts.models import ApiToken, User
+    from waarborg.engine.accounts.actions import staff_create
+    from waarborg.engine.accounts.models import ApiToken, User
 
     user = User.objects.filter(username=username).first()
     if user is None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from bench import deid_plain as plain
 from bench import deid_pools as pools
 from bench.dutch import iban as nl_iban
-from waarborg.deidentify import lexicons, words
+from waarborg.engine.deidentify import lexicons, words
 
 
 @dataclass
@@ -60,7 +60,7 @@ def _lexicon_sections(name: str) -> dict[str, list[str]]:
     """The detector's name lists by origin (the `# ` headers of the data files)."""
     from importlib import resources
 
-    raw = resources.files("waarborg.deidentify").joinpath("data", name).read_text("utf-8")
+    raw = resources.files("waarborg.engine.deidentify").joinpath("data", name).read_text("utf-8")
     keys = {"dutch": "dutch", "frisian": "dutch", "moroccan": "moroccan", "turkish": "turkish", "surinamese": "surinamese",
             "polish": "polish", "romanian": "other", "syrian": "syrian", "eritrean": "eritrean", "ghanaian": "ghanaian",
             "somali": "somali", "indonesian": "other", "southern": "other", "english": "other"}  # fmt: skip

@@ -2,7 +2,7 @@
 
 The generator draws about a quarter of its names, and some of its places and institutions, from here, so
 the benchmark measures what happens to people the lexicons never saw. Whether a drawn value is "seen" is
-decided at run time against the detector's own lists (`waarborg.deidentify.lexicons`), never assumed: an
+decided at run time against the detector's own lists (`waarborg.engine.deidentify.lexicons`), never assumed: an
 entry here that a later lexicon edit adds counts as seen from then on.
 Written for this benchmark; nothing is a real person.
 """

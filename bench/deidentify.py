@@ -41,7 +41,7 @@ SENTENCE = "Mevrouw Fatima El Amrani (82 jaar) belde vanaf 06-12345678 over haar
 def _tool(name: str) -> Any:
     """A function text -> [(start, end, label)] for the named tool."""
     if name == "waarborg":
-        from waarborg.deidentify import find
+        from waarborg.engine.deidentify import find
 
         return lambda text: [(s.start, s.end, s.category.value) for s in find(text)]
     if name == "deduce":

@@ -67,13 +67,13 @@ def generate(records: int, batch: int, seed: int) -> tuple[int, int, float]:
     from django.db import transaction
     from django.utils import timezone
 
-    from waarborg.audit.log import Entry, append_many
-    from waarborg.policy.active import activate, active
-    from waarborg.policy.loader import load_file
-    from waarborg.retention.clock import expiry_for
-    from waarborg.vault import crypto
-    from waarborg.vault.actions import split_fields
-    from waarborg.vault.models import Record, Subject, SubjectKey
+    from waarborg.engine.audit.log import Entry, append_many
+    from waarborg.engine.keyring import crypto
+    from waarborg.engine.policy.active import activate, active
+    from waarborg.engine.policy.loader import load_file
+    from waarborg.engine.records.actions import split_fields
+    from waarborg.engine.retention.clock import expiry_for
+    from waarborg.engine.vault.models import Record, Subject, SubjectKey
 
     activate(load_file(common.ROOT / "examples" / "ikzorginassen.yaml"), by="system:bench")
     current = active()

@@ -30,7 +30,7 @@ from bench import common
 
 
 def sample(size: int, seed: int) -> list[tuple[Any, str]]:
-    from waarborg.vault.models import Record
+    from waarborg.engine.vault.models import Record
 
     ids = list(Record.objects.filter(purpose__in=["eligibility", "payout"], subject__isnull=False)
                .values_list("pk", "purpose").order_by("?")[:size])
@@ -59,10 +59,10 @@ def main() -> None:
     from django.test.utils import override_settings
     from rest_framework.test import APIClient
 
-    from waarborg.audit.models import AuditEntry
-    from waarborg.vault.actions import record_read
-    from waarborg.vault.models import Record
-    from waarborg.vault.reads import _record_data as record_data
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.records.actions import record_read
+    from waarborg.engine.vault.models import Record
+    from waarborg.engine.vault.reads import _record_data as record_data
 
     user, key = common.bench_user()
     client = APIClient()

@@ -70,8 +70,8 @@ def main() -> int:
     django.setup()
     from django.db import connection, transaction
 
-    from waarborg.audit.models import AuditEntry
-    from waarborg.retention.sweep import sweep_expired
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.retention.sweep import sweep_expired
 
     expired = int(args.records * args.expired)
     started = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Audit-chain verification speed: entries per second of `waarborg.audit.log.verify`.
+"""Audit-chain verification speed: entries per second of `waarborg.engine.audit.log.verify`.
 
     python bench/verify.py --rounds 3
 """
@@ -19,7 +19,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     common.setup()
-    from waarborg.audit.log import verify
+    from waarborg.engine.audit.log import verify
 
     rates = []
     for _ in range(args.rounds):

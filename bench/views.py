@@ -16,10 +16,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from waarborg.api.purpose import purpose_of
-from waarborg.vault.actions import record_read
-from waarborg.vault.models import Record
-from waarborg.vault.reads import _record_data as record_data  # the bare decrypt, to measure against
+from waarborg.audiences.api.purpose import purpose_of
+from waarborg.engine.records.actions import record_read
+from waarborg.engine.vault.models import Record
+from waarborg.engine.vault.reads import _record_data as record_data  # the bare decrypt, to measure against
 
 
 class RecordSerializer(serializers.ModelSerializer):

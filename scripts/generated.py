@@ -25,8 +25,8 @@ def artifacts() -> dict[Path, str]:
     django.setup()
     from django.core.management import call_command
 
-    from waarborg.policy.loader import load_file
-    from waarborg.policy.render.statement import render_statement
+    from waarborg.engine.policy.loader import load_file
+    from waarborg.engine.policy.render.statement import render_statement
 
     out: dict[Path, str] = {}
     for example in sorted((ROOT / "examples").glob("*.yaml")):

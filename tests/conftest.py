@@ -24,8 +24,8 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture(autouse=True)
 def _fresh_policy_cache() -> Any:
     """Each test starts without a cached policy: its database may hold another one (or none)."""
-    from waarborg.policy.active import invalidate
-    from waarborg.vault.crypto import forget_roots
+    from waarborg.engine.keyring.crypto import forget_roots
+    from waarborg.engine.policy.active import invalidate
 
     invalidate()
     forget_roots()
@@ -50,8 +50,8 @@ def _own_audit_checkpoints(settings: Any, tmp_path: Path) -> None:
 
 
 def activate_example(name: str = "ikzorginassen") -> Any:
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_file
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_file
 
     return activate(load_file(EXAMPLES / f"{name}.yaml"))
 
@@ -59,14 +59,14 @@ def activate_example(name: str = "ikzorginassen") -> Any:
 @pytest.fixture
 def policy(db: Any) -> Any:
     """The seed 000 policy, active."""
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     activate_example("ikzorginassen")
     return current()
 
 
 def make_staff(username: str, roles: list[str], **kwargs: Any) -> tuple[Any, str]:
-    from waarborg.accounts.actions import staff_create
+    from waarborg.engine.accounts.actions import staff_create
 
     user, _, key = staff_create(username, roles, with_token=True, **kwargs)
     assert key is not None

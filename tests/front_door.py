@@ -6,17 +6,17 @@ takes a test's word for it. A `Recorder` notes, per test (node id), the sha256 o
 
 - HTTP: receivers of Django's `request_started`/`request_finished` (they fire for the test client, DRF's
   APIClient, and the threads of `live_server` that the browser tests talk to) look at the policy the process
-  has cached (`waarborg.policy.active.cached()`). They never query: no test's transactions, query counts,
+  has cached (`waarborg.engine.policy.active.cached()`). They never query: no test's transactions, query counts,
   threads or database blocker are disturbed, and a request that never consulted a policy proves none.
-- CLI in-process: `waarborg.cli.main` is wrapped; before and after the command the same look, plus every
+- CLI in-process: `waarborg.audiences.cli.main` is wrapped; before and after the command the same look, plus every
   policy file named on the command line (`render statement --policy FILE`, `policy activate FILE`).
 - CLI subprocesses: `python -m waarborg ARGS` (or the `waarborg` script) started while a test is recorded runs
-  as `python -c SHIM ARGS` instead: the same `waarborg.cli.main(ARGS)` in a fresh process, under a recorder
+  as `python -c SHIM ARGS` instead: the same `waarborg.audiences.cli.main(ARGS)` in a fresh process, under a recorder
   that appends what it sees to the file named by WAARBORG_FRONT_DOOR_LOG. Only a recording test run starts
   processes this way; the product itself has no hook for any of this.
 
 "Unchanged" means: the sha256 of the policy in force equals the sha256 that the loader
-(`waarborg.policy.load_file`) computes for one of the files in `examples/`. This module imports only the
+(`waarborg.engine.policy.load_file`) computes for one of the files in `examples/`. This module imports only the
 standard library at the top, so the subprocess shim can load it by path before Django is set up.
 """
 
@@ -40,7 +40,7 @@ EXAMPLES = ROOT / "examples"
 SHIPPED = ("ikzorginassen", "socialekaart", "wlzclientondersteuning", "werkzaak", "kwartier")  # seed 000..004
 LOG_ENV = "WAARBORG_FRONT_DOOR_LOG"
 TEST_ENV = "WAARBORG_FRONT_DOOR_TEST"
-# Runs `waarborg.cli.main(sys.argv[1:])` under a recorder (see `child`); loads this file by path, so a
+# Runs `waarborg.audiences.cli.main(sys.argv[1:])` under a recorder (see `child`); loads this file by path, so a
 # subprocess needs neither `tests` on its path nor anything of pytest.
 _HERE = str(Path(__file__).resolve())
 SHIM = (f"import importlib.util as u; s = u.spec_from_file_location('waarborg_front_door', {_HERE!r}); "
@@ -55,13 +55,13 @@ def shipped_policy_of(promise_id: str) -> str:
 @functools.cache
 def shipped() -> dict[str, str]:
     """sha256 -> example name, as the loader computes it for each shipped file."""
-    from waarborg.policy.loader import load_file
+    from waarborg.engine.policy.loader import load_file
 
     return {load_file(EXAMPLES / f"{name}.yaml").sha256: name for name in SHIPPED}
 
 
 def _active_sha256() -> str | None:
-    module = sys.modules.get("waarborg.policy.active")  # not imported yet: no policy has been read
+    module = sys.modules.get("waarborg.engine.policy.active")  # not imported yet: no policy has been read
     active = module.cached() if module is not None else None
     return active.sha256 if active is not None else None
 
@@ -155,13 +155,13 @@ def _on_request(sender: Any, **kwargs: Any) -> None:
 def _install() -> None:
     from django.core.signals import request_finished, request_started
 
-    import waarborg.cli
+    import waarborg.audiences.cli
 
     for signal in (request_started, request_finished):
         signal.connect(_on_request, dispatch_uid="waarborg-front-door")
         _undo.append(functools.partial(signal.disconnect, dispatch_uid="waarborg-front-door"))
 
-    original_main = waarborg.cli.main
+    original_main = waarborg.audiences.cli.main
 
     @functools.wraps(original_main)
     def main(argv: Any = None) -> int:
@@ -172,8 +172,8 @@ def _install() -> None:
         finally:
             _observe(arguments)
 
-    waarborg.cli.main = main
-    _undo.append(functools.partial(setattr, waarborg.cli, "main", original_main))
+    waarborg.audiences.cli.main = main
+    _undo.append(functools.partial(setattr, waarborg.audiences.cli, "main", original_main))
 
     original_init = subprocess.Popen.__init__
 
@@ -225,7 +225,7 @@ def child() -> None:
     if spec is not None and spec.submodule_search_locations:  # what `-m` would have put there
         sys.argv[0] = str(Path(next(iter(spec.submodule_search_locations))) / "__main__.py")
     with recorder:
-        import waarborg.cli
+        import waarborg.audiences.cli
 
-        code = waarborg.cli.main(sys.argv[1:])
+        code = waarborg.audiences.cli.main(sys.argv[1:])
     sys.exit(code)

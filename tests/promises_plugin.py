@@ -37,7 +37,7 @@ def pytest_configure(config: Any) -> None:
     global _recorder
     path = config.getoption("--promises-report")
     if path:
-        # Before collection: test modules that import `waarborg.cli.main` get the recorded one.
+        # Before collection: test modules that import `waarborg.audiences.cli.main` get the recorded one.
         _recorder = Recorder(Path(path).resolve().with_suffix(".front-door.jsonl")).__enter__()
         _recorder.log.write_text("", encoding="utf-8")
 

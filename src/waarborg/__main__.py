@@ -1,5 +1,5 @@
 import sys
 
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 sys.exit(main())

@@ -18,7 +18,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE
 
-from waarborg.conf import home, web
+from waarborg.audiences.web import proxy as web
+from waarborg.conf import home
 from waarborg.conf.env import ConfigError, env_bool, env_choice, env_int, env_secret, env_str
 
 # The configuration file (WAARBORG_CONFIG, else /etc/waarborg/waarborg.env) fills in what the environment
@@ -123,7 +124,7 @@ WAARBORG_POLICY = env_str("WAARBORG_POLICY")
 
 # WAARBORG_PUBLIC_URL: the one public origin, `https://privacy.example.nl` (scheme, host, optional port; no
 # path). The host Django answers to, the origin trusted for CSRF, and the host of every link in mails and
-# letters (waarborg.conf.web.absolute_url). Required in production, and https there.
+# letters (waarborg.audiences.web.proxy.absolute_url). Required in production, and https there.
 WAARBORG_PUBLIC_URL = web.public_url(env_str("WAARBORG_PUBLIC_URL"), production=PRODUCTION)
 # WAARBORG_ALLOWED_HOSTS: further host names the service answers to besides the public one (comma-separated),
 # e.g. an internal name. Default in development: 127.0.0.1, localhost, testserver; in production none.
@@ -132,7 +133,7 @@ ALLOWED_HOSTS = web.allowed_hosts(WAARBORG_PUBLIC_URL, env_str("WAARBORG_ALLOWED
 CSRF_TRUSTED_ORIGINS = [WAARBORG_PUBLIC_URL]
 # WAARBORG_TRUSTED_PROXY: addresses or networks (comma-separated, e.g. `127.0.0.1` or `10.0.0.0/8`) of the
 # reverse proxy. Only a request from there may say, in X-Forwarded-Proto and X-Forwarded-For, that it came
-# over HTTPS and from which client (waarborg.conf.web.TrustedProxyMiddleware); from anyone else these
+# over HTTPS and from which client (waarborg.audiences.web.proxy.TrustedProxyMiddleware); from anyone else these
 # headers are dropped. Unset: no proxy is believed.
 WAARBORG_TRUSTED_PROXY = web.networks("WAARBORG_TRUSTED_PROXY", env_str("WAARBORG_TRUSTED_PROXY", "") or "")
 
@@ -156,13 +157,13 @@ WAARBORG_BACKUP_DIR = Path(env_str("WAARBORG_BACKUP_DIR", str(VAR_DIR / "backups
 WAARBORG_ERASURE_JOURNAL = Path(
     env_str("WAARBORG_ERASURE_JOURNAL", str(VAR_DIR / "erasure-journal.jsonl")) or VAR_DIR / "erasure-journal.jsonl"
 )
-# WAARBORG_AUDIT_CHECKPOINTS: the file the signed audit checkpoints are appended to (waarborg.audit.checkpoints).
+# WAARBORG_AUDIT_CHECKPOINTS: the file the signed audit checkpoints are appended to (waarborg.engine.audit.checkpoints).
 # Outside the database, where its administrator cannot reach; `chattr +a` makes it append-only.
 WAARBORG_AUDIT_CHECKPOINTS = Path(env_str("WAARBORG_AUDIT_CHECKPOINTS", "") or VAR_DIR / "audit-checkpoints.jsonl")
 
 # WAARBORG_MAX_BODY_BYTES: larger request bodies get 413 (default 1 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("WAARBORG_MAX_BODY_BYTES", 1024 * 1024, minimum=1024)
-# WAARBORG_MAX_JSON_DEPTH: JSON bodies nested deeper get 400 (waarborg.api.parsers); far below Python's limit.
+# WAARBORG_MAX_JSON_DEPTH: JSON bodies nested deeper get 400 (waarborg.audiences.api.parsers); far below Python's limit.
 WAARBORG_MAX_JSON_DEPTH = env_int("WAARBORG_MAX_JSON_DEPTH", 32, minimum=4)
 if WAARBORG_MAX_JSON_DEPTH > 500:
     raise ConfigError("WAARBORG_MAX_JSON_DEPTH must be at most 500 (Python's parser recurses once per level)")
@@ -179,49 +180,51 @@ INSTALLED_APPS = [
     "csp",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "waarborg.policy",
-    "waarborg.audit",
-    "waarborg.accounts",
-    "waarborg.vault",
-    "waarborg.consent",
-    "waarborg.retention",
-    "waarborg.rights",
-    "waarborg.recordings",
-    "waarborg.research",
-    "waarborg.securemail",
-    "waarborg.disclosures",
-    "waarborg.breaches",
-    "waarborg.decisions",
-    "waarborg.backups",
-    "waarborg.listings",
-    "waarborg.tips",
-    "waarborg.jobs",
-    "waarborg.statistics",
-    "waarborg.mailings",
-    "waarborg.api",
-    "waarborg.portal",
-    "waarborg.backoffice",
+    "waarborg.engine.policy",
+    "waarborg.engine.audit",
+    "waarborg.engine.accounts",
+    "waarborg.engine.vault",
+    "waarborg.engine.consent",
+    "waarborg.engine.citizens",
+    "waarborg.engine.retention",
+    "waarborg.engine.rights",
+    "waarborg.modules.recordings",
+    "waarborg.modules.research",
+    "waarborg.modules.securemail",
+    "waarborg.engine.disclosures",
+    "waarborg.engine.breaches",
+    "waarborg.engine.decisions",
+    "waarborg.engine.backups",
+    "waarborg.modules.listings",
+    "waarborg.modules.tips",
+    "waarborg.engine.jobs",
+    "waarborg.modules.statistics",
+    "waarborg.modules.mailings",
+    "waarborg.audiences.api",
+    "waarborg.audiences.portal",
+    "waarborg.audiences.site",
+    "waarborg.audiences.backoffice",
 ]
 
 MIDDLEWARE = [
-    "waarborg.conf.web.TrustedProxyMiddleware",
-    "waarborg.health.middleware.ProbesMiddleware",
+    "waarborg.audiences.web.proxy.TrustedProxyMiddleware",
+    "waarborg.audiences.web.probes.ProbesMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy on every answer (waarborg.conf.headers). Before the public-pages middleware, so
+    # Content-Security-Policy on every answer (waarborg.audiences.web.headers). Before the public-pages middleware, so
     # it writes the header after the cookie banner (and the origins it allows) was added.
-    "waarborg.conf.headers.Middleware",
+    "waarborg.audiences.web.headers.Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "waarborg.api.middleware.BodySizeLimitMiddleware",
+    "waarborg.audiences.api.middleware.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "waarborg.accounts.idle.IdleLogoutMiddleware",
+    "waarborg.audiences.web.idle.IdleLogoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "waarborg.statistics.middleware.PublicPagesMiddleware",
-    # Last: turns a login that axes locked out into a 429 (waarborg.accounts.lockout.lockout_response).
+    "waarborg.audiences.site.cookies.middleware.PublicPagesMiddleware",
+    # Last: turns a login that axes locked out into a 429 (waarborg.audiences.web.lockout.lockout_response).
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -252,10 +255,10 @@ PASSWORD_HASHERS = [
 ]
 if WAARBORG_ENV == "test" or "pytest" in sys.modules:
     # Tests create many accounts; argon2 stays the algorithm, with the cheapest parameters.
-    PASSWORD_HASHERS = ["waarborg.accounts.hashers.FastArgon2PasswordHasher"]
-# Every password login passes the lockout first (waarborg.accounts.lockout), then Django's own check.
+    PASSWORD_HASHERS = ["waarborg.engine.accounts.hashers.FastArgon2PasswordHasher"]
+# Every password login passes the lockout first (waarborg.audiences.web.lockout), then Django's own check.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-# Lockout after failed logins, shared by every process through the database (waarborg.accounts.lockout).
+# Lockout after failed logins, shared by every process through the database (waarborg.audiences.web.lockout).
 # WAARBORG_LOGIN_FAILURES_PER_ACCOUNT: wrong passwords for one account, from anywhere, before it locks.
 WAARBORG_LOGIN_FAILURES_PER_ACCOUNT = env_int("WAARBORG_LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
 # WAARBORG_LOGIN_FAILURES_PER_ADDRESS: failed logins (any account) and wrong API tokens from one client
@@ -263,13 +266,13 @@ WAARBORG_LOGIN_FAILURES_PER_ACCOUNT = env_int("WAARBORG_LOGIN_FAILURES_PER_ACCOU
 WAARBORG_LOGIN_FAILURES_PER_ADDRESS = env_int("WAARBORG_LOGIN_FAILURES_PER_ADDRESS", 20, minimum=1)
 # WAARBORG_LOGIN_LOCKOUT_MINUTES: how long a lockout lasts after the last failed try.
 WAARBORG_LOGIN_LOCKOUT_MINUTES = env_int("WAARBORG_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
-AXES_HANDLER = "waarborg.accounts.lockout.Handler"
+AXES_HANDLER = "waarborg.audiences.web.lockout.Handler"
 AXES_FAILURE_LIMIT = WAARBORG_LOGIN_FAILURES_PER_ACCOUNT
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=WAARBORG_LOGIN_LOCKOUT_MINUTES)
-AXES_USERNAME_CALLABLE = "waarborg.accounts.lockout.account_key"  # a keyed hash, never the typed name
-AXES_CLIENT_IP_CALLABLE = "waarborg.accounts.lockout.client_address"
-AXES_LOCKOUT_CALLABLE = "waarborg.accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "waarborg.audiences.web.lockout.account_key"  # a keyed hash, never the typed name
+AXES_CLIENT_IP_CALLABLE = "waarborg.audiences.web.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "waarborg.audiences.web.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # logins are in the audit log; axes would keep names and addresses forever
 AXES_ENABLE_ADMIN = False  # unlock through `waarborg staff unlock` or the users' admin action (audited)
@@ -297,12 +300,12 @@ _static_root = env_str("WAARBORG_STATIC_ROOT", str(VAR_DIR / "static") if PRODUC
 STATIC_ROOT = Path(_static_root) if _static_root else None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "waarborg.conf.static.Storage" if STATIC_ROOT
+    "staticfiles": {"BACKEND": "waarborg.audiences.web.static.Storage" if STATIC_ROOT
                     else "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = STATIC_ROOT is None
 # Only the hashed names are kept (templates name files through the manifest), and source maps are not
-# compressed: with gzip only (waarborg.conf.static) `collectstatic` takes a seventh of WhiteNoise's default.
+# compressed: with gzip only (waarborg.audiences.web.static) `collectstatic` takes a seventh of WhiteNoise's default.
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz",
                                        "br", "swf", "flv", "woff", "woff2", "map"]
@@ -313,7 +316,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SESSION_COOKIE_AGE = 60 * 60 * 8
-# WAARBORG_STAFF_IDLE_MINUTES: a staff session ends after this long without a request (waarborg.accounts.idle).
+# WAARBORG_STAFF_IDLE_MINUTES: a staff session ends after this long without a request (waarborg.audiences.web.idle).
 WAARBORG_STAFF_IDLE_MINUTES = env_int("WAARBORG_STAFF_IDLE_MINUTES", 30, minimum=1)
 SECURE_SSL_REDIRECT = PRODUCTION
 # WAARBORG_HSTS_SECONDS: how long browsers must keep to HTTPS (default a year in production, 0 elsewhere).
@@ -327,7 +330,7 @@ X_FRAME_OPTIONS = "DENY"
 # No page tells another site where a visitor came from (the path can name a request or a person's page).
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# The Content Security Policy (django-csp; waarborg.conf.headers says what may widen it and why): our own
+# The Content Security Policy (django-csp; waarborg.audiences.web.headers says what may widen it and why): our own
 # files only, inline code only with the request's nonce, never framed, forms post only to us.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -358,7 +361,7 @@ EMAIL_TIMEOUT = env_int("WAARBORG_EMAIL_TIMEOUT", 30, minimum=1)
 # WAARBORG_DEFAULT_FROM_EMAIL: sender of mails to citizens and staff.
 DEFAULT_FROM_EMAIL = env_str("WAARBORG_DEFAULT_FROM_EMAIL", "privacy@localhost")
 
-# API rate limits (waarborg.api.throttles): over the limit, 429 with Retry-After. `N/s`, `N/min`, `N/hour`,
+# API rate limits (waarborg.audiences.api.throttles): over the limit, 429 with Retry-After. `N/s`, `N/min`, `N/hour`,
 # `N/day`, or `off`. WAARBORG_API_RATE: per API token (or staff session). WAARBORG_API_ANON_RATE: per client
 # address, for calls without a token.
 _RATE = r"(off|[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day))"
@@ -377,21 +380,21 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", 
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "waarborg.accounts.auth.TokenAuthentication",
+        "waarborg.audiences.api.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "waarborg.api.errors.exception_handler",
-    # An unknown `?format=` is 406, not 404 (waarborg.api.negotiation).
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "waarborg.api.negotiation.ContentNegotiation",
-    # Times by one rule (waarborg.core.times): serializers use waarborg.api.times.DateTimeField.
-    "DEFAULT_RENDERER_CLASSES": ["waarborg.api.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    "EXCEPTION_HANDLER": "waarborg.audiences.api.errors.exception_handler",
+    # An unknown `?format=` is 406, not 404 (waarborg.audiences.api.negotiation).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "waarborg.audiences.api.negotiation.ContentNegotiation",
+    # Times by one rule (waarborg.core.times): serializers use waarborg.audiences.api.times.DateTimeField.
+    "DEFAULT_RENDERER_CLASSES": ["waarborg.audiences.api.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "UNAUTHENTICATED_USER": None,
-    # JSON with a nesting limit (waarborg.api.parsers); forms and uploads as DRF parses them.
-    "DEFAULT_PARSER_CLASSES": ["waarborg.api.parsers.JSONParser", "rest_framework.parsers.FormParser",
+    # JSON with a nesting limit (waarborg.audiences.api.parsers); forms and uploads as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": ["waarborg.audiences.api.parsers.JSONParser", "rest_framework.parsers.FormParser",
                                "rest_framework.parsers.MultiPartParser"],
-    "DEFAULT_THROTTLE_CLASSES": ["waarborg.api.throttles.PerToken", "waarborg.api.throttles.PerAddress"],
+    "DEFAULT_THROTTLE_CLASSES": ["waarborg.audiences.api.throttles.PerToken", "waarborg.audiences.api.throttles.PerAddress"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Waarborg API",
@@ -403,17 +406,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # Every status the API can answer, on every operation (waarborg.api.responses).
+    # Every status the API can answer, on every operation (waarborg.audiences.api.responses).
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "waarborg.api.responses.add_common_responses"],
+                             "waarborg.audiences.api.responses.add_common_responses"],
     # The same general/special choice appears in records (field class) and consents (scope).
     "ENUM_NAME_OVERRIDES": {
         "DataClassEnum": ["general", "special"],
-        "BreachKindEnum": "waarborg.breaches.models.Kind",
+        "BreachKindEnum": "waarborg.engine.breaches.models.Kind",
         # The breach appears in two answers (BreachOut, and NoticesOut with what a notify call did).
-        "BreachRiskEnum": "waarborg.breaches.models.Risk",
-        "BreachStatusEnum": "waarborg.breaches.models.Status",
-        "SourceKindEnum": "waarborg.policy.schema.SourceKind",
+        "BreachRiskEnum": "waarborg.engine.breaches.models.Risk",
+        "BreachStatusEnum": "waarborg.engine.breaches.models.Status",
+        "SourceKindEnum": "waarborg.engine.policy.schema.SourceKind",
     },
 }
 
@@ -422,7 +425,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Every record passes the scrubber on its way out: no BSN, IBAN, e-mail or phone number in a log.
-    "filters": {"scrub": {"()": "waarborg.deidentify.logfilter.Scrub"}},
+    "filters": {"scrub": {"()": "waarborg.engine.deidentify.logfilter.Scrub"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}},
     "root": {"handlers": ["console"], "level": env_str("WAARBORG_LOG_LEVEL", "INFO")},

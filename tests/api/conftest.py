@@ -11,14 +11,14 @@ from tests.vault import factories
 
 @pytest.fixture
 def subject(personas: Any) -> Any:
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.records.actions import subject_create
 
     return subject_create(personas["assessor"].user, bsn=factories.VALID_BSN)
 
 
 @pytest.fixture
 def application(personas: Any, subject: Any) -> Any:
-    from waarborg.vault.actions import record_create
+    from waarborg.engine.records.actions import record_create
 
     return record_create(personas["assessor"].user, subject=subject, type="application",
                          data=factories.application(), purpose="eligibility", channel="website")

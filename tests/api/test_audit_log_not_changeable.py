@@ -22,6 +22,6 @@ def test_no_api_route_edits_or_deletes_audit_entries_or_records(personas: Any, a
                        HTTP_X_PURPOSE="eligibility").status_code == 405
     after = factories.entries()
     assert entry in after
-    from waarborg.audit.log import verify
+    from waarborg.engine.audit.log import verify
 
     assert verify()[1] is None

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 
 @pytest.mark.parametrize("levels", [33, 400, 100_000])

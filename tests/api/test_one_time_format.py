@@ -74,8 +74,8 @@ def test_every_moment_in_answers_is_utc_with_z(personas: Any) -> None:
 
 
 def test_a_record_field_of_type_datetime_is_stored_in_the_same_form(personas: Any) -> None:
-    from waarborg.policy.schema import FieldSpec, FieldType
-    from waarborg.vault.validation import _datetime
+    from waarborg.engine.policy.schema import FieldSpec, FieldType
+    from waarborg.engine.vault.validation import _datetime
 
     spec = FieldSpec(category="appointment", type=FieldType.DATETIME)
     assert _datetime("2026-03-10T10:00:00+01:00", spec) == "2026-03-10T09:00:00Z"
@@ -90,7 +90,7 @@ def test_the_format_round_trips() -> None:
 
 
 def test_no_serializer_declares_drf_s_own_date_time_field() -> None:
-    """Every serializer takes its DateTimeField from waarborg.api.times, so the rule holds everywhere."""
+    """Every serializer takes its DateTimeField from waarborg.audiences.api.times, so the rule holds everywhere."""
     offenders = [str(path.relative_to(SRC)) for path in SRC.rglob("*.py")
                  if "serializers.DateTimeField(" in path.read_text(encoding="utf-8")
                  and path.name != "times.py"]

@@ -9,8 +9,8 @@ import pytest
 from tests.api.conftest import refused_entry
 from tests.vault import factories
 from tests.vault.stored import record_data
-from waarborg.audit.log import open_changes
-from waarborg.vault.models import Record
+from waarborg.engine.audit.log import open_changes
+from waarborg.engine.vault.models import Record
 
 
 def url(record: Any) -> str:

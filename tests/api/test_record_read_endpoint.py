@@ -10,10 +10,10 @@ from tests.api.conftest import refused_entry
 from tests.conftest import Persona, make_staff
 from tests.vault import factories
 from tests.vault.variants import activate_variant
-from waarborg.vault import keys
-from waarborg.vault.actions import record_create
-from waarborg.vault.crypto import pseudonym
-from waarborg.vault.models import Assignment
+from waarborg.engine.keyring import keys
+from waarborg.engine.keyring.crypto import pseudonym
+from waarborg.engine.records.actions import record_create
+from waarborg.engine.vault.models import Assignment
 
 
 def url(record: Any) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.api.conftest import refused_entry
 from tests.vault import factories
-from waarborg.vault.models import Record
+from waarborg.engine.vault.models import Record
 
 URL = "/api/v1/records"
 

@@ -8,8 +8,8 @@ import pytest
 
 from tests.api.conftest import refused_entry
 from tests.vault import factories
-from waarborg.vault.actions import record_create
-from waarborg.vault.models import Assignment
+from waarborg.engine.records.actions import record_create
+from waarborg.engine.vault.models import Assignment
 
 
 def url(subject: Any) -> str:

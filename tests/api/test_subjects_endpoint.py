@@ -9,8 +9,8 @@ import pytest
 
 from tests.api.conftest import refused_entry
 from tests.vault import factories
-from waarborg.vault.crypto import keyed_hash
-from waarborg.vault.models import Subject
+from waarborg.engine.keyring.crypto import keyed_hash
+from waarborg.engine.vault.models import Subject
 
 URL = "/api/v1/subjects"
 

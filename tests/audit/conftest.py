@@ -26,8 +26,8 @@ class Processed:
 
 
 def process_application(actor: Any, external_id: str = "A-1", bsn: str = "") -> Processed:
-    from waarborg.vault.actions import record_create, record_read, subject_create
-    from waarborg.vault.models import Subject
+    from waarborg.engine.records.actions import record_create, record_read, subject_create
+    from waarborg.engine.vault.models import Subject
 
     bsn = bsn or BSNS[Subject.objects.count() % len(BSNS)]
     subject = subject_create(actor, bsn=bsn, external_id=external_id)

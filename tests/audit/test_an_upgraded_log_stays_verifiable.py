@@ -11,10 +11,10 @@ import pytest
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
-from waarborg.audit import append_only
-from waarborg.audit.log import GENESIS, append, hashed, legacy_digest
-from waarborg.audit.models import AuditEntry, AuditSeal
-from waarborg.cli import main
+from waarborg.audiences.cli import main
+from waarborg.engine.audit import append_only
+from waarborg.engine.audit.log import GENESIS, append, hashed, legacy_digest
+from waarborg.engine.audit.models import AuditEntry, AuditSeal
 
 pytestmark = [pytest.mark.promise("S4-12"), pytest.mark.django_db(transaction=True)]
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from waarborg.audit.models import AuditEntry
-from waarborg.vault.crypto import pseudonym
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.keyring.crypto import pseudonym
 
 URL = "/api/v1/audit/entries"
 

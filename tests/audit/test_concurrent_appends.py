@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from django.db import connection, connections, transaction
 
-from waarborg.audit.checkpoints import checkpoint
-from waarborg.audit.log import Entry, append, verify
-from waarborg.audit.models import AuditEntry, AuditSeal
+from waarborg.engine.audit.checkpoints import checkpoint
+from waarborg.engine.audit.log import Entry, append, verify
+from waarborg.engine.audit.models import AuditEntry, AuditSeal
 
 WRITERS = 4
 APPENDS = 60

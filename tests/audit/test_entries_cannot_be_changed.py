@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
-from waarborg.audit.models import AuditEntry
+from waarborg.engine.audit.models import AuditEntry
 
 pytestmark = pytest.mark.promise("S0-22", "S0-24")
 
@@ -65,7 +65,7 @@ def test_flushing_the_database_puts_the_triggers_back(policy: Any) -> None:
     call_command("flush", interactive=False, verbosity=0)
     assert AuditEntry.objects.count() == 0
     # then the log is append-only again for whatever comes next
-    from waarborg.audit.log import append
+    from waarborg.engine.audit.log import append
 
     with transaction.atomic():
         entry = append(action="policy.activate", actor="system:test")

@@ -9,8 +9,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from waarborg.audit.models import AuditEntry
-from waarborg.vault.crypto import pseudonym
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.keyring.crypto import pseudonym
 
 from .conftest import process_application
 

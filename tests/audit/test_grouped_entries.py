@@ -14,15 +14,15 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from waarborg.audit import append_only
-from waarborg.audit.log import items, narrowed, verify
-from waarborg.audit.logboek import processing_history
-from waarborg.audit.models import AuditEntry
-from waarborg.cli import main
-from waarborg.retention.sweep import sweep_expired
-from waarborg.rights.exports import processing_history as export_history
-from waarborg.vault.crypto import pseudonym
-from waarborg.vault.models import Record
+from waarborg.audiences.cli import main
+from waarborg.engine.audit import append_only
+from waarborg.engine.audit.log import items, narrowed, verify
+from waarborg.engine.audit.logboek import processing_history
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.keyring.crypto import pseudonym
+from waarborg.engine.retention.sweep import sweep_expired
+from waarborg.engine.rights.exports import processing_history as export_history
+from waarborg.engine.vault.models import Record
 
 from .conftest import process_application
 
@@ -79,7 +79,7 @@ def test_the_persons_history_and_access_export_show_the_deletion(swept: dict[str
     mine, action = swept["mine"], swept["action"]
     # (the person had nothing else left, so the key went too)
     assert [h["action"] for h in processing_history(mine.subject)][-2:] == [action, "subject.shred"]
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     assert [h["action"] for h in export_history(current(), mine.subject)][-2:] == [action, "subject.shred"]
 
@@ -110,8 +110,8 @@ def test_verify_pages_around_grouped_entries_and_still_checks_every_link(monkeyp
                                                                         db: Any) -> None:
     import uuid
 
-    from waarborg.audit import log
-    from waarborg.audit.log import Entry, append_many
+    from waarborg.engine.audit import log
+    from waarborg.engine.audit.log import Entry, append_many
 
     monkeypatch.setattr(log, "GROUPED_PER_PAGE", 3)
     entries = []
@@ -135,8 +135,8 @@ def test_verify_pages_around_grouped_entries_and_still_checks_every_link(monkeyp
 def test_the_audit_api_pages_around_grouped_entries(monkeypatch: pytest.MonkeyPatch, personas: dict[str, Any]) -> None:
     import uuid
 
-    from waarborg.audit import reading
-    from waarborg.audit.log import Entry, append_many
+    from waarborg.engine.audit import reading
+    from waarborg.engine.audit.log import Entry, append_many
 
     monkeypatch.setattr(reading, "GROUPED_PER_PAGE", 2)
     append_many([Entry(action="record.delete", actor="system:sweep", subjects=[uuid.uuid4()],

@@ -20,9 +20,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.db import connection
 
-from waarborg.audit.log import HASHED, legacy_digest
-from waarborg.audit.models import AuditEntry, AuditSeal
-from waarborg.cli import main
+from waarborg.audiences.cli import main
+from waarborg.engine.audit.log import HASHED, legacy_digest
+from waarborg.engine.audit.models import AuditEntry, AuditSeal
 
 pytestmark = [pytest.mark.promise("S0-22", "S4-12"), pytest.mark.django_db(transaction=True)]
 
@@ -148,7 +148,7 @@ def test_an_appended_forged_entry_is_named(checkpointed: dict[str, Any], attacke
     # Given a copy of the last entry, made to say something else, hashed the way the old chain was
     last = attacker.entry(checkpointed["ids"][-1])
     forged = {**last, "id": last["id"] + 1, "action": "record.read", "actor": "anna", "prev_hash": last["hash"]}
-    from waarborg.audit.log import hashed
+    from waarborg.engine.audit.log import hashed
 
     forged["at"] = AuditEntry.objects.get(pk=last["id"]).at
     forged["hash"] = legacy_digest(last["hash"], hashed(forged))
@@ -164,7 +164,7 @@ def test_a_refusal_rewritten_to_ok_and_rehashed_is_named(checkpointed: dict[str,
     attacker.run("UPDATE audit_auditentry SET outcome = 'ok', reason = '', action = 'record.read' WHERE id = %s",
                  [refusal])
     values = attacker.entry(refusal)
-    from waarborg.audit.log import hashed
+    from waarborg.engine.audit.log import hashed
 
     values["at"] = AuditEntry.objects.get(pk=refusal).at
     guessed = hashlib.sha256(b"%d\0" % refusal + json.dumps(hashed(values), sort_keys=True).encode()).hexdigest()

@@ -12,8 +12,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from waarborg.cli import main
-from waarborg.vault.crypto import pseudonym
+from waarborg.audiences.cli import main
+from waarborg.engine.keyring.crypto import pseudonym
 
 from .conftest import process_application
 
@@ -45,7 +45,7 @@ def test_each_processing_becomes_a_span_with_the_dpl_core_attributes(processed: 
 
 def test_spans_carry_no_staff_identity_and_no_refusals(processed: Any, personas: dict[str, Any],
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    from waarborg.audit.log import append
+    from waarborg.engine.audit.log import append
 
     append(action="read.refused", actor=personas["outsider"].user, purpose="eligibility",
            subject=processed.subject, outcome="refused", reason="role_not_granted")

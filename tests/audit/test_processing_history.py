@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from waarborg.audit.logboek import processing_history
+from waarborg.engine.audit.logboek import processing_history
 
 from .conftest import process_application
 

@@ -15,7 +15,7 @@ from django.conf import settings as django_settings
 from django.db import connection
 
 from tests.conf.run import waarborg
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 pytestmark = [
     pytest.mark.promise("S4-12"),

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from waarborg.audit import append_only
-from waarborg.audit.models import AuditEntry
-from waarborg.cli import main
+from waarborg.audiences.cli import main
+from waarborg.engine.audit import append_only
+from waarborg.engine.audit.models import AuditEntry
 
 pytestmark = pytest.mark.promise("S0-22", "S4-12")
 
@@ -67,7 +67,7 @@ def test_an_entry_timed_in_local_time_still_verifies(policy: Any, capsys: pytest
 
     from django.utils import timezone
 
-    from waarborg.audit.log import append
+    from waarborg.engine.audit.log import append
 
     append(action="record.read", actor="system:import", at=timezone.now().astimezone(ZoneInfo("Europe/Amsterdam")))
     # then the chain is intact

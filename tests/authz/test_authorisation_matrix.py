@@ -80,7 +80,7 @@ def doors(persona: Persona, purpose: str, type_name: str, subject_id: str, recor
     """Every data endpoint for this record and its subject, as the persona knocks on it. A record's retention
     clock (no contents, but that a subject has such a record) is for those who may read it and for whoever
     manages retention."""
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     client, header = persona.client, {"HTTP_X_PURPOSE": purpose}
     retention = {} if current().manages(persona.user, "retention") else {
@@ -97,7 +97,7 @@ def doors(persona: Persona, purpose: str, type_name: str, subject_id: str, recor
 
 
 def refused_entries(username: str) -> int:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return AuditEntry.objects.filter(actor=username, outcome="refused").count()
 

@@ -13,7 +13,7 @@ import time_machine
 from tests.backoffice.conftest import session
 from tests.breaches.conftest import applicant, register
 from tests.rights.conftest import audit
-from waarborg.breaches.models import AffectedSubject, Breach
+from waarborg.engine.breaches.models import AffectedSubject, Breach
 
 AWARE = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Amsterdam; the AP deadline is 5 March 09:00 there
 MEASURES = {"measures_taken": "De ontvanger heeft de e-mail verwijderd.",
@@ -222,8 +222,8 @@ def test_a_dpo_reads_the_register_but_cannot_change_it(officer: Any) -> None:
     import yaml
 
     from tests.conftest import EXAMPLES, Persona, make_staff
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_text
 
     breach_id = register(officer).json()["id"]
     data = yaml.safe_load((EXAMPLES / "ikzorginassen.yaml").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from django.test import Client
 
 from tests.backoffice.conftest import session
 from tests.caseloads.conftest import audit, new_subject, records
-from waarborg.vault.models import Assignment
+from waarborg.engine.vault.models import Assignment
 
 PASSWORD = "backoffice-wachtwoord-9"
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.backoffice.conftest import session
 from tests.rights.conftest import audit, verified_request
-from waarborg.rights.models import Request
+from waarborg.engine.rights.models import Request
 
 
 def test_one_click_exports_the_verified_request(personas: dict[str, Any], anna: Any, bert: Any) -> None:

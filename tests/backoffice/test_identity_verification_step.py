@@ -9,7 +9,7 @@ import pytest
 
 from tests.backoffice.conftest import session
 from tests.rights.conftest import audit, file_request
-from waarborg.rights.models import Request
+from waarborg.engine.rights.models import Request
 
 
 @pytest.mark.promise("S1-26", "S1-25")

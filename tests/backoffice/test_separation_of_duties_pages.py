@@ -12,7 +12,7 @@ from django.test import Client
 from tests.backoffice.conftest import session
 from tests.conftest import Persona, activate_example, make_staff
 from tests.rights.conftest import ALL_REDACTIONS, audit, colleague, file_request
-from waarborg.rights.models import Delivery, Request
+from waarborg.engine.rights.models import Delivery, Request
 
 
 def test_a_visitor_is_sent_to_the_login_for_every_new_step(personas: dict[str, Any], anna: Any) -> None:

@@ -33,7 +33,7 @@ def _nav(page: str) -> list[str]:
 def test_the_start_page_names_the_organisation_and_leads_to_statement_portal_and_back_office(
         db: Any, example: str) -> None:
     activate_example(example)
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     name = current().organisation.name
     for lang, words in (("nl", "Privacyverklaring"), ("en", "Privacy statement")):

@@ -11,10 +11,10 @@ import pytest
 import time_machine
 
 from tests.rights.conftest import PAYOUT, verified_request
-from waarborg.backups import actions
-from waarborg.cli import main
-from waarborg.vault.actions import record_create, subject_create
-from waarborg.vault.models import Record, Subject, SubjectKey
+from waarborg.audiences.cli import main
+from waarborg.engine.backups import actions
+from waarborg.engine.records.actions import record_create, subject_create
+from waarborg.engine.vault.models import Record, Subject, SubjectKey
 
 APPLICATION = {"name": "Fenna de Vries", "phone": "0592 123456", "address": "Kloosterstraat 12, Assen",
                "birth_date": "1961-04-03", "care_recipient_address": "Brink 3, Assen", "edition": 2024}

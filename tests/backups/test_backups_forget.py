@@ -11,11 +11,12 @@ import time_machine
 from django.db import transaction
 
 from tests.vault.stored import record_data
-from waarborg.backups import actions, archive, journal
-from waarborg.cli import main
-from waarborg.vault import actions as vault
-from waarborg.vault.keys import shred
-from waarborg.vault.models import Record, Subject
+from waarborg.audiences.cli import main
+from waarborg.engine.backups import actions, archive
+from waarborg.engine.keyring.keys import shred
+from waarborg.engine.records import actions as vault
+from waarborg.engine.vault import journal
+from waarborg.engine.vault.models import Record, Subject
 
 APPLICATION = {
     "name": "Jan Jansen", "phone": "0592 123456", "address": "Markt 1, Assen", "birth_date": "1970-05-01",

@@ -15,7 +15,7 @@ APPLICATION = {"name": "Jan Jansen", "phone": "0612345678", "address": "Kerkstra
 
 
 def applicant(actor: Any, collected_at: datetime | None = None, **data: Any) -> Any:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create(actor)
     record_create(actor, subject=subject, type="application", data={**APPLICATION, **data}, purpose="eligibility",
@@ -53,7 +53,7 @@ def refusing_relay() -> Iterator[Inbox]:
 
 def helpdesk_person(actor: Any, email_address: str = "", **data: Any) -> Any:
     """Someone who asked the helpdesk a question (no portal account), with the address they typed in."""
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create(actor)
     record_create(actor, subject=subject, type="helpdesk_ticket", purpose="helpdesk",

@@ -77,8 +77,8 @@ def test_a_dpo_sees_the_register_but_cannot_change_it(officer: Any, tmp_path: An
     import yaml
 
     from tests.conftest import EXAMPLES, Persona, make_staff
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_text
 
     breach_id = register(officer).json()["id"]
     data = yaml.safe_load((EXAMPLES / "ikzorginassen.yaml").read_text(encoding="utf-8"))
@@ -93,7 +93,7 @@ def test_a_dpo_sees_the_register_but_cannot_change_it(officer: Any, tmp_path: An
 def test_the_register_prints_on_the_command_line(officer: Any, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    from waarborg.cli import main
+    from waarborg.audiences.cli import main
 
     breach_id = register(officer, kind="lost_file").json()["id"]
     assert main(["breaches", "register", "--format", "json"]) == 0

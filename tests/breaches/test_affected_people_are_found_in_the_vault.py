@@ -21,7 +21,7 @@ def test_adding_people_needs_the_breach_role(officer: Any, personas: Any, anonym
 @pytest.mark.promise("S4-21", "S4-19")
 def test_everyone_with_records_of_a_category_collected_between_two_dates_is_affected(officer: Any,
                                                                                      personas: Any) -> None:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     assessor = personas["assessor"].user
     early = applicant(assessor, collected_at=datetime(2025, 12, 20, tzinfo=UTC))

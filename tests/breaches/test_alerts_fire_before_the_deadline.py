@@ -10,12 +10,12 @@ import time_machine
 from django.core import mail
 
 from tests.breaches.conftest import register
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 
 @pytest.mark.promise("S3-20")
 def test_the_alert_job_warns_once_then_flags_overdue(officer: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    from waarborg.breaches.models import BreachLogEntry
+    from waarborg.engine.breaches.models import BreachLogEntry
 
     with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=False):
         breach_id = register(officer, aware_at="2026-03-02T08:00:00+00:00").json()["id"]

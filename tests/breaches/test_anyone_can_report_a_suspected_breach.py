@@ -14,8 +14,8 @@ RECEIVED = datetime(2026, 5, 4, 22, 15, tzinfo=UTC)
 @pytest.mark.promise("S1-30", "S2-25", "S4-22")
 @time_machine.travel(RECEIVED, tick=False)
 def test_a_public_report_opens_a_breach_and_starts_the_clock(anonymous: Any, policy: Any) -> None:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.breaches.models import Breach
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.breaches.models import Breach
 
     response = anonymous.post("/api/v1/breaches/report", {
         "description": "Ik kreeg een e-mail met de aanvraag van iemand anders erin.",

@@ -22,7 +22,7 @@ def test_a_breach_endpoint_needs_a_login(officer: Any, anonymous: Any, method: s
 @pytest.mark.parametrize(("method", "suffix"), STEPS)
 def test_a_breach_endpoint_refuses_staff_without_a_breach_role(officer: Any, personas: Any, method: str,
                                                                suffix: str) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     breach_id = register(officer).json()["id"]
     client = personas["outsider"].client

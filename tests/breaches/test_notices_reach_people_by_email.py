@@ -81,8 +81,8 @@ def test_nobodys_mail_holds_another_persons_data(officer: Any, personas: Any, re
 @pytest.mark.promise("S3-21")
 def test_someone_without_an_address_is_not_marked_notified_but_reported(officer: Any, personas: Any,
                                                                         relay: Any) -> None:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.breaches.models import AffectedSubject, BreachLogEntry
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.breaches.models import AffectedSubject, BreachLogEntry
 
     # Given Anna with an account, and Cor who applied without an e-mail address (so no account either)
     anna = applicant(personas["assessor"].user, email="anna@example.nl")
@@ -118,8 +118,8 @@ def test_someone_without_an_address_is_not_marked_notified_but_reported(officer:
 
 def test_an_address_someone_gave_for_someone_else_or_restricted_is_not_used(officer: Any, personas: Any,
                                                                             relay: Any) -> None:
-    from waarborg.consent.objections import restriction_set
-    from waarborg.vault.models import Record
+    from waarborg.engine.consent.objections import restriction_set
+    from waarborg.engine.vault.models import Record
 
     # Given Dirk, whose ticket a representative filed with their own address, and Eva, who restricted the
     # helpdesk's use of her data (art. 18)
@@ -136,7 +136,7 @@ def test_an_address_someone_gave_for_someone_else_or_restricted_is_not_used(offi
 
 
 def test_an_address_two_affected_people_share_gets_no_notice(officer: Any, personas: Any, relay: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     # Each notice names one person's data; in a shared mailbox the other would read it.
     first = helpdesk_person(personas["caseworker"].user, "gezin@example.nl")
@@ -154,7 +154,7 @@ def test_an_address_two_affected_people_share_gets_no_notice(officer: Any, perso
 @pytest.mark.promise("S4-21")
 def test_a_refused_mail_leaves_the_person_unnotified_with_the_failure_in_the_trail(
         officer: Any, personas: Any, refusing_relay: Any, caplog: pytest.LogCaptureFixture) -> None:
-    from waarborg.breaches.models import AffectedSubject
+    from waarborg.engine.breaches.models import AffectedSubject
 
     gone = helpdesk_person(personas["caseworker"].user, "kapot@example.nl")
     fine = helpdesk_person(personas["caseworker"].user, "goed@example.nl")
@@ -180,7 +180,7 @@ def test_a_refused_mail_leaves_the_person_unnotified_with_the_failure_in_the_tra
 
 def test_a_relay_that_is_down_tells_nobody_and_says_so(officer: Any, personas: Any, settings: Any) -> None:
     from tests.smtp import free_port
-    from waarborg.breaches.models import AffectedSubject
+    from waarborg.engine.breaches.models import AffectedSubject
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens there
@@ -198,7 +198,7 @@ def test_a_relay_that_is_down_tells_nobody_and_says_so(officer: Any, personas: A
 
 
 def test_in_production_a_printing_mail_backend_sends_no_notice(officer: Any, personas: Any, settings: Any) -> None:
-    from waarborg.breaches.models import AffectedSubject
+    from waarborg.engine.breaches.models import AffectedSubject
 
     # The console backend "accepts" every mail and delivers none: nobody may be recorded as told by it.
     settings.PRODUCTION = True

@@ -14,7 +14,7 @@ MEASURES = {"measures_taken": "De ontvanger heeft de e-mail verwijderd en dat be
 
 def a_breach_with_two_people(officer: Any, personas: Any, risk: str = "high", **assessment: Any) -> tuple[str, Any,
                                                                                                        Any]:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     applicant_person = applicant(personas["assessor"].user)
     helpdesk_person = subject_create(personas["caseworker"].user)
@@ -37,7 +37,7 @@ def test_sending_notices_needs_the_breach_role(officer: Any, personas: Any, anon
 @pytest.mark.promise("S4-20")
 @pytest.mark.parametrize("missing", ["measures_taken", "measures_subject_can_take"])
 def test_no_notice_goes_out_without_both_kinds_of_measures(officer: Any, personas: Any, missing: str) -> None:
-    from waarborg.breaches.models import AffectedSubject
+    from waarborg.engine.breaches.models import AffectedSubject
 
     filled = {k: v for k, v in MEASURES.items() if k != missing}
     breach_id, _, _ = a_breach_with_two_people(officer, personas, **filled)

@@ -57,7 +57,7 @@ def test_the_page_shows_no_breach_section_to_someone_not_involved(officer: Any, 
 
 @pytest.mark.promise("S3-21")
 def test_someone_without_a_portal_account_is_not_told_by_the_portal(officer: Any, personas: Any) -> None:
-    from waarborg.breaches.models import AffectedSubject
+    from waarborg.engine.breaches.models import AffectedSubject
 
     anna = applicant(personas["assessor"].user, email="anna@example.nl")
     bert = helpdesk_person(personas["caseworker"].user, "bert@example.nl")

@@ -19,7 +19,7 @@ def test_registering_a_breach_needs_a_login(anonymous: Any, policy: Any) -> None
 
 
 def test_a_caseworker_cannot_register_a_breach(personas: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     response = register(personas["caseworker"])
     assert response.status_code == 403 and response.json()["reason"] == "role_not_granted"

@@ -49,7 +49,7 @@ def test_the_export_holds_every_section_of_the_meldformulier(officer: Any, perso
 
 @pytest.mark.promise("S4-24")
 def test_an_initial_notification_can_be_supplemented(officer: Any) -> None:
-    from waarborg.breaches.models import AuthorityNotification
+    from waarborg.engine.breaches.models import AuthorityNotification
 
     breach_id = register(officer).json()["id"]
     url = f"/api/v1/breaches/{breach_id}/authority-notifications"

@@ -31,7 +31,7 @@ def test_every_step_is_documented_in_order(officer: Any, personas: Any) -> None:
 
 @pytest.mark.promise("S4-21")
 def test_trail_entries_cannot_be_changed_or_deleted(officer: Any) -> None:
-    from waarborg.breaches.models import AppendOnly, BreachLogEntry
+    from waarborg.engine.breaches.models import AppendOnly, BreachLogEntry
 
     register(officer)
     entry = BreachLogEntry.objects.get()
@@ -73,7 +73,7 @@ def test_on_postgresql_the_database_refuses_to_rewrite_the_trail(officer: Any) -
     from django.db import connection, transaction
     from django.db.utils import DatabaseError
 
-    from waarborg.breaches.models import BreachLogEntry
+    from waarborg.engine.breaches.models import BreachLogEntry
 
     if connection.vendor != "postgresql":
         pytest.skip("the database trigger exists on PostgreSQL only")
@@ -89,7 +89,7 @@ def test_on_postgresql_the_database_refuses_to_rewrite_the_trail(officer: Any) -
 def test_the_person_sees_the_steps_but_not_who_notes_or_other_peoples_notices(officer: Any, personas: Any) -> None:
     from rest_framework.test import APIClient
 
-    from waarborg.accounts.models import User
+    from waarborg.engine.accounts.models import User
 
     person, other = applicant(personas["assessor"].user), applicant(personas["assessor"].user)
     breach_id = register(officer, categories=["address"], subjects=[str(person.pk), str(other.pk)]).json()["id"]

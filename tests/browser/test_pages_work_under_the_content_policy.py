@@ -37,7 +37,7 @@ def _login(page: Any, url: str, username: str, password: str, button: str) -> No
 
 @pytest.mark.django_db(transaction=True)
 def test_no_page_breaks_its_content_policy(live_server: Any, browser: Any, anna: Any) -> None:
-    from waarborg.accounts.actions import staff_create
+    from waarborg.engine.accounts.actions import staff_create
 
     officer, password, _ = staff_create("fiona", ["privacy_officer"])
     context = browser.new_context(locale="nl-NL")

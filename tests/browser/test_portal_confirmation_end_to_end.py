@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.rights.conftest import PASSWORD, citizen_account, colleague
-from waarborg.rights.models import Request
+from waarborg.engine.rights.models import Request
 
 STAFF_PASSWORD = "backoffice-wachtwoord-9"
 

@@ -17,7 +17,7 @@ PAYSLIP = b"%PDF-1.4 loonstrook oktober netto 1234,56"
 @pytest.mark.django_db(transaction=True)
 def test_a_resident_sends_a_secure_message_with_an_attachment_in_a_real_browser(
         live_server: Any, browser: Any, smtp_inbox: Any, front_office: Any, settings: Any) -> None:
-    from waarborg.securemail.models import SecureMessage
+    from waarborg.modules.securemail.models import SecureMessage
 
     page = browser.new_context(locale="nl-NL").new_page()
 

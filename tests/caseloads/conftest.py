@@ -76,13 +76,13 @@ def assign(persona: Persona, subject: Any, purpose: str, **to: str) -> Any:
 
 
 def audit(action: str, **fields: Any) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(action=action, **fields).order_by("id"))
 
 
 def pseudonym_of(subject: Any) -> str:
-    from waarborg.vault.crypto import pseudonym
+    from waarborg.engine.keyring.crypto import pseudonym
 
     return pseudonym(getattr(subject, "pk", subject))
 

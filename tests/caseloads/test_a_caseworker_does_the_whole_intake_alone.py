@@ -95,7 +95,7 @@ def test_without_a_purpose_the_intake_gives_every_need_to_know_purpose_the_worke
 
 
 def test_staff_outside_need_to_know_get_no_assignment_from_an_intake(werkzaak: dict[str, Any]) -> None:
-    from waarborg.vault.models import Assignment
+    from waarborg.engine.vault.models import Assignment
 
     # the front office registers a resident who asks a question: that purpose has no caseloads
     assert register(werkzaak["front_office"], "questions").status_code == 201
@@ -108,8 +108,8 @@ def test_a_purpose_whose_policy_says_a_coordinator_assigns_gives_no_intake_assig
     import yaml
 
     from tests.conftest import EXAMPLES, Persona, make_staff
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_text
 
     data = yaml.safe_load((EXAMPLES / "kwartier.yaml").read_text(encoding="utf-8"))
     data["purposes"]["support"]["intake_assigns"] = False

@@ -68,7 +68,7 @@ def test_a_malformed_look_up_is_invalid(kwartier: dict[str, Any]) -> None:
 @pytest.mark.promise("S4-11")
 def test_registering_a_known_bsn_again_names_the_existing_subject_to_whoever_may_see_it(
         kwartier: dict[str, Any]) -> None:
-    from waarborg.vault.models import Subject
+    from waarborg.engine.vault.models import Subject
 
     client = new_subject(kwartier["worker"], "support", bsn=BSN)
     # When she registers the same BSN again (a second letter from the same person)
@@ -80,7 +80,7 @@ def test_registering_a_known_bsn_again_names_the_existing_subject_to_whoever_may
 
 @pytest.mark.promise("S4-11")
 def test_registering_a_known_bsn_outside_ones_caseload_answers_409_without_the_id(kwartier: dict[str, Any]) -> None:
-    from waarborg.vault.models import Subject
+    from waarborg.engine.vault.models import Subject
 
     client = new_subject(kwartier["worker"], "support", bsn=BSN)
     saskia = kwartier["other_team"]

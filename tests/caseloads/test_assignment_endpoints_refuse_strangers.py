@@ -9,7 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests.caseloads.conftest import assign, audit, new_subject
-from waarborg.vault.models import Assignment
+from waarborg.engine.vault.models import Assignment
 
 NOBODY = "00000000-0000-0000-0000-000000000000"
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.caseloads.conftest import assign, audit, new_subject, pseudonym_of
-from waarborg.vault.models import Assignment
+from waarborg.engine.vault.models import Assignment
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from tests.caseloads.conftest import audit, new_subject, records
-from waarborg.cli import main
-from waarborg.vault.models import Assignment
+from waarborg.audiences.cli import main
+from waarborg.engine.vault.models import Assignment
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.caseloads.conftest import audit, new_subject, records, store
-from waarborg.vault.models import Assignment
+from waarborg.engine.vault.models import Assignment
 
 
 @pytest.mark.promise("S4-11", "S4-12")

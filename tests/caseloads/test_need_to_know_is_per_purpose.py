@@ -48,7 +48,7 @@ def test_signals_stay_need_to_know_for_social_workers(kwartier: dict[str, Any]) 
 
 
 def test_the_old_form_still_means_every_granted_purpose(db: Any) -> None:
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.loader import load_text
 
     data = yaml.safe_load((EXAMPLES / "kwartier.yaml").read_text(encoding="utf-8"))
     data["roles"]["social_worker"]["need_to_know"] = True
@@ -59,7 +59,7 @@ def test_the_old_form_still_means_every_granted_purpose(db: Any) -> None:
 
 
 def test_a_need_to_know_purpose_the_role_is_not_granted_is_an_error(db: Any) -> None:
-    from waarborg.policy.loader import PolicyError, load_text
+    from waarborg.engine.policy.loader import PolicyError, load_text
 
     data = yaml.safe_load((EXAMPLES / "kwartier.yaml").read_text(encoding="utf-8"))
     data["roles"]["social_worker"]["need_to_know"] = ["support", "volunteers"]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.caseloads.conftest import audit, new_subject, records
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 
 def test_staff_list_shows_every_account_with_its_roles_team_and_tokens(kwartier: dict[str, Any], capsys: Any) -> None:
@@ -77,7 +77,7 @@ def test_roles_are_shown_and_replaced_with_roles_of_the_policy(kwartier: dict[st
 
 
 def test_a_team_the_policy_does_not_know_is_refused_with_the_valid_teams(kwartier: dict[str, Any], capsys: Any) -> None:
-    from waarborg.accounts.models import User
+    from waarborg.engine.accounts.models import User
 
     assert main(["staff", "add", "sofie", "--role", "social_worker", "--team", "wijkteam-noord"]) == 1
     err = capsys.readouterr().err

@@ -16,7 +16,7 @@ PUBLIC = "https://privacy.example.nl"
 
 @pytest.fixture
 def behind_proxy(settings: Any) -> Any:
-    from waarborg.conf.web import networks
+    from waarborg.audiences.web.proxy import networks
 
     settings.WAARBORG_PUBLIC_URL = PUBLIC
     settings.ALLOWED_HOSTS = ["privacy.example.nl"]

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from waarborg.audiences.web.proxy import allowed_hosts, networks, public_url
 from waarborg.conf.env import ConfigError
-from waarborg.conf.web import allowed_hosts, networks, public_url
 
 
 @pytest.mark.parametrize(("value", "production", "problem"), [

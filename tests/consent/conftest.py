@@ -20,8 +20,8 @@ CARE_POLICY = Path(__file__).resolve().parent / "care_policy.yaml"
 @pytest.fixture
 def care(db: Any) -> dict[str, Persona]:
     """The care policy, active, and its personas: privacy_officer, supporter, communications, outsider."""
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_file
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_file
 
     activate(load_file(CARE_POLICY))
     people = {
@@ -34,7 +34,7 @@ def care(db: Any) -> dict[str, Persona]:
 
 
 def new_subject(birth_date: date | None = None) -> Any:
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.records.actions import subject_create
 
     return subject_create("system:test", birth_date=birth_date)
 
@@ -75,8 +75,8 @@ def list_records(persona: Persona, subject: Any, purpose: str) -> Any:
 
 def refusals(reason: str, subject: Any = None) -> int:
     """How many refused attempts with this reason the audit log holds (for this subject)."""
-    from waarborg.audit.models import AuditEntry
-    from waarborg.vault.crypto import pseudonym
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.keyring.crypto import pseudonym
 
     entries = AuditEntry.objects.filter(outcome="refused", reason=reason)
     if subject is not None:
@@ -85,8 +85,8 @@ def refusals(reason: str, subject: Any = None) -> int:
 
 
 def audited(action: str, subject: Any = None) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.vault.crypto import pseudonym
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.keyring.crypto import pseudonym
 
     entries = AuditEntry.objects.filter(action=action, outcome="ok")
     if subject is not None:

@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import activate_example, make_staff
-from waarborg.audit.models import AuditEntry
-from waarborg.caseloads.actions import assign
-from waarborg.consent.actions import consent_give
 from waarborg.core.errors import Refused
-from waarborg.vault.actions import record_create, subject_create
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.caseloads.actions import assign
+from waarborg.engine.consent.actions import consent_give
+from waarborg.engine.records.actions import record_create, subject_create
 
 CLIENT = {"name": "Kees Kok", "birth_date": "1950-02-03", "agreement_status": "active"}
 

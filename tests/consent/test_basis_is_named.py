@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.consent.conftest import CARE_POLICY
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 
 @pytest.mark.promise("S4-03")
@@ -31,7 +31,7 @@ def test_a_purpose_on_law_or_contract_that_does_not_name_it_is_rejected(
 
 @pytest.mark.promise("S4-03")
 def test_the_example_policies_name_the_law_or_contract_of_each_such_purpose() -> None:
-    from waarborg.policy.loader import load_file
+    from waarborg.engine.policy.loader import load_file
 
     examples = Path(__file__).resolve().parents[2] / "examples"
     for path in [*sorted(examples.glob("*.yaml")), CARE_POLICY]:

@@ -11,9 +11,9 @@ from typing import Any
 import yaml
 
 from tests.consent.conftest import CARE_POLICY, new_subject, write_record
-from waarborg.consent.gates import bsn_gate
-from waarborg.policy.schema import Policy
-from waarborg.vault.gates import AccessContext
+from waarborg.engine.consent.gates import bsn_gate
+from waarborg.engine.policy.schema import Policy
+from waarborg.engine.vault.gates import AccessContext
 
 
 def _unchecked_policy_without_bsn_ground() -> Policy:

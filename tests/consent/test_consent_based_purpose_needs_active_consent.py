@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import Persona, make_staff
 from tests.consent.conftest import give, new_subject, read_record, refusals, write_record
-from waarborg.vault.models import Record
+from waarborg.engine.vault.models import Record
 
 
 @pytest.fixture

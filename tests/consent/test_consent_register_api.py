@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from tests.consent.conftest import audited, give, new_subject, refusals
-from waarborg.consent.models import Consent
+from waarborg.engine.consent.models import Consent
 
 
 def test_registering_a_consent_needs_authentication(care: Any, anonymous: Any) -> None:

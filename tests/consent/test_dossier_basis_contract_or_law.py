@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import activate_example, make_staff
-from waarborg.caseloads.actions import assign
-from waarborg.consent.actions import consent_give
-from waarborg.policy.active import current
-from waarborg.policy.render.register import register_entries
-from waarborg.vault.actions import record_create, subject_create
+from waarborg.engine.caseloads.actions import assign
+from waarborg.engine.consent.actions import consent_give
+from waarborg.engine.policy.active import current
+from waarborg.engine.policy.render.register import register_entries
+from waarborg.engine.records.actions import record_create, subject_create
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import give, new_subject, refusals
-from waarborg.policy.loader import PolicyError, load_text
+from waarborg.engine.policy.loader import PolicyError, load_text
 
 SELECT = "/api/v1/mailings/selection"
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import audited, give, new_subject, refusals, write_record, years_ago
-from waarborg.consent.models import Consent
-from waarborg.vault.models import Record
+from waarborg.engine.consent.models import Consent
+from waarborg.engine.vault.models import Record
 
 SPECIAL = {"document": "TV-2024-0007", "scope": ["general", "special"]}
 DOSSIER = {"name": "Kim", "situation": "Woont thuis met ouders", "diagnosis": "Autisme"}

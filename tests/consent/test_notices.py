@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import audited, new_subject, refusals, write_record
-from waarborg.consent.models import Notice
+from waarborg.engine.consent.models import Notice
 
 
 def _unsent(persona: Any) -> list[dict[str, Any]]:
@@ -84,7 +84,7 @@ def test_recording_that_the_notice_was_sent_takes_the_subject_off_the_list(care:
 
 def test_the_notices_command_lists_the_subjects_not_yet_informed(care: Any,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    from waarborg.cli import main
+    from waarborg.audiences.cli import main
 
     subject = new_subject()
     write_record(care["supporter"], subject, "signal", {"note": "x"}, "neighbourhood")

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import audited, new_subject, read_record, refusals, write_record
-from waarborg.consent.eligibility import eligible_subjects
-from waarborg.consent.models import Objection
+from waarborg.engine.consent.eligibility import eligible_subjects
+from waarborg.engine.consent.models import Objection
 
 
 def _object(persona: Any, subject: Any, purpose: str) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import audited, give, new_subject, refusals, write_record
-from waarborg.consent.eligibility import eligible_subjects
+from waarborg.engine.consent.eligibility import eligible_subjects
 
 
 def test_opting_out_needs_authentication_and_a_role(care: Any, anonymous: Any) -> None:

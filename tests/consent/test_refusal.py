@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import audited, new_subject, refusals, write_record
-from waarborg.consent.models import Notice
+from waarborg.engine.consent.models import Notice
 
 
 def _refuse(persona: Any, subject: Any, **body: Any) -> Any:

@@ -84,7 +84,7 @@ def test_csv_cells_cannot_smuggle_spreadsheet_formulas(care: Any) -> None:
 
 
 def test_after_erasure_the_register_keeps_the_proof_without_the_names(care: Any) -> None:
-    from waarborg.vault.keys import shred
+    from waarborg.engine.keyring.keys import shred
 
     subject = new_subject()
     give(care["supporter"], subject, "service_improvement", signatories=[{"role": "self", "name": "Alice"}])
@@ -96,7 +96,7 @@ def test_after_erasure_the_register_keeps_the_proof_without_the_names(care: Any)
 @pytest.mark.promise("S0-26")
 def test_the_register_exports_from_the_command_line(care: Any, register: Any,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    from waarborg.cli import main
+    from waarborg.audiences.cli import main
 
     assert main(["consents", "export", "--subject", str(register["bob"].pk), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import audited, give, new_subject, read_record, refusals, write_record
-from waarborg.consent.eligibility import eligible_subjects
-from waarborg.vault.models import Record
+from waarborg.engine.consent.eligibility import eligible_subjects
+from waarborg.engine.vault.models import Record
 
 
 def _restrict(persona: Any, subject: Any, purpose: str = "") -> Any:

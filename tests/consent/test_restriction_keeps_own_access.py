@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 from tests.consent.conftest import new_subject
-from waarborg.accounts.models import User
-from waarborg.consent.gates import restriction_gate
-from waarborg.consent.objections import restriction_set
-from waarborg.policy.active import current
-from waarborg.vault.gates import AccessContext
+from waarborg.engine.accounts.models import User
+from waarborg.engine.consent.gates import restriction_gate
+from waarborg.engine.consent.objections import restriction_set
+from waarborg.engine.policy.active import current
+from waarborg.engine.vault.gates import AccessContext
 
 
 @pytest.mark.promise("S3-22")

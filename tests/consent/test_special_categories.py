@@ -15,7 +15,7 @@ from tests.consent.conftest import (
     write_record,
     years_ago,
 )
-from waarborg.vault.models import Record
+from waarborg.engine.vault.models import Record
 
 DOSSIER = {"name": "Kees", "situation": "Mantelzorg door partner", "diagnosis": "Parkinson"}
 

@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from tests.conftest import Persona, make_staff
 from tests.consent.conftest import give, new_subject, write_record
-from waarborg.vault.models import Record
+from waarborg.engine.vault.models import Record
 
 
 def test_the_newsletter_address_expires_when_consent_is_withdrawn(personas: Any) -> None:
-    pytest.importorskip("waarborg.retention.events")
+    pytest.importorskip("waarborg.engine.retention.events")
     editor = Persona(*make_staff("nina", ["newsletter_editor"]))
     subject = new_subject()
     consent = give(personas["privacy_officer"], subject, "newsletter").json()

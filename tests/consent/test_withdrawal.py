@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests.conftest import Persona, make_staff
 from tests.consent.conftest import audited, give, new_subject, refusals, write_record
-from waarborg.consent.models import Consent
+from waarborg.engine.consent.models import Consent
 
 
 @pytest.fixture

@@ -14,16 +14,16 @@ from waarborg.core.times import rfc3339
 
 @pytest.fixture
 def retention_events(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Stand in for `waarborg.retention.events.event_record` and remember the calls."""
+    """Stand in for `waarborg.engine.retention.events.event_record` and remember the calls."""
     calls: list[dict[str, Any]] = []
-    module = types.ModuleType("waarborg.retention.events")
+    module = types.ModuleType("waarborg.engine.retention.events")
 
     def event_record(actor: Any, **kwargs: Any) -> None:
         calls.append({"actor": actor, **kwargs})
 
     module.event_record = event_record  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "waarborg.retention.events", module)
-    monkeypatch.setitem(sys.modules, "waarborg.retention.actions", None)  # None: "not importable"
+    monkeypatch.setitem(sys.modules, "waarborg.engine.retention.events", module)
+    monkeypatch.setitem(sys.modules, "waarborg.engine.retention.actions", None)  # None: "not importable"
     return calls
 
 

@@ -19,9 +19,9 @@ CSRF_COOKIE = """
 
 
 def activate(name: str, *, declare_csrf: bool = True) -> Any:
-    from waarborg.policy.active import activate as store
-    from waarborg.policy.active import current
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate as store
+    from waarborg.engine.policy.active import current
+    from waarborg.engine.policy.loader import load_text
 
     text = (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
     if declare_csrf and "name: csrftoken" not in text:

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from tests.cookies.conftest import PUBLIC_PAGES, activate, set_cookies
-from waarborg.statistics.cookies import declared_before_consent
+from waarborg.modules.statistics.cookies import declared_before_consent
 
 
 @pytest.mark.django_db

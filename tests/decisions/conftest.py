@@ -10,14 +10,14 @@ PAYOUT = {"iban": "NL91ABNA0417164300", "account_holder": "J. Jansen", "amount":
 
 
 def application(actor: Any) -> Any:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create(actor)
     return record_create(actor, subject=subject, type="application", data=APPLICATION, purpose="eligibility")
 
 
 def payout_record(actor: Any, application: Any, **data: Any) -> Any:
-    from waarborg.vault.actions import record_create
+    from waarborg.engine.records.actions import record_create
 
     return record_create(actor, subject=application.subject, type="payout", data={**PAYOUT, **data},
                          purpose="payout")
@@ -34,6 +34,6 @@ def pay(persona: Any, application: Any, payout: Any) -> Any:
 
 
 def audit(action: str, outcome: str = "ok") -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(action=action, outcome=outcome))

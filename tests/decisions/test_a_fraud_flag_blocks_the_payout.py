@@ -31,7 +31,7 @@ def test_staff_outside_the_purpose_cannot_flag(personas: Any) -> None:
 
 @pytest.mark.promise("S0-10")
 def test_a_flagged_application_is_not_paid_until_a_person_clears_the_flag(personas: Any) -> None:
-    from waarborg.decisions.models import Payout
+    from waarborg.engine.decisions.models import Payout
 
     assessor = personas["assessor"]
     case = application(assessor.user)
@@ -62,7 +62,7 @@ def test_a_flagged_application_is_not_paid_until_a_person_clears_the_flag(person
 @pytest.mark.promise("S0-10")
 def test_a_job_cannot_clear_a_flag(personas: Any) -> None:
     from waarborg.core.errors import Refused
-    from waarborg.decisions import actions
+    from waarborg.engine.decisions import actions
 
     case = application(personas["assessor"].user)
     raised = actions.flag_raise("system:fraud-check", case, kind="suspected_fraud", reason="Adres komt 6x voor")
@@ -83,7 +83,7 @@ def test_only_a_decider_clears_a_flag(personas: Any) -> None:
 
 @pytest.mark.promise("S0-10")
 def test_the_applicant_can_open_a_conversation_about_the_flag(personas: Any) -> None:
-    from waarborg.accounts.models import User
+    from waarborg.engine.accounts.models import User
 
     assessor = personas["assessor"]
     case = application(assessor.user)
@@ -104,8 +104,8 @@ def test_the_applicant_can_open_a_conversation_about_the_flag(personas: Any) -> 
 
 
 def test_someone_else_cannot_open_a_conversation_on_a_case(personas: Any) -> None:
-    from waarborg.accounts.models import User
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.accounts.models import User
+    from waarborg.engine.records.actions import subject_create
 
     case = application(personas["assessor"].user)
     stranger = User.objects.create(username="kees", kind=User.Kind.CITIZEN,

@@ -49,7 +49,7 @@ def test_who_raised_a_fraud_flag_cannot_clear_it(werkzaak: dict[str, Any]) -> No
 
 
 def test_who_raised_a_fraud_flag_cannot_confirm_it_by_rejecting_alone(werkzaak: dict[str, Any]) -> None:
-    from waarborg.decisions.models import Decision
+    from waarborg.engine.decisions.models import Decision
 
     _, record, _ = _flagged_case(werkzaak)
     answer = werkzaak["worker"].post("/api/v1/decisions", {"record": record, "outcome": "rejected",

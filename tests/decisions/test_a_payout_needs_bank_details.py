@@ -12,8 +12,8 @@ from tests.decisions.conftest import application, audit, decide, pay, payout_rec
 def without(record: Any, field: str) -> Any:
     """Given a payout record whose bank detail went missing (imported from an older system)."""
     from tests.vault.stored import record_data
-    from waarborg.vault import keys
-    from waarborg.vault.models import Record
+    from waarborg.engine.keyring import keys
+    from waarborg.engine.vault.models import Record
 
     data = {k: v for k, v in record_data(record).items() if k in ("iban", "account_holder") and k != field}
     Record.objects.filter(pk=record.pk).update(sealed=keys.seal(record.subject, data, f"record:{record.pk}"))
@@ -36,7 +36,7 @@ def test_a_role_without_payout_decisions_cannot_pay(personas: Any) -> None:
 @pytest.mark.promise("S0-09")
 @pytest.mark.parametrize("field", ["iban", "account_holder"])
 def test_a_payout_without_bank_details_fails_with_a_clear_error(personas: Any, field: str) -> None:
-    from waarborg.decisions.models import Payout
+    from waarborg.engine.decisions.models import Payout
 
     assessor = personas["assessor"]
     case = application(assessor.user)

@@ -21,7 +21,7 @@ def test_staff_without_cases_cannot_list_flags(personas: Any) -> None:
 
 @pytest.mark.promise("S1-17", "S0-10")
 def test_flags_raised_by_jobs_wait_for_an_assessor_until_cleared(personas: Any) -> None:
-    from waarborg.decisions import actions
+    from waarborg.engine.decisions import actions
 
     assessor = personas["assessor"]
     first, second = application(assessor.user), application(assessor.user)
@@ -39,7 +39,7 @@ def test_flags_raised_by_jobs_wait_for_an_assessor_until_cleared(personas: Any) 
 
 @pytest.mark.promise("S0-10")
 def test_the_applicant_can_appeal_a_rejection(personas: Any) -> None:
-    from waarborg.accounts.models import User
+    from waarborg.engine.accounts.models import User
 
     assessor = personas["assessor"]
     case = application(assessor.user)

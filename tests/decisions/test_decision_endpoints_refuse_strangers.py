@@ -10,7 +10,7 @@ from tests.decisions.conftest import application
 
 
 def _targets(assessor: Any) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    from waarborg.decisions import actions
+    from waarborg.engine.decisions import actions
 
     case = application(assessor.user)
     flag = actions.flag_raise("system:check", case, kind="suspected_fraud", reason="Dubbel adres")
@@ -32,7 +32,7 @@ def test_a_decision_endpoint_needs_a_login(personas: Any, anonymous: Any, name: 
 
 @pytest.mark.parametrize("name", ["decide", "flag", "flags", "clear", "conversation", "case"])
 def test_a_decision_endpoint_refuses_staff_outside_the_purpose(personas: Any, name: str) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     method, url, body = _targets(personas["assessor"])[name]
     response = getattr(personas["outsider"].client, method)(url, body, format="json")

@@ -28,7 +28,7 @@ def test_staff_without_the_deciding_role_are_refused(personas: Any) -> None:
 
 @pytest.mark.promise("S0-40", "S1-17")
 def test_an_assessor_grants_with_reasoning_and_is_recorded_as_reviewer(personas: Any) -> None:
-    from waarborg.decisions.models import Decision
+    from waarborg.engine.decisions.models import Decision
 
     assessor = personas["assessor"]
     case = application(assessor.user)
@@ -51,8 +51,8 @@ def test_a_decision_without_reasoning_is_invalid(personas: Any) -> None:
 
 @pytest.mark.promise("S0-40", "S1-17")
 def test_a_service_token_cannot_decide_even_with_the_deciding_role(policy: Any, personas: Any) -> None:
-    from waarborg.accounts.actions import staff_create
-    from waarborg.decisions.models import Decision
+    from waarborg.engine.accounts.actions import staff_create
+    from waarborg.engine.decisions.models import Decision
 
     user, _, key = staff_create("checker", ["assessor"], service=True)
     assert key is not None
@@ -70,8 +70,8 @@ def test_a_service_token_cannot_decide_even_with_the_deciding_role(policy: Any, 
 @pytest.mark.promise("S0-40", "S1-17")
 def test_a_job_can_only_flag_never_decide(personas: Any) -> None:
     from waarborg.core.errors import Refused
-    from waarborg.decisions import actions
-    from waarborg.decisions.models import Decision, Flag
+    from waarborg.engine.decisions import actions
+    from waarborg.engine.decisions.models import Decision, Flag
 
     case = application(personas["assessor"].user)
     with pytest.raises(Refused) as refused:
@@ -84,7 +84,7 @@ def test_a_job_can_only_flag_never_decide(personas: Any) -> None:
 
 
 def test_a_record_outside_a_human_decision_purpose_is_not_a_case(db: Any) -> None:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     # Given the sociale kaart's privacy officer, who may `decide` on privacy requests, which are no cases
     activate_example("socialekaart")
@@ -100,10 +100,10 @@ def test_a_record_outside_a_human_decision_purpose_is_not_a_case(db: Any) -> Non
 
 @pytest.mark.promise("S0-40", "S1-17")
 def test_no_job_or_service_can_write_a_final_outcome(policy: Any, personas: Any) -> None:
-    from waarborg.accounts.actions import staff_create
     from waarborg.core.errors import Refused
-    from waarborg.vault.actions import record_create, subject_create
-    from waarborg.vault.models import Record
+    from waarborg.engine.accounts.actions import staff_create
+    from waarborg.engine.records.actions import record_create, subject_create
+    from waarborg.engine.vault.models import Record
 
     service, _, _ = staff_create("importer", ["assessor"], service=True)
     subject = subject_create(personas["assessor"].user)
@@ -121,7 +121,7 @@ def test_no_job_or_service_can_write_a_final_outcome(policy: Any, personas: Any)
 
 @pytest.mark.promise("S0-40")
 def test_an_assessor_entering_the_outcome_is_a_recorded_human_decision(personas: Any) -> None:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     assessor = personas["assessor"].user
     record = record_create(assessor, subject=subject_create(assessor), type="application", purpose="eligibility",

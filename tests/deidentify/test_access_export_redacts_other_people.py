@@ -16,7 +16,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests.conftest import Persona, activate_example, make_staff
-from waarborg.audit.models import AuditEntry
+from waarborg.engine.audit.models import AuditEntry
 
 CLIENT_FILE = {"name": "Fatima El Amrani", "phone": "06 12345678", "address": "Kerkstraat 12, 1234 AB Utrecht",
                "request": "Fatima vraagt hulp bij haar post. Haar buurman Kees de Vries helpt nu.",

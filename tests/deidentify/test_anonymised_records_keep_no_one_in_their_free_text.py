@@ -16,8 +16,8 @@ import pytest
 import time_machine
 
 from tests.conftest import EXAMPLES, Persona, make_staff
-from waarborg.cli import main
-from waarborg.vault.models import Record
+from waarborg.audiences.cli import main
+from waarborg.engine.vault.models import Record
 
 KEEP = "anonymise: {keep: [neighbourhood, received_on], generalise_dates: month}"
 DESCRIPTION = "      description: {category: signal, type: longtext, required: true}\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from waarborg import cli
-from waarborg.cli import main
+from waarborg.audiences import cli
+from waarborg.audiences.cli import main
 
 NOTE = "Mevrouw Fatima El Amrani (82 jaar) woont op de Kerkstraat 12a, 9401 AB Assen. BSN 123456782, tel. 06-12345678."
 

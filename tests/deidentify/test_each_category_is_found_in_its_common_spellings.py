@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from waarborg.deidentify import Category, find
+from waarborg.engine.deidentify import Category, find
 
 C = Category
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from waarborg.deidentify.logfilter import Scrub
+from waarborg.engine.deidentify.logfilter import Scrub
 
 BSN, IBAN, EMAIL, PHONE = "123456782", "NL91 ABNA 0417 1643 00", "fatima.elamrani@hotmail.com", "06-12345678"
 
@@ -38,7 +38,7 @@ def _assert_clean(output: str) -> None:
 
 def test_a_log_call_with_personal_data_in_message_and_arguments_is_scrubbed(log_output: io.StringIO) -> None:
     # when code logs personal data, in the message and as arguments
-    logging.getLogger("waarborg.vault").warning(
+    logging.getLogger("waarborg.engine.vault").warning(
         f"client BSN {BSN} mailed from %s, phone %s, IBAN %s", EMAIL, PHONE, IBAN
     )
     # then the log holds tags instead
@@ -52,7 +52,7 @@ def test_an_exception_message_with_personal_data_is_scrubbed(log_output: io.Stri
     try:
         raise ValueError(f"cannot pay {IBAN} for {EMAIL} (BSN {BSN}, {PHONE})")
     except ValueError:
-        logging.getLogger("waarborg.jobs").exception("payout failed")
+        logging.getLogger("waarborg.engine.jobs").exception("payout failed")
     # then neither the traceback nor the message holds it
     output = log_output.getvalue()
     assert "Traceback" in output and "ValueError: cannot pay [IBAN-1]" in output

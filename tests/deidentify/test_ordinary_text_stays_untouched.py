@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from waarborg.deidentify import Category, deidentify, find
+from waarborg.engine.deidentify import Category, deidentify, find
 
 ORDINARY = [
     "Het kost € 1.234,56 per maand, of 1.234 euro per jaar.",

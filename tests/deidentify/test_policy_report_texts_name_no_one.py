@@ -9,8 +9,8 @@ import json
 from typing import Any
 
 from tests.conftest import EXAMPLES, Persona, make_staff
-from waarborg.policy.active import activate
-from waarborg.policy.loader import load_text
+from waarborg.engine.policy.active import activate
+from waarborg.engine.policy.loader import load_text
 
 ANCHOR = "      status: {category: payout, type: choice, choices: [submitted, granted, rejected]}\n"
 PARTNERS = ["Marieke de Wit", "Fatma Yıldız", "Kwame Mensah", "Agnieszka Nowak", "Tesfay Ghebre"]
@@ -19,7 +19,7 @@ ADDED = ("      experience: {category: care_situation, type: longtext, policy_us
 
 
 def test_free_text_for_policy_use_is_in_the_rows_with_no_one_named_and_dropped_text_is_not(db: Any) -> None:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     text = (EXAMPLES / "ikzorginassen.yaml").read_text()
     assert ANCHOR in text

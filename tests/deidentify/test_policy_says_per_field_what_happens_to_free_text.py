@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from tests.policy.test_meaning_rules import BASE
-from waarborg.policy.loader import PolicyError, load_file, load_text
+from waarborg.engine.policy.loader import PolicyError, load_file, load_text
 
 
 def _with_fields(fields: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from waarborg.deidentify import Category, deidentify, find
+from waarborg.engine.deidentify import Category, deidentify, find
 
 NOTE = (
     "Mevrouw Fatima El Amrani belde over haar zoon Kofi. Mevrouw El Amrani is bereikbaar op 06-12345678 "

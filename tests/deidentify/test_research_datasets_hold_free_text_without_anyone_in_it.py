@@ -13,9 +13,9 @@ import pytest
 
 from tests.conftest import EXAMPLES, Persona, activate_example, make_staff
 from tests.research.conftest import dataset, post, refused, started_big_data
-from waarborg.policy.active import activate
-from waarborg.policy.loader import load_text
-from waarborg.research.models import Dataset, DatasetRow
+from waarborg.engine.policy.active import activate
+from waarborg.engine.policy.loader import load_text
+from waarborg.modules.research.models import Dataset, DatasetRow
 
 HISTORY = ["Werkte tien jaar bij Jansen Transport B.V.; leidinggevende Henk de Groot (06-11223344) is positief.",
            "Stage bij de bakker; Henk de Groot gaf een referentie, mail h.degroot@example.nl."]

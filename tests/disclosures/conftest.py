@@ -45,8 +45,8 @@ RECIPIENTS = {
 
 @pytest.fixture
 def sharing_policy(db: Any, tmp_path: Path) -> Any:
-    from waarborg.policy.active import activate, current
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate, current
+    from waarborg.engine.policy.loader import load_text
 
     data = yaml.safe_load((EXAMPLES / "ikzorginassen.yaml").read_text(encoding="utf-8"))
     data["recipients"].update(RECIPIENTS)
@@ -68,7 +68,7 @@ def bystander(sharing_policy: Any) -> Persona:
 
 
 def applicant(actor: Any, **data: Any) -> tuple[Any, Any]:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create(actor)
     record = record_create(actor, subject=subject, type="application", data={**APPLICATION, **data},
@@ -83,7 +83,7 @@ def disclose(persona: Persona, subject: Any, **body: Any) -> Any:
 
 
 def refused_entries(reason: str) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(action="disclosure.refused", outcome="refused", reason=reason))
 

@@ -15,7 +15,7 @@ GIVEN = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 @pytest.fixture
 def consent_on_file(monkeypatch: pytest.MonkeyPatch) -> None:
     """A consent to share the application, given on GIVEN (the consent capability answers this in production)."""
-    from waarborg.disclosures import consent_link
+    from waarborg.engine.disclosures import consent_link
 
     def lookup(subject: Any, purpose: str, at: datetime) -> str | None:
         return "consent-1" if purpose == "eligibility" and at >= GIVEN else None
@@ -48,7 +48,7 @@ def test_a_consent_given_after_the_disclosure_time_does_not_count(discloser: Any
 @pytest.mark.promise("S3-07", "S4-10")
 def test_a_consent_given_before_the_disclosure_allows_it_and_is_recorded(discloser: Any,
                                                                        consent_on_file: None) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     subject = subscriber(discloser.user)
     response = disclose(discloser, subject, recipient="welfare_partner", reason="consent",
@@ -59,7 +59,7 @@ def test_a_consent_given_before_the_disclosure_allows_it_and_is_recorded(disclos
 
 @pytest.mark.promise("S3-07")
 def test_a_legal_obligation_needs_no_consent_and_keeps_its_ground(discloser: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     subject, _ = applicant(discloser.user)
     response = disclose(discloser, subject, recipient="welfare_partner", reason="legal_obligation",

@@ -13,7 +13,7 @@ from tests.disclosures.conftest import applicant, disclose, refused_entries
 
 @pytest.mark.promise("S1-20", "S0-36")
 def test_a_processor_whose_agreement_expired_gets_nothing(discloser: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     subject, _ = applicant(discloser.user)
     response = disclose(discloser, subject, recipient="old_host", reason="agreed_work")

@@ -24,7 +24,7 @@ def test_a_role_without_disclose_is_refused_and_logged(discloser: Any, bystander
 @pytest.mark.promise("S2-14", "S1-19")
 @pytest.mark.parametrize("reason", ["agreed_work", "legal_obligation"])
 def test_agreed_work_and_legal_obligation_are_accepted_and_logged(discloser: Any, reason: str) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     subject, record = applicant(discloser.user)
     response = disclose(discloser, subject, reason=reason, records=[str(record.pk)])
@@ -37,7 +37,7 @@ def test_agreed_work_and_legal_obligation_are_accepted_and_logged(discloser: Any
 @pytest.mark.promise("S2-14", "S1-19", "S4-10")
 @pytest.mark.parametrize("reason", ["legitimate_interest", "consent", "vital_interest"])
 def test_any_other_reason_is_refused_with_a_reason_code(discloser: Any, reason: str) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     subject, _ = applicant(discloser.user)
     response = disclose(discloser, subject, reason=reason)
@@ -48,7 +48,7 @@ def test_any_other_reason_is_refused_with_a_reason_code(discloser: Any, reason: 
 
 @pytest.mark.promise("S2-14")
 def test_an_authority_request_records_the_authority_and_its_legal_ground(discloser: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     subject, _ = applicant(discloser.user)
     without = disclose(discloser, subject, recipient="police", reason="authority_request")
@@ -80,7 +80,7 @@ def test_a_recipient_outside_the_register_is_refused(personas: Any) -> None:
 
 @pytest.mark.promise("S0-36")
 def test_the_registered_processors_receive_data_under_their_agreement(personas: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     subject, _ = applicant(personas["assessor"].user)
     for recipient in ("hosting", "co_developer"):
@@ -118,7 +118,7 @@ def test_a_recipient_outside_the_purpose_is_refused(discloser: Any) -> None:
 
 
 def test_a_restriction_gate_also_stops_a_disclosure(discloser: Any) -> None:
-    from waarborg.vault import gates
+    from waarborg.engine.vault import gates
 
     def restricted(ctx: gates.AccessContext) -> gates.Refusal | None:
         return gates.Refusal("restricted", "Verwerking beperkt") if ctx.action == "disclose" else None

@@ -20,7 +20,7 @@ APPLICATION = {"name": "Jan Jansen", "phone": "0612345678", "address": "Kerkstra
 
 @pytest.mark.promise("S4-10", "S4-11")
 def test_a_privacy_officer_without_the_grant_is_refused_and_logged(db: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     # Given Kwartier's shipped policy and a social worker's client
     org("kwartier")

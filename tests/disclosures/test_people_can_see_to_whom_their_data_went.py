@@ -23,8 +23,8 @@ def test_staff_without_a_privacy_role_cannot_read_the_overview(discloser: Any, b
 
 @pytest.mark.promise("S2-15")
 def test_the_overview_matches_the_disclosure_log_exactly(discloser: Any, officer: Any) -> None:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.vault.crypto import pseudonym
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.keyring.crypto import pseudonym
 
     subject, record = applicant(discloser.user)
     other, _ = applicant(discloser.user)
@@ -53,7 +53,7 @@ def test_the_overview_matches_the_disclosure_log_exactly(discloser: Any, officer
 def test_a_person_with_an_account_sees_their_own_overview(discloser: Any) -> None:
     from rest_framework.test import APIClient
 
-    from waarborg.accounts.models import User
+    from waarborg.engine.accounts.models import User
 
     subject, _ = applicant(discloser.user)
     disclose(discloser, subject, reason="agreed_work")

@@ -14,8 +14,8 @@ from tests.disclosures.conftest import disclose, refused_entries
                                                    ("welfare_partner", "legal_obligation")])
 def test_visit_records_are_refused_for_every_recipient_and_reason(discloser: Any, recipient: str,
                                                                   reason: str) -> None:
-    from waarborg.disclosures.models import Disclosure
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.disclosures.models import Disclosure
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create(discloser.user)
     record_create(discloser.user, subject=subject, type="visit", purpose="statistics", source_kind="website_form",

@@ -20,7 +20,7 @@ class Module:
 
     @property
     def name(self) -> str:
-        """The dotted module name (waarborg.vault.actions)."""
+        """The dotted module name (waarborg.engine.records.actions)."""
         parts = self.path.relative_to(SRC.parent).with_suffix("").parts
         return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 

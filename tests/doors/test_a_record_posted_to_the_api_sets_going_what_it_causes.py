@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import time_machine
 
-from waarborg.accounts.models import User
-from waarborg.audit.models import AuditEntry
-from waarborg.consent.models import Notice
+from waarborg.engine.accounts.models import User
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.consent.models import Notice
 
 NOW = dt.datetime(2025, 3, 1, 10, 0, tzinfo=dt.UTC)
 APPLICATION = {"name": "Mila de Vries", "email": "mila@example.org", "phone": "0612345678", "address": "Brink 1, Assen",

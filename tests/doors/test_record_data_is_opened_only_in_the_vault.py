@@ -1,5 +1,5 @@
 """One read door (issue 18 item 4): sealed record data and a subject's sealed facts are opened only in
-`waarborg/vault/`; every other module reads through `vault.reads`, which audits the read or names why not.
+`waarborg/engine/vault/`; every other module reads through `vault.reads`, which audits the read or names why not.
 
 Checked on the source: no module outside the vault imports the vault's private names (`_record_data`,
 `_subject_facts`, anything starting with `_`) or the old public ones (`record_data`, `subject_facts`), and
@@ -35,23 +35,23 @@ def side_doors(tree: ast.AST) -> list[str]:
 
 def test_the_scanner_finds_the_side_doors_the_code_had() -> None:
     old = '''
-from waarborg.vault.actions import record_data, subject_facts
-from waarborg.vault.reads import _record_data
+from waarborg.engine.records.actions import record_data, subject_facts
+from waarborg.engine.vault.reads import _record_data
 data.update(keys.open_sealed(record.subject_id, bytes(record.sealed), f"record:{record.pk}"))
 '''
     assert len(side_doors(ast.parse(old))) == 4
-    assert side_doors(ast.parse("from waarborg.vault.reads import Unlogged, read_record\n"
+    assert side_doors(ast.parse("from waarborg.engine.vault.reads import Unlogged, read_record\n"
                                 "keys.open_sealed(s, blob, f'account:{user.pk}')\n")) == []
 
 
 def test_no_module_outside_the_vault_opens_record_data_itself() -> None:
     found = {module.rel: doors for module in modules() if not _in_vault(module.rel)
              for doors in [side_doors(module.tree)] if doors}
-    assert found == {}, f"read through waarborg.vault.reads (read_record, read_records, read_subject_facts): {found}"
+    assert found == {}, f"read through waarborg.engine.vault.reads (read_record, read_records, read_subject_facts): {found}"
 
 
 def test_the_vault_itself_still_has_the_private_openers() -> None:
     # the door is where the scan says it is: if the openers move, move the scan with them
-    from waarborg.vault import reads
+    from waarborg.engine.vault import reads
 
     assert callable(reads._record_data) and callable(reads._subject_facts)

@@ -5,7 +5,7 @@ pages; not the middleware of the web audience, nor the command line) hands write
 domain function: an action, or a read that puts itself on record (`vault.reads`, `retention.reading`,
 `breaches.reading`...). Checked on the source: no ORM write method is called there (`.save()`, `.create()`,
 `.update()`, `.delete()`, `bulk_*`, `get_or_create`...), no password is set, and nothing is appended to the
-audit log directly (`waarborg.audit.log`'s `append`/`append_many`/`Entry` are not even imported).
+audit log directly (`waarborg.engine.audit.log`'s `append`/`append_many`/`Entry` are not even imported).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def is_http(module: Module) -> bool:
 
 def writes(tree: ast.AST) -> list[tuple[str, int]]:
     """(what, line) for every ORM write call and every direct audit append in this source."""
-    found = [(f"import {name} from waarborg.audit.log", line) for module, name, line in imported_names(tree)
-             if module == "waarborg.audit.log" and name in AUDIT_WRITERS]
+    found = [(f"import {name} from waarborg.engine.audit.log", line) for module, name, line in imported_names(tree)
+             if module == "waarborg.engine.audit.log" and name in AUDIT_WRITERS]
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in WRITES:
             found.append((f"{ast.unparse(node.func.value)[:40]}.{node.func.attr}()", node.lineno))
@@ -45,7 +45,7 @@ def writes(tree: ast.AST) -> list[tuple[str, int]]:
 
 def test_the_scanner_finds_the_writes_views_had() -> None:
     old = '''
-from waarborg.audit.log import Entry, append
+from waarborg.engine.audit.log import Entry, append
 
 def form_valid(self, form):
     with transaction.atomic():
@@ -58,7 +58,7 @@ def form_valid(self, form):
 '''
     assert sorted(what for what, _ in writes(ast.parse(old))) == [
         "Delivery.objects.create()", "Record.objects.filter(pk=pk).update()", "form.user.set_password()",
-        "import Entry from waarborg.audit.log", "import append from waarborg.audit.log"]
+        "import Entry from waarborg.engine.audit.log", "import append from waarborg.engine.audit.log"]
     assert writes(ast.parse("rows.append(row)\nactions.request_read(user, req)\n")) == []
 
 

@@ -16,10 +16,10 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import Persona, make_staff
-from waarborg.audit.models import AuditEntry
-from waarborg.caseloads.actions import assign
-from waarborg.retention.models import Event
-from waarborg.vault.models import Record
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.caseloads.actions import assign
+from waarborg.engine.retention.models import Event
+from waarborg.engine.vault.models import Record
 
 CLOSED = {"name": "edition_closed", "at": "2026-11-30T23:00:00+01:00"}
 
@@ -32,7 +32,7 @@ def coordinator(personas: dict[str, Persona]) -> Persona:
 @pytest.fixture
 def registration(personas: dict[str, Persona]) -> Record:
     """A registration for a meeting, stored by the project leader whose team has the registrant."""
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create("system:intake")
     assign("system:intake", subject, "events", team="events-north")

@@ -12,9 +12,9 @@ import pytest
 import time_machine
 
 from tests.conftest import Persona, activate_example, make_staff
-from waarborg.audit.models import AuditEntry
-from waarborg.cli import main
-from waarborg.vault.models import Record
+from waarborg.audiences.cli import main
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.vault.models import Record
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import Persona, make_staff
-from waarborg.audit.models import AuditEntry
-from waarborg.caseloads.actions import assign
-from waarborg.vault.actions import record_create, subject_create
-from waarborg.vault.crypto import pseudonym
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.caseloads.actions import assign
+from waarborg.engine.keyring.crypto import pseudonym
+from waarborg.engine.records.actions import record_create, subject_create
 
 REGISTRATION = {"event": "Mantelzorgcafé 12 maart", "name": "Fenna Smit", "email": "fenna@example.nl"}
 

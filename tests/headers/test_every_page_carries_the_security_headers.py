@@ -51,7 +51,7 @@ def assert_secure(response: Any, path: str) -> None:
 @pytest.fixture
 def people(anna: Any) -> dict[str, Client]:  # noqa: F811 - fixture
     """Who fetches the pages: nobody, a privacy officer (back office and admin), a citizen (portal)."""
-    from waarborg.accounts.actions import staff_create
+    from waarborg.engine.accounts.actions import staff_create
 
     officer, password, _ = staff_create("fiona", ["privacy_officer"])
     clients = {"anonymous": Client(), "staff": Client(), "citizen": Client()}
@@ -91,7 +91,7 @@ def test_a_lockout_page_and_a_refusal_carry_the_headers(people: dict[str, Client
         answer = login(Client(), "backoffice", "fiona", "fout")
     assert answer.status_code == 429
     assert_secure(answer, "lockout")
-    from waarborg.accounts.models import User
+    from waarborg.engine.accounts.models import User
 
     outsider = Client()
     outsider.force_login(User.objects.get(username="otto"))  # a staff account without a role

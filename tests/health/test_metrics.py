@@ -12,8 +12,8 @@ from django.test import Client
 
 from tests.breaches.conftest import register
 from tests.rights.conftest import file_request
-from waarborg.cli import main
-from waarborg.vault.models import Record
+from waarborg.audiences.cli import main
+from waarborg.engine.vault.models import Record
 
 NOW = dt.datetime(2026, 3, 3, 9, 0, tzinfo=dt.UTC)
 

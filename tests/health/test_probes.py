@@ -40,7 +40,7 @@ def test_ready_answers_503_naming_what_is_missing_when_no_policy_is_active() -> 
 
 @pytest.mark.django_db
 def test_ready_reports_the_age_of_the_last_sweep(policy: Any) -> None:
-    from waarborg.cli import main
+    from waarborg.audiences.cli import main
 
     assert main(["jobs", "run", "retention_sweep"]) == 0
     age = Client().get("/health/ready").json()["last_sweep_age_seconds"]

@@ -59,6 +59,6 @@ def client_with_care_file(wlz: dict[str, Persona], name: str = "Kees Kok", *, en
 
 
 def refusals(action: str, reason: str = "role_not_granted") -> int:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return AuditEntry.objects.filter(action=f"{action}.refused", outcome="refused", reason=reason).count()

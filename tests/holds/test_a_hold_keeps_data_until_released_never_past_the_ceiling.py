@@ -14,8 +14,8 @@ from rest_framework.test import APIClient
 
 from tests.conftest import Persona
 from tests.holds.conftest import at, client_with_care_file, refusals
-from waarborg.cli import main
-from waarborg.vault.models import Record
+from waarborg.audiences.cli import main
+from waarborg.engine.vault.models import Record
 
 
 def _sweep(capsys: pytest.CaptureFixture[str], when: Any) -> str:

@@ -11,8 +11,8 @@ from django.test import Client
 
 from tests.conftest import Persona
 from tests.holds.conftest import at, client_with_care_file, refusals
-from waarborg.retention.models import Hold
-from waarborg.vault.models import Record
+from waarborg.engine.retention.models import Hold
+from waarborg.engine.vault.models import Record
 
 
 def session(persona: Persona) -> Client:

@@ -9,12 +9,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from waarborg.audit.models import AuditEntry
-from waarborg.cli import main
-from waarborg.jobs import registry
-from waarborg.jobs.models import JobRun
+from waarborg.audiences.cli import main
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.jobs import registry
+from waarborg.engine.jobs.models import JobRun
 
-GONE = registry.Job("retention_sweep", "waarborg.retention.jobs_renamed:sweep_job", every=None,
+GONE = registry.Job("retention_sweep", "waarborg.engine.retention.jobs_renamed:sweep_job", every=None,
                     description="the sweep, after a careless rename")
 
 

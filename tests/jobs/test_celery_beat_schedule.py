@@ -11,9 +11,9 @@ import pytest
 import time_machine
 from celery.schedules import crontab
 
-from waarborg.jobs.celery import beat_schedule
-from waarborg.jobs.models import JobRun
-from waarborg.jobs.registry import JOBS, job, run_job_if_due
+from waarborg.engine.jobs.celery import beat_schedule
+from waarborg.engine.jobs.models import JobRun
+from waarborg.engine.jobs.registry import JOBS, job, run_job_if_due
 
 
 def test_beat_runs_every_installed_job_of_the_registry_at_its_time() -> None:

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection
 
 from tests.redis import redis_server
-from waarborg.jobs.models import JobRun
+from waarborg.engine.jobs.models import JobRun
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +40,7 @@ def _run_one_job(policy: Any, tmp_path: Path, broker: str) -> None:
     worker = subprocess.Popen([sys.executable, "-m", "waarborg", "worker"], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        from waarborg.jobs.celery import app, run_job_task
+        from waarborg.engine.jobs.celery import app, run_job_task
 
         run_job_task.apply_async(args=["audit_verify"], queue=queue, connection=app.connection_for_write(broker))
         deadline = time.monotonic() + 60

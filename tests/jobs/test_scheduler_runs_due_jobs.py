@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import time_machine
 
-from waarborg.audit.models import AuditEntry
-from waarborg.cli import main
-from waarborg.jobs import registry
-from waarborg.jobs.models import JobRun
+from waarborg.audiences.cli import main
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.jobs import registry
+from waarborg.engine.jobs.models import JobRun
 
 
 @pytest.fixture

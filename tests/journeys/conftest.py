@@ -1,5 +1,5 @@
 """A day of an organisation's real work on its shipped policy, through only the public interface: the CLI
-(`waarborg.cli.main`), the REST API (DRF's APIClient with a staff token) and the pages in Chromium against
+(`waarborg.audiences.cli.main`), the REST API (DRF's APIClient with a staff token) and the pages in Chromium against
 the live server. Each step asserts what the person doing it would see.
 
 The journeys run with real transactions (`transaction=True`): mail leaves after commit as in production,

@@ -24,7 +24,7 @@ import pytest
 
 from tests.browser.conftest import browser  # noqa: F401 - fixture
 from tests.conftest import EXAMPLES, Persona
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 JOKE_FILE = {"name": "Joke de Vries", "birth_date": "1948-03-12", "address": "Kerkstraat 12, Wijk Noord",
              "email": "joke@example.nl", "request": "Hulp bij de administratie na het overlijden van haar man",
@@ -48,7 +48,7 @@ class Operator:
 
     def staff(self, username: str, role: str, team: str = "") -> tuple[Persona, str]:
         """`waarborg staff add ... --token`: the API persona, and the one-time password for the back office."""
-        from waarborg.accounts.models import User
+        from waarborg.engine.accounts.models import User
 
         status, out, err = self(*["staff", "add", username, "--role", role, "--token",
                                   *(["--team", team] if team else [])])

@@ -20,7 +20,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from tests.conftest import EXAMPLES
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 KEES = {"name": "Kees Kok", "birth_date": "1950-02-03", "email": "kees@example.nl", "agreement_status": "prospect"}
 CARE_FILE = {"care_situation": "Woont thuis; zijn dochter is mantelzorger.", "health": "Beginnende dementie.",

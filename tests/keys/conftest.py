@@ -15,7 +15,7 @@ PAYOUT = {"iban": "NL91ABNA0417164300", "account_holder": "J. Bakker", "amount":
 
 
 def sealed_subject(actor: Any, n: int) -> tuple[Any, Any]:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create(actor, bsn=BSNS[n], external_id=f"K-{n}")
     record = record_create(actor, subject=subject, type="payout", data=dict(PAYOUT), purpose="payout")

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from tests.vault.stored import record_data, subject_facts
-from waarborg.audit.models import AuditEntry
-from waarborg.cli import main
-from waarborg.vault.crypto import KeyDestroyed, pseudonym
+from waarborg.audiences.cli import main
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.keyring.crypto import KeyDestroyed, pseudonym
 
 from .conftest import BSNS, PAYOUT
 

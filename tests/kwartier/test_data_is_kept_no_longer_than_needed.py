@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.kwartier.conftest import CLIENT_FILE, audit_log, intake, store
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 RECORD_TYPES = ["Cliëntdossier", "Verslagen over gezondheid en zorg", "Melding noodsituatie", "Signaal",
                 "Vrijwilliger", "Klacht of vraag", "Factuur"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.kwartier.conftest import CLIENT_FILE, audit_log, intake, store
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 SIGNAL = {"neighbourhood": "Noord", "description": "Buurvrouw maakt zich zorgen: meneer komt de deur niet uit"}
 EMERGENCY = {"name": "Joke de Vries", "situation": "Gevallen in de badkamer", "shared_with": "ambulance"}

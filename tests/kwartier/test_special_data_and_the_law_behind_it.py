@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from tests.kwartier.conftest import intake, store
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 NOTES = {"health": "Slaapt slecht sinds de verhuizing; huisarts schreef slaapmedicatie voor.",
          "arrangements": "Wekelijks huisbezoek op dinsdag."}

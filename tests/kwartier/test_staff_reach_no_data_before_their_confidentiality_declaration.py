@@ -11,12 +11,12 @@ import pytest
 
 from tests.conftest import Persona
 from tests.kwartier.conftest import CLIENT_FILE, audit_log, intake, refusals, store
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 
 def _new_colleague(capsys: pytest.CaptureFixture[str]) -> Persona:
     """Nina joins wijkteam Noord; her declaration is not back yet."""
-    from waarborg.accounts.models import User
+    from waarborg.engine.accounts.models import User
 
     capsys.readouterr()
     assert main(["staff", "add", "nina", "--role", "social_worker", "--team", "wijkteam_noord", "--unsigned",

@@ -21,7 +21,7 @@ from tests.vault import factories
 from waarborg.core import errors as core_errors
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "waarborg"
-FORBIDDEN = ("rest_framework", "django.http", "waarborg.api", "waarborg.cli")
+FORBIDDEN = ("rest_framework", "django.http", "waarborg.audiences.api", "waarborg.audiences.cli")
 
 # The HTTP and command-line side, by name: these may import the above.
 AUDIENCE_PACKAGES = ("api", "portal", "backoffice", "conf")
@@ -46,7 +46,7 @@ def _is_audience(path: Path) -> bool:
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
-    """Every module `path` imports, at any depth (`from waarborg import cli` counts as `waarborg.cli`)."""
+    """Every module `path` imports, at any depth (`from waarborg import cli` counts as `waarborg.audiences.cli`)."""
     found: list[tuple[int, str]] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
@@ -76,8 +76,8 @@ def test_the_rule_sees_an_offence_where_there_is_one() -> None:
     # The audience side does import DRF, the CLI entry point the CLI: the scan finds both, inside functions too.
     found = _offences([SRC / "api" / "errors.py", SRC / "__main__.py", SRC / "retention" / "commands.py"])
     assert any(o.startswith("api/errors.py") and o.endswith("rest_framework") for o in found)
-    assert "__main__.py:3: waarborg.cli" in found
-    assert any(o.startswith("retention/commands.py") and "waarborg.cli" in o for o in found)
+    assert "__main__.py:3: waarborg.audiences.cli" in found
+    assert any(o.startswith("retention/commands.py") and "waarborg.audiences.cli" in o for o in found)
 
 
 def test_every_http_exception_list_entry_exists() -> None:
@@ -125,8 +125,8 @@ def test_every_kind_of_domain_error_is_mapped() -> None:
 
 @pytest.mark.parametrize("name", sorted(STATUS))
 def test_the_api_and_the_pages_give_each_kind_its_status(name: str) -> None:
-    from waarborg.api.errors import exception_handler
-    from waarborg.portal.errors import status_of
+    from waarborg.audiences.api.errors import exception_handler
+    from waarborg.audiences.web.errors import status_of
 
     exc = SAMPLES[name]
     response = exception_handler(exc, {})
@@ -134,7 +134,7 @@ def test_the_api_and_the_pages_give_each_kind_its_status(name: str) -> None:
 
 
 def test_the_api_bodies_of_the_domain_errors() -> None:
-    from waarborg.api.errors import exception_handler
+    from waarborg.audiences.api.errors import exception_handler
 
     def answer(name: str) -> Any:
         response = exception_handler(SAMPLES[name], {})
@@ -155,7 +155,7 @@ RECORDS = "/api/v1/records"
 
 @pytest.fixture
 def subject(personas: Any) -> Any:
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.records.actions import subject_create
 
     return subject_create(personas["assessor"].user, bsn=factories.VALID_BSN)
 
@@ -217,7 +217,7 @@ def test_a_duplicate_registration_is_a_409_with_the_id_of_what_is_there(personas
     assert again.status_code == 409
     assert again.json() == {"detail": again.json()["detail"], "id": first.json()["id"]}
     assert "external_id" in again.json()["detail"]
-    from waarborg.vault.models import Subject
+    from waarborg.engine.vault.models import Subject
 
     assert Subject.objects.count() == 1
 

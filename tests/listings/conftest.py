@@ -31,7 +31,7 @@ def kaart(db: Any) -> dict[str, Persona]:
     people = {"editor": make_staff("eva", ["editor"]), "service": make_staff("kees", ["customer_service"]),
               "officer": make_staff("pien", ["privacy_officer"]), "outsider": make_staff("olaf", [])}
     personas = {name: Persona(user, key) for name, (user, key) in people.items()}
-    from waarborg.accounts.actions import staff_create
+    from waarborg.engine.accounts.actions import staff_create
 
     user, _, key = staff_create("website", ["website"], service=True)
     assert key is not None
@@ -48,6 +48,6 @@ def add_listing(editor: Persona, data: dict[str, Any] | None = None, *, source: 
 
 
 def audited(action: str, **filters: Any) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(action=action, **filters).order_by("id"))

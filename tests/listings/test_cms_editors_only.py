@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from tests.listings.conftest import DE_LINDE, add_listing, audited
-from waarborg.listings.models import Listing
-from waarborg.vault.models import Record
+from waarborg.engine.vault.models import Record
+from waarborg.modules.listings.models import Listing
 
 
 @pytest.mark.promise("S1-06", "S1-29")
@@ -38,7 +38,7 @@ def test_the_cms_names_its_purpose(kaart: Any) -> None:
 
 @pytest.mark.promise("S1-06", "S1-29")
 def test_an_editor_corrects_a_listing_and_the_old_and_new_values_are_audited(kaart: Any, anonymous: Any) -> None:
-    from waarborg.audit.log import open_changes
+    from waarborg.engine.audit.log import open_changes
 
     created = add_listing(kaart["editor"]).json()
     url = f"/api/v1/listings/{created['id']}"

@@ -10,7 +10,7 @@ from django.test import Client
 
 from tests.listings.conftest import add_listing, audited
 from tests.vault.stored import record_data
-from waarborg.listings.models import Ticket
+from waarborg.modules.listings.models import Ticket
 
 PAGE = "https://www.socialekaart.example.nl/sociale-kaart/de-linde"
 

@@ -10,10 +10,10 @@ import pytest
 from django.utils import timezone
 
 from tests.listings.conftest import REDACTIONS, audited
-from waarborg.consent.models import Consent
-from waarborg.listings.models import MinorReport, Ticket
-from waarborg.rights.models import Request
-from waarborg.vault.models import Record, Subject
+from waarborg.engine.consent.models import Consent
+from waarborg.engine.rights.models import Request
+from waarborg.engine.vault.models import Record, Subject
+from waarborg.modules.listings.models import MinorReport, Ticket
 
 PAGE = "https://www.socialekaart.example.nl/sociale-kaart"
 
@@ -51,8 +51,8 @@ def test_with_a_parents_consent_the_feedback_of_a_minor_is_accepted(kaart: Any, 
 
 @pytest.mark.promise("S1-15")
 def test_usage_data_of_a_known_minor_needs_a_verified_parental_consent(kaart: Any) -> None:
-    from waarborg.consent.actions import consent_give, consent_verify
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.consent.actions import consent_give, consent_verify
+    from waarborg.engine.records.actions import subject_create
 
     website = kaart["website"]
     child = subject_create("system:test", birth_date=date(timezone.localdate().year - 13, 1, 1))

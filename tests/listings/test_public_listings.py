@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from tests.listings.conftest import DE_LINDE, HUURTEAM, add_listing, audited
-from waarborg.listings.models import PublicReads
+from waarborg.modules.listings.models import PublicReads
 
 PUBLIC_KEYS = {"id", "name", "address", "phone", "email", "theme", "theme_label"}
 
@@ -38,7 +38,7 @@ def test_an_anonymous_visitor_reads_a_listing_without_its_verification_address(k
 
 @pytest.mark.promise("S1-03")
 def test_a_listing_is_published_under_the_contract_with_the_municipality(kaart: Any) -> None:
-    from waarborg.vault.models import Record
+    from waarborg.engine.vault.models import Record
 
     created = add_listing(kaart["editor"]).json()
     record = Record.objects.get(pk=created["record"])
@@ -52,7 +52,7 @@ def test_a_listing_holds_no_other_fields_than_name_address_phone_email_and_theme
     answer = add_listing(kaart["editor"], {**DE_LINDE, "birth_date": "1970-01-01"})
     # the serializer ignores unknown keys; the vault stores only declared fields
     assert answer.status_code == 201
-    from waarborg.vault.models import Record
+    from waarborg.engine.vault.models import Record
 
     assert set(Record.objects.get(pk=answer.json()["record"]).plain) == {"name", "address", "phone", "email", "theme"}
 
@@ -81,8 +81,8 @@ def test_visitors_browse_and_search_the_map_by_theme(kaart: Any, anonymous: Any)
 def test_public_reads_are_counted_per_day_and_audited_once_not_per_visitor(kaart: Any, anonymous: Any) -> None:
     import time_machine
 
-    from waarborg.listings.jobs import daily_job
-    from waarborg.listings.public import close_days
+    from waarborg.modules.listings.jobs import daily_job
+    from waarborg.modules.listings.public import close_days
 
     created = add_listing(kaart["editor"]).json()
     before = len(audited("listing.public_reads"))
@@ -112,8 +112,8 @@ def test_an_unpublished_listing_is_not_on_the_public_map(kaart: Any, anonymous: 
 
 
 def test_a_listing_whose_processing_is_restricted_is_withheld_from_the_public_map(kaart: Any, anonymous: Any) -> None:
-    from waarborg.consent.objections import restriction_lift, restriction_set
-    from waarborg.listings.models import Listing
+    from waarborg.engine.consent.objections import restriction_lift, restriction_set
+    from waarborg.modules.listings.models import Listing
 
     created = add_listing(kaart["editor"]).json()
     listing = Listing.objects.get(pk=created["id"])

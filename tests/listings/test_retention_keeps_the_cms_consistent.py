@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import time_machine
 
 from tests.listings.conftest import add_listing
-from waarborg.listings.models import Listing, Ticket
-from waarborg.retention.events import event_record
-from waarborg.retention.sweep import sweep_expired
-from waarborg.vault.models import Record
+from waarborg.engine.retention.events import event_record
+from waarborg.engine.retention.sweep import sweep_expired
+from waarborg.engine.vault.models import Record
+from waarborg.modules.listings.models import Listing, Ticket
 
 T = datetime(2026, 1, 15, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 

@@ -11,9 +11,9 @@ import pytest
 
 from tests.listings.conftest import REDACTIONS
 from tests.rights.conftest import colleague
-from waarborg.policy.active import current
-from waarborg.policy.render.register import register_entries
-from waarborg.vault.models import Record
+from waarborg.engine.policy.active import current
+from waarborg.engine.policy.render.register import register_entries
+from waarborg.engine.vault.models import Record
 
 DEVICE = {"device_id": "a1b2c3d4-e5f6", "os_version": "Android 14", "settings": "taal=nl; donkere modus"}
 USAGE = {"at": "2026-11-20T10:00:00+01:00", "duration": 240, "content": "/sociale-kaart/?theme=wonen"}

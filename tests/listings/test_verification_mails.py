@@ -13,9 +13,9 @@ import time_machine
 from django.test import Client
 
 from tests.listings.conftest import DE_LINDE, HUURTEAM, add_listing, audited
-from waarborg.jobs.models import JobRun
-from waarborg.jobs.registry import run_job
-from waarborg.listings.models import Listing, VerificationMail
+from waarborg.engine.jobs.models import JobRun
+from waarborg.engine.jobs.registry import run_job
+from waarborg.modules.listings.models import Listing, VerificationMail
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 START = datetime(2026, 1, 1, 6, 0, tzinfo=AMSTERDAM)
@@ -120,7 +120,7 @@ def test_unanswered_verification_mails_only_flag_the_listing_until_an_editor_rem
 
 def test_a_failing_mail_relay_records_nothing_and_the_next_run_tries_again(kaart: Any, mailoutbox: list[Any],
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from waarborg.listings import verification
+    from waarborg.modules.listings import verification
 
     add_listing(kaart["editor"])
 
@@ -137,7 +137,7 @@ def test_a_failing_mail_relay_records_nothing_and_the_next_run_tries_again(kaart
 
 def test_an_organisation_that_restricted_the_processing_gets_no_verification_mail(kaart: Any,
                                                                                   mailoutbox: list[Any]) -> None:
-    from waarborg.consent.objections import restriction_set
+    from waarborg.engine.consent.objections import restriction_set
 
     created = add_listing(kaart["editor"]).json()
     listing = Listing.objects.get(pk=created["id"])

@@ -15,7 +15,7 @@ DOORS = {"backoffice": "/backoffice/inloggen", "admin": "/admin/login/", "portal
 @pytest.fixture
 def staff_password(policy: Any) -> tuple[str, str]:
     """A privacy officer (back office and admin) and the password `staff add` printed once."""
-    from waarborg.accounts.actions import staff_create
+    from waarborg.engine.accounts.actions import staff_create
 
     user, password, _ = staff_create("pia", ["privacy_officer"])
     assert password
@@ -40,6 +40,6 @@ def login(client: Client, door: str, username: str, password: str) -> Any:
 
 
 def audit(action: str, **filters: Any) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(action=action, **filters).order_by("id"))

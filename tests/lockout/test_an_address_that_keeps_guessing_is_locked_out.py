@@ -17,7 +17,7 @@ PROXY = "10.0.0.5"
 
 @pytest.fixture
 def behind_proxy(settings: Any) -> Any:
-    from waarborg.conf.web import networks
+    from waarborg.audiences.web.proxy import networks
 
     settings.WAARBORG_TRUSTED_PROXY = networks("WAARBORG_TRUSTED_PROXY", "10.0.0.0/24")
     return settings

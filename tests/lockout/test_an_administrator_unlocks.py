@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.lockout.conftest import audit, from_address, login
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 
 def test_unlocking_an_account_lets_its_owner_in_again(staff_password: tuple[str, str], capsys: Any) -> None:

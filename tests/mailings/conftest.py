@@ -22,9 +22,9 @@ def editor(personas: Any) -> Persona:
 
 def person(type: str, purpose: str, data: dict[str, Any], *, withdrawn: bool = False) -> Any:
     """A subject with one record of `type`; under a consent basis, with a consent (withdrawn afterwards if asked)."""
-    from waarborg.consent.actions import consent_give, consent_withdraw
-    from waarborg.policy.active import current
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.consent.actions import consent_give, consent_withdraw
+    from waarborg.engine.policy.active import current
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create("system:test")
     consent = None

@@ -11,7 +11,7 @@ import pytest
 
 from tests.mailings.conftest import send, subscriber
 from tests.smtp import Inbox, Refusing, smtp_server
-from waarborg.mailings.models import Mailing
+from waarborg.modules.mailings.models import Mailing
 
 
 @pytest.mark.promise("S0-16", "S0-17")

@@ -9,13 +9,13 @@ import pytest
 
 from tests.conftest import Persona, make_staff
 from tests.mailings.conftest import EXAMPLES, addresses, person, send
-from waarborg.audit.models import AuditEntry
+from waarborg.engine.audit.models import AuditEntry
 
 
 @pytest.fixture
 def customer_service(db: Any) -> Persona:
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_file
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_file
 
     activate(load_file(EXAMPLES / "socialekaart.yaml"))
     return Persona(*make_staff("cees", ["customer_service"]))

@@ -11,15 +11,15 @@ from django.test import Client
 
 from tests.conftest import Persona, make_staff
 from tests.mailings.conftest import EXAMPLES, addresses, link_in, person, send
-from waarborg.consent.models import OptOut
+from waarborg.engine.consent.models import OptOut
 
 NEWS = {"title": "Nieuwe mogelijkheden", "body": "Beste {mailing_subscription.name}, wij hebben nieuws."}
 
 
 @pytest.fixture
 def office(db: Any) -> Persona:
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_file
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_file
 
     activate(load_file(EXAMPLES / "wlzclientondersteuning.yaml"))
     return Persona(*make_staff("ada", ["administration"]))
@@ -32,7 +32,7 @@ def contact(email: str, **kwargs: Any) -> Any:
 @pytest.mark.promise("S2-12", "S2-28")
 def test_new_options_reach_only_consenting_contacts_without_an_opt_out(office: Persona,
                                                                        mailoutbox: list[Any]) -> None:
-    from waarborg.consent.objections import optout_set
+    from waarborg.engine.consent.objections import optout_set
 
     contact("wil@example.nl")
     contact("ingetrokken@example.nl", withdrawn=True)

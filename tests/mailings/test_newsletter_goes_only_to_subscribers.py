@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from tests.mailings.conftest import addresses, person, send, subscriber
-from waarborg.audit.models import AuditEntry
-from waarborg.vault.crypto import pseudonym
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.keyring.crypto import pseudonym
 
 APPLICATION = {"name": "Carla Aanvrager", "email": "carla@example.nl", "phone": "0612345678",
                "address": "Kerkstraat 1, Assen", "birth_date": "1970-05-01", "care_recipient_address": "Molenweg 3",

@@ -11,16 +11,16 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.mailings.conftest import addresses, link_in, send, subscriber
-from waarborg.audit.models import AuditEntry
-from waarborg.consent.models import Consent
-from waarborg.vault.crypto import pseudonym
-from waarborg.vault.models import Record
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.consent.models import Consent
+from waarborg.engine.keyring.crypto import pseudonym
+from waarborg.engine.vault.models import Record
 
 
 @pytest.mark.promise("S0-17", "S0-20")
 def test_the_link_unsubscribes_without_login_and_the_next_send_leaves_the_address_out(
         editor: Any, mailoutbox: list[Any]) -> None:
-    pytest.importorskip("waarborg.retention.events")
+    pytest.importorskip("waarborg.engine.retention.events")
     anna = subscriber("anna@example.nl")
     subscriber("bert@example.nl")
     send(editor)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from waarborg.cli import main
-from waarborg.policy.models import PolicyVersion
+from waarborg.audiences.cli import main
+from waarborg.engine.policy.models import PolicyVersion
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ikzorginassen.yaml"
 

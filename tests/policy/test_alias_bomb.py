@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from waarborg.policy.loader import PolicyError, load_text
+from waarborg.engine.policy.loader import PolicyError, load_text
 
 BOMB = "a: &a ['x','x','x','x','x','x','x','x','x','x']\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.policy.test_meaning_rules import BASE
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 RECIPIENT = "recipients:\n  city:\n    label: Gemeente\n    kind: {kind}\n{agreement}    purposes: [service]\n" \

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 

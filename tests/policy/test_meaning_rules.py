@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from waarborg.policy.loader import PolicyError, load_text
+from waarborg.engine.policy.loader import PolicyError, load_text
 
 FILE = "policy.yaml"
 

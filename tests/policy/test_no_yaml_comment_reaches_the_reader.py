@@ -13,7 +13,7 @@ from django.test import Client
 
 from tests.conftest import activate_example
 from tests.front_door import SHIPPED
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 # A promise note (`#S0-21`, `# S1-33`) or any `# ` comment text.

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from waarborg.policy.active import activate
-from waarborg.policy.loader import load_file, load_text
+from waarborg.engine.policy.active import activate
+from waarborg.engine.policy.loader import load_file, load_text
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from waarborg.cli import main
-from waarborg.policy.loader import load_file, load_text
-from waarborg.policy.render.register import register_entries, render_register
-from waarborg.policy.render.words import retention_words
+from waarborg.audiences.cli import main
+from waarborg.engine.policy.loader import load_file, load_text
+from waarborg.engine.policy.render.register import register_entries, render_register
+from waarborg.engine.policy.render.words import retention_words
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 DPV = rdflib.Namespace("https://w3id.org/dpv#")

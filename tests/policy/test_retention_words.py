@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from waarborg.policy.loader import load_text
-from waarborg.policy.render.words import retention_words
-from waarborg.policy.schema import Policy
+from waarborg.engine.policy.loader import load_text
+from waarborg.engine.policy.render.words import retention_words
+from waarborg.engine.policy.schema import Policy
 
 POLICY = """\
 organisation: {id: org, name: Org, privacy_contact: {email: p@example.org}}

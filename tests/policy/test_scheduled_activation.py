@@ -13,10 +13,10 @@ import pytest
 import time_machine
 from django.test import Client
 
-from waarborg.audit.models import AuditEntry
-from waarborg.cli import main
-from waarborg.policy.active import current, invalidate
-from waarborg.policy.models import PolicyVersion
+from waarborg.audiences.cli import main
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.policy.active import current, invalidate
+from waarborg.engine.policy.models import PolicyVersion
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ikzorginassen.yaml"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -17,10 +17,10 @@ import pytest
 import yaml
 
 from tests.policy.test_meaning_rules import BASE, FILE
-from waarborg.cli import main
-from waarborg.policy.loader import PolicyError, load_text
-from waarborg.policy.models import PolicyVersion
-from waarborg.policy.schema import Policy
+from waarborg.audiences.cli import main
+from waarborg.engine.policy.loader import PolicyError, load_text
+from waarborg.engine.policy.models import PolicyVersion
+from waarborg.engine.policy.schema import Policy
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from django.utils.html import escape
 
-from waarborg.policy.loader import load_file, load_text
-from waarborg.policy.render import texts
-from waarborg.policy.render.statement import render_statement
-from waarborg.policy.render.words import retention_words
-from waarborg.policy.schema import Policy
+from waarborg.engine.policy.loader import load_file, load_text
+from waarborg.engine.policy.render import texts
+from waarborg.engine.policy.render.statement import render_statement
+from waarborg.engine.policy.render.words import retention_words
+from waarborg.engine.policy.schema import Policy
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 LANGS = ["nl", "en"]

@@ -19,9 +19,9 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from tests.conftest import EXAMPLES, activate_example
-from waarborg.policy.loader import load_file
-from waarborg.policy.periods import Period
-from waarborg.policy.schema import Policy
+from waarborg.engine.policy.loader import load_file
+from waarborg.engine.policy.periods import Period
+from waarborg.engine.policy.schema import Policy
 
 POLICIES = sorted(EXAMPLES.glob("*.yaml"))
 LEAVES = (str, int, float, bool, type(None), dt.date, Period, Enum)
@@ -135,7 +135,7 @@ def test_an_empty_required_section_is_still_a_problem() -> None:
 
 @pytest.mark.django_db
 def test_the_active_policy_every_request_shares_cannot_be_changed() -> None:
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     # given the seed policy active, as every request of this process reads it
     activate_example("ikzorginassen")

@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from tests.conftest import EXAMPLES
-from waarborg.policy.loader import load_file
-from waarborg.policy.schema import Action, Policy
+from waarborg.engine.policy.loader import load_file
+from waarborg.engine.policy.schema import Action, Policy
 
 POLICIES = sorted(EXAMPLES.glob("*.yaml"))
 AREAS = ("requests", "breaches", "consents", "retention", "staff", "policy", "decisions", "caseloads")

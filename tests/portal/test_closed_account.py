@@ -13,10 +13,10 @@ from django.test import Client
 
 from tests.portal.conftest import FORM
 from tests.rights.conftest import PASSWORD, citizen_account
-from waarborg.audit.models import AuditEntry
-from waarborg.retention.sweep import sweep_expired
-from waarborg.vault.actions import record_create, subject_create
-from waarborg.vault.models import Record
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.records.actions import record_create, subject_create
+from waarborg.engine.retention.sweep import sweep_expired
+from waarborg.engine.vault.models import Record
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

@@ -9,11 +9,11 @@ from django.core.cache import cache
 from django.test import Client
 
 from tests.portal.conftest import FORM
-from waarborg.accounts.models import User
-from waarborg.audit.models import AuditEntry
 from waarborg.core.errors import Conflict
-from waarborg.portal.accounts import account_create
-from waarborg.vault.actions import subject_create
+from waarborg.engine.accounts.models import User
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.citizens.accounts import account_create
+from waarborg.engine.records.actions import subject_create
 
 PASSWORD = "een-lang-wachtwoord-42"
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.test import Client
 
 from tests.rights.conftest import PASSWORD, audit, citizen_account, verified_request
-from waarborg.portal.models import AccountAddress
+from waarborg.engine.citizens.models import AccountAddress
 
 
 def test_an_erasure_closes_the_account_and_removes_its_address(personas: dict[str, Any], anna: Any) -> None:

@@ -12,10 +12,10 @@ from django.test import Client
 
 from tests.portal.conftest import FORM, link_in, set_password
 from tests.vault.stored import record_data
-from waarborg.accounts.models import User
-from waarborg.audit.models import AuditEntry
-from waarborg.portal.accounts import address_of
-from waarborg.vault.models import Record
+from waarborg.engine.accounts.models import User
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.citizens.accounts import address_of
+from waarborg.engine.vault.models import Record
 
 PASSWORD = "een-lang-wachtwoord-42"
 
@@ -69,7 +69,7 @@ def test_an_application_with_bad_values_creates_nothing(policy: Any, mailoutbox:
 
 def test_staff_recording_a_first_application_also_opens_the_account(
         personas: dict[str, Any], mailoutbox: Any, django_capture_on_commit_callbacks: Any) -> None:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     assessor = personas["assessor"].user
     subject = subject_create(assessor)
@@ -82,7 +82,7 @@ def test_staff_recording_a_first_application_also_opens_the_account(
 
 
 def test_other_records_open_no_account(personas: dict[str, Any]) -> None:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     helpdesk = personas["caseworker"].user
     subject = subject_create(helpdesk)

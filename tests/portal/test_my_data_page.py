@@ -10,9 +10,9 @@ import pytest
 from django.test import Client
 
 from tests.rights.conftest import PASSWORD, citizen_account
-from waarborg.consent.actions import consent_give
-from waarborg.consent.models import Consent
-from waarborg.rights.models import Request
+from waarborg.engine.consent.actions import consent_give
+from waarborg.engine.consent.models import Consent
+from waarborg.engine.rights.models import Request
 
 
 class Page(HTMLParser):

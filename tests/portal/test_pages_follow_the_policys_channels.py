@@ -15,13 +15,13 @@ SENDER = {"name": "Carla Smit", "email": "carla@example.nl", "type": "access", "
 
 
 def _refused(action: str) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(action=f"{action}.refused", reason="channel_not_offered"))
 
 
 def test_kwartier_offers_no_contact_form_and_says_how_to_ask(db: Any) -> None:
-    from waarborg.rights.models import Request
+    from waarborg.engine.rights.models import Request
 
     activate_example("kwartier")  # channels: email, post, in_person, phone
     page = Client().get("/portaal/contact")

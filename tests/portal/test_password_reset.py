@@ -8,7 +8,7 @@ from django.test import Client
 
 from tests.portal.conftest import link_in, set_password
 from tests.rights.conftest import PASSWORD, citizen_account
-from waarborg.audit.models import AuditEntry
+from waarborg.engine.audit.models import AuditEntry
 
 NEW_PASSWORD = "een-nieuw-lang-wachtwoord-7"
 

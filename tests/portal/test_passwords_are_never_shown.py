@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 
 from tests.rights.conftest import PASSWORD, citizen_account, verified_request
-from waarborg.accounts.models import User
-from waarborg.audit.models import AuditEntry
+from waarborg.engine.accounts.models import User
+from waarborg.engine.audit.models import AuditEntry
 
 
 def _secret_parts(stored: str) -> list[str]:

@@ -21,7 +21,7 @@ CLIENT_EMAIL = "client@example.nl"
 
 @pytest.fixture
 def werkzaak(db: Any) -> Any:
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     activate_example("werkzaak")
     return current()
@@ -49,8 +49,8 @@ def officer(werkzaak: Any) -> Persona:
 
 @pytest.fixture
 def client_subject(consultant: Persona) -> Any:
-    from waarborg.caseloads.actions import assign
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.caseloads.actions import assign
+    from waarborg.engine.records.actions import subject_create
 
     subject = subject_create("system:test")
     assign("system:test", subject, "recordings", user=consultant.user)
@@ -58,7 +58,7 @@ def client_subject(consultant: Persona) -> Any:
 
 
 def give_consent(subject: Any) -> Any:
-    from waarborg.consent.actions import consent_give
+    from waarborg.engine.consent.actions import consent_give
 
     return consent_give("system:test", subject=subject, purpose="recordings", given_at=START - dt.timedelta(days=1),
                         channel="in_person", evidence={"document": "toestemmingsformulier opname"})
@@ -87,6 +87,6 @@ def register(client: Any, subject: Any, *, made_by: str = "client", file: bytes 
 
 
 def refused(reason: str) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(outcome="refused", reason=reason))

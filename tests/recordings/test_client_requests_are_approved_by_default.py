@@ -31,7 +31,7 @@ def test_staff_without_the_role_or_the_assignment_are_refused(client_subject: An
 
 @pytest.mark.promise("S3-34")
 def test_a_clients_request_to_record_is_approved_by_default(client_subject: Any, consultant: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     answer = _ask(consultant, client_subject)
 
@@ -42,7 +42,7 @@ def test_a_clients_request_to_record_is_approved_by_default(client_subject: Any,
 
 @pytest.mark.promise("S3-34")
 def test_a_refusal_needs_both_a_weighty_reason_and_an_alternative(client_subject: Any, consultant: Any) -> None:
-    from waarborg.recordings.models import RecordingRequest
+    from waarborg.modules.recordings.models import RecordingRequest
 
     request_id = _ask(consultant, client_subject).json()["id"]
 
@@ -56,7 +56,7 @@ def test_a_refusal_needs_both_a_weighty_reason_and_an_alternative(client_subject
 
 @pytest.mark.promise("S3-34")
 def test_a_refusal_with_reason_and_alternative_is_recorded(client_subject: Any, consultant: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     request_id = _ask(consultant, client_subject).json()["id"]
 

@@ -30,7 +30,7 @@ def test_staff_without_the_role_are_refused(client_subject: Any, consultant: Any
 @pytest.mark.promise("S3-36")
 def test_the_client_gets_a_copy_of_werkzaaks_recording_on_request(client_subject: Any, consultant: Any,
                                                                   mailoutbox: list[Any]) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     consent = give_consent(client_subject)
     recording_id = register(consultant, client_subject, made_by="staff", file=AUDIO, consent=consent).json()["id"]
@@ -49,8 +49,8 @@ def test_the_client_gets_a_copy_of_werkzaaks_recording_on_request(client_subject
 
 @pytest.mark.promise("S3-36")
 def test_werkzaak_asks_the_client_for_a_copy_and_the_handover_fulfils_it(client_subject: Any, consultant: Any) -> None:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.recordings.models import CopyRequest
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.modules.recordings.models import CopyRequest
 
     recording_id = register(consultant, client_subject).json()["id"]  # the client records on their own phone
 

@@ -47,7 +47,7 @@ def test_an_anonymous_caller_gets_401(ids: dict[str, str], anonymous: Any, metho
 
 @pytest.mark.parametrize(("method", "path"), ENDPOINTS)
 def test_a_wrong_role_gets_403_and_is_logged(ids: dict[str, str], front_office: Any, method: str, path: str) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     answer = _call(front_office, method, path, ids)
 

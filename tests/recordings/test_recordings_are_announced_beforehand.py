@@ -11,7 +11,7 @@ from tests.recordings.conftest import START, register
 
 
 def _refusals(reason: str) -> int:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return AuditEntry.objects.filter(outcome="refused", reason=reason).count()
 
@@ -26,7 +26,7 @@ def test_staff_without_the_role_are_refused(client_subject: Any, front_office: A
 
 @pytest.mark.promise("S3-35")
 def test_without_the_announcement_confirmation_nothing_is_registered(client_subject: Any, consultant: Any) -> None:
-    from waarborg.recordings.models import Recording
+    from waarborg.modules.recordings.models import Recording
 
     answer = register(consultant, client_subject, announced_before_start="false")
 
@@ -38,7 +38,7 @@ def test_without_the_announcement_confirmation_nothing_is_registered(client_subj
 @pytest.mark.parametrize("after", [dt.timedelta(0), dt.timedelta(minutes=5)])
 def test_an_announcement_at_or_after_the_start_is_not_beforehand(client_subject: Any, consultant: Any,
                                                                   after: dt.timedelta) -> None:
-    from waarborg.recordings.models import Recording
+    from waarborg.modules.recordings.models import Recording
 
     answer = register(consultant, client_subject, announced_at=(START + after).isoformat())
 
@@ -48,7 +48,7 @@ def test_an_announcement_at_or_after_the_start_is_not_beforehand(client_subject:
 
 @pytest.mark.promise("S3-35")
 def test_an_announced_recording_is_registered_with_its_announcement(client_subject: Any, consultant: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     answer = register(consultant, client_subject)
 

@@ -12,7 +12,7 @@ from tests.recordings.conftest import AUDIO, audio, give_consent, refused, regis
 
 @pytest.fixture
 def stored(client_subject: Any, consultant: Any) -> Any:
-    from waarborg.recordings.models import Recording
+    from waarborg.modules.recordings.models import Recording
 
     give_consent(client_subject)
     answer = register(consultant, client_subject, file=AUDIO)
@@ -35,7 +35,7 @@ def test_staff_without_the_role_are_refused(stored: Any, front_office: Any) -> N
 @pytest.mark.promise("S3-37")
 def test_the_file_is_stored_encrypted_with_its_checksum_taken_at_upload(stored: Any) -> None:
     from tests.vault.stored import record_data
-    from waarborg.recordings.actions import recording_file
+    from waarborg.modules.recordings.actions import recording_file
 
     assert stored.checksum == hashlib.sha256(AUDIO).hexdigest()
     assert b"gesprek-klantmanager" not in bytes(stored.sealed)
@@ -46,7 +46,7 @@ def test_the_file_is_stored_encrypted_with_its_checksum_taken_at_upload(stored: 
 
 @pytest.mark.promise("S3-37")
 def test_the_integrity_check_passes_and_is_logged(stored: Any, consultant: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     answer = _integrity(consultant, stored)
 
@@ -57,8 +57,8 @@ def test_the_integrity_check_passes_and_is_logged(stored: Any, consultant: Any) 
 
 @pytest.mark.promise("S3-37")
 def test_the_integrity_check_notices_changed_bytes(stored: Any, consultant: Any) -> None:
-    from waarborg.recordings.actions import Upload, _seal_file
-    from waarborg.recordings.models import Recording
+    from waarborg.modules.recordings.actions import Upload, _seal_file
+    from waarborg.modules.recordings.models import Recording
 
     # someone bypasses the platform and swaps the sealed bytes in the database
     Recording.objects.filter(pk=stored.pk).update(sealed=_seal_file(stored, Upload("gesprek.wav", "audio/wav",
@@ -102,7 +102,7 @@ def test_correcting_the_vault_record_of_a_recording_is_refused(stored: Any, cons
 
 def test_uploads_above_the_body_limit_are_refused_before_they_are_read(client_subject: Any, consultant: Any,
                                                                       settings: Any) -> None:
-    from waarborg.recordings.models import Recording
+    from waarborg.modules.recordings.models import Recording
 
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096
     give_consent(client_subject)

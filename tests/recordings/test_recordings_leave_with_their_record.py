@@ -11,9 +11,9 @@ from tests.recordings.conftest import AUDIO, START, give_consent, register
 
 
 def test_the_sweep_deletes_the_recording_with_its_expired_record(client_subject: Any, consultant: Any) -> None:
-    from waarborg.recordings.models import Recording
-    from waarborg.retention.sweep import sweep_expired
-    from waarborg.vault.models import Record
+    from waarborg.engine.retention.sweep import sweep_expired
+    from waarborg.engine.vault.models import Record
+    from waarborg.modules.recordings.models import Recording
 
     give_consent(client_subject)
     recording_id = register(consultant, client_subject, file=AUDIO).json()["id"]
@@ -33,7 +33,7 @@ def test_the_sweep_deletes_the_recording_with_its_expired_record(client_subject:
 
 def test_the_facts_of_a_recording_are_shown_to_the_assigned_case_manager_only(
         client_subject: Any, consultant: Any, other_consultant: Any, anonymous: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     recording_id = register(consultant, client_subject).json()["id"]
     url = f"/api/v1/recordings/{recording_id}"

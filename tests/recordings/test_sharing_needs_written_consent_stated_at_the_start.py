@@ -35,7 +35,7 @@ def test_staff_without_the_role_are_refused(recording_id: str, front_office: Any
 
 @pytest.mark.promise("S3-38")
 def test_sharing_without_written_consent_is_refused_and_logged(recording_id: str, consultant: Any) -> None:
-    from waarborg.recordings.models import Share
+    from waarborg.modules.recordings.models import Share
 
     answer = _share(consultant, recording_id)
 
@@ -64,7 +64,7 @@ def test_consent_without_a_written_document_is_not_recorded(recording_id: str, c
 @pytest.mark.promise("S3-38")
 def test_with_written_consent_stated_at_the_start_sharing_is_allowed_and_logged(recording_id: str,
                                                                                  consultant: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     assert _written(consultant, recording_id, document="toestemming-delen-2026-03-02",
                     stated_at_start=True).status_code == 201

@@ -13,8 +13,8 @@ from tests.recordings.conftest import AUDIO, CLIENT_EMAIL, give_consent, refused
 @pytest.mark.promise("S3-39")
 def test_without_a_consent_record_a_staff_recording_is_not_stored(client_subject: Any, consultant: Any,
                                                                   mailoutbox: list[Any]) -> None:
-    from waarborg.recordings.models import Recording
-    from waarborg.vault.models import Record
+    from waarborg.engine.vault.models import Record
+    from waarborg.modules.recordings.models import Recording
 
     answer = register(consultant, client_subject, made_by="staff", file=AUDIO)
 
@@ -26,8 +26,8 @@ def test_without_a_consent_record_a_staff_recording_is_not_stored(client_subject
 
 @pytest.mark.promise("S3-39")
 def test_a_withdrawn_consent_is_no_consent(client_subject: Any, consultant: Any) -> None:
-    from waarborg.consent.actions import consent_withdraw
-    from waarborg.recordings.models import Recording
+    from waarborg.engine.consent.actions import consent_withdraw
+    from waarborg.modules.recordings.models import Recording
 
     consent = give_consent(client_subject)
     consent_withdraw("system:test", consent)
@@ -41,8 +41,8 @@ def test_a_withdrawn_consent_is_no_consent(client_subject: Any, consultant: Any)
 @pytest.mark.promise("S3-39")
 def test_with_consent_it_is_stored_and_the_client_receives_a_copy(client_subject: Any, consultant: Any,
                                                                    mailoutbox: list[Any]) -> None:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.recordings.models import Recording
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.modules.recordings.models import Recording
 
     consent = give_consent(client_subject)
 
@@ -66,7 +66,7 @@ def test_with_consent_it_is_stored_and_the_client_receives_a_copy(client_subject
 
 @pytest.mark.promise("S3-39")
 def test_a_staff_recording_needs_the_clients_address_for_the_copy(client_subject: Any, consultant: Any) -> None:
-    from waarborg.recordings.models import Recording
+    from waarborg.modules.recordings.models import Recording
 
     consent = give_consent(client_subject)
 

@@ -15,7 +15,7 @@ from tests.conftest import Persona, activate_example, make_staff
 
 
 def org(name: str) -> Any:
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     activate_example(name)
     return current()
@@ -28,8 +28,8 @@ def staff(username: str, roles: list[str], **kwargs: Any) -> Persona:
 def has_case(persona: Persona, subject_id: str, purpose: str) -> None:
     """The caseworker has this subject in their caseload for `purpose` (need-to-know purposes only): the intake
     put it there, or else the organisation's caseload manager assigns it over the API."""
-    from waarborg.policy.active import current
-    from waarborg.vault.authorisation import assigned
+    from waarborg.engine.policy.active import current
+    from waarborg.engine.vault.authorisation import assigned
 
     policy = current()
     if not policy.purposes[purpose].need_to_know or assigned(persona.user, subject_id, purpose):
@@ -80,8 +80,8 @@ def restrict(persona: Persona, subject_id: str, purpose: str = "") -> Any:
 
 def refused(action: str, reason: str, subject_id: str | None = None) -> list[Any]:
     """The refused audit entries of `action` (e.g. "disclosure") with this reason (for this subject)."""
-    from waarborg.audit.models import AuditEntry
-    from waarborg.vault.crypto import pseudonym
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.keyring.crypto import pseudonym
 
     entries = AuditEntry.objects.filter(action=f"{action}.refused", outcome="refused", reason=reason)
     if subject_id is not None:

@@ -38,7 +38,7 @@ def test_registering_a_consent_needs_a_login_and_a_role(db: Any, anonymous: Any)
 
 @pytest.mark.promise("S0-26")
 def test_a_second_active_consent_answers_409_with_the_first_ones_id(db: Any) -> None:
-    from waarborg.consent.models import Consent
+    from waarborg.engine.consent.models import Consent
 
     # Given a newsletter subscriber's consent in the register
     org("ikzorginassen")
@@ -65,7 +65,7 @@ def test_a_second_active_consent_answers_409_with_the_first_ones_id(db: Any) -> 
 
 
 def test_a_second_pending_consent_of_the_same_parent_answers_409(db: Any) -> None:
-    from waarborg.consent.models import Consent
+    from waarborg.engine.consent.models import Consent
 
     # Given a client of 14 whose mother signed the consent statement (pending verification)
     org("wlzclientondersteuning")
@@ -87,7 +87,7 @@ def test_a_second_pending_consent_of_the_same_parent_answers_409(db: Any) -> Non
 
 
 def test_a_minors_consent_without_a_parent_is_refused_and_logged(db: Any) -> None:
-    from waarborg.consent.models import Consent
+    from waarborg.engine.consent.models import Consent
 
     org("wlzclientondersteuning")
     supporter = staff("sanne", ["client_supporter"])

@@ -30,7 +30,7 @@ def test_the_overview_needs_a_login_and_a_role(wlz: dict[str, Any], anonymous: A
 @pytest.mark.promise("S2-14")
 def test_a_record_without_its_optional_fields_goes_to_a_recipient_that_may_not_get_those(
         wlz: dict[str, Any]) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     # Given a client record with name, birth date and address only (no contact details, no representative)
     subject_id, record_id = intake(wlz["supporter"], "client", CLIENT, "client_support")
@@ -51,7 +51,7 @@ def test_a_record_without_its_optional_fields_goes_to_a_recipient_that_may_not_g
 
 
 def test_the_same_record_with_a_representative_is_refused_for_that_recipient(wlz: dict[str, Any]) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     subject_id, _ = intake(wlz["supporter"], "client", {**CLIENT, "representative_name": "Els de Vries"},
                            "client_support")

@@ -79,7 +79,7 @@ def test_a_role_without_disclose_is_refused_and_logged(db: Any) -> None:
 
 @pytest.mark.parametrize("name", ORGANISATIONS)
 def test_a_reason_the_recipient_does_not_list_is_refused_and_logged(name: str, db: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     discloser, subject_id, case = _setup(name)
     # When the disclosure names a reason outside the recipient's list
@@ -123,7 +123,7 @@ def test_a_malformed_disclosure_is_still_invalid(db: Any) -> None:
 ])
 def test_a_recipient_without_an_agreement_in_force_is_refused_and_logged(
         name: str, recipient: str, before: tuple[int, int, int], db: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     # Given data collected before the recipient's agreement took effect
     year, month, _day = before
@@ -149,7 +149,7 @@ def test_a_record_of_another_purpose_is_refused_not_invalid(db: Any) -> None:
 
 @pytest.mark.promise("S4-16")
 def test_an_objection_stops_disclosures_until_compelling_grounds_are_recorded(db: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     # Given a Kwartier client who objected (bezwaar) to the support purpose
     discloser, subject_id, case = _setup("kwartier")
@@ -170,7 +170,7 @@ def test_an_objection_stops_disclosures_until_compelling_grounds_are_recorded(db
 
 @pytest.mark.promise("S3-07")
 def test_a_disclosure_on_the_ground_of_consent_needs_a_consent_given_before_it(db: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     # Given a Werkzaak client's re-integration plan, and a provider that may receive it with consent
     discloser, subject_id, _case = _setup("werkzaak")

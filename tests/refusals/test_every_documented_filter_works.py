@@ -61,7 +61,7 @@ def audit_limit() -> None:
 
 
 def audit_subject() -> None:
-    from waarborg.vault.crypto import pseudonym
+    from waarborg.engine.keyring.crypto import pseudonym
 
     people = _ikz()
     mine, _ = _application(people)

@@ -29,9 +29,9 @@ def test_restricting_needs_a_login_and_a_role(db: Any, anonymous: Any) -> None:
 
 @pytest.mark.promise("S4-15")
 def test_a_shielded_client_is_not_read_changed_decided_on_or_disclosed(db: Any) -> None:
-    from waarborg.decisions.models import Decision
-    from waarborg.disclosures.models import Disclosure
-    from waarborg.vault.models import Record
+    from waarborg.engine.decisions.models import Decision
+    from waarborg.engine.disclosures.models import Disclosure
+    from waarborg.engine.vault.models import Record
 
     # Given a Kwartier client in a social worker's caseload
     org("kwartier")
@@ -56,7 +56,7 @@ def test_a_shielded_client_is_not_read_changed_decided_on_or_disclosed(db: Any) 
 
 
 def test_a_privacy_officer_does_not_disclose_a_restricted_persons_data(db: Any) -> None:
-    from waarborg.disclosures.models import Disclosure
+    from waarborg.engine.disclosures.models import Disclosure
 
     # Given an award application of a person who restricted the processing of their data
     org("ikzorginassen")
@@ -140,8 +140,8 @@ def test_a_restricted_subscriber_gets_no_mailing(db: Any, mailoutbox: Any) -> No
 
 
 def test_deletion_goes_on_for_restricted_data(db: Any, capsys: Any) -> None:
-    from waarborg.cli import main
-    from waarborg.vault.models import Record
+    from waarborg.audiences.cli import main
+    from waarborg.engine.vault.models import Record
 
     # Given a helpdesk question of someone who restricted processing
     org("ikzorginassen")

@@ -19,7 +19,7 @@ NOTICE = {"conditions": {"nl": "Alleen niet-herleidbare gegevens, alleen voor di
 
 @pytest.fixture
 def werkzaak(db: Any) -> Any:
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     activate_example("werkzaak")
     return current()
@@ -66,6 +66,6 @@ def project_id(researcher: Persona) -> str:
 
 
 def refused(reason: str) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(outcome="refused", reason=reason))

@@ -57,7 +57,7 @@ def test_a_published_notice_without_the_information_step_is_not_enough(researche
 
 @pytest.mark.promise("S3-11")
 def test_after_notice_and_information_step_the_project_starts_collecting(researcher: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     project_id = register(researcher).json()["id"]
     published = post(researcher, f"projects/{project_id}/notice", NOTICE)

@@ -21,8 +21,8 @@ def _rows(client: Any, project_id: str, people: list[str]) -> list[dict[str, Any
 
 @pytest.mark.promise("S3-16")
 def test_the_id_is_an_hmac_with_the_projects_own_key(project_id: str, researcher: Any) -> None:
-    from waarborg.research.models import ProjectKey
-    from waarborg.vault import crypto
+    from waarborg.engine.keyring import crypto
+    from waarborg.modules.research.models import ProjectKey
 
     rows = _rows(researcher, project_id, ["111222333", "111222333", "123456782"])
 
@@ -36,7 +36,7 @@ def test_the_id_is_an_hmac_with_the_projects_own_key(project_id: str, researcher
 
 @pytest.mark.promise("S3-16")
 def test_the_key_is_not_part_of_the_dataset(project_id: str, researcher: Any) -> None:
-    from waarborg.research.models import Dataset, ProjectKey
+    from waarborg.modules.research.models import Dataset, ProjectKey
 
     _rows(researcher, project_id, ["111222333"])
     dataset_id = Dataset.objects.get().pk

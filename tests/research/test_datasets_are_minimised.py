@@ -18,7 +18,7 @@ def test_a_dataset_without_a_declared_purpose_is_not_built(project_id: str, rese
 
 @pytest.mark.promise("S3-15")
 def test_a_dataset_without_a_field_list_is_not_built(project_id: str, researcher: Any) -> None:
-    from waarborg.research.models import Dataset
+    from waarborg.modules.research.models import Dataset
 
     missing = post(researcher, "datasets", {"project": project_id, "purpose": "Wachttijden verklaren"})
     empty = dataset(researcher, project_id, [])
@@ -29,8 +29,8 @@ def test_a_dataset_without_a_field_list_is_not_built(project_id: str, researcher
 
 @pytest.mark.promise("S3-15")
 def test_undeclared_input_is_never_included(project_id: str, researcher: Any) -> None:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.research.models import Dataset, DatasetRow
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.modules.research.models import Dataset, DatasetRow
 
     created = dataset(researcher, project_id, ["wait_minutes"])
     assert created.json()["purpose"] == "Wachttijden per regio verklaren" and created.json()["fields"] == ["wait_minutes"]

@@ -37,7 +37,7 @@ def test_a_werkzaak_researcher_may_receive_it(dataset_id: str, researcher: Any, 
 
 @pytest.mark.promise("S3-13")
 def test_a_processor_with_a_research_agreement_may_receive_it(dataset_id: str, researcher: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     answer = _assign(researcher, dataset_id, recipient="research_bureau")
 
@@ -48,7 +48,7 @@ def test_a_processor_with_a_research_agreement_may_receive_it(dataset_id: str, r
 @pytest.mark.promise("S3-13")
 @pytest.mark.parametrize("recipient", ["reintegration_providers", "cryptshare", "municipalities", "a_newspaper"])
 def test_any_other_recipient_is_refused(dataset_id: str, researcher: Any, recipient: str) -> None:
-    from waarborg.research.models import Dataset
+    from waarborg.modules.research.models import Dataset
 
     answer = _assign(researcher, dataset_id, recipient=recipient)
 
@@ -59,7 +59,7 @@ def test_any_other_recipient_is_refused(dataset_id: str, researcher: Any, recipi
 
 @pytest.mark.promise("S3-13")
 def test_staff_without_a_research_role_may_not_receive_it(dataset_id: str, researcher: Any, consultant: Any) -> None:
-    from waarborg.research.models import Dataset
+    from waarborg.modules.research.models import Dataset
 
     answer = _assign(researcher, dataset_id, user="karin")
 

@@ -11,7 +11,7 @@ from tests.research.conftest import dataset, post
 
 
 def refused_entries(reason: str) -> int:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return AuditEntry.objects.filter(outcome="refused", reason=reason).count()
 
@@ -25,7 +25,7 @@ IDENTIFYING = ["Jan Jansen", "111222333", "Kerkstraat", "jan.jansen@example.nl",
 @pytest.mark.promise("S3-12")
 @pytest.mark.parametrize("field", ["name", "bsn", "address", "email", "phone", "birth_date", "ip", "ip_address"])
 def test_a_direct_identifier_cannot_be_declared(project_id: str, researcher: Any, field: str) -> None:
-    from waarborg.research.models import Dataset
+    from waarborg.modules.research.models import Dataset
 
     answer = dataset(researcher, project_id, ["wait_minutes", field])
 
@@ -36,7 +36,7 @@ def test_a_direct_identifier_cannot_be_declared(project_id: str, researcher: Any
 
 @pytest.mark.promise("S3-12")
 def test_stored_rows_hold_only_generalised_values_and_a_pseudonym(project_id: str, researcher: Any) -> None:
-    from waarborg.research.models import DatasetRow
+    from waarborg.modules.research.models import DatasetRow
 
     dataset_id = dataset(researcher, project_id, ["birth_year", "postcode", "wait_minutes", "channel"]).json()["id"]
 
@@ -57,7 +57,7 @@ def test_stored_rows_hold_only_generalised_values_and_a_pseudonym(project_id: st
 @pytest.mark.parametrize("value", ["mail me: jan.jansen@example.nl", "192.0.2.17", "2001:db8::1", "111222333",
                                    "06-12345678"])
 def test_a_value_that_still_identifies_someone_is_refused(project_id: str, researcher: Any, value: str) -> None:
-    from waarborg.research.models import DatasetRow
+    from waarborg.modules.research.models import DatasetRow
 
     dataset_id = dataset(researcher, project_id, ["remark"]).json()["id"]
 

@@ -15,7 +15,7 @@ def test_an_anonymous_caller_gets_401(project_id: str, anonymous: Any) -> None:
 
 @pytest.mark.promise("S3-14")
 def test_staff_without_the_research_role_cannot_create_a_dataset(project_id: str, consultant: Any) -> None:
-    from waarborg.research.models import Dataset
+    from waarborg.modules.research.models import Dataset
 
     answer = dataset(consultant, project_id, ["wait_minutes"])
 
@@ -27,7 +27,7 @@ def test_staff_without_the_research_role_cannot_create_a_dataset(project_id: str
 @pytest.mark.promise("S3-14")
 def test_staff_without_the_research_role_cannot_collect_or_read(project_id: str, researcher: Any,
                                                                 consultant: Any) -> None:
-    from waarborg.research.models import DatasetRow
+    from waarborg.modules.research.models import DatasetRow
 
     dataset_id = dataset(researcher, project_id, ["wait_minutes"]).json()["id"]
 
@@ -41,7 +41,7 @@ def test_staff_without_the_research_role_cannot_collect_or_read(project_id: str,
 
 @pytest.mark.promise("S3-14")
 def test_each_dataset_and_row_records_who_made_it(project_id: str, researcher: Any, second_researcher: Any) -> None:
-    from waarborg.research.models import Dataset, DatasetRow
+    from waarborg.modules.research.models import Dataset, DatasetRow
 
     created = dataset(researcher, project_id, ["wait_minutes"])
     post(second_researcher, f"datasets/{created.json()['id']}/rows", {"rows": [{"person": "p-1", "wait_minutes": 1}]})

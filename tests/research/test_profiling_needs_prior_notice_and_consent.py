@@ -11,7 +11,7 @@ from tests.research.conftest import post, register
 
 
 def _consent(subject: Any, purpose: str = "profiling") -> Any:
-    from waarborg.consent.actions import consent_give
+    from waarborg.engine.consent.actions import consent_give
 
     return consent_give("system:test", subject=subject, purpose=purpose, channel="post",
                         evidence={"document": "toestemming profilering"})
@@ -36,7 +36,7 @@ def test_an_anonymous_caller_gets_401(project_id: str, anonymous: Any) -> None:
 
 
 def test_staff_without_the_research_role_are_refused(project_id: str, consultant: Any) -> None:
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.records.actions import subject_create
 
     subject = subject_create("system:test")
     answer = post(consultant, f"projects/{project_id}/profile", {"subjects": [str(subject.pk)]}, "profiling")
@@ -46,11 +46,11 @@ def test_staff_without_the_research_role_are_refused(project_id: str, consultant
 
 @pytest.mark.promise("S3-09")
 def test_only_informed_and_consenting_subjects_are_profiled(project_id: str, researcher: Any) -> None:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.consent.actions import consent_withdraw
-    from waarborg.research.models import Project
-    from waarborg.research.projects import pseudonym
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.consent.actions import consent_withdraw
+    from waarborg.engine.records.actions import subject_create
+    from waarborg.modules.research.models import Project
+    from waarborg.modules.research.projects import pseudonym
 
     both, consent_only, notice_only, withdrew, other_purpose = (subject_create("system:test") for _ in range(5))
     _informed(researcher, project_id, both)
@@ -75,7 +75,7 @@ def test_only_informed_and_consenting_subjects_are_profiled(project_id: str, res
 
 @pytest.mark.promise("S3-09")
 def test_a_notice_for_another_project_does_not_count(project_id: str, researcher: Any) -> None:
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.records.actions import subject_create
 
     other = str(register(researcher, "profiling", "Een ander project").json()["id"])
     subject = subject_create("system:test")
@@ -89,7 +89,7 @@ def test_a_notice_for_another_project_does_not_count(project_id: str, researcher
 
 @pytest.mark.promise("S3-09")
 def test_a_notice_given_after_the_consent_was_asked_is_not_prior_information(project_id: str, researcher: Any) -> None:
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.records.actions import subject_create
 
     subject = subject_create("system:test")
     _consent(subject)  # asked first ...

@@ -20,8 +20,8 @@ BENEFIT = {"name": "Jan Jansen", "birth_date": "1980-04-12", "bsn": "111222333",
 
 @pytest.fixture
 def case(consultant: Any) -> Any:
-    from waarborg.caseloads.actions import assign
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.caseloads.actions import assign
+    from waarborg.engine.records.actions import record_create, subject_create
 
     subject = subject_create("system:test")
     for purpose in ("benefits", "reintegration"):
@@ -32,10 +32,10 @@ def case(consultant: Any) -> Any:
 
 def outcome(consultant: Any, subject: Any) -> dict[str, Any]:
     """Everything the platform decides about this case: access per purpose and action, the decision, selections."""
-    from waarborg.consent.eligibility import eligible_subjects
     from waarborg.core.errors import Refused
-    from waarborg.vault.access import check
-    from waarborg.vault.actions import records_of_subject
+    from waarborg.engine.consent.eligibility import eligible_subjects
+    from waarborg.engine.records.actions import records_of_subject
+    from waarborg.engine.vault.access import check
 
     allowed = {}
     for purpose in ("benefits", "reintegration", "questions", "recordings"):
@@ -52,7 +52,7 @@ def outcome(consultant: Any, subject: Any) -> dict[str, Any]:
 
 @pytest.mark.promise("S3-10")
 def test_the_same_case_gives_the_same_outcome_whatever_the_profiling_consent(case: Any, consultant: Any) -> None:
-    from waarborg.consent.actions import consent_give, consent_refuse, consent_withdraw
+    from waarborg.engine.consent.actions import consent_give, consent_refuse, consent_withdraw
 
     without = outcome(consultant, case)
 
@@ -82,10 +82,10 @@ def test_no_decision_code_can_read_the_profiling_consent() -> None:
     for path in _modules_outside_research():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("waarborg.research"):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("waarborg.modules.research"):
                 readers.append(f"{path.name}: imports {node.module}")
-            elif isinstance(node, ast.Import) and any(a.name.startswith("waarborg.research") for a in node.names):
-                readers.append(f"{path.name}: imports waarborg.research")
+            elif isinstance(node, ast.Import) and any(a.name.startswith("waarborg.modules.research") for a in node.names):
+                readers.append(f"{path.name}: imports waarborg.modules.research")
             elif isinstance(node, ast.Constant) and node.value == "profiling":
                 readers.append(f"{path.name}:{node.lineno}: names the profiling purpose")
 

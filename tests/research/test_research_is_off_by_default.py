@@ -14,7 +14,7 @@ def test_an_anonymous_caller_gets_401(werkzaak: Any, anonymous: Any) -> None:
 
 
 def test_only_a_research_role_registers_projects(consultant: Any) -> None:
-    from waarborg.research.models import Project
+    from waarborg.modules.research.models import Project
 
     for kind in ("profiling", "big_data"):
         answer = register(consultant, kind)
@@ -24,8 +24,8 @@ def test_only_a_research_role_registers_projects(consultant: Any) -> None:
 
 @pytest.mark.promise("S3-09")
 def test_a_registered_profiling_project_processes_nobody_until_it_is_started(researcher: Any) -> None:
-    from waarborg.research.models import ProfilingRun
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.records.actions import subject_create
+    from waarborg.modules.research.models import ProfilingRun
 
     project = register(researcher, "profiling").json()
     assert project["status"] == "registered"
@@ -39,7 +39,7 @@ def test_a_registered_profiling_project_processes_nobody_until_it_is_started(res
 
 @pytest.mark.promise("S3-11")
 def test_a_registered_big_data_project_builds_no_dataset_until_it_is_started(researcher: Any) -> None:
-    from waarborg.research.models import Dataset
+    from waarborg.modules.research.models import Dataset
 
     project_id = register(researcher).json()["id"]
 

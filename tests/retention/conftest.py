@@ -45,7 +45,7 @@ def at(year: int, month: int, day: int, hour: int = 12) -> datetime:
 
 @pytest.fixture(autouse=True)
 def _no_gates(monkeypatch: pytest.MonkeyPatch) -> None:
-    from waarborg.vault import gates
+    from waarborg.engine.vault import gates
 
     monkeypatch.setattr(gates, "_gates", [])
 
@@ -57,13 +57,13 @@ class Make:
         self.actor = actor
 
     def subject(self) -> Any:
-        from waarborg.vault.actions import subject_create
+        from waarborg.engine.records.actions import subject_create
 
         return subject_create(self.actor)
 
     def record(self, type: str, collected_at: datetime, subject: Any = None, **data: Any) -> Any:
-        from waarborg.policy.active import current
-        from waarborg.vault.actions import record_create
+        from waarborg.engine.policy.active import current
+        from waarborg.engine.records.actions import record_create
 
         subject = subject or self.subject()
         purpose = current().record_types[type].purpose
@@ -81,8 +81,8 @@ def make(personas: dict[str, Any]) -> Make:
 def wlz(db: Any) -> dict[str, Any]:
     """The seed-002 test policy active, with a counsellor (writes) and a privacy officer (manages retention)."""
     from tests.conftest import Persona, make_staff
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_file
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_file
 
     activate(load_file(HERE / "clientondersteuning.yaml"))
     return {"counsellor": Persona(*make_staff("cor", ["counsellor"])),
@@ -96,21 +96,21 @@ def make_wlz(wlz: dict[str, Any]) -> Make:
 
 
 def sweep(now: datetime) -> Any:
-    from waarborg.retention.sweep import sweep_expired
+    from waarborg.engine.retention.sweep import sweep_expired
 
     with time_machine.travel(now, tick=False):
         return sweep_expired()
 
 
 def record_exists(record: Any) -> bool:
-    from waarborg.vault.models import Record
+    from waarborg.engine.vault.models import Record
 
     return Record.objects.filter(pk=record.pk).exists()
 
 
 def audit_for(record: Any, action: str) -> list[Any]:
-    from waarborg.audit.log import items
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.log import items
+    from waarborg.engine.audit.models import AuditEntry
 
     # The record's own entries, and the sweep's grouped entries that list it (as that one item).
     found = []

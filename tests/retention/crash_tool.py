@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 
 def populate(count: int) -> dict[str, Any]:
-    from waarborg.vault import gates
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
+    from waarborg.engine.vault import gates
 
     gates._gates.clear()  # access is not under test here; the import runs as a system job
     actor = "system:import"
@@ -39,8 +39,8 @@ def populate(count: int) -> dict[str, Any]:
 
 
 def state() -> dict[str, Any]:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.vault.models import Record
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.vault.models import Record
 
     records = {str(r["id"]): {"subject": str(r["subject_id"]) if r["subject_id"] else None, "plain": r["plain"],
                               "sealed": r["sealed"] is not None, "anonymised": r["anonymised_at"] is not None}
@@ -51,7 +51,7 @@ def state() -> dict[str, Any]:
         # A record's own entry, or the sweep's grouped entry listing it.
         for covered in detail["items"]["record"] if not record_id else [record_id]:
             audits.setdefault(covered, []).append(action)
-    from waarborg.audit.log import verify
+    from waarborg.engine.audit.log import verify
 
     checked, broken = verify()
     return {"records": records, "audits": audits, "audit_checked": checked,

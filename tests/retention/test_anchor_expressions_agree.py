@@ -23,13 +23,13 @@ from hypothesis import strategies as st
 
 from tests.conftest import Persona, make_staff
 from tests.retention.conftest import at
-from waarborg.policy.active import activate
-from waarborg.policy.loader import load_text
-from waarborg.policy.render.register import register_entries
-from waarborg.retention.events import event_record
-from waarborg.retention.sweep import sweep_expired
-from waarborg.vault.actions import record_create, subject_create
-from waarborg.vault.models import Record
+from waarborg.engine.policy.active import activate
+from waarborg.engine.policy.loader import load_text
+from waarborg.engine.policy.render.register import register_entries
+from waarborg.engine.records.actions import record_create, subject_create
+from waarborg.engine.retention.events import event_record
+from waarborg.engine.retention.sweep import sweep_expired
+from waarborg.engine.vault.models import Record
 
 COLLECTED = at(2024, 1, 10)
 NOW = at(2026, 6, 1)

@@ -9,10 +9,10 @@ import pytest
 from django.utils import timezone
 
 from tests.retention.conftest import at, audit_for, sweep
-from waarborg.vault import keys
-from waarborg.vault.actions import subject_create
-from waarborg.vault.crypto import KeyDestroyed
-from waarborg.vault.models import Record, Subject, SubjectKey
+from waarborg.engine.keyring import keys
+from waarborg.engine.keyring.crypto import KeyDestroyed
+from waarborg.engine.records.actions import subject_create
+from waarborg.engine.vault.models import Record, Subject, SubjectKey
 
 
 @pytest.mark.promise("S0-28", "S3-18")

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from tests.retention.conftest import at
-from waarborg.audit.models import AuditEntry
+from waarborg.engine.audit.models import AuditEntry
 
 
 @pytest.fixture
@@ -65,8 +65,8 @@ def test_an_open_ended_clock_says_what_it_waits_for(make: Any, personas: Any) ->
 
 
 def test_a_hold_and_the_ceiling_are_explained(make_wlz: Any, wlz: Any) -> None:
-    from waarborg.retention.events import event_record
-    from waarborg.retention.holds import hold_place
+    from waarborg.engine.retention.events import event_record
+    from waarborg.engine.retention.holds import hold_place
 
     care_file = make_wlz.record("care_file", at(2020, 3, 1))
     with time_machine.travel(at(2024, 1, 10), tick=False):

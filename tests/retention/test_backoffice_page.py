@@ -10,9 +10,9 @@ import time_machine
 from django.test import Client
 
 from tests.retention.conftest import at
-from waarborg.audit.models import AuditEntry
-from waarborg.jobs.models import JobRun
-from waarborg.retention.models import Hold
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.jobs.models import JobRun
+from waarborg.engine.retention.models import Hold
 
 URL = "/backoffice/bewaartermijnen/"
 

@@ -11,11 +11,11 @@ import pytest
 from django.utils import timezone
 
 from tests.retention.conftest import at, record_exists
-from waarborg.audit.log import verify
-from waarborg.audit.models import AuditEntry
-from waarborg.backups import actions
-from waarborg.retention.sweep import sweep_expired
-from waarborg.vault.models import SubjectKey
+from waarborg.engine.audit.log import verify
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.backups import actions
+from waarborg.engine.retention.sweep import sweep_expired
+from waarborg.engine.vault.models import SubjectKey
 
 
 @pytest.fixture(autouse=True)

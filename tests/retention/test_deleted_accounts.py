@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.retention.conftest import at, record_exists, sweep
-from waarborg.accounts.models import User
+from waarborg.engine.accounts.models import User
 
 
 @pytest.mark.promise("S0-31")

@@ -14,8 +14,8 @@ import yaml
 
 from tests.conftest import Persona, make_staff
 from tests.retention.conftest import at, record_exists
-from waarborg.cli import main
-from waarborg.vault.actions import record_create, subject_create
+from waarborg.audiences.cli import main
+from waarborg.engine.records.actions import record_create, subject_create
 
 POLICY = {
     "organisation": {"id": "buurtzorg_noord", "name": "Buurtzorg Noord", "privacy_contact": {"email": "privacy@bzn.nl"}},
@@ -79,7 +79,7 @@ def test_a_withdrawal_before_the_end_of_the_service_starts_the_two_years(
         coordinator: Persona, capsys: pytest.CaptureFixture[str]) -> None:
     # Given a client file; consent is withdrawn on 1 April 2024, the service only ends in 2025
     record = _client_file(coordinator)
-    from waarborg.retention.events import event_record
+    from waarborg.engine.retention.events import event_record
 
     event_record(coordinator.user, name="consent_withdrawn", at=at(2024, 4, 1), subject=record.subject)
     with time_machine.travel(at(2025, 2, 1), tick=False):

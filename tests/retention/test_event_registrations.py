@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from tests.retention.conftest import at, audit_for, record_exists, sweep
-from waarborg.caseloads.actions import assign
+from waarborg.engine.caseloads.actions import assign
 
 
 @pytest.mark.promise("S0-12")

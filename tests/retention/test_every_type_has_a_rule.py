@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from tests.retention.conftest import HERE
-from waarborg.cli import main
-from waarborg.policy.loader import load_file
+from waarborg.audiences.cli import main
+from waarborg.engine.policy.loader import load_file
 
 
 @pytest.mark.promise("S1-18")

@@ -12,9 +12,9 @@ import time_machine
 
 from tests.retention.conftest import at, record_exists, sweep
 from waarborg.core.errors import Invalid, Refused
-from waarborg.retention.adjustments import retention_extend
-from waarborg.retention.events import event_record
-from waarborg.retention.holds import hold_place, hold_release
+from waarborg.engine.retention.adjustments import retention_extend
+from waarborg.engine.retention.events import event_record
+from waarborg.engine.retention.holds import hold_place, hold_release
 
 E = (2024, 1, 10)
 

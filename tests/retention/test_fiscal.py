@@ -8,7 +8,7 @@ import pytest
 
 from tests.retention.conftest import at, audit_for, record_exists, sweep
 from waarborg.core.errors import Refused
-from waarborg.retention.adjustments import retention_shorten
+from waarborg.engine.retention.adjustments import retention_shorten
 
 
 @pytest.mark.promise("S0-35")

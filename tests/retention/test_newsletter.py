@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from tests.retention.conftest import at, record_exists, sweep
-from waarborg.retention.events import event_record
+from waarborg.engine.retention.events import event_record
 
 
 @pytest.mark.promise("S0-33")

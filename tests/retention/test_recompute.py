@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from tests.retention.conftest import at
-from waarborg.cli import main
-from waarborg.policy.active import current
-from waarborg.retention.events import dependent_records
-from waarborg.retention.models import Event
-from waarborg.vault.models import Record
+from waarborg.audiences.cli import main
+from waarborg.engine.policy.active import current
+from waarborg.engine.retention.events import dependent_records
+from waarborg.engine.retention.models import Event
+from waarborg.engine.vault.models import Record
 
 
 def test_an_edition_closing_touches_only_open_and_later_clocks(make: Any) -> None:

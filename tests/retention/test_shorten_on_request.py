@@ -10,8 +10,8 @@ import time_machine
 
 from tests.retention.conftest import at, audit_for, record_exists
 from waarborg.core.errors import Invalid, Refused
-from waarborg.retention.adjustments import retention_shorten
-from waarborg.retention.events import event_record
+from waarborg.engine.retention.adjustments import retention_shorten
+from waarborg.engine.retention.events import event_record
 
 
 @pytest.fixture

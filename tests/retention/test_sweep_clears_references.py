@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from tests.retention.conftest import at
-from waarborg.consent.models import Notice
-from waarborg.retention.sweep import sweep_expired
-from waarborg.vault.models import Record
+from waarborg.engine.consent.models import Notice
+from waarborg.engine.retention.sweep import sweep_expired
+from waarborg.engine.vault.models import Record
 
 
 @pytest.mark.django_db(transaction=True)
@@ -35,7 +35,7 @@ def test_inside_a_callers_transaction_constraints_stay_deferred_after_the_sweep(
     from django.db import IntegrityError, transaction
     from django.utils import timezone
 
-    from waarborg.retention.models import Hold
+    from waarborg.engine.retention.models import Hold
 
     make.record("tip", at(2026, 1, 1))
     with transaction.atomic():

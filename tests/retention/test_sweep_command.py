@@ -9,10 +9,10 @@ import pytest
 import time_machine
 
 from tests.retention.conftest import at, record_exists
-from waarborg.audit.models import AuditEntry
-from waarborg.cli import main
-from waarborg.retention.holds import hold_place
-from waarborg.vault.models import Record
+from waarborg.audiences.cli import main
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.retention.holds import hold_place
+from waarborg.engine.vault.models import Record
 
 
 @pytest.fixture

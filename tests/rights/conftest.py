@@ -35,7 +35,7 @@ def administrator(policy: Any) -> Persona:
 @pytest.fixture
 def anna(personas: dict[str, Persona], administrator: Persona) -> Any:
     """A subject with records under eligibility, payout, helpdesk and administration (fiscal)."""
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     assessor, helpdesk = personas["assessor"].user, personas["caseworker"].user
     subject = subject_create(assessor, birth_date=date(1970, 5, 1), bsn="111222333", external_id="aanvraag-17")
@@ -50,7 +50,7 @@ def anna(personas: dict[str, Persona], administrator: Persona) -> Any:
 @pytest.fixture
 def bert(personas: dict[str, Persona]) -> Any:
     """Another subject, whose data must never show up in Anna's answers."""
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     assessor = personas["assessor"].user
     subject = subject_create(assessor, bsn="123456782", external_id="aanvraag-18")
@@ -63,7 +63,7 @@ PASSWORD = "zeer-geheim-wachtwoord-17"
 
 def citizen_account(subject: Any, password: str = PASSWORD) -> Any:
     """The account the subject's first application opened (S0-13), with its password set."""
-    from waarborg.accounts.models import User
+    from waarborg.engine.accounts.models import User
 
     account = User.objects.get(subject=subject, kind=User.Kind.CITIZEN)
     account.set_password(password)
@@ -78,7 +78,7 @@ def file_request(persona: Any, subject: Any, type: str = "access", channel: str 
 
 def colleague(persona: Any, suffix: str = "collega") -> Persona:
     """A second account with the same roles as `persona`: the other person separation of duties asks for."""
-    from waarborg.accounts.models import ApiToken, User
+    from waarborg.engine.accounts.models import ApiToken, User
 
     username = f"{persona.user.username}-{suffix}"
     user = User.objects.filter(username=username).first()
@@ -101,6 +101,6 @@ def verified_request(officer: Any, subject: Any, type: str = "access", *, regist
 
 
 def audit(action: str, **filters: Any) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(action=action, **filters))

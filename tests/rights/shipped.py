@@ -43,7 +43,7 @@ ORGANISATIONS: dict[str, Shipped] = {
 
 
 def activate(name: str) -> tuple[Any, Shipped]:
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     activate_example(name)
     return current(), ORGANISATIONS[name]

@@ -38,7 +38,7 @@ def _known_person() -> str:
 
 
 def _contact_form_request() -> str:
-    from waarborg.rights.models import Request
+    from waarborg.engine.rights.models import Request
 
     page = Client().post("/portaal/contact", {"name": "Jan Jansen", "email": "jan@example.nl", "type": "access",
                                               "details": "Welke gegevens heeft u van mij? Klantnummer KS-2041."})
@@ -72,7 +72,7 @@ def test_a_contact_form_request_matched_to_the_person_exports_their_data(db: Any
     assert export.status_code == 200, export.content
     assert COMMENT in json.dumps(json.loads(export.content), ensure_ascii=False)
     # And the empty form subject is gone
-    from waarborg.vault.models import Subject
+    from waarborg.engine.vault.models import Subject
 
     assert Subject.objects.filter(erased_at__isnull=True).count() == 1
 

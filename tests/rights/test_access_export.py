@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.rights.conftest import APPLICATION, HELPDESK, LEDGER, OTHER_APPLICATION, PAYOUT, audit, verified_request
-from waarborg.rights.models import Delivery
+from waarborg.engine.rights.models import Delivery
 
 
 def _export(officer: Any, request_id: str, **params: str) -> Any:
@@ -52,7 +52,7 @@ def test_the_access_export_holds_every_record_decrypted_with_purpose_basis_reten
 @pytest.mark.promise("S4-14")
 def test_the_access_export_tells_what_was_done_with_the_data_when_and_by_which_role(
         personas: dict[str, Any], anna: Any) -> None:
-    from waarborg.vault.actions import record_read
+    from waarborg.engine.records.actions import record_read
 
     officer = personas["privacy_officer"]
     record = anna.records.get(type="payout")
@@ -143,7 +143,7 @@ def test_every_review_and_every_delivery_is_audited_and_shown_on_the_request(per
     assert shown["reviewed_by"] == [{"kind": "staff", "username": "pia"}]
     assert [(d["channel"], d["to"], d["by"]["username"]) for d in shown["deliveries"]] == [("letter", "subject", "pia")]
     # and the names and addresses stay out of the audit log
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     assert not any("Kerkstraat" in str(e.detail) or "Anna de Vries" in str(e.detail)
                    for e in AuditEntry.objects.all())

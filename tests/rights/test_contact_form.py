@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 
 from tests.conftest import activate_example
-from waarborg.rights.models import Request
-from waarborg.rights.views_api import detail
+from waarborg.audiences.api.rights.views import detail
+from waarborg.engine.rights.models import Request
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_each_contact_form_submission_becomes_a_tracked_request(policy: Any, typ
     assert shown["requester"] == {"kind": "subject", "name": "Carla Smit", "contact": "carla@example.nl",
                                   "authorisation": ""}
     assert b"Carla" not in bytes(req.requester_sealed) and shown["registered_by"] is None
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     assert not any("Carla" in str(e.detail) for e in AuditEntry.objects.all())
 

@@ -15,8 +15,8 @@ from django.test import Client
 
 from tests.conftest import Persona, activate_example, make_staff
 from tests.rights.conftest import audit
-from waarborg.audit.models import AuditEntry
-from waarborg.rights.models import Delivery, Request
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.rights.models import Delivery, Request
 
 REPRESENTATIVE = {"kind": "representative", "name": "Petra Jansen", "contact": "Dorpsstraat 4\n8011 AB Zwolle",
                   "authorisation": "schriftelijke machtiging van 12-11-2026"}

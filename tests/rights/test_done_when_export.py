@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.rights.conftest import APPLICATION, HELPDESK, LEDGER, OTHER_APPLICATION, PAYOUT, verified_request
-from waarborg.consent.actions import consent_give, consent_withdraw
+from waarborg.engine.consent.actions import consent_give, consent_withdraw
 
 
 def _disclose(officer: Any, subject: Any, recipient: str, purpose: str, reason: str, *categories: str) -> str:

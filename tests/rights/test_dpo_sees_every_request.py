@@ -17,8 +17,8 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ikzorginassen.yaml
 @pytest.fixture
 def fg(policy: Any) -> Persona:
     """A policy with an FG role (dpo: true) and a staff member holding it."""
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_text
 
     text = EXAMPLE.read_text(encoding="utf-8").replace(
         "\nroles:\n", "\nroles:\n  fg:\n    label: {nl: Functionaris Gegevensbescherming, en: DPO}\n    dpo: true\n", 1)

@@ -11,9 +11,9 @@ import time_machine
 from django.utils import timezone
 
 from tests.rights.conftest import ALL_REDACTIONS, PAYOUT, audit, file_request, verified_request
-from waarborg.consent.models import Restriction
 from waarborg.core.times import day_in_words, parse
-from waarborg.vault.models import Record, SubjectKey
+from waarborg.engine.consent.models import Restriction
+from waarborg.engine.vault.models import Record, SubjectKey
 
 
 @pytest.mark.promise("S0-39", "S1-21", "S2-27")
@@ -109,7 +109,7 @@ def test_an_access_request_after_a_full_erasure_shows_that_nothing_is_left(perso
 
 
 def _paid(personas: dict[str, Any], collected_at: datetime) -> Any:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     assessor = personas["assessor"].user
     subject = subject_create(assessor)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import Persona, activate_example, make_staff
-from waarborg.audit.models import AuditEntry
-from waarborg.vault.models import Assignment
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.vault.models import Assignment
 
 
 def test_an_erasure_ends_the_assignments_of_the_subject(db: Any) -> None:

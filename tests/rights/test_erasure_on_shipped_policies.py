@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import Persona, activate_example, make_staff
-from waarborg.consent.models import Restriction
-from waarborg.vault.models import Record
+from waarborg.engine.consent.models import Restriction
+from waarborg.engine.vault.models import Record
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_a_written_erasure_request_leaves_the_administration_kept_restricted_and
 
 
 def test_data_on_hold_for_a_dispute_is_kept_for_the_legal_claim(db: Any) -> None:
-    from waarborg.retention.holds import hold_place
+    from waarborg.engine.retention.holds import hold_place
 
     activate_example("kwartier")
     coordinator = Persona(*make_staff("cor", ["coordinator"]))

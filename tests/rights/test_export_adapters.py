@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.rights.conftest import file_request
-from waarborg.rights import adapters
+from waarborg.engine.rights import adapters
 
 
 def test_rows_of_subject_linked_models_are_listed_for_that_subject_only(

@@ -13,9 +13,9 @@ import time_machine
 from django.utils import timezone
 
 from tests.rights.conftest import APPLICATION, verified_request
-from waarborg.rights.actions import TYPES
-from waarborg.rights.delivery import has_pdf
-from waarborg.rights.models import Request
+from waarborg.engine.rights.actions import TYPES
+from waarborg.engine.rights.delivery import has_pdf
+from waarborg.engine.rights.models import Request
 
 # (kind of request, format) -> what the answer is: a content type, or the refusal's status.
 EXPORTS = [

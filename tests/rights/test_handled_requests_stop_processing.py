@@ -9,8 +9,8 @@ import pytest
 
 from tests.consent.conftest import care, new_subject, read_record, write_record  # noqa: F401 - fixture
 from tests.rights.conftest import audit, verified_request
-from waarborg.consent.actions import consent_give
-from waarborg.consent.models import Consent, Objection, Restriction
+from waarborg.engine.consent.actions import consent_give
+from waarborg.engine.consent.models import Consent, Objection, Restriction
 
 
 def _answer(officer: Any, request_id: str) -> Any:
@@ -75,7 +75,7 @@ def test_an_objection_request_without_a_purpose_cannot_be_answered(care: Any) ->
 
 @pytest.mark.promise("S1-22")
 def test_after_a_withdrawal_request_is_handled_the_consent_is_withdrawn(personas: dict[str, Any], anna: Any) -> None:
-    from waarborg.vault.actions import record_create
+    from waarborg.engine.records.actions import record_create
 
     officer = personas["privacy_officer"]
     consent = consent_give("system:test", subject=anna, purpose="newsletter")

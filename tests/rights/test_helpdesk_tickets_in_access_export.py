@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.rights.conftest import HELPDESK, verified_request
-from waarborg.vault.models import Record
+from waarborg.engine.vault.models import Record
 
 
 @pytest.mark.promise("S0-18")

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from tests.rights.conftest import ALL_REDACTIONS, audit, colleague, file_request
-from waarborg.accounts.models import ApiToken, User
-from waarborg.rights.models import Request
+from waarborg.engine.accounts.models import ApiToken, User
+from waarborg.engine.rights.models import Request
 
 
 @pytest.mark.promise("S1-25", "S3-25")

@@ -11,10 +11,10 @@ import pytest
 import time_machine
 
 from tests.rights.conftest import ALL_REDACTIONS, audit, colleague, file_request
-from waarborg.retention.models import Hold
-from waarborg.retention.sweep import sweep_expired
-from waarborg.vault.actions import record_create, subject_create
-from waarborg.vault.models import Record
+from waarborg.engine.records.actions import record_create, subject_create
+from waarborg.engine.retention.models import Hold
+from waarborg.engine.retention.sweep import sweep_expired
+from waarborg.engine.vault.models import Record
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

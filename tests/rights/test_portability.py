@@ -11,15 +11,15 @@ from typing import Any
 import pytest
 
 from tests.rights.conftest import APPLICATION, HELPDESK, PAYOUT, audit, verified_request
-from waarborg.rights.models import Delivery
+from waarborg.engine.rights.models import Delivery
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ikzorginassen.yaml"
 
 
 def _mark_status_as_ours() -> None:
     """A policy where the application's `status` is set by staff, not provided by the subject."""
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_text
 
     text = EXAMPLE.read_text(encoding="utf-8")
     line = "status: {category: payout, type: choice, choices: [submitted, granted, rejected]}"

@@ -11,8 +11,8 @@ from django.test import Client
 
 from tests.conftest import activate_example
 from tests.rights.conftest import PASSWORD, audit, citizen_account, colleague
-from waarborg.accounts.models import User
-from waarborg.rights.models import Delivery, Request
+from waarborg.engine.accounts.models import User
+from waarborg.engine.rights.models import Delivery, Request
 
 
 def logged_in(subject: Any) -> Client:
@@ -77,8 +77,8 @@ def test_the_subject_confirms_a_letter_in_the_portal_a_colleague_reviews_and_she
 
 
 def test_a_confirmation_is_refused_where_the_policy_does_not_offer_portal_login(db: Any) -> None:
-    from waarborg.portal.accounts import account_create
-    from waarborg.vault.actions import subject_create
+    from waarborg.engine.citizens.accounts import account_create
+    from waarborg.engine.records.actions import subject_create
 
     activate_example("kwartier")  # identity in person or by an ID copy only
     from tests.conftest import Persona, make_staff

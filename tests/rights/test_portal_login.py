@@ -1,5 +1,5 @@
 """Portal login: wrong passwords fail and are logged; repeated failures lock the account for a while (the lockout
-every door shares, waarborg.accounts.lockout; tests/lockout tries it on every door)."""
+every door shares, waarborg.audiences.web.lockout; tests/lockout tries it on every door)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from tests.rights.conftest import PASSWORD, audit, citizen_account, verified_request
-from waarborg.accounts.models import User
-from waarborg.rights.models import Request
+from waarborg.engine.accounts.models import User
+from waarborg.engine.rights.models import Request
 
 
 def citizen(subject: Any) -> Client:

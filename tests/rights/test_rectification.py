@@ -9,7 +9,7 @@ import pytest
 
 from tests.rights.conftest import audit, verified_request
 from tests.vault.stored import record_data
-from waarborg.audit.log import open_changes
+from waarborg.engine.audit.log import open_changes
 
 
 @pytest.mark.promise("S0-38", "S2-27", "S1-21")

@@ -9,8 +9,8 @@ import pytest
 import time_machine
 
 from tests.rights.conftest import file_request, verified_request
-from waarborg.rights.actions import overdue
-from waarborg.rights.models import Request
+from waarborg.engine.rights.actions import overdue
+from waarborg.engine.rights.models import Request
 
 RECEIVED = datetime(2026, 2, 2, 10, 0, tzinfo=UTC)
 

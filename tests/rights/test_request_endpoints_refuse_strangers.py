@@ -48,7 +48,7 @@ def test_staff_who_do_not_handle_requests_get_403_and_the_attempt_is_audited(
     # then they are refused with a reason, and the log says so
     assert answer.status_code == 403
     assert answer.json()["reason"] == "role_not_granted"
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     entry = AuditEntry.objects.filter(outcome="refused", actor="carl").last()
     assert entry is not None and entry.reason == "role_not_granted"

@@ -10,7 +10,7 @@ import time_machine
 from django.utils import timezone
 
 from tests.rights.conftest import audit, file_request
-from waarborg.rights.models import Request
+from waarborg.engine.rights.models import Request
 
 
 @pytest.mark.promise("S2-26", "S3-27")

@@ -14,8 +14,8 @@ import pytest
 
 from tests.rights.conftest import audit
 from tests.rights.shipped import activate, handler_roles, staff, stored
-from waarborg.audit.models import AuditEntry
-from waarborg.rights.models import Delivery, Request
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.rights.models import Delivery, Request
 
 
 @pytest.mark.parametrize("name", [
@@ -95,7 +95,7 @@ def test_the_registrar_may_not_review_even_after_a_colleague_verified(personas: 
 def test_an_integration_may_register_a_request_but_never_verify_review_or_send_it(personas: dict[str, Any],
                                                                                   anna: Any) -> None:
     from tests.conftest import Persona
-    from waarborg.accounts.actions import staff_create
+    from waarborg.engine.accounts.actions import staff_create
 
     user, _, key = staff_create("intake", ["privacy_officer"], service=True)
     service = Persona(user, str(key))

@@ -17,7 +17,7 @@ SENDER = "jan.jansen@example.nl"
 
 @pytest.fixture
 def werkzaak(db: Any) -> Any:
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     activate_example("werkzaak")
     return current()
@@ -56,7 +56,7 @@ def ask_code(client: APIClient, mailoutbox: list[Any], email: str = SENDER) -> s
 
 
 def refused(action: str, reason: str) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(action=f"{action}.refused", outcome="refused", reason=reason))
 

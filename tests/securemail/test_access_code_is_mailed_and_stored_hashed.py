@@ -12,8 +12,8 @@ from tests.securemail.conftest import SENDER, code_in
 @pytest.mark.promise("S3-41")
 def test_requesting_secure_mail_sends_an_access_code_to_the_given_address(
         werkzaak: Any, public: Any, mailoutbox: list[Any]) -> None:
-    from waarborg.audit.models import AuditEntry
-    from waarborg.securemail.models import AccessCode
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.modules.securemail.models import AccessCode
 
     # when someone asks for a code with their name and address
     answer = public.post("/api/v1/secure-mail/codes", {"name": "Jan Jansen", "email": SENDER}, format="json")
@@ -42,7 +42,7 @@ def test_a_malformed_address_gets_no_code(werkzaak: Any, public: Any, mailoutbox
 
 
 def test_the_form_cannot_flood_a_mailbox(werkzaak: Any, public: Any, mailoutbox: list[Any]) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     for _ in range(5):
         assert public.post("/api/v1/secure-mail/codes", {"email": SENDER}, format="json").status_code == 202

@@ -9,10 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.securemail.conftest import SENDER, ask_code
-from waarborg.accounts.actions import staff_create
-from waarborg.audit.models import AuditEntry
-from waarborg.jobs.registry import job
-from waarborg.vault.scan import threat_in
+from waarborg.engine.accounts.actions import staff_create
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.engine.jobs.registry import job
+from waarborg.engine.vault.scan import threat_in
 
 # The standard anti-virus test file (harmless by design), split so this source file is not flagged itself.
 EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -21,7 +21,7 @@ EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!
 @pytest.mark.promise("S2-24")
 def test_an_infected_attachment_is_refused_and_nothing_is_stored(
         werkzaak: Any, public: Any, mailoutbox: list[Any]) -> None:
-    from waarborg.securemail.models import SecureAttachment, SecureMessage
+    from waarborg.modules.securemail.models import SecureAttachment, SecureMessage
 
     code = ask_code(public, mailoutbox)
     body = {"name": "Jan Jansen", "email": SENDER, "code": code, "message": "zie bijlage",

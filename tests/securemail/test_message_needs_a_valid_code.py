@@ -23,7 +23,7 @@ def _send(client: Any, code: str, email: str = SENDER, attachment: bytes | None 
 
 
 def _stored() -> int:
-    from waarborg.securemail.models import SecureMessage
+    from waarborg.modules.securemail.models import SecureMessage
 
     return SecureMessage.objects.count()
 
@@ -31,7 +31,7 @@ def _stored() -> int:
 @pytest.mark.promise("S3-41")
 def test_a_message_with_attachment_is_accepted_with_the_code_and_stored_encrypted(
         werkzaak: Any, public: Any, front_office: Any, mailoutbox: list[Any]) -> None:
-    from waarborg.securemail.models import SecureAttachment, SecureMessage
+    from waarborg.modules.securemail.models import SecureAttachment, SecureMessage
 
     code = ask_code(public, mailoutbox)
 

@@ -35,7 +35,7 @@ def test_staff_without_the_role_are_refused(task: dict[str, Any], researcher: An
 @pytest.mark.promise("S3-42")
 def test_a_no_digid_request_is_an_open_task_marked_without_digid(task: dict[str, Any], front_office: Any) -> None:
     from tests.vault.stored import record_data
-    from waarborg.vault.models import Record
+    from waarborg.engine.vault.models import Record
 
     assert task["kind"] == "no_digid" and task["status"] == "open"
     assert record_data(Record.objects.get(pk=task["record"]))["without_digid"] is True
@@ -46,7 +46,7 @@ def test_a_no_digid_request_is_an_open_task_marked_without_digid(task: dict[str,
 @pytest.mark.promise("S3-42")
 def test_the_task_ends_with_the_forms_sent_and_logged(task: dict[str, Any], front_office: Any,
                                                      mailoutbox: list[Any]) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     answer = _send_forms(front_office, task["id"], ["bijzondere_bijstand", "inkomstenopgave"])
 

@@ -81,7 +81,7 @@ def send(client: Client, code: str, *, attachment: tuple[str, bytes] | None = ("
 
 
 def _stored() -> int:
-    from waarborg.securemail.models import SecureMessage
+    from waarborg.modules.securemail.models import SecureMessage
 
     return SecureMessage.objects.count()
 
@@ -97,7 +97,7 @@ def assert_kept(answer: Any, code: str) -> None:
 @pytest.mark.promise("S3-41")
 def test_a_resident_asks_for_a_code_writes_a_message_with_an_attachment_and_sees_it_was_sent(
         visitor: Client, front_office: Any, mailoutbox: list[Any]) -> None:
-    from waarborg.securemail.models import SecureAttachment, SecureMessage
+    from waarborg.modules.securemail.models import SecureAttachment, SecureMessage
 
     # given the first step, reached from the portal
     assert "/beveiligde-mail/" in visitor.get("/portaal/contact").content.decode()
@@ -259,7 +259,7 @@ def test_forms_without_the_csrf_token_are_refused(werkzaak: Any, mailoutbox: lis
 @pytest.mark.promise("S3-41")
 def test_nothing_personal_goes_into_urls_or_logs(visitor: Client, mailoutbox: list[Any],
                                                  caplog: pytest.LogCaptureFixture) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     caplog.set_level(logging.DEBUG)
     asked = ask_code(visitor)

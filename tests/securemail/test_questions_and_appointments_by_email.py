@@ -29,8 +29,8 @@ def test_staff_without_the_role_are_refused(werkzaak: Any, researcher: Any) -> N
 @pytest.mark.promise("S3-40")
 def test_a_question_by_email_creates_a_record_under_the_purpose_questions(werkzaak: Any, front_office: Any) -> None:
     from tests.vault.stored import record_data
-    from waarborg.audit.models import AuditEntry
-    from waarborg.vault.models import Record
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.vault.models import Record
 
     answer = _file(front_office, QUESTION)
 
@@ -52,7 +52,7 @@ def test_an_appointment_needs_a_time(werkzaak: Any, front_office: Any) -> None:
 
 @pytest.mark.promise("S3-40")
 def test_staff_handle_the_request_and_it_leaves_the_task_list(werkzaak: Any, front_office: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     task = _file(front_office, APPOINTMENT).json()
     listed = front_office.get("/api/v1/mail-requests", {"purpose": "questions"}).json()
@@ -68,9 +68,9 @@ def test_staff_handle_the_request_and_it_leaves_the_task_list(werkzaak: Any, fro
 
 @pytest.mark.promise("S3-40")
 def test_the_question_is_part_of_the_senders_access_export(werkzaak: Any, front_office: Any) -> None:
-    from waarborg.rights.actions import request_file
-    from waarborg.rights.exports import access_export
-    from waarborg.securemail.models import MailRequest
+    from waarborg.engine.rights.actions import request_file
+    from waarborg.engine.rights.exports import access_export
+    from waarborg.modules.securemail.models import MailRequest
 
     task = _file(front_office, APPOINTMENT).json()
     subject = MailRequest.objects.get(pk=task["id"]).subject

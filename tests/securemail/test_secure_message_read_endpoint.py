@@ -24,7 +24,7 @@ def test_an_anonymous_caller_gets_401(message_id: str, public: Any) -> None:
 
 
 def test_staff_without_the_role_are_refused_and_logged(message_id: str, researcher: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     answer = researcher.get(f"/api/v1/secure-mail/messages/{message_id}", {"purpose": "secure_mail"})
 
@@ -37,7 +37,7 @@ def test_reading_without_a_purpose_is_malformed(message_id: str, front_office: A
 
 
 def test_the_front_office_reads_it_and_the_read_is_audited(message_id: str, front_office: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     answer = front_office.get(f"/api/v1/secure-mail/messages/{message_id}", {"purpose": "secure_mail"})
 

@@ -2,7 +2,7 @@
 
 Tests here change no example policy and no gate: each activates `examples/<org>.yaml` exactly as shipped
 (`tests.conftest.activate_example`) and then works only through HTTP (DRF's APIClient, Django's test client)
-and `waarborg.cli.main`. What they assert is what a user would see: status, body, CLI output, mail.
+and `waarborg.audiences.cli.main`. What they assert is what a user would see: status, body, CLI output, mail.
 
 Personas per organisation (each with an API token):
 - ikzorginassen: the `personas` fixture of tests/conftest.py, plus `nina` (newsletter editor), `ad`
@@ -88,7 +88,7 @@ def record(persona: Persona, subject_id: str, type: str, data: dict[str, Any], p
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str, now: datetime | None = None) -> tuple[int, str, str]:
     """`waarborg ARGV` in this process (at `now` if given): exit status, stdout, stderr."""
-    from waarborg.cli import main
+    from waarborg.audiences.cli import main
 
     capsys.readouterr()
     if now is None:

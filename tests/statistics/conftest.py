@@ -26,7 +26,7 @@ def raw_visits() -> list[dict[str, Any]]:
 
 
 def activate_example(name: str) -> None:
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_file
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_file
 
     activate(load_file(EXAMPLES / f"{name}.yaml"))

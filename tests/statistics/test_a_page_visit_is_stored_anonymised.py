@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.statistics.conftest import CHROME_ANDROID, FIREFOX_WINDOWS, SAFARI_IPHONE, activate_example, raw_visits
-from waarborg.accounts.models import User
+from waarborg.engine.accounts.models import User
 
 NOON = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.get_fixed_timezone(60))
 

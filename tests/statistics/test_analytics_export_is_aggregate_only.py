@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 
 from tests.statistics.conftest import EDGE_WINDOWS, FIREFOX_WINDOWS, raw_visits
-from waarborg.accounts.models import User
-from waarborg.audit.models import AuditEntry
+from waarborg.engine.accounts.models import User
+from waarborg.engine.audit.models import AuditEntry
 
 URL = "/api/v1/statistics/visits"
 

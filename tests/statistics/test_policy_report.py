@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from waarborg.audit.models import AuditEntry
+from waarborg.engine.audit.models import AuditEntry
 
 URL = "/api/v1/statistics/policy-report"
 PEOPLE = [  # name, phone, relationship, hours per week
@@ -20,7 +20,7 @@ PEOPLE = [  # name, phone, relationship, hours per week
 
 @pytest.fixture
 def applicants(personas: Any) -> list[Any]:
-    from waarborg.vault.actions import record_create, subject_create
+    from waarborg.engine.records.actions import record_create, subject_create
 
     assessor = personas["assessor"].user
     subjects = []
@@ -82,7 +82,7 @@ def test_pseudonyms_hold_within_a_project_and_differ_between_projects(personas: 
 
 @pytest.mark.promise("S0-08")
 def test_an_applicant_who_objected_to_policy_use_is_left_out(personas: Any, applicants: Any) -> None:
-    from waarborg.consent.objections import objection_record
+    from waarborg.engine.consent.objections import objection_record
 
     objection_record("system:test", subject=applicants[0], purpose="policy_research")
     body = report(personas).json()

@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.statistics.conftest import FIREFOX_WINDOWS, raw_visits
-from waarborg.audit.models import AuditEntry
-from waarborg.statistics.jobs import prune_visits
+from waarborg.engine.audit.models import AuditEntry
+from waarborg.modules.statistics.jobs import prune_visits
 
 VISITED = datetime(2026, 1, 15, 10, 0, tzinfo=timezone.get_fixed_timezone(60))
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from tests.statistics.conftest import EDGE_WINDOWS, activate_example, raw_visits
-from waarborg.accounts.models import User
+from waarborg.engine.accounts.models import User
 
 
 @pytest.mark.django_db

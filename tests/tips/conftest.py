@@ -32,6 +32,6 @@ def send_tip(data: dict[str, Any] | None = None, lang: str = "") -> Any:
 
 
 def tips() -> list[Any]:
-    from waarborg.vault.models import Record
+    from waarborg.engine.vault.models import Record
 
     return list(Record.objects.filter(type="tip").order_by("created_at"))

@@ -19,10 +19,10 @@ def _at(*parts: int) -> datetime:
 
 @pytest.mark.promise("S0-32")
 def test_the_sweep_deletes_a_tip_from_the_page_three_months_after_it_came_in(assen: Any, capsys: Any) -> None:
-    from waarborg.audit.log import items
-    from waarborg.audit.models import AuditEntry
-    from waarborg.cli import main
-    from waarborg.vault.models import Record
+    from waarborg.audiences.cli import main
+    from waarborg.engine.audit.log import items
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.vault.models import Record
 
     # Given a tip with an e-mail address sent through the page on 15 January
     with time_machine.travel(_at(2026, 1, 15, 10), tick=False):

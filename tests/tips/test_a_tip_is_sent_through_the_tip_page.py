@@ -34,8 +34,8 @@ def test_the_page_asks_only_the_tip_and_an_optional_address_and_links_the_statem
 @pytest.mark.promise("S0-32")
 def test_a_tip_with_an_address_is_stored_with_the_consent_it_was_sent_with(assen: Any) -> None:
     from tests.vault.stored import record_data
-    from waarborg.audit.models import AuditEntry
-    from waarborg.consent.models import Consent
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.consent.models import Consent
 
     # When a visitor sends a tip with their e-mail address
     answer = send_tip()

@@ -16,7 +16,7 @@ PHONED = {"data": {"tip": "Een taxi-regeling voor de bijeenkomsten.", "email": "
 
 
 def _refused(action: str, reason: str) -> int:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return AuditEntry.objects.filter(action=f"{action}.refused", outcome="refused", reason=reason).count()
 
@@ -43,7 +43,7 @@ def test_a_tip_under_another_purpose_is_refused(assen: Any) -> None:
 
 @pytest.mark.promise("S0-32")
 def test_the_helpdesk_stores_a_tip_it_took_by_phone(assen: Any) -> None:
-    from waarborg.consent.models import Consent
+    from waarborg.engine.consent.models import Consent
 
     answer = assen["helpdesk"].post(URL, PHONED, format="json", HTTP_X_PURPOSE="tips")
     assert answer.status_code == 201, answer.content
@@ -66,7 +66,7 @@ def test_a_tip_by_phone_with_a_field_the_tip_does_not_have_is_invalid(assen: Any
 
 @pytest.mark.promise("S0-32")
 def test_the_helpdesk_reads_the_tips_and_every_read_is_logged(assen: Any) -> None:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     # Given a tip from the page and one by phone
     assert send_tip().status_code == 201
@@ -83,8 +83,8 @@ def test_the_helpdesk_reads_the_tips_and_every_read_is_logged(assen: Any) -> Non
 
 
 def test_a_tip_whose_consent_was_withdrawn_is_left_out(assen: Any) -> None:
-    from waarborg.consent.actions import consent_withdraw
-    from waarborg.consent.models import Consent
+    from waarborg.engine.consent.actions import consent_withdraw
+    from waarborg.engine.consent.models import Consent
 
     assert send_tip().status_code == 201
     consent_withdraw("system:test", Consent.objects.get())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from waarborg.cli import build_parser
+from waarborg.audiences.cli import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = {"postgres", "redis", "install", "web", "worker", "scheduler", "proxy"}

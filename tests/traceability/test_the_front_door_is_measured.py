@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-import waarborg.cli
+import waarborg.audiences.cli
 from tests.conftest import EXAMPLES, activate_example
 from tests.front_door import SHIM, Recorder, _shimmed
 
@@ -29,8 +29,8 @@ def recorder(tmp_path: Path) -> Recorder:
 
 
 def _activate_changed_copy(name: str) -> None:
-    from waarborg.policy.active import activate
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate
+    from waarborg.engine.policy.loader import load_text
 
     source = (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
     activate(load_text(source + "\n# a local change\n", f"{name}.yaml"))
@@ -49,7 +49,7 @@ def test_an_api_client_request_under_the_shipped_policy_counts_for_that_organisa
 
 @pytest.mark.django_db
 def test_an_internal_call_does_not_count(recorder: Recorder) -> None:
-    from waarborg.policy.active import current
+    from waarborg.engine.policy.active import current
 
     activate_example("kwartier")
     with recorder:
@@ -83,10 +83,10 @@ def test_the_cli_in_process_counts_for_the_active_policy_and_for_a_policy_file_i
         recorder: Recorder, capsys: pytest.CaptureFixture[str]) -> None:
     # Given werkzaak's shipped policy is active
     activate_example("werkzaak")
-    # When the sweep runs and a statement is rendered from socialekaart's file, through `waarborg.cli.main`
+    # When the sweep runs and a statement is rendered from socialekaart's file, through `waarborg.audiences.cli.main`
     with recorder:
-        assert waarborg.cli.main(["sweep", "--dry-run"]) == 0
-        assert waarborg.cli.main(["render", "statement", "--policy", str(EXAMPLES / "socialekaart.yaml")]) == 0
+        assert waarborg.audiences.cli.main(["sweep", "--dry-run"]) == 0
+        assert waarborg.audiences.cli.main(["render", "statement", "--policy", str(EXAMPLES / "socialekaart.yaml")]) == 0
     # Then both count
     assert recorder.policies(TEST) == ["socialekaart", "werkzaak"]
     assert "Privacyverklaring" in capsys.readouterr().out
@@ -133,19 +133,19 @@ def test_leaving_the_last_recorder_puts_the_cli_and_subprocess_back(tmp_path: Pa
 
     if front_door._recorders:
         pytest.skip("a recording run (make promises) keeps its own recorder installed")
-    main, init = waarborg.cli.main, subprocess.Popen.__init__
+    main, init = waarborg.audiences.cli.main, subprocess.Popen.__init__
     with Recorder(tmp_path / "log.jsonl"):
-        assert waarborg.cli.main is not main and subprocess.Popen.__init__ is not init
-    assert waarborg.cli.main is main and subprocess.Popen.__init__ is init
+        assert waarborg.audiences.cli.main is not main and subprocess.Popen.__init__ is not init
+    assert waarborg.audiences.cli.main is main and subprocess.Popen.__init__ is init
 
 
 SESSION = '''
 from pathlib import Path
 
 import pytest
-from waarborg.cli import main  # imported at collection: the recorded one all the same
+from waarborg.audiences.cli import main  # imported at collection: the recorded one all the same
 
-from waarborg.policy.loader import load_file
+from waarborg.engine.policy.loader import load_file
 
 KWARTIER = Path({examples!r}) / "kwartier.yaml"
 

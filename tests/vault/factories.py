@@ -29,7 +29,7 @@ def application(**changes: Any) -> dict[str, Any]:
 
 
 def entries(**filters: Any) -> list[Any]:
-    from waarborg.audit.models import AuditEntry
+    from waarborg.engine.audit.models import AuditEntry
 
     return list(AuditEntry.objects.filter(**filters).order_by("id"))
 

@@ -11,10 +11,10 @@ import pytest
 from tests.conftest import make_staff
 from tests.vault import factories
 from waarborg.core.errors import Refused
-from waarborg.vault import authorisation
-from waarborg.vault.access import check
-from waarborg.vault.actions import record_create, record_read, subject_create
-from waarborg.vault.gates import AccessContext
+from waarborg.engine.records.actions import record_create, record_read, subject_create
+from waarborg.engine.vault import authorisation
+from waarborg.engine.vault.access import check
+from waarborg.engine.vault.gates import AccessContext
 
 
 def _refused(call: Any, *args: Any, **kwargs: Any) -> str:
@@ -87,7 +87,7 @@ def test_a_citizen_account_never_reaches_the_vault_through_staff_access(applicat
 
 
 def test_a_service_account_never_makes_a_decision(personas: Any, subject: Any) -> None:
-    from waarborg.accounts.actions import staff_create
+    from waarborg.engine.accounts.actions import staff_create
 
     service, _, _ = staff_create("intake-koppeling", ["assessor"], service=True)
     check(service, "write", "eligibility", subject=subject)  # a service may deliver data
@@ -106,7 +106,7 @@ def test_creating_a_subject_needs_a_role_that_writes_personal_data(personas: Any
 
 
 def test_the_vault_gates_are_registered_at_start() -> None:
-    from waarborg.vault import gates
+    from waarborg.engine.vault import gates
 
     registered = [gate for _, gate in gates._gates]
     for gate in (authorisation.staff_only, authorisation.confidentiality, authorisation.registered_purpose,

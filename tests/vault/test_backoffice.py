@@ -10,8 +10,8 @@ from django.test import Client
 
 from tests.conftest import make_staff
 from tests.vault import factories
-from waarborg.vault.actions import record_create
-from waarborg.vault.models import Assignment, Record
+from waarborg.engine.records.actions import record_create
+from waarborg.engine.vault.models import Assignment, Record
 
 LIST = "/admin/vault/record/"
 

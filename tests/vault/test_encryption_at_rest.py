@@ -12,9 +12,9 @@ from django.db import connection
 
 from tests.vault import factories
 from tests.vault.stored import record_data
-from waarborg.vault import keys
-from waarborg.vault.actions import record_create, record_read, record_update, subject_create
-from waarborg.vault.crypto import KeyDestroyed
+from waarborg.engine.keyring import keys
+from waarborg.engine.keyring.crypto import KeyDestroyed
+from waarborg.engine.records.actions import record_create, record_read, record_update, subject_create
 
 # Every value below belongs to a category the seed 000 policy encrypts (or is the BSN).
 SECRETS = ["Joke de Vries", "joke.devries@example.nl", "+31 6 12345678", "Kerkstraat 17", "9401 AB",
@@ -90,7 +90,7 @@ def test_a_destroyed_subject_key_leaves_every_copy_of_its_data_unreadable(person
 @pytest.mark.promise("S0-21")
 def test_the_bsn_is_stored_only_sealed_and_as_a_keyed_hash(personas: Any, subject: Any) -> None:
     from tests.vault.stored import subject_facts
-    from waarborg.vault.crypto import keyed_hash
+    from waarborg.engine.keyring.crypto import keyed_hash
 
     subject.refresh_from_db()
     assert subject.bsn_hash == keyed_hash(factories.VALID_BSN) != factories.VALID_BSN

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import make_staff
 from tests.vault import factories
 from waarborg.core.errors import Refused
-from waarborg.vault.actions import record_create, record_read, records_of_subject
-from waarborg.vault.models import Assignment
+from waarborg.engine.records.actions import record_create, record_read, records_of_subject
+from waarborg.engine.vault.models import Assignment
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_an_assignment_for_another_purpose_or_team_does_not_open_it(personas: An
 
 def test_a_privacy_officer_exports_for_an_access_request_without_an_assignment(
         personas: Any, registration: Any) -> None:
-    from waarborg.vault.access import check
+    from waarborg.engine.vault.access import check
 
     officer = personas["privacy_officer"].user
     check(officer, "export", "events", subject=registration.subject)
@@ -70,7 +70,7 @@ def test_a_privacy_officer_exports_for_an_access_request_without_an_assignment(
 
 @pytest.mark.promise("S4-11")
 def test_a_project_leader_cannot_assign_subjects_to_themselves(personas: Any, registration: Any) -> None:
-    from waarborg.caseloads.actions import assign
+    from waarborg.engine.caseloads.actions import assign
 
     peter = personas["project_leader"].user
     with pytest.raises(Refused):
@@ -83,7 +83,7 @@ def test_a_project_leader_cannot_assign_subjects_to_themselves(personas: Any, re
 
 def test_a_coordinator_assigns_a_subject_to_a_team_and_a_privacy_officer_may_not(
         personas: Any, registration: Any) -> None:
-    from waarborg.caseloads.actions import assign
+    from waarborg.engine.caseloads.actions import assign
 
     coordinator, _ = make_staff("cora", ["coordinator"])
     with pytest.raises(Refused):

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import make_staff
 from tests.vault import factories
 from waarborg.core.errors import Refused
-from waarborg.vault.actions import record_create, record_read, record_update
-from waarborg.vault.models import Record
+from waarborg.engine.records.actions import record_create, record_read, record_update
+from waarborg.engine.vault.models import Record
 
 
 @pytest.mark.promise("S0-05", "S3-01")

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from tests.vault import factories
-from waarborg.audit.log import open_changes
 from waarborg.core.errors import Invalid, Refused
-from waarborg.vault.actions import record_data, record_update
-from waarborg.vault.models import Record
+from waarborg.engine.audit.log import open_changes
+from waarborg.engine.records.actions import record_data, record_update
+from waarborg.engine.vault.models import Record
 
 
 @pytest.mark.promise("S4-12")

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from tests.vault import factories
 from waarborg.core.errors import Invalid
-from waarborg.vault.actions import record_create
-from waarborg.vault.models import Record
+from waarborg.engine.records.actions import record_create
+from waarborg.engine.vault.models import Record
 
 
 def _create(personas: Any, subject: Any, **kwargs: Any) -> Record:

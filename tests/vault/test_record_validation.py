@@ -9,8 +9,8 @@ import pytest
 
 from tests.vault import factories
 from waarborg.core.errors import Invalid
-from waarborg.vault.actions import record_create
-from waarborg.vault.models import Assignment, Record
+from waarborg.engine.records.actions import record_create
+from waarborg.engine.vault.models import Assignment, Record
 
 
 def _create(personas: Any, subject: Any, data: dict[str, Any], type: str = "application",
@@ -96,8 +96,8 @@ def test_valid_typed_values_are_stored_in_a_normal_form(personas: Any, subject: 
 
 
 def test_a_bsn_field_is_checked_with_the_eleven_proof() -> None:
-    from waarborg.policy.schema import FieldSpec, FieldType
-    from waarborg.vault.validation import FieldError, check_value
+    from waarborg.engine.policy.schema import FieldSpec, FieldType
+    from waarborg.engine.vault.validation import FieldError, check_value
 
     spec = FieldSpec(category="identity", type=FieldType.BSN)
     assert check_value(spec, "1112.22.333") == factories.VALID_BSN

@@ -9,8 +9,8 @@ from django.db import transaction
 
 from tests.vault import factories
 from waarborg.core.errors import Refused
-from waarborg.vault.access import ensure_logged
-from waarborg.vault.actions import record_read
+from waarborg.engine.records.actions import record_read
+from waarborg.engine.vault.access import ensure_logged
 
 
 @pytest.mark.promise("S3-19")
@@ -36,7 +36,7 @@ def test_a_refusal_outside_a_transaction_is_committed_at_once(personas: Any, app
         record_read(personas["outsider"].user, application, "eligibility")
     assert ensure_logged(caught.value) is False
     assert len(factories.entries(outcome="refused")) == 1
-    from waarborg.audit.log import verify
+    from waarborg.engine.audit.log import verify
 
     assert verify()[1] is None
 
@@ -44,7 +44,7 @@ def test_a_refusal_outside_a_transaction_is_committed_at_once(personas: Any, app
 @pytest.mark.promise("S3-19")
 @pytest.mark.django_db(transaction=True)
 def test_the_api_error_handler_puts_a_rolled_back_refusal_back_on_record(personas: Any, application: Any) -> None:
-    from waarborg.api.errors import exception_handler
+    from waarborg.audiences.api.errors import exception_handler
 
     with pytest.raises(Refused) as caught, transaction.atomic():
         record_read(personas["caseworker"].user, application, "eligibility")

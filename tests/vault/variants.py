@@ -40,8 +40,8 @@ EXTRA: dict[str, Any] = {
 
 
 def activate_variant() -> Any:
-    from waarborg.policy.active import activate, current
-    from waarborg.policy.loader import load_text
+    from waarborg.engine.policy.active import activate, current
+    from waarborg.engine.policy.loader import load_text
 
     data = yaml.safe_load((EXAMPLES / "ikzorginassen.yaml").read_text(encoding="utf-8"))
     for section, additions in EXTRA.items():

@@ -53,8 +53,8 @@ def read(persona: Persona, record: str, purpose: str) -> Any:
 
 def refused(reason: str, subject: str | None = None) -> list[Any]:
     """The refused attempts with `reason` the audit log holds (about `subject`)."""
-    from waarborg.audit.models import AuditEntry
-    from waarborg.vault.crypto import pseudonym
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.keyring.crypto import pseudonym
 
     entries = AuditEntry.objects.filter(outcome="refused", reason=reason)
     if subject is not None:

@@ -13,7 +13,7 @@ import pytest
 import time_machine
 
 from tests.wlz.conftest import CARE_FILE, CLIENT, intake, new_subject, read, sign, store
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 LEAD = {"name": "Els de Boer", "email": "els@example.nl", "question": "Kunt u mij helpen met een Wlz-aanvraag?"}

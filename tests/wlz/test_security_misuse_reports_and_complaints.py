@@ -14,7 +14,7 @@ import pytest
 import time_machine
 
 from tests.wlz.conftest import CARE_FILE, intake, read, refused, sign, store
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 AP = "https://www.autoriteitpersoonsgegevens.nl"
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.wlz.conftest import CARE_FILE, CLIENT, intake, read, sign, store, verified_access_export
-from waarborg.cli import main
+from waarborg.audiences.cli import main
 
 SPECIAL = {"care_situation", "health"}
 

@@ -121,7 +121,7 @@ def platform_problems() -> list[str]:
 
 
 def service_problems() -> list[str]:
-    from waarborg.health.checks import broker_url, readiness
+    from waarborg.engine.health.checks import broker_url, readiness
 
     _, body = readiness()
     problems = []

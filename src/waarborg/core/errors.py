@@ -1,15 +1,15 @@
 """The domain's own words for "no": plain exceptions that know nothing of HTTP, pages or the command line.
 
 The engine and the modules raise only these; each audience maps them once:
-- the API (`waarborg.api.errors.exception_handler`): Refused 403 `{"reason", "detail"}`, Invalid 422
+- the API (`waarborg.audiences.api.errors.exception_handler`): Refused 403 `{"reason", "detail"}`, Invalid 422
   `{"errors": {...}}`, NotFound 404, Conflict 409 (extra fields next to `detail`), TooMany 429 with
   Retry-After, NotOffered 406, Unavailable 501;
 - the back office and the portal: a refusal page or a form error, with the same status where a page has one;
-- the command line (`waarborg.cli`): the message on stderr, exit status 1.
+- the command line (`waarborg.audiences.cli`): the message on stderr, exit status 1.
 
-A `Refused` is raised only after its audit entry is written (`waarborg.audit.refusals.refused` writes it and
+A `Refused` is raised only after its audit entry is written (`waarborg.engine.audit.refusals.refused` writes it and
 returns the exception, with the entry in `audit`, so a caller whose transaction rolled the entry back can write
-it again: `waarborg.vault.access.ensure_logged`). Messages are Dutch first, then English, and never hold
+it again: `waarborg.engine.vault.access.ensure_logged`). Messages are Dutch first, then English, and never hold
 personal data: they reach logs and answers as they are.
 """
 
@@ -36,7 +36,7 @@ class DomainError(Exception):
 
 class Refused(DomainError):
     """A policy refusal: a reason code (documented in docs/reasons) and a human detail. Raise it only through
-    `waarborg.audit.refusals.refused`, which writes the audit entry first."""
+    `waarborg.engine.audit.refusals.refused`, which writes the audit entry first."""
 
     def __init__(self, reason: str, detail: str) -> None:
         self.reason = reason

@@ -1,0 +1,116 @@
+"""The back office in the Django admin: staff browse subjects and records, never around the vault.
+
+The admin must not become a side door (issue 3, S4-07/S4-11): it is read-only for everyone
+(no add, change or delete: corrections go through `record_update`), lists only what the staff
+member's roles may read (need-to-know purposes only for assigned subjects), never shows sealed
+values, BSN hashes or record data in lists, and opens a record's data only through
+`vault.actions.record_read`, which checks the gates and writes the audit entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from waarborg.core.errors import Refused
+from waarborg.engine.accounts.login import AdminLoginForm
+from waarborg.engine.keyring.crypto import KeyDestroyed
+from waarborg.engine.policy.active import active
+from waarborg.engine.records.actions import field_classes, record_read
+from waarborg.engine.vault.access import ensure_logged
+from waarborg.engine.vault.authorisation import assigned_subjects, needs_assignment
+from waarborg.engine.vault.models import Record, Subject
+from waarborg.engine.vault.reads import record_browse
+
+# The admin's login is audited and locked out like every other door (waarborg.audiences.web.lockout).
+admin.site.login_form = AdminLoginForm
+
+
+def _may_browse(user: Any) -> bool:
+    return bool(user.is_active and user.is_staff and getattr(user, "kind", "") == "staff"
+                and user.confidentiality_signed_at and active().policy.granted_purposes(user, "read"))
+
+
+def _visible(user: Any) -> Q:
+    """Records the user's roles may read; on need-to-know purposes only of assigned subjects."""
+    policy = active().policy
+    visible = Q(pk__in=[])
+    for purpose in policy.granted_purposes(user, "read"):
+        if needs_assignment(policy, user, "read", purpose):
+            visible |= Q(purpose=purpose, subject_id__in=assigned_subjects(user, purpose))
+        else:
+            visible |= Q(purpose=purpose)
+    return visible
+
+
+class ReadOnly(admin.ModelAdmin):
+    actions = None
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return _may_browse(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _may_browse(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Record)
+class RecordAdmin(ReadOnly):
+    list_display = ("id", "type", "purpose", "subject_id", "collected_at", "expires_at", "source_kind", "channel")
+    list_filter = ("purpose", "type")
+    fields = ("id", "type", "purpose", "subject", "collected_at", "expires_at", "source_kind", "channel")
+    ordering = ("-collected_at",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Record]:
+        return super().get_queryset(request).filter(_visible(request.user))
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        if _may_browse(request.user):
+            # Which records exist is itself personal data: browsing the list is logged too.
+            record_browse(request.user, filters=[k for k in request.GET if k != "p"])
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
+                    extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        if not _may_browse(request.user):
+            raise PermissionDenied
+        record = Record.objects.select_related("subject").filter(pk=object_id).first()
+        if record is None:
+            raise Http404("record")
+        try:
+            data = record_read(request.user, record, record.purpose)
+        except Refused as exc:
+            ensure_logged(exc)
+            raise PermissionDenied(exc.reason) from None
+        except KeyDestroyed:
+            data = None
+        policy = active().policy
+        classes = field_classes(policy, record.type) if record.type in policy.record_types else {}
+        rows = [(name, classes.get(name, {}), value) for name, value in (data or {}).items()]
+        context = {**self.admin_site.each_context(request), "opts": self.opts, "record": record,
+                   "rows": rows, "shredded": data is None, "title": str(record), **(extra_context or {})}
+        return TemplateResponse(request, "backoffice/record.html", context)
+
+
+@admin.register(Subject)
+class SubjectAdmin(ReadOnly):
+    list_display = ("id", "created_at", "erased_at")
+    fields = ("id", "created_at", "erased_at")
+    ordering = ("-created_at",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Subject]:
+        mine = Record.objects.filter(_visible(request.user)).values("subject_id")
+        return super().get_queryset(request).filter(pk__in=mine)

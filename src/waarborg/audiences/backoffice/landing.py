@@ -1,0 +1,46 @@
+"""Which back-office pages a staff member's roles open, for the navigation, the start page /backoffice/ and
+where they land after logging in. One list, so no page shows a link its reader may not follow.
+
+Request handlers land on the request queue, staff with need-to-know work on their caseload ("Mijn
+cliënten"), caseload managers on the assignments, then the breach register and the retention page.
+Staff whose roles open none of these land on the start page, which says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.urls import reverse
+
+from waarborg.core.actors import Actor
+from waarborg.engine.breaches.permissions import sees_breaches
+from waarborg.engine.caseloads.access import caseload_purposes
+from waarborg.engine.policy.active import NoActivePolicy, current
+from waarborg.engine.policy.schema import Policy
+
+PAGES: tuple[tuple[str, str, str, Callable[[Actor, Policy], bool]], ...] = (
+    ("queue", "Verzoeken", "Requests", lambda user, policy: policy.manages(user, "requests")),
+    ("caseload", "Mijn cliënten", "My caseload", lambda user, policy: bool(caseload_purposes(user, policy))),
+    ("assignments", "Toewijzingen", "Assignments", lambda user, policy: policy.manages(user, "caseloads")),
+    ("breaches", "Datalekken", "Breaches", sees_breaches),
+    ("retention", "Bewaartermijnen", "Retention", lambda user, policy: policy.manages(user, "retention")),
+    ("holds", "Bewaarplichten", "Holds", lambda user, policy: policy.manages(user, "retention")),
+)
+
+
+def pages_for(user: Any) -> list[dict[str, str]]:
+    """The pages this user's roles open, in the order above: `{"name", "url", "nl", "en"}`."""
+    if not getattr(user, "is_authenticated", False) or getattr(user, "kind", "") != "staff":
+        return []
+    try:
+        policy = current()
+    except NoActivePolicy:
+        return []
+    return [{"name": name, "url": reverse(f"backoffice:{name}"), "nl": nl, "en": en}
+            for name, nl, en, allowed in PAGES if allowed(user, policy)]
+
+
+def landing(user: Any) -> str:
+    pages = pages_for(user)
+    return pages[0]["url"] if pages else reverse("backoffice:home")

@@ -1,0 +1,99 @@
+"""`waarborg SUBCOMMAND`: exit 0 on success, 1 on a user error (stderr, nothing changed), 2 on wrong usage.
+
+Each capability adds its own subcommands in `<app>/commands.py` through `register(subparsers)`;
+this module only parses, sets Django up and turns `UserError` (a mistake on the command line) and the
+domain's errors (`waarborg.core.errors`: refused, invalid, not found, conflict...) into exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+COMMAND_MODULES = (
+    "waarborg.audiences.cli.policy",
+    "waarborg.audiences.cli.accounts",
+    "waarborg.audiences.cli.audit",
+    "waarborg.audiences.cli.vault",
+    "waarborg.audiences.cli.caseloads",
+    "waarborg.audiences.cli.retention",
+    "waarborg.audiences.cli.backups",
+    "waarborg.audiences.cli.jobs",
+    "waarborg.audiences.cli.consent",
+    "waarborg.audiences.cli.breaches",
+    "waarborg.audiences.cli.deidentify",
+    "waarborg.audiences.cli.serve",
+    "waarborg.audiences.cli.conf",
+)
+
+
+class UserError(Exception):
+    """A mistake of the user on the command line: printed on stderr, exit status 1, nothing changed. Only
+    command modules raise it; the domain raises `waarborg.core.errors`, which `message` words the same way."""
+
+
+def message(exc: Exception) -> str:
+    """What the command line says about a domain error: `refused (reason): detail` for a refusal (already
+    audited where it was raised), `field: message; ...` for invalid input, the detail otherwise."""
+    from waarborg.core.errors import Refused
+
+    if isinstance(exc, Refused):
+        return f"refused ({exc.reason}): {exc.detail}"
+    return str(exc)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="waarborg", description="Waarborg: the privacy statement, enforced.")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def setup_django(ready: bool = True) -> None:
+    """Set Django up; unless `ready` is False, stop when the home or its keys are missing."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waarborg.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    if ready and settings.WAARBORG_NOT_READY:
+        raise UserError("\n".join(settings.WAARBORG_NOT_READY))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_usage(sys.stderr)
+        return 2
+    from waarborg.conf import home
+    from waarborg.conf.env import ConfigError
+    from waarborg.core.errors import DomainError
+
+    try:
+        if getattr(args, "creates_home", False):
+            home.allow_create()  # only `serve`: the embedded default's home and keys, on first start
+        if getattr(args, "before_setup", None):
+            args.before_setup(args)  # e.g. `migrate` connects as the owner of the tables
+        if getattr(args, "needs_django", True):
+            setup_django(ready=getattr(args, "needs_ready", True))
+        result = handler(args)
+    except (UserError, ConfigError) as exc:
+        print(f"waarborg: {exc}", file=sys.stderr)
+        return 1
+    except DomainError as exc:
+        print(f"waarborg: {message(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

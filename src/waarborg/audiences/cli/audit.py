@@ -1,0 +1,134 @@
+"""`waarborg audit verify|checkpoint|public-key|export-logboek`.
+
+- `verify`: check every entry's MAC, the checkpoints in the database and the latest one outside it; exit 1
+  naming the first broken entry or the missing tail, else print the count and how far the checkpoints reach.
+- `checkpoint`: seal what is new and write the signed checkpoint outside the database; the line on stdout
+  (for any other anchor: syslog, a mail, an append-only store).
+- `public-key`: the checkpoint key's public half (PEM), all that is needed to check a checkpoint's signature.
+- `export-logboek [--since DATE] [--subject ID] [--output FILE]`: the processing log as JSON lines in
+  the shape of the Logboek Dataverwerkingen standard (one span per processing, no staff identities).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import uuid
+from datetime import date, datetime, time
+from typing import Any
+
+from waarborg.audiences.cli import UserError
+
+
+def register(sub: Any) -> None:
+    audit = sub.add_parser("audit", help="the audit log")
+    asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = asub.add_parser("verify", help="check the audit log's entries against their keys and checkpoints")
+    verify.add_argument("--checkpoints", metavar="FILE", default=None,
+                        help="the checkpoint file to check against (default: WAARBORG_AUDIT_CHECKPOINTS)")
+    verify.set_defaults(handler=_verify)
+    checkpoint = asub.add_parser("checkpoint", help="seal the log so far and write a signed checkpoint outside "
+                                                    "the database")
+    checkpoint.set_defaults(handler=_checkpoint)
+    public = asub.add_parser("public-key", help="print the public key that checks the checkpoints' signatures")
+    public.set_defaults(handler=_public_key)
+    export = asub.add_parser("export-logboek", help="export the processing log (Logboek Dataverwerkingen, JSON lines)")
+    export.add_argument("--since", metavar="DATE", help="only processing at or after this date (YYYY-MM-DD) or time")
+    export.add_argument("--subject", metavar="ID", help="only the processing of this subject (vault id)")
+    export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.set_defaults(handler=_export)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from waarborg.engine.audit.checkpoints import path
+    from waarborg.engine.audit.verification import check
+
+    source = Path(args.checkpoints) if args.checkpoints else None
+    report = check(source=source)
+    broken = report.broken
+    if broken is not None:
+        where = f"at entry {broken.entry_id}" if broken.entry_id is not None else "at the end"
+        raise UserError(f"audit chain broken {where}: {broken.problem} "
+                        f"({report.entries} entries before it are intact)")
+    print(f"audit chain intact: {report.entries} entries")
+    if report.sealed is None:
+        print("no checkpoint yet: `waarborg audit checkpoint` seals the log so far")
+    else:
+        outside = f"outside the database in {source or path()}" if report.outside else "in the database only"
+        print(f"checkpoint {report.sealed['sequence']} ({outside}) seals {report.sealed['entries']} entries up "
+              f"to entry {report.sealed['last_entry']}; {report.unsealed} entries since, each with a valid MAC")
+    return 0
+
+
+def _checkpoint(args: argparse.Namespace) -> int:
+    from waarborg.engine.audit.checkpoints import checkpoint, line, path
+    from waarborg.engine.audit.seals import SealDelayed
+
+    try:
+        new = checkpoint(actor="system:cli")
+    except SealDelayed as exc:
+        raise UserError(str(exc)) from None
+    if new is None:
+        print("nothing appended since the last checkpoint", file=sys.stderr)
+        return 0
+    print(line(new))
+    print(f"checkpoint {new.sequence}: {new.entries} entries up to entry {new.last_entry}, written to {path()}",
+          file=sys.stderr)
+    return 0
+
+
+def _public_key(args: argparse.Namespace) -> int:
+    from waarborg.engine.audit.keys import key_id, public_key_text
+
+    print(public_key_text(), end="")
+    print(f"key id {key_id()}", file=sys.stderr)
+    return 0
+
+
+def _since(value: str | None) -> datetime | None:
+    from django.utils import timezone
+
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--since: not a date (YYYY-MM-DD) or ISO 8601 time: {value!r}") from None
+    if len(value) == 10:  # a plain date: from the start of that day, local time
+        moment = datetime.combine(date.fromisoformat(value), time.min)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def _subject(value: str | None) -> uuid.UUID | None:
+    if not value:
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise UserError(f"--subject: not a subject id: {value!r}") from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from django.db import transaction
+
+    from waarborg.engine.audit.log import Entry, append
+    from waarborg.engine.audit.logboek import spans
+
+    since, subject = _since(args.since), _subject(args.subject)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    count = 0
+    try:
+        for span in spans(since=since, subject=subject):
+            out.write(json.dumps(span, ensure_ascii=False, separators=(",", ":")) + "\n")
+            count += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    with transaction.atomic():
+        append(Entry(action="audit.export_logboek", actor="system:cli", subject=subject,
+                     detail={"spans": count, "since": args.since or "", "per_subject": subject is not None}))
+    print(f"exported {count} processing spans", file=sys.stderr)
+    return 0

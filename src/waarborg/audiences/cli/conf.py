@@ -1,0 +1,114 @@
+"""Installation commands: `waarborg check [--deploy]`, `waarborg migrate [--grant ROLE]`, `waarborg collectstatic`.
+
+The install script (`deploy/install.sh`, also run by compose and by the topology test) is made of these.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from typing import Any
+
+from waarborg.audiences.cli import UserError
+
+
+def register(sub: Any) -> None:
+    check = sub.add_parser("check", help="Django's system checks; with --deploy also whether this is fit for production")
+    check.add_argument("--deploy", action="store_true", help="deployment checks: exit 1 naming each problem")
+    check.set_defaults(handler=_check, needs_ready=False)
+    migrate = sub.add_parser("migrate", help="bring the database schema up to date, as the owner of the tables")
+    migrate.add_argument("--grant", metavar="ROLE", default=None,
+                         help="PostgreSQL: then give ROLE, the role the platform runs as, row rights on every table "
+                              "and nothing more (default: WAARBORG_DATABASE_ROLE)")
+    migrate.set_defaults(handler=_migrate, before_setup=as_owner)
+    collect = sub.add_parser("collectstatic", help="collect static files under hashed names into WAARBORG_STATIC_ROOT")
+    collect.set_defaults(handler=_collectstatic, needs_ready=False)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from django.core import checks
+
+    from waarborg.conf.checks import deploy_problems
+
+    if not args.deploy:
+        errors = [m for m in checks.run_checks() if m.level >= checks.WARNING and not m.is_silenced()]
+        for message in errors:
+            print(f"{message.id}: {message.msg}", file=sys.stderr)
+        return 1 if errors else 0
+    problems = deploy_problems()
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if problems:
+        print(f"waarborg check --deploy: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print("waarborg check --deploy: no problems")
+    return 0
+
+
+ROLE = re.compile(r"^[a-z_][a-z0-9_$]{0,62}$")
+
+
+def grants(role: str, schema: str) -> list[str]:
+    """Row rights on every table and sequence, now and for tables made later by the same owner; the audit
+    log and its checkpoints additionally lose UPDATE, DELETE and TRUNCATE (their triggers refuse them too)."""
+    return [
+        f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"',
+        f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"',
+        f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{role}"',
+        f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "{role}"',
+        f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "{role}"',
+        f'REVOKE UPDATE, DELETE, TRUNCATE ON audit_auditentry, audit_auditseal FROM "{role}"',
+    ]
+
+
+def as_owner(args: argparse.Namespace) -> None:
+    """`waarborg migrate` (and `backup restore`) connect as the owner of the tables; the platform never does.
+
+    WAARBORG_OWNER_DATABASE_URL / _FILE: the owner's postgres:// URL (default: DATABASE_URL, for an
+    installation with one role, which `check --deploy` names as a problem). WAARBORG_DATABASE_ROLE: the role
+    the platform runs as, given row rights after migrating (`--grant`).
+    """
+    from waarborg.conf import home
+    from waarborg.conf.env import env_secret
+
+    home.load_config()
+    owner = env_secret("WAARBORG_OWNER_DATABASE_URL")
+    if owner:
+        os.environ.pop("DATABASE_URL_FILE", None)
+        os.environ["DATABASE_URL"] = owner
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    args.grant = args.grant or os.environ.get("WAARBORG_DATABASE_ROLE") or None
+    if args.grant and not ROLE.match(args.grant):
+        raise UserError(f"--grant: {args.grant!r} is not a plain PostgreSQL role name")
+    if args.grant and connection.vendor != "postgresql":
+        raise UserError("--grant is for PostgreSQL; SQLite has no roles")
+    call_command("migrate", verbosity=1, interactive=False)
+    if args.grant:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT current_schema()")
+            schema = cursor.fetchone()[0]
+            cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [args.grant])
+            if cursor.fetchone() is None:
+                raise UserError(f"there is no database role {args.grant!r}: create it first (createuser {args.grant})")
+            for statement in grants(args.grant, schema):
+                cursor.execute(statement)
+        print(f"granted row rights on schema {schema} to {args.grant}")
+    return 0
+
+
+def _collectstatic(args: argparse.Namespace) -> int:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if not settings.STATIC_ROOT:
+        raise UserError("set WAARBORG_STATIC_ROOT (in production it defaults to <home>/static)")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    print(f"static files collected into {settings.STATIC_ROOT}")
+    return 0

@@ -1,0 +1,95 @@
+"""`waarborg serve [--policy FILE] [--host H] [--port P]`: migrate, activate, serve with waitress."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from waarborg.audiences.cli import UserError
+
+
+def register(sub: Any) -> None:
+    serve = sub.add_parser("serve", help="migrate, activate the policy and serve the platform")
+    serve.add_argument("--policy", metavar="FILE", help="activate this policy file first")
+    # WAARBORG_HOST / WAARBORG_PORT: the defaults of --host and --port (127.0.0.1:8000, the embedded default's
+    # address; production runs gunicorn behind a proxy instead, see docs/operator.md).
+    serve.add_argument("--host", default=os.environ.get("WAARBORG_HOST") or "127.0.0.1")
+    serve.add_argument("--port", type=int, default=os.environ.get("WAARBORG_PORT") or "8000")
+    serve.add_argument("--threads", type=int, default=8)
+    serve.set_defaults(handler=_serve, creates_home=True)
+
+
+def prepare(policy_file: str | None) -> None:
+    """Migrate, activate the policy if asked or none is active yet, create the first admin once."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from waarborg.engine.policy.active import activate, current_version_number
+    from waarborg.engine.policy.loader import PolicyError, load_file
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if settings.STATIC_ROOT and not (Path(settings.STATIC_ROOT) / "staticfiles.json").is_file():
+        call_command("collectstatic", interactive=False, verbosity=0)  # hashed names need their manifest
+    path = policy_file or (settings.WAARBORG_POLICY if current_version_number() is None else None)
+    if path:
+        try:
+            version = activate(load_file(path))
+        except PolicyError as exc:
+            raise UserError(f"{path} is not a valid policy:\n{exc}") from None
+        print(f"policy {path} active as version {version.number}")
+    if current_version_number() is None:
+        raise UserError("no policy is active: pass --policy FILE or set WAARBORG_POLICY")
+    _first_admin()
+
+
+def _first_admin() -> None:
+    from django.utils import timezone
+
+    from waarborg.engine.accounts.models import User
+    from waarborg.engine.audit.log import append
+    from waarborg.engine.policy.active import current
+
+    if User.objects.filter(is_superuser=True).exists():
+        return
+    policy = current()
+    roles = [name for name, role in policy.roles.items() if role.oversees]
+    password = secrets.token_urlsafe(15)
+    user = User(username="admin", kind=User.Kind.STAFF, is_staff=True, is_superuser=True, roles=roles,
+                confidentiality_signed_at=timezone.now())
+    user.set_password(password)
+    user.save()
+    append(action="staff.create", actor="system:serve", detail={"user_id": user.pk, "roles": roles, "first_admin": True})
+    bar = "=" * 64
+    print(f"{bar}\nFirst admin account (shown once, change the password after logging in):\n"
+          f"  username: admin\n  password: {password}\n  roles:    {', '.join(roles)}\n{bar}", flush=True)
+
+
+def _links_to_this_server(host: str, port: int) -> None:
+    """Without WAARBORG_PUBLIC_URL (development), links in mails and letters point at the address this server
+    listens on, port included, instead of the default http://127.0.0.1:8000. A set public URL always wins."""
+    from django.conf import settings
+
+    if os.environ.get("WAARBORG_PUBLIC_URL") or settings.PRODUCTION:
+        return
+    name = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # noqa: S104 (a wildcard is no link host)
+    origin = f"http://{f'[{name}]' if ':' in name else name}:{port}"
+    settings.WAARBORG_PUBLIC_URL = origin
+    settings.CSRF_TRUSTED_ORIGINS = [origin]
+    if name not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, name]
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from waitress import serve
+
+    from waarborg.wsgi import application
+
+    prepare(args.policy)
+    _links_to_this_server(args.host, args.port)
+    print(f"Waarborg serving on http://{args.host}:{args.port}/  (privacy statement: /privacy/, API: /api/v1/docs/)",
+          flush=True)
+    serve(application, host=args.host, port=args.port, threads=args.threads, ident="waarborg")
+    return 0

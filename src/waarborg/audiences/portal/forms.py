@@ -1,0 +1,70 @@
+"""Portal forms. Only citizens log in here; staff have the back office and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from waarborg.audiences.portal.texts import REQUEST_TYPES, TEXT, word
+from waarborg.engine.accounts.login import LoginForm
+
+
+class CitizenLoginForm(LoginForm):
+    """Citizens only; every failure is audited, and the shared lockout (waarborg.audiences.web.lockout) applies."""
+
+    action = "portal.login"
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if getattr(user, "kind", "") != "citizen" or user.subject_id is None:
+            raise forms.ValidationError(TEXT["nl"]["staff_only_citizens"] + " / " + TEXT["en"]["staff_only_citizens"],
+                                        code="not_a_citizen")
+
+
+def type_choices(available: tuple[str, ...] | list[str], lang: str) -> list[tuple[str, str]]:
+    return [(t, word(REQUEST_TYPES, t, lang)) for t in REQUEST_TYPES if t in available]
+
+
+class PortalRequestForm(forms.Form):
+    type = forms.ChoiceField()
+    purpose = forms.ChoiceField(required=False)  # what an objection, restriction or withdrawal is about
+    details = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000)
+
+    def __init__(self, *args: Any, available: Any = (), lang: str = "nl", purposes: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choice = self.fields["type"]
+        assert isinstance(choice, forms.ChoiceField)
+        choice.choices = type_choices(available, lang)
+        self.fields["type"].label = TEXT[lang]["type"]
+        self.fields["details"].label = TEXT[lang]["details"]
+        about = self.fields["purpose"]
+        assert isinstance(about, forms.ChoiceField)
+        about.choices = [("", "-"), *purposes]
+        about.label = TEXT[lang]["about"]
+        if not purposes:
+            del self.fields["purpose"]
+
+
+SECURITY_CONCERN = "security_concern"
+
+
+class ContactForm(PortalRequestForm):
+    """The public contact form (S1-24): files a request without an account. It also takes a report that data
+    is not well secured or misused (S1-30): that is no request of a data subject but a possible breach."""
+
+    name = forms.CharField(max_length=200)
+    email = forms.EmailField()
+    field_order = ["name", "email", "type", "details"]
+
+    def __init__(self, *args: Any, lang: str = "nl", **kwargs: Any) -> None:
+        super().__init__(*args, lang=lang, **kwargs)
+        self.fields["name"].label = TEXT[lang]["name"]
+        self.fields["email"].label = TEXT[lang]["email"]
+        self.fields["details"].label = TEXT[lang]["message"]
+        self.fields["details"].required = True
+        choice = self.fields["type"]
+        assert isinstance(choice, forms.ChoiceField)
+        choice.choices = [*type_choices(kwargs.get("available", ()), lang),
+                          (SECURITY_CONCERN, TEXT[lang]["security_concern"])]
+

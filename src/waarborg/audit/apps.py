@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class AuditConfig(AppConfig):
-    name = "waarborg.audit"
-    label = "audit"
-    default_auto_field = "django.db.models.BigAutoField"

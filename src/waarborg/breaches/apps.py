@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class BreachesConfig(AppConfig):
-    name = "waarborg.breaches"
-    label = "breaches"
-    default_auto_field = "django.db.models.BigAutoField"

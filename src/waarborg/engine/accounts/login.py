@@ -1,0 +1,48 @@
+"""The password login form every door shares (portal, back office, Django admin): audited, lockout-aware.
+
+Each door names its audit action (`portal.login`, `backoffice.login`, `admin.login`). A failed attempt is
+audited without the name typed; one refused because the account or address is locked out
+(`waarborg.audiences.web.lockout`) says so, in the form's words and in the audit reason (`locked_out`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
+
+from waarborg.audiences.web.lockout import locked_message
+from waarborg.engine.audit.log import Entry, append
+
+
+class AuditedLogin:
+    """Mixed into an AuthenticationForm: audit the outcome, name a lockout."""
+
+    action = "login"
+    request: Any
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
+        except forms.ValidationError:
+            locked = bool(getattr(self.request, "axes_locked_out", False))
+            with transaction.atomic():
+                append(Entry(action=self.action, outcome="refused",
+                             reason="locked_out" if locked else "wrong_credentials"))
+            if locked:
+                raise forms.ValidationError(locked_message(), code="locked") from None
+            raise
+        with transaction.atomic():
+            append(Entry(action=self.action, actor=self.get_user()))  # type: ignore[attr-defined]
+        return cleaned
+
+
+class AdminLoginForm(AuditedLogin, AdminAuthenticationForm):
+    action = "admin.login"
+
+
+class LoginForm(AuditedLogin, AuthenticationForm):
+    pass

@@ -1,0 +1,153 @@
+"""The register of processing activities (verwerkingsregister, AVG art. 30), generated from the policy.
+
+One entry per purpose. Its id is the purpose id plus a short hash of the entry's canonical JSON, so the
+id stays put while the activity stays the same and changes as soon as anything recorded about it does
+(a new category, recipient, retention rule...): an auditor can see at a glance what changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from typing import Any
+
+from waarborg.engine.policy.render.context import EEA, art9_words, basis_words, categories_of
+from waarborg.engine.policy.render.words import retention_words
+from waarborg.engine.policy.schema import Contact, Policy
+
+CONTENT_TYPES = {"csv": "text/csv", "json": "application/json", "jsonld": "application/ld+json"}
+
+
+
+def _contact(contact: Contact | None) -> dict[str, str] | None:
+    if contact is None:
+        return None
+    return {"name": contact.name, "email": contact.email, "phone": contact.phone, "url": contact.url}
+
+
+def controller(policy: Policy) -> dict[str, Any]:
+    org = policy.organisation
+    return {"id": org.id, "name": org.name, "legal_entity": org.legal_entity, "kvk": org.kvk,
+            "contact": _contact(org.privacy_contact)}
+
+
+def _entry(policy: Policy, pid: str) -> dict[str, Any]:
+    purpose = policy.purposes[pid]
+    detail = purpose.basis_detail
+    cats = categories_of(policy, pid)
+    recipients = [(rid, r) for rid, r in policy.recipients.items() if pid in r.purposes]
+    return {
+        "purpose": pid,
+        "name": {"nl": purpose.label.get("nl"), "en": purpose.label.get("en")},
+        "description": purpose.description.get("nl"),
+        "controller": controller(policy),
+        "dpo": _contact(policy.organisation.dpo),
+        "legal_basis": purpose.basis.value,
+        "legal_basis_text": basis_words(purpose, "nl"),
+        "law": detail.law,
+        "contract": detail.contract,
+        "interest": detail.interest.get("nl") if detail.interest else "",
+        "art9_condition": purpose.art9_condition.value if purpose.art9_condition else None,
+        "art9_text": art9_words(purpose, "nl"),
+        "data_subjects": [s.get("nl") for s in purpose.data_subjects],
+        "personal_data": [{
+            "category": c,
+            "label": policy.categories[c].label.get("nl"),
+            "special": policy.categories[c].special,
+            "criminal": policy.categories[c].criminal,
+            "national_id": policy.categories[c].national_id,
+        } for c in cats],
+        "sources": [s.value for s in purpose.sources],
+        "recipients": [{
+            "recipient": rid,
+            "label": r.label.get("nl"),
+            "kind": r.kind,
+            "agreement": r.agreement.reference if r.agreement else None,
+            "agreement_kind": r.agreement.kind if r.agreement else None,
+            "reasons": [x.value for x in r.reasons],
+            "country": r.country,
+        } for rid, r in recipients],
+        "transfers_outside_eea": [{"recipient": rid, "country": r.country, "safeguards": r.safeguards}
+                                  for rid, r in recipients if r.country not in EEA],
+        "retention": [{
+            "record_type": rt_id,
+            "label": rt.label.get("nl"),
+            "rule": rt.retention,
+            "period": str(policy.retention[rt.retention].period or ""),
+            "reason": policy.retention[rt.retention].reason,
+            "legal_ground": policy.retention[rt.retention].legal_ground,
+            "words": retention_words(policy, policy.retention[rt.retention], "nl"),
+        } for rt_id, rt in policy.record_types.items() if rt.purpose == pid],
+        "automated_decisions": purpose.automated_decisions,
+        "human_decision": purpose.human_decision,
+        "security": [s.get("nl") for s in policy.statement.security],
+    }
+
+
+def entry_id(purpose: str, entry: dict[str, Any]) -> str:
+    canonical = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return f"{purpose}-{hashlib.sha256(canonical.encode()).hexdigest()[:10]}"
+
+
+def register_entries(policy: Policy) -> list[dict[str, Any]]:
+    """Every processing activity, in the policy's order, each with its stable id first."""
+    out = []
+    for pid in policy.purposes:
+        entry = _entry(policy, pid)
+        out.append({"id": entry_id(pid, entry), **entry})
+    return out
+
+
+_CSV_COLUMNS = [
+    "id", "purpose", "name", "controller", "dpo", "legal_basis", "legal_basis_text", "art9", "data_subjects",
+    "personal_data", "special_categories", "recipients", "transfers_outside_eea", "retention", "security",
+]
+
+
+def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
+    ctl = entry["controller"]
+    dpo = entry["dpo"]
+    return {
+        "id": entry["id"],
+        "purpose": entry["purpose"],
+        "name": entry["name"]["nl"],
+        "controller": "; ".join(x for x in (ctl["legal_entity"] or ctl["name"], ctl["contact"]["email"]) if x),
+        "dpo": "; ".join(x for x in (dpo["name"], dpo["email"]) if x) if dpo else "",
+        "legal_basis": entry["legal_basis"],
+        "legal_basis_text": entry["legal_basis_text"],
+        "art9": entry["art9_text"],
+        "data_subjects": "; ".join(entry["data_subjects"]),
+        "personal_data": "; ".join(d["label"] + (" [bijzonder]" if d["special"] else "") for d in entry["personal_data"]),
+        "special_categories": "ja" if any(d["special"] for d in entry["personal_data"]) else "nee",
+        "recipients": "; ".join(f"{r['label']} ({r['kind']}, {r['agreement'] or 'geen overeenkomst'})"
+                                for r in entry["recipients"]),
+        "transfers_outside_eea": "; ".join(f"{t['recipient']} ({t['country']}: {t['safeguards']})"
+                                           for t in entry["transfers_outside_eea"]) or "geen",
+        "retention": "; ".join(f"{r['label']}: {r['words']}" for r in entry["retention"]),
+        "security": " ".join(entry["security"]),
+    }
+
+
+def render_register(policy: Policy, fmt: str = "csv") -> str:
+    entries = register_entries(policy)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=_CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_csv_row(e) for e in entries)
+        return buffer.getvalue()
+    if fmt == "json":
+        document = {
+            "controller": controller(policy),
+            "dpo": _contact(policy.organisation.dpo),
+            "statement_version": policy.statement.version,
+            "activities": entries,
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "jsonld":
+        from waarborg.engine.policy.render.register_dpv import dpv_document
+
+        return json.dumps(dpv_document(policy, entries), indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown register format {fmt!r}: use csv, json or jsonld")

@@ -1,0 +1,44 @@
+"""The privacyverklaring (AVG art. 13/14), generated from the policy alone.
+
+`statement_context` assembles every sentence; the Django templates `policy/statement.html` (escaped)
+and `policy/statement.md` lay it out, so the web page, the CLI and docs/examples say the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from django.template.loader import get_template
+
+from waarborg.engine.policy.render.context import statement_context
+from waarborg.engine.policy.render.words import date_words
+from waarborg.engine.policy.schema import Policy
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: Literal["coming", "future"]
+    day: date
+    url: str
+
+
+_TEMPLATES = {"html": "policy/statement.html", "md": "policy/statement.md"}
+
+
+def render_statement(policy: Policy, lang: str = "nl", fmt: str = "html", notice: Notice | None = None) -> str:
+    """`notice`: a scheduled version on either side ("coming": a new version applies from that date, on the
+    current statement; "future": this version applies only from that date, on the coming one)."""
+    if fmt not in _TEMPLATES:
+        raise ValueError(f"unknown statement format {fmt!r}: use html or md")
+    context = statement_context(policy, lang)
+    if notice is not None:
+        t = context["t"]
+        context["notice"] = {"text": t[notice.kind].format(date=date_words(notice.day, lang)),
+                             "link": t[f"{notice.kind}_link"], "url": notice.url}
+    text = get_template(_TEMPLATES[fmt]).render(context)
+    # Template tags leave runs of blank lines; one blank line is all either format needs.
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return text

@@ -1,0 +1,677 @@
+"""The policy language as frozen pydantic models: the *shape* of a policy file.
+
+Meaning checks that span sections (undefined references, marketing touching special data, ...)
+live in `rules.py`; both report through `loader.py` as FILE:LINE:COLUMN.
+
+A loaded policy is deeply immutable: models are frozen, lists are tuples and mappings are read-only views
+(`FrozenDict`) of a dict nobody else holds. One policy object is cached per process and shared by every
+request (`active.py`), so a caller that changed it would change the rules for everyone after it; whoever
+needs something to change asks for a copy (`dict(policy.roles)`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WrapSerializer,
+    field_validator,
+    model_validator,
+)
+
+from waarborg.core.actors import Actor, is_system, role_ids
+from waarborg.engine.policy.periods import Period
+
+Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+def _period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("a period is written as an ISO 8601 duration such as P3M, P5Y or PT72H")
+    return Period.parse(value)
+
+
+PeriodField = Annotated[Period, BeforeValidator(_period), PlainSerializer(str)]
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _freeze(value: Mapping[K, V]) -> Mapping[K, V]:
+    return MappingProxyType(dict(value))  # a copy: whoever passed the dict in cannot change it afterwards
+
+
+def _thaw(value: Mapping[Any, Any], serialize: Callable[[Any], Any]) -> Any:
+    return serialize(dict(value))
+
+
+FrozenDict = Annotated[Mapping[K, V], AfterValidator(_freeze), WrapSerializer(_thaw)]
+"""A mapping section of the policy (purposes, roles, a role's grants...): read-only once loaded."""
+
+
+def _empty() -> Mapping[Any, Any]:
+    return MappingProxyType({})
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Strict:
+        return self  # deeply immutable (and a mapping proxy cannot be copied): the copy is the thing itself
+
+
+class Text(Strict):
+    """A user-facing text, Dutch first, English second."""
+
+    nl: str
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        return (self.en if lang == "en" else self.nl) or self.nl
+
+
+def _text(value: Any) -> Any:
+    return {"nl": value} if isinstance(value, str) else value
+
+
+TextField = Annotated[Text, BeforeValidator(_text)]
+
+
+class LegalBasis(StrEnum):
+    """AVG art. 6(1) a-f."""
+
+    CONSENT = "consent"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    VITAL_INTEREST = "vital_interest"
+    PUBLIC_TASK = "public_task"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+
+
+class Art9Condition(StrEnum):
+    """AVG art. 9(2) a-j, the exceptions to the ban on special categories."""
+
+    EXPLICIT_CONSENT = "explicit_consent"  # a
+    EMPLOYMENT_SOCIAL_SECURITY = "employment_social_security"  # b
+    VITAL_INTEREST = "vital_interest"  # c
+    NOT_FOR_PROFIT = "not_for_profit"  # d
+    MADE_PUBLIC = "made_public"  # e
+    LEGAL_CLAIMS = "legal_claims"  # f
+    SUBSTANTIAL_PUBLIC_INTEREST = "substantial_public_interest"  # g
+    HEALTH_SOCIAL_CARE = "health_social_care"  # h
+    PUBLIC_HEALTH = "public_health"  # i
+    ARCHIVING_RESEARCH = "archiving_research"  # j
+
+
+class SourceKind(StrEnum):
+    SUBJECT = "subject"
+    REPRESENTATIVE = "representative"
+    INVOLVED_PERSON = "involved_person"
+    ORGANISATION = "organisation"
+    PUBLIC_SOURCE = "public_source"
+    WEBSITE_FORM = "website_form"
+    MUNICIPALITY = "municipality"
+
+
+class Channel(StrEnum):
+    WEBSITE = "website"
+    PORTAL = "portal"
+    EMAIL = "email"
+    CHAT = "chat"
+    PHONE = "phone"
+    POST = "post"
+    IN_PERSON = "in_person"
+    INTERMEDIARY = "intermediary"
+    CONTACT_FORM = "contact_form"
+    API = "api"
+
+
+class Action(StrEnum):
+    READ = "read"
+    WRITE = "write"
+    EXPORT = "export"
+    DECIDE = "decide"
+    DISCLOSE = "disclose"
+    DELETE = "delete"
+
+
+class DisclosureReason(StrEnum):
+    AGREED_WORK = "agreed_work"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    AUTHORITY_REQUEST = "authority_request"
+    PUBLIC_TASK = "public_task"
+    PUBLIC_INTEREST = "public_interest"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+    VITAL_INTEREST = "vital_interest"
+    CONSENT = "consent"
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    LONGTEXT = "longtext"
+    DATE = "date"
+    DATETIME = "datetime"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    BOOLEAN = "boolean"
+    EMAIL = "email"
+    PHONE = "phone"
+    POSTCODE = "postcode"
+    BSN = "bsn"
+    IBAN = "iban"
+    URL = "url"
+    IP = "ip"
+    CHOICE = "choice"
+
+
+class Address(Strict):
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    po_box: str = ""
+    country: str = "Nederland"
+
+
+class Contact(Strict):
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+    address: Address | None = None
+
+
+class Authority(Strict):
+    name: str = "Autoriteit Persoonsgegevens"
+    url: str = "https://www.autoriteitpersoonsgegevens.nl"
+    complaint_url: str = "https://www.autoriteitpersoonsgegevens.nl/nl/zelf-doen/privacyrechten/klacht-indienen-bij-de-ap"
+
+
+class Organisation(Strict):
+    id: Ident
+    name: str
+    legal_entity: str = ""
+    kvk: str = ""
+    description: TextField | None = None
+    website: str = ""
+    address: Address | None = None
+    privacy_contact: Contact
+    dpo: Contact | None = None
+    authority: Authority = Authority()
+    services: tuple[TextField, ...] = ()  # what the organisation offers, for the statement's introduction
+
+    @field_validator("kvk")
+    @classmethod
+    def _kvk(cls, value: str) -> str:
+        if value and (not value.isdigit() or len(value) != 8):
+            raise ValueError("a KvK number has 8 digits")
+        return value
+
+
+class StatementVersion(Strict):
+    version: str
+    effective: dt.date
+    summary: TextField | None = None
+
+
+class Statement(Strict):
+    version: str
+    effective: dt.date
+    history: tuple[StatementVersion, ...] = ()
+    changes: TextField | None = None  # how changes are published (S2-31)
+    security: tuple[TextField, ...] = ()  # measures described in the statement
+    notes: tuple[TextField, ...] = ()  # extra paragraphs the seed needs
+
+
+class Category(Strict):
+    label: TextField
+    description: TextField | None = None
+    special: bool = False  # AVG art. 9
+    criminal: bool = False  # AVG art. 10
+    national_id: bool = False  # BSN (UAVG art. 46)
+    financial: bool = False  # bank details
+    encrypted: bool = False  # forced on for special, national_id and financial
+    public: bool = False  # published on purpose (e.g. sociale kaart listings)
+
+    @property
+    def must_encrypt(self) -> bool:
+        return self.encrypted or self.special or self.national_id or self.financial
+
+
+class BasisDetail(Strict):
+    law: str = ""  # legal obligation / public task: the law and article
+    contract: str = ""  # contract: which agreement
+    interest: TextField | None = None  # legitimate interest: which interest
+    vital: TextField | None = None
+
+
+ConsentSignatory = Literal["self", "parent", "guardian", "representative"]
+ConsentCheckMethod = Literal["paper_form", "portal", "signed_scan", "in_person", "id_document", "phone_callback",
+                             "digid", "email_confirmation", "other"]
+
+
+class ConsentCheck(Strict):
+    """A consent for the purpose counts only once someone checked it (S2-08): it waits as
+    `pending_verification` when one of `signatories` signed it (a minor's consent always waits)."""
+
+    signatories: tuple[ConsentSignatory, ...] = ("parent", "guardian", "representative")
+    methods: tuple[ConsentCheckMethod, ...] = ()  # how the signed document may be checked; empty: any
+    second_person: bool = True  # never checked by whoever recorded the consent
+
+
+class Purpose(Strict):
+    label: TextField
+    description: TextField
+    basis: LegalBasis
+    basis_detail: BasisDetail = BasisDetail()
+    art9_condition: Art9Condition | None = None
+    art9_ground: str = ""  # the law behind b, g, h, i, j
+    marketing: bool = False
+    human_decision: bool = False
+    automated_decisions: bool = False  # always false in the seeds; true is refused
+    bsn_ground: str = ""  # statutory ground for processing the BSN (UAVG art. 46)
+    minors_need_parent: bool = False
+    minor_age: int = 16
+    consent_check: ConsentCheck | None = None  # who checks a consent before it counts, and how
+    need_to_know: bool = False
+    # Establishing, exercising or defending legal claims (art. 18(2) AVG): processing for this purpose
+    # goes on when a subject restricted processing. Implied by art9_condition `legal_claims`.
+    legal_claims: bool = False
+    # Need-to-know: whoever registers a new subject under this purpose (an intake) gets the case in their
+    # caseload at once; `false` when a coordinator always assigns cases.
+    intake_assigns: bool = True
+    service_information: bool = False  # mailings subjects may opt out of (S2-28)
+    statistics: bool = False  # visit statistics: never disclosed (S3-04)
+    requirement: TextField | None = None  # is providing data required, what refusing means
+    sources: tuple[SourceKind, ...] = (SourceKind.SUBJECT,)
+    notify_subject: bool | None = None  # notice due on collection; default from basis / source
+    data_subjects: tuple[TextField, ...] = ()  # categories of data subjects (art. 30(1)(c)); register and statement
+
+
+class FieldSpec(Strict):
+    category: Ident
+    type: FieldType = FieldType.TEXT
+    required: bool = False
+    label: TextField | None = None
+    choices: tuple[str, ...] = ()
+    max_length: int = 2000
+    policy_use: bool = False  # may appear (aggregated) in municipal policy reports (S0-08)
+    # Choice values that need a signed consent statement for the record's purpose before they may be
+    # set, e.g. an agreement becoming `active` (S2-05).
+    needs_signed_consent: tuple[str, ...] = ()
+    subject_provided: bool = True  # for portability (art. 20)
+    # Free text where it leaves the file (docs/deidentify.md): `redact` runs it through the de-identifier
+    # (an export to the subject redacts only the other people), `drop` leaves it out of datasets, reports
+    # and anonymised records, `keep` passes it as written. Unset: `redact` for longtext, `keep` otherwise.
+    deidentify: Literal["redact", "drop", "keep"] | None = None
+
+    @model_validator(mode="after")
+    def _free_text_only(self) -> FieldSpec:
+        if self.deidentify is not None and self.type not in (FieldType.TEXT, FieldType.LONGTEXT):
+            raise ValueError("deidentify is for free text: a field of type text or longtext")
+        return self
+
+    @property
+    def free_text(self) -> Literal["redact", "drop", "keep"]:
+        """What happens to this field's text outside the file (the default filled in)."""
+        if self.deidentify is not None:
+            return self.deidentify
+        return "redact" if self.type is FieldType.LONGTEXT else "keep"
+
+
+class RecordType(Strict):
+    purpose: Ident
+    label: TextField
+    description: TextField | None = None
+    retention: Ident
+    fields: FrozenDict[Ident, FieldSpec] = Field(min_length=1)
+    creates_account: bool = False  # S0-13: an account follows the first record of this type
+    fiscal: bool = False  # S0-35: book-keeping data under the fiscal duty
+    # Stored by an anonymous form on the public site: `tip` is the tip form at /tip/ (S0-32). Each sending
+    # is a subject of its own; where the purpose rests on consent, sending the form is the consent.
+    public_form: Literal["tip"] | None = None
+
+
+class CalendarStart(Strict):
+    """Start the clock at a date of an organisation calendar (e.g. edition closings)."""
+
+    calendar: Ident
+    occurrence: int = Field(default=1, ge=1, le=10)  # 1 = first date after collection, 2 = the one after
+
+
+class EventStart(Strict):
+    """Start the clock at an event on the record or its subject (e.g. `service_ended`)."""
+
+    event: Ident
+    of: Literal["record", "subject"] = "subject"  # not `on`: YAML 1.1 reads `on` as true
+
+
+class FieldDate(Strict):
+    """Count from a date field of the record itself (the end date of a decision, a contract's last day)."""
+
+    field: Ident
+
+
+def _term(value: Any) -> Any:
+    # Inside `earliest`/`latest` a bare name is an event of the subject: `[service_ended, consent_withdrawn]`.
+    if isinstance(value, str) and value != "collected":
+        return {"event": value}
+    return value
+
+
+Term = Annotated[Literal["collected"] | CalendarStart | EventStart | FieldDate, BeforeValidator(_term)]
+
+
+class Earliest(Strict):
+    """Whichever of these happens first ("two years after the end of the service or the withdrawal of
+    consent, whichever is earlier"). Known as soon as one of them has happened."""
+
+    earliest: tuple[Term, ...] = Field(min_length=2, max_length=6)
+
+
+class Latest(Strict):
+    """Whichever of these happens last: known only once all of them have happened."""
+
+    latest: tuple[Term, ...] = Field(min_length=2, max_length=6)
+
+
+Anchor = Literal["collected"] | CalendarStart | EventStart | FieldDate | Earliest | Latest
+
+
+class Extension(Strict):
+    by: PeriodField
+    times: int = Field(default=1, ge=1, le=10)
+    requires: Literal["subject_request", "subject_consent", "staff"] = "subject_request"
+
+
+class Anonymise(Strict):
+    keep: tuple[Ident, ...] = ()
+    generalise_dates: Literal["year", "month", "none"] = "year"
+
+
+class RetentionRule(Strict):
+    label: TextField | None = None
+    period: PeriodField | None = None
+    # When the clock starts (the ceiling counts from here): one moment, or the earliest/latest of several.
+    start: Anchor = "collected"
+    # Open-ended: nothing expires until this moment (then `period` more, or at once); with a `start` too,
+    # the period runs from whichever of the two comes last. `waarborg.engine.policy.anchors` compiles both.
+    until: CalendarStart | EventStart | FieldDate | Earliest | Latest | None = None
+    # The data goes at once when one of these events happens, even before the period has run out
+    # (a relation that ends without agreement: S2-18).
+    ends_early: tuple[EventStart, ...] = ()
+    restart_on_new_record: bool = False  # S0-30: a new record of the purpose restarts every clock
+    extension: Extension | None = None
+    shorten_on_request: bool = False
+    ceiling: PeriodField | None = None  # never longer than this after the start
+    holds_allowed: bool = True
+    action: Literal["delete", "anonymise"] = "delete"
+    anonymise: Anonymise | None = None
+    reason: Literal["necessity", "legal"] = "necessity"
+    legal_ground: str = ""  # for reason=legal, e.g. "art. 52 AWR"
+    justification: TextField | None = None  # why this period, in words
+
+    def terms(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """Every moment the rule waits for, with where it is written (for checks and for recomputing)."""
+        found: list[tuple[tuple[str | int, ...], Any]] = []
+        for key, anchor in (("start", self.start), ("until", self.until)):
+            if isinstance(anchor, Earliest | Latest):
+                how = "earliest" if isinstance(anchor, Earliest) else "latest"
+                found.extend(((key, how, i), term) for i, term in enumerate(getattr(anchor, how)))
+            elif anchor is not None:
+                found.append(((key,), anchor))
+        found.extend((("ends_early", i), term) for i, term in enumerate(self.ends_early))
+        return found
+
+
+class Calendar(Strict):
+    label: TextField
+    event: Ident | None = None  # org-level events of this name add dates
+    dates: tuple[dt.date, ...] = ()
+    # How the statement names the 1st, 2nd, ... date after collection ("de sluiting van de volgende ronde");
+    # without it the statement says "de tweede <label> na het verzamelen".
+    occurrences: tuple[TextField, ...] = ()
+
+
+class Agreement(Strict):
+    reference: str
+    kind: Literal["processor_agreement", "contract", "covenant", "legal"] = "processor_agreement"
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+
+class Recipient(Strict):
+    label: TextField
+    kind: Literal["processor", "third_party", "authority", "joint_controller", "public"]
+    description: TextField | None = None
+    agreement: Agreement | None = None
+    purposes: tuple[Ident, ...] = ()
+    categories: tuple[Ident, ...] = ()
+    reasons: tuple[DisclosureReason, ...] = ()
+    country: str = "NL"
+    safeguards: str = ""  # for transfers outside the EEA
+
+    @property
+    def needs_agreement(self) -> bool:
+        """Does a disclosure to this recipient need an agreement on file? An authority acts on its own
+        legal task and needs none; everyone else does (a processor: a processor agreement, art. 28)."""
+        return self.kind != "authority"
+
+
+Manages = Literal["requests", "breaches", "consents", "retention", "staff", "policy", "decisions", "caseloads"]
+
+# Besides the roles that name an area in `manages`, who manages it by office. The privacy officer keeps the
+# registers of requests, breaches, consents and retention; the DPO (FG) handles requests and consents too
+# (S3-28: sees every request) but only oversees breaches and retention (`Policy.oversees`). Caseloads belong
+# to the roles that name them: holding an office does not decide who sees a client's file. Nothing asks about
+# `staff`, `policy` or `decisions` yet: those areas count only where a role names them.
+_BY_OFFICE: Mapping[str, frozenset[str]] = MappingProxyType({
+    "requests": frozenset({"privacy_officer", "dpo"}),
+    "consents": frozenset({"privacy_officer", "dpo"}),
+    "breaches": frozenset({"privacy_officer"}),
+    "retention": frozenset({"privacy_officer"}),
+})
+# The platform's own jobs ("system:..." actors) hold no role but act where the work is theirs: the sweep and
+# the CLI adjust retention; the CLI and intake assign cases.
+_SYSTEM_AREAS = frozenset({"retention", "caseloads"})
+
+
+class Role(Strict):
+    label: TextField
+    grants: FrozenDict[Ident, tuple[Action, ...]] = Field(default_factory=_empty)
+    # Need-to-know: `true` for every purpose the role is granted (the first form, still read), or the list
+    # of purposes on which this role opens only the subjects in its caseload. A purpose left out (an
+    # emergency, where nobody waits for an assignment) is open to the role like any granted purpose.
+    need_to_know: bool | tuple[Ident, ...] = False
+    dpo: bool = False  # sees every request, breach and complaint (S3-28)
+    privacy_officer: bool = False  # manages requests, breaches, consents and retention by office (_BY_OFFICE)
+    # `caseloads`: assigns subjects to staff and teams on need-to-know purposes, and hands cases over.
+    manages: tuple[Manages, ...] = ()
+
+    def needs_case(self, purpose: str) -> bool:
+        """Does this role open only subjects in its caseload on `purpose`?"""
+        if isinstance(self.need_to_know, bool):
+            return self.need_to_know
+        return purpose in self.need_to_know
+
+    @property
+    def oversees(self) -> bool:
+        """A privacy officer or the DPO: oversees every request, breach and caseload."""
+        return self.privacy_officer or self.dpo
+
+    def in_charge_of(self, area: str) -> bool:
+        """Does this role manage `area`, by naming it in `manages` or by its office?"""
+        offices = _BY_OFFICE.get(area, frozenset())
+        return (area in self.manages or (self.privacy_officer and "privacy_officer" in offices)
+                or (self.dpo and "dpo" in offices))
+
+
+class Team(Strict):
+    """A team of staff (a neighbourhood team, a unit) that cases can be assigned to as a whole."""
+
+    label: TextField
+    description: TextField | None = None
+
+
+class EventSpec(Strict):
+    """An event that retention clocks wait for: how the statement names it, and who may report it.
+
+    An event about a subject or a record may be posted by anyone whose role writes one of the purposes
+    whose clocks it moves (and, on need-to-know purposes, has the case); `posted_by` narrows that to
+    the roles named. An organisation-wide event (an edition closing, no subject or record) moves many
+    clocks at once: only the roles in `posted_by` may post it.
+    """
+
+    label: TextField
+    posted_by: tuple[Ident, ...] = ()
+
+
+# Events the platform records itself (a withdrawn consent); nobody posts them through the API.
+PLATFORM_EVENTS = frozenset({"consent_withdrawn"})
+
+
+def _event_spec(value: Any) -> Any:
+    # The short form `service_ended: {nl: ..., en: ...}` (or a plain string) is the label alone.
+    if isinstance(value, str) or (isinstance(value, dict) and set(value) <= {"nl", "en"}):
+        return {"label": value}
+    return value
+
+
+EventSpecField = Annotated[EventSpec, BeforeValidator(_event_spec)]
+
+
+class Rights(Strict):
+    response_period: PeriodField = Period.parse("P4W")
+    extension_max: PeriodField = Period.parse("P2M")
+    identity_verification: tuple[Literal["portal_login", "id_copy", "in_person", "digid", "email_code"], ...] = (
+        "portal_login", "id_copy")
+    id_copy_redaction: tuple[str, ...] = ()  # what must be blacked out (S1-26)
+    channels: tuple[Channel, ...] = (Channel.EMAIL, Channel.POST, Channel.PORTAL)
+    request_address: TextField | None = None  # e.g. "onder vermelding van 'Verzoek omtrent persoonsgegevens'"
+    available: tuple[Literal["access", "rectification", "erasure", "restriction", "objection", "portability",
+                             "withdraw_consent", "disclosures", "complaint", "completion"], ...] = (
+        "access", "rectification", "erasure", "restriction", "objection", "portability",
+        "withdraw_consent", "disclosures", "complaint")
+
+
+class Breaches(Strict):
+    authority_deadline: PeriodField = Period.parse("PT72H")
+    warn_before: PeriodField = Period.parse("PT24H")
+    notify_subjects: Literal["high_risk", "always"] = "high_risk"
+    report_to: str = ""  # where to report a suspected breach
+
+
+class Backups(Strict):
+    retention: PeriodField = Period.parse("P6W")
+
+
+class Cookie(Strict):
+    name: str
+    kind: Literal["functional", "analytical", "social", "embedded"]
+    provider: str = ""
+    purpose: TextField
+    retention: str = ""
+    consent_required: bool = False
+
+
+class Policy(Strict):
+    waarborg: Literal[1] = 1
+    organisation: Organisation
+    statement: Statement
+    categories: FrozenDict[Ident, Category] = Field(min_length=1)
+    purposes: FrozenDict[Ident, Purpose] = Field(min_length=1)
+    record_types: FrozenDict[Ident, RecordType] = Field(min_length=1)
+    retention: FrozenDict[Ident, RetentionRule] = Field(min_length=1)
+    calendars: FrozenDict[Ident, Calendar] = Field(default_factory=_empty)
+    # The events clocks wait for, their words and who may post them.
+    events: FrozenDict[Ident, EventSpecField] = Field(default_factory=_empty)
+    recipients: FrozenDict[Ident, Recipient] = Field(default_factory=_empty)
+    roles: FrozenDict[Ident, Role] = Field(min_length=1)
+    teams: FrozenDict[Ident, Team] = Field(default_factory=_empty)
+    rights: Rights = Rights()
+    breaches: Breaches = Breaches()
+    backups: Backups = Backups()
+    cookies: tuple[Cookie, ...] = ()
+
+    # Questions the rest of the platform asks the policy about an actor (`waarborg.core.actors`): an account
+    # with `roles` (role ids of this policy), the platform itself ("system:...", no role), or nobody.
+
+    def role_names(self, actor: Actor) -> tuple[str, ...]:
+        """The ids of the actor's roles that this policy defines (an account may still carry a role that a
+        newer policy dropped: it opens nothing)."""
+        return tuple(r for r in role_ids(actor) if r in self.roles)
+
+    def roles_of(self, actor: Actor) -> tuple[Role, ...]:
+        return tuple(self.roles[r] for r in self.role_names(actor))
+
+    def granting_roles(self, actor: Actor, action: str, purpose: str) -> tuple[Role, ...]:
+        """The actor's roles that grant `action` on `purpose`."""
+        return tuple(role for role in self.roles_of(actor) if action in role.grants.get(purpose, ()))
+
+    def grants(self, actor: Actor, action: str, purpose: str) -> bool:
+        """Does one of the actor's roles grant `action` on `purpose`? The platform itself holds no grant:
+        whoever lets a job through says so (the vault's gates pass "system:..." actors)."""
+        return bool(self.granting_roles(actor, action, purpose))
+
+    def grants_any(self, actor: Actor, actions: Iterable[str], purpose: str) -> bool:
+        """Does one of the actor's roles grant one of `actions` on `purpose` (`Action`: anything at all)?"""
+        return any(self.grants(actor, action, purpose) for action in actions)
+
+    def granted_purposes(self, actor: Actor, action: str) -> tuple[str, ...]:
+        """The purposes on which one of the actor's roles grants `action`, in the policy's order."""
+        return tuple(p for p in self.purposes if self.grants(actor, action, p))
+
+    def manages(self, actor: Actor, area: Manages) -> bool:
+        """Does the actor manage `area` (requests, breaches, consents, retention, caseloads...)? A role does
+        when it names the area in `manages` or by its office (privacy officer, DPO); the platform's own jobs
+        do for retention and caseloads."""
+        if is_system(actor):
+            return area in _SYSTEM_AREAS
+        return any(role.in_charge_of(area) for role in self.roles_of(actor))
+
+    def managers(self, area: Manages) -> tuple[str, ...]:
+        """The ids of the roles that manage `area`, in the policy's order (for messages and notices)."""
+        return tuple(rid for rid, role in self.roles.items() if role.in_charge_of(area))
+
+    def oversees(self, actor: Actor) -> bool:
+        """Is one of the actor's roles a privacy officer or the DPO (who see every request, breach, caseload
+        and the audit log)?"""
+        return any(role.oversees for role in self.roles_of(actor))
+
+    def need_to_know_purposes(self) -> set[str]:
+        """The purposes that have caseloads: need-to-know purposes, and those a need-to-know role is granted."""
+        purposes = {p for p, spec in self.purposes.items() if spec.need_to_know}
+        return purposes | {p for role in self.roles.values() for p in role.grants if role.needs_case(p)}
+
+    def event_rules(self, event: str) -> dict[str, RetentionRule]:
+        """The retention rules whose clocks `event` moves (as start, until, early end or calendar date)."""
+        calendars = {name for name, calendar in self.calendars.items() if calendar.event == event}
+        found = {}
+        for name, rule in self.retention.items():
+            terms = [term for _, term in rule.terms()]
+            if any(isinstance(t, EventStart) and t.event == event for t in terms) or any(
+                    isinstance(t, CalendarStart) and t.calendar in calendars for t in terms):
+                found[name] = rule
+        return found
+
+    def event_purposes(self, event: str) -> set[str]:
+        """The purposes whose records' clocks `event` moves."""
+        rules = self.event_rules(event)
+        return {rt.purpose for rt in self.record_types.values() if rt.retention in rules}
+
+    def organisation_event(self, event: str) -> bool:
+        """Is `event` organisation-wide (a calendar's dates), rather than about one subject or record?"""
+        return any(calendar.event == event for calendar in self.calendars.values())

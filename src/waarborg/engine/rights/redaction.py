@@ -1,0 +1,154 @@
+"""The rights of others in an access or portability export (art. 15(4) and 20(4) GDPR).
+
+A case note handed to the subject names other people too: a neighbour, a doctor, a son with his phone
+number. Every free-text field the policy marks `deidentify: redact` (the default for longtext) or `drop`
+goes through the de-identifier before the export is made, in every format and on every way out (review,
+letter, portal, secure mail): other people's names, addresses, phone numbers, BSNs, ... (`OTHERS`) become tags
+(`[NAAM-1]`, numbered across the whole export, so the same neighbour is the same tag in each note),
+while the subject's own data stays: the names, addresses and numbers the vault holds for the subject in
+their own records (the structured fields, never free text) are `keep` hints.
+
+`drop` redacts here as `redact` does: the subject keeps the right to see what is written about them.
+The reviewer's view (`review_view`) shows each redaction with the original value and the reason; it is
+for the staff member reviewing the export only and is an audited step like the export itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from waarborg.engine.deidentify import Category, Hint, Replacer, Span, deidentify, find
+from waarborg.engine.keyring.crypto import KeyDestroyed
+from waarborg.engine.policy.schema import FieldType, Policy
+from waarborg.engine.vault.models import Record, Subject
+from waarborg.engine.vault.reads import Unlogged, read_record, read_subject_facts
+
+SYSTEM = "system:rights"
+OWN = Unlogged.SUBJECTS_OWN_REQUEST  # part of making the export of the subject's own request
+
+# Structured fields that hold the subject's own name or address (the policy's field ids).
+NAME_FIELDS = frozenset({"name", "full_name", "first_name", "first_names", "given_name", "last_name", "surname",
+                         "maiden_name", "initials", "counterparty"})
+ADDRESS_FIELDS = frozenset({"address", "postal_address", "home_address", "street", "residence", "city", "place"})
+# Typed fields whose value is the subject's own identifier.
+TYPED = {FieldType.EMAIL: Category.EMAIL, FieldType.PHONE: Category.PHONE, FieldType.POSTCODE: Category.POSTCODE,
+         FieldType.BSN: Category.BSN, FieldType.IBAN: Category.IBAN, FieldType.URL: Category.URL}
+
+WHAT = {Category.NAME: ("naam", "name"), Category.ADDRESS: ("adres", "address"),
+        Category.POSTCODE: ("postcode", "postcode"), Category.CITY: ("woonplaats", "place"),
+        Category.PHONE: ("telefoonnummer", "phone number"), Category.EMAIL: ("e-mailadres", "e-mail address"),
+        Category.URL: ("webadres", "web address"), Category.BSN: ("BSN", "BSN"), Category.IBAN: ("IBAN", "IBAN"),
+        Category.IDDOC: ("documentnummer", "document number"), Category.DATE: ("datum", "date"),
+        Category.AGE: ("leeftijd", "age"), Category.INSTITUTION: ("instelling", "institution"),
+        Category.PLATE: ("kenteken", "licence plate")}
+# What identifies another person. Dates, ages, places and institutions stay: in the subject's own file they
+# are mostly the subject's own timeline and the places and organisations of their own life (`Buurthuis De
+# Linde`, `huisartsenpraktijk`), and hiding them would leave the subject a file they cannot follow.
+OTHERS = frozenset(Category) - {Category.DATE, Category.AGE, Category.CITY, Category.INSTITUTION}
+NOTE = {"nl": "Om de privacy van anderen te beschermen (art. 15 lid 4 AVG) zijn namen en gegevens van andere personen "
+              "in vrije tekst vervangen door aanduidingen zoals [NAAM-1]. Dezelfde aanduiding is steeds dezelfde "
+              "persoon of hetzelfde gegeven. Uw eigen gegevens zijn niet vervangen.",
+        "en": "To protect the privacy of others (art. 15(4) GDPR), names and data of other people in free text were "
+              "replaced by marks such as [NAAM-1]. The same mark is always the same person or value. Your own data "
+              "was not replaced."}
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """One free-text field of one record, redacted: what it was, what the subject sees, and where."""
+
+    record: str
+    type: str
+    field: str
+    rule: str  # the policy's `deidentify` for the field (default filled in)
+    original: str
+    redacted: str
+    spans: tuple[Span, ...]
+
+
+def _readable(record: Record) -> dict[str, Any]:
+    # The subject's own names and identifiers, to tell them apart from other people in their own export.
+    try:
+        return read_record(SYSTEM, record, record.purpose, via="rights.redaction", unlogged=OWN)
+    except KeyDestroyed:
+        return {}
+
+
+def own_hints(policy: Policy, subject: Subject) -> list[Hint]:
+    """The subject's own names, address parts and identifiers, as the vault holds them in structured fields."""
+    hints: list[Hint] = []
+    for record in Record.objects.filter(subject=subject, anonymised_at__isnull=True):
+        rt = policy.record_types.get(record.type)
+        if rt is None:
+            continue
+        for name, value in _readable(record).items():
+            spec = rt.fields.get(name)
+            if spec is None or not isinstance(value, str) or not value.strip() or spec.type is FieldType.LONGTEXT:
+                continue
+            if spec.type in TYPED:
+                hints.append((value.strip(), TYPED[spec.type]))
+            elif name in NAME_FIELDS and spec.type is FieldType.TEXT:
+                hints.append(value.strip())
+            elif name in ADDRESS_FIELDS and spec.type is FieldType.TEXT:
+                hints.extend((value[s.start:s.end], s.category) for s in find(value) if s.category is not Category.NAME)
+    try:
+        facts = read_subject_facts(SYSTEM, subject, "", via="rights.redaction", unlogged=OWN)
+    except KeyDestroyed:
+        facts = {}
+    if facts.get("bsn"):
+        hints.append((str(facts["bsn"]), Category.BSN))
+    return hints
+
+
+def _records(content: dict[str, Any]) -> list[dict[str, Any]]:
+    if content.get("kind") == "portability":
+        return list(content.get("records", ()))
+    return [record for block in content.get("purposes", ()) for record in block["records"]]
+
+
+def redact_export(policy: Policy, subject: Subject, content: dict[str, Any]) -> list[Redaction]:
+    """Redact the free text of an access or portability export in place; answer what was redacted."""
+    keep = own_hints(policy, subject)
+    replacer = Replacer("tag", None)
+    done: list[Redaction] = []
+    for record in _records(content):
+        rt = policy.record_types.get(record["type"])
+        if rt is None:
+            continue
+        for name, value in record["data"].items():
+            spec = rt.fields.get(name)
+            if spec is None or spec.free_text == "keep" or not isinstance(value, str):
+                continue
+            result = deidentify(value, keep=keep, replacer=replacer, categories=OTHERS)
+            if result.spans:
+                record["data"][name] = result.text
+                done.append(Redaction(record["id"], record["type"], name, spec.free_text, value, result.text,
+                                      result.spans))
+    content["redactions"] = {"count": sum(len(r.spans) for r in done), "fields": len(done), "note": NOTE}
+    return done
+
+
+def review_view(policy: Policy, request_id: str, content: dict[str, Any], done: list[Redaction]) -> dict[str, Any]:
+    """For the reviewer only: each redacted field with the original, what the subject sees, and per span why."""
+    fields = []
+    for r in done:
+        rt = policy.record_types.get(r.type)
+        label = rt.fields[r.field].label if rt and rt.fields[r.field].label else None
+        fields.append({
+            "record": r.record, "type": r.type, "field": r.field,
+            "label": {"nl": label.nl, "en": label.en or label.nl} if label else {"nl": r.field, "en": r.field},
+            "rule": r.rule, "original": r.original, "redacted": r.redacted,
+            "spans": [{"start": s.start, "end": s.end, "category": s.category.value, "value": r.original[s.start:s.end],
+                       "replacement": s.replacement, "why": _why(s.category)} for s in r.spans],
+        })
+    return {"kind": content.get("kind"), "request": request_id,
+            "view": "review", "redactions": fields, "count": sum(len(f["spans"]) for f in fields),
+            "note": {"nl": "Alleen voor wie de export controleert: dit is niet wat de betrokkene krijgt.",
+                     "en": "For the reviewer only: this is not what the subject receives."}}
+
+
+def _why(category: Category) -> dict[str, str]:
+    nl, en = WHAT[category]
+    return {"nl": f"{nl} in vrije tekst, niet van de betrokkene zelf: rechten van anderen (art. 15 lid 4 AVG)",
+            "en": f"{en} in free text, not the subject's own: rights of others (art. 15(4) GDPR)"}

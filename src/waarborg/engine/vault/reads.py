@@ -1,0 +1,113 @@
+"""The one door through which another capability reads what the vault holds about a person.
+
+A record's data, and a subject's sealed facts (birth date, BSN), are opened only in the vault. Every other
+app reads them here, and each read either leaves a `record.read` (`subject.read`) entry naming the actor,
+the purpose and the feature (`via`), or says in code why it needs none: an `Unlogged` reason, one of a
+short closed list, that a reviewer can grep for (`unlogged=`). There is no third way: the decrypting
+functions below (`_record_data`, `_subject_facts`) are private to the vault, and a test fails when a
+module outside `waarborg/engine/vault/` imports them.
+
+The door does not decide who may read: the calling feature has checked that already (the vault's gates in
+`vault.actions.record_read`, which reads through here; a breach manager's right; a request's separation of
+duties). It makes sure the read is on record. Entries are appended in the caller's transaction when there
+is one (so a read that rolls back is not claimed), else in their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
+
+from django.db import transaction
+
+from waarborg.engine.audit.log import Entry, append_many
+from waarborg.engine.keyring import keys
+from waarborg.engine.keyring.crypto import KeyDestroyed
+from waarborg.engine.vault.models import Record, Subject
+
+
+class Unlogged(StrEnum):
+    """Why a read leaves no entry of its own. Adding a reason is a design decision: say it in the review."""
+
+    # The export that answers the subject's own access or portability request (art. 15, 20). Each making of
+    # it is on record as a step of the request (`request.review`, `request.deliver`, `request.delivery_received`).
+    SUBJECTS_OWN_REQUEST = "subjects_own_request"
+    # Only generalised, k-anonymous counts leave (the policy report); its own entry counts the records used.
+    AGGREGATE = "aggregate"
+    # No person sees the values: the system rewrites or checks them (anonymisation keeps the rule's fields,
+    # a gate checks an age). The caller's own entry (`record.anonymise`, `record.erase`...) names the record.
+    SYSTEM = "system"
+    # What the subject published themselves on purpose (the sociale kaart's public fields); public reads are
+    # counted per day instead (`listings.public.close_days`).
+    PUBLISHED = "published"
+
+
+def read_record(actor: Any, record: Record, purpose: str, *, via: str,
+                unlogged: Unlogged | None = None) -> dict[str, Any]:
+    """All fields of `record` (sealed ones opened) for `actor`'s feature `via` under `purpose`.
+
+    Leaves a `record.read` entry unless `unlogged` names why not. Raises `KeyDestroyed` once the subject
+    was erased (crypto-shredded)."""
+    data = _record_data(record)
+    if unlogged is None:
+        _append([_read_entry(actor, record, purpose, via)])
+    return data
+
+
+def read_records(actor: Any, records: Iterable[Record], purpose: str | None = None, *, via: str,
+                 unlogged: Unlogged | None = None) -> list[tuple[Record, dict[str, Any]]]:
+    """(record, data) for each record whose data can still be opened (an erased subject's records are left
+    out), with one `record.read` entry per record returned unless `unlogged` names why not. Without
+    `purpose`, each entry names its record's own purpose."""
+    shown = []
+    for record in records:
+        try:
+            shown.append((record, _record_data(record)))
+        except KeyDestroyed:
+            continue
+    if unlogged is None:
+        _append([_read_entry(actor, record, purpose or record.purpose, via) for record, _ in shown])
+    return shown
+
+
+def read_subject_facts(actor: Any, subject: Subject, purpose: str, *, via: str,
+                       unlogged: Unlogged | None = None) -> dict[str, Any]:
+    """The subject's sealed facts (birth_date, bsn). Leaves a `subject.read` entry unless `unlogged` names
+    why not. Raises `KeyDestroyed` once the subject was erased."""
+    facts = _subject_facts(subject)
+    if unlogged is None:
+        _append([Entry(action="subject.read", actor=actor, purpose=purpose, subject=subject,
+                       detail={"fields": sorted(facts), "via": via})])
+    return facts
+
+
+def record_browse(actor: Any, *, filters: list[str]) -> None:
+    """Staff browse the list of records (the back office): which records exist is itself personal data, so
+    the browsing is on record, with the names of the filters used (never their values)."""
+    _append([Entry(action="record.browse", actor=actor, detail={"filters": sorted(filters)})])
+
+
+def _record_data(record: Record) -> dict[str, Any]:
+    """All fields of the record, protected ones decrypted (raises `KeyDestroyed` once shredded). Vault only."""
+    data = dict(record.plain)
+    if record.sealed and record.subject_id:
+        data.update(keys.open_sealed(record.subject_id, bytes(record.sealed), f"record:{record.pk}"))
+    return data
+
+
+def _subject_facts(subject: Subject) -> dict[str, Any]:
+    """The subject's sealed facts (birth_date, bsn), decrypted. Vault only."""
+    return keys.open_sealed(subject, bytes(subject.sealed) if subject.sealed else None, f"subject:{subject.pk}")
+
+
+def _read_entry(actor: Any, record: Record, purpose: str, via: str) -> Entry:
+    # `via` is left out for the API's own read (`record_read`), so its entries keep their shape.
+    return Entry(action="record.read", actor=actor, purpose=purpose, subject=record.subject_id, record=record,
+                 detail={"type": record.type, **({"via": via} if via else {})})
+
+
+def _append(entries: list[Entry]) -> None:
+    if entries:
+        with transaction.atomic():
+            append_many(entries, returning=False)

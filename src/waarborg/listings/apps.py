@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class ListingsConfig(AppConfig):
-    name = "waarborg.listings"
-    label = "listings"
-    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""modules.listings.templates.listings"""

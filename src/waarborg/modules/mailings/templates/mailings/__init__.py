@@ -1,0 +1,1 @@
+"""modules.mailings.templates.mailings"""

@@ -1,0 +1,1 @@
+"""modules.statistics.templates.statistics"""

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class PolicyConfig(AppConfig):
-    name = "waarborg.policy"
-    label = "policy"
-    default_auto_field = "django.db.models.BigAutoField"

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class RightsConfig(AppConfig):
-    name = "waarborg.rights"
-    label = "rights"
-    default_auto_field = "django.db.models.BigAutoField"

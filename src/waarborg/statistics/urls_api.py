@@ -1,8 +1,0 @@
-from django.urls import path
-
-from waarborg.statistics import views_api
-
-urlpatterns = [
-    path("statistics/visits", views_api.VisitStatisticsView.as_view()),
-    path("statistics/policy-report", views_api.PolicyReportView.as_view()),
-]

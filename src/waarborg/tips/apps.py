@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class TipsConfig(AppConfig):
-    name = "waarborg.tips"
-    label = "tips"
-    default_auto_field = "django.db.models.BigAutoField"
