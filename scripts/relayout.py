@@ -97,7 +97,7 @@ EXPLICIT: dict[str, str] = {
     "conf/commands.py": "audiences/cli/conf.py",
     # --- the keyring sits below the audit log and the vault; the erasure journal is the vault's
     "vault/crypto.py": "engine/keyring/crypto.py",
-    "vault/keys.py": "engine/keyring/keys.py",
+    "vault/keys.py": "engine/vault/keys.py",
     "backups/journal.py": "engine/vault/journal.py",
     # --- the record actions call what a new record sets going (clock, notice, account, caseload): above those
     "vault/actions.py": "engine/records/actions.py",

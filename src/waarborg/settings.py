@@ -124,7 +124,7 @@ WAARBORG_POLICY = env_str("WAARBORG_POLICY")
 
 # WAARBORG_PUBLIC_URL: the one public origin, `https://privacy.example.nl` (scheme, host, optional port; no
 # path). The host Django answers to, the origin trusted for CSRF, and the host of every link in mails and
-# letters (waarborg.audiences.web.proxy.absolute_url). Required in production, and https there.
+# letters (waarborg.conf.links.absolute_url). Required in production, and https there.
 WAARBORG_PUBLIC_URL = web.public_url(env_str("WAARBORG_PUBLIC_URL"), production=PRODUCTION)
 # WAARBORG_ALLOWED_HOSTS: further host names the service answers to besides the public one (comma-separated),
 # e.g. an internal name. Default in development: 127.0.0.1, localhost, testserver; in production none.
@@ -214,7 +214,7 @@ MIDDLEWARE = [
     # it writes the header after the cookie banner (and the origins it allows) was added.
     "waarborg.audiences.web.headers.Middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "waarborg.audiences.api.middleware.BodySizeLimitMiddleware",
+    "waarborg.audiences.web.bodies.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

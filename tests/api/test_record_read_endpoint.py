@@ -10,9 +10,9 @@ from tests.api.conftest import refused_entry
 from tests.conftest import Persona, make_staff
 from tests.vault import factories
 from tests.vault.variants import activate_variant
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import pseudonym
 from waarborg.engine.records.actions import record_create
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Assignment
 
 

@@ -13,9 +13,9 @@ from django.db import transaction
 from tests.vault.stored import record_data
 from waarborg.audiences.cli import main
 from waarborg.engine.backups import actions, archive
-from waarborg.engine.keyring.keys import shred
 from waarborg.engine.records import actions as vault
 from waarborg.engine.vault import journal
+from waarborg.engine.vault.keys import shred
 from waarborg.engine.vault.models import Record, Subject
 
 APPLICATION = {

@@ -59,7 +59,7 @@ def test_development_is_not_a_deployment(tmp_path: Path) -> None:
 def test_the_role_that_owns_the_tables_is_named(settings: object) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("roles and table owners are PostgreSQL's")
-    from waarborg.conf.checks import database_problems
+    from waarborg.audiences.cli.deploy import database_problems
 
     # the test suite migrates and runs as one role: exactly what production must not do
     problems = database_problems()

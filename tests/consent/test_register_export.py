@@ -84,7 +84,7 @@ def test_csv_cells_cannot_smuggle_spreadsheet_formulas(care: Any) -> None:
 
 
 def test_after_erasure_the_register_keeps_the_proof_without_the_names(care: Any) -> None:
-    from waarborg.engine.keyring.keys import shred
+    from waarborg.engine.vault.keys import shred
 
     subject = new_subject()
     give(care["supporter"], subject, "service_improvement", signatories=[{"role": "self", "name": "Alice"}])

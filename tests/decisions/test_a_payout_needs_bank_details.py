@@ -12,7 +12,7 @@ from tests.decisions.conftest import application, audit, decide, pay, payout_rec
 def without(record: Any, field: str) -> Any:
     """Given a payout record whose bank detail went missing (imported from an older system)."""
     from tests.vault.stored import record_data
-    from waarborg.engine.keyring import keys
+    from waarborg.engine.vault import keys
     from waarborg.engine.vault.models import Record
 
     data = {k: v for k, v in record_data(record).items() if k in ("iban", "account_holder") and k != field}

@@ -11,7 +11,7 @@ from tests.vault.stored import record_data, subject_facts
 from waarborg.audiences.cli import main
 from waarborg.engine.audit.models import AuditEntry
 from waarborg.engine.keyring import crypto
-from waarborg.engine.keyring.keys import WrongMasterKey
+from waarborg.engine.vault.keys import WrongMasterKey
 from waarborg.engine.vault.models import SubjectKey
 
 from .conftest import BSNS, PAYOUT
@@ -47,7 +47,7 @@ def test_with_the_old_key_still_configured_the_error_says_to_finish_the_rotation
 
 def test_an_interrupted_rotation_is_finished_by_running_it_again(sealed: list[tuple[Any, Any]],
                                                                  new_key: tuple[bytes, Path], settings: Any) -> None:
-    from waarborg.engine.keyring.keys import rotate_master
+    from waarborg.engine.vault.keys import rotate_master
 
     key, _ = new_key
     # Given two keys already re-wrapped by an earlier run that stopped half-way

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from tests.retention.conftest import at, audit_for, sweep
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import KeyDestroyed
 from waarborg.engine.records.actions import subject_create
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Record, Subject, SubjectKey
 
 

@@ -12,9 +12,9 @@ from django.db import connection
 
 from tests.vault import factories
 from tests.vault.stored import record_data
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import KeyDestroyed
 from waarborg.engine.records.actions import record_create, record_read, record_update, subject_create
+from waarborg.engine.vault import keys
 
 # Every value below belongs to a category the seed 000 policy encrypts (or is the BSN).
 SECRETS = ["Joke de Vries", "joke.devries@example.nl", "+31 6 12345678", "Kerkstraat 17", "9401 AB",

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from tests.vault import factories
+from tests.vault.stored import record_data
 from waarborg.core.errors import Invalid, Refused
 from waarborg.engine.audit.log import open_changes
-from waarborg.engine.records.actions import record_data, record_update
+from waarborg.engine.records.actions import record_update
 from waarborg.engine.vault.models import Record
 
 

@@ -10,6 +10,7 @@ class ApiConfig(AppConfig):
         from django.db import models
         from rest_framework.serializers import ModelSerializer
 
+        from waarborg.audiences.api import schema  # noqa: F401  (registers the OpenAPI auth scheme)
         from waarborg.audiences.api.times import DateTimeField
 
         # A ModelSerializer's date-time fields follow the platform's one time format too (waarborg.core.times).

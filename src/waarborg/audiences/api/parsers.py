@@ -14,7 +14,7 @@ from django.conf import settings
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from waarborg.audiences.api.middleware import NUL_REFUSED
+from waarborg.audiences.web.bodies import NUL_REFUSED
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(rb"[\[\]{}]")

@@ -17,8 +17,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from waarborg.audiences.web.login import AdminLoginForm
 from waarborg.core.errors import Refused
-from waarborg.engine.accounts.login import AdminLoginForm
 from waarborg.engine.keyring.crypto import KeyDestroyed
 from waarborg.engine.policy.active import active
 from waarborg.engine.records.actions import field_classes, record_read

@@ -26,11 +26,11 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from waarborg.audiences.api.rights.views_export import as_response
 from waarborg.audiences.backoffice.landing import landing
+from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.headers import allow_own_styles
+from waarborg.audiences.web.login import LoginForm
 from waarborg.core.errors import DomainError, Invalid, Refused
-from waarborg.engine.accounts.login import LoginForm
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.jobs.models import JobRun
 from waarborg.engine.policy.active import current

@@ -30,7 +30,7 @@ def register(sub: Any) -> None:
 def _check(args: argparse.Namespace) -> int:
     from django.core import checks
 
-    from waarborg.conf.checks import deploy_problems
+    from waarborg.audiences.cli.deploy import deploy_problems
 
     if not args.deploy:
         errors = [m for m in checks.run_checks() if m.level >= checks.WARNING and not m.is_silenced()]

@@ -25,8 +25,8 @@ def register(sub: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from waarborg.audiences.api.consent.serializers import consent_row, register_csv
     from waarborg.engine.consent.register import register_export
+    from waarborg.engine.consent.rows import consent_row, register_csv
 
     try:
         subject = str(uuid.UUID(args.subject)) if args.subject else None

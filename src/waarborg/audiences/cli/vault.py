@@ -53,7 +53,7 @@ def _rotate(args: argparse.Namespace) -> int:
     from django.conf import settings
 
     from waarborg.engine.keyring import crypto
-    from waarborg.engine.keyring.keys import WrongMasterKey, rotate_master
+    from waarborg.engine.vault.keys import WrongMasterKey, rotate_master
 
     new = read_key_file(args.new_key_file)
     if args.batch < 1:
@@ -69,7 +69,7 @@ def _rotate(args: argparse.Namespace) -> int:
 
 def _shred(args: argparse.Namespace) -> int:
     from waarborg.engine.keyring.crypto import KeyDestroyed
-    from waarborg.engine.keyring.keys import shred_subject
+    from waarborg.engine.vault.keys import shred_subject
     from waarborg.engine.vault.models import Subject
 
     try:

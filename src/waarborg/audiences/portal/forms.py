@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from waarborg.audiences.portal.texts import REQUEST_TYPES, TEXT, word
-from waarborg.engine.accounts.login import LoginForm
+from waarborg.audiences.web.login import LoginForm
 
 
 class CitizenLoginForm(LoginForm):

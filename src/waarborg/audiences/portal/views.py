@@ -22,9 +22,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods
 
-from waarborg.audiences.api.rights.views_export import as_response
 from waarborg.audiences.portal.forms import SECURITY_CONCERN, CitizenLoginForm, ContactForm, PortalRequestForm
 from waarborg.audiences.portal.texts import REQUEST_TYPES, STATUSES, TEXT, word
+from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.errors import status_of
 from waarborg.core.errors import DomainError
 from waarborg.engine.audit.refusals import refused

@@ -1,7 +1,7 @@
 """The platform on the web: its one public origin, and what it believes of the reverse proxy in front.
 
 - `WAARBORG_PUBLIC_URL` is the only origin the platform names: Django answers to its host, trusts it for
-  CSRF, and every link in a mail or letter starts with it (`absolute_url`), whichever host name a request
+  CSRF, and every link in a mail or letter starts with it (`waarborg.conf.links.absolute_url`), whichever host name a request
   (or no request, for jobs) came in on. One host in every link.
 - `WAARBORG_TRUSTED_PROXY` names the proxy. Only from its addresses are `X-Forwarded-Proto` (the request
   came over HTTPS) and `X-Forwarded-For` (the client's address) believed; from anyone else they are
@@ -69,13 +69,6 @@ def within(address: str, nets: tuple[Network, ...]) -> bool:
     except ValueError:
         return False
     return any(ip in net for net in nets)
-
-
-def absolute_url(path: str) -> str:
-    """A link for a mail or letter: the public origin and the path, never a request's host."""
-    from django.conf import settings
-
-    return f"{settings.WAARBORG_PUBLIC_URL}/{path.lstrip('/')}"
 
 
 FORWARDED = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT",

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from waarborg.engine.accounts.models import ApiToken, User
-from waarborg.engine.audit.log import append
+from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.policy.active import NoActivePolicy, current
 
 
@@ -87,3 +87,13 @@ def confidentiality_sign(username: str, *, signed_at: datetime | None = None, by
         append(action="staff.confidentiality_signed", actor=by or "system:cli",
                detail={"user_id": user.pk, "signed_at": signed_at.isoformat()})
     return user
+
+
+def login_recorded(action: str, user: object, *, refused: str = "") -> None:
+    """A password login at one of the doors (`portal.login`, `backoffice.login`, `admin.login`), on record: who
+    logged in, or why an attempt failed (`wrong_credentials`, `locked_out`) without the name that was typed."""
+    with transaction.atomic():
+        if refused:
+            append(Entry(action=action, outcome="refused", reason=refused))
+        else:
+            append(Entry(action=action, actor=user))

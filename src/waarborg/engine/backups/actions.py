@@ -169,10 +169,10 @@ def restore(path: Path, actor: Any = "system:backup") -> int:
 def reapply_erasures(since: datetime) -> int:
     """Do again, exactly, what the journal says was done after `since` (one transaction, in journal order:
     an erasure's records come before its subject, so an anonymisation still reads the data it keeps)."""
-    from waarborg.engine.keyring.keys import shred
     from waarborg.engine.policy.active import active
     from waarborg.engine.rights.erasure import anonymise
     from waarborg.engine.rights.models import Statement
+    from waarborg.engine.vault.keys import shred
     from waarborg.engine.vault.models import Record, Subject
 
     count = 0

@@ -37,10 +37,10 @@ from waarborg.core.errors import Conflict, Invalid
 from waarborg.engine.accounts.models import User
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.citizens.models import AccountAddress
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import KeyDestroyed, keyed_hash
 from waarborg.engine.policy.active import NoActivePolicy, current
 from waarborg.engine.policy.schema import Policy
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Record, Subject
 
 log = logging.getLogger(__name__)

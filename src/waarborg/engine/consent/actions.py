@@ -20,9 +20,9 @@ from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.consent import state
 from waarborg.engine.consent.models import Consent, Notice
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import KeyDestroyed
 from waarborg.engine.policy.active import active
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Subject
 
 # `representative`: a legal representative (curator, mentor, bewindvoerder) who signs for the subject.

@@ -20,10 +20,10 @@ from waarborg.core.errors import Conflict, Invalid, Refused
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.decisions.models import Conversation, Decision, Flag, Payout
-from waarborg.engine.keyring import keys
 from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import Policy
 from waarborg.engine.records.actions import fields_present
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.access import check
 from waarborg.engine.vault.models import Record
 

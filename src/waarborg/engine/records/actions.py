@@ -21,12 +21,12 @@ from waarborg.engine.audit.log import Entry, append, append_many
 from waarborg.engine.caseloads.actions import intake
 from waarborg.engine.citizens.accounts import account_for_new_record
 from waarborg.engine.consent.notices import notices_for_new_record
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import KeyDestroyed, keyed_hash
 from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import Policy
 from waarborg.engine.retention.clock import counts_from_fields, expiry_for
 from waarborg.engine.retention.restart import restart_siblings
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.access import check, refuse
 from waarborg.engine.vault.authorisation import confidentiality, staff_only
 from waarborg.engine.vault.gates import AccessContext, Refusal

@@ -24,13 +24,13 @@ from waarborg.core.errors import Conflict, Invalid
 from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.engine.accounts.models import User
 from waarborg.engine.audit.log import Entry, append
-from waarborg.engine.keyring import keys
 from waarborg.engine.policy.active import current
 from waarborg.engine.policy.periods import Period
 from waarborg.engine.policy.schema import Policy
 from waarborg.engine.rights import duties, effects, letters
 from waarborg.engine.rights.duties import Requester, seal_requester
 from waarborg.engine.rights.models import Request, Step
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Subject
 
 log = logging.getLogger(__name__)

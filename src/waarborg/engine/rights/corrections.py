@@ -16,11 +16,11 @@ from django.utils import timezone
 
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.engine.audit.log import Entry, append
-from waarborg.engine.keyring import keys
 from waarborg.engine.policy.active import active
 from waarborg.engine.records.actions import record_update
 from waarborg.engine.rights.actions import mark_in_progress, require_identity
 from waarborg.engine.rights.models import Request, Statement
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Record
 
 CORRECTING = ("rectification", "completion", "erasure")  # art. 17(1)(d): wrong data may also be removed

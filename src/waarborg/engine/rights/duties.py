@@ -29,8 +29,8 @@ from typing import Any
 
 from waarborg.core.errors import Invalid, Refused
 from waarborg.engine.audit.refusals import refused
-from waarborg.engine.keyring import keys
 from waarborg.engine.rights.models import Request
+from waarborg.engine.vault import keys
 
 SEPARATION = "separation_of_duties"
 KINDS = ("subject", "guardian", "representative")

@@ -34,7 +34,6 @@ from waarborg.engine.consent.objections import restriction_set
 from waarborg.engine.consent.state import legal_claims, restrictions
 from waarborg.engine.deidentify import Replacer
 from waarborg.engine.deidentify.fields import DROPPED, leaving
-from waarborg.engine.keyring import keys
 from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import FieldType, Policy
 from waarborg.engine.retention.clock import active_holds, compute
@@ -43,6 +42,7 @@ from waarborg.engine.rights import effects, letters
 from waarborg.engine.rights.actions import request_answer, require_identity
 from waarborg.engine.rights.exports import retention_words, rule_of
 from waarborg.engine.rights.models import Request, Statement
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Record
 from waarborg.engine.vault.reads import Unlogged, read_record
 

@@ -19,12 +19,12 @@ from typing import Any
 from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.engine.audit.log import about_subject
 from waarborg.engine.audit.models import AuditEntry
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import KeyDestroyed, pseudonym
 from waarborg.engine.policy.schema import Policy, RetentionRule
 from waarborg.engine.rights import adapters, letters, words
 from waarborg.engine.rights.models import Request, Statement
 from waarborg.engine.rights.summaries import summarise
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Record, Subject
 from waarborg.engine.vault.reads import Unlogged, read_record, read_subject_facts
 

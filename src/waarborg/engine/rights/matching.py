@@ -24,11 +24,11 @@ from django.utils import timezone
 from waarborg.core.errors import Conflict, Invalid
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.consent.models import Consent
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import pseudonym
 from waarborg.engine.rights import duties, effects
 from waarborg.engine.rights.actions import details_of, step_without_change
 from waarborg.engine.rights.models import Request
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Record, Subject
 
 

@@ -22,8 +22,8 @@ from typing import Any
 from django.db import transaction
 
 from waarborg.engine.audit.log import Entry, append_many
-from waarborg.engine.keyring import keys
 from waarborg.engine.keyring.crypto import KeyDestroyed
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Record, Subject
 
 

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from waarborg.audiences.web.proxy import absolute_url
+from waarborg.conf.links import absolute_url
 from waarborg.core.errors import Refused
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.policy.active import current

@@ -26,9 +26,9 @@ from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.consent import state
 from waarborg.engine.consent.gates import restriction_gate
 from waarborg.engine.consent.models import Consent
-from waarborg.engine.keyring import keys
 from waarborg.engine.policy.active import active
 from waarborg.engine.records.actions import record_create, record_read
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.access import check, refuse
 from waarborg.engine.vault.authorisation import assigned, needs_assignment
 from waarborg.engine.vault.gates import AccessContext, Refusal

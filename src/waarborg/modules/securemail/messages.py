@@ -20,9 +20,11 @@ from waarborg.core.errors import Invalid
 from waarborg.core.times import rfc3339
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.consent.actions import consent_give
-from waarborg.engine.keyring import keys
+from waarborg.engine.policy.schema import Policy
 from waarborg.engine.records.actions import record_create, record_read, subject_create
+from waarborg.engine.vault import keys
 from waarborg.engine.vault.scan import ensure_clean
+from waarborg.modules.securemail import codes
 from waarborg.modules.securemail.codes import ACTOR, PURPOSE, code_redeem, normalised
 from waarborg.modules.securemail.models import SecureAttachment, SecureMessage
 
@@ -36,6 +38,13 @@ class Upload:
 
 def _attachment_context(attachment: SecureAttachment) -> str:
     return f"secure-attachment:{attachment.pk}"
+
+RECORD_TYPE = "secure_message"
+
+
+def offered(policy: Policy) -> bool:
+    """Secure mail exists only where the policy declares it: its purpose and its record type."""
+    return codes.PURPOSE in policy.purposes and RECORD_TYPE in policy.record_types
 
 
 def secure_message_send(*, name: str, email: str, code: str, message: str,
@@ -59,7 +68,7 @@ def secure_message_send(*, name: str, email: str, code: str, message: str,
         data = {"name": name.strip(), "email": address, "message": message.strip()}
         if attachment is not None:
             data["attachment"] = attachment.filename[:200]
-        record = record_create(ACTOR, subject=subject, type="secure_message", data=data, purpose=PURPOSE,
+        record = record_create(ACTOR, subject=subject, type=RECORD_TYPE, data=data, purpose=PURPOSE,
                                collected_at=now, source_kind="subject", channel="website")
         sent = SecureMessage.objects.create(record=record, code=spent, received_at=now)
         if attachment is not None:

@@ -100,6 +100,6 @@ def pick_up(found: SecureDelivery, *, email: str, code: str) -> Export:
 
 def register() -> None:
     """Offer secure mail as a way to send an export, where the policy has it (from AppConfig.ready)."""
-    from waarborg.audiences.site.securemail.pages import offered
+    from waarborg.modules.securemail.messages import offered
 
     rights_delivery.register_channel("secure_mail", Channel(offered=offered, send=send))

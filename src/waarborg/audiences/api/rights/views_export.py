@@ -27,18 +27,10 @@ from rest_framework.views import APIView
 
 from waarborg.audiences.api.bodies import valid as _valid
 from waarborg.audiences.api.rights.views import handled
-from waarborg.audiences.web.headers import allow_own_styles
+from waarborg.audiences.web.downloads import as_response
 from waarborg.core.errors import Invalid
 from waarborg.engine.rights import delivery
 from waarborg.engine.rights.delivery import FORMATS, Export, has_pdf  # noqa: F401 - re-exported for the pages
-
-
-def as_response(made: Export) -> HttpResponse:
-    response = HttpResponse(made.content, content_type=made.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
-    if made.content_type.startswith("text/html"):
-        allow_own_styles(response)  # a document that must look the same saved as a file
-    return response
 
 
 def _lang(value: Any) -> str:

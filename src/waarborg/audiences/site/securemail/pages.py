@@ -28,18 +28,15 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from waarborg.audiences.api.middleware import body_too_large, refuses_large_bodies_itself
 from waarborg.audiences.api.securemail.views import SecureCodeIn, SecureMessageIn
 from waarborg.audiences.portal.texts import TEXT as PORTAL_TEXT
 from waarborg.audiences.portal.views import lang_of
 from waarborg.audiences.site.securemail.texts import ERRORS, TEXT, size_words
+from waarborg.audiences.web.bodies import body_too_large, refuses_large_bodies_itself
 from waarborg.core.errors import Invalid, Refused, TooMany
 from waarborg.engine.policy.active import current
-from waarborg.engine.policy.schema import Policy
 from waarborg.engine.vault.access import ensure_logged
 from waarborg.modules.securemail import codes, messages
-
-RECORD_TYPE = "secure_message"
 
 
 def _limits(*serializers: Any) -> dict[str, int]:
@@ -49,11 +46,6 @@ def _limits(*serializers: Any) -> dict[str, int]:
 
 # The API's own limits, so the page never accepts what the API would refuse (both agree on name and email).
 LIMITS = _limits(SecureCodeIn, SecureMessageIn)
-
-
-def offered(policy: Policy) -> bool:
-    """Secure mail exists only where the policy declares it: its purpose and its record type."""
-    return codes.PURPOSE in policy.purposes and RECORD_TYPE in policy.record_types
 
 
 def _text(name: str, *, required: bool = True, **attrs: str) -> forms.CharField:
@@ -98,7 +90,7 @@ class MessageForm(_Labelled):
 
 def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     policy = current()
-    if not offered(policy):
+    if not messages.offered(policy):
         raise Http404("secure mail is not part of this policy")
     lang = lang_of(request)
     return {"lang": lang, "t": {**PORTAL_TEXT[lang], **TEXT[lang]}, "organisation": policy.organisation,

@@ -14,9 +14,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from waarborg.audiences.api.rights.views_export import as_response
 from waarborg.audiences.site.securemail.pages import _context
 from waarborg.audiences.site.securemail.texts import ERRORS
+from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.errors import status_of
 from waarborg.core.errors import DomainError, Invalid, Refused, TooMany
 from waarborg.engine.vault.access import ensure_logged

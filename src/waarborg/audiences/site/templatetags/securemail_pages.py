@@ -6,9 +6,9 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from waarborg.audiences.site.securemail.pages import offered
 from waarborg.audiences.site.securemail.texts import TEXT
 from waarborg.engine.policy.active import NoActivePolicy, current
+from waarborg.modules.securemail.messages import offered
 
 register = template.Library()
 

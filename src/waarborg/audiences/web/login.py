@@ -12,10 +12,9 @@ from typing import Any
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
-from django.db import transaction
 
 from waarborg.audiences.web.lockout import locked_message
-from waarborg.engine.audit.log import Entry, append
+from waarborg.engine.accounts.actions import login_recorded
 
 
 class AuditedLogin:
@@ -29,14 +28,11 @@ class AuditedLogin:
             cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
         except forms.ValidationError:
             locked = bool(getattr(self.request, "axes_locked_out", False))
-            with transaction.atomic():
-                append(Entry(action=self.action, outcome="refused",
-                             reason="locked_out" if locked else "wrong_credentials"))
+            login_recorded(self.action, None, refused="locked_out" if locked else "wrong_credentials")
             if locked:
                 raise forms.ValidationError(locked_message(), code="locked") from None
             raise
-        with transaction.atomic():
-            append(Entry(action=self.action, actor=self.get_user()))  # type: ignore[attr-defined]
+        login_recorded(self.action, self.get_user())  # type: ignore[attr-defined]
         return cleaned
 
 
