@@ -23,6 +23,7 @@ run: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=waarborg.settings >/dev/null
 	$(BIN)/python scripts/generated.py --check
 

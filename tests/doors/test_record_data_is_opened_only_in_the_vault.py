@@ -1,5 +1,5 @@
 """One read door (issue 18 item 4): sealed record data and a subject's sealed facts are opened only in
-`waarborg/engine/vault/`; every other module reads through `vault.reads`, which audits the read or names why not.
+`waarborg/engine/vault/` and by the record actions that write them (`waarborg/engine/records/`); every other module reads through `vault.reads`, which audits the read or names why not.
 
 Checked on the source: no module outside the vault imports the vault's private names (`_record_data`,
 `_subject_facts`, anything starting with `_`) or the old public ones (`record_data`, `subject_facts`), and
@@ -17,13 +17,14 @@ VAULT_CONTEXTS = ("record:", "subject:")  # the additional data sealed record an
 
 
 def _in_vault(rel: str) -> bool:
-    return rel.startswith("vault/") or "/vault/" in rel
+    # the record actions seal what they write and hand back what they read through the door's own opener
+    return rel.startswith(("engine/vault/", "engine/records/"))
 
 
 def side_doors(tree: ast.AST) -> list[str]:
     """What in this source opens vault data around the door: private or retired vault imports, vault seals."""
     found = [f"{module}.{name}:{line}" for module, name, line in imported_names(tree)
-             if module.startswith("waarborg.") and ".vault" in f".{module}"
+             if module.startswith("waarborg.") and (".vault" in f".{module}" or ".records" in f".{module}")
              and (name.startswith("_") or name in RETIRED)]
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr) and node.values:

@@ -11,11 +11,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
-from django.utils import timezone
 from rest_framework import authentication, exceptions
 
 from waarborg.audiences.web.lockout import locked_message
-from waarborg.engine.accounts.models import ApiToken, hash_token
+from waarborg.engine.accounts.actions import token_used
+from waarborg.engine.accounts.models import ApiToken
 
 NO_ACCOUNT = {"username": ""}  # a token names no account: only the address counts
 
@@ -33,11 +33,10 @@ class TokenAuthentication(authentication.BaseAuthentication):
             key = header[1].decode()
         except UnicodeError as exc:
             raise exceptions.AuthenticationFailed("Invalid token header.") from exc
-        token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key), revoked_at=None).first()
-        if token is None or not token.user.is_active:
+        token = token_used(key)
+        if token is None:
             self._failed(request)
             raise exceptions.AuthenticationFailed("Invalid or revoked token.")
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token
 
     def _failed(self, request: Any) -> None:

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from waarborg.engine.accounts.models import ApiToken, User
+from waarborg.engine.accounts.models import ApiToken, User, hash_token
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.policy.active import NoActivePolicy, current
 
@@ -97,3 +97,12 @@ def login_recorded(action: str, user: object, *, refused: str = "") -> None:
             append(Entry(action=action, outcome="refused", reason=refused))
         else:
             append(Entry(action=action, actor=user))
+
+
+def token_used(key: str) -> ApiToken | None:
+    """The live token with this key, of an active account, stamped as used now; None for any other key."""
+    token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key), revoked_at=None).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token
