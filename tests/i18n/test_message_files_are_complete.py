@@ -31,7 +31,7 @@ def test_the_shipped_message_files_are_complete() -> None:
 
 def test_a_new_text_in_a_template_without_a_translation_fails_the_check(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
-    template = copy / "portal" / "templates" / "portal" / "contact.html"
+    template = copy / "audiences" / "portal" / "templates" / "portal" / "contact.html"
     template.write_text(template.read_text() + '{% translate "Een nieuwe zin zonder vertaling." %}\n')
 
     problems = check(copy)
