@@ -94,7 +94,7 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         raise Http404("secure mail is not part of this policy")
     lang = lang_of(request)
     return {"lang": lang, "t": {**PORTAL_TEXT[lang], **TEXT[lang]}, "organisation": policy.organisation,
-            "about": policy.purposes[codes.PURPOSE].description.get(lang),
+            "about": policy.purposes[codes.purpose_for(policy=policy)].description.get(lang),
             "limit": size_words(settings.DATA_UPLOAD_MAX_MEMORY_SIZE), **extra}
 
 
