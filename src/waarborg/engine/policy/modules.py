@@ -93,8 +93,7 @@ def compile_modules(policy: Policy) -> Mapping[str, Module]:
     out = {}
     for name in CATALOGUE:
         spec = policy.modules.get(name)
-        out[name] = Module(name, spec is not None, MappingProxyType(dict(spec.purposes)) if spec else
-                           MappingProxyType({}))
+        out[name] = Module(name, spec is not None, MappingProxyType(dict(spec.purposes) if spec else {}))
     return MappingProxyType(out)
 
 
