@@ -59,7 +59,7 @@ def _verify(args: argparse.Namespace) -> int:
     else:
         outside = f"outside the database in {source or path()}" if report.outside else "in the database only"
         print(f"checkpoint {report.sealed['sequence']} ({outside}) seals {report.sealed['entries']} entries up "
-              f"to entry {report.sealed['last_entry']}; {report.unsealed} entries since, each with a valid MAC")
+              f"to entry {report.sealed['last_entry']}; {report.unsealed} {'entry' if report.unsealed == 1 else 'entries'} since, each with a valid MAC")
     return 0
 
 
