@@ -113,9 +113,10 @@ class Handler(AxesDatabaseHandler):
         with transaction.atomic():
             append(Entry(action="login.lockout", outcome="refused", reason="locked_out",
                          detail={"door": _door(request.path), "by": which,
-                                 "second_factor": bool((credentials or {}).get(SECOND_FACTOR)),
                                  "user_id": _account_id((credentials or {}).get("username")),
-                                 "minutes": settings.WAARBORG_LOGIN_LOCKOUT_MINUTES}))
+                                 "minutes": settings.WAARBORG_LOGIN_LOCKOUT_MINUTES,
+                                 # wrong second-factor codes (after a right password) locked it
+                                 **({"second_factor": True} if (credentials or {}).get(SECOND_FACTOR) else {})}))
 
     def reset_user_attempts(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
         """After a successful login: forget this account's failures from this address only. An attacker's
