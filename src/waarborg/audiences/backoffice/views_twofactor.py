@@ -41,10 +41,10 @@ def _login(request: HttpRequest) -> HttpResponse:
 
 def status(user: Any) -> dict[str, Any]:
     """For the start page: has this staff member a second factor, and may they set one up?"""
-    if not twofactor.applies_to(user):
+    if not twofactor.applies_to(user) or twofactor.mode() == "off":
         return {}
     has = twofactor.enrolled(user)
-    return {"enrolled": has, "offer": not has and twofactor.mode() != "off"}
+    return {"enrolled": has, "offer": not has}
 
 
 @never_cache

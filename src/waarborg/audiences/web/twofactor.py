@@ -32,7 +32,7 @@ from waarborg.audiences.web.lockout import SECOND_FACTOR
 from waarborg.engine.accounts.twofactor import needed
 
 PAGES = {"verify": "backoffice:second_factor", "enrol": "backoffice:second_factor_enrol"}
-FREE = ("backoffice:second_factor", "backoffice:second_factor_enrol", "backoffice:logout")
+FREE = ("backoffice:second_factor", "backoffice:second_factor_enrol", "backoffice:logout", "admin:logout")
 
 
 def _paths(names: tuple[str, ...]) -> set[str]:
