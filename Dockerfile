@@ -9,8 +9,12 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
 COPY pyproject.toml requirements.lock README.md ./
 COPY src ./src
-# The runtime dependencies only (no test tools), at the versions of requirements.lock.
-RUN python -m venv /opt/waarborg \
+# GNU gettext compiles the translations (the .mo files are not in git; pyproject's hatch `artifacts` puts them
+# in the wheel). The runtime dependencies only (no test tools), at the versions of requirements.lock.
+RUN apt-get update && apt-get install -y --no-install-recommends gettext && rm -rf /var/lib/apt/lists/* \
+ && python -m venv /opt/waarborg \
+ && /opt/waarborg/bin/pip install --constraint requirements.lock django \
+ && (cd src/waarborg && /opt/waarborg/bin/django-admin compilemessages --ignore=migrations --ignore=static) \
  && /opt/waarborg/bin/pip install --constraint requirements.lock . \
  && WAARBORG_HOME=/tmp/build WAARBORG_STATIC_ROOT=/opt/waarborg/static /opt/waarborg/bin/waarborg collectstatic
 

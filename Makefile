@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)/src
 
-.PHONY: run test lint promises schema statements clean-venv bench bench-deidentify install generated
+.PHONY: run test lint promises schema statements clean-venv bench bench-deidentify install generated messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,36 +15,49 @@ $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-install: $(VENV)/.installed
+# The translations (docs/i18n.md): .po files are checked in, the .mo files Django reads are compiled here
+# (GNU gettext's msgfmt, through Django's compilemessages) and never committed.
+PO := $(wildcard src/waarborg/locale/*/LC_MESSAGES/django.po)
+MO := $(PO:.po=.mo)
 
-run: $(VENV)/.installed
+$(MO) &: $(PO) $(VENV)/.installed
+	cd src/waarborg && ../../$(BIN)/django-admin compilemessages --ignore=migrations --ignore=static >/dev/null
+
+install: $(VENV)/.installed $(MO)
+
+run: install
 	$(BIN)/waarborg serve --policy $${WAARBORG_POLICY:-examples/ikzorginassen.yaml}
 
-lint: $(VENV)/.installed
+lint: install
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=waarborg.settings >/dev/null
 	$(BIN)/python scripts/generated.py --check
+	$(BIN)/python scripts/messages.py --check
 
-test: $(VENV)/.installed lint
+# After changing a translatable text: update the .po files, then write the English of every new entry.
+messages: $(VENV)/.installed
+	$(BIN)/python scripts/messages.py --update
+
+test: install lint
 	scripts/test.sh
 
-promises: $(VENV)/.installed
+promises: install
 	mkdir -p var && rm -f var/promises-*.json && PROMISES=1 scripts/test.sh >var/promises-test.log 2>&1 || echo "some tests failed: see var/promises-test.log" >&2
 	$(BIN)/python scripts/promises.py var/promises-sqlite.json var/promises-postgres.json
 
 # Every benchmark of bench/ at full size (a PostgreSQL server: BENCH_SERVER, default postgres@127.0.0.1:5432);
 # the figures go into docs/benchmarks.md. `make test` runs a small size of each.
-bench: $(VENV)/.installed
+bench: install
 	$(BIN)/python bench/run_all.py --size full
 
 # Regenerate checked-in artifacts (OpenAPI schema, docs/examples statements).
-generated: $(VENV)/.installed
+generated: install
 	$(BIN)/python scripts/generated.py --write
 
 # The de-identifier beside deduce on 10^6 characters (deduce is installed for the benchmark only).
-bench-deidentify: $(VENV)/.installed
+bench-deidentify: install
 	$(BIN)/pip install --quiet -r bench/requirements.txt
 	$(BIN)/python -m bench.deidentify --chars 1000000 --json bench/out/deidentify.json
 

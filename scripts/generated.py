@@ -1,4 +1,4 @@
-"""Checked-in generated artifacts: the OpenAPI schema and each example's Dutch statement.
+"""Checked-in generated artifacts: the OpenAPI schema and each example's statement, in each of its languages.
 
 `--check` fails (exit 1) when a checked-in copy differs from what the code generates now;
 `--write` regenerates them. CI runs `--check` through `make lint`.
@@ -31,7 +31,8 @@ def artifacts() -> dict[Path, str]:
     out: dict[Path, str] = {}
     for example in sorted((ROOT / "examples").glob("*.yaml")):
         policy = load_file(example).policy
-        out[ROOT / "docs" / "examples" / f"{example.stem}.nl.md"] = render_statement(policy, lang="nl", fmt="md")
+        for lang in policy.languages:  # the languages the policy speaks (docs/i18n.md)
+            out[ROOT / "docs" / "examples" / f"{example.stem}.{lang}.md"] = render_statement(policy, lang=lang, fmt="md")
     with tempfile.NamedTemporaryFile("r", suffix=".yaml") as handle:
         call_command("spectacular", "--file", handle.name, "--validate", "--fail-on-warn")
         out[ROOT / "docs" / "openapi.yaml"] = Path(handle.name).read_text(encoding="utf-8")

@@ -220,7 +220,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "waarborg.audiences.web.bodies.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language of every page: ?lang=, Accept-Language, Dutch; only the policy's languages (docs/i18n.md).
+    "waarborg.audiences.web.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -251,6 +252,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "waarborg.audiences.web.language.context",
             ]
         },
     }
@@ -306,6 +308,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
+# Dutch is the default and the language of the source texts (msgids); English is translated in
+# locale/en (docs/i18n.md). A policy may narrow these down with `languages:`. Each name is in its own language:
+# the language switch shows it to a reader of the other one.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [Path(__file__).parent / "locale"]

@@ -62,8 +62,8 @@ def test_the_register_counts_down_72_hours_warns_and_marks_what_is_overdue(offic
         later = register(officer, aware_at="2026-03-02T08:30:00+00:00", kind="lost_file").json()["id"]
         page = session(officer).get("/backoffice/datalekken/").content.decode()
         assert rows(page) == [(early, False), (later, False)]
-        assert "nog 71 u 00 min / 71 h 00 min left" in row_of(page, early)
-        assert "uiterlijk / by 05-03-2026 09:00" in row_of(page, early)  # aware + 72 h, Amsterdam time
+        assert "nog 71 u 00 min" in row_of(page, early)
+        assert "uiterlijk 05-03-2026 09:00" in row_of(page, early)  # aware + 72 h, Amsterdam time
     # warn_before defaults to 24 hours: inside that window the row is marked as a warning, not yet overdue
     with time_machine.travel(datetime(2026, 3, 4, 8, 30, tzinfo=UTC), tick=False):
         page = session(officer).get("/backoffice/datalekken/").content.decode()
@@ -74,9 +74,9 @@ def test_the_register_counts_down_72_hours_warns_and_marks_what_is_overdue(offic
     with time_machine.travel(datetime(2026, 3, 5, 8, 1, tzinfo=UTC), tick=False):
         page = session(officer).get("/backoffice/datalekken/").content.decode()
         assert rows(page) == [(early, True), (later, False)]
-        assert "te laat / overdue" in row_of(page, early) and "nog 0 u 29 min" in row_of(page, later)
-        assert "1 te laat / overdue" in page
-        assert "nog niet / not yet" in row_of(page, early)  # the AP column: not notified
+        assert "te laat" in row_of(page, early) and "nog 0 u 29 min" in row_of(page, later)
+        assert "1 te laat" in page
+        assert "nog niet" in row_of(page, early)  # the AP column: not notified
 
 
 @pytest.mark.promise("S3-20")
@@ -94,9 +94,9 @@ def test_a_notification_recorded_on_the_page_stops_the_clock_and_a_late_one_stay
     with time_machine.travel(datetime(2026, 3, 9, 9, 0, tzinfo=UTC), tick=False):
         page = session(officer).get("/backoffice/datalekken/").content.decode()
     assert rows(page) == [(in_time, False), (late, False)]  # both clocks stopped: nothing overdue any more
-    assert "04-03-2026 21:00" in row_of(page, in_time) and "op tijd / in time" in row_of(page, in_time)
+    assert "04-03-2026 21:00" in row_of(page, in_time) and "op tijd" in row_of(page, in_time)
     assert "AP-2026-123" in row_of(page, in_time)
-    assert "06-03-2026 10:00" in row_of(page, late) and "te laat / late" in row_of(page, late)
+    assert "06-03-2026 10:00" in row_of(page, late) and "te laat" in row_of(page, late)
     breach = Breach.objects.get(pk=in_time)
     assert breach.authority_notified_at == datetime(2026, 3, 4, 20, 0, tzinfo=UTC)
     assert [(e.event, e.actor) for e in breach.trail.order_by("at", "id")][-1] == ("authority_initial", "pia")
@@ -186,7 +186,7 @@ def test_the_register_shows_nothing_personal(officer: Any, personas: Any) -> Non
     for personal in ("Jan Jansen", "Piet Pieters", "Kerkstraat", "Karin", "karin@example.nl", "buurvrouw",
                      *(str(p.pk) for p in people)):
         assert personal not in page, personal
-    assert "0 van 2 / 0 of 2" in row_of(page, staff)  # how many, never who
+    assert "0 van 2" in row_of(page, staff)  # how many, never who
     assert not audit("breach.read")  # the list reads nothing personal, so it is not a read of a breach
 
 

@@ -17,8 +17,8 @@ def _log_in(browser: Any, url: str, persona: Any) -> Any:
     persona.user.save()
     page = browser.new_context(locale="nl-NL").new_page()
     page.goto(f"{url}/backoffice/inloggen")
-    page.get_by_label("Gebruikersnaam / username").fill(persona.user.username)
-    page.get_by_label("Wachtwoord / password").fill(PASSWORD)
+    page.get_by_label("Gebruikersnaam").fill(persona.user.username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     return page
 
@@ -38,9 +38,9 @@ def test_a_team_leader_hands_over_a_leavers_cases_in_one_step(
     leader = _log_in(browser, live_server.url, kwartier["leader"])
     leader.get_by_role("heading", level=1, name="Toewijzingen").wait_for()
     form = leader.locator("#handover-form")
-    form.get_by_label("Van / from").select_option("sanne")
-    form.get_by_label("of naar een team / or to a team").select_option("wijkteam_zuid")
-    form.get_by_role("button", name="Overdragen / hand over").click()
+    form.get_by_label("Van").select_option("sanne")
+    form.get_by_label("of naar een team").select_option("wijkteam_zuid")
+    form.get_by_role("button", name="Overdragen").click()
     leader.get_by_text("2 cliënt(en) van sanne overgedragen").wait_for()
     rows = leader.locator("#assignments tr[data-assignment]")
     assert rows.count() == 2 and "team wijkteam_zuid" in rows.first.inner_text()

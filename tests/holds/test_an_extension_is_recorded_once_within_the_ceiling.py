@@ -36,7 +36,7 @@ def test_one_extension_on_the_clients_request_moves_the_date_to_seven_years_and_
     assert body["expires_at"] == "2031-01-10T11:00:00Z" and body["rule"] == "dossier_5y"
     assert "verlengd met 2 jaar (verzoek van de betrokkene)" in body["explanation"]
     shown = officer.get(f"/api/v1/records/{client['care_file']}/retention", {"lang": "en"}).json()
-    assert "Extended on" in shown["explanation"] and "by 2 years (subject_request)" in shown["explanation"]
+    assert "Extended on" in shown["explanation"] and "by 2 years (request of the data subject)" in shown["explanation"]
     # and a second extension would pass the ceiling of seven years: refused, logged, nothing changed
     again = _extend(officer, client["care_file"], reason="brief van 2029-02")
     assert again.status_code == 403 and again.json()["reason"] == "retention_ceiling"

@@ -143,8 +143,8 @@ def test_a_day_of_client_support(live_server: Any, browser: Any, capsys: pytest.
     # she finds it in the back office queue
     office = browser.new_context(locale="nl-NL").new_page()
     office.goto(f"{live_server.url}/backoffice/verzoeken/")
-    office.get_by_label("Gebruikersnaam / username").fill("pia")
-    office.get_by_label("Wachtwoord / password").fill(pia.password)
+    office.get_by_label("Gebruikersnaam").fill("pia")
+    office.get_by_label("Wachtwoord").fill(pia.password)
     office.get_by_role("button", name="Inloggen").click()
     office.locator(f'tr[data-request="{reference}"]').wait_for()
     # and the overview she will send him lists the home-care provider, when and which data

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.utils.html import escape
 
+from waarborg.core.language import in_language
 from waarborg.engine.policy.loader import load_file, load_text
 from waarborg.engine.policy.render import texts
 from waarborg.engine.policy.render.statement import render_statement
@@ -46,7 +47,7 @@ def test_statement_names_every_purpose_retention_recipient_and_right(example: Pa
     for recipient in policy.recipients.values():
         assert shown(recipient.label.get(lang)) in text  # type: ignore[operator]
     for right in policy.rights.available:
-        assert shown(texts.RIGHTS[lang][right][0]) in text  # type: ignore[operator]
+        assert shown(in_language(lang, lambda r=right: str(texts.RIGHTS[r][0]))) in text  # type: ignore[operator]
     assert policy.rights.response_period.words(lang) in text
     assert policy.statement.version in text
     for cookie in policy.cookies:

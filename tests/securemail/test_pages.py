@@ -171,7 +171,7 @@ def test_an_attachment_above_the_body_limit_is_refused_and_the_typed_text_stays(
     # the API's 413, in words, with what was typed
     assert answer.status_code == 413
     page = answer.content.decode()
-    assert "groter dan 1 MB en is niet verstuurd" in page and "(Your message with attachment is larger" in page
+    assert "groter dan 1 MB en is niet verstuurd" in page and "larger than" not in page  # the page's language only
     assert_kept(answer, code)
     assert _stored() == 0
     # the code was not spent: a smaller attachment goes through with it
@@ -215,8 +215,8 @@ def test_an_empty_attachment_and_missing_fields_are_refused_as_the_api_refuses_t
     blank = send(visitor, code, message="   ", attachment=None)
     long = send(visitor, code, message="x" * 20001, attachment=None)
 
-    assert empty.status_code == 422 and "Het bestand is leeg. (The file is empty.)" in empty.content.decode()
-    assert blank.status_code == 422 and "Typ een bericht. (Type a message.)" in blank.content.decode()
+    assert empty.status_code == 422 and "Het bestand is leeg." in empty.content.decode()
+    assert blank.status_code == 422 and "Typ een bericht." in blank.content.decode()
     assert long.status_code == 422 and "Hoogstens 20000 tekens" in long.content.decode()
     assert _stored() == 0
     assert send(visitor, code).status_code == 200  # none of these spent the code

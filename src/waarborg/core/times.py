@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from django.utils.formats import date_format
+
 from waarborg.core.errors import Invalid
+from waarborg.core.language import in_language
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 _RFC3339 = re.compile(r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))")
@@ -113,15 +116,10 @@ def rfc3339_or_none(moment: datetime | None) -> str | None:
 
 
 # --- Local time in words, for people (letters, exports, pages) -------------------------------------------
-MONTHS = {"nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                 "oktober", "november", "december"),
-          "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December")}
-
 
 def day_in_words(day: date, lang: str = "nl") -> str:
-    """`3 december 2026` / `3 December 2026`."""
-    return f"{day.day} {MONTHS['en' if lang == 'en' else 'nl'][day.month - 1]} {day.year}"
+    """`3 december 2026` / `3 December 2026`: the month as Django's own catalogue names it in `lang`."""
+    return in_language(lang, lambda: date_format(day, "j F Y"))
 
 
 def in_words(moment: datetime | date | str | None, lang: str = "nl") -> str:

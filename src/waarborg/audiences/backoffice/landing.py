@@ -12,6 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
 
 from waarborg.core.actors import Actor
 from waarborg.engine.breaches.permissions import sees_breaches
@@ -19,26 +21,29 @@ from waarborg.engine.caseloads.access import caseload_purposes
 from waarborg.engine.policy.active import NoActivePolicy, current
 from waarborg.engine.policy.schema import Policy
 
-PAGES: tuple[tuple[str, str, str, Callable[[Actor, Policy], bool]], ...] = (
-    ("queue", "Verzoeken", "Requests", lambda user, policy: policy.manages(user, "requests")),
-    ("caseload", "Mijn cliënten", "My caseload", lambda user, policy: bool(caseload_purposes(user, policy))),
-    ("assignments", "Toewijzingen", "Assignments", lambda user, policy: policy.manages(user, "caseloads")),
-    ("breaches", "Datalekken", "Breaches", sees_breaches),
-    ("retention", "Bewaartermijnen", "Retention", lambda user, policy: policy.manages(user, "retention")),
-    ("holds", "Bewaarplichten", "Holds", lambda user, policy: policy.manages(user, "retention")),
+PAGES: tuple[tuple[str, Promise, Callable[[Actor, Policy], bool]], ...] = (
+    ("queue", pgettext_lazy("back office page", "Verzoeken"), lambda user, policy: policy.manages(user, "requests")),
+    ("caseload", pgettext_lazy("back office page", "Mijn cliënten"),
+     lambda user, policy: bool(caseload_purposes(user, policy))),
+    ("assignments", pgettext_lazy("back office page", "Toewijzingen"),
+     lambda user, policy: policy.manages(user, "caseloads")),
+    ("breaches", pgettext_lazy("back office page", "Datalekken"), sees_breaches),
+    ("retention", pgettext_lazy("back office page", "Bewaartermijnen"),
+     lambda user, policy: policy.manages(user, "retention")),
+    ("holds", pgettext_lazy("back office page", "Bewaarplichten"), lambda user, policy: policy.manages(user, "retention")),
 )
 
 
 def pages_for(user: Any) -> list[dict[str, str]]:
-    """The pages this user's roles open, in the order above: `{"name", "url", "nl", "en"}`."""
+    """The pages this user's roles open, in the order above: `{"name", "url", "label"}` (the reader's language)."""
     if not getattr(user, "is_authenticated", False) or getattr(user, "kind", "") != "staff":
         return []
     try:
         policy = current()
     except NoActivePolicy:
         return []
-    return [{"name": name, "url": reverse(f"backoffice:{name}"), "nl": nl, "en": en}
-            for name, nl, en, allowed in PAGES if allowed(user, policy)]
+    return [{"name": name, "url": reverse(f"backoffice:{name}"), "label": str(label)}
+            for name, label, allowed in PAGES if allowed(user, policy)]
 
 
 def landing(user: Any) -> str:

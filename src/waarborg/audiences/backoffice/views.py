@@ -2,7 +2,8 @@
 (overdue first and marked), verify the requester's identity (the four blacked-out parts of an ID
 copy, S1-26), review the export with one click, send it to the requester (a letter to print and post,
 or secure mail where the policy offers it), and answer with a letter from a template in Dutch and
-English that names the Autoriteit Persoonsgegevens.
+English that names the Autoriteit Persoonsgegevens. The pages speak the staff member's language
+(`audiences.web.language`); refusals keep their wording, Dutch first, as the audit log holds it.
 
 Only roles that handle requests (privacy officer, FG/DPO, `manages: requests`) get in; anyone else
 is refused and the refusal is audited. Separation of duties (`rights.duties`): whoever registered a
@@ -24,11 +25,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from waarborg.audiences.backoffice.landing import landing
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.headers import allow_own_styles
+from waarborg.audiences.web.language import offered
 from waarborg.audiences.web.login import LoginForm
 from waarborg.core.errors import DomainError, Invalid, Refused
 from waarborg.engine.audit.refusals import refused
@@ -43,8 +46,8 @@ from waarborg.engine.rights.models import Request
 from waarborg.engine.vault.access import ensure_logged
 
 LOGIN_URL = reverse_lazy("backoffice:login")
-REDACTION_LABELS = {"photo": "Pasfoto / photo", "mrz": "MRZ (machineleesbare strook / machine-readable zone)",
-                    "document_number": "Documentnummer / document number", "bsn": "BSN (burgerservicenummer)"}
+REDACTION_LABELS = {"photo": gettext_lazy("Pasfoto"), "mrz": gettext_lazy("MRZ (machineleesbare strook)"),
+                    "document_number": gettext_lazy("Documentnummer"), "bsn": gettext_lazy("BSN (burgerservicenummer)")}
 
 
 class StaffLoginForm(LoginForm):
@@ -55,8 +58,7 @@ class StaffLoginForm(LoginForm):
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
         if getattr(user, "kind", "") != "staff":
-            raise forms.ValidationError("De backoffice is voor medewerkers. / The back office is for staff.",
-                                        code="not_staff")
+            raise forms.ValidationError(gettext("De backoffice is voor medewerkers."), code="not_staff")
 
 
 class LoginView(auth_views.LoginView):
@@ -136,7 +138,7 @@ def detail(request: HttpRequest, pk: Any) -> HttpResponse:
     policy = current()
     actions.request_read(request.user, req, via="backoffice")  # the details may hold personal data
     redactions = list(dict.fromkeys([*actions.REQUIRED_REDACTIONS, *policy.rights.id_copy_redaction]))
-    draft_nl, draft_en = letters.DEFAULT_BODY.get(req.type, ("", ""))
+    draft_nl, draft_en = letters.default_body(req.type)
     steps = list(req.steps.select_related("by"))
     requester = duties.requester_of(req)
     return render(request, "backoffice/request.html", {
@@ -147,7 +149,7 @@ def detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "redactions": [(r, REDACTION_LABELS.get(r, r)) for r in redactions],
         "formats": delivery.formats_for(req.type), "draft_nl": draft_nl, "draft_en": draft_en,
         "letter": _letter(req, policy), "authority": policy.organisation.authority,
-        "requester": requester, "requester_kind": duties.KIND_WORDS[requester.kind],
+        "requester": requester, "requester_kind": duties.KIND_WORDS[requester.kind], "letter_languages": offered(),
         "registered_by": req.created_by, "verified_by": req.identity_verified_by,
         "reviewers": list(dict.fromkeys(s.by for s in steps if s.action == "reviewed" and s.by)),
         "deliveries": req.deliveries.select_related("by"),
@@ -179,7 +181,7 @@ def verify(request: HttpRequest, pk: Any) -> HttpResponse:
     redactions = request.POST.getlist("redactions")
     return _act(request, pk, lambda req: actions.identity_verify(request.user, req, method=method,
                                                                  redactions=redactions),
-                "Identiteit vastgesteld; de kopie is vernietigd. / Identity verified; the copy was deleted.")
+                gettext("Identiteit vastgesteld; de kopie is vernietigd."))
 
 
 @require_POST
@@ -187,7 +189,7 @@ def verify(request: HttpRequest, pk: Any) -> HttpResponse:
 def answer(request: HttpRequest, pk: Any) -> HttpResponse:
     nl, en = request.POST.get("nl", ""), request.POST.get("en", "")
     return _act(request, pk, lambda req: actions.request_answer(request.user, req, nl=nl, en=en),
-                "Het antwoord is vastgelegd. / The answer was recorded.")
+                gettext("Het antwoord is vastgelegd."))
 
 
 @require_POST
@@ -197,17 +199,17 @@ def reject(request: HttpRequest, pk: Any) -> HttpResponse:
 
     def run(req: Request) -> Any:
         if not nl.strip():
-            raise Invalid({"nl": ["geef de reden van de afwijzing / give the reason for the refusal"]})
+            raise Invalid({"nl": [gettext("geef de reden van de afwijzing")]})
         return actions.request_answer(request.user, req, nl=nl, en=en, status=Request.Status.REJECTED)
 
-    return _act(request, pk, run, "Het verzoek is afgewezen. / The request was refused.")
+    return _act(request, pk, run, gettext("Het verzoek is afgewezen."))
 
 
 @require_POST
 @handler_only
 def erase(request: HttpRequest, pk: Any) -> HttpResponse:
     return _act(request, pk, lambda req: erasure.erase(request.user, req),
-                "Verwijderd, behalve wat de wet laat bewaren. / Erased, except what the law keeps.")
+                gettext("Verwijderd, behalve wat de wet laat bewaren."))
 
 
 @require_POST
@@ -215,7 +217,7 @@ def erase(request: HttpRequest, pk: Any) -> HttpResponse:
 def close(request: HttpRequest, pk: Any) -> HttpResponse:
     outcome = request.POST.get("outcome", "")
     return _act(request, pk, lambda req: actions.request_close(request.user, req, outcome=outcome),
-                "Het verzoek is gesloten. / The request was closed.")
+                gettext("Het verzoek is gesloten."))
 
 
 @require_http_methods(["GET"])
@@ -253,17 +255,17 @@ def send(request: HttpRequest, pk: Any) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Verstuurd naar de verzoeker. / Sent to the requester.")
+        messages.success(request, gettext("Verstuurd naar de verzoeker."))
     return redirect("backoffice:request", pk=pk)
 
 
 @require_http_methods(["GET"])
 @handler_only
 def letter(request: HttpRequest, pk: Any) -> HttpResponse:
-    """The answer letter, printable, in Dutch or English (`?lang=en`)."""
+    """The answer letter, printable, in the page's language (`?lang=en`: English, where the policy speaks it)."""
     req = get_object_or_404(Request, pk=pk)
     policy = current()
-    lang = "en" if request.GET.get("lang") == "en" else "nl"
+    lang = get_language()
     return allow_own_styles(render(request, "backoffice/letter.html", {
         "req": req, "lang": lang, "organisation": policy.organisation, "body": _letter(req, policy)[lang],
         "today": timezone.localdate(), "draft": not req.answer}))
@@ -296,17 +298,16 @@ def retention(request: HttpRequest) -> HttpResponse:
     try:
         before = date.fromisoformat(raw) if raw else today + timedelta(days=PREVIEW_DAYS)
     except ValueError:
-        before, problem = today + timedelta(days=PREVIEW_DAYS), ("Geef een datum als 2027-01-31. / "
-                                                                "Give a date such as 2027-01-31.")
+        before, problem = today + timedelta(days=PREVIEW_DAYS), gettext("Geef een datum als 2027-01-31.")
     counts = preview_read(request.user, before, via="backoffice")  # as `waarborg sweep --before` and the API count
     now_due = preview(timezone.now())
     rules: list[dict[str, Any]] = []
+    lang = get_language()
     for rule_id, rule in policy.retention.items():
-        rules.append({"id": rule_id, "label": rule.label.get("nl") if rule.label else rule_id,
-                      "label_en": rule.label.get("en") if rule.label else "",
+        rules.append({"id": rule_id, "label": rule.label.get(lang) if rule.label else rule_id,
                       "action": rule.action, "count": counts.get(rule_id, 0), "due_now": now_due.get(rule_id, 0)})
     rules.sort(key=lambda r: (-r["count"], r["id"]))
-    holds = [{"hold": hold, "scope": hold.scope()[0]}
+    holds = [{"hold": hold, "scope": hold.scope_words()}
              for hold in Hold.objects.filter(released_at__isnull=True).order_by("created_at")]
     runs = JobRun.objects.filter(name="retention_sweep").order_by("-started_at")[:5]
     return render(request, "backoffice/retention.html", {

@@ -1,7 +1,7 @@
 """The breach register in the back office (datalekken): the privacy officer's 72-hour clock.
 
 The register lists open breaches first, running clocks by their AP deadline, with the time left or
-"te laat / overdue"; it shows no descriptions, reporters or people, only kinds, counts and dates.
+"te laat" (overdue); it shows no descriptions, reporters or people, only kinds, counts and dates.
 One breach's page shows what the API shows (description, categories, counts, the append-only trail,
 the AP notifications) and offers its steps as forms. Every change goes through
 `waarborg.engine.breaches.actions`, parsed by the API's own serializers, so page and API refuse the same
@@ -23,6 +23,7 @@ from django.db.models import Count, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from waarborg.audiences.api.breaches import serializers
@@ -38,19 +39,27 @@ from waarborg.engine.policy.schema import Policy
 DATETIME_LOCAL = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?")  # <input type="datetime-local">
 RUNNING = ("due", "warning", "overdue")  # clock states in which the AP still has to be notified
 EVENTS = {
-    "create": "Geregistreerd / registered", "reported": "Gemeld via het formulier / reported by the public",
-    "assess": "Beoordeeld / assessed", "subjects_added": "Betrokkenen gezocht / people added",
-    "authority_initial": "Gemeld aan de AP / notified to the AP",
-    "authority_supplement": "Aanvullende melding aan de AP / supplement to the AP",
-    "subject_notified": "Betrokkene geïnformeerd / person notified", "close": "Afgesloten / closed",
-    "close_reasoning": "Motivering bij afsluiten / reasoning for closing", "note": "Notitie / note",
+    "create": pgettext_lazy("breach trail", "Geregistreerd"),
+    "reported": pgettext_lazy("breach trail", "Gemeld via het formulier"),
+    "assess": pgettext_lazy("breach trail", "Beoordeeld"),
+    "subjects_added": pgettext_lazy("breach trail", "Betrokkenen gezocht"),
+    "authority_initial": pgettext_lazy("breach trail", "Gemeld aan de AP"),
+    "authority_supplement": pgettext_lazy("breach trail", "Aanvullende melding aan de AP"),
+    "subject_notified": pgettext_lazy("breach trail", "Betrokkene geïnformeerd"),
+    "close": pgettext_lazy("breach trail", "Afgesloten"),
+    "close_reasoning": pgettext_lazy("breach trail", "Motivering bij afsluiten"),
+    "note": pgettext_lazy("breach trail", "Notitie"),
 }
 FORM_SECTIONS = {
-    "report": "0. Over deze melding / about this report", "organisation": "1. Organisatie / organisation",
-    "timeline": "2. Tijdlijn / timeline", "breach": "3. Het datalek / the breach",
-    "personal_data": "4. Persoonsgegevens / personal data", "people": "5. Betrokkenen / people involved",
-    "prior_measures": "6. Maatregelen vooraf / measures in place", "consequences": "7. Gevolgen / consequences",
-    "follow_up": "8. Vervolg / follow-up",
+    "report": gettext_lazy("0. Over deze melding"),
+    "organisation": gettext_lazy("1. Organisatie"),
+    "timeline": gettext_lazy("2. Tijdlijn"),
+    "breach": gettext_lazy("3. Het datalek"),
+    "personal_data": gettext_lazy("4. Persoonsgegevens"),
+    "people": gettext_lazy("5. Betrokkenen"),
+    "prior_measures": gettext_lazy("6. Maatregelen vooraf"),
+    "consequences": gettext_lazy("7. Gevolgen"),
+    "follow_up": gettext_lazy("8. Vervolg"),
 }
 TEXT_FIELDS = ("cause", "consequences", "prior_measures", "measures_taken", "measures_subject_can_take",
                "follow_up")
@@ -106,12 +115,12 @@ def breaches(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/breaches.html", {
         "items": items, "show_all": show_all, "overdue": sum(1 for i in items if i["overdue"]),
         "can_manage": policy.manages(request.user, "breaches"), "kinds": Kind.choices,
-        "categories": _categories(policy), "deadline_nl": policy.breaches.authority_deadline.words("nl"),
-        "deadline_en": policy.breaches.authority_deadline.words("en")})
+        "categories": _categories(policy), "deadline": policy.breaches.authority_deadline.words(get_language())})
 
 
 def _categories(policy: Policy, chosen: Any = ()) -> list[dict[str, Any]]:
-    return [{"id": c, "nl": spec.label.nl, "en": spec.label.en, "special": spec.special, "chosen": c in chosen}
+    lang = get_language()
+    return [{"id": c, "label": spec.label.get(lang), "special": spec.special, "chosen": c in chosen}
             for c, spec in policy.categories.items()]
 
 
@@ -122,7 +131,7 @@ def _plain(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "; ".join(_plain(v) for v in value)
     if isinstance(value, bool):
-        return "ja / yes" if value else "nee / no"
+        return gettext("ja") if value else gettext("nee")
     return "" if value is None else str(value)
 
 
@@ -135,7 +144,7 @@ def breach(request: HttpRequest, pk: Any) -> HttpResponse:
                                 via="backoffice")
     records = found.record_count if found.record_count is not None else (
         found.affected.aggregate(n=Sum("record_count"))["n"] or 0)
-    trail = [{"entry": e, "event": EVENTS.get(e.event, e.event),
+    trail = [{"entry": e, "event": str(EVENTS.get(e.event, e.event)),
               "detail": [(k, _plain(v)) for k, v in e.detail.items()]} for e in found.trail.order_by("at", "id")]
     notifications = [{"n": n, "late": n.at > found.authority_due_at}
                      for n in found.authority_notifications.select_related("by")]
@@ -147,8 +156,8 @@ def breach(request: HttpRequest, pk: Any) -> HttpResponse:
         "can_note": policy.manages(request.user, "breaches"), "has_initial": found.authority_notified_at is not None,
         "form": _assessment_form(found, policy), "risks": Risk.choices, "kinds": Kind.choices,
         "natures": actions.NATURES, "channels": actions.NOTICE_CHANNELS,
-        "purposes": [(p, spec.label.nl) for p, spec in policy.purposes.items()],
-        "record_types": [(t, spec.label.nl) for t, spec in policy.record_types.items()]})
+        "purposes": [(p, spec.label.get(get_language())) for p, spec in policy.purposes.items()],
+        "record_types": [(t, spec.label.get(get_language())) for t, spec in policy.record_types.items()]})
 
 
 def _local(moment: datetime | None) -> str:
@@ -170,7 +179,7 @@ def breach_form(request: HttpRequest, pk: Any) -> HttpResponse:
     found = reading.authority_form_read(request.user, get_object_or_404(Breach, pk=pk), via="backoffice",
                                         format="html")
     form = exports.authority_form(found, policy, local=True)  # to copy into the meldloket: Dutch clock
-    sections = [(FORM_SECTIONS.get(name, name), _fields(values)) for name, values in form.items()]
+    sections = [(str(FORM_SECTIONS.get(name, name)), _fields(values)) for name, values in form.items()]
     return render(request, "backoffice/breach_form.html", {"breach": found, "sections": sections})
 
 
@@ -242,8 +251,7 @@ def breach_create(request: HttpRequest) -> HttpResponse:
     except Invalid as exc:
         messages.error(request, _problems(exc.errors))
     else:
-        messages.success(request, "Het datalek is geregistreerd; de klok loopt. / The breach is registered; "
-                                  "the clock is running.")
+        messages.success(request, gettext("Het datalek is geregistreerd; de klok loopt."))
         return redirect("backoffice:breach", pk=found.pk)
     return redirect("backoffice:breaches")
 
@@ -276,7 +284,7 @@ def breach_assess(request: HttpRequest, pk: Any) -> HttpResponse:
             **({"encrypted": encrypted} if encrypted is not None else {})})
         return actions.breach_assess(request.user, found, **_changed(found, data))
 
-    return _act(request, pk, run, lambda _: "De beoordeling is vastgelegd. / The assessment was recorded.")
+    return _act(request, pk, run, lambda _: gettext("De beoordeling is vastgelegd."))
 
 
 @require_POST
@@ -293,7 +301,7 @@ def breach_subjects(request: HttpRequest, pk: Any) -> HttpResponse:
                               collected_until=data["collected_until"])
         return actions.breach_add_subjects(request.user, found, selection)
 
-    return _act(request, pk, run, lambda added: f"{added} betrokkene(n) toegevoegd. / {added} people added.")
+    return _act(request, pk, run, lambda added: gettext("%(count)s betrokkene(n) toegevoegd.") % {"count": added})
 
 
 @require_POST
@@ -308,8 +316,9 @@ def breach_notify_authority(request: HttpRequest, pk: Any) -> HttpResponse:
 
     def done(notification: Any) -> str:
         late = notification.at > notification.breach.authority_due_at
-        return ("De melding aan de AP is vastgelegd" + (", na de termijn" if late else "") +
-                ". / The AP notification was recorded" + (", after the deadline" if late else "") + ".")
+        if late:
+            return gettext("De melding aan de AP is vastgelegd, na de termijn.")
+        return gettext("De melding aan de AP is vastgelegd.")
 
     return _act(request, pk, run, done)
 
@@ -321,7 +330,7 @@ def breach_notify_subjects(request: HttpRequest, pk: Any) -> HttpResponse:
     def done(run: Any) -> str:
         if run.shortfall():
             messages.warning(request, run.shortfall())
-        return f"{run.sent} betrokkene(n) geïnformeerd. / {run.sent} people notified."
+        return gettext("%(count)s betrokkene(n) geïnformeerd.") % {"count": run.sent}
 
     return _act(request, pk, lambda found: actions.subject_notices_send(request.user, found, channel=channel), done)
 
@@ -331,7 +340,7 @@ def breach_notify_subjects(request: HttpRequest, pk: Any) -> HttpResponse:
 def breach_close(request: HttpRequest, pk: Any) -> HttpResponse:
     reasoning = request.POST.get("reasoning", "")
     return _act(request, pk, lambda found: actions.breach_close(request.user, found, reasoning=reasoning),
-                lambda _: "Het datalek is afgesloten. / The breach was closed.")
+                lambda _: gettext("Het datalek is afgesloten."))
 
 
 @require_POST
@@ -341,4 +350,4 @@ def breach_note(request: HttpRequest, pk: Any) -> HttpResponse:
         text = _parsed(serializers.Note, {"text": request.POST.get("text", "")})["text"]
         return actions.breach_note(request.user, found, text)
 
-    return _act(request, pk, run, lambda _: "De notitie staat in het verloop. / The note is in the trail.")
+    return _act(request, pk, run, lambda _: gettext("De notitie staat in het verloop."))

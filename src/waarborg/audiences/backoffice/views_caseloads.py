@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from waarborg.audiences.backoffice.views import staff_page
@@ -48,12 +49,12 @@ manager_only = staff_page(_manages)  # roles that manage caseloads
 
 
 def _purposes(policy: Policy) -> list[dict[str, str]]:
-    return [{"id": p, "nl": policy.purposes[p].label.get("nl"), "en": policy.purposes[p].label.get("en")}
+    return [{"id": p, "label": policy.purposes[p].label.get(get_language())}
             for p in policy.purposes if p in policy.need_to_know_purposes()]
 
 
 def _rows(rows: list[Assignment], policy: Policy) -> list[dict[str, Any]]:
-    labels = {p["id"]: p["nl"] for p in _purposes(policy)}
+    labels = {p["id"]: p["label"] for p in _purposes(policy)}
     return [{**reads.describe(a), "purpose_label": labels.get(a.purpose, a.purpose)} for a in rows]
 
 
@@ -65,7 +66,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     rows = reads.caseload(user, user=user)
     team = policy.teams.get(user.team)
     return render(request, "backoffice/caseload.html", {
-        "items": _rows(rows, policy), "team": user.team, "team_label": team.label.get("nl") if team else user.team,
+        "items": _rows(rows, policy), "team": user.team, "team_label": team.label.get(get_language()) if team else user.team,
         "manages": policy.manages(user, "caseloads")})
 
 
@@ -79,7 +80,7 @@ def _staff_choices(policy: Policy) -> list[User]:
 def _teams(policy: Policy) -> list[dict[str, str]]:
     carried = set(User.objects.filter(kind=User.Kind.STAFF, is_active=True).exclude(team="")
                   .values_list("team", flat=True))
-    return ([{"id": t, "label": spec.label.get("nl")} for t, spec in policy.teams.items()]
+    return ([{"id": t, "label": spec.label.get(get_language())} for t, spec in policy.teams.items()]
             + [{"id": t, "label": t} for t in sorted(carried - set(policy.teams))])
 
 
@@ -92,7 +93,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
     user = actions.find_staff(name) if name else None
     rows: list[Assignment] = []
     if name and user is None:
-        messages.error(request, "Onbekende medewerker. / Unknown staff member.")
+        messages.error(request, gettext("Onbekende medewerker."))
     else:
         rows = reads.caseload(request.user, user=user, team=team, purpose=purpose, teams_of_user=False, limit=SHOWN)
     leavers = User.objects.filter(assignments__ended_at__isnull=True).distinct().order_by("username")
@@ -106,7 +107,8 @@ def _change(request: HttpRequest, step: Callable[[], str]) -> HttpResponse:
     try:
         done = step()
     except actions.AlreadyAssigned as exc:
-        messages.error(request, f"{exc.detail} (toewijzing / assignment {exc.existing.pk})")
+        messages.error(request, gettext("%(problem)s (toewijzing %(number)s)") % {"problem": exc.detail,
+                                                                                    "number": exc.existing.pk})
     except Invalid as exc:
         messages.error(request, "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.errors.items()))
     except DomainError as exc:
@@ -121,7 +123,7 @@ def _staff(username: str, field: str) -> User | None:
         return None
     user = actions.find_staff(username)
     if user is None:
-        raise Invalid({field: ["Onbekende medewerker. (Unknown staff member.)"]})
+        raise Invalid({field: [gettext("Onbekende medewerker.")]})
     return user
 
 
@@ -132,13 +134,13 @@ def assign(request: HttpRequest) -> HttpResponse:
         ref = request.POST.get("subject", "")
         subject = actions.find_subject(ref)
         if subject is None:
-            raise Invalid({"subject": ["Geen cliënt met dit nummer of extern nummer. (No subject with this id or "
-                                       "external id.)"]})
+            raise Invalid({"subject": [gettext("Geen cliënt met dit nummer of extern nummer.")]})
         user = _staff(request.POST.get("staff", ""), "staff")
         made = actions.assign(request.user, subject, request.POST.get("purpose", ""), user=user,
                               team=request.POST.get("team", "").strip())
-        whom = user.get_username() if user else f"team {made.team}"
-        return f"Toegewezen aan / assigned to {whom}: {subject.external_id or subject.pk} ({made.purpose})."
+        whom = user.get_username() if user else gettext("team %(team)s") % {"team": made.team}
+        return gettext("Toegewezen aan %(whom)s: %(client)s (%(purpose)s).") % {
+            "whom": whom, "client": subject.external_id or subject.pk, "purpose": made.purpose}
 
     return _change(request, step)
 
@@ -150,7 +152,7 @@ def unassign(request: HttpRequest, pk: int) -> HttpResponse:
 
     def step() -> str:
         actions.unassign(request.user, assignment)
-        return f"Toewijzing {assignment.pk} beëindigd. / Assignment {assignment.pk} ended."
+        return gettext("Toewijzing %(number)s beëindigd.") % {"number": assignment.pk}
 
     return _change(request, step)
 
@@ -161,13 +163,14 @@ def handover(request: HttpRequest) -> HttpResponse:
     def step() -> str:
         leaver = _staff(request.POST.get("from", ""), "from")
         if leaver is None:
-            raise Invalid({"from": ["Kies de collega die vertrekt. (Choose the leaving colleague.)"]})
+            raise Invalid({"from": [gettext("Kies de collega die vertrekt.")]})
         to, team = request.POST.get("to", "").strip(), request.POST.get("team", "").strip()
         if to and team:
-            raise Invalid({"to": ["Kies een collega of een team, niet allebei. (A colleague or a team, not both.)"]})
+            raise Invalid({"to": [gettext("Kies een collega of een team, niet allebei.")]})
         moved = actions.handover(request.user, leaver, user=_staff(to, "to"), team=team,
                                  purpose=request.POST.get("purpose", "").strip())
-        return (f"{len(moved)} cliënt(en) van {leaver.get_username()} overgedragen aan {to or 'team ' + team}. / "
-                f"{len(moved)} case(s) handed over.")
+        return gettext("%(count)s cliënt(en) van %(leaver)s overgedragen aan %(to)s.") % {
+            "count": len(moved), "leaver": leaver.get_username(),
+            "to": to or gettext("team %(team)s") % {"team": team}}
 
     return _change(request, step)

@@ -2,7 +2,7 @@
 
 "Bewaarplichten" lists the holds in force (those past their review date first and marked "te herzien"), with a
 form to place one on a subject, a record or a whole purpose, and a button to release each. "Bewaartermijn van
-een gegeven" shows one record's clock in words (nl/en, nothing from its content) with the button to record an
+een gegeven" shows one record's clock in words (nl and en, nothing from its content) with the button to record an
 extension on the client's request. Every change goes through `retention.holds` and `retention.adjustments`, as
 the API and the CLI do, so the pages refuse what they refuse; problems come back as messages. Anyone else is
 refused (403) and the refusal is audited.
@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, gettext, pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from waarborg.audiences.backoffice.views import retention_manager_only
@@ -51,7 +52,7 @@ def _day(text: str, field: str) -> Any:
     try:
         return day_start(date.fromisoformat(text.strip()))
     except ValueError:
-        raise Invalid({field: ["Geef een datum als 2027-06-01. / Give a date such as 2027-06-01."]}) from None
+        raise Invalid({field: [gettext("Geef een datum als 2027-06-01.")]}) from None
 
 
 @require_GET
@@ -59,9 +60,9 @@ def _day(text: str, field: str) -> Any:
 def holds(request: HttpRequest) -> HttpResponse:
     policy = active().policy
     due_only = request.GET.get("te_herzien") == "1"
-    rows = [{"hold": h, "scope": h.scope()[0], "due": review_due(h)} for h in holds_list(review_due_only=due_only)]
+    rows = [{"hold": h, "scope": h.scope_words(), "due": review_due(h)} for h in holds_list(review_due_only=due_only)]
     rows.sort(key=lambda r: not r["due"])  # to review first, then oldest first
-    purposes = [{"id": p, "label": spec.label.get("nl")} for p, spec in policy.purposes.items()]
+    purposes = [{"id": p, "label": spec.label.get(get_language())} for p, spec in policy.purposes.items()]
     return render(request, "backoffice/holds.html", {"rows": rows, "kinds": KINDS, "purposes": purposes,
                                                      "due_only": due_only})
 
@@ -76,18 +77,18 @@ def hold_add(request: HttpRequest) -> HttpResponse:
         if target == "subject":
             subject = find_subject(ref)
             if subject is None:
-                raise Invalid({"subject": ["Geen betrokkene met dit nummer. / No subject with this id."]})
+                raise Invalid({"subject": [gettext("Geen betrokkene met dit nummer.")]})
         elif target == "record":
             record = Record.objects.filter(pk=ref, anonymised_at__isnull=True).first() if _uuid(ref) else None
             if record is None:
-                raise Invalid({"record": ["Geen gegeven met dit nummer. / No record with this id."]})
+                raise Invalid({"record": [gettext("Geen gegeven met dit nummer.")]})
         else:
             purpose = request.POST.get("purpose", "")
         hold = hold_place(request.user, reason=request.POST.get("kind", Hold.Reason.ORGANISATION),
                           justification=request.POST.get("reason", ""), subject=subject, record=record,
                           purpose=purpose, review_at=_day(request.POST.get("review_at", ""), "review_at"),
                           until=_day(request.POST.get("until", ""), "until"))
-        return f"Bewaarplicht {hold.pk} opgelegd: {hold.scope()[0]}. / Hold {hold.pk} placed."
+        return gettext("Bewaarplicht %(number)s opgelegd: %(scope)s.") % {"number": hold.pk, "scope": hold.scope_words()}
 
     return _change(request, step, "backoffice:holds")
 
@@ -109,7 +110,7 @@ def hold_end(request: HttpRequest, pk: int) -> HttpResponse:
 
     def step() -> str:
         hold_release(request.user, hold)
-        return f"Bewaarplicht {hold.pk} opgeheven. / Hold {hold.pk} released."
+        return gettext("Bewaarplicht %(number)s opgeheven.") % {"number": hold.pk}
 
     return _change(request, step, "backoffice:holds")
 
@@ -124,9 +125,22 @@ def record_retention(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "backoffice/record_retention.html", {
         "record": record, "rule_id": clock.rule_id, "rule": rule, "expires_at": record.expires_at,
         "nl": clock.explanation("nl"), "en": clock.explanation("en"), "extendable": rule.extension is not None,
+        "extension_words": _extension_words(rule),
         "bases": Adjustment.Basis.choices, "anonymised": record.anonymised_at is not None,
         "holds": [h for h in holds_list() if h.record_id == record.pk or h.subject_id == record.subject_id
                   or h.purpose == record.purpose]})
+
+
+def _extension_words(rule: Any) -> str:
+    """What the rule allows, in the page's language (its periods too)."""
+    if rule.extension is None:
+        return ""
+    lang = get_language()
+    values = {"times": rule.extension.times, "by": rule.extension.by.words(lang)}
+    if rule.ceiling:
+        return gettext("De regel staat %(times)s verlenging(en) van %(by)s toe, nooit voorbij %(ceiling)s na de "
+                       "start.") % {**values, "ceiling": rule.ceiling.words(lang)}
+    return gettext("De regel staat %(times)s verlenging(en) van %(by)s toe.") % values
 
 
 @require_POST
@@ -137,7 +151,7 @@ def record_extension(request: HttpRequest, pk: Any) -> HttpResponse:
     def step() -> str:
         extended = record_extend(request.user, record, reason=request.POST.get("reason", ""),
                                  basis=request.POST.get("basis") or None)
-        until = f"{extended.expires_at:%d-%m-%Y}" if extended.expires_at else "open"
-        return f"Verlengd; bewaren tot {until}. / Extended; kept until {until}."
+        until = f"{extended.expires_at:%d-%m-%Y}" if extended.expires_at else pgettext("no end date yet", "open")
+        return gettext("Verlengd; bewaren tot %(until)s.") % {"until": until}
 
     return _change(request, step, "backoffice:record_retention", pk=record.pk)

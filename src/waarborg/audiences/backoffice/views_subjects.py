@@ -15,6 +15,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 
 from waarborg.audiences.backoffice.landing import pages_for
 from waarborg.audiences.backoffice.views import LOGIN_URL, refused_page
@@ -40,11 +41,12 @@ def _records(user: Any, subject: Subject, policy: Any) -> list[dict[str, Any]]:
     purposes = sorted(set(Record.objects.filter(subject=subject).values_list("purpose", flat=True)),
                       key=lambda p: list(policy.purposes).index(p) if p in policy.purposes else len(policy.purposes))
     blocks = []
+    lang = get_language()
     for purpose in purposes:
         if not policy.grants(user, "read", purpose):
             continue  # not this person's work: nothing is attempted, nothing shown
         label = policy.purposes[purpose].label if purpose in policy.purposes else None
-        block: dict[str, Any] = {"purpose": purpose, "label": label.get("nl") if label else purpose, "records": []}
+        block: dict[str, Any] = {"purpose": purpose, "label": label.get(lang) if label else purpose, "records": []}
         try:
             shown = records_of_subject(user, subject, purpose)
         except Refused as exc:
@@ -54,9 +56,9 @@ def _records(user: Any, subject: Subject, policy: Any) -> list[dict[str, Any]]:
         for record, data in shown:
             rt = policy.record_types.get(record.type)
             block["records"].append({
-                "type": rt.label.get("nl") if rt else record.type, "collected_at": record.collected_at,
+                "type": rt.label.get(lang) if rt else record.type, "collected_at": record.collected_at,
                 "expires_at": record.expires_at,
-                "fields": [(field_label(policy, record.type, name)["nl"], value) for name, value in data.items()]})
+                "fields": [(field_label(policy, record.type, name)[lang], value) for name, value in data.items()]})
         blocks.append(block)
     return blocks
 
@@ -76,7 +78,7 @@ def subject(request: HttpRequest, pk: Any) -> HttpResponse:
         return refused_page(request, refused(user, "backoffice.subject", "not_assigned", reason or (
             "Deze cliënt staat niet op uw naam en uw rollen lezen geen gegevens van deze cliënt. / This client is not "
             "assigned to you and your roles read none of their data."), subject=found.pk))
-    labels = {p: policy.purposes[p].label.get("nl") for p in policy.purposes}
+    labels = {p: policy.purposes[p].label.get(get_language()) for p in policy.purposes}
     return render(request, "backoffice/subject.html", {
         "subject": found, "blocks": blocks,
         "assignments": [{**reads.describe(a), "purpose_label": labels.get(a.purpose, a.purpose)} for a in assignments]})

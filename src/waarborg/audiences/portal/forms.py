@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
-from waarborg.audiences.portal.texts import REQUEST_TYPES, TEXT, word
+from waarborg.audiences.portal.texts import REQUEST_TYPES, word
 from waarborg.audiences.web.login import LoginForm
 
 
@@ -18,12 +19,14 @@ class CitizenLoginForm(LoginForm):
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
         if getattr(user, "kind", "") != "citizen" or user.subject_id is None:
-            raise forms.ValidationError(TEXT["nl"]["staff_only_citizens"] + " / " + TEXT["en"]["staff_only_citizens"],
-                                        code="not_a_citizen")
+            raise forms.ValidationError(STAFF_ONLY_CITIZENS, code="not_a_citizen")
 
 
-def type_choices(available: tuple[str, ...] | list[str], lang: str) -> list[tuple[str, str]]:
-    return [(t, word(REQUEST_TYPES, t, lang)) for t in REQUEST_TYPES if t in available]
+STAFF_ONLY_CITIZENS = gettext_lazy("Dit portaal is voor burgers; medewerkers gebruiken de backoffice.")
+
+
+def type_choices(available: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
+    return [(t, word(REQUEST_TYPES, t)) for t in REQUEST_TYPES if t in available]
 
 
 class PortalRequestForm(forms.Form):
@@ -31,17 +34,17 @@ class PortalRequestForm(forms.Form):
     purpose = forms.ChoiceField(required=False)  # what an objection, restriction or withdrawal is about
     details = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000)
 
-    def __init__(self, *args: Any, available: Any = (), lang: str = "nl", purposes: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, available: Any = (), purposes: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice = self.fields["type"]
         assert isinstance(choice, forms.ChoiceField)
-        choice.choices = type_choices(available, lang)
-        self.fields["type"].label = TEXT[lang]["type"]
-        self.fields["details"].label = TEXT[lang]["details"]
+        choice.choices = type_choices(available)
+        self.fields["type"].label = gettext("Soort verzoek")
+        self.fields["details"].label = gettext("Toelichting")
         about = self.fields["purpose"]
         assert isinstance(about, forms.ChoiceField)
         about.choices = [("", "-"), *purposes]
-        about.label = TEXT[lang]["about"]
+        about.label = gettext("Over welk doel (optioneel)")
         if not purposes:
             del self.fields["purpose"]
 
@@ -57,14 +60,14 @@ class ContactForm(PortalRequestForm):
     email = forms.EmailField()
     field_order = ["name", "email", "type", "details"]
 
-    def __init__(self, *args: Any, lang: str = "nl", **kwargs: Any) -> None:
-        super().__init__(*args, lang=lang, **kwargs)
-        self.fields["name"].label = TEXT[lang]["name"]
-        self.fields["email"].label = TEXT[lang]["email"]
-        self.fields["details"].label = TEXT[lang]["message"]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = gettext("Naam")
+        self.fields["email"].label = gettext("E-mailadres")
+        self.fields["details"].label = gettext("Uw verzoek of vraag")
         self.fields["details"].required = True
         choice = self.fields["type"]
         assert isinstance(choice, forms.ChoiceField)
-        choice.choices = [*type_choices(kwargs.get("available", ()), lang),
-                          (SECURITY_CONCERN, TEXT[lang]["security_concern"])]
+        choice.choices = [*type_choices(kwargs.get("available", ())),
+                          (SECURITY_CONCERN, gettext("Beveiliging of misbruik melden (mogelijk datalek)"))]
 

@@ -20,10 +20,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
-from waarborg.audiences.portal.forms import SECURITY_CONCERN, CitizenLoginForm, ContactForm, PortalRequestForm
-from waarborg.audiences.portal.texts import REQUEST_TYPES, STATUSES, TEXT, word
+from waarborg.audiences.portal.forms import (
+    SECURITY_CONCERN,
+    STAFF_ONLY_CITIZENS,
+    CitizenLoginForm,
+    ContactForm,
+    PortalRequestForm,
+)
+from waarborg.audiences.portal.texts import REQUEST_TYPES, STATUSES, word
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.errors import status_of
 from waarborg.core.errors import DomainError
@@ -58,32 +65,24 @@ def channels_page(request: HttpRequest, note: str) -> HttpResponse:
     """Where a channel is not offered: how this organisation does take requests, in the policy's words."""
     ctx = _context(request)
     policy = current()
-    lang = ctx["lang"]
-    names = [CHANNEL_WORDS[lang][str(c)] for c in policy.rights.channels if str(c) in CHANNEL_WORDS[lang]]
+    lang = get_language()
+    names = [str(CHANNEL_WORDS[str(c)]) for c in policy.rights.channels if str(c) in CHANNEL_WORDS]
     address = policy.rights.request_address.get(lang) if policy.rights.request_address else ""
-    return render(request, "portal/channels.html", {**ctx, "note": ctx["t"][note], "address": address,
-                                                    "channels": ctx["t"]["channels_intro"].format(
-                                                        channels=", ".join(names))})
+    channels = gettext("U kunt een verzoek indienen via: %(channels)s.") % {"channels": ", ".join(names)}
+    return render(request, "portal/channels.html", {**ctx, "note": note, "address": address, "channels": channels})
 
 
 def not_offered(request: HttpRequest, action: str) -> HttpResponse:
     """A form the policy does not offer, posted anyway: refused (403 `channel_not_offered`) and audited."""
-    text = TEXT[lang_of(request)]["channel_not_offered"]
+    text = gettext("Deze organisatie biedt dit niet aan. Gebruik een van de manieren op deze pagina.")
     actor = request.user if request.user.is_authenticated else None
     refused(actor, action, "channel_not_offered", text, detail={"channel": action.split(".")[0]})
     return HttpResponseForbidden(text, content_type="text/plain; charset=utf-8")
 
 
-def lang_of(request: HttpRequest) -> str:
-    lang = request.GET.get("lang") or request.POST.get("lang") or getattr(request, "LANGUAGE_CODE", "nl") or "nl"
-    return "en" if lang.startswith("en") else "nl"
-
-
 def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
-    lang = lang_of(request)
     policy = current()
-    return {"lang": lang, "t": TEXT[lang], "organisation": policy.organisation,
-            "contact_form": offers(policy, "contact_form"), **extra}
+    return {"organisation": policy.organisation, "contact_form": offers(policy, "contact_form"), **extra}
 
 
 class LoginView(auth_views.LoginView):
@@ -94,7 +93,7 @@ class LoginView(auth_views.LoginView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not offers(current(), "portal"):  # no portal among the policy's channels: nothing to log in to
             return not_offered(request, "portal.login") if request.method == "POST" else channels_page(
-                request, "no_portal")
+                request, gettext("Deze organisatie heeft geen portaal waarop u kunt inloggen."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -122,7 +121,7 @@ def held(policy: Any, subject: Any, lang: str) -> list[dict[str, Any]]:
         row = out.setdefault(record.purpose, {
             "label": purpose.label.get(lang) if purpose else record.purpose,
             "description": purpose.description.get(lang) if purpose else "",
-            "basis": exports.BASIS_WORDS.get(str(purpose.basis), ("", ""))[lang == "en"] if purpose else "",
+            "basis": exports.basis_words(str(purpose.basis))[lang] if purpose else "",
             "kinds": [], "retention": exports.retention_words(exports.rule_of(policy, record))[lang],
         })
         label = rt.label.get(lang) if rt else record.type
@@ -168,20 +167,20 @@ def home(request: HttpRequest) -> HttpResponse:
     citizen = _citizen(request)
     ctx = _context(request)
     if citizen is None:
-        return HttpResponseForbidden(ctx["t"]["staff_only_citizens"])
+        return HttpResponseForbidden(str(STAFF_ONLY_CITIZENS))
     policy = current()
-    lang = ctx["lang"]
+    lang = get_language()
     purposes = [(pid, p.label.get(lang)) for pid, p in policy.purposes.items()]
-    form = PortalRequestForm(request.POST or None, available=policy.rights.available, lang=lang, purposes=purposes)
+    form = PortalRequestForm(request.POST or None, available=policy.rights.available, purposes=purposes)
     if request.method == "POST" and form.is_valid():
         req = actions.request_file(citizen, subject=citizen.subject, type=form.cleaned_data["type"], channel="portal",
                                    details=form.cleaned_data["details"], purpose=form.cleaned_data["purpose"])
-        messages.success(request, f"{ctx['t']['filed']}: {req.pk}")
+        messages.success(request, gettext("Uw verzoek is ontvangen. Kenmerk: %(reference)s") % {"reference": req.pk})
         return redirect(f"{reverse('portal:home')}?lang={lang}")
     confirmable = confirms_in_portal(policy)
-    rows = [{"id": r.pk, "type": word(REQUEST_TYPES, r.type, lang), "received_at": r.received_at,
+    rows = [{"id": r.pk, "type": word(REQUEST_TYPES, r.type), "received_at": r.received_at,
              "answered_at": r.answered_at, "answer": (r.answer or {}).get(lang, ""),
-             "due_at": r.due_at, "status": word(STATUSES, r.status, lang), "channel": r.channel,
+             "due_at": r.due_at, "status": word(STATUSES, r.status), "channel": r.channel,
              "confirm": confirmable and r.is_open and not r.identity_verified and r.type not in actions.NO_IDENTITY_NEEDED,
              "download": r.status in DOWNLOADABLE and r.type in delivery.FORMATS,
              "formats": delivery.formats_for(r.type)}
@@ -199,13 +198,12 @@ def home(request: HttpRequest) -> HttpResponse:
 def withdraw(request: HttpRequest, pk: Any) -> HttpResponse:
     """Withdrawing is as easy as giving (art. 7(3) AVG): one button, effective at once."""
     citizen = _citizen(request)
-    ctx = _context(request)
     if citizen is None:
-        return HttpResponseForbidden(ctx["t"]["staff_only_citizens"])
+        return HttpResponseForbidden(str(STAFF_ONLY_CITIZENS))
     consent = get_object_or_404(Consent, pk=pk, subject_id=citizen.subject_id)  # never another person's consent
     consent_withdraw(citizen, consent, channel="portal")
-    messages.success(request, ctx["t"]["consent_withdrawn"])
-    return redirect(f"{reverse('portal:home')}?lang={ctx['lang']}#consents")
+    messages.success(request, gettext("Uw toestemming is ingetrokken."))
+    return redirect(f"{reverse('portal:home')}?lang={get_language()}#consents")
 
 
 @login_required(login_url=LOGIN_URL)
@@ -213,12 +211,12 @@ def withdraw(request: HttpRequest, pk: Any) -> HttpResponse:
 def confirm(request: HttpRequest, pk: Any) -> HttpResponse:
     """The citizen confirms a request registered for them: logged in, they have shown who they are."""
     citizen = _citizen(request)
-    ctx = _context(request)
     if citizen is None:
-        return HttpResponseForbidden(ctx["t"]["staff_only_citizens"])
+        return HttpResponseForbidden(str(STAFF_ONLY_CITIZENS))
     req = get_object_or_404(Request, pk=pk, subject_id=citizen.subject_id)  # never another person's request
     if not confirms_in_portal(current()):  # no button is offered; a forged POST is refused and audited
-        refusal = refused(citizen, "request.verify", "method_not_offered", ctx["t"]["no_portal_confirm"],
+        text = gettext("Deze organisatie stelt uw identiteit op een andere manier vast dan via het portaal.")
+        refusal = refused(citizen, "request.verify", "method_not_offered", text,
                           subject=req.subject_id, detail={"request": str(req.pk)})
         return HttpResponseForbidden(str(refusal.detail), content_type="text/plain; charset=utf-8")
     try:
@@ -226,8 +224,8 @@ def confirm(request: HttpRequest, pk: Any) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, ctx["t"]["confirmed"])
-    return redirect(f"{reverse('portal:home')}?lang={ctx['lang']}#requests")
+        messages.success(request, gettext("Dank u. Uw verzoek is bevestigd."))
+    return redirect(f"{reverse('portal:home')}?lang={get_language()}#requests")
 
 
 @login_required(login_url=LOGIN_URL)
@@ -235,11 +233,11 @@ def download(request: HttpRequest, pk: Any) -> HttpResponse:
     """The citizen's own export, once staff have answered the request."""
     citizen = _citizen(request)
     if citizen is None:
-        return HttpResponseForbidden(TEXT[lang_of(request)]["staff_only_citizens"])
+        return HttpResponseForbidden(str(STAFF_ONLY_CITIZENS))
     req = get_object_or_404(Request, pk=pk, subject_id=citizen.subject_id)  # never another person's request
     try:
         return as_response(delivery.deliver_portal(citizen, req, fmt=request.GET.get("format") or "html",
-                                                   lang=lang_of(request)))
+                                                   lang=get_language()))
     except DomainError as exc:
         return HttpResponse(str(exc), status=status_of(exc), content_type="text/plain; charset=utf-8")
 
@@ -254,8 +252,8 @@ def contact(request: HttpRequest) -> HttpResponse:
     policy = current()
     if not offers(policy, "contact_form"):
         return not_offered(request, "contact_form.request") if request.method == "POST" else channels_page(
-            request, "no_form")
-    form = ContactForm(request.POST or None, available=policy.rights.available, lang=ctx["lang"])
+            request, gettext("Deze organisatie neemt privacyverzoeken niet via een formulier op deze website aan."))
+    form = ContactForm(request.POST or None, available=policy.rights.available)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["type"] == SECURITY_CONCERN:

@@ -11,13 +11,19 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.core.mail import EmailMultiAlternatives
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
+from waarborg.audiences.portal.forms import STAFF_ONLY_CITIZENS
 from waarborg.audiences.portal.views import LOGIN_URL, _citizen, _context
+from waarborg.core.language import MAIL_HALVES, joined
 from waarborg.engine.citizens.accounts import account_deactivate, accounts_for, address_of, password_set, public_url
+from waarborg.engine.policy.active import current
 
 
 class PortalPages:
@@ -31,7 +37,7 @@ class PortalPages:
     def get_success_url(self) -> str:
         """The page after the form ("sent", "password set") in the language the form was in."""
         url = str(super().get_success_url())  # type: ignore[misc]
-        return f"{url}{'&' if '?' in url else '?'}lang={_context(self.request)['lang']}"
+        return f"{url}{'&' if '?' in url else '?'}lang={get_language()}"
 
 
 class CitizenPasswordResetForm(PasswordResetForm):
@@ -44,10 +50,14 @@ class CitizenPasswordResetForm(PasswordResetForm):
 
     def send_mail(self, subject_template_name: str, email_template_name: str, context: dict[str, Any],
                   from_email: str | None, to_email: str, html_email_template_name: str | None = None) -> None:
+        """Django's mail, in each of the policy's languages (Dutch, then English): the link may be asked for
+        in one language and read in another."""
         to = address_of(context["user"]) or self.cleaned_data["email"].strip()
         context = {**context, "public_url": public_url()}  # one host in every link, not the request's
-        super().send_mail(subject_template_name, email_template_name, context, from_email, to,
-                          html_email_template_name)
+        languages = current().languages
+        subject = joined(lambda: "".join(render_to_string(subject_template_name, context).splitlines()), languages)
+        body = joined(lambda: render_to_string(email_template_name, context), languages, MAIL_HALVES) + "\n"
+        EmailMultiAlternatives(subject, body, from_email, [to]).send()
 
 
 class CitizenSetPasswordForm(SetPasswordForm):
@@ -86,10 +96,10 @@ def close_account(request: HttpRequest) -> HttpResponse:
     citizen = _citizen(request)
     ctx = _context(request)
     if citizen is None:
-        return HttpResponseForbidden(ctx["t"]["staff_only_citizens"])
+        return HttpResponseForbidden(str(STAFF_ONLY_CITIZENS))
     if request.method == "POST":
         account_deactivate(citizen, citizen)
         logout(request)
-        messages.success(request, ctx["t"]["account_closed"])
-        return redirect(f"{reverse('portal:login')}?lang={ctx['lang']}")
+        messages.success(request, gettext("Uw account is opgeheven."))
+        return redirect(f"{reverse('portal:login')}?lang={get_language()}")
     return render(request, "portal/close_account.html", ctx)

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from waarborg.audiences.portal.texts import FIELD_LABELS, word
@@ -39,7 +40,7 @@ def application_form(record_type: RecordType, lang: str, data: Any = None, initi
     for name, spec in record_type.fields.items():
         if name in STAFF_FIELDS:
             continue
-        label = spec.label.get(lang) if spec.label else word(FIELD_LABELS, name, lang)
+        label = spec.label.get(lang) if spec.label else word(FIELD_LABELS, name)
         field: forms.Field
         if spec.type is FieldType.CHOICE:
             field = forms.ChoiceField(choices=[("", "-"), *[(c, c) for c in spec.choices]], required=spec.required)
@@ -72,7 +73,7 @@ def apply(request: HttpRequest) -> HttpResponse:
     type_name, record_type = found
     citizen = _citizen(request)
     initial = _prefill(citizen.subject, type_name, record_type.purpose) if citizen and request.method == "GET" else {}
-    form = application_form(record_type, ctx["lang"], request.POST if request.method == "POST" else None, initial)
+    form = application_form(record_type, get_language(), request.POST if request.method == "POST" else None, initial)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if v not in ("", None)}
         try:
@@ -87,4 +88,4 @@ def apply(request: HttpRequest) -> HttpResponse:
         else:
             return render(request, "portal/apply_done.html", {**ctx, "new_account": citizen is None})
     return render(request, "portal/apply.html", {**ctx, "form": form, "prefilled": bool(initial),
-                                                 "label": record_type.label.get(ctx["lang"])})
+                                                 "label": record_type.label.get(get_language())})

@@ -26,8 +26,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import pgettext
 
 import waarborg
+from waarborg.core.language import in_language
 from waarborg.engine.audit.log import about_subject
 from waarborg.engine.audit.models import AuditEntry
 from waarborg.engine.keyring import crypto
@@ -105,16 +107,16 @@ def spans(since: datetime | None = None, subject: Any = None) -> Iterator[dict[s
 def _role_label(entry: AuditEntry, policy: Any, lang: str) -> str:
     """Which role acted, in the subject's language: never the person's name."""
     if entry.actor_kind == "citizen":
-        return "uzelf" if lang == "nl" else "yourself"
+        return in_language(lang, lambda: pgettext("processing log", "uzelf"))
     if entry.actor_kind == "system":
-        return "het systeem (automatisch)" if lang == "nl" else "the system (automatic)"
+        return in_language(lang, lambda: pgettext("processing log", "het systeem (automatisch)"))
     if entry.actor_kind == "service":
-        return "een gekoppeld systeem" if lang == "nl" else "a connected system"
+        return in_language(lang, lambda: pgettext("processing log", "een gekoppeld systeem"))
     labels = []
     for role in filter(None, entry.actor_roles.split(",")):
         known = policy.roles.get(role) if policy is not None else None
         labels.append(known.label.get(lang) if known is not None else role)
-    return ", ".join(labels) or ("een medewerker" if lang == "nl" else "a staff member")
+    return ", ".join(labels) or in_language(lang, lambda: pgettext("processing log", "een medewerker"))
 
 
 def processing_history(subject: Any, lang: str = "nl") -> list[dict[str, Any]]:

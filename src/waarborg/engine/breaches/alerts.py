@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 
+from waarborg.core.language import joined
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.breaches import clock
 from waarborg.engine.breaches.models import Breach, BreachLogEntry, Status
@@ -46,6 +50,20 @@ def due_alerts(now: datetime | None = None) -> list[Alert]:
     return alerts
 
 
+def _subject(alert: Alert) -> str:
+    due = date_format(timezone.localtime(alert.breach.authority_due_at),
+                      pgettext("date and time in a mail", "d-m-Y H:i"))
+    if alert.state == "warning":
+        return gettext("Datalek %(reference)s: melding aan de AP uiterlijk %(due)s") % {
+            "reference": alert.breach.pk, "due": due}
+    return gettext("Datalek %(reference)s: de meldtermijn van de AP is verstreken (%(due)s)") % {
+        "reference": alert.breach.pk, "due": due}
+
+
+def _body(alert: Alert) -> str:
+    return _subject(alert) + "\n\n" + gettext("Leg de melding vast in het datalekkenregister.")
+
+
 def raise_alerts(now: datetime | None = None, *, dry_run: bool = False) -> list[Alert]:
     now = now or timezone.now()
     alerts = due_alerts(now)
@@ -60,8 +78,7 @@ def raise_alerts(now: datetime | None = None, *, dry_run: bool = False) -> list[
             append(Entry(action=f"breach.alert_{alert.state}", actor=ACTOR,
                          detail={"breach": str(breach.pk), "authority_due_at": breach.authority_due_at.isoformat()}))
         if to:
-            due = timezone.localtime(breach.authority_due_at).strftime("%d-%m-%Y %H:%M")
-            subject = (f"Datalek {breach.pk}: melding aan de AP uiterlijk {due}" if alert.state == "warning"
-                       else f"Datalek {breach.pk}: de meldtermijn van de AP is verstreken ({due})")
-            send_mail(subject, f"{subject}\n\nLeg de melding vast in het datalekkenregister.", None, [to])
+            languages = current().languages
+            send_mail(joined(partial(_subject, alert), languages), joined(partial(_body, alert), languages, "\n\n"),
+                      None, [to])
     return alerts

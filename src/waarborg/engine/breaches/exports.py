@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Sum
 from django.utils import timezone
 
+from waarborg.core.language import dutch
 from waarborg.core.times import rfc3339_or_none
 from waarborg.engine.breaches import clock
 from waarborg.engine.breaches.models import Breach, Kind
@@ -52,7 +53,7 @@ def authority_form(breach: Breach, policy: Policy, *, local: bool = False) -> di
                      "ongoing": breach.ongoing, "aware_at": iso(breach.aware_at),
                      "received_at": iso(breach.received_at), "authority_due_at": iso(breach.authority_due_at),
                      "late_reason": "" if not clock.is_overdue(breach) else "melding na de termijn van 72 uur"},
-        "breach": {"summary": breach.description, "kind": breach.kind, "kind_label": Kind(breach.kind).label,
+        "breach": {"summary": breach.description, "kind": breach.kind, "kind_label": dutch(Kind(breach.kind).label),
                    "nature": list(breach.nature), "cause": breach.cause},
         "personal_data": {
             "categories": [{"id": c, "label": policy.categories[c].label.nl if c in policy.categories else c}

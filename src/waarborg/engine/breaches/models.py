@@ -13,32 +13,33 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 
 class Kind(models.TextChoices):
     """Breach kinds the seeds name (S4-23), plus the classic security incidents."""
 
-    MISADDRESSED_EMAIL = "misaddressed_email", "E-mail aan de verkeerde ontvanger"
-    MISADDRESSED_LETTER = "misaddressed_letter", "Brief aan het verkeerde adres"
-    WEBSITE_OVEREXPOSURE = "website_overexposure", "Te veel informatie op een website"
-    LOST_FILE = "lost_file", "Verloren dossier, bestand of gegevensdrager"
-    UNAUTHORISED_ACCESS = "unauthorised_access", "Onbevoegde toegang"
-    STOLEN_DEVICE = "stolen_device", "Gestolen apparaat"
-    MALWARE = "malware", "Malware of hack"
-    OTHER = "other", "Anders"
+    MISADDRESSED_EMAIL = "misaddressed_email", pgettext_lazy("breach kind", "E-mail aan de verkeerde ontvanger")
+    MISADDRESSED_LETTER = "misaddressed_letter", pgettext_lazy("breach kind", "Brief aan het verkeerde adres")
+    WEBSITE_OVEREXPOSURE = "website_overexposure", pgettext_lazy("breach kind", "Te veel informatie op een website")
+    LOST_FILE = "lost_file", pgettext_lazy("breach kind", "Verloren dossier, bestand of gegevensdrager")
+    UNAUTHORISED_ACCESS = "unauthorised_access", pgettext_lazy("breach kind", "Onbevoegde toegang")
+    STOLEN_DEVICE = "stolen_device", pgettext_lazy("breach kind", "Gestolen apparaat")
+    MALWARE = "malware", pgettext_lazy("breach kind", "Malware of hack")
+    OTHER = "other", pgettext_lazy("breach kind", "Anders")
 
 
 class Status(models.TextChoices):
-    REPORTED = "reported", "Gemeld, nog te beoordelen"
-    ASSESSED = "assessed", "Beoordeeld"
-    NOTIFIED = "notified", "Gemeld aan AP en/of betrokkenen"
-    CLOSED = "closed", "Afgesloten"
+    REPORTED = "reported", pgettext_lazy("breach status", "Gemeld, nog te beoordelen")
+    ASSESSED = "assessed", pgettext_lazy("breach status", "Beoordeeld")
+    NOTIFIED = "notified", pgettext_lazy("breach status", "Gemeld aan AP en/of betrokkenen")
+    CLOSED = "closed", pgettext_lazy("breach status", "Afgesloten")
 
 
 class Risk(models.TextChoices):
-    NONE = "none", "Geen risico (niet meldplichtig)"
-    LOW = "low", "Risico"
-    HIGH = "high", "Hoog risico"
+    NONE = "none", pgettext_lazy("breach risk", "Geen risico (niet meldplichtig)")
+    LOW = "low", pgettext_lazy("breach risk", "Risico")
+    HIGH = "high", pgettext_lazy("breach risk", "Hoog risico")
 
 
 class Breach(models.Model):

@@ -12,7 +12,10 @@ import logging
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 
+from waarborg.core.language import joined
 from waarborg.engine.accounts.models import User
 from waarborg.engine.breaches.models import Breach
 from waarborg.engine.policy.schema import Policy
@@ -39,13 +42,18 @@ def _send(policy: Policy, breach: Breach) -> None:
     to = officer_addresses(policy)
     if not to:
         return
-    aware = timezone.localtime(breach.aware_at).strftime("%d-%m-%Y %H:%M")
-    due = timezone.localtime(breach.authority_due_at).strftime("%d-%m-%Y %H:%M")
-    body = (f"Nieuw (mogelijk) datalek ({breach.get_kind_display()}), bron: {breach.source}.\n"
-            f"Kenmerk: {breach.pk}\nBekend sinds: {aware}\nMelding aan de AP uiterlijk: {due}\n\n"
-            f"New (possible) data breach ({breach.kind}), source: {breach.source}. Reference {breach.pk}, "
-            f"aware since {aware}, report to the AP by {due}.")
+
+    def body() -> str:
+        when = pgettext("date and time in a mail", "d-m-Y H:i")
+        return gettext("Nieuw (mogelijk) datalek (%(kind)s), bron: %(source)s.\nKenmerk: %(reference)s\n"
+                       "Bekend sinds: %(aware)s\nMelding aan de AP uiterlijk: %(due)s") % {
+            "kind": breach.get_kind_display(), "source": breach.source, "reference": breach.pk,
+            "aware": date_format(timezone.localtime(breach.aware_at), when),
+            "due": date_format(timezone.localtime(breach.authority_due_at), when)}
+
+    subject = joined(lambda: gettext("[Waarborg] Nieuw datalek %(reference)s") % {"reference": breach.pk},
+                     policy.languages)
     try:
-        send_mail(f"[Waarborg] Nieuw datalek / new breach {breach.pk}", body, None, to)
+        send_mail(subject, joined(body, policy.languages, "\n\n"), None, to)
     except OSError:  # the register shows the breach anyway
         log.exception("could not notify the officers of breach %s", breach.pk)

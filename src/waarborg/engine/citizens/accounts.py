@@ -32,8 +32,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 
 from waarborg.core.errors import Conflict, Invalid
+from waarborg.core.language import LANGUAGES, MAIL_HALVES, joined
 from waarborg.engine.accounts.models import User
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.citizens.models import AccountAddress
@@ -115,15 +117,19 @@ def activation_link(user: User, base_url: str = "") -> str:
 
 
 def send_activation(user: User, email: str, base_url: str = "") -> None:
+    """The activation mail, in each of the policy's languages (Dutch, then English): the platform does not know
+    which one the applicant reads."""
+    languages: tuple[str, ...] = LANGUAGES
     try:
         policy = current()
-        organisation = policy.organisation.name
+        organisation, languages = policy.organisation.name, policy.languages
     except NoActivePolicy:
         organisation = "Waarborg"
-    body = render_to_string("portal/email/activation.txt", {"user": user, "organisation": organisation,
-                                                            "link": activation_link(user, base_url)})
+    context = {"user": user, "organisation": organisation, "link": activation_link(user, base_url)}
+    body = joined(lambda: render_to_string("portal/email/activation.txt", context), languages, MAIL_HALVES) + "\n"
+    subject = joined(lambda: gettext("Uw account bij %(organisation)s") % {"organisation": organisation}, languages)
     try:
-        send_mail(f"Uw account bij {organisation} / Your account", body, None, [email])
+        send_mail(subject, body, None, [email])
     except OSError:  # the relay is down: staff can resend the link from a password reset
         log.exception("could not send the activation mail of account %s", user.pk)
 

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from django.utils.translation import pgettext, pgettext_lazy
+
+from waarborg.core.language import in_language
 from waarborg.engine.policy.schema import CalendarStart, Earliest, EventStart, FieldDate, Latest, Policy, RetentionRule
 
 TermSpec = Any  # Literal["collected"] | CalendarStart | EventStart | FieldDate
@@ -63,12 +66,12 @@ class Anchor:
         parts = [term_words(policy, term, lang, alone=self.how == "one") for term in self.terms]
         if self.how == "one":
             return parts[0]
-        nl = lang != "en"
+        values = {"items": ", ".join(parts[:-1]), "last": parts[-1]}
         if self.how == "earliest":
-            return (", ".join(parts[:-1]) + " of " + parts[-1] + ", wat het eerst komt") if nl else (
-                ", ".join(parts[:-1]) + " or " + parts[-1] + ", whichever comes first")
-        return (", ".join(parts[:-1]) + " en " + parts[-1] + ", wat het laatst komt") if nl else (
-            ", ".join(parts[:-1]) + " and " + parts[-1] + ", whichever comes last")
+            return in_language(lang, lambda: pgettext(
+                "retention rule in words", "%(items)s of %(last)s, wat het eerst komt") % values)
+        return in_language(lang, lambda: pgettext(
+            "retention rule in words", "%(items)s en %(last)s, wat het laatst komt") % values)
 
 
 @dataclass(frozen=True)
@@ -98,34 +101,37 @@ class Plan:
 
     def words(self, policy: Policy, lang: str) -> str:
         """The main clause of the rule's sentence, without capital or full stop."""
-        nl = lang != "en"
+        return in_language(lang, lambda: self._words(policy, lang))
+
+    def _words(self, policy: Policy, lang: str) -> str:
         rule = self.rule
         period = rule.period.words(lang) if rule.period else ""
         if self.until is not None:
-            main = f"tot {self.until.words(policy, lang)}" if nl else f"until {self.until.words(policy, lang)}"
+            main = pgettext("retention rule in words", "tot %(until)s") % {"until": self.until.words(policy, lang)}
             if not self.start.collected:
-                since = self.start.words(policy, lang)
-                main += f", maar niet eerder dan {since}" if nl else f", but not before {since}"
+                main += pgettext("retention rule in words", ", maar niet eerder dan %(since)s") % {
+                    "since": self.start.words(policy, lang)}
             if period:
-                main += f", daarna nog {period}" if nl else f", then {period} more"
+                main += pgettext("retention rule in words", ", daarna nog %(period)s") % {"period": period}
             return main
         if self.start.how == "one" and isinstance(self.start.terms[0], CalendarStart):
             cal = term_words(policy, self.start.terms[0], lang, alone=True)
-            return f"tot {period} na {cal}" if nl else f"until {period} after {cal}"
+            return pgettext("retention rule in words", "tot %(period)s na %(calendar)s") % {
+                "period": period, "calendar": cal}
         if self.start.collected:
-            return f"{period} na ontvangst" if nl else f"{period} after we receive it"
-        return f"{period} na {self.start.words(policy, lang)}" if nl else (
-            f"{period} after {self.start.words(policy, lang)}")
+            return pgettext("retention rule in words", "%(period)s na ontvangst") % {"period": period}
+        return pgettext("retention rule in words", "%(period)s na %(start)s") % {"period": period,
+                                                              "start": self.start.words(policy, lang)}
 
 
 def compile_rule(rule: RetentionRule) -> Plan:
     return Plan(rule=rule, start=Anchor.of(rule.start), until=Anchor.of(rule.until) if rule.until else None)
 
 
-_ORDINALS = {
-    "nl": ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"],
-    "en": ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
-}
+_ORDINALS = [pgettext_lazy("ordinal", "eerste"), pgettext_lazy("ordinal", "tweede"), pgettext_lazy("ordinal", "derde"),
+             pgettext_lazy("ordinal", "vierde"), pgettext_lazy("ordinal", "vijfde"), pgettext_lazy("ordinal", "zesde"),
+             pgettext_lazy("ordinal", "zevende"), pgettext_lazy("ordinal", "achtste"),
+             pgettext_lazy("ordinal", "negende"), pgettext_lazy("ordinal", "tiende")]
 
 
 def event_words(policy: Policy, event: str, lang: str) -> str:
@@ -149,19 +155,24 @@ def field_label(policy: Policy, field: str, lang: str) -> str:
 
 def term_words(policy: Policy, term: TermSpec, lang: str, alone: bool = False) -> str:
     """One moment in words, to read after "na"/"after" or "tot"/"until"."""
-    nl = lang != "en"
-    if term == "collected":
-        return ("ontvangst" if alone else "de ontvangst van de gegevens") if nl else (
-            "we receive it" if alone else "when we receive the data")
     if isinstance(term, EventStart):
         return event_words(policy, term.event, lang)
-    if isinstance(term, FieldDate):
-        label = field_label(policy, term.field, lang)
-        return f"de datum '{label}' in het dossier" if nl else f"the date '{label}' in the file"
-    calendar = policy.calendars.get(term.calendar)
+    calendar = policy.calendars.get(term.calendar) if isinstance(term, CalendarStart) else None
     if calendar is not None and len(calendar.occurrences) >= term.occurrence:
         return str(calendar.occurrences[term.occurrence - 1].get(lang))
+    return in_language(lang, lambda: _term_words(policy, term, lang, alone))
+
+
+def _term_words(policy: Policy, term: TermSpec, lang: str, alone: bool) -> str:
+    if term == "collected":
+        if alone:
+            return pgettext("retention rule in words", "ontvangst")
+        return pgettext("retention rule in words", "de ontvangst van de gegevens")
+    if isinstance(term, FieldDate):
+        return pgettext("retention rule in words", "de datum '%(label)s' in het dossier") % {
+            "label": field_label(policy, term.field, lang)}
     # Without author-written phrases the label goes in brackets, which reads right whatever its article.
+    calendar = policy.calendars.get(term.calendar)
     label = _lower_first(calendar.label.get(lang)) if calendar else term.calendar.replace("_", " ")
-    ordinal = _ORDINALS["en" if lang == "en" else "nl"][term.occurrence - 1]
-    return f"de {ordinal} datum ({label}) na het verzamelen" if nl else f"the {ordinal} date ({label}) after collection"
+    return pgettext("retention rule in words", "de %(ordinal)s datum (%(label)s) na het verzamelen") % {
+        "ordinal": _ORDINALS[term.occurrence - 1], "label": label}

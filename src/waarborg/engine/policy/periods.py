@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.utils.translation import npgettext, pgettext
+
+from waarborg.core.language import in_language
 
 _PATTERN = re.compile(
     r"^P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
@@ -47,19 +50,24 @@ class Period:
         return self.years * 365.25 + self.months * 30.44 + self.weeks * 7 + self.days + self.hours / 24
 
     def words(self, lang: str = "nl") -> str:
-        """'12 maanden', '5 jaar', '6 weken', '72 uur' - for statements and explanations."""
-        units_nl = [("years", "jaar", "jaar"), ("months", "maand", "maanden"), ("weeks", "week", "weken"),
-                    ("days", "dag", "dagen"), ("hours", "uur", "uur"), ("minutes", "minuut", "minuten")]
-        units_en = [("years", "year", "years"), ("months", "month", "months"), ("weeks", "week", "weeks"),
-                    ("days", "day", "days"), ("hours", "hour", "hours"), ("minutes", "minute", "minutes")]
-        units = units_nl if lang == "nl" else units_en
-        parts = []
-        for attr, one, many in units:
-            n = getattr(self, attr)
-            if n:
-                parts.append(f"{n} {one if n == 1 else many}")
-        joiner = " en " if lang == "nl" else " and "
-        return joiner.join(parts) or ("direct" if lang == "nl" else "immediately")
+        """'12 maanden', '5 jaar', '6 weken', '72 uur' - for statements and explanations (in `lang`)."""
+        return in_language(lang, self._words)
+
+    def _words(self) -> str:
+        parts = [text % {"n": n} for text, n in (
+            (npgettext("period", "%(n)s jaar", "%(n)s jaar", self.years), self.years),
+            (npgettext("period", "%(n)s maand", "%(n)s maanden", self.months), self.months),
+            (npgettext("period", "%(n)s week", "%(n)s weken", self.weeks), self.weeks),
+            (npgettext("period", "%(n)s dag", "%(n)s dagen", self.days), self.days),
+            (npgettext("period", "%(n)s uur", "%(n)s uur", self.hours), self.hours),
+            (npgettext("period", "%(n)s minuut", "%(n)s minuten", self.minutes), self.minutes),
+        ) if n]
+        if not parts:
+            return pgettext("period", "direct")
+        words = parts[0]
+        for part in parts[1:]:
+            words = pgettext("period", "%(first)s en %(second)s") % {"first": words, "second": part}
+        return words
 
     def __str__(self) -> str:
         return self.text

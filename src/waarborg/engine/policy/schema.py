@@ -595,8 +595,14 @@ class Cookie(Strict):
     consent_required: bool = False
 
 
+Language = Literal["nl", "en"]
+
+
 class Policy(Strict):
     waarborg: Literal[1] = 1
+    # The languages the organisation speaks to the public: pages, mails and letters, and the statements
+    # `make generated` writes. Dutch is always one of them: every text of a policy is Dutch first.
+    languages: tuple[Language, ...] = ("nl", "en")
     organisation: Organisation
     statement: Statement
     categories: FrozenDict[Ident, Category] = Field(min_length=1)
@@ -614,6 +620,15 @@ class Policy(Strict):
     backups: Backups = Backups()
     staff: Staff = Staff()
     cookies: tuple[Cookie, ...] = ()
+
+    @field_validator("languages")
+    @classmethod
+    def _dutch_first(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if "nl" not in value:
+            raise ValueError("the languages include nl: every text of a policy is Dutch first")
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
 
     # Questions the rest of the platform asks the policy about an actor (`waarborg.core.actors`): an account
     # with `roles` (role ids of this policy), the platform itself ("system:...", no role), or nobody.

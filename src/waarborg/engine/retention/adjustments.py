@@ -18,8 +18,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, ngettext
 
 from waarborg.core.errors import Conflict, Invalid
+from waarborg.core.language import each_language
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.policy.active import active
@@ -154,20 +156,21 @@ def shortening_confirmation(rule: str, destroyed: int, subject: Subject) -> dict
     makes us keep (S2-23), with its ground. Counts and rule names only: no personal data."""
     policy = active().policy
     spec = policy.retention[rule]
-    label = spec.label or {"nl": rule, "en": rule}
-    text = {"nl": f"Op uw verzoek hebben wij de bewaartermijn \"{label.get('nl')}\" verkort. "
-                  f"Wij hebben {destroyed} {'gegeven' if destroyed == 1 else 'gegevens'} vandaag vernietigd.",
-            "en": f"At your request we have shortened the retention period \"{label.get('en') or label.get('nl')}\". "
-                  f"We destroyed {destroyed} {'record' if destroyed == 1 else 'records'} today."}
     kept = (Record.objects.filter(subject=subject, anonymised_at__isnull=True)
             .values_list("retention_rule", flat=True).distinct())
-    for rid in sorted(set(kept)):
-        other = policy.retention.get(rid)
-        if other is None or other.reason != "legal":
-            continue
-        words = other.label or {"nl": rid, "en": rid}
-        text["nl"] += (f" Gegevens die wij volgens de wet moeten bewaren blijven bewaard: \"{words.get('nl')}\" "
-                       f"({other.legal_ground}).")
-        text["en"] += (f" Data the law requires us to keep stays: \"{words.get('en') or words.get('nl')}\" "
-                       f"({other.legal_ground}).")
-    return text
+    legal = [(rid, policy.retention[rid]) for rid in sorted(set(kept))
+             if rid in policy.retention and policy.retention[rid].reason == "legal"]
+
+    def text() -> str:
+        lang = get_language()
+        said = gettext("Op uw verzoek hebben wij de bewaartermijn \"%(rule)s\" verkort.") % {
+            "rule": spec.label.get(lang) if spec.label else rule}
+        said += " " + ngettext("Wij hebben %(count)s gegeven vandaag vernietigd.",
+                               "Wij hebben %(count)s gegevens vandaag vernietigd.", destroyed) % {"count": destroyed}
+        for rid, other in legal:
+            said += gettext(" Gegevens die wij volgens de wet moeten bewaren blijven bewaard: \"%(rule)s\" "
+                            "(%(ground)s).") % {"rule": other.label.get(lang) if other.label else rid,
+                                                "ground": other.legal_ground}
+        return said
+
+    return each_language(text)

@@ -27,11 +27,23 @@ from typing import Any
 
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
+from waarborg.core.language import in_language
 from waarborg.engine.policy.anchors import Anchor, Plan, compile_rule
 from waarborg.engine.policy.schema import EventStart, FieldDate, Policy, RetentionRule
-
-Words = tuple[str, str]  # (Dutch, English)
+from waarborg.engine.retention.explain import (
+    Capital,
+    Labels,
+    Lasting,
+    On,
+    Own,
+    Step,
+    anchor_words,
+    event_words,
+    hold_words,
+)
+from waarborg.engine.retention.explain import what as _what
 
 
 @dataclass
@@ -43,10 +55,14 @@ class Clock:
     ceiling_at: datetime | None = None
     held: bool = False
     due_at: datetime | None = None  # when the data would go without any hold
-    steps: list[Words] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)  # read in words only when asked (`retention.explain`)
 
     def explanation(self, lang: str = "nl") -> str:
-        return " ".join(nl if lang != "en" else en for nl, en in self.steps)
+        return in_language(lang, lambda: self.words())
+
+    def words(self, first: int = 0) -> str:
+        """The explanation from step `first` on, in the active language."""
+        return " ".join(str(step) for step in self.steps[first:])
 
 
 def rule_of(record: Any, policy: Policy) -> tuple[str, RetentionRule]:
@@ -63,15 +79,6 @@ def local_date(moment: datetime) -> date:
 
 def day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def _day(moment: datetime | date, lang: str) -> str:
-    day = local_date(moment) if isinstance(moment, datetime) else moment
-    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
-
-
-def _on(moment: datetime | date) -> Words:
-    return _day(moment, "nl"), _day(moment, "en")
 
 
 def calendar_dates(policy: Policy, calendar: str, cache: dict[str, Any] | None = None) -> list[date]:
@@ -98,16 +105,15 @@ def _collected(record: Any, rule: RetentionRule, clock: Clock) -> datetime:
     # Periods count in the organisation's calendar (Europe/Amsterdam): 12:00 plus 3 months is 12:00,
     # whatever daylight saving did in between, and whatever time zone the value arrived in.
     collected: datetime = timezone.localtime(record.collected_at)
-    clock.steps.append((f"Vastgelegd op {_on(collected)[0]}.", f"Collected on {_on(collected)[1]}."))
+    clock.steps.append(Step(pgettext_lazy("retention clock", "Vastgelegd op %(day)s."), day=On(collected)))
     if rule.restart_on_new_record and record.subject_id:
         siblings = Record.objects.filter(subject_id=record.subject_id, purpose=record.purpose,
                                          anonymised_at__isnull=True).exclude(pk=record.pk)
         newest = siblings.aggregate(newest=Max("collected_at"))["newest"]
         if newest is not None and newest > collected:
             collected = timezone.localtime(newest)
-            nl, en = _on(newest)
-            clock.steps.append((f"De termijn begon opnieuw met een nieuwe vastlegging voor hetzelfde doel op {nl}.",
-                                f"The period restarted with a new record for the same purpose on {en}."))
+            clock.steps.append(Step(pgettext_lazy("retention clock",
+                "De termijn begon opnieuw met een nieuwe vastlegging voor hetzelfde doel op %(day)s."), day=On(newest)))
     return collected
 
 
@@ -127,24 +133,6 @@ def _latest_event(record: Any, start: EventStart, since: datetime) -> Any:
         # records (the newsletter subscription).
         events = events.filter(Q(attributes__purpose=record.purpose) | ~Q(attributes__has_key="purpose"))
     return events.order_by("-at").first()
-
-
-def _event_words(start: EventStart) -> Words:
-    of_nl, of_en = ("dit gegeven", "this record") if start.of == "record" else ("de betrokkene", "the data subject")
-    return f"de gebeurtenis '{start.event}' bij {of_nl}", f"the event '{start.event}' for {of_en}"
-
-
-def _what(term: Any, policy: Policy) -> Words:
-    """One term of an anchor, named for staff (raw ids: the explanation is for people who know the policy)."""
-    if term == "collected":
-        return "de vastlegging", "collection"
-    if isinstance(term, EventStart):
-        return _event_words(term)
-    if isinstance(term, FieldDate):
-        return f"de datum in het veld '{term.field}'", f"the date in the field '{term.field}'"
-    label = policy.calendars[term.calendar].label
-    return (f"de {term.occurrence}e '{label.get('nl')}' na de vastlegging",
-            f"occurrence {term.occurrence} of '{label.get('en')}' after collection")
 
 
 def _field_moment(record: Any, field_name: str) -> datetime | None:
@@ -192,50 +180,36 @@ def _terms_known(anchor: Anchor, moment_of: Any, policy: Policy, clock: Clock) -
     if anchor.how == "one":
         return
     for term in anchor.terms:
-        (what_nl, what_en), moment = _what(term, policy), moment_of(term)
+        name, moment = Capital(_what(term, policy)), moment_of(term)
         if moment is None:
-            clock.steps.append((f"{_cap(what_nl)}: nog niet.", f"{_cap(what_en)}: not yet."))
+            clock.steps.append(Step(pgettext_lazy("retention clock", "%(what)s: nog niet."), what=name))
         else:
-            nl, en = _on(moment)
-            clock.steps.append((f"{_cap(what_nl)}: {nl}.", f"{_cap(what_en)}: {en}."))
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _anchor_words(anchor: Anchor, policy: Policy) -> Words:
-    if anchor.how == "one":
-        return _what(anchor.terms[0], policy)
-    parts = [_what(term, policy) for term in anchor.terms]
-    if anchor.how == "earliest":
-        return (f"de eerste van: {', '.join(p[0] for p in parts)}",
-                f"the first of: {', '.join(p[1] for p in parts)}")
-    return f"de laatste van: {', '.join(p[0] for p in parts)}", f"the last of: {', '.join(p[1] for p in parts)}"
+            clock.steps.append(Step(pgettext_lazy("retention clock", "%(what)s: %(day)s."), what=name, day=On(moment)))
 
 
 def _start(plan: Plan, moment_of: Any, policy: Policy, clock: Clock) -> datetime | None:
     anchor = plan.start
     if anchor.collected:
-        clock.steps.append(("De termijn begint bij de vastlegging.", "The period starts at collection."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "De termijn begint bij de vastlegging.")))
         return moment_of("collected")
     _terms_known(anchor, moment_of, policy, clock)
     started: datetime | None = anchor.resolve(moment_of)
-    what_nl, what_en = _anchor_words(anchor, policy)
+    name = anchor_words(anchor.how, anchor.terms, policy)
     single = anchor.terms[0] if anchor.how == "one" else None
     if started is None:
         if isinstance(single, EventStart):
-            clock.steps.append((f"Nog geen einddatum: de termijn begint bij {what_nl}, die nog niet heeft plaatsgevonden.",
-                                f"No end date yet: the period starts at {what_en}, which has not happened yet."))
+            clock.steps.append(Step(pgettext_lazy("retention clock",
+                "Nog geen einddatum: de termijn begint bij %(what)s, die nog niet heeft plaatsgevonden."), what=name))
         else:
-            clock.steps.append((f"Nog geen einddatum: de termijn begint bij {what_nl}, en die datum is nog niet bekend.",
-                                f"No end date yet: the period starts at {what_en}, which is not known yet."))
+            clock.steps.append(Step(pgettext_lazy("retention clock",
+                "Nog geen einddatum: de termijn begint bij %(what)s, en die datum is nog niet bekend."), what=name))
         return None
-    nl, en = _on(started)
     if isinstance(single, EventStart):
-        clock.steps.append((f"De termijn begint bij {what_nl} op {nl}.", f"The period starts at {what_en} on {en}."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "De termijn begint bij %(what)s op %(day)s."), what=name,
+                                day=On(started)))
     else:
-        clock.steps.append((f"De termijn begint bij {what_nl}: {nl}.", f"The period starts at {what_en}: {en}."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "De termijn begint bij %(what)s: %(day)s."), what=name,
+                                day=On(started)))
     return started
 
 
@@ -244,27 +218,25 @@ def _base_expiry(plan: Plan, moment_of: Any, policy: Policy, start: datetime, cl
     if plan.until is not None:
         _terms_known(plan.until, moment_of, policy, clock)
         until = plan.until.resolve(moment_of)
-        what_nl, what_en = _anchor_words(plan.until, policy)
+        name = anchor_words(plan.until.how, plan.until.terms, policy)
         if until is None:
-            clock.steps.append((f"Geen einddatum zolang {what_nl} niet heeft plaatsgevonden.",
-                                f"No end date as long as {what_en} has not happened."))
+            clock.steps.append(Step(pgettext_lazy("retention clock", "Geen einddatum zolang %(what)s niet heeft plaatsgevonden."),
+                                    what=name))
             return None
-        nl, en = _on(until)
-        clock.steps.append((f"{_cap(what_nl)} vond plaats op {nl}.", f"{_cap(what_en)} happened on {en}."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "%(what)s vond plaats op %(day)s."), what=Capital(name),
+                                day=On(until)))
         base = plan.runs_from(start, until)
         assert base is not None
         if base > until:
-            nl, en = _on(base)
-            clock.steps.append((f"De termijn loopt pas vanaf de start op {nl}, die later is.",
-                                f"The period only runs from the start on {en}, which is later."))
+            clock.steps.append(Step(pgettext_lazy("retention clock", "De termijn loopt pas vanaf de start op %(day)s, die later is."),
+                                    day=On(base)))
         if rule.period is None:
-            clock.steps.append(("Daarna wordt er niets meer bewaard.", "After that nothing is kept."))
+            clock.steps.append(Step(pgettext_lazy("retention clock", "Daarna wordt er niets meer bewaard.")))
             return base
-        clock.steps.append((f"Daarna wordt {rule.period.words('nl')} bewaard.",
-                            f"After that it is kept for {rule.period.words('en')}."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "Daarna wordt %(period)s bewaard."), period=Lasting(rule.period)))
         return rule.period.after(base)
     assert rule.period is not None
-    clock.steps.append((f"Bewaartermijn: {rule.period.words('nl')}.", f"Retention period: {rule.period.words('en')}."))
+    clock.steps.append(Step(pgettext_lazy("retention clock", "Bewaartermijn: %(period)s."), period=Lasting(rule.period)))
     return plan.expiry(start, None)
 
 
@@ -278,16 +250,14 @@ def _adjust(record: Any, rule_id: str, rule: RetentionRule, expires: datetime, c
     if rule.extension is not None and extensions:
         for adjustment in extensions[: rule.extension.times]:
             expires = rule.extension.by.after(expires)
-            nl, en = _on(adjustment.at)
-            clock.steps.append((f"Op {nl} verlengd met {rule.extension.by.words('nl')} "
-                                f"({Adjustment.Basis(adjustment.basis).label.lower()}).",
-                                f"Extended on {en} by {rule.extension.by.words('en')} ({adjustment.basis})."))
+            clock.steps.append(Step(pgettext_lazy("retention clock", "Op %(day)s verlengd met %(by)s (%(basis)s)."), day=On(adjustment.at),
+                                    by=Lasting(rule.extension.by),
+                                    basis=Labels([Adjustment.Basis(adjustment.basis).label])))
     shortenings = [a for a in adjustments if a.kind == Adjustment.Kind.SHORTENING]
     if rule.shorten_on_request and shortenings and shortenings[0].at < expires:
         expires = shortenings[0].at
-        nl, en = _on(expires)
-        clock.steps.append((f"Op verzoek verkort op {nl}: de gegevens worden direct vernietigd.",
-                            f"Shortened on request on {en}: the data is destroyed now."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "Op verzoek verkort op %(day)s: de gegevens worden direct vernietigd."),
+                                day=On(expires)))
     return expires
 
 
@@ -298,31 +268,9 @@ def _ended_early(record: Any, rule: RetentionRule, collected: datetime, expires:
         if event is None or (expires is not None and event.at >= expires):
             continue
         expires = timezone.localtime(event.at)
-        what_nl, what_en = _event_words(anchor)
-        nl, en = _on(expires)
-        clock.steps.append((f"{what_nl[0].upper()}{what_nl[1:]} op {nl} beëindigt de termijn eerder.",
-                            f"{what_en[0].upper()}{what_en[1:]} on {en} ends the period early."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "%(what)s op %(day)s beëindigt de termijn eerder."),
+                                what=Capital(event_words(anchor)), day=On(expires)))
     return expires
-
-
-def _hold_words(hold: Any) -> Words:
-    """One hold in words: which one, what it covers, and when it is to be reviewed."""
-    if hold.record_id:
-        nl, en = "dit gegeven", "this record"
-    elif hold.subject_id:
-        nl, en = "alle gegevens van deze betrokkene", "all data of this subject"
-    else:
-        nl, en = f"alle gegevens voor het doel '{hold.purpose}'", f"all data of the purpose '{hold.purpose}'"
-    words_nl, words_en = f"Bewaarplicht nr. {hold.pk} geldt voor {nl}", f"Hold no. {hold.pk} covers {en}"
-    if hold.review_at is not None:
-        day_nl, day_en = _on(hold.review_at)
-        if hold.review_at <= timezone.now():
-            words_nl += f"; de herzieningsdatum {day_nl} is verstreken: te herzien"
-            words_en += f"; its review date {day_en} has passed: to review"
-        else:
-            words_nl += f"; herzien op {day_nl}"
-            words_en += f"; to be reviewed on {day_en}"
-    return words_nl + ".", words_en + "."
 
 
 def _held(record: Any, rule: RetentionRule, expires: datetime | None, clock: Clock) -> datetime | None:
@@ -332,23 +280,20 @@ def _held(record: Any, rule: RetentionRule, expires: datetime | None, clock: Clo
     if not holds:
         return expires
     if not rule.holds_allowed:
-        clock.steps.append(("Een bewaarplicht geldt niet voor deze bewaarregel.",
-                            "A hold does not apply under this retention rule."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "Een bewaarplicht geldt niet voor deze bewaarregel.")))
         return expires
     clock.held = True
-    reasons = ", ".join(sorted({Hold.Reason(h.reason).label.lower() for h in holds}))
-    reasons_en = ", ".join(sorted({h.reason.replace("_", " ") for h in holds}))
+    reasons = Labels(Hold.Reason(h.reason).label for h in holds)
     if expires is None or any(h.until is None for h in holds):
-        clock.steps.append((f"Een bewaarplicht ({reasons}) houdt de gegevens vast tot die wordt opgeheven.",
-                            f"A hold ({reasons_en}) keeps the data until it is released."))
-        clock.steps.extend(_hold_words(h) for h in holds)
+        clock.steps.append(Step(pgettext_lazy("retention clock",
+            "Een bewaarplicht (%(reasons)s) houdt de gegevens vast tot die wordt opgeheven."), reasons=reasons))
+        clock.steps.extend(hold_words(h) for h in holds)
         return None
     until = max(h.until for h in holds if h.until is not None)
-    clock.steps.extend(_hold_words(h) for h in holds)
+    clock.steps.extend(hold_words(h) for h in holds)
     if until > expires:
-        nl, en = _on(until)
-        clock.steps.append((f"Een bewaarplicht ({reasons}) houdt de gegevens vast tot {nl}.",
-                            f"A hold ({reasons_en}) keeps the data until {en}."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "Een bewaarplicht (%(reasons)s) houdt de gegevens vast tot %(day)s."),
+                                reasons=reasons, day=On(until)))
         return until
     return expires
 
@@ -372,11 +317,10 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
     """The full clock of one record (saved or about to be saved), with its explanation."""
     rule_id, rule = rule_of(record, policy)
     clock = Clock(rule_id=rule_id, rule=rule)
-    label = rule.label or None
-    clock.steps.append((f"Bewaarregel '{label.get('nl') if label else rule_id}' ({rule_id}).",
-                        f"Retention rule '{label.get('en') if label else rule_id}' ({rule_id})."))
+    clock.steps.append(Step(pgettext_lazy("retention clock", "Bewaarregel '%(label)s' (%(rule)s)."),
+                            label=Own(rule.label) if rule.label else rule_id, rule=rule_id))
     if rule.legal_ground:  # where a period comes from the law, say which law (S3-17)
-        clock.steps.append((f"Wettelijke grond: {rule.legal_ground}.", f"Legal ground: {rule.legal_ground}."))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "Wettelijke grond: %(ground)s."), ground=rule.legal_ground))
     collected = _collected(record, rule, clock)
     plan = compile_rule(rule)
     moment_of = _moments(record, policy, collected, cache)
@@ -396,14 +340,15 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
             clock.ceiling_at = rule.ceiling.after(start)
             if expires is None or expires > clock.ceiling_at:
                 expires = clock.ceiling_at
-                nl, en = _on(expires)
-                clock.steps.append((f"Het plafond van {rule.ceiling.words('nl')} na de start gaat voor: uiterlijk {nl}.",
-                                    f"The ceiling of {rule.ceiling.words('en')} after the start prevails: at the latest {en}."))
+                clock.steps.append(Step(pgettext_lazy("retention clock",
+                    "Het plafond van %(ceiling)s na de start gaat voor: uiterlijk %(day)s."),
+                    ceiling=Lasting(rule.ceiling), day=On(expires)))
     clock.expires_at = expires
     if expires is not None:
-        verb_nl, verb_en = ("geanonimiseerd", "anonymised") if rule.action == "anonymise" else ("verwijderd", "deleted")
-        nl, en = _on(expires)
-        clock.steps.append((f"De gegevens worden {verb_nl} op {nl}.", f"The data is {verb_en} on {en}."))
+        if rule.action == "anonymise":
+            clock.steps.append(Step(pgettext_lazy("retention clock", "De gegevens worden geanonimiseerd op %(day)s."), day=On(expires)))
+        else:
+            clock.steps.append(Step(pgettext_lazy("retention clock", "De gegevens worden verwijderd op %(day)s."), day=On(expires)))
     return clock
 
 

@@ -17,6 +17,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
+
+from waarborg.core.language import each_language
 
 
 class Event(models.Model):
@@ -44,13 +47,13 @@ class Event(models.Model):
 
 class Hold(models.Model):
     class Reason(models.TextChoices):
-        RIGHTS_REQUEST = "rights_request", "Lopend verzoek van de betrokkene"
-        DISPUTE = "dispute", "Geschil"
-        FRAUD_INVESTIGATION = "fraud_investigation", "Fraudeonderzoek"
-        LEGAL_OBLIGATION = "legal_obligation", "Wettelijke plicht"
+        RIGHTS_REQUEST = "rights_request", pgettext_lazy("hold reason", "Lopend verzoek van de betrokkene")
+        DISPUTE = "dispute", pgettext_lazy("hold reason", "Geschil")
+        FRAUD_INVESTIGATION = "fraud_investigation", pgettext_lazy("hold reason", "Fraudeonderzoek")
+        LEGAL_OBLIGATION = "legal_obligation", pgettext_lazy("hold reason", "Wettelijke plicht")
         # The organisation expects to need the data soon (S2-22): no legal ground, so no reason to refuse
         # an erasure; it only keeps the data past its expiry, never past the ceiling.
-        ORGANISATION = "organisation", "Verwacht nodig voor de organisatie"
+        ORGANISATION = "organisation", pgettext_lazy("hold reason", "Verwacht nodig voor de organisatie")
 
     subject = models.ForeignKey("vault.Subject", null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="retention_holds")
@@ -80,23 +83,28 @@ class Hold(models.Model):
 
     def scope(self) -> tuple[str, str]:
         """What the hold covers, in words (Dutch, English): ids only, never anything about the person."""
+        words = each_language(self.scope_words)
+        return words["nl"], words["en"]
+
+    def scope_words(self) -> str:
+        """What the hold covers, in the active language."""
         if self.record_id:
-            return f"gegeven {self.record_id}", f"record {self.record_id}"
+            return gettext("gegeven %(record)s") % {"record": self.record_id}
         if self.subject_id:
-            return f"alle gegevens van betrokkene {self.subject_id}", f"all data of subject {self.subject_id}"
-        return f"alle gegevens voor doel '{self.purpose}'", f"all data of purpose '{self.purpose}'"
+            return gettext("alle gegevens van betrokkene %(subject)s") % {"subject": self.subject_id}
+        return gettext("alle gegevens voor doel '%(purpose)s'") % {"purpose": self.purpose}
 
 
 
 class Adjustment(models.Model):
     class Kind(models.TextChoices):
-        EXTENSION = "extension", "Verlenging"
-        SHORTENING = "shortening", "Verkorting"
+        EXTENSION = "extension", pgettext_lazy("retention adjustment", "Verlenging")
+        SHORTENING = "shortening", pgettext_lazy("retention adjustment", "Verkorting")
 
     class Basis(models.TextChoices):
-        SUBJECT_REQUEST = "subject_request", "Verzoek van de betrokkene"
-        SUBJECT_CONSENT = "subject_consent", "Toestemming van de betrokkene"
-        STAFF = "staff", "Besluit van een medewerker"
+        SUBJECT_REQUEST = "subject_request", pgettext_lazy("retention adjustment basis", "Verzoek van de betrokkene")
+        SUBJECT_CONSENT = "subject_consent", pgettext_lazy("retention adjustment basis", "Toestemming van de betrokkene")
+        STAFF = "staff", pgettext_lazy("retention adjustment basis", "Besluit van een medewerker")
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     subject = models.ForeignKey("vault.Subject", on_delete=models.CASCADE, related_name="retention_adjustments")

@@ -18,9 +18,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 from stdnum.nl import bsn as bsn_number
 
 from waarborg.core.errors import Conflict, Invalid
+from waarborg.core.language import each_language, joined
 from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.engine.accounts.models import User
 from waarborg.engine.audit.log import Entry, append
@@ -152,11 +155,16 @@ def notify_officers(policy: Policy, req: Request) -> None:
     to = officer_addresses(policy)
     if not to:
         return
-    body = (f"Nieuw verzoek ({req.get_type_display()}) ontvangen via {req.channel}.\n"
-            f"Kenmerk: {req.pk}\nUiterste antwoorddatum: {req.due_at:%Y-%m-%d}\n\n"
-            f"New {req.type} request received via {req.channel}. Reference {req.pk}, due {req.due_at:%Y-%m-%d}.")
+
+    def body() -> str:
+        return gettext("Nieuw verzoek (%(type)s) ontvangen via %(channel)s.\nKenmerk: %(reference)s\n"
+                       "Uiterste antwoorddatum: %(due)s") % {"type": req.get_type_display(), "channel": req.channel,
+                                                            "reference": req.pk, "due": f"{req.due_at:%Y-%m-%d}"}
+
+    subject = joined(lambda: gettext("[Waarborg] Nieuw verzoek %(reference)s") % {"reference": req.pk},
+                     policy.languages)
     try:
-        send_mail(f"[Waarborg] Nieuw verzoek / new request {req.pk}", body, None, to)
+        send_mail(subject, joined(body, policy.languages, "\n\n"), None, to)
     except OSError:  # a mail relay hiccup must not lose the request; the queue shows it anyway
         log.exception("could not notify the privacy officer of request %s", req.pk)
 
@@ -254,14 +262,15 @@ def request_extend(actor: Any, req: Request, *, reason: str, by: str = "") -> tu
         req.extension_reason, req.extended_at, req.subject_told_at = reason.strip(), now, now
         req.save(update_fields=["due_at", "extension_reason", "extended_at", "subject_told_at"])
         _audit("request.extend", actor, req, by=str(period), due_at=req.due_at.isoformat())
-    notice = letters.compose(
-        policy,
-        f"Wij hebben meer tijd nodig voor uw verzoek. Reden: {req.extension_reason}. "
-        f"U ontvangt uiterlijk {req.due_at:%d-%m-%Y} antwoord.",
-        f"We need more time for your request. Reason: {req.extension_reason}. "
-        f"You will receive an answer by {req.due_at:%Y-%m-%d}.",
-    )
-    return req, notice
+    due = req.due_at
+
+    def told() -> str:
+        return gettext("Wij hebben meer tijd nodig voor uw verzoek. Reden: %(reason)s. U ontvangt uiterlijk %(due)s "
+                       "antwoord.") % {"reason": req.extension_reason,
+                                       "due": date_format(due, pgettext("date in a letter", "d-m-Y"))}
+
+    text = each_language(told)
+    return req, letters.compose(policy, text["nl"], text["en"])
 
 
 def _require_open(req: Request) -> None:
@@ -322,10 +331,11 @@ def request_close(actor: Any, req: Request, *, outcome: str = "", nl: str = "", 
     now = timezone.now()
     with transaction.atomic():
         if req.answered_at is None or nl or en:
-            default_nl, default_en = letters.DEFAULT_BODY.get(req.type, ("", ""))
+            default_nl, default_en = letters.default_body(req.type)
             if outcome == "unresolved":
-                default_nl = "Wij zijn er samen niet uitgekomen. U kunt uw klacht voorleggen aan de toezichthouder."
-                default_en = "We could not resolve this together. You can take your complaint to the supervisory authority."
+                unresolved = each_language(lambda: gettext(
+                    "Wij zijn er samen niet uitgekomen. U kunt uw klacht voorleggen aan de toezichthouder."))
+                default_nl, default_en = unresolved["nl"], unresolved["en"]
             req.answer = letters.compose(policy, nl or default_nl, en or default_en)
             req.answered_at = req.answered_at or now
         req.outcome, req.closed_at = outcome, now

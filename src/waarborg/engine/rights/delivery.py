@@ -26,7 +26,7 @@ from typing import Any
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from waarborg.core.errors import Conflict, Invalid, NotOffered, Unavailable
 from waarborg.engine.audit.log import Entry, append
@@ -115,10 +115,10 @@ def build(policy: Policy, req: Request, fmt: str, lang: str, *, addressee: dutie
     elif fmt == "csv":
         body = to_csv(content).encode()
     else:
-        html = render_to_string("rights/export.html", {
-            "export": exports.localise(content, lang), "lang": lang, "organisation": policy.organisation,
-            "addressee": addressee, "addressee_kind": duties.KIND_WORDS[addressee.kind][lang == "en"]
-            if addressee else ""})
+        with translation.override(lang):  # the letter's language, whatever the page's
+            html = render_to_string("rights/export.html", {
+                "export": exports.localise(content, lang), "lang": lang, "organisation": policy.organisation,
+                "addressee": addressee, "addressee_kind": str(duties.KIND_WORDS[addressee.kind]) if addressee else ""})
         body = pdf_from_html(html) if fmt == "pdf" else html.encode()
     return Export(content=body, content_type=CONTENT_TYPES[fmt], filename=f"{req.type}-{req.pk}.{fmt}", format=fmt)
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from django.utils.translation import pgettext_lazy
+
 from waarborg.core.errors import Invalid, Refused
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.rights.models import Request
@@ -34,9 +36,9 @@ from waarborg.engine.vault import keys
 
 SEPARATION = "separation_of_duties"
 KINDS = ("subject", "guardian", "representative")
-KIND_WORDS = {"subject": ("de betrokkene zelf", "the data subject"),
-              "guardian": ("ouder of voogd", "parent or guardian"),
-              "representative": ("vertegenwoordiger (gemachtigde)", "representative (authorised person)")}
+KIND_WORDS = {"subject": pgettext_lazy("requester", "de betrokkene zelf"),
+              "guardian": pgettext_lazy("requester", "ouder of voogd"),
+              "representative": pgettext_lazy("requester", "vertegenwoordiger (gemachtigde)")}
 
 # What each step is called in a refusal, Dutch first.
 STEP_WORDS = {

@@ -24,8 +24,10 @@ from typing import Any
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from waarborg.core.errors import Conflict
+from waarborg.core.language import each_language, joined
 from waarborg.core.times import day_in_words, rfc3339
 from waarborg.engine.audit.log import Entry, append, append_many
 from waarborg.engine.caseloads.actions import end_for_subject
@@ -37,6 +39,7 @@ from waarborg.engine.deidentify.fields import DROPPED, leaving
 from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import FieldType, Policy
 from waarborg.engine.retention.clock import active_holds, compute
+from waarborg.engine.retention.explain import Labels, Step
 from waarborg.engine.retention.models import Hold
 from waarborg.engine.rights import effects, letters
 from waarborg.engine.rights.actions import request_answer, require_identity
@@ -56,27 +59,35 @@ def note_erasures(kind: str, ids: list[Any], reason: str, action: str) -> None:
     journal.note(kind, ids, reason, action=action)
 
 
-HOLDS_THAT_KEEP = {"dispute": "rechtsvordering of geschil (art. 17 lid 3 sub e AVG) / legal claims or a dispute",
-                   "fraud_investigation": "fraudeonderzoek / fraud investigation",
-                   "legal_obligation": "wettelijke plicht (bewaarplicht) / legal obligation (hold)"}
+HOLDS_THAT_KEEP = {"dispute": pgettext_lazy("kept after an erasure",
+                                             "rechtsvordering of geschil (art. 17 lid 3 sub e AVG)"),
+                   "fraud_investigation": pgettext_lazy("kept after an erasure", "fraudeonderzoek"),
+                   "legal_obligation": pgettext_lazy("kept after an erasure", "wettelijke plicht (bewaarplicht)")}
 
 
 def legal_ground(policy: Policy, record: Record) -> str:
-    """Why the law makes us keep this record, or "" when nothing does."""
+    """Why the law makes us keep this record, or "" when nothing does: the law the policy names, else the
+    platform's words for the ground in each of the policy's languages ("... / ...": the API's answer and both
+    halves of the letter carry the same text)."""
     rule = rule_of(policy, record)
     record_type = policy.record_types.get(record.type)
     purpose = policy.purposes.get(record.purpose)
     law = purpose.basis_detail.law if purpose else ""
+
+    def words(text: Any) -> str:
+        return joined(lambda: str(text), policy.languages)
+
     if rule is not None and rule.reason == "legal":
-        return rule.legal_ground or law or "wettelijke bewaarplicht / statutory retention duty"
+        return rule.legal_ground or law or words(pgettext_lazy("kept after an erasure", "wettelijke bewaarplicht"))
     if record_type is not None and record_type.fiscal:
-        return (rule.legal_ground if rule else "") or law or "fiscale bewaarplicht (art. 52 AWR) / tax retention duty"
+        return (rule.legal_ground if rule else "") or law or words(
+            pgettext_lazy("kept after an erasure", "fiscale bewaarplicht (art. 52 AWR)"))
     if purpose is not None and str(purpose.basis) == "legal_obligation":
-        return law or "wettelijke verplichting / legal obligation"
+        return law or words(pgettext_lazy("kept after an erasure", "wettelijke verplichting"))
     if purpose is not None and legal_claims(purpose):
-        return "rechtsvordering (art. 17 lid 3 sub e AVG) / legal claims"
+        return words(pgettext_lazy("kept after an erasure", "rechtsvordering (art. 17 lid 3 sub e AVG)"))
     holds = sorted({h.reason for h in active_holds(record) if h.reason in HOLDS_THAT_KEEP})
-    return "; ".join(HOLDS_THAT_KEEP[h] for h in holds)
+    return "; ".join(words(HOLDS_THAT_KEEP[h]) for h in holds)
 
 
 def kept_until(policy: Policy, record: Record) -> dict[str, Any]:
@@ -85,23 +96,29 @@ def kept_until(policy: Policy, record: Record) -> dict[str, Any]:
     rule = rule_of(policy, record)
     label = retention_words(rule)
     anonymise = rule is not None and rule.action == "anonymise"
-    then_nl, then_en = ("daarna geanonimiseerd", "then anonymised") if anonymise else ("daarna verwijderd",
-                                                                                       "then deleted")
     if clock.expires_at is not None:
         day = timezone.localtime(clock.expires_at).date()
-        return {"until": rfc3339(clock.expires_at),
-                "until_words": {"nl": f"tot {day_in_words(day, 'nl')}, {then_nl} ({label['nl']})",
-                                "en": f"until {day_in_words(day, 'en')}, {then_en} ({label['en']})"}}
+
+        def until() -> str:
+            lang = get_language()
+            then = pgettext("kept after an erasure", "daarna geanonimiseerd") if anonymise else pgettext(
+                "kept after an erasure", "daarna verwijderd")
+            return pgettext("kept after an erasure", "tot %(day)s, %(then)s (%(rule)s)") % {
+                "day": day_in_words(day, lang), "then": then, "rule": label[lang]}
+
+        return {"until": rfc3339(clock.expires_at), "until_words": each_language(until)}
     # Open-ended: the rule in words, and why the date is not known yet (an event still to come, a hold).
-    why_nl = " ".join(nl for nl, _ in clock.steps[2:])
-    why_en = " ".join(en for _, en in clock.steps[2:])
     holds = [h for h in active_holds(record) if h.reason in HOLDS_THAT_KEEP]
-    if holds and not clock.held:  # the clock names a hold only once it has a date to move
-        kinds = ", ".join(sorted({Hold.Reason(h.reason).label.lower() for h in holds}))
-        kinds_en = ", ".join(sorted({h.reason.replace("_", " ") for h in holds}))
-        why_nl += f" Een bewaarplicht ({kinds}) houdt de gegevens vast tot die wordt opgeheven."
-        why_en += f" A hold ({kinds_en}) keeps the data until it is released."
-    return {"until_words": {"nl": f"{label['nl']}. {why_nl}".strip(), "en": f"{label['en']}. {why_en}".strip()}}
+    # the clock names a hold only once it has a date to move
+    held = None if clock.held or not holds else Step(pgettext_lazy(
+        "retention clock", "Een bewaarplicht (%(reasons)s) houdt de gegevens vast tot die wordt opgeheven."),
+        reasons=Labels(Hold.Reason(h.reason).label for h in holds))
+
+    def why() -> str:
+        text = clock.words(2) + (f" {held}" if held is not None else "")
+        return f"{label[get_language()]}. {text}".strip()
+
+    return {"until_words": each_language(why)}
 
 
 def _restrict(actor: Any, req: Request, purposes: set[str]) -> dict[str, str]:

@@ -16,6 +16,10 @@ import io
 import json
 from typing import Any
 
+from django.utils.translation import get_language, gettext, pgettext_lazy
+
+from waarborg.core.language import each_language
+from waarborg.core.language import words as each_words
 from waarborg.core.times import rfc3339, rfc3339_or_none
 from waarborg.engine.audit.log import about_subject
 from waarborg.engine.audit.models import AuditEntry
@@ -29,21 +33,21 @@ from waarborg.engine.vault.models import Record, Subject
 from waarborg.engine.vault.reads import Unlogged, read_record, read_subject_facts
 
 BASIS_WORDS = {
-    "consent": ("toestemming (art. 6 lid 1 sub a AVG)", "consent (art. 6(1)(a) GDPR)"),
-    "contract": ("uitvoering van een overeenkomst (art. 6 lid 1 sub b AVG)", "performance of a contract (art. 6(1)(b) GDPR)"),
-    "legal_obligation": ("wettelijke verplichting (art. 6 lid 1 sub c AVG)", "legal obligation (art. 6(1)(c) GDPR)"),
-    "vital_interest": ("vitaal belang (art. 6 lid 1 sub d AVG)", "vital interest (art. 6(1)(d) GDPR)"),
-    "public_task": ("taak van algemeen belang (art. 6 lid 1 sub e AVG)", "public task (art. 6(1)(e) GDPR)"),
-    "legitimate_interest": ("gerechtvaardigd belang (art. 6 lid 1 sub f AVG)", "legitimate interest (art. 6(1)(f) GDPR)"),
+    "consent": pgettext_lazy("legal basis in an export", "toestemming (art. 6 lid 1 sub a AVG)"),
+    "contract": pgettext_lazy("legal basis in an export", "uitvoering van een overeenkomst (art. 6 lid 1 sub b AVG)"),
+    "legal_obligation": pgettext_lazy("legal basis in an export", "wettelijke verplichting (art. 6 lid 1 sub c AVG)"),
+    "vital_interest": pgettext_lazy("legal basis in an export", "vitaal belang (art. 6 lid 1 sub d AVG)"),
+    "public_task": pgettext_lazy("legal basis in an export", "taak van algemeen belang (art. 6 lid 1 sub e AVG)"),
+    "legitimate_interest": pgettext_lazy("legal basis in an export", "gerechtvaardigd belang (art. 6 lid 1 sub f AVG)"),
 }
 SOURCE_WORDS = {
-    "subject": ("van uzelf", "from you"),
-    "representative": ("van uw vertegenwoordiger", "from your representative"),
-    "involved_person": ("van een betrokkene", "from a person involved"),
-    "organisation": ("van een organisatie", "from an organisation"),
-    "public_source": ("uit een openbare bron", "from a public source"),
-    "website_form": ("via een formulier op de website", "through a website form"),
-    "municipality": ("van de gemeente", "from the municipality"),
+    "subject": pgettext_lazy("source in an export", "van uzelf"),
+    "representative": pgettext_lazy("source in an export", "van uw vertegenwoordiger"),
+    "involved_person": pgettext_lazy("source in an export", "van een betrokkene"),
+    "organisation": pgettext_lazy("source in an export", "van een organisatie"),
+    "public_source": pgettext_lazy("source in an export", "uit een openbare bron"),
+    "website_form": pgettext_lazy("source in an export", "via een formulier op de website"),
+    "municipality": pgettext_lazy("source in an export", "van de gemeente"),
 }
 PROVIDED_SOURCES = ("subject", "representative", "website_form")
 PORTABLE_BASES = ("consent", "contract")
@@ -54,19 +58,28 @@ def _text(value: Any) -> dict[str, str]:
 
 
 def retention_words(rule: RetentionRule | None) -> dict[str, str]:
-    if rule is None:
-        return {"nl": "onbekend", "en": "unknown"}
-    if rule.label is not None:
+    if rule is not None and rule.label is not None:
         return _text(rule.label)
+    return each_language(lambda: _retention_words(rule))
+
+
+def _retention_words(rule: RetentionRule | None) -> str:
+    if rule is None:
+        return gettext("onbekend")
+    period = rule.period.words(get_language()) if rule.period else ""
     if rule.period is not None and rule.start == "collected":
-        return {"nl": f"{rule.period.words('nl')} na verzameling", "en": f"{rule.period.words('en')} after collection"}
+        return gettext("%(period)s na verzameling") % {"period": period}
     if rule.until is not None:
         # The names of what it waits for (an event, a date field, or the earliest/latest of several).
         names = [getattr(t, "event", None) or getattr(t, "field", None) or getattr(t, "calendar", None) or str(t)
                  for path, t in rule.terms() if path[0] == "until"]
-        return {"nl": "tot " + " / ".join(f"'{n}'" for n in names), "en": "until " + " / ".join(f"'{n}'" for n in names)}
-    return {"nl": rule.period.words("nl") if rule.period else "onbepaald",
-            "en": rule.period.words("en") if rule.period else "open-ended"}
+        return gettext("tot %(names)s") % {"names": " / ".join(f"'{n}'" for n in names)}
+    return period or gettext("onbepaald")
+
+
+def basis_words(basis: str) -> dict[str, str]:
+    """A legal basis in words, `{"nl", "en"}` (an unknown one as it is)."""
+    return each_words(BASIS_WORDS.get(basis, basis))
 
 
 def rule_of(policy: Policy, record: Record) -> RetentionRule | None:
@@ -99,7 +112,7 @@ def _readable(record: Record) -> dict[str, Any] | None:
 
 
 def _source_words(kind: str) -> dict[str, str]:
-    return dict(zip(("nl", "en"), SOURCE_WORDS.get(kind, (kind, kind)), strict=True))
+    return each_words(SOURCE_WORDS.get(kind, kind))
 
 
 def _record_view(policy: Policy, record: Record, data: dict[str, Any]) -> dict[str, Any]:
@@ -116,8 +129,10 @@ def _record_view(policy: Policy, record: Record, data: dict[str, Any]) -> dict[s
     }
 
 
-CLASS_WORDS = {"general": {"nl": "algemeen persoonsgegeven", "en": "general personal data"},
-               "special": {"nl": "bijzonder persoonsgegeven", "en": "special category of personal data"}}
+CLASS_WORDS = {
+    "general": pgettext_lazy("class of data", "algemeen persoonsgegeven"),
+    "special": pgettext_lazy("class of data", "bijzonder persoonsgegeven"),
+}
 
 
 def class_of(policy: Policy, category: str) -> str:
@@ -138,10 +153,10 @@ def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, di
             block = categories.setdefault(cid, {
                 "category": cid,
                 "label": _text(policy.categories[cid].label) if cid in policy.categories else {"nl": cid, "en": cid},
-                "class": class_of(policy, cid), "class_words": CLASS_WORDS[class_of(policy, cid)],
+                "class": class_of(policy, cid), "class_words": each_words(CLASS_WORDS[class_of(policy, cid)]),
                 "purpose": purpose_id, "purpose_label": _text(purpose.label) if purpose else {"nl": purpose_id, "en": ""},
                 "legal_basis": basis,
-                "legal_basis_words": dict(zip(("nl", "en"), BASIS_WORDS.get(basis, (basis, basis)), strict=True)),
+                "legal_basis_words": basis_words(basis),
                 "retention": retention_words(rule_of(policy, record)),
                 "sources": [], "recipients": recipients_for(policy, purpose_id, cid), "fields": [],
             })
@@ -155,7 +170,7 @@ def _purpose_block(policy: Policy, purpose_id: str, items: list[tuple[Record, di
         "label": _text(purpose.label) if purpose else {"nl": purpose_id, "en": ""},
         "description": _text(purpose.description) if purpose else {"nl": "", "en": ""},
         "legal_basis": basis,
-        "legal_basis_words": dict(zip(("nl", "en"), BASIS_WORDS.get(basis, (basis, basis)), strict=True)),
+        "legal_basis_words": basis_words(basis),
         "legal_basis_detail": purpose.basis_detail.model_dump(mode="json", exclude_defaults=True) if purpose else {},
         "categories": list(categories.values()),
         "records": [_record_view(policy, record, data) for record, data in items],
@@ -206,8 +221,12 @@ def account_of(subject: Subject) -> dict[str, Any] | None:
             "last_login": rfc3339_or_none(user.last_login), "active": user.is_active}
 
 
-CONSENT_STATUS_WORDS = {"active": ("actief", "active"), "pending_verification": ("wacht op verificatie", "pending"),
-                        "withdrawn": ("ingetrokken", "withdrawn"), "refused": ("geweigerd", "refused")}
+CONSENT_STATUS_WORDS = {
+    "active": pgettext_lazy("consent status", "actief"),
+    "pending_verification": pgettext_lazy("consent status", "wacht op verificatie"),
+    "withdrawn": pgettext_lazy("consent status", "ingetrokken"),
+    "refused": pgettext_lazy("consent status", "geweigerd"),
+}
 
 
 def _with_purpose_labels(policy: Policy, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -219,7 +238,7 @@ def _with_purpose_labels(policy: Policy, rows: list[dict[str, Any]]) -> list[dic
         if purpose is not None:
             extra["purpose_label"] = _text(purpose.label)
         if row.get("kind") == "consent" and row.get("status") in CONSENT_STATUS_WORDS:
-            extra["status_words"] = dict(zip(("nl", "en"), CONSENT_STATUS_WORDS[row["status"]], strict=True))
+            extra["status_words"] = each_words(CONSENT_STATUS_WORDS[row["status"]])
         out.append({**row, **extra})
     return out
 

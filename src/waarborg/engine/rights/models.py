@@ -12,28 +12,29 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 
 class Request(models.Model):
     class Type(models.TextChoices):
-        ACCESS = "access", "Inzage"
-        RECTIFICATION = "rectification", "Correctie"
-        COMPLETION = "completion", "Aanvulling"
-        ERASURE = "erasure", "Verwijdering"
-        RESTRICTION = "restriction", "Beperking (afscherming)"
-        OBJECTION = "objection", "Bezwaar"
-        PORTABILITY = "portability", "Overdraagbaarheid"
-        WITHDRAW_CONSENT = "withdraw_consent", "Intrekken toestemming"
-        DISCLOSURES = "disclosures", "Overzicht verstrekkingen"
-        COMPLAINT = "complaint", "Klacht"
+        ACCESS = "access", pgettext_lazy("request type", "Inzage")
+        RECTIFICATION = "rectification", pgettext_lazy("request type", "Correctie")
+        COMPLETION = "completion", pgettext_lazy("request type", "Aanvulling")
+        ERASURE = "erasure", pgettext_lazy("request type", "Verwijdering")
+        RESTRICTION = "restriction", pgettext_lazy("request type", "Beperking (afscherming)")
+        OBJECTION = "objection", pgettext_lazy("request type", "Bezwaar")
+        PORTABILITY = "portability", pgettext_lazy("request type", "Overdraagbaarheid")
+        WITHDRAW_CONSENT = "withdraw_consent", pgettext_lazy("request type", "Intrekken toestemming")
+        DISCLOSURES = "disclosures", pgettext_lazy("request type", "Overzicht verstrekkingen")
+        COMPLAINT = "complaint", pgettext_lazy("request type", "Klacht")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", "Ontvangen"
-        AWAITING_IDENTIFICATION = "awaiting_identification", "Wacht op identificatie"
-        IN_PROGRESS = "in_progress", "In behandeling"
-        ANSWERED = "answered", "Beantwoord"
-        REJECTED = "rejected", "Afgewezen"
-        CLOSED = "closed", "Gesloten"
+        RECEIVED = "received", pgettext_lazy("request status", "Ontvangen")
+        AWAITING_IDENTIFICATION = "awaiting_identification", pgettext_lazy("request status", "Wacht op identificatie")
+        IN_PROGRESS = "in_progress", pgettext_lazy("request status", "In behandeling")
+        ANSWERED = "answered", pgettext_lazy("request status", "Beantwoord")
+        REJECTED = "rejected", pgettext_lazy("request status", "Afgewezen")
+        CLOSED = "closed", pgettext_lazy("request status", "Gesloten")
 
     OPEN = (Status.RECEIVED, Status.AWAITING_IDENTIFICATION, Status.IN_PROGRESS)
 

@@ -18,6 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
+
+from waarborg.core.language import each_language, words
 from waarborg.engine.deidentify import Category, Hint, Replacer, Span, deidentify, find
 from waarborg.engine.keyring.crypto import KeyDestroyed
 from waarborg.engine.policy.schema import FieldType, Policy
@@ -35,23 +38,29 @@ ADDRESS_FIELDS = frozenset({"address", "postal_address", "home_address", "street
 TYPED = {FieldType.EMAIL: Category.EMAIL, FieldType.PHONE: Category.PHONE, FieldType.POSTCODE: Category.POSTCODE,
          FieldType.BSN: Category.BSN, FieldType.IBAN: Category.IBAN, FieldType.URL: Category.URL}
 
-WHAT = {Category.NAME: ("naam", "name"), Category.ADDRESS: ("adres", "address"),
-        Category.POSTCODE: ("postcode", "postcode"), Category.CITY: ("woonplaats", "place"),
-        Category.PHONE: ("telefoonnummer", "phone number"), Category.EMAIL: ("e-mailadres", "e-mail address"),
-        Category.URL: ("webadres", "web address"), Category.BSN: ("BSN", "BSN"), Category.IBAN: ("IBAN", "IBAN"),
-        Category.IDDOC: ("documentnummer", "document number"), Category.DATE: ("datum", "date"),
-        Category.AGE: ("leeftijd", "age"), Category.INSTITUTION: ("instelling", "institution"),
-        Category.PLATE: ("kenteken", "licence plate")}
+WHAT = {
+    Category.NAME: pgettext_lazy("what another person's data is", "naam"),
+    Category.ADDRESS: pgettext_lazy("what another person's data is", "adres"),
+    Category.POSTCODE: pgettext_lazy("what another person's data is", "postcode"),
+    Category.CITY: pgettext_lazy("what another person's data is", "woonplaats"),
+    Category.PHONE: pgettext_lazy("what another person's data is", "telefoonnummer"),
+    Category.EMAIL: pgettext_lazy("what another person's data is", "e-mailadres"),
+    Category.URL: pgettext_lazy("what another person's data is", "webadres"),
+    Category.BSN: pgettext_lazy("what another person's data is", "BSN"),
+    Category.IBAN: pgettext_lazy("what another person's data is", "IBAN"),
+    Category.IDDOC: pgettext_lazy("what another person's data is", "documentnummer"),
+    Category.DATE: pgettext_lazy("what another person's data is", "datum"),
+    Category.AGE: pgettext_lazy("what another person's data is", "leeftijd"),
+    Category.INSTITUTION: pgettext_lazy("what another person's data is", "instelling"),
+    Category.PLATE: pgettext_lazy("what another person's data is", "kenteken"),
+}
 # What identifies another person. Dates, ages, places and institutions stay: in the subject's own file they
 # are mostly the subject's own timeline and the places and organisations of their own life (`Buurthuis De
 # Linde`, `huisartsenpraktijk`), and hiding them would leave the subject a file they cannot follow.
 OTHERS = frozenset(Category) - {Category.DATE, Category.AGE, Category.CITY, Category.INSTITUTION}
-NOTE = {"nl": "Om de privacy van anderen te beschermen (art. 15 lid 4 AVG) zijn namen en gegevens van andere personen "
-              "in vrije tekst vervangen door aanduidingen zoals [NAAM-1]. Dezelfde aanduiding is steeds dezelfde "
-              "persoon of hetzelfde gegeven. Uw eigen gegevens zijn niet vervangen.",
-        "en": "To protect the privacy of others (art. 15(4) GDPR), names and data of other people in free text were "
-              "replaced by marks such as [NAAM-1]. The same mark is always the same person or value. Your own data "
-              "was not replaced."}
+NOTE = gettext_lazy("Om de privacy van anderen te beschermen (art. 15 lid 4 AVG) zijn namen en gegevens van andere "
+                    "personen in vrije tekst vervangen door aanduidingen zoals [NAAM-1]. Dezelfde aanduiding is steeds "
+                    "dezelfde persoon of hetzelfde gegeven. Uw eigen gegevens zijn niet vervangen.")
 
 
 @dataclass(frozen=True)
@@ -125,7 +134,7 @@ def redact_export(policy: Policy, subject: Subject, content: dict[str, Any]) -> 
                 record["data"][name] = result.text
                 done.append(Redaction(record["id"], record["type"], name, spec.free_text, value, result.text,
                                       result.spans))
-    content["redactions"] = {"count": sum(len(r.spans) for r in done), "fields": len(done), "note": NOTE}
+    content["redactions"] = {"count": sum(len(r.spans) for r in done), "fields": len(done), "note": words(NOTE)}
     return done
 
 
@@ -144,11 +153,9 @@ def review_view(policy: Policy, request_id: str, content: dict[str, Any], done: 
         })
     return {"kind": content.get("kind"), "request": request_id,
             "view": "review", "redactions": fields, "count": sum(len(f["spans"]) for f in fields),
-            "note": {"nl": "Alleen voor wie de export controleert: dit is niet wat de betrokkene krijgt.",
-                     "en": "For the reviewer only: this is not what the subject receives."}}
+            "note": words(gettext_lazy("Alleen voor wie de export controleert: dit is niet wat de betrokkene krijgt."))}
 
 
 def _why(category: Category) -> dict[str, str]:
-    nl, en = WHAT[category]
-    return {"nl": f"{nl} in vrije tekst, niet van de betrokkene zelf: rechten van anderen (art. 15 lid 4 AVG)",
-            "en": f"{en} in free text, not the subject's own: rights of others (art. 15(4) GDPR)"}
+    return each_language(lambda: gettext("%(what)s in vrije tekst, niet van de betrokkene zelf: rechten van anderen "
+                                         "(art. 15 lid 4 AVG)") % {"what": WHAT[category]})

@@ -1,5 +1,6 @@
 """Words for what a citizen reads in an answer letter or an export: never a field id, an action code or a
-colleague's account, always what it means, in Dutch and English.
+colleague's account, always what it means, in Dutch and English (`{"nl": ..., "en": ...}`, the same gettext
+texts made once per language: docs/i18n.md).
 
 - A field: its label in the policy (`fields: {name: {label: ...}}`); without one, the usual word for the
   usual field names below; else the label of the field's category, which every policy has.
@@ -12,6 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import pgettext, pgettext_lazy
+
+from waarborg.core.language import each_language, words
 from waarborg.engine.policy.schema import Policy
 
 Words = dict[str, str]
@@ -21,142 +25,207 @@ def _w(nl: str, en: str) -> Words:
     return {"nl": nl, "en": en}
 
 
-FIELD_WORDS: dict[str, tuple[str, str]] = {
-    "name": ("Naam", "Name"), "client_name": ("Naam", "Name"), "email": ("E-mailadres", "E-mail address"),
-    "phone": ("Telefoonnummer", "Phone number"), "address": ("Adres", "Address"), "postcode": ("Postcode", "Postcode"),
-    "birth_date": ("Geboortedatum", "Date of birth"), "bsn": ("Burgerservicenummer (BSN)", "Citizen service number"),
-    "iban": ("Bankrekeningnummer (IBAN)", "Bank account (IBAN)"), "account_holder": ("Tenaamstelling", "Account holder"),
-    "amount": ("Bedrag", "Amount"), "edition": ("Ronde", "Edition"), "paid_on": ("Betaald op", "Paid on"),
-    "status": ("Status", "Status"), "question": ("Vraag", "Question"), "message": ("Bericht", "Message"),
-    "description": ("Omschrijving", "Description"), "counterparty": ("Tegenpartij", "Counterparty"),
-    "relationship": ("Relatie", "Relationship"), "hours_per_week": ("Uren per week", "Hours per week"),
-    "care_recipient_address": ("Adres van wie u verzorgt", "Address of the person you care for"),
-    "care_situation": ("Zorgsituatie", "Care situation"), "invoice_date": ("Factuurdatum", "Invoice date"),
-    "request": ("Hulpvraag", "Request for help"), "source": ("Bron", "Source"), "event": ("Bijeenkomst", "Event"),
-    "attended": ("Aanwezig", "Attended"), "tip": ("Tip", "Tip"), "comment": ("Opmerking", "Comment"),
-    "remarks": ("Opmerkingen", "Remarks"), "details": ("Toelichting", "Details"), "complaint": ("Klacht", "Complaint"),
-    "response": ("Reactie", "Response"), "plan": ("Plan", "Plan"), "decision": ("Besluit", "Decision"),
-    "situation": ("Situatie", "Situation"), "living_situation": ("Woonsituatie", "Living situation"),
-    "household": ("Huishouden", "Household"), "income": ("Inkomen", "Income"), "finances": ("Financiën", "Finances"),
-    "health": ("Gezondheid", "Health"), "education": ("Opleiding", "Education"),
-    "work_history": ("Werkervaring", "Work history"), "availability": ("Beschikbaarheid", "Availability"),
-    "appointment_at": ("Afspraak", "Appointment"), "document": ("Document", "Document"),
-    "attachment": ("Bijlage", "Attachment"), "file": ("Bestand", "File"), "content": ("Inhoud", "Content"),
-    "theme": ("Thema", "Theme"), "neighbourhood": ("Wijk", "Neighbourhood"), "location": ("Locatie", "Location"),
-    "representative_name": ("Naam vertegenwoordiger", "Representative's name"),
-    "representative_contact": ("Contact vertegenwoordiger", "Representative's contact"),
-    "wlz_indication": ("Wlz-indicatie", "Wlz care indication"), "care_providers": ("Zorgaanbieders", "Care providers"),
-    "medical_advice": ("Medisch advies", "Medical advice"), "arrangements": ("Afspraken", "Arrangements"),
-    "received_on": ("Ontvangen op", "Received on"), "requested_at": ("Gevraagd op", "Requested at"),
-    "username": ("Gebruikersnaam", "Username"), "information": ("Informatie", "Information"),
+FIELD_WORDS: dict[str, Any] = {
+    "name": pgettext_lazy("field", "Naam"),
+    "client_name": pgettext_lazy("field", "Naam"),
+    "email": pgettext_lazy("field", "E-mailadres"),
+    "phone": pgettext_lazy("field", "Telefoonnummer"),
+    "address": pgettext_lazy("field", "Adres"),
+    "postcode": pgettext_lazy("field", "Postcode"),
+    "birth_date": pgettext_lazy("field", "Geboortedatum"),
+    "bsn": pgettext_lazy("field", "Burgerservicenummer (BSN)"),
+    "iban": pgettext_lazy("field", "Bankrekeningnummer (IBAN)"),
+    "account_holder": pgettext_lazy("field", "Tenaamstelling"),
+    "amount": pgettext_lazy("field", "Bedrag"),
+    "edition": pgettext_lazy("field", "Ronde"),
+    "paid_on": pgettext_lazy("field", "Betaald op"),
+    "status": pgettext_lazy("field", "Status"),
+    "question": pgettext_lazy("field", "Vraag"),
+    "message": pgettext_lazy("field", "Bericht"),
+    "description": pgettext_lazy("field", "Omschrijving"),
+    "counterparty": pgettext_lazy("field", "Tegenpartij"),
+    "relationship": pgettext_lazy("field", "Relatie"),
+    "hours_per_week": pgettext_lazy("field", "Uren per week"),
+    "care_recipient_address": pgettext_lazy("field", "Adres van wie u verzorgt"),
+    "care_situation": pgettext_lazy("field", "Zorgsituatie"),
+    "invoice_date": pgettext_lazy("field", "Factuurdatum"),
+    "request": pgettext_lazy("field", "Hulpvraag"),
+    "source": pgettext_lazy("field", "Bron"),
+    "event": pgettext_lazy("field", "Bijeenkomst"),
+    "attended": pgettext_lazy("field", "Aanwezig"),
+    "tip": pgettext_lazy("field", "Tip"),
+    "comment": pgettext_lazy("field", "Opmerking"),
+    "remarks": pgettext_lazy("field", "Opmerkingen"),
+    "details": pgettext_lazy("field", "Toelichting"),
+    "complaint": pgettext_lazy("field", "Klacht"),
+    "response": pgettext_lazy("field", "Reactie"),
+    "plan": pgettext_lazy("field", "Plan"),
+    "decision": pgettext_lazy("field", "Besluit"),
+    "situation": pgettext_lazy("field", "Situatie"),
+    "living_situation": pgettext_lazy("field", "Woonsituatie"),
+    "household": pgettext_lazy("field", "Huishouden"),
+    "income": pgettext_lazy("field", "Inkomen"),
+    "finances": pgettext_lazy("field", "Financiën"),
+    "health": pgettext_lazy("field", "Gezondheid"),
+    "education": pgettext_lazy("field", "Opleiding"),
+    "work_history": pgettext_lazy("field", "Werkervaring"),
+    "availability": pgettext_lazy("field", "Beschikbaarheid"),
+    "appointment_at": pgettext_lazy("field", "Afspraak"),
+    "document": pgettext_lazy("field", "Document"),
+    "attachment": pgettext_lazy("field", "Bijlage"),
+    "file": pgettext_lazy("field", "Bestand"),
+    "content": pgettext_lazy("field", "Inhoud"),
+    "theme": pgettext_lazy("field", "Thema"),
+    "neighbourhood": pgettext_lazy("field", "Wijk"),
+    "location": pgettext_lazy("field", "Locatie"),
+    "representative_name": pgettext_lazy("field", "Naam vertegenwoordiger"),
+    "representative_contact": pgettext_lazy("field", "Contact vertegenwoordiger"),
+    "wlz_indication": pgettext_lazy("field", "Wlz-indicatie"),
+    "care_providers": pgettext_lazy("field", "Zorgaanbieders"),
+    "medical_advice": pgettext_lazy("field", "Medisch advies"),
+    "arrangements": pgettext_lazy("field", "Afspraken"),
+    "received_on": pgettext_lazy("field", "Ontvangen op"),
+    "requested_at": pgettext_lazy("field", "Gevraagd op"),
+    "username": pgettext_lazy("field", "Gebruikersnaam"),
+    "information": pgettext_lazy("field", "Informatie"),
 }
 
-FACT_WORDS: dict[str, tuple[str, str]] = {
-    "external_id": ("Uw nummer bij ons", "Your number with us"), "birth_date": ("Geboortedatum", "Date of birth"),
-    "bsn": ("Burgerservicenummer (BSN)", "Citizen service number (BSN)"),
-    "username": ("Gebruikersnaam", "Username"), "email": ("E-mailadres", "E-mail address"),
-    "created_at": ("Aangemaakt op", "Created on"), "last_login": ("Laatst ingelogd", "Last logged in"),
-    "active": ("Actief", "Active"),
+FACT_WORDS: dict[str, Any] = {
+    "external_id": pgettext_lazy("fact about the data subject", "Uw nummer bij ons"),
+    "birth_date": pgettext_lazy("fact about the data subject", "Geboortedatum"),
+    "bsn": pgettext_lazy("fact about the data subject", "Burgerservicenummer (BSN)"),
+    "username": pgettext_lazy("fact about the data subject", "Gebruikersnaam"),
+    "email": pgettext_lazy("fact about the data subject", "E-mailadres"),
+    "created_at": pgettext_lazy("fact about the data subject", "Aangemaakt op"),
+    "last_login": pgettext_lazy("fact about the data subject", "Laatst ingelogd"),
+    "active": pgettext_lazy("fact about the data subject", "Actief"),
 }
 
-REQUEST_WORDS: dict[str, tuple[str, str]] = {
-    "access": ("inzage", "access"), "rectification": ("correctie", "rectification"),
-    "erasure": ("verwijdering", "erasure"), "restriction": ("beperking", "restriction"),
-    "objection": ("bezwaar", "objection"), "portability": ("overdraagbaarheid", "portability"),
-    "withdraw_consent": ("intrekken van toestemming", "withdrawal of consent"),
-    "disclosures": ("overzicht van verstrekkingen", "overview of disclosures"), "complaint": ("klacht", "complaint"),
+REQUEST_WORDS: dict[str, Any] = {
+    "access": pgettext_lazy("request type in a sentence", "inzage"),
+    "rectification": pgettext_lazy("request type in a sentence", "correctie"),
+    "erasure": pgettext_lazy("request type in a sentence", "verwijdering"),
+    "restriction": pgettext_lazy("request type in a sentence", "beperking"),
+    "objection": pgettext_lazy("request type in a sentence", "bezwaar"),
+    "portability": pgettext_lazy("request type in a sentence", "overdraagbaarheid"),
+    "withdraw_consent": pgettext_lazy("request type in a sentence", "intrekken van toestemming"),
+    "disclosures": pgettext_lazy("request type in a sentence", "overzicht van verstrekkingen"),
+    "complaint": pgettext_lazy("request type in a sentence", "klacht"),
 }
 
-REASON_WORDS: dict[str, tuple[str, str]] = {
-    "agreed_work": ("afgesproken werkzaamheden", "agreed work"), "contract": ("uitvoering van een overeenkomst",
-                                                                             "performance of a contract"),
-    "legal_obligation": ("wettelijke verplichting", "legal obligation"),
-    "authority_request": ("vordering van een bevoegde instantie", "request of a competent authority"),
-    "public_task": ("taak van algemeen belang", "public task"), "public_interest": ("algemeen belang", "public interest"),
-    "legitimate_interest": ("gerechtvaardigd belang", "legitimate interest"),
-    "vital_interest": ("vitaal belang", "vital interest"), "consent": ("uw toestemming", "your consent"),
+REASON_WORDS: dict[str, Any] = {
+    "agreed_work": pgettext_lazy("disclosure reason", "afgesproken werkzaamheden"),
+    "contract": pgettext_lazy("disclosure reason", "uitvoering van een overeenkomst"),
+    "legal_obligation": pgettext_lazy("disclosure reason", "wettelijke verplichting"),
+    "authority_request": pgettext_lazy("disclosure reason", "vordering van een bevoegde instantie"),
+    "public_task": pgettext_lazy("disclosure reason", "taak van algemeen belang"),
+    "public_interest": pgettext_lazy("disclosure reason", "algemeen belang"),
+    "legitimate_interest": pgettext_lazy("disclosure reason", "gerechtvaardigd belang"),
+    "vital_interest": pgettext_lazy("disclosure reason", "vitaal belang"),
+    "consent": pgettext_lazy("disclosure reason", "uw toestemming"),
 }
 
-ACTIONS: dict[str, tuple[str, str]] = {
-    "subject.create": ("U bent bij ons ingeschreven", "You were registered with us"),
-    "account.create": ("Uw account is aangemaakt", "Your account was created"),
-    "record.create": ("Gegevens vastgelegd", "Data recorded"), "record.read": ("Gegevens ingezien", "Data viewed"),
-    "record.list": ("Overzicht van gegevens bekeken", "List of data viewed"),
-    "record.update": ("Gegevens gewijzigd", "Data changed"), "record.delete": ("Gegevens verwijderd", "Data deleted"),
-    "record.anonymise": ("Gegevens geanonimiseerd", "Data anonymised"),
-    "consent.give": ("Toestemming gegeven", "Consent given"), "consent.withdraw": ("Toestemming ingetrokken",
-                                                                                  "Consent withdrawn"),
-    "consent.refuse": ("Toestemming geweigerd", "Consent refused"), "consent.verify": ("Toestemming gecontroleerd",
-                                                                                      "Consent verified"),
-    "disclosure.create": ("Gegevens verstrekt aan een ontvanger", "Data disclosed to a recipient"),
-    "disclosure.list": ("Overzicht van verstrekkingen bekeken", "Overview of disclosures viewed"),
-    "request.create": ("Uw verzoek is geregistreerd", "Your request was registered"),
-    "request.verify": ("Uw identiteit is gecontroleerd", "Your identity was verified"),
-    "request.review": ("Het antwoord op uw verzoek is voorbereid", "The answer to your request was prepared"),
-    "request.deliver": ("Het antwoord is aan u verstuurd", "The answer was sent to you"),
-    "request.close": ("Uw verzoek is afgesloten", "Your request was closed"),
-    "request.reject": ("Uw verzoek is afgewezen", "Your request was refused"),
-    "request.extend": ("De termijn van uw verzoek is verlengd", "The deadline of your request was extended"),
-    "retention.event": ("Een gebeurtenis die de bewaartermijn bepaalt", "An event that sets the retention period"),
-    "retention.hold": ("Gegevens bewaard zolang uw verzoek loopt", "Data kept while your request is handled"),
-    "retention.hold_release": ("Bewaren voor uw verzoek beëindigd", "Keeping for your request ended"),
-    "retention.extend": ("Bewaartermijn verlengd", "Retention period extended"),
-    "notice.due": ("U moet worden geïnformeerd over gegevens van anderen",
-                   "You are to be told about data from others"),
-    "notice.sent": ("U bent geïnformeerd over gegevens van anderen", "You were told about data from others"),
-    "restriction.set": ("Verwerking beperkt", "Processing restricted"), "restriction.lift": ("Beperking opgeheven",
-                                                                                             "Restriction lifted"),
-    "objection.record": ("Uw bezwaar is vastgelegd", "Your objection was recorded"),
-    "portal.login": ("U logde in op het portaal", "You logged in to the portal"),
-    "statement.add": ("Uw verklaring is toegevoegd", "Your statement was added"),
-    "subject.assign": ("Uw dossier is aan een medewerker toegewezen", "Your file was assigned to a staff member"),
-    "subject.unassign": ("Toewijzing van uw dossier beëindigd", "Assignment of your file ended"),
+ACTIONS: dict[str, Any] = {
+    "subject.create": pgettext_lazy("processing history", "U bent bij ons ingeschreven"),
+    "account.create": pgettext_lazy("processing history", "Uw account is aangemaakt"),
+    "record.create": pgettext_lazy("processing history", "Gegevens vastgelegd"),
+    "record.read": pgettext_lazy("processing history", "Gegevens ingezien"),
+    "record.list": pgettext_lazy("processing history", "Overzicht van gegevens bekeken"),
+    "record.update": pgettext_lazy("processing history", "Gegevens gewijzigd"),
+    "record.delete": pgettext_lazy("processing history", "Gegevens verwijderd"),
+    "record.anonymise": pgettext_lazy("processing history", "Gegevens geanonimiseerd"),
+    "consent.give": pgettext_lazy("processing history", "Toestemming gegeven"),
+    "consent.withdraw": pgettext_lazy("processing history", "Toestemming ingetrokken"),
+    "consent.refuse": pgettext_lazy("processing history", "Toestemming geweigerd"),
+    "consent.verify": pgettext_lazy("processing history", "Toestemming gecontroleerd"),
+    "disclosure.create": pgettext_lazy("processing history", "Gegevens verstrekt aan een ontvanger"),
+    "disclosure.list": pgettext_lazy("processing history", "Overzicht van verstrekkingen bekeken"),
+    "request.create": pgettext_lazy("processing history", "Uw verzoek is geregistreerd"),
+    "request.verify": pgettext_lazy("processing history", "Uw identiteit is gecontroleerd"),
+    "request.review": pgettext_lazy("processing history", "Het antwoord op uw verzoek is voorbereid"),
+    "request.deliver": pgettext_lazy("processing history", "Het antwoord is aan u verstuurd"),
+    "request.close": pgettext_lazy("processing history", "Uw verzoek is afgesloten"),
+    "request.reject": pgettext_lazy("processing history", "Uw verzoek is afgewezen"),
+    "request.extend": pgettext_lazy("processing history", "De termijn van uw verzoek is verlengd"),
+    "retention.event": pgettext_lazy("processing history", "Een gebeurtenis die de bewaartermijn bepaalt"),
+    "retention.hold": pgettext_lazy("processing history", "Gegevens bewaard zolang uw verzoek loopt"),
+    "retention.hold_release": pgettext_lazy("processing history", "Bewaren voor uw verzoek beëindigd"),
+    "retention.extend": pgettext_lazy("processing history", "Bewaartermijn verlengd"),
+    "notice.due": pgettext_lazy("processing history", "U moet worden geïnformeerd over gegevens van anderen"),
+    "notice.sent": pgettext_lazy("processing history", "U bent geïnformeerd over gegevens van anderen"),
+    "restriction.set": pgettext_lazy("processing history", "Verwerking beperkt"),
+    "restriction.lift": pgettext_lazy("processing history", "Beperking opgeheven"),
+    "objection.record": pgettext_lazy("processing history", "Uw bezwaar is vastgelegd"),
+    "portal.login": pgettext_lazy("processing history", "U logde in op het portaal"),
+    "statement.add": pgettext_lazy("processing history", "Uw verklaring is toegevoegd"),
+    "subject.assign": pgettext_lazy("processing history", "Uw dossier is aan een medewerker toegewezen"),
+    "subject.unassign": pgettext_lazy("processing history", "Toewijzing van uw dossier beëindigd"),
 }
-NOUNS: dict[str, tuple[str, str]] = {
-    "record": ("gegevens", "data"), "consent": ("toestemming", "consent"), "request": ("verzoek", "request"),
-    "disclosure": ("verstrekking", "disclosure"), "subject": ("uw inschrijving", "your registration"),
-    "account": ("account", "account"), "retention": ("bewaartermijn", "retention"), "breach": ("datalek", "breach"),
-    "decision": ("besluit", "decision"), "mailing": ("mailing", "mailing"), "recording": ("opname", "recording"),
-    "securemail": ("beveiligde e-mail", "secure mail"), "ticket": ("vraag", "question"), "payout": ("uitbetaling",
-                                                                                                    "payout"),
+
+NOUNS: dict[str, Any] = {
+    "record": pgettext_lazy("processing history noun", "gegevens"),
+    "consent": pgettext_lazy("processing history noun", "toestemming"),
+    "request": pgettext_lazy("processing history noun", "verzoek"),
+    "disclosure": pgettext_lazy("processing history noun", "verstrekking"),
+    "subject": pgettext_lazy("processing history noun", "uw inschrijving"),
+    "account": pgettext_lazy("processing history noun", "account"),
+    "retention": pgettext_lazy("processing history noun", "bewaartermijn"),
+    "breach": pgettext_lazy("processing history noun", "datalek"),
+    "decision": pgettext_lazy("processing history noun", "besluit"),
+    "mailing": pgettext_lazy("processing history noun", "mailing"),
+    "recording": pgettext_lazy("processing history noun", "opname"),
+    "securemail": pgettext_lazy("processing history noun", "beveiligde e-mail"),
+    "ticket": pgettext_lazy("processing history noun", "vraag"),
+    "payout": pgettext_lazy("processing history noun", "uitbetaling"),
 }
-VERBS: dict[str, tuple[str, str]] = {
-    "create": ("vastgelegd", "recorded"), "read": ("ingezien", "viewed"), "update": ("gewijzigd", "changed"),
-    "delete": ("verwijderd", "deleted"), "list": ("bekeken", "viewed"), "send": ("verstuurd", "sent"),
-    "erase": ("verwijderd", "erased"), "export": ("geëxporteerd", "exported"), "view": ("bekeken", "viewed"),
+
+VERBS: dict[str, Any] = {
+    "create": pgettext_lazy("processing history verb", "vastgelegd"),
+    "read": pgettext_lazy("processing history verb", "ingezien"),
+    "update": pgettext_lazy("processing history verb", "gewijzigd"),
+    "delete": pgettext_lazy("processing history verb", "verwijderd"),
+    "list": pgettext_lazy("processing history verb", "bekeken"),
+    "send": pgettext_lazy("processing history verb", "verstuurd"),
+    "erase": pgettext_lazy("processing history verb (erasure)", "verwijderd"),
+    "export": pgettext_lazy("processing history verb", "geëxporteerd"),
+    "view": pgettext_lazy("processing history verb", "bekeken"),
 }
-REFUSED = _w(" (geweigerd)", " (refused)")
 
 
 def action_words(code: str, outcome: str = "") -> Words:
     """What was done, as a phrase; `.refused` (or a refused outcome) says so."""
     base = code.removesuffix(".refused")
     refused = base != code or outcome == "refused"
-    if base in ACTIONS:
-        nl, en = ACTIONS[base]
-    else:
-        noun, _, verb = base.partition(".")
-        noun_nl, noun_en = NOUNS.get(noun, ("verwerking", "processing"))
-        verb_nl, verb_en = VERBS.get(verb.split(".")[0], ("verwerkt", "processed"))
-        nl, en = f"{noun_nl.capitalize()} {verb_nl}", f"{noun_en.capitalize()} {verb_en}"
-    return _w(nl + (REFUSED["nl"] if refused else ""), en + (REFUSED["en"] if refused else ""))
+
+    def phrase() -> str:
+        if base in ACTIONS:
+            text = str(ACTIONS[base])
+        else:
+            noun, _, verb = base.partition(".")
+            noun_words = str(NOUNS.get(noun, pgettext("processing history", "verwerking")))
+            verb_words = str(VERBS.get(verb.split(".")[0], pgettext("processing history", "verwerkt")))
+            text = pgettext("processing history", "%(noun)s %(verb)s") % {"noun": noun_words.capitalize(),
+                                                                         "verb": verb_words}
+        return text + (pgettext("processing history", " (geweigerd)") if refused else "")
+
+    return each_language(phrase)
 
 
 def roles_words(policy: Policy, roles: str | list[str] | tuple[str, ...] | None, kind: str = "staff") -> Words:
     """Who did it, as a citizen may read it: role labels, never a colleague's account."""
     if kind in ("citizen", "subject"):
-        return _w("uzelf", "you")
+        return words(pgettext_lazy("processing history", "uzelf"))
     names = [r for r in (roles.split(",") if isinstance(roles, str) else roles or ()) if r.strip()]
     labels = [policy.roles[r.strip()].label for r in names if r.strip() in policy.roles]
     if labels:
         return _w(", ".join(label.get("nl") for label in labels), ", ".join(label.get("en") for label in labels))
     if kind == "system" or names == ["system"]:
-        return _w("het systeem (automatisch)", "the system (automatically)")
+        return words(pgettext_lazy("processing history", "het systeem (automatisch)"))
     if kind == "anonymous":
-        return _w("via een formulier op de website", "through a form on the website")
+        return words(pgettext_lazy("processing history", "via een formulier op de website"))
     if kind == "service":
-        return _w("een gekoppeld systeem", "a connected system")
-    return _w("een medewerker", "a staff member")
+        return words(pgettext_lazy("processing history", "een gekoppeld systeem"))
+    return words(pgettext_lazy("processing history", "een medewerker"))
 
 
 def user_words(policy: Policy, user: Any) -> Words | None:
@@ -173,7 +242,7 @@ def field_label(policy: Policy, record_type: str, name: str) -> Words:
     if spec is not None and spec.label is not None:
         return _w(spec.label.get("nl"), spec.label.get("en"))
     if name in FIELD_WORDS:
-        return _w(*FIELD_WORDS[name])
+        return words(FIELD_WORDS[name])
     if spec is not None and spec.category in policy.categories:
         label = policy.categories[spec.category].label
         return _w(label.get("nl"), label.get("en"))
@@ -181,8 +250,9 @@ def field_label(policy: Policy, record_type: str, name: str) -> Words:
 
 
 def fact_label(key: str) -> Words:
-    nl, en = FACT_WORDS.get(key, (key.replace("_", " ").capitalize(),) * 2)
-    return _w(nl, en)
+    if key in FACT_WORDS:
+        return words(FACT_WORDS[key])
+    return _w(key.replace("_", " ").capitalize(), key.replace("_", " ").capitalize())
 
 
 def category_label(policy: Policy, category: str) -> Words:
@@ -192,6 +262,7 @@ def category_label(policy: Policy, category: str) -> Words:
     return _w(category.replace("_", " "), category.replace("_", " "))
 
 
-def code_words(table: dict[str, tuple[str, str]], code: str) -> Words:
-    nl, en = table.get(code, (code.replace("_", " "),) * 2)
-    return _w(nl, en)
+def code_words(table: dict[str, Any], code: str) -> Words:
+    if code in table:
+        return words(table[code])
+    return _w(code.replace("_", " "), code.replace("_", " "))

@@ -20,8 +20,10 @@ from typing import Any
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from waarborg.core.errors import Conflict, Invalid
+from waarborg.core.language import joined
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.consent import state
 from waarborg.engine.consent.actions import consent_give
@@ -34,9 +36,9 @@ from waarborg.modules.listings.models import Listing, Ticket, TicketMessage
 
 ACTOR = "system:feedback_form"
 # S1-09: the only messages the feedback address may receive.
-MESSAGE_KINDS = {
-    "feedback_outcome": ("Wat wij met uw opmerking hebben gedaan", "What we did with your comment"),
-    "additional_information": ("Wij hebben meer informatie nodig", "We need more information"),
+MESSAGE_KINDS = {  # each kind's words are the subject of its mail
+    "feedback_outcome": gettext_lazy("Wat wij met uw opmerking hebben gedaan"),
+    "additional_information": gettext_lazy("Wij hebben meer informatie nodig"),
 }
 
 
@@ -87,7 +89,7 @@ def feedback_message(actor: Any, ticket: Ticket, *, kind: str, text: str) -> Tic
         address = record_read(actor, ticket.record, FEEDBACK_PURPOSE).get("email")
         if not address:
             raise Conflict("Deze reactie kwam zonder e-mailadres. (This feedback came without an e-mail address.)")
-        nl, en = MESSAGE_KINDS[kind]
+        subject = joined(lambda: str(MESSAGE_KINDS[kind]), current().languages)
         message = TicketMessage.objects.create(ticket=ticket, kind=kind, at=timezone.now(),
                                                by=actor if getattr(actor, "pk", None) else None)
         if kind == "feedback_outcome":
@@ -95,5 +97,5 @@ def feedback_message(actor: Any, ticket: Ticket, *, kind: str, text: str) -> Tic
             ticket.save(update_fields=["status"])
         append(Entry(action="ticket.message", actor=actor, purpose=FEEDBACK_PURPOSE, subject=ticket.subject,
                      record=ticket.record, detail={"ticket": str(ticket.pk), "kind": kind}))
-        send_mail(f"{nl} / {en}", text.strip(), None, [address])
+        send_mail(subject, text.strip(), None, [address])
     return message

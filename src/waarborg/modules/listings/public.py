@@ -14,7 +14,9 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
 
 from waarborg.core.errors import Invalid
 from waarborg.engine.audit.log import Entry, append
@@ -26,12 +28,18 @@ from waarborg.modules.listings.actions import LISTING_PURPOSE, LISTING_TYPE
 from waarborg.modules.listings.models import Listing, PublicReads
 
 # S1-33: the themes of the sociale kaart, as the policy's `theme` choices name them.
-THEMES: dict[str, dict[str, str]] = {
-    "wonen": {"nl": "Wonen", "en": "Housing"},
-    "zorg_welzijn": {"nl": "Zorg & welzijn", "en": "Care & welfare"},
-    "werk_inkomen": {"nl": "Werk & inkomen", "en": "Work & income"},
-    "kinderen_jeugd": {"nl": "Kinderen & jeugd", "en": "Children & youth"},
+THEMES: dict[str, Promise] = {
+    "wonen": pgettext_lazy("sociale kaart theme", "Wonen"),
+    "zorg_welzijn": pgettext_lazy("sociale kaart theme", "Zorg & welzijn"),
+    "werk_inkomen": pgettext_lazy("sociale kaart theme", "Werk & inkomen"),
+    "kinderen_jeugd": pgettext_lazy("sociale kaart theme", "Kinderen & jeugd"),
 }
+
+
+def theme_label(theme: str, lang: str) -> str:
+    """A theme in words (`lang`: the page's or the API's `?lang=`); a theme without words as it is."""
+    with translation.override(lang):
+        return str(THEMES.get(theme, theme))
 
 
 def public_fields(policy: Policy, record_type: str = LISTING_TYPE) -> list[str]:
@@ -71,7 +79,7 @@ def view(policy: Policy, listing: Listing, lang: str = "nl") -> dict[str, Any]:
     for name in fields:
         out[name] = data.get(name) or ""
     if "theme" in out:
-        out["theme_label"] = THEMES.get(out["theme"], {}).get(lang, out["theme"])
+        out["theme_label"] = theme_label(out["theme"], lang)
     return out
 
 

@@ -22,9 +22,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from waarborg.conf.links import absolute_url
 from waarborg.core.errors import Refused
+from waarborg.core.language import MAIL_HALVES, joined
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.policy.active import current
 from waarborg.engine.policy.periods import Period
@@ -88,11 +90,14 @@ def _flag(listing: Listing, now: datetime) -> bool:
 
 def _body(policy: Any, listing: Listing, link: str) -> str:
     name = listing.record.plain.get("name", "")
-    return (f"Beste {name},\n\nTwee keer per jaar vragen wij de organisaties op de sociale kaart hun gegevens te "
-            f"controleren. Klopt alles nog? Bekijk en bevestig uw gegevens via:\n{link}\n\n"
-            f"Klopt er iets niet, geef het door via het reactieformulier op die pagina.\n\n"
-            f"Twice a year we ask the organisations on the social map to check their data. "
-            f"Please review and confirm yours at the link above.\n\n{policy.organisation.name}")
+
+    def text() -> str:
+        return gettext("Beste %(name)s,\n\nTwee keer per jaar vragen wij de organisaties op de sociale kaart hun "
+                       "gegevens te controleren. Klopt alles nog? Bekijk en bevestig uw gegevens via:\n%(link)s\n\n"
+                       "Klopt er iets niet, geef het door via het reactieformulier op die pagina.") % {
+            "name": name, "link": link}
+
+    return f"{joined(text, policy.languages, MAIL_HALVES)}\n\n{policy.organisation.name}"
 
 
 def send_one(listing: Listing, now: datetime) -> str:
@@ -110,8 +115,8 @@ def send_one(listing: Listing, now: datetime) -> str:
             address = record_read(ACTOR, listing.verification, VERIFICATION_PURPOSE)["email"]
             _flag(listing, now)
             mail = VerificationMail.objects.create(listing=listing, status=VerificationMail.Status.SENT, at=now)
-            send_mail("Controleer uw gegevens op de sociale kaart / Please check your data", _body(
-                policy, listing, link_for(mail)), None, [address])
+            subject = joined(lambda: gettext("Controleer uw gegevens op de sociale kaart"), policy.languages)
+            send_mail(subject, _body(policy, listing, link_for(mail)), None, [address])
             append(Entry(action="listing.verification_sent", actor=ACTOR, purpose=VERIFICATION_PURPOSE,
                          subject=listing.subject_id, record=listing.verification_id,
                          detail={"listing": str(listing.pk), "mail": mail.pk}))

@@ -21,8 +21,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 from waarborg.core.errors import Invalid
+from waarborg.core.language import dutch, in_language, joined
 from waarborg.engine.audit.log import Entry, append, append_many
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.consent import objections, state
@@ -63,9 +65,15 @@ def _message(mailing: Mailing, recipient: Recipient, base_url: str, connection: 
     if mailing.message_type in kinds.BULK:
         link = urljoin(base_url, reverse("unsubscribe", args=[unsubscribe_token(recipient.subject_id,
                                                                                  mailing.purpose)]))
-        text += f"\n\n--\nAfmelden / Unsubscribe: {link}\n"
-        html += (f'<hr><p><a href="{escape(link)}">Afmelden voor deze berichten</a> '
-                 f'(<span lang="en">unsubscribe</span>)</p>')
+        languages = current().languages
+        unsubscribe = joined(lambda: gettext("Afmelden"), languages)
+        link_text = dutch(gettext_lazy("Afmelden voor deze berichten"))
+        text += f"\n\n--\n{unsubscribe}: {link}\n"
+        html += f'<hr><p><a href="{escape(link)}">{escape(link_text)}</a>'
+        for lang in (lang for lang in languages if lang != "nl"):  # the other languages, after the Dutch link
+            other = in_language(lang, lambda: pgettext("the second language of a mail's unsubscribe link", "afmelden"))
+            html += f' (<span lang="{lang}">{escape(other)}</span>)'
+        html += "</p>"
         headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     message = EmailMultiAlternatives(subject=_fill(mailing.title, recipient), body=text,
                                      from_email=settings.DEFAULT_FROM_EMAIL, to=[recipient.address],

@@ -19,9 +19,11 @@ from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from waarborg.core.actors import is_system
 from waarborg.core.errors import Invalid
+from waarborg.core.language import joined
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.consent import state
 from waarborg.engine.consent.gates import restriction_gate
@@ -231,11 +233,12 @@ def _deliver_to_client(actor: Any, rec: Recording, copy: CopyRequest, address: s
     copy.save(update_fields=["fulfilled_at", "via"])
     _audit("recording.copy", actor, rec.subject_id, rec.record_id, recording=str(rec.pk), copy=str(copy.pk),
            direction="staff_to_client", via="mail", trigger=trigger)
+    policy = active().policy
     message = EmailMessage(
-        "Kopie van de opname van uw gesprek / Copy of the recording of your conversation",
-        "Hierbij ontvangt u een kopie van de opname van uw gesprek met Werkzaak Rivierenland. De opname is niet "
-        "bewerkt.\nAttached is a copy of the recording of your conversation with Werkzaak Rivierenland. It has "
-        "not been edited.\n", None, [address])
+        joined(lambda: gettext("Kopie van de opname van uw gesprek"), policy.languages),
+        joined(lambda: gettext("Hierbij ontvangt u een kopie van de opname van uw gesprek met %(organisation)s. De "
+                               "opname is niet bewerkt.") % {"organisation": policy.organisation.name},
+               policy.languages, "\n") + "\n", None, [address])
     message.attach(upload.filename or "opname", upload.data, upload.content_type or "application/octet-stream")
     message.send()
 

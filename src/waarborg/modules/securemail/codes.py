@@ -16,10 +16,13 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from waarborg.core.errors import Invalid, TooMany
+from waarborg.core.language import MAIL_HALVES, joined
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.keyring.crypto import keyed_hash
+from waarborg.engine.policy.active import current
 from waarborg.engine.vault.access import refuse
 from waarborg.engine.vault.gates import Refusal
 from waarborg.modules.securemail.models import AccessCode
@@ -65,12 +68,15 @@ def code_request(*, name: str, email: str) -> AccessCode:
                                         created_at=now, expires_at=now + LIFETIME)
         append(Entry(action="securemail.code_issued", actor=ACTOR, purpose=PURPOSE,
                      detail={"code": str(row.pk), "expires_at": row.expires_at.isoformat()}))
-    greeting = f"Beste {name.strip()}," if name.strip() else "Beste afzender,"
-    send_mail(
-        "Je toegangscode voor veilig mailen / Your access code for secure mail",
-        f"{greeting}\n\nJe toegangscode is {code}. Hij is 30 minuten geldig en werkt één keer.\n"
-        f"Your access code is {code}. It is valid for 30 minutes and works once.\n",
-        None, [address])
+
+    def body() -> str:
+        greeting = gettext("Beste %(name)s,") % {"name": name.strip()} if name.strip() else gettext("Beste afzender,")
+        return greeting + "\n\n" + gettext("Je toegangscode is %(code)s. Hij is 30 minuten geldig en werkt één keer.") % {
+            "code": code}
+
+    languages = current().languages
+    send_mail(joined(lambda: gettext("Je toegangscode voor veilig mailen"), languages),
+              joined(body, languages, MAIL_HALVES) + "\n", None, [address])
     return row
 
 

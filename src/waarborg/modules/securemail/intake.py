@@ -14,9 +14,12 @@ from typing import Any
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 
 from waarborg.core.errors import Conflict, Invalid
+from waarborg.core.language import joined
 from waarborg.engine.audit.log import Entry, append
+from waarborg.engine.policy.active import current
 from waarborg.engine.records.actions import record_create, subject_create
 from waarborg.engine.vault.access import check
 from waarborg.engine.vault.models import Subject
@@ -26,10 +29,10 @@ from waarborg.modules.securemail.models import MailRequest
 PURPOSE = "questions"
 # The forms Werkzaak sends to people who cannot use DigiD (ids are what the log keeps).
 FORMS = {
-    "aanvraag_levensonderhoud": ("Aanvraagformulier bijstand (levensonderhoud)", "Application form for social assistance"),
-    "wijzigingsformulier": ("Wijzigingsformulier (inlichtingenplicht)", "Change of circumstances form"),
-    "inkomstenopgave": ("Formulier inkomstenopgave", "Income statement form"),
-    "bijzondere_bijstand": ("Aanvraagformulier bijzondere bijstand", "Application form for special assistance"),
+    "aanvraag_levensonderhoud": pgettext_lazy("form", "Aanvraagformulier bijstand (levensonderhoud)"),
+    "wijzigingsformulier": pgettext_lazy("form", "Wijzigingsformulier (inlichtingenplicht)"),
+    "inkomstenopgave": pgettext_lazy("form", "Formulier inkomstenopgave"),
+    "bijzondere_bijstand": pgettext_lazy("form", "Aanvraagformulier bijzondere bijstand"),
 }
 
 
@@ -87,7 +90,15 @@ def mail_request_send_forms(actor: Any, req: MailRequest, forms: list[str], purp
     unknown = [f for f in forms if f not in FORMS]
     if not forms or unknown:
         raise Invalid({"forms": [f"kies uit / choose from {', '.join(FORMS)}"]})
-    lines = "\n".join(f"- {FORMS[f][0]} / {FORMS[f][1]}" for f in forms)
+    policy = current()
+
+    def body() -> str:
+        lines = "\n".join(f"- {FORMS[f]}" for f in forms)
+        return gettext("U vroeg om formulieren omdat u geen DigiD kunt gebruiken. Hier zijn ze:\n%(forms)s") % {
+            "forms": lines}
+
+    subject = joined(lambda: gettext("Formulieren van %(organisation)s") % {
+        "organisation": policy.organisation.name}, policy.languages)
     with transaction.atomic():
         address = read_record(actor, req.record, purpose, via="mailrequest.forms")["email"]  # the forms go there
         req.status, req.handled_by, req.handled_at = MailRequest.Status.FORMS_SENT, actor, timezone.now()
@@ -95,10 +106,7 @@ def mail_request_send_forms(actor: Any, req: MailRequest, forms: list[str], purp
         req.save(update_fields=["status", "handled_by", "handled_at", "forms"])
         append(Entry(action="mailrequest.forms_sent", actor=actor, purpose=purpose, subject=req.subject_id,
                      record=req.record_id, detail={"request": str(req.pk), "forms": req.forms, "channel": "email"}))
-        send_mail("Formulieren van Werkzaak Rivierenland / Forms from Werkzaak Rivierenland",
-                  "U vroeg om formulieren omdat u geen DigiD kunt gebruiken. Hier zijn ze:\n"
-                  f"You asked for forms because you cannot use DigiD. Here they are:\n{lines}\n",
-                  None, [address])
+        send_mail(subject, joined(body, policy.languages, "\n\n") + "\n", None, [address])
     return req
 
 

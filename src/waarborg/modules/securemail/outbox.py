@@ -19,8 +19,11 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 
 from waarborg.core.errors import Conflict, Invalid
+from waarborg.core.language import joined
 from waarborg.core.times import rfc3339
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.citizens.accounts import public_url
@@ -55,15 +58,19 @@ def send(actor: Any, req: Request, *, fmt: str, lang: str = "nl") -> dict[str, A
         waiting = SecureDelivery.objects.create(delivery=logged, address_hash=codes.address_hash(address),
                                                 lang=lang, created_at=now, expires_at=now + LIFETIME)
         link = f"{public_url().rstrip('/')}{reverse('securemail:pickup', kwargs={'pk': waiting.pk})}"
-        organisation = current().organisation.name
-        transaction.on_commit(lambda: send_mail(
-            f"Antwoord op uw verzoek bij {organisation} / Answer to your request",
-            f"Het antwoord op uw privacyverzoek staat voor u klaar. Haal het op via {link}\n"
-            f"Op die pagina vraagt u met dit e-mailadres een toegangscode aan. De link werkt tot "
-            f"{timezone.localtime(waiting.expires_at):%d-%m-%Y}.\n\n"
-            f"The answer to your privacy request is ready. Pick it up at {link}\n"
-            f"On that page, ask for an access code with this e-mail address. The link works until "
-            f"{timezone.localtime(waiting.expires_at):%Y-%m-%d}.\n", None, [address]))
+        policy = current()
+        organisation = policy.organisation.name
+
+        def body() -> str:
+            until = date_format(timezone.localtime(waiting.expires_at), pgettext("date in a letter", "d-m-Y"))
+            return gettext("Het antwoord op uw privacyverzoek staat voor u klaar. Haal het op via %(link)s\nOp die "
+                           "pagina vraagt u met dit e-mailadres een toegangscode aan. De link werkt tot %(until)s.") % {
+                "link": link, "until": until}
+
+        subject = joined(lambda: gettext("Antwoord op uw verzoek bij %(organisation)s") % {
+            "organisation": organisation}, policy.languages)
+        text = joined(body, policy.languages, "\n\n") + "\n"
+        transaction.on_commit(lambda: send_mail(subject, text, None, [address]))
     return {"delivery": logged.pk, "channel": "secure_mail", "to": logged.to, "format": logged.format,
             "expires_at": rfc3339(waiting.expires_at)}
 

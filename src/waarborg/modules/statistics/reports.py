@@ -20,7 +20,9 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from waarborg.core.language import each_language
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.consent.eligibility import exclusions
 from waarborg.engine.deidentify import Replacer
@@ -33,8 +35,8 @@ from waarborg.engine.vault.reads import Unlogged, read_record
 K = 5
 USABLE = (FieldType.CHOICE, FieldType.BOOLEAN, FieldType.INTEGER, FieldType.DECIMAL, FieldType.DATE)
 BANDS = ((0, 7), (8, 15), (16, 23), (24, 31), (32, 39))
-NOTE = {"nl": f"Groepen van minder dan {K} personen zijn weggelaten, zodat niemand herkenbaar is.",
-        "en": f"Groups of fewer than {K} people are left out, so that no one can be recognised."}
+NOTE = each_language(lambda: gettext("Groepen van minder dan %(k)s personen zijn weggelaten, zodat niemand herkenbaar "
+                                     "is.") % {"k": K})
 
 
 def policy_fields(policy: Policy) -> dict[str, list[str]]:

@@ -97,7 +97,7 @@ class PublicThemesView(APIView):
         policy = current()
         actions.require_types(policy, LISTING_TYPE)
         lang = _lang(request)
-        return Response([{"id": t, "label": public.THEMES.get(t, {}).get(lang, t),
+        return Response([{"id": t, "label": public.theme_label(t, lang),
                           "count": public.search(policy, theme=t).count()} for t in public.themes(policy)])
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -15,6 +16,7 @@ from rest_framework.views import APIView
 
 from waarborg.audiences.api import times
 from waarborg.core.errors import Invalid
+from waarborg.core.language import in_language
 from waarborg.core.times import TimeFormatError, parse_date
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.policy.active import active
@@ -82,7 +84,7 @@ class RecordRetentionView(APIView):
         clock = clock_read(request.user, record)
         explanation = clock.explanation(lang)
         if record.anonymised_at is not None:
-            explanation = ("Dit gegeven is geanonimiseerd." if lang == "nl" else "This record was anonymised.")
+            explanation = in_language(lang, lambda: gettext("Dit gegeven is geanonimiseerd."))
         return Response({"expires_at": record.expires_at, "rule": clock.rule_id, "explanation": explanation})
 
 

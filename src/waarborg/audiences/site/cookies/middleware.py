@@ -27,11 +27,6 @@ NOT_PUBLIC = ("/api/", "/admin/", "/static/")
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 
 
-def lang_of(request: HttpRequest) -> str:
-    lang = request.GET.get("lang") or getattr(request, "LANGUAGE_CODE", "nl") or "nl"
-    return "en" if lang.startswith("en") else "nl"
-
-
 class PublicPagesMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -68,8 +63,7 @@ class PublicPagesMiddleware:
         if not banner.needed:
             return
         try:
-            html = render_to_string("statistics/banner.html", {"banner": banner, "lang": lang_of(request),
-                                                                "next": request.get_full_path()})
+            html = render_to_string("statistics/banner.html", {"banner": banner, "next": request.get_full_path()})
         except NoReverseMatch:  # a site without the cookie page (/cookies/) has nowhere to post a choice
             return
         # The scripts of the social buttons the visitor accepted: this answer's policy allows their origins.

@@ -13,10 +13,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpRe
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from waarborg.audiences.site.cookies.middleware import lang_of
 from waarborg.engine.policy.active import current
 from waarborg.modules.statistics.cookies import (
     ACCEPTED,
@@ -48,13 +48,13 @@ def _same_site(request: HttpRequest) -> bool:
 @require_http_methods(["GET", "POST"])
 def cookies(request: HttpRequest) -> HttpResponse:
     policy = current()
-    lang = lang_of(request)
+    lang = get_language()
     if request.method == "POST":
         choice = request.POST.get("choice", "")
         if choice not in CHOICES:
             return HttpResponse("choice: accepted, declined of withdraw", status=400, content_type="text/plain")
         if not _same_site(request):
-            return HttpResponseForbidden("Alleen deze website kan je cookiekeuze vastleggen.")
+            return HttpResponseForbidden(gettext("Alleen deze website kan je cookiekeuze vastleggen."))
         response = HttpResponseRedirect(_next(request, request.POST.get("next", "")))
         if choice == "withdraw":
             response.delete_cookie(CHOICE_COOKIE, samesite="Lax")
@@ -66,7 +66,7 @@ def cookies(request: HttpRequest) -> HttpResponse:
         {"name": c.name, "kind": c.kind, "provider": c.provider, "purpose": c.purpose.get(lang),
          "retention": c.retention, "consent": needs_consent(c)} for c in policy.cookies]
     page = render(request, "statistics/cookies.html", {
-        "cookies": rows, "needed": any(r["consent"] for r in rows), "choice": choice_of(request), "lang": lang,
+        "cookies": rows, "needed": any(r["consent"] for r in rows), "choice": choice_of(request),
         "organisation": policy.organisation, "next": _next(request, request.GET.get("next", ""))})
     page.cookie_banner = False  # type: ignore[attr-defined]  # this page is the banner's long form
     return page

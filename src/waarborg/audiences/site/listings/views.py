@@ -7,15 +7,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from waarborg.core.errors import Invalid, Refused
 from waarborg.engine.vault.access import ensure_logged
 from waarborg.modules.listings import feedback, public, verification
-
-
-def _lang(request: HttpRequest) -> str:
-    return "en" if (request.GET.get("lang") or "").startswith("en") else "nl"
 
 
 def _policy() -> Any:
@@ -39,7 +36,7 @@ def _guardian(request: HttpRequest) -> dict[str, str] | None:
 
 def index(request: HttpRequest) -> HttpResponse:
     policy = _policy()
-    lang = _lang(request)
+    lang = get_language()
     theme = request.GET.get("theme", "")
     try:
         rows = public.search(policy, theme=theme, q=request.GET.get("q", ""))
@@ -47,17 +44,17 @@ def index(request: HttpRequest) -> HttpResponse:
         rows, theme = public.published(), ""
     public.count("list")
     return render(request, "listings/index.html", {
-        "lang": lang, "organisation": policy.organisation, "theme": theme, "q": request.GET.get("q", ""),
-        "themes": [(t, public.THEMES.get(t, {}).get(lang, t)) for t in public.themes(policy)],
+        "organisation": policy.organisation, "theme": theme, "q": request.GET.get("q", ""),
+        "themes": [(t, public.theme_label(t, lang)) for t in public.themes(policy)],
         "listings": [public.view(policy, listing, lang) for listing in rows]})
 
 
 @require_http_methods(["GET", "POST"])
 def listing(request: HttpRequest, pk: Any) -> HttpResponse:
     policy = _policy()
-    lang = _lang(request)
     item = get_object_or_404(public.published(), pk=pk)
-    context: dict[str, Any] = {"lang": lang, "organisation": policy.organisation, "listing": public.view(policy, item, lang)}
+    context: dict[str, Any] = {"organisation": policy.organisation,
+                               "listing": public.view(policy, item, get_language())}
     if request.method == "POST":
         try:
             ticket = feedback.feedback_submit(comment=request.POST.get("comment", ""),
@@ -86,4 +83,4 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         verification.verification_confirm(mail)
     return render(request, "listings/verify.html", {"organisation": policy.organisation, "mail": mail,
-                                                    "listing": public.view(policy, mail.listing)})
+                                                    "listing": public.view(policy, mail.listing, get_language())})

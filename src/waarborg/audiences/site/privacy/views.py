@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from waarborg.engine.policy.active import NoActivePolicy, current, scheduled
 from waarborg.engine.policy.loader import load_text
@@ -14,13 +15,8 @@ from waarborg.engine.policy.render.register import CONTENT_TYPES, render_registe
 from waarborg.engine.policy.render.statement import Notice, render_statement
 
 
-def _lang(request: HttpRequest) -> str:
-    lang = request.GET.get("lang") or getattr(request, "LANGUAGE_CODE", None) or "nl"
-    return "en" if lang.startswith("en") else "nl"
-
-
 def statement(request: HttpRequest, number: int | None = None) -> HttpResponse:
-    lang = _lang(request)
+    lang = get_language()
     notice = None
     if number is None:
         try:
@@ -44,7 +40,7 @@ def statement(request: HttpRequest, number: int | None = None) -> HttpResponse:
 
 def versions(request: HttpRequest) -> HttpResponse:
     rows = PolicyVersion.objects.order_by("-number")
-    return render(request, "policy/versions.html", {"versions": rows, "lang": _lang(request)})
+    return render(request, "policy/versions.html", {"versions": rows})
 
 
 def register(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -57,23 +53,12 @@ def register(request: HttpRequest, fmt: str) -> HttpResponse:
     return HttpResponse(render_register(policy, fmt=fmt), content_type=CONTENT_TYPES[fmt])
 
 
-HOME_TEXT = {
-    "nl": {"privacy": "Privacyverklaring", "privacy_text": "Hoe wij met uw persoonsgegevens omgaan.",
-           "portal": "Mijn gegevens (portaal)", "portal_text": "Inloggen, uw gegevens inzien, een verzoek doen.",
-           "backoffice": "Backoffice", "backoffice_text": "Voor medewerkers.", "other": "English"},
-    "en": {"privacy": "Privacy statement", "privacy_text": "How we handle your personal data.",
-           "portal": "My data (portal)", "portal_text": "Log in, see your data, make a request.",
-           "backoffice": "Back office", "backoffice_text": "For staff.", "other": "Nederlands"},
-}
-
-
 def home(request: HttpRequest) -> HttpResponse:
     """`/`: the organisation's start page: its name, and the way to the statement, the portal and the back office."""
     try:
         organisation = current().organisation
     except NoActivePolicy as exc:
         raise Http404("no policy active") from exc
-    lang = _lang(request)
-    return render(request, "policy/home.html", {"organisation": organisation, "lang": lang, "t": HOME_TEXT[lang],
-                                                "description": organisation.description.get(lang)
-                                                if organisation.description else ""})
+    lang = get_language()
+    return render(request, "policy/home.html", {"organisation": organisation, "description":
+                                                organisation.description.get(lang) if organisation.description else ""})

@@ -3,7 +3,8 @@
 The pages call the same actions as the API (`codes.code_request`, `messages.secure_message_send`), so
 they refuse exactly what the API refuses: the same field limits (read from the API's serializers), the
 same virus scan, rate limit and code checks, and the same body limit (the API's 413). A refusal is
-shown in the form, Dutch first, next to everything the person typed; only the file input is empty.
+shown in the form, in the reader's language (an action's own refusal: Dutch first, as the API words it), next
+to everything the person typed; only the file input is empty.
 
 Nothing personal goes into a URL, the session or a log: the address travels from the first step to
 the second inside the form, and the confirmation is the answer to the POST itself.
@@ -25,13 +26,12 @@ from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from waarborg.audiences.api.securemail.views import SecureCodeIn, SecureMessageIn
-from waarborg.audiences.portal.texts import TEXT as PORTAL_TEXT
-from waarborg.audiences.portal.views import lang_of
-from waarborg.audiences.site.securemail.texts import ERRORS, TEXT, size_words
+from waarborg.audiences.site.securemail.texts import ERRORS, LABELS, size_words
 from waarborg.audiences.web.bodies import body_too_large, refuses_large_bodies_itself
 from waarborg.core.errors import Invalid, Refused, TooMany
 from waarborg.engine.policy.active import current
@@ -59,10 +59,10 @@ def _text(name: str, *, required: bool = True, **attrs: str) -> forms.CharField:
 
 
 class _Labelled(forms.Form):
-    def __init__(self, *args: Any, lang: str = "nl", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            field.label = TEXT[lang][name]
+            field.label = str(LABELS[name])
 
     def refuse(self, errors: dict[str, list[str]]) -> None:
         """Show an action's field errors at their fields (anything else above the form)."""
@@ -92,9 +92,8 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     policy = current()
     if not messages.offered(policy):
         raise Http404("secure mail is not part of this policy")
-    lang = lang_of(request)
-    return {"lang": lang, "t": {**PORTAL_TEXT[lang], **TEXT[lang]}, "organisation": policy.organisation,
-            "about": policy.purposes[codes.PURPOSE].description.get(lang),
+    return {"organisation": policy.organisation,
+            "about": policy.purposes[codes.PURPOSE].description.get(get_language()),
             "limit": size_words(settings.DATA_UPLOAD_MAX_MEMORY_SIZE), **extra}
 
 
@@ -102,7 +101,7 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
 def start(request: HttpRequest) -> HttpResponse:
     """Step one: name and address; the code goes to that mailbox, and the message form follows."""
     ctx = _context(request)
-    form = CodeForm(request.POST or None, lang=ctx["lang"])
+    form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 422
@@ -115,7 +114,7 @@ def start(request: HttpRequest) -> HttpResponse:
                 form.add_error("email", ERRORS["throttled"])
                 status = 429
             else:
-                write_form = MessageForm(initial=form.cleaned_data, lang=ctx["lang"])
+                write_form = MessageForm(initial=form.cleaned_data)
                 return render(request, "securemail/write.html", {**ctx, "form": write_form, "code_sent": True})
     return render(request, "securemail/start.html", {**ctx, "form": form}, status=status)
 
@@ -147,11 +146,11 @@ def write(request: HttpRequest) -> HttpResponse:
 def _write(request: HttpRequest) -> HttpResponse:
     ctx = _context(request)
     if request.method == "GET":
-        return render(request, "securemail/write.html", {**ctx, "form": MessageForm(lang=ctx["lang"])})
-    form = MessageForm(request.POST, request.FILES, lang=ctx["lang"])
+        return render(request, "securemail/write.html", {**ctx, "form": MessageForm()})
+    form = MessageForm(request.POST, request.FILES)
     if body_too_large(request):  # the API's 413, in words, with the text kept
         form.is_valid()
-        form.add_error("attachment", ERRORS["too_large"].format(limit=ctx["limit"]))
+        form.add_error("attachment", ERRORS["too_large"] % {"limit": ctx["limit"]})
         return render(request, "securemail/write.html", {**ctx, "form": form}, status=413)
     if not form.is_valid():
         return render(request, "securemail/write.html", {**ctx, "form": form}, status=422)

@@ -15,30 +15,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from waarborg.audiences.site.securemail.pages import _context
-from waarborg.audiences.site.securemail.texts import ERRORS
+from waarborg.audiences.site.securemail.texts import ERRORS, LABELS
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.errors import status_of
 from waarborg.core.errors import DomainError, Invalid, Refused, TooMany
 from waarborg.engine.vault.access import ensure_logged
 from waarborg.modules.securemail import outbox
-
-WORDS = {
-    "nl": {"title": "Uw antwoord ophalen", "explain": ("Wij hebben u het antwoord op uw privacyverzoek gestuurd. "
-                                                      "Vraag met uw e-mailadres een toegangscode aan; met die code "
-                                                      "haalt u het antwoord op."),
-           "ask_code": "Stuur mij een toegangscode", "code_sent": ("Als dit het adres is waarheen wij de link "
-                                                                  "stuurden, staat er nu een toegangscode in uw "
-                                                                  "mailbox. De code is 30 minuten geldig."),
-           "fetch": "Antwoord ophalen", "until": "Deze link werkt tot"},
-    "en": {"title": "Pick up your answer", "explain": ("We sent you the answer to your privacy request. Ask for an "
-                                                      "access code with your e-mail address; with that code you "
-                                                      "pick up the answer."),
-           "ask_code": "Send me an access code", "code_sent": ("If this is the address we sent the link to, an "
-                                                              "access code is in your mailbox now. The code is "
-                                                              "valid for 30 minutes."),
-           "fetch": "Pick up the answer", "until": "This link works until"},
-}
-
 
 FETCH_IDS = "fetch_%s"
 
@@ -52,33 +34,31 @@ class PickupForm(AddressForm):
                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
 
 
-def _labelled(form: forms.Form, t: dict[str, str]) -> forms.Form:
+def _labelled(form: forms.Form) -> forms.Form:
     for name, field in form.fields.items():
-        field.label = t[name]
+        field.label = str(LABELS[name])
     return form
 
 
 @require_http_methods(["GET", "POST"])
 def pickup(request: HttpRequest, pk: Any) -> HttpResponse:
     ctx = _context(request)
-    lang = ctx["lang"]
-    t = {**ctx["t"], **WORDS[lang]}
     try:
         found = outbox.waiting(pk)
     except DomainError as exc:
-        return render(request, "securemail/pickup.html", {**ctx, "t": t, "gone": str(exc)}, status=404)
+        return render(request, "securemail/pickup.html", {**ctx, "gone": str(exc)}, status=404)
     step = request.POST.get("step", "")
-    address = _labelled(AddressForm(request.POST if step == "code" else None), t)
+    address = _labelled(AddressForm(request.POST if step == "code" else None))
     # Two forms on one page: the second gets its own ids, or both e-mail labels would point at the first field.
-    fetch = _labelled(PickupForm(request.POST if step == "fetch" else None, auto_id=FETCH_IDS), t)
-    page = {**ctx, "t": t, "address": address, "fetch": fetch, "until": found.expires_at}
+    fetch = _labelled(PickupForm(request.POST if step == "fetch" else None, auto_id=FETCH_IDS))
+    page = {**ctx, "address": address, "fetch": fetch, "until": found.expires_at}
     if step == "code" and address.is_valid():
         try:
             outbox.code_for(found, address.cleaned_data["email"])
         except TooMany:
             address.add_error("email", ERRORS["throttled"])
             return render(request, "securemail/pickup.html", page, status=429)
-        fetch = _labelled(PickupForm(initial={"email": address.cleaned_data["email"]}, auto_id=FETCH_IDS), t)
+        fetch = _labelled(PickupForm(initial={"email": address.cleaned_data["email"]}, auto_id=FETCH_IDS))
         return render(request, "securemail/pickup.html", {**page, "fetch": fetch, "code_sent": True})
     if step == "fetch" and fetch.is_valid():
         try:

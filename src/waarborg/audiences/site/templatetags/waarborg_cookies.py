@@ -22,4 +22,4 @@ def embed(context: Any, provider: str, ref: str, title: str = "") -> dict[str, A
     url = embed_url(current(), request, provider, ref) if request is not None else None
     if url:
         allow(request, frame_src=[origin_of(url)])  # the accepted frame, on this page only
-    return {"url": url, "provider": provider, "title": title, "lang": context.get("lang", "nl")}
+    return {"url": url, "provider": provider, "title": title}

@@ -1,8 +1,8 @@
 """The public tip page (/tip/): an anonymous form built from the policy's tip record type.
 
-The form asks exactly the fields the record type declares (minimal data), Dutch first (`?lang=en` for
-English), with the purpose in the statement's words, how long the tip is kept and a link to the privacy
-statement at the point of collection. It stores through `actions.tip_receive`, the same action the
+The form asks exactly the fields the record type declares (minimal data), in the reader's language
+(`audiences.web.language`), with the purpose in the statement's words, how long the tip is kept and a link to the
+privacy statement at the point of collection. It stores through `actions.tip_receive`, the same action the
 helpdesk's API call uses; a field the vault refuses is shown at its field with everything typed kept.
 """
 
@@ -13,11 +13,9 @@ from typing import Any
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_http_methods
 
-from waarborg.audiences.portal.texts import TEXT as PORTAL_TEXT
-from waarborg.audiences.portal.views import lang_of
-from waarborg.audiences.site.tips.texts import TEXT
 from waarborg.core.errors import Invalid, Refused
 from waarborg.engine.policy.active import current
 from waarborg.engine.policy.schema import FieldType, LegalBasis, Policy
@@ -41,22 +39,23 @@ def tip_form_class(form: actions.TipForm, lang: str) -> type[forms.Form]:
     for name, spec in form.spec.fields.items():
         label = spec.label.get(lang) if spec.label else name
         if not spec.required:
-            label = f"{label} ({TEXT[lang]['optional']})"
+            label = gettext("%(label)s (niet verplicht)") % {"label": label}
         fields[name] = forms.CharField(label=label, required=spec.required, max_length=spec.max_length,
                                        widget=_widget(spec.type),
-                                       error_messages={"required": TEXT[lang]["required"]})
+                                       error_messages={"required": gettext("Vul dit in.")})
     return type("TipPageForm", (forms.Form,), fields)
 
 
 def _context(request: HttpRequest, policy: Policy, form: actions.TipForm) -> dict[str, Any]:
-    lang = lang_of(request)
+    lang = get_language()
     purpose = policy.purposes[form.purpose]
     rule = policy.retention[form.spec.retention]
     if rule.period and rule.start == "collected" and rule.until is None:
-        kept = TEXT[lang]["kept"].format(period=rule.period.words(lang))
+        kept = gettext("Wij bewaren je tip en je e-mailadres maximaal %(period)s; daarna verwijderen wij ze.") % {
+            "period": rule.period.words(lang)}
     else:  # a clock that waits for something: the rule's own words
         kept = rule.label.get(lang) if rule.label else ""
-    return {"lang": lang, "t": {**PORTAL_TEXT[lang], **TEXT[lang]}, "organisation": policy.organisation,
+    return {"organisation": policy.organisation,
             "about": purpose.description.get(lang), "consent_based": purpose.basis is LegalBasis.CONSENT,
             "kept": kept, "purpose_id": form.purpose}
 
@@ -68,7 +67,7 @@ def tip(request: HttpRequest) -> HttpResponse:
     if form_spec is None:
         raise Http404("the active policy has no tip form")
     ctx = _context(request, policy, form_spec)
-    page_form = tip_form_class(form_spec, ctx["lang"])(request.POST or None)
+    page_form = tip_form_class(form_spec, get_language())(request.POST or None)
     if request.method == "GET":
         return render(request, "tips/tip.html", {**ctx, "form": page_form})
     if not page_form.is_valid():

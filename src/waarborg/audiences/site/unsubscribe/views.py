@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from waarborg.audiences.site.cookies.middleware import lang_of
 from waarborg.engine.policy.active import current
 from waarborg.modules.mailings.actions import unsubscribe
 from waarborg.modules.mailings.tokens import read_token
@@ -21,16 +21,15 @@ from waarborg.modules.mailings.tokens import read_token
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe_page(request: HttpRequest, token: str) -> HttpResponse:
-    lang = lang_of(request)
     policy = current()
     found = read_token(token)
     if found is None:
-        return render(request, "mailings/unsubscribe.html", {"lang": lang, "invalid": True,
-                                                             "organisation": policy.organisation}, status=404)
+        return render(request, "mailings/unsubscribe.html", {"invalid": True, "organisation": policy.organisation},
+                      status=404)
     subject_id, purpose = found
     spec = policy.purposes.get(purpose)
-    label = spec.label.get(lang) if spec else purpose
-    context = {"lang": lang, "purpose": label, "organisation": policy.organisation}
+    label = spec.label.get(get_language()) if spec else purpose
+    context = {"purpose": label, "organisation": policy.organisation}
     if request.method == "POST":
         unsubscribe(subject_id, purpose)
         return render(request, "mailings/unsubscribe.html", {**context, "done": True})

@@ -13,6 +13,7 @@ import io
 import json
 from typing import Any
 
+from waarborg.core.language import in_language
 from waarborg.engine.policy.render.context import EEA, art9_words, basis_words, categories_of
 from waarborg.engine.policy.render.words import retention_words
 from waarborg.engine.policy.schema import Contact, Policy
@@ -92,12 +93,10 @@ def entry_id(purpose: str, entry: dict[str, Any]) -> str:
 
 
 def register_entries(policy: Policy) -> list[dict[str, Any]]:
-    """Every processing activity, in the policy's order, each with its stable id first."""
-    out = []
-    for pid in policy.purposes:
-        entry = _entry(policy, pid)
-        out.append({"id": entry_id(pid, entry), **entry})
-    return out
+    """Every processing activity, in the policy's order, each with its stable id first. The register is kept in
+    Dutch (the AP's language; the ids hash its words), whatever language the request that asks for it reads."""
+    return in_language("nl", lambda: [{"id": entry_id(pid, entry), **entry}
+                                      for pid, entry in ((pid, _entry(policy, pid)) for pid in policy.purposes)])
 
 
 _CSV_COLUMNS = [

@@ -13,6 +13,7 @@ from typing import Literal
 
 from django.template.loader import get_template
 
+from waarborg.core.language import in_language
 from waarborg.engine.policy.render.context import statement_context
 from waarborg.engine.policy.render.words import date_words
 from waarborg.engine.policy.schema import Policy
@@ -33,11 +34,15 @@ def render_statement(policy: Policy, lang: str = "nl", fmt: str = "html", notice
     current statement; "future": this version applies only from that date, on the coming one)."""
     if fmt not in _TEMPLATES:
         raise ValueError(f"unknown statement format {fmt!r}: use html or md")
+    return in_language(lang, lambda: _render(policy, lang, fmt, notice))
+
+
+def _render(policy: Policy, lang: str, fmt: str, notice: Notice | None) -> str:
     context = statement_context(policy, lang)
     if notice is not None:
         t = context["t"]
-        context["notice"] = {"text": t[notice.kind].format(date=date_words(notice.day, lang)),
-                             "link": t[f"{notice.kind}_link"], "url": notice.url}
+        context["notice"] = {"text": str(t[notice.kind]) % {"date": date_words(notice.day, lang)},
+                             "link": str(t[f"{notice.kind}_link"]), "url": notice.url}
     text = get_template(_TEMPLATES[fmt]).render(context)
     # Template tags leave runs of blank lines; one blank line is all either format needs.
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

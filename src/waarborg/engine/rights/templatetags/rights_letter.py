@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext
 
+from waarborg.core.language import in_language
 from waarborg.core.times import in_words
 from waarborg.engine.rights.words import fact_label
 
@@ -37,9 +39,9 @@ def fact(key: str, lang: str = "nl") -> str:
 def value_words(value: Any, lang: str = "nl") -> Any:
     """Yes/no for booleans, a date in words for a date; anything else as it is."""
     if value is True:
-        return "ja" if lang != "en" else "yes"
+        return in_language(lang, lambda: gettext("ja"))
     if value is False:
-        return "nee" if lang != "en" else "no"
+        return in_language(lang, lambda: gettext("nee"))
     if value is None or value == "":
         return "-"
     if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
