@@ -30,8 +30,9 @@ def test_enrolling_with_a_code_from_the_app(pia: tuple[Any, str], required: None
         qr = unquote(body.split('id="qr" src="', 1)[1].split('"', 1)[0])
         assert "<svg" in qr and "<path" in qr
         assert len(secret.replace(" ", "")) == 32  # 20 bytes in base32
-        # the secret stays the same while she scans it (reloading shows the same one)
-        assert secret_on(client.get("/backoffice/tweede-factor/instellen")) == secret
+        # the secret stays the same while she scans it (reloading shows the same one, in English too)
+        english = client.get("/backoffice/tweede-factor/instellen?lang=en")
+        assert secret_on(english) == secret and "Set up a second factor" in english.content.decode()
         # a wrong code is refused on the page, and nothing is set up
         wrong = client.post("/backoffice/tweede-factor/instellen", {"code": "000000"})
         assert wrong.status_code == 422 and "Deze code klopt niet" in wrong.content.decode()
