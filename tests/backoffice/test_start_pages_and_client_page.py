@@ -98,3 +98,18 @@ def test_a_client_page_of_someone_else_is_refused_and_logged(kwartier: dict[str,
     assert page.status_code == 403 and "Jan Jansen" not in page.content.decode()
     assert audit("record.list.refused", actor="saskia") or audit("backoffice.subject.refused", actor="saskia")
     assert Client().get(f"/backoffice/clienten/{jan}").status_code == 302
+
+
+@pytest.mark.parametrize(("module", "shown"), [("statistics", True), ("research", False)])
+def test_a_page_of_a_module_is_in_the_navigation_only_where_the_policy_switches_it_on(
+        personas: dict[str, Any], monkeypatch: pytest.MonkeyPatch, module: str, shown: bool) -> None:
+    from waarborg.audiences.backoffice import landing
+
+    # given the holds page counted as a page of a module (no module has a back-office page of its own yet),
+    # and ikzorginassen's policy, which switches statistics on and has no research
+    monkeypatch.setattr(landing, "MODULE_OF", {"holds": module})
+    # when its privacy officer opens the back office
+    text = _signed_in(personas["privacy_officer"]).get("/backoffice/").content.decode()
+    # then the page is listed and linked only where the module is on
+    assert ("holds" in re.findall(r'data-page="(\w+)"', text)) is shown
+    assert ("/backoffice/bewaarplichten/" in _nav(text)) is shown

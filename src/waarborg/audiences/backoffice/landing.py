@@ -4,11 +4,15 @@ where they land after logging in. One list, so no page shows a link its reader m
 Request handlers land on the request queue, staff with need-to-know work on their caseload ("Mijn
 cliënten"), caseload managers on the assignments, then the breach register and the retention page.
 Staff whose roles open none of these land on the start page, which says so.
+
+A page of an organisation module (`waarborg.modules`) names its module in `MODULE_OF`: it is in the
+navigation only where the active policy switches that module on (its route answers 404 elsewhere,
+`waarborg.audiences.web.modules`). No module has a back-office page yet; their staff work goes through the API.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.urls import reverse
@@ -32,6 +36,8 @@ PAGES: tuple[tuple[str, Promise, Callable[[Actor, Policy], bool]], ...] = (
      lambda user, policy: policy.manages(user, "retention")),
     ("holds", pgettext_lazy("back office page", "Bewaarplichten"), lambda user, policy: policy.manages(user, "retention")),
 )
+# page name -> the organisation module it belongs to (none yet).
+MODULE_OF: Mapping[str, str] = {}
 
 
 def pages_for(user: Any) -> list[dict[str, str]]:
@@ -43,7 +49,8 @@ def pages_for(user: Any) -> list[dict[str, str]]:
     except NoActivePolicy:
         return []
     return [{"name": name, "url": reverse(f"backoffice:{name}"), "label": str(label)}
-            for name, label, allowed in PAGES if allowed(user, policy)]
+            for name, label, allowed in PAGES
+            if (name not in MODULE_OF or policy.module(MODULE_OF[name]).on) and allowed(user, policy)]
 
 
 def landing(user: Any) -> str:

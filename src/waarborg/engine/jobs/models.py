@@ -10,7 +10,7 @@ class JobRun(models.Model):
     runner = models.CharField(max_length=16)  # scheduler | celery | cli
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
-    outcome = models.CharField(max_length=16, default="running")  # running | ok | failed
+    outcome = models.CharField(max_length=16, default="running")  # running | ok | skipped (its module is off) | failed
     summary = models.JSONField(default=dict, blank=True)
 
     class Meta:

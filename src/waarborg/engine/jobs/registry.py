@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.jobs.models import JobRun
+from waarborg.engine.policy.active import NoActivePolicy, current
 
 log = logging.getLogger(__name__)
 _CLAIM_LOCK = 7_420_003  # with hashtext(job name): one claim of a job at a time
@@ -32,6 +33,9 @@ class Job:
     daily_at: time | None = None  # local time (settings.TIME_ZONE)
     every: timedelta | None = None
     description: str = ""
+    # The organisation module the job belongs to: while the active policy does not switch it on, a run does
+    # nothing and is recorded as `skipped` with the reason (not `failed`: nothing went wrong).
+    module: str | None = None
 
     def function(self) -> Callable[[], Any]:
         module, _, attr = self.target.partition(":")
@@ -66,11 +70,12 @@ JOBS: tuple[Job, ...] = (
     Job("request_deadlines", "waarborg.engine.rights.jobs:deadline_job", daily_at=time(7, 0),
         description="flag rights requests past their due date"),
     Job("visit_prune", "waarborg.modules.statistics.jobs:prune_job", daily_at=time(2, 30),
-        description="delete visit statistics past their retention period"),
+        description="delete visit statistics past their retention period", module="statistics"),
     Job("audit_verify", "waarborg.engine.audit.jobs:verify_job", daily_at=time(3, 0),
         description="walk the audit log's hash chain"),
     Job("sociale_kaart", "waarborg.modules.listings.jobs:daily_job", daily_at=time(6, 0),
-        description="verification mails to listed organisations (twice a year) and yesterday's public reads"),
+        description="verification mails to listed organisations (twice a year) and yesterday's public reads",
+        module="listings"),
     # The interval is how long the removal of the newest entries can go unnoticed (waarborg.engine.audit.checkpoints).
     Job("audit_checkpoint", "waarborg.engine.audit.checkpoints:checkpoint_job", every=timedelta(minutes=10),
         description="seal the audit log and write a signed checkpoint outside the database"),
@@ -118,25 +123,45 @@ def run_job_if_due(name: str, runner: str) -> JobRun | None:
     return _execute(spec, run)
 
 
-def _execute(spec: Job, run: JobRun) -> JobRun:
+def _switched_off(spec: Job) -> dict[str, str] | None:
+    """Why a module's job does nothing now (the policy does not switch its module on), or None: it runs."""
+    if spec.module is None:
+        return None
     try:
-        fn = spec.function()
+        on = current().module(spec.module).on
+    except NoActivePolicy:
+        return {"skipped": "no_active_policy", "module": spec.module}
+    return None if on else {"skipped": "module_not_enabled", "module": spec.module}
+
+
+def _outcome(spec: Job) -> tuple[str, dict[str, Any]]:
+    try:
+        fn = spec.function()  # first, even for a job that is off: a target that cannot be imported is a failure
     except JobMissing:
         log.error("job %s cannot run: %s cannot be imported", spec.name, spec.target)
-        run.outcome, run.summary = "failed", {"error": "JobMissing", "target": spec.target}
-    else:
-        try:
-            result = fn()
-            run.outcome, run.summary = "ok", result if isinstance(result, dict) else {"result": str(result)}
-        except Exception as exc:
-            # Only the exception type: messages may carry values we must not log.
-            log.exception("job %s failed", spec.name)
-            run.outcome, run.summary = "failed", {"error": type(exc).__name__}
+        return "failed", {"error": "JobMissing", "target": spec.target}
+    skipped = _switched_off(spec)
+    if skipped is not None:
+        return "skipped", skipped
+    try:
+        result = fn()
+    except Exception as exc:
+        # Only the exception type: messages may carry values we must not log.
+        log.exception("job %s failed", spec.name)
+        return "failed", {"error": type(exc).__name__}
+    return "ok", result if isinstance(result, dict) else {"result": str(result)}
+
+
+def _execute(spec: Job, run: JobRun) -> JobRun:
+    run.outcome, run.summary = _outcome(spec)
     run.finished_at = timezone.now()
     run.save(update_fields=["outcome", "summary", "finished_at"])
+    detail = {"job": spec.name, "run": run.pk, "outcome": run.outcome}
+    if run.outcome == "skipped":
+        detail["reason"] = run.summary["skipped"]
     with transaction.atomic():
-        append(Entry(action="job.run", actor=f"system:{run.runner}", outcome="ok" if run.outcome == "ok" else "error",
-                     detail={"job": spec.name, "run": run.pk, "outcome": run.outcome}))
+        append(Entry(action="job.run", actor=f"system:{run.runner}", outcome="error" if run.outcome == "failed" else "ok",
+                     detail=detail))
     return run
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from waarborg.engine.policy.loader import LeftOut, Positions, Problem
+from waarborg.engine.policy.modules import check_modules
 from waarborg.engine.policy.schema import (
     PLATFORM_EVENTS,
     Art9Condition,
@@ -60,7 +61,7 @@ def check_meaning(policy: Policy, left_out: LeftOut, pos: Positions) -> list[Pro
     for check in (_record_types, _public_forms, _purposes, _retention, _events, _recipients, _roles, _caseloads,
                   _statement, _fiscal, _endless):
         problems.extend(pos.problem(left_out.original(path), message) for path, message in check(policy, left_out))
-    return problems
+    return problems + check_modules(policy, left_out, pos)
 
 
 Finding = Iterator[tuple[tuple[str | int, ...], str]]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
+from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -30,6 +31,7 @@ from pydantic import (
 )
 
 from waarborg.core.actors import Actor, is_system, role_ids
+from waarborg.engine.policy.modules import Module, compile_modules
 from waarborg.engine.policy.periods import Period
 
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -598,6 +600,20 @@ class Cookie(Strict):
 Language = Literal["nl", "en"]
 
 
+def _module_spec(value: Any) -> Any:
+    return {} if value is None else value  # `mailings:` alone: on, with no purposes of its own named
+
+
+class ModuleSpec(Strict):
+    """An organisation module the policy switches on (`waarborg.engine.policy.modules`)."""
+
+    # The module's name for each purpose it works under -> the policy's purpose id.
+    purposes: FrozenDict[Ident, Ident] = Field(default_factory=_empty)
+
+
+ModuleSpecField = Annotated[ModuleSpec, BeforeValidator(_module_spec)]
+
+
 class Policy(Strict):
     waarborg: Literal[1] = 1
     # The languages the organisation speaks to the public: pages, mails and letters, and the statements
@@ -620,6 +636,17 @@ class Policy(Strict):
     backups: Backups = Backups()
     staff: Staff = Staff()
     cookies: tuple[Cookie, ...] = ()
+    # The organisation modules this policy uses; None (no section): found from the purposes, as before.
+    modules: FrozenDict[Ident, ModuleSpecField] | None = None
+
+    @cached_property
+    def compiled_modules(self) -> Mapping[str, Module]:
+        return compile_modules(self)
+
+    def module(self, name: str) -> Module:
+        """Is the organisation module `name` switched on, and under which purposes does it work?
+        (`policy.module("research").purpose("profiling")`)"""
+        return self.compiled_modules[name]
 
     @field_validator("languages")
     @classmethod

@@ -21,16 +21,21 @@ from waarborg.engine.records.actions import record_create, record_update, subjec
 from waarborg.engine.vault.access import check
 from waarborg.modules.listings.models import Listing
 
-# The ids of examples/socialekaart.yaml this app works with.
-LISTING_PURPOSE, LISTING_TYPE = "listing", "listing"
-VERIFICATION_PURPOSE, VERIFICATION_TYPE = "verification", "verification_address"
-FEEDBACK_PURPOSE, TICKET_TYPE = "feedback", "feedback_ticket"
-REQUESTS_PURPOSE, REQUEST_TYPE = "privacy_requests", "privacy_request"
+MODULE = "listings"
+# The record types of examples/socialekaart.yaml this module stores; the purposes they serve are the policy's
+# (`modules.listings.purposes`: listing, verification, feedback, requests), asked through `purpose_for`.
+LISTING_TYPE, VERIFICATION_TYPE = "listing", "verification_address"
+TICKET_TYPE, REQUEST_TYPE = "feedback_ticket", "privacy_request"
 # S1-02: the municipality supplies the data, or the organisation itself ("self" is the vault's `subject`).
 SOURCES = {"municipality": "municipality", "self": "subject"}
 LISTING_FIELDS = ("name", "address", "phone", "email", "theme")
 # Why a listing leaves the map: codes, never free text (the audit log holds no personal data).
 UNPUBLISH_REASONS = ("verification_unanswered", "organisation_stopped", "on_request", "contract_ended", "other")
+
+
+def purpose_for(part: str, policy: Policy | None = None) -> str:
+    """The policy's purpose for the sociale kaart's `part` (NotFound while the policy does not switch it on)."""
+    return (policy or current()).module(MODULE).require(part)
 
 
 def require_types(policy: Policy, *types: str) -> None:
@@ -48,40 +53,42 @@ def listing_create(actor: Any, *, data: dict[str, Any], source: str, verificatio
     """A new listed organisation: its public record and, if given, its verification address."""
     policy = current()
     require_types(policy, LISTING_TYPE, VERIFICATION_TYPE)
-    check(actor, "write", LISTING_PURPOSE, record_type=LISTING_TYPE)
+    listing_purpose, verification_purpose = purpose_for("listing", policy), purpose_for("verification", policy)
+    check(actor, "write", listing_purpose, record_type=LISTING_TYPE)
     if verification_email:
-        check(actor, "write", VERIFICATION_PURPOSE, record_type=VERIFICATION_TYPE)
+        check(actor, "write", verification_purpose, record_type=VERIFICATION_TYPE)
     if source not in SOURCES:
         raise Invalid({"source": [f"Kies uit {', '.join(SOURCES)}. (Choose from {', '.join(SOURCES)}.)"]})
     with transaction.atomic():
-        subject = subject_create(actor, purpose=LISTING_PURPOSE)
-        record = record_create(actor, subject=subject, type=LISTING_TYPE, data=data, purpose=LISTING_PURPOSE,
+        subject = subject_create(actor, purpose=listing_purpose)
+        record = record_create(actor, subject=subject, type=LISTING_TYPE, data=data, purpose=listing_purpose,
                                source_kind=SOURCES[source], channel="api")
         verification = None
         if verification_email:
             verification = record_create(actor, subject=subject, type=VERIFICATION_TYPE,
-                                         data={"email": verification_email}, purpose=VERIFICATION_PURPOSE,
+                                         data={"email": verification_email}, purpose=verification_purpose,
                                          source_kind=SOURCES[source], channel="api")
         listing = Listing.objects.create(subject=subject, record=record, verification=verification,
                                          created_at=timezone.now())
-        append(Entry(action="listing.publish", actor=actor, purpose=LISTING_PURPOSE, subject=subject, record=record,
+        append(Entry(action="listing.publish", actor=actor, purpose=listing_purpose, subject=subject, record=record,
                      detail={"listing": str(listing.pk), "recipient": "public"}))
     return listing
 
 
 def listing_update(actor: Any, listing: Listing, data: dict[str, Any]) -> Listing:
     """Correct public fields; the vault audits old and new values."""
-    record_update(actor, listing.record, LISTING_PURPOSE, data)
+    record_update(actor, listing.record, purpose_for("listing"), data)
     return listing
 
 
 def verification_address_set(actor: Any, listing: Listing, email: str) -> Listing:
+    verification_purpose = purpose_for("verification")
     if listing.verification is not None:
-        record_update(actor, listing.verification, VERIFICATION_PURPOSE, {"email": email})
+        record_update(actor, listing.verification, verification_purpose, {"email": email})
         return listing
     with transaction.atomic():
         listing.verification = record_create(actor, subject=listing.subject, type=VERIFICATION_TYPE,
-                                             data={"email": email}, purpose=VERIFICATION_PURPOSE,
+                                             data={"email": email}, purpose=verification_purpose,
                                              source_kind=listing.record.source_kind, channel="api")
         listing.save(update_fields=["verification"])
     return listing
@@ -89,7 +96,8 @@ def verification_address_set(actor: Any, listing: Listing, email: str) -> Listin
 
 def listing_publish(actor: Any, listing: Listing, *, published: bool, reason: str = "") -> Listing:
     """Take a listing off the map or put it back: a person decides (S1-17), with a reason."""
-    check(actor, "decide", LISTING_PURPOSE, subject=listing.subject, record=listing.record)
+    listing_purpose = purpose_for("listing")
+    check(actor, "decide", listing_purpose, subject=listing.subject, record=listing.record)
     if not published and reason not in UNPUBLISH_REASONS:
         raise Invalid({"reason": [f"Kies een reden uit {', '.join(UNPUBLISH_REASONS)}. (Choose a reason.)"]})
     with transaction.atomic():
@@ -98,7 +106,7 @@ def listing_publish(actor: Any, listing: Listing, *, published: bool, reason: st
             listing.flagged_at, listing.flag_reason = None, ""
         listing.save(update_fields=["published", "flagged_at", "flag_reason"])
         append(Entry(action="listing.publish" if published else "listing.unpublish", actor=actor,
-                     purpose=LISTING_PURPOSE, subject=listing.subject, record=listing.record,
+                     purpose=listing_purpose, subject=listing.subject, record=listing.record,
                      detail={"listing": str(listing.pk), "recipient": "public",
                              "reason": reason}))
     return listing

@@ -1,7 +1,7 @@
 """The feedback form (S1-08..S1-10) and what its e-mail address may be used for (S1-09).
 
 A submission is a comment, the page it came from, and optionally an e-mail address. Each one becomes
-a subject of its own with a consent for the `feedback` purpose (submitting the form is the consent:
+a subject of its own with a consent for the feedback purpose (`modules.listings.purposes.feedback`) (submitting the form is the consent:
 the statement's basis), a `feedback_ticket` record in the vault and a `Ticket` for customer service,
 in one transaction.
 
@@ -31,7 +31,7 @@ from waarborg.engine.policy.active import current
 from waarborg.engine.records.actions import record_create, record_read, subject_create
 from waarborg.engine.vault.access import check, refuse
 from waarborg.engine.vault.gates import Refusal
-from waarborg.modules.listings.actions import FEEDBACK_PURPOSE, TICKET_TYPE, require_types
+from waarborg.modules.listings.actions import TICKET_TYPE, purpose_for, require_types
 from waarborg.modules.listings.models import Listing, Ticket, TicketMessage
 
 ACTOR = "system:feedback_form"
@@ -46,11 +46,12 @@ def feedback_submit(*, comment: str, page: str = "", email: str = "", listing: L
                     under_age: bool = False, guardian: dict[str, Any] | None = None) -> Ticket:
     policy = current()
     require_types(policy, TICKET_TYPE)
-    purpose = policy.purposes[FEEDBACK_PURPOSE]
+    feedback = purpose_for("feedback", policy)
+    purpose = policy.purposes[feedback]
     signatories: list[dict[str, Any]] = [{"role": "self", "name": ""}]
     if under_age and purpose.minors_need_parent:
         if not guardian or guardian.get("role") not in state.GUARDIANS:
-            refuse(ACTOR, "write", FEEDBACK_PURPOSE, Refusal(
+            refuse(ACTOR, "write", feedback, Refusal(
                 "no_active_consent", f"Je bent jonger dan {purpose.minor_age} jaar: wij bewaren je reactie alleen met "
                                      "toestemming van je ouder of voogd. (Under "
                                      f"{purpose.minor_age}: we only keep your comment with a parent's or "
@@ -60,12 +61,12 @@ def feedback_submit(*, comment: str, page: str = "", email: str = "", listing: L
     data = {k: v for k, v in data.items() if v is not None}
     with transaction.atomic():
         subject = subject_create(ACTOR)
-        consent_give(ACTOR, subject=subject, purpose=FEEDBACK_PURPOSE, channel="website", signatories=signatories)
-        record = record_create(ACTOR, subject=subject, type=TICKET_TYPE, data=data, purpose=FEEDBACK_PURPOSE,
+        consent_give(ACTOR, subject=subject, purpose=feedback, channel="website", signatories=signatories)
+        record = record_create(ACTOR, subject=subject, type=TICKET_TYPE, data=data, purpose=feedback,
                                source_kind="website_form", channel="website")
         ticket = Ticket.objects.create(subject=subject, record=record, listing=listing, page=page[:500],
                                        created_at=timezone.now())
-        append(Entry(action="ticket.create", actor=ACTOR, purpose=FEEDBACK_PURPOSE, subject=subject, record=record,
+        append(Entry(action="ticket.create", actor=ACTOR, purpose=feedback, subject=subject, record=record,
                      detail={"ticket": str(ticket.pk), "with_email": bool(email),
                              "listing": str(listing.pk) if listing else None,
                              "guardian_consent": len(signatories) > 1}))
@@ -74,9 +75,10 @@ def feedback_submit(*, comment: str, page: str = "", email: str = "", listing: L
 
 def feedback_message(actor: Any, ticket: Ticket, *, kind: str, text: str) -> TicketMessage:
     """Mail the person who left feedback; only the two kinds the statement names (S1-09)."""
-    check(actor, "write", FEEDBACK_PURPOSE, subject=ticket.subject)
+    feedback = purpose_for("feedback")
+    check(actor, "write", feedback, subject=ticket.subject)
     if kind not in MESSAGE_KINDS:
-        refuse(actor, "message", FEEDBACK_PURPOSE, Refusal(
+        refuse(actor, "message", feedback, Refusal(
             "purpose_mismatch", "Het e-mailadres bij een reactie gebruiken wij alleen om te laten weten wat er met de "
                                 "opmerking is gedaan of om aanvullende informatie te vragen, niet voor "
                                 f"'{kind[:40]}'. (The feedback address is only used for "
@@ -86,7 +88,7 @@ def feedback_message(actor: Any, ticket: Ticket, *, kind: str, text: str) -> Tic
     if ticket.record is None:
         raise Conflict("De reactie is niet meer bewaard. (The feedback no longer exists.)")
     with transaction.atomic():
-        address = record_read(actor, ticket.record, FEEDBACK_PURPOSE).get("email")
+        address = record_read(actor, ticket.record, feedback).get("email")
         if not address:
             raise Conflict("Deze reactie kwam zonder e-mailadres. (This feedback came without an e-mail address.)")
         subject = joined(lambda: str(MESSAGE_KINDS[kind]), current().languages)
@@ -95,7 +97,7 @@ def feedback_message(actor: Any, ticket: Ticket, *, kind: str, text: str) -> Tic
         if kind == "feedback_outcome":
             ticket.status = Ticket.Status.ANSWERED
             ticket.save(update_fields=["status"])
-        append(Entry(action="ticket.message", actor=actor, purpose=FEEDBACK_PURPOSE, subject=ticket.subject,
+        append(Entry(action="ticket.message", actor=actor, purpose=feedback, subject=ticket.subject,
                      record=ticket.record, detail={"ticket": str(ticket.pk), "kind": kind}))
         send_mail(subject, text.strip(), None, [address])
     return message

@@ -24,7 +24,7 @@ from waarborg.engine.records.actions import record_create, record_read, subject_
 from waarborg.engine.rights import actions as rights
 from waarborg.engine.rights.erasure import erase
 from waarborg.engine.vault.models import Subject
-from waarborg.modules.listings.actions import REQUEST_TYPE, REQUESTS_PURPOSE, require_types
+from waarborg.modules.listings.actions import REQUEST_TYPE, purpose_for, require_types
 from waarborg.modules.listings.models import MinorReport
 
 ACTOR = "system:contact_form"
@@ -33,15 +33,16 @@ ACTOR = "system:contact_form"
 def minor_report_file(*, email: str, details: str, reference: str = "") -> MinorReport:
     policy = current()
     require_types(policy, REQUEST_TYPE)
+    requests = purpose_for("requests", policy)
     with transaction.atomic():
         reporter = subject_create(ACTOR)
-        record = record_create(ACTOR, subject=reporter, type=REQUEST_TYPE, purpose=REQUESTS_PURPOSE,
+        record = record_create(ACTOR, subject=reporter, type=REQUEST_TYPE, purpose=requests,
                                data={"type": "erasure", "email": email,
                                      "details": f"Minderjarige zonder toestemming van ouder of voogd.\n{details}"},
                                source_kind="subject", channel="contact_form")
         report = MinorReport.objects.create(reporter=reporter, record=record, reference=reference[:100],
                                             received_at=timezone.now())
-        append(Entry(action="minor_report.create", actor=ACTOR, purpose=REQUESTS_PURPOSE, subject=reporter,
+        append(Entry(action="minor_report.create", actor=ACTOR, purpose=requests, subject=reporter,
                      record=record, detail={"report": str(report.pk)}))
     return report
 
@@ -53,8 +54,9 @@ def minor_report_confirm(actor: Any, report: MinorReport, *, subject: Subject, m
         raise Conflict("Deze melding is al afgehandeld. (This report was already handled.)")
     if subject.pk == report.reporter_id:
         raise Conflict("Noem de minderjarige, niet de melder. (Name the minor, not the reporter.)")
+    requests = purpose_for("requests")
     with transaction.atomic():
-        address = record_read(actor, report.record, REQUESTS_PURPOSE).get("email", "") if report.record else ""
+        address = record_read(actor, report.record, requests).get("email", "") if report.record else ""
         # The reporter filed it through the public form; the officer confirming it is the second person who
         # verifies (separation of duties: the one who registers a request never verifies it).
         req = rights.request_file(ACTOR, subject=subject, type="erasure", channel="contact_form",
@@ -67,7 +69,7 @@ def minor_report_confirm(actor: Any, report: MinorReport, *, subject: Subject, m
         report.confirmed_at = now
         report.reporter_told_at = now if address else None
         report.save()
-        append(Entry(action="minor_report.confirm", actor=actor, purpose=REQUESTS_PURPOSE, subject=subject,
+        append(Entry(action="minor_report.confirm", actor=actor, purpose=requests, subject=subject,
                      detail={"report": str(report.pk), "request": str(req.pk), "deleted": len(result["deleted"]),
                              "kept": len(result["kept"]), "reporter_told": bool(address)}))
         if address:

@@ -24,7 +24,7 @@ from waarborg.engine.consent import state
 from waarborg.engine.policy.active import current
 from waarborg.engine.policy.schema import Policy
 from waarborg.engine.vault.reads import Unlogged, read_record
-from waarborg.modules.listings.actions import LISTING_PURPOSE, LISTING_TYPE
+from waarborg.modules.listings.actions import LISTING_TYPE, purpose_for
 from waarborg.modules.listings.models import Listing, PublicReads
 
 # S1-33: the themes of the sociale kaart, as the policy's `theme` choices name them.
@@ -60,8 +60,9 @@ def themes(policy: Policy) -> list[str]:
 def published() -> QuerySet[Listing]:
     """Listings on the map. A restricted organisation (art. 18: processing blocked) is withheld, as the
     vault's restriction gate would withhold it from staff."""
-    withheld = state.restrictions(LISTING_PURPOSE).values("subject_id")
-    return (Listing.objects.filter(published=True, record__anonymised_at=None, record__purpose=LISTING_PURPOSE)
+    listing = purpose_for("listing")
+    withheld = state.restrictions(listing).values("subject_id")
+    return (Listing.objects.filter(published=True, record__anonymised_at=None, record__purpose=listing)
             .exclude(subject_id__in=withheld)
             .select_related("record").order_by("record__plain__name", "created_at"))
 
@@ -111,10 +112,10 @@ def count(kind: str, day: date | None = None) -> None:
 def close_days(today: date | None = None) -> int:
     """Write one audit entry per finished day and kind of page; returns how many were written."""
     before = today or timezone.localdate()
-    written = 0
+    written, listing = 0, purpose_for("listing")
     with transaction.atomic():
         for row in PublicReads.objects.select_for_update().filter(day__lt=before, audited_at=None).order_by("day"):
-            append(Entry(action="listing.public_reads", actor="system:sociale_kaart", purpose=LISTING_PURPOSE,
+            append(Entry(action="listing.public_reads", actor="system:sociale_kaart", purpose=listing,
                          detail={"day": row.day.isoformat(), "kind": row.kind, "count": row.count,
                                  "published": published().count(), "recipient": "public"}))
             row.audited_at = timezone.now()
@@ -124,5 +125,6 @@ def close_days(today: date | None = None) -> int:
 
 
 def policy_or_none() -> Policy | None:
+    """The active policy, where it switches the sociale kaart on."""
     policy = current()
-    return policy if LISTING_TYPE in policy.record_types else None
+    return policy if policy.module("listings").on and LISTING_TYPE in policy.record_types else None

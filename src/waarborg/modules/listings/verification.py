@@ -32,7 +32,7 @@ from waarborg.engine.policy.active import current
 from waarborg.engine.policy.periods import Period
 from waarborg.engine.records.actions import record_read
 from waarborg.engine.vault.access import ensure_logged
-from waarborg.modules.listings.actions import LISTING_PURPOSE, VERIFICATION_PURPOSE
+from waarborg.modules.listings.actions import purpose_for
 from waarborg.modules.listings.models import Listing, VerificationMail
 from waarborg.modules.listings.public import published
 
@@ -82,7 +82,7 @@ def _flag(listing: Listing, now: datetime) -> bool:
         return False
     listing.flagged_at, listing.flag_reason = now, "verification_unanswered"
     listing.save(update_fields=["flagged_at", "flag_reason"])
-    append(Entry(action="listing.flag", actor=ACTOR, purpose=LISTING_PURPOSE, subject=listing.subject_id,
+    append(Entry(action="listing.flag", actor=ACTOR, purpose=purpose_for("listing"), subject=listing.subject_id,
                  record=listing.record_id, detail={"listing": str(listing.pk), "reason": listing.flag_reason,
                                                    "unanswered": unanswered(listing)}))
     return True
@@ -103,21 +103,22 @@ def _body(policy: Any, listing: Listing, link: str) -> str:
 def send_one(listing: Listing, now: datetime) -> str:
     """Send (or report) the due verification of one listing; returns the outcome."""
     policy = current()
+    verification = purpose_for("verification", policy)
     if listing.verification is None:
         with transaction.atomic():
             VerificationMail.objects.create(listing=listing, status=VerificationMail.Status.NO_ADDRESS, at=now)
-            append(Entry(action="listing.verification_no_address", actor=ACTOR, purpose=VERIFICATION_PURPOSE,
+            append(Entry(action="listing.verification_no_address", actor=ACTOR, purpose=verification,
                          subject=listing.subject_id, outcome="error", reason="no_address",
                          detail={"listing": str(listing.pk)}))
         return VerificationMail.Status.NO_ADDRESS
     try:
         with transaction.atomic():
-            address = record_read(ACTOR, listing.verification, VERIFICATION_PURPOSE)["email"]
+            address = record_read(ACTOR, listing.verification, verification)["email"]
             _flag(listing, now)
             mail = VerificationMail.objects.create(listing=listing, status=VerificationMail.Status.SENT, at=now)
             subject = joined(lambda: gettext("Controleer uw gegevens op de sociale kaart"), policy.languages)
             send_mail(subject, _body(policy, listing, link_for(mail)), None, [address])
-            append(Entry(action="listing.verification_sent", actor=ACTOR, purpose=VERIFICATION_PURPOSE,
+            append(Entry(action="listing.verification_sent", actor=ACTOR, purpose=verification,
                          subject=listing.subject_id, record=listing.verification_id,
                          detail={"listing": str(listing.pk), "mail": mail.pk}))
     except Refused as exc:  # e.g. the organisation restricted the processing: the gates said no
@@ -155,6 +156,6 @@ def verification_confirm(mail: VerificationMail) -> VerificationMail:
                 listing.flagged_at, listing.flag_reason = None, ""
                 listing.save(update_fields=["flagged_at", "flag_reason"])
             append(Entry(action="listing.verification_confirm", actor="system:verification_link",
-                         purpose=VERIFICATION_PURPOSE, subject=listing.subject_id,
+                         purpose=purpose_for("verification"), subject=listing.subject_id,
                          detail={"listing": str(listing.pk), "mail": mail.pk}))
     return mail

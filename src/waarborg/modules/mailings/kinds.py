@@ -1,8 +1,10 @@
 """Which message types may go to an address collected for a purpose (S1-09, S0-16, S2-12).
 
-The table is by purpose id (the seeds' names), then by what the policy says of the purpose: a
-`service_information` purpose allows service information, a `marketing` purpose its newsletter. A
-purpose not covered allows nothing: mailing an address needs a reason the policy gave.
+The policy names the purposes whose addresses the mailings module may write to, each as the kind of address
+it is (`modules.mailings.purposes`: `feedback: feedback` says the purpose `feedback` holds feedback
+addresses); the table below gives each kind its message types. A purpose the policy marks
+`service_information` allows service information, one marked `marketing` its newsletter. A purpose not
+covered allows nothing: mailing an address needs a reason the policy gave.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ MESSAGE_TYPES = {
 # Bulk types: each message carries an unsubscribe link and the List-Unsubscribe header.
 BULK = ("newsletter", "service_information", "marketing")
 
-BY_PURPOSE: dict[str, tuple[str, ...]] = {
+# The kinds of address (the mailings module's purposes in the policy language) and what each may receive.
+BY_KIND: dict[str, tuple[str, ...]] = {
     "newsletter": ("newsletter",),
     "feedback": ("feedback_outcome", "additional_information"),  # S1-09: nothing else, ever
     "tips": ("reply",),
@@ -35,10 +38,12 @@ BY_PURPOSE: dict[str, tuple[str, ...]] = {
 
 def allowed(policy: Policy, purpose: str) -> tuple[str, ...]:
     spec = policy.purposes.get(purpose)
-    if spec is None:
+    module = policy.module("mailings")
+    if spec is None or not module.on:
         return ()
-    if purpose in BY_PURPOSE:
-        return BY_PURPOSE[purpose]
+    kind = module.part_of(purpose)
+    if kind is not None:
+        return BY_KIND[kind]
     kinds: list[str] = []
     if spec.service_information:
         kinds.append("service_information")

@@ -1,10 +1,11 @@
 """The recordings action layer: request, register, store, copy, share. The only writer of recording rows.
 
-Each action checks the caller (role on the purpose `recordings` and, that purpose being need-to-know,
-an assignment to the client), validates, writes and audits in one transaction. Refusals are 403 with
+Each action checks the caller (role on the recordings purpose, the one the policy names under
+`modules.recordings.purposes`, and, that purpose being need-to-know, an assignment to the client), validates,
+writes and audits in one transaction. Refusals are 403 with
 a reason code and a refused audit entry (`vault.access.refuse`). Storing the file goes through the
 vault's `record_create`, so the consent gate applies as well: without the client's active consent for
-`recordings` nothing is stored (S3-39).
+the recordings purpose nothing is stored (S3-39).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from waarborg.engine.consent import state
 from waarborg.engine.consent.gates import restriction_gate
 from waarborg.engine.consent.models import Consent
 from waarborg.engine.policy.active import active
+from waarborg.engine.policy.schema import Policy
 from waarborg.engine.records.actions import record_create, record_read
 from waarborg.engine.vault import keys
 from waarborg.engine.vault.access import check, refuse
@@ -39,7 +41,12 @@ from waarborg.engine.vault.scan import ensure_clean
 from waarborg.modules.recordings.gates import IMMUTABLE
 from waarborg.modules.recordings.models import CopyRequest, Party, Recording, RecordingRequest, Share, ShareConsent
 
-PURPOSE = "recordings"
+MODULE = "recordings"
+
+
+def purpose_for(policy: Policy | None = None) -> str:
+    """The policy's purpose for recordings (NotFound while the policy does not switch the module on)."""
+    return (policy or active().policy).module(MODULE).require("recordings")
 
 
 @dataclass(frozen=True)
@@ -56,10 +63,11 @@ def allowed(actor: Any, action: str, purpose: str, subject: Subject) -> None:
     consent gate is for storing the file, which `record_create` runs in full.
     """
     check(actor, action, purpose)
-    if purpose != PURPOSE:
-        refuse(actor, action, purpose, Refusal("purpose_mismatch", "Opnamen vallen onder het doel 'recordings'. "
-                                                                   "(Recordings fall under purpose 'recordings'.)"))
     policy = active().policy
+    recordings = purpose_for(policy)
+    if purpose != recordings:
+        refuse(actor, action, purpose, Refusal("purpose_mismatch", f"Opnamen vallen onder het doel '{recordings}'. "
+                                                                   f"(Recordings fall under purpose '{recordings}'.)"))
     if not is_system(actor) and needs_assignment(policy, actor, action, purpose) and not assigned(actor, subject, purpose):
         refuse(actor, action, purpose, Refusal("not_assigned", "Deze persoon is niet aan jou of je team toegewezen. "
                                                                "(This subject is not assigned to you or your team.)"),
@@ -71,12 +79,12 @@ def allowed(actor: Any, action: str, purpose: str, subject: Subject) -> None:
 
 
 def _audit(action: str, actor: Any, subject: Any, record: Any = None, **detail: Any) -> None:
-    append(Entry(action=action, actor=actor, purpose=PURPOSE, subject=subject, record=record, detail=detail))
+    append(Entry(action=action, actor=actor, purpose=purpose_for(), subject=subject, record=record, detail=detail))
 
 
 # -- S3-34: a client's request to record ----------------------------------------------------------------
 
-def request_file(actor: Any, *, subject: Subject, conversation_at: datetime, purpose: str = PURPOSE) -> RecordingRequest:
+def request_file(actor: Any, *, subject: Subject, conversation_at: datetime, purpose: str) -> RecordingRequest:
     """Approved by default: Werkzaak allows recording unless a weighty reason is recorded later."""
     allowed(actor, "write", purpose, subject)
     now = timezone.now()
@@ -88,7 +96,7 @@ def request_file(actor: Any, *, subject: Subject, conversation_at: datetime, pur
 
 
 def request_refuse(actor: Any, req: RecordingRequest, *, reason: str, alternative: str,
-                   purpose: str = PURPOSE) -> RecordingRequest:
+                   purpose: str) -> RecordingRequest:
     """A refusal needs a weighty reason and the other solution offered, both recorded."""
     allowed(actor, "write", purpose, req.subject)
     errors = {}
@@ -115,7 +123,7 @@ def refusal_of(req: RecordingRequest) -> dict[str, str]:
 # -- S3-35, S3-39: registering and storing ----------------------------------------------------------------
 
 def _client_consent(actor: Any, subject: Subject, consent: Consent | None, purpose: str) -> Consent:
-    active_now = state.active_consent(subject, PURPOSE)
+    active_now = state.active_consent(subject, purpose)
     if consent is None or active_now is None or consent.subject_id != subject.pk or consent.pk != active_now.pk:
         refuse(actor, "write", purpose, Refusal("no_active_consent", "Een medewerker neemt alleen op met "
                                                 "toestemming van de cliënt. (Staff record only with the client's "
@@ -135,7 +143,7 @@ def _email(value: str, field: str = "client_email") -> str:
 def recording_register(actor: Any, *, subject: Subject, made_by: str, conversation_started_at: datetime,
                        announced_at: datetime | None, announced_before_start: bool,
                        request: RecordingRequest | None = None, consent: Consent | None = None,
-                       upload: Upload | None = None, client_email: str = "", purpose: str = PURPOSE) -> Recording:
+                       upload: Upload | None = None, client_email: str = "", purpose: str) -> Recording:
     allowed(actor, "write", purpose, subject)
     errors: dict[str, list[str]] = {}
     if made_by not in Party.values:
@@ -185,7 +193,7 @@ def recording_file(rec: Recording) -> Upload:
 
 
 def recording_store(actor: Any, rec: Recording, upload: Upload, *, client_email: str = "",
-                    purpose: str = PURPOSE) -> Recording:
+                    purpose: str) -> Recording:
     """Store the file once, sealed, with its checksum. A second file is a replacement: refused (S3-37)."""
     allowed(actor, "write", purpose, rec.subject)
     if rec.stored_at is not None or rec.record_id is not None:
@@ -246,7 +254,7 @@ def _deliver_to_client(actor: Any, rec: Recording, copy: CopyRequest, address: s
 # -- S3-36: copies, both ways -------------------------------------------------------------------------------
 
 def copy_request(actor: Any, rec: Recording, *, requested_by: str, client_email: str = "",
-                 purpose: str = PURPOSE) -> CopyRequest:
+                 purpose: str) -> CopyRequest:
     """The other party asks for a copy. Werkzaak's recording goes to the client at once; the client's
     recording is asked for, and the request is fulfilled when their copy is stored."""
     allowed(actor, "write", purpose, rec.subject)
@@ -267,7 +275,7 @@ def copy_request(actor: Any, rec: Recording, *, requested_by: str, client_email:
 
 # -- S3-37: integrity -----------------------------------------------------------------------------------------
 
-def integrity_check(actor: Any, rec: Recording, purpose: str = PURPOSE) -> dict[str, Any]:
+def integrity_check(actor: Any, rec: Recording, purpose: str) -> dict[str, Any]:
     """Recompute the SHA-256 of the stored bytes and compare it with the checksum taken at upload."""
     if rec.record is None:
         raise Invalid({"recording": ["De opname is nog niet opgeslagen. (The recording is not stored yet.)"]})
@@ -279,7 +287,7 @@ def integrity_check(actor: Any, rec: Recording, purpose: str = PURPOSE) -> dict[
     return {"recording": str(rec.pk), "checksum": rec.checksum, "actual": actual, "intact": intact}
 
 
-def recording_view(actor: Any, rec: Recording, purpose: str = PURPOSE) -> Recording:
+def recording_view(actor: Any, rec: Recording, purpose: str) -> Recording:
     """The recording's facts (never its bytes) for staff; the look is audited."""
     allowed(actor, "read", purpose, rec.subject)
     with transaction.atomic():
@@ -287,7 +295,7 @@ def recording_view(actor: Any, rec: Recording, purpose: str = PURPOSE) -> Record
     return rec
 
 
-def recording_modify(actor: Any, rec: Recording, purpose: str = PURPOSE) -> NoReturn:
+def recording_modify(actor: Any, rec: Recording, purpose: str) -> NoReturn:
     """Every edit or replacement is refused and audited (S3-37)."""
     allowed(actor, "write", purpose, rec.subject)
     refuse(actor, "write", purpose, IMMUTABLE, subject=rec.subject_id, record=rec.record_id, record_type="recording")
@@ -296,7 +304,7 @@ def recording_modify(actor: Any, rec: Recording, purpose: str = PURPOSE) -> NoRe
 # -- S3-38: sharing only with written consent named at the start ----------------------------------------------
 
 def share_consent_record(actor: Any, rec: Recording, *, document: str, stated_at_start: bool,
-                         purpose: str = PURPOSE) -> ShareConsent:
+                         purpose: str) -> ShareConsent:
     allowed(actor, "write", purpose, rec.subject)
     if not (document or "").strip():
         raise Invalid({"document": ["Toestemming om te delen is schriftelijk: noem het document. "
@@ -310,7 +318,7 @@ def share_consent_record(actor: Any, rec: Recording, *, document: str, stated_at
     return row
 
 
-def recording_share(actor: Any, rec: Recording, *, recipient: str, purpose: str = PURPOSE) -> Share:
+def recording_share(actor: Any, rec: Recording, *, recipient: str, purpose: str) -> Share:
     allowed(actor, "write", purpose, rec.subject)
     if not (recipient or "").strip():
         raise Invalid({"recipient": ["Noem de ontvanger. (Name the recipient.)"]})

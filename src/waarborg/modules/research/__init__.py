@@ -4,7 +4,9 @@ Werkzaak Rivierenland has no regular profiling, big data or tracking. A future p
 registered here; nothing is processed outside one.
 
 - Profiling (`profiling.py`): only subjects with a recorded prior-information notice for that
-  project *and* an active consent for the purpose `profiling`; everyone else is left out, silently.
+  project *and* an active consent for the profiling purpose; everyone else is left out, silently.
+- The policy switches the module on and names its two purposes (`modules.research.purposes`: `research`
+  for big data, `profiling`); where it does not, its endpoints answer 404 and nothing here runs.
   Nothing outside this package reads that consent: case decisions cannot depend on it (S3-10).
 - Big data and tracking (`datasets.py`): a project collects only after its notice (conditions and
   points of use) is published and the information step is recorded. Datasets declare a purpose and

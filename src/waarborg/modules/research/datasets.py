@@ -29,10 +29,9 @@ from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import FieldSpec, FieldType, Policy
 from waarborg.engine.vault.access import refuse
 from waarborg.engine.vault.gates import Refusal
-from waarborg.modules.research.models import Dataset, DatasetRow, Project
+from waarborg.modules.research.models import Dataset, DatasetRow, Project, purpose_for
 from waarborg.modules.research.projects import audit, may, pseudonym, require_started, text_key
 
-PURPOSE = "research"
 DIRECT_IDENTIFIERS = frozenset({
     "person", "name", "first_name", "last_name", "surname", "initials", "full_name", "bsn", "citizen_service_number",
     "address", "street", "house_number", "email", "e_mail", "phone", "telephone", "mobile", "birth_date",
@@ -97,8 +96,7 @@ def _declared(actor: Any, fields: Any, purpose: str) -> list[str]:
     return list(dict.fromkeys(fields))
 
 
-def dataset_create(actor: Any, project: Project, *, purpose_statement: str, fields: Any,
-                   purpose: str = PURPOSE) -> Dataset:
+def dataset_create(actor: Any, project: Project, *, purpose_statement: str, fields: Any, purpose: str) -> Dataset:
     may(actor, "write", project, purpose)
     if project.kind != Project.Kind.BIG_DATA:
         refuse(actor, "write", purpose, Refusal("purpose_mismatch", "Datasets horen bij een big-data-project. "
@@ -139,7 +137,7 @@ def _minimal(actor: Any, dataset: Dataset, row: dict[str, Any], index: int, purp
     return values
 
 
-def dataset_collect(actor: Any, dataset: Dataset, rows: Any, purpose: str = PURPOSE) -> int:
+def dataset_collect(actor: Any, dataset: Dataset, rows: Any, purpose: str) -> int:
     project = dataset.project
     may(actor, "write", project, purpose)
     require_started(actor, project, "write", purpose)
@@ -163,7 +161,7 @@ def dataset_collect(actor: Any, dataset: Dataset, rows: Any, purpose: str = PURP
     return len(kept)
 
 
-def dataset_rows(actor: Any, dataset: Dataset, purpose: str = PURPOSE) -> list[dict[str, Any]]:
+def dataset_rows(actor: Any, dataset: Dataset, purpose: str) -> list[dict[str, Any]]:
     may(actor, "read", dataset.project, purpose)
     with transaction.atomic():
         rows = [{"id": r.pseudonym, **r.values} for r in dataset.rows.all()]
@@ -175,21 +173,22 @@ def allowed_recipients() -> list[str]:
     """Processors with an agreement in force that the policy lists for research (S3-13)."""
     policy = active().policy
     today = timezone.localdate()
+    research = purpose_for(Project.Kind.BIG_DATA)
     return [rid for rid, r in policy.recipients.items()
-            if r.kind == "processor" and r.agreement is not None and PURPOSE in r.purposes
+            if r.kind == "processor" and r.agreement is not None and research in r.purposes
             and (r.agreement.valid_from is None or r.agreement.valid_from <= today)
             and (r.agreement.valid_until is None or today <= r.agreement.valid_until)]
 
 
 def dataset_assign(actor: Any, dataset: Dataset, *, user: User | None = None, recipient: str = "",
-                   purpose: str = PURPOSE) -> Dataset:
+                   purpose: str) -> Dataset:
     """Hand a dataset to a Werkzaak researcher or a processor under agreement; anyone else is refused."""
     may(actor, "write", dataset.project, purpose)
     if (user is None) == (not recipient):
         raise Invalid({"user": ["Kies een onderzoeker of een verwerker. (Choose a researcher or a processor.)"]})
     policy = active().policy
     researcher = (user is not None and user.is_active and user.kind == User.Kind.STAFF
-                  and policy.grants(user, "read", PURPOSE))
+                  and policy.grants(user, "read", purpose_for(Project.Kind.BIG_DATA)))
     if user is not None and not researcher:
         refuse(actor, "disclose", purpose, Refusal("recipient_not_allowed", "Alleen onderzoekers van Werkzaak "
                                                    "Rivierenland krijgen een dataset. (Only Werkzaak researchers.)"))

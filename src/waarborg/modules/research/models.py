@@ -11,6 +11,16 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+MODULE = "research"
+
+
+def purpose_for(kind: str) -> str:
+    """The active policy's purpose for a project of `kind`: the one it names for the research module's
+    `profiling`, or for its `research` (big data); NotFound while the policy does not switch research on."""
+    from waarborg.engine.policy.active import current
+
+    return current().module(MODULE).require("profiling" if kind == Project.Kind.PROFILING else "research")
+
 
 class Project(models.Model):
     class Kind(models.TextChoices):
@@ -40,7 +50,8 @@ class Project(models.Model):
 
     @property
     def purpose(self) -> str:
-        return "profiling" if self.kind == self.Kind.PROFILING else "research"
+        """The policy's purpose for projects of this kind (`modules.research.purposes`)."""
+        return purpose_for(self.kind)
 
 
 class ProjectKey(models.Model):

@@ -1,7 +1,8 @@
 """Profiling inside a project (S3-09, S3-10): only people who were told in advance and consented.
 
 Who may be profiled is decided here and only here: the other capabilities (benefits, reintegration,
-decisions) never import this module or ask about the `profiling` consent, so refusing or withdrawing
+decisions) never import this module or ask about the profiling consent (a consent for the policy's purpose
+for `profiling`, `modules.research.purposes`), so refusing or withdrawing
 it cannot change a case's outcome. Subjects who do not qualify are simply not processed; only their
 number is kept.
 """
@@ -20,10 +21,8 @@ from waarborg.engine.consent import state
 from waarborg.engine.vault.access import refuse
 from waarborg.engine.vault.gates import Refusal
 from waarborg.engine.vault.models import Subject
-from waarborg.modules.research.models import ProfilingNotice, ProfilingRun, Project
+from waarborg.modules.research.models import ProfilingNotice, ProfilingRun, Project, purpose_for
 from waarborg.modules.research.projects import audit, may, pseudonym, require_started
-
-PURPOSE = "profiling"
 
 
 def _profiling(actor: Any, project: Project, purpose: str) -> None:
@@ -33,7 +32,7 @@ def _profiling(actor: Any, project: Project, purpose: str) -> None:
 
 
 def notice_record(actor: Any, project: Project, subject: Subject, *, informed_at: datetime | None = None,
-                  channel: str = "", purpose: str = PURPOSE) -> ProfilingNotice:
+                  channel: str = "", purpose: str) -> ProfilingNotice:
     """The subject was actively informed about this project's profiling, before being asked to consent."""
     may(actor, "write", project, purpose)
     _profiling(actor, project, purpose)
@@ -57,14 +56,14 @@ def eligible(project: Project, subjects: Iterable[Any], at: datetime | None = No
                   ProfilingNotice.objects.filter(project=project, subject__in=ids, informed_at__lte=moment)
                   .values("subject_id").annotate(first=Min("informed_at"))}
     consented: dict[str, datetime] = {}
-    for subject_id, given_at in (state.active_consents(PURPOSE, moment).filter(subject__in=ids)
+    for subject_id, given_at in (state.active_consents(purpose_for(Project.Kind.PROFILING), moment).filter(subject__in=ids)
                                  .values_list("subject_id", "given_at")):
         consented[str(subject_id)] = max(given_at, consented.get(str(subject_id), given_at))
     return [pk for pk in ids if str(pk) in first_told and str(pk) in consented
             and first_told[str(pk)] <= consented[str(pk)]]
 
 
-def profiling_run(actor: Any, project: Project, subjects: Iterable[Any], purpose: str = PURPOSE) -> ProfilingRun:
+def profiling_run(actor: Any, project: Project, subjects: Iterable[Any], *, purpose: str) -> ProfilingRun:
     may(actor, "write", project, purpose)
     _profiling(actor, project, purpose)
     require_started(actor, project, "write", purpose)

@@ -1,7 +1,7 @@
 """Registering, announcing and starting a research project; its pseudonymisation key.
 
-Only a role that grants `write` on the project's purpose (`profiling` or `research`) registers or
-runs a project. A big-data project starts only after its notice is published and the information
+Only a role that grants `write` on the project's purpose (the policy's purpose for the research module's
+`profiling` or `research`, `modules.research.purposes`) registers or runs a project. A big-data project starts only after its notice is published and the information
 step is recorded (S3-11); until it is started, nothing at all is processed for it.
 """
 
@@ -21,11 +21,7 @@ from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.keyring import crypto
 from waarborg.engine.vault.access import check, refuse
 from waarborg.engine.vault.gates import Refusal
-from waarborg.modules.research.models import Project, ProjectKey
-
-
-def purpose_for(kind: str) -> str:
-    return "profiling" if kind == Project.Kind.PROFILING else "research"
+from waarborg.modules.research.models import Project, ProjectKey, purpose_for
 
 
 def may(actor: Any, action: str, project: Project, purpose: str, verb: str = "") -> None:

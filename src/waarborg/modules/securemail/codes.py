@@ -23,16 +23,23 @@ from waarborg.core.language import MAIL_HALVES, joined
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.keyring.crypto import keyed_hash
 from waarborg.engine.policy.active import current
+from waarborg.engine.policy.schema import Policy
 from waarborg.engine.vault.access import refuse
 from waarborg.engine.vault.gates import Refusal
 from waarborg.modules.securemail.models import AccessCode
 
-PURPOSE = "secure_mail"
+MODULE = "securemail"
 LIFETIME = timedelta(minutes=30)
 MAX_FAILED = 5
 # At most this many codes per address per hour: the form cannot be used to flood someone's mailbox.
 MAX_PER_HOUR = 5
 ACTOR = "system:securemail"
+
+
+def purpose_for(part: str = "secure_mail", policy: Policy | None = None) -> str:
+    """The policy's purpose for secure mail's `part` (`modules.securemail.purposes`): `secure_mail` for codes
+    and messages, `questions` for questions by e-mail. NotFound while the policy does not switch it on."""
+    return (policy or current()).module(MODULE).require(part)
 
 
 def normalised(address: str) -> str:
@@ -59,14 +66,14 @@ def code_request(*, name: str, email: str) -> AccessCode:
     now = timezone.now()
     recent = AccessCode.objects.filter(address_hash=address_hash(address), created_at__gt=now - timedelta(hours=1))
     if recent.count() >= MAX_PER_HOUR:
-        append(Entry(action="securemail.code_throttled", actor=ACTOR, purpose=PURPOSE, outcome="refused",
+        append(Entry(action="securemail.code_throttled", actor=ACTOR, purpose=purpose_for(), outcome="refused",
                      reason="too_many_codes"))
         raise TooMany("Te veel codes aangevraagd; probeer het over een uur opnieuw. "
                       "(Too many codes requested; try again in an hour.)", wait=3600)
     with transaction.atomic():
         row = AccessCode.objects.create(address_hash=address_hash(address), code_hash=code_hash(address, code),
                                         created_at=now, expires_at=now + LIFETIME)
-        append(Entry(action="securemail.code_issued", actor=ACTOR, purpose=PURPOSE,
+        append(Entry(action="securemail.code_issued", actor=ACTOR, purpose=purpose_for(),
                      detail={"code": str(row.pk), "expires_at": row.expires_at.isoformat()}))
 
     def body() -> str:
@@ -110,5 +117,5 @@ def code_redeem(email: str, code: str, action: str = "securemail.send") -> Acces
             match.used_at = now
             match.save(update_fields=["used_at"])
     if refusal is not None or match is None:
-        refuse(None, action, PURPOSE, refusal or Refusal("invalid_code", ""))
+        refuse(None, action, purpose_for(), refusal or Refusal("invalid_code", ""))
     return match

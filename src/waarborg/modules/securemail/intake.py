@@ -1,7 +1,8 @@
 """Questions, appointments and no-DigiD requests that arrive by e-mail (S3-40, S3-42).
 
-The front office registers the e-mail: a `question` record under the purpose `questions` (so it is
-part of the sender's access export, like all their records) and a `MailRequest` task. A question or
+The front office registers the e-mail: a `question` record under the questions purpose (the one the policy
+names under `modules.securemail.purposes`), so it is part of the sender's access export like all their
+records, and a `MailRequest` task. A question or
 appointment ends when staff answer it; a no-DigiD request ends only when the right forms were sent
 to the sender's address, and that sending is logged with the forms' ids.
 """
@@ -26,7 +27,6 @@ from waarborg.engine.vault.models import Subject
 from waarborg.engine.vault.reads import read_record
 from waarborg.modules.securemail.models import MailRequest
 
-PURPOSE = "questions"
 # The forms Werkzaak sends to people who cannot use DigiD (ids are what the log keeps).
 FORMS = {
     "aanvraag_levensonderhoud": pgettext_lazy("form", "Aanvraagformulier bijstand (levensonderhoud)"),
@@ -38,7 +38,7 @@ FORMS = {
 
 def mail_request_file(actor: Any, *, kind: str, email: str, question: str, name: str = "",
                       appointment_at: datetime | None = None, received_at: datetime | None = None,
-                      subject: Subject | None = None, purpose: str = PURPOSE) -> MailRequest:
+                      subject: Subject | None = None, purpose: str) -> MailRequest:
     if kind not in MailRequest.Kind.values:
         raise Invalid({"kind": [f"een van / one of {', '.join(MailRequest.Kind.values)}"]})
     if kind == MailRequest.Kind.APPOINTMENT and appointment_at is None:
@@ -66,7 +66,7 @@ def _open(req: MailRequest) -> None:
         raise Conflict(f"Dit verzoek is al afgehandeld ({req.status}). (This request was handled already.)")
 
 
-def mail_request_answer(actor: Any, req: MailRequest, purpose: str = PURPOSE) -> MailRequest:
+def mail_request_answer(actor: Any, req: MailRequest, purpose: str) -> MailRequest:
     """Staff answered the question or confirmed the appointment (by e-mail, outside the platform)."""
     check(actor, "write", purpose, subject=req.subject, record=req.record)
     _open(req)
@@ -81,7 +81,7 @@ def mail_request_answer(actor: Any, req: MailRequest, purpose: str = PURPOSE) ->
     return req
 
 
-def mail_request_send_forms(actor: Any, req: MailRequest, forms: list[str], purpose: str = PURPOSE) -> MailRequest:
+def mail_request_send_forms(actor: Any, req: MailRequest, forms: list[str], purpose: str) -> MailRequest:
     """Send the right forms to someone without DigiD (S3-42); the task ends and the sending is logged."""
     check(actor, "write", purpose, subject=req.subject, record=req.record)
     _open(req)
@@ -110,6 +110,6 @@ def mail_request_send_forms(actor: Any, req: MailRequest, forms: list[str], purp
     return req
 
 
-def open_tasks(actor: Any, purpose: str = PURPOSE) -> list[MailRequest]:
+def open_tasks(actor: Any, purpose: str) -> list[MailRequest]:
     check(actor, "read", purpose)
     return list(MailRequest.objects.filter(status=MailRequest.Status.OPEN).order_by("received_at"))

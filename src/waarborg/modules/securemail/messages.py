@@ -24,8 +24,7 @@ from waarborg.engine.policy.schema import Policy
 from waarborg.engine.records.actions import record_create, record_read, subject_create
 from waarborg.engine.vault import keys
 from waarborg.engine.vault.scan import ensure_clean
-from waarborg.modules.securemail import codes
-from waarborg.modules.securemail.codes import ACTOR, PURPOSE, code_redeem, normalised
+from waarborg.modules.securemail.codes import ACTOR, MODULE, code_redeem, normalised, purpose_for
 from waarborg.modules.securemail.models import SecureAttachment, SecureMessage
 
 
@@ -43,8 +42,8 @@ RECORD_TYPE = "secure_message"
 
 
 def offered(policy: Policy) -> bool:
-    """Secure mail exists only where the policy declares it: its purpose and its record type."""
-    return codes.PURPOSE in policy.purposes and RECORD_TYPE in policy.record_types
+    """Secure mail exists only where the policy switches the module on and declares its record type."""
+    return policy.module(MODULE).on and RECORD_TYPE in policy.record_types
 
 
 def secure_message_send(*, name: str, email: str, code: str, message: str,
@@ -61,14 +60,15 @@ def secure_message_send(*, name: str, email: str, code: str, message: str,
     address = normalised(email)
     spent = code_redeem(address, code)  # refuses (403, audited) a wrong, expired or used code
     now = timezone.now()
+    purpose = purpose_for()
     with transaction.atomic():
         subject = subject_create(ACTOR, at=now)
-        consent_give(ACTOR, subject=subject, purpose=PURPOSE, given_at=now, channel="website",
+        consent_give(ACTOR, subject=subject, purpose=purpose, given_at=now, channel="website",
                      evidence={"document": "formulier veilig mailen / secure mail form"})
         data = {"name": name.strip(), "email": address, "message": message.strip()}
         if attachment is not None:
             data["attachment"] = attachment.filename[:200]
-        record = record_create(ACTOR, subject=subject, type=RECORD_TYPE, data=data, purpose=PURPOSE,
+        record = record_create(ACTOR, subject=subject, type=RECORD_TYPE, data=data, purpose=purpose,
                                collected_at=now, source_kind="subject", channel="website")
         sent = SecureMessage.objects.create(record=record, code=spent, received_at=now)
         if attachment is not None:
@@ -78,7 +78,7 @@ def secure_message_send(*, name: str, email: str, code: str, message: str,
                                              "data": base64.b64encode(attachment.data).decode()},
                                    _attachment_context(row))
             row.save(force_insert=True)
-        append(Entry(action="securemail.receive", actor=ACTOR, purpose=PURPOSE, subject=subject, record=record,
+        append(Entry(action="securemail.receive", actor=ACTOR, purpose=purpose, subject=subject, record=record,
                      detail={"message": str(sent.pk), "attachments": 1 if attachment else 0}))
     return sent
 

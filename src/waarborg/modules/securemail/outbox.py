@@ -97,7 +97,7 @@ def pick_up(found: SecureDelivery, *, email: str, code: str) -> Export:
     req = found.delivery.request
     if codes.address_hash(address) != found.address_hash:
         raise refused(None, PICKUP, "wrong_address", "Dit is niet het adres waarheen wij de link stuurden. / "
-                      "This is not the address we sent the link to.", purpose=codes.PURPOSE, subject=req.subject_id,
+                      "This is not the address we sent the link to.", purpose=codes.purpose_for(), subject=req.subject_id,
                       detail={"request": str(req.pk)})
     codes.code_redeem(address, code, action=PICKUP)
     made = rights_delivery.picked_up(found.delivery, found.lang)

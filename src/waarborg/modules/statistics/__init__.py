@@ -6,4 +6,8 @@ is truncated, the user name becomes a keyed pseudonym that changes every day, an
 never written anywhere. What leaves this app are aggregates. The cookie banner follows the policy's
 cookie list: only cookies declared functional are set before the visitor chooses; social-media scripts
 and embedded content load only after "accepteren" (Telecommunicatiewet art. 11.7a).
+
+The policy switches the module on and names its purposes (`modules.statistics.purposes`: `visits`, `reports`);
+without it no visit is recorded and the statistics endpoints answer 404. The cookie banner is not part of
+that switch: every policy's cookie statement is honoured, whether or not it counts visits.
 """

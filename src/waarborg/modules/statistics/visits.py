@@ -1,8 +1,9 @@
 """Recording a visit: anonymise first, then store. The raw IP and user name never reach the database.
 
-The purpose is the one the policy gives visit data: the purpose of a record type with an IP field
-under a purpose marked `statistics` (seed 000: record type `visit`, purpose `statistics`). A policy
-without one has no ground to record visits, so nothing is recorded.
+The purpose is the one the policy gives visit data: the purpose it names for the statistics module's
+`visits` (`modules.statistics.purposes`; a `statistics: true` purpose, seed 000: `statistics`). A policy
+that does not switch the module on, or names no purpose for visits, has no ground to record visits, so
+nothing is recorded.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from waarborg.engine.keyring.crypto import keyed_hash
-from waarborg.engine.policy.schema import FieldType, Policy
+from waarborg.engine.policy.schema import Policy
 from waarborg.modules.statistics.models import Visit
 
 # (pattern, name), first match wins: Edge and Opera also say "Chrome", Chrome also says "Safari".
@@ -63,11 +64,12 @@ def user_pseudonym(username: str, at: datetime) -> str:
 
 
 def visit_purpose(policy: Policy) -> str | None:
-    for record_type in policy.record_types.values():
-        purpose = policy.purposes.get(record_type.purpose)
-        if purpose and purpose.statistics and any(f.type is FieldType.IP for f in record_type.fields.values()):
-            return record_type.purpose
-    return None
+    return policy.module("statistics").purpose("visits")
+
+
+def report_purpose(policy: Policy) -> str | None:
+    """The purpose of the municipal policy report (seed 000: `policy_research`), if the policy names one."""
+    return policy.module("statistics").purpose("reports")
 
 
 def visit_record(policy: Policy, *, page: str, address: str, user_agent: str, username: str = "",

@@ -45,9 +45,11 @@ class TipForm:
 
 
 def tip_form(policy: Policy) -> TipForm | None:
-    """The record type the policy names for tips (`public_form: tip`), or None: then there is no tip form."""
+    """The record type the policy names for tips (`public_form: tip`), under the purpose it names for the tips
+    module (`modules.tips.purposes.tips`); None where the module is off: then there is no tip form."""
+    tips = policy.module("tips").purpose("tips")
     for name, spec in policy.record_types.items():
-        if spec.public_form == FORM:
+        if spec.public_form == FORM and spec.purpose == tips:
             return TipForm(name, spec)
     return None
 

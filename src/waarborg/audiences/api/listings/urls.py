@@ -1,8 +1,10 @@
 from django.urls import path
 
 from waarborg.audiences.api.listings import views as v
+from waarborg.audiences.web.modules import switched
 
-urlpatterns = [
+# Only where the active policy switches the listings module on (else 404: waarborg.audiences.web.modules).
+urlpatterns = switched("listings", [
     # Public: no account, no purpose header (S1-03, S1-08, S1-16).
     path("sociale-kaart/listings", v.PublicListingsView.as_view()),
     path("sociale-kaart/listings/<uuid:pk>", v.PublicListingView.as_view()),
@@ -18,4 +20,4 @@ urlpatterns = [
     path("listings/<uuid:pk>/unpublish", v.UnpublishView.as_view()),
     path("tickets", v.TicketsView.as_view()),
     path("tickets/<uuid:pk>/messages", v.TicketMessageView.as_view()),
-]
+])

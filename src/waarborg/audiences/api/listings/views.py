@@ -27,7 +27,7 @@ from waarborg.engine.rights.handlers import require_handler
 from waarborg.engine.vault.access import check
 from waarborg.engine.vault.models import Subject
 from waarborg.modules.listings import actions, feedback, minors, public
-from waarborg.modules.listings.actions import FEEDBACK_PURPOSE, LISTING_TYPE
+from waarborg.modules.listings.actions import LISTING_TYPE, purpose_for
 from waarborg.modules.listings.models import Listing, MinorReport, Ticket
 
 PURPOSE = OpenApiParameter("X-Purpose", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False)
@@ -250,7 +250,7 @@ class TicketMessageView(APIView):
                    description="Mail the sender: `feedback_outcome` or `additional_information` only (S1-09).")
     def post(self, request: Request, pk: Any) -> Response:
         purpose = purpose_of(request, reads=False)
-        if purpose != FEEDBACK_PURPOSE:
+        if purpose != purpose_for("feedback"):
             check(request.user, "write", purpose, record_type="feedback_ticket")
         ticket = get_object_or_404(Ticket.objects.select_related("record", "subject"), pk=pk)
         body = _valid(serializers.MessageIn, request.data)

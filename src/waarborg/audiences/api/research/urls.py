@@ -1,8 +1,10 @@
 from django.urls import path
 
 from waarborg.audiences.api.research import views
+from waarborg.audiences.web.modules import switched
 
-urlpatterns = [
+# Only where the active policy switches the research module on (else 404: waarborg.audiences.web.modules).
+urlpatterns = switched("research", [
     path("research/projects", views.ProjectsView.as_view()),
     path("research/projects/<uuid:pk>/notice", views.NoticeView.as_view()),
     path("research/projects/<uuid:pk>/information-step", views.InformationView.as_view()),
@@ -13,4 +15,4 @@ urlpatterns = [
     path("research/datasets/<uuid:pk>", views.DatasetView.as_view()),
     path("research/datasets/<uuid:pk>/rows", views.RowsView.as_view()),
     path("research/datasets/<uuid:pk>/assign", views.AssignView.as_view()),
-]
+])

@@ -17,7 +17,7 @@ from waarborg.engine.policy.active import current
 from waarborg.modules.statistics.access import require_purpose, require_reader
 from waarborg.modules.statistics.analytics import DIMENSIONS, visits_export
 from waarborg.modules.statistics.reports import policy_report
-from waarborg.modules.statistics.visits import visit_purpose
+from waarborg.modules.statistics.visits import report_purpose, visit_purpose
 
 
 def _day(request: Request, name: str, default: date) -> date:
@@ -63,8 +63,8 @@ class PolicyReportView(APIView):
     def get(self, request: Request) -> Response:
         policy = current()
         named = purpose_of(request)
-        research = {p for p, spec in policy.purposes.items() if spec.statistics} - {visit_purpose(policy)}
+        research = report_purpose(policy)
         require_reader(policy, request.user, "statistics.policy_report", named)
-        require_purpose(request.user, "statistics.policy_report", named, research)
+        require_purpose(request.user, "statistics.policy_report", named, {research} if research else set())
         project = (request.query_params.get("project") or "").strip()[:64]
         return Response(policy_report(request.user, policy, named, project=project))

@@ -93,7 +93,7 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     if not messages.offered(policy):
         raise Http404("secure mail is not part of this policy")
     return {"organisation": policy.organisation,
-            "about": policy.purposes[codes.PURPOSE].description.get(get_language()),
+            "about": policy.purposes[codes.purpose_for(policy=policy)].description.get(get_language()),
             "limit": size_words(settings.DATA_UPLOAD_MAX_MEMORY_SIZE), **extra}
 
 

@@ -3,9 +3,11 @@
 from django.urls import path
 
 from waarborg.audiences.site.tips import views
+from waarborg.audiences.web.modules import switched
 
 app_name = "tips"
 
-urlpatterns = [
+# Only where the active policy switches the tips module on (else 404: waarborg.audiences.web.modules).
+urlpatterns = switched("tips", [
     path("", views.tip, name="tip"),
-]
+])
