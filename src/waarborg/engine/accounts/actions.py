@@ -132,8 +132,9 @@ def second_factor_enrol(user: User, key: str, code: str) -> tuple[Any, list[str]
         User.objects.select_for_update().filter(pk=user.pk).first()  # two enrolments at once: one wins
         if twofactor.enrolled(user):
             raise Conflict(gettext("U heeft al een tweede factor ingesteld."))
+        # last_t: the code just typed is spent, so it cannot open a login a moment later
         device = TOTPDevice.objects.create(user=user, name="app", key=key, confirmed=True, step=twofactor.STEP,
-                                  digits=twofactor.DIGITS, tolerance=twofactor.TOLERANCE, last_t=step)
+                                           digits=twofactor.DIGITS, tolerance=twofactor.TOLERANCE, last_t=step)
         recovery = StaticDevice.objects.create(user=user, name="herstelcodes", confirmed=True)
         StaticToken.objects.bulk_create([StaticToken(device=recovery, token=c) for c in codes])
         append(action="staff.2fa.enrol", actor=user,
