@@ -25,6 +25,9 @@ def test_a_reset_lets_the_staff_member_enrol_afresh(pia: tuple[Any, str], requir
         enrol(working, START)
         assert working.get("/backoffice/verzoeken/").status_code == 200
         capsys.readouterr()
+        # the operator's list shows who set up a second factor
+        assert main(["staff", "list"]) == 0
+        assert next(line.split() for line in capsys.readouterr().out.splitlines() if line.startswith("pia "))[5] == "yes"
         # when the operator resets her second factor (any capitalisation of the name)
         assert main(["staff", "2fa-reset", "PIA"]) == 0
         out = capsys.readouterr().out
@@ -32,6 +35,8 @@ def test_a_reset_lets_the_staff_member_enrol_afresh(pia: tuple[Any, str], requir
         # then her app and recovery codes are gone, and so is her session
         assert not TOTPDevice.objects.filter(user=user).exists()
         assert not StaticDevice.objects.filter(user=user).exists()
+        assert main(["staff", "list"]) == 0
+        assert next(line.split() for line in capsys.readouterr().out.splitlines() if line.startswith("pia "))[5] == "no"
         answer = working.get("/backoffice/verzoeken/")
         assert answer.status_code == 302 and answer["Location"].startswith("/backoffice/inloggen")
         # the reset is on record: by the command line, for her account

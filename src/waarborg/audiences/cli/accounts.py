@@ -141,10 +141,12 @@ def _list(args: argparse.Namespace) -> int:
 
     rows = staff_list()
     width = max([len(r.username) for r in rows] + [8])
-    print(f"{'USERNAME':<{width}}  {'KIND':<7}  {'ACTIVE':<6}  {'TOKENS':<6}  {'TEAM':<16}  ROLES")
+    print(f"{'USERNAME':<{width}}  {'KIND':<7}  {'ACTIVE':<6}  {'TOKENS':<6}  {'TEAM':<16}  {'2FA':<3}  ROLES")
     for r in rows:
+        # 2FA: has the staff member set up an authenticator app (services log in with tokens: "-")
+        second = "-" if r.kind == "service" else ("yes" if r.second_factor else "no")
         print(f"{r.username:<{width}}  {r.kind:<7}  {'yes' if r.active else 'no':<6}  {r.tokens:<6}  "
-              f"{r.team or '-':<16}  {', '.join(r.roles) or '-'}")
+              f"{r.team or '-':<16}  {second:<3}  {', '.join(r.roles) or '-'}")
     return 0
 
 
