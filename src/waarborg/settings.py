@@ -178,6 +178,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "axes",
     "csp",
+    # Staff's second factor (waarborg.engine.accounts.twofactor): TOTP devices and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "waarborg.engine.policy",
@@ -221,7 +225,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session entered its second factor (django-otp)?
+    "django_otp.middleware.OTPMiddleware",
     "waarborg.audiences.web.idle.IdleLogoutMiddleware",
+    # Until a staff member who needs one entered the second factor, the session opens nothing but that page.
+    "waarborg.audiences.web.twofactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "waarborg.audiences.site.cookies.middleware.PublicPagesMiddleware",
@@ -279,6 +287,21 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # logins are in the audit log; axes would keep names and addresses forever
 AXES_ENABLE_ADMIN = False  # unlock through `waarborg staff unlock` or the users' admin action (audited)
 AXES_VERBOSE = False
+# What axes keeps of a failed attempt's form never holds a password, a name or a second-factor code.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+# WAARBORG_STAFF_2FA: a second factor for staff (an authenticator app's code, or a one-time recovery code) after
+# the password, at the back office and the Django admin (waarborg.audiences.web.twofactor):
+# `required` (default in production): every staff account enrols at its first login and enters a code at each;
+# `optional` (default in development and tests): staff who enrolled enter a code, the others may enrol;
+# `off`: nobody is asked. A policy with `staff: {two_factor: required}` requires it whatever this says.
+# API tokens are not affected: they are for services, and only an operator issues them.
+WAARBORG_STAFF_2FA = env_choice("WAARBORG_STAFF_2FA", ("required", "optional", "off"),
+                                "required" if PRODUCTION else "optional")
+# django-otp: after each wrong code a device waits 1, 2, 4, 8... seconds before it checks another (on top of
+# the lockout above); the admin never shows a device's secret.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

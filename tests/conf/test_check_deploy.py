@@ -18,7 +18,8 @@ ONE_LEG = pytest.mark.skipif(connection.vendor == "postgresql",
 
 @ONE_LEG
 def test_a_wrong_production_configuration_fails_naming_each_problem(tmp_path: Path) -> None:
-    # given keys kept in a git checkout, readable by everyone, the embedded SQLite database, mail printed
+    # given keys kept in a git checkout, readable by everyone, the embedded SQLite database, mail printed, staff
+    # without a second factor
     repository = tmp_path / "checkout"
     (repository / ".git").mkdir(parents=True)
     master = repository / "master.key"
@@ -29,7 +30,8 @@ def test_a_wrong_production_configuration_fails_naming_each_problem(tmp_path: Pa
     # when the operator checks the deployment
     result = waarborg("check", "--deploy", cwd=tmp_path, WAARBORG_ENV="production", WAARBORG_HOME=str(home),
                       WAARBORG_PUBLIC_URL="https://privacy.example.nl", WAARBORG_SECRET_KEY=secrets.token_urlsafe(50),
-                      WAARBORG_MASTER_KEY_FILE=str(master), DATABASE_URL=f"sqlite:///{home}/waarborg.sqlite3")
+                      WAARBORG_MASTER_KEY_FILE=str(master), DATABASE_URL=f"sqlite:///{home}/waarborg.sqlite3",
+                      WAARBORG_STAFF_2FA="optional")
     # then it exits 1 and names each problem on its own line
     assert result.returncode == 1, result.stdout
     problems = [line for line in result.stderr.splitlines() if line.startswith("problem: ")]
@@ -37,6 +39,7 @@ def test_a_wrong_production_configuration_fails_naming_each_problem(tmp_path: Pa
                 f"WAARBORG_MASTER_KEY file {master} is readable by others (mode 644)",
                 "the database is sqlite: production runs on PostgreSQL",
                 "mail is not sent but kept or printed",
+                "WAARBORG_STAFF_2FA is 'optional': staff could reach personal data with a password alone",
                 f"static files are not collected into {home / 'static'}",
                 "the database schema is not up to date"]
     for words in expected:

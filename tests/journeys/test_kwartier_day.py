@@ -7,7 +7,9 @@ to share with her GP and shares her notes; sharing them with the municipality is
 support ends. Afternoon: a letter from Joke's daughter asks for access to her mother's file; Sanne registers
 it, and while it is open Joke's data is held from the sweep; the privacy officer checks the daughter's
 identity, reviews the export, makes the answer letter and answers in the back office, which ends that hold.
-Sanne leaves; the team leader hands her cases to Sam in one step. Evening: a complaint about last year's
+Sanne leaves; the team leader hands her cases to Sam in one step. Staff log in to the back office with a second
+factor (WAARBORG_STAFF_2FA=required, as in production): each sets up an authenticator app at the first login,
+while the client record system's API tokens work as they did. Evening: a complaint about last year's
 emergency keeps its report from the sweep until the privacy officer lifts the hold; then the sweep removes
 it, and the audit chain is verified.
 """
@@ -24,6 +26,7 @@ import pytest
 
 from tests.browser.conftest import browser  # noqa: F401 - fixture
 from tests.conftest import EXAMPLES, Persona
+from tests.twofactor.conftest import code_at
 from waarborg.audiences.cli import main
 
 JOKE_FILE = {"name": "Joke de Vries", "birth_date": "1948-03-12", "address": "Kerkstraat 12, Wijk Noord",
@@ -59,11 +62,17 @@ class Operator:
 
 
 def _log_in(chromium: Any, url: str, username: str, password: str) -> Any:
+    """The password, then (a first login) setting up the authenticator app from the secret the page shows."""
     page = chromium.new_context(locale="nl-NL", accept_downloads=True).new_page()
     page.goto(f"{url}/backoffice/inloggen")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", level=1, name="Tweede factor instellen").wait_for()
+    page.get_by_label("Code uit de app").fill(code_at(page.locator("#secret").inner_text(), datetime.now(UTC)))
+    page.get_by_role("button", name="Instellen").click()
+    assert page.locator("#recovery-codes li").count() == 10
+    page.get_by_role("link", name="Ik heb de codes bewaard. Verder").click()
     page.wait_for_load_state()
     return page
 
@@ -83,7 +92,9 @@ def _audit(officer: Persona, **filters: str) -> list[dict[str, Any]]:
 
 @pytest.mark.promise("S4-10", "S4-11")
 @pytest.mark.django_db(transaction=True)
-def test_a_day_at_kwartier(live_server: Any, browser: Any, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+def test_a_day_at_kwartier(live_server: Any, browser: Any, capsys: pytest.CaptureFixture[str],  # noqa: F811
+                           settings: Any) -> None:
+    settings.WAARBORG_STAFF_2FA = "required"
     operator = Operator(capsys)
 
     # --- morning: the operator activates the shipped policy and makes the accounts ---------------------------
@@ -220,5 +231,7 @@ def test_a_day_at_kwartier(live_server: Any, browser: Any, capsys: pytest.Captur
     assert status == 0 and "emergency_1y: 1 deleted" in out
     assert sam.get(f"/api/v1/records/{emergency}", {"purpose": "emergency"}).status_code == 404
     assert sam.get(f"/api/v1/records/{joke_file}", {"purpose": "support"}).status_code == 200
+    # the three who used the back office each set up a second factor, on record
+    assert sorted(e["actor"] for e in _audit(pia, action="staff.2fa.enrol")) == ["pia", "sam", "tim"]
     status, out, err = operator("audit", "verify")
     assert status == 0, err

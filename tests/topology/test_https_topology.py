@@ -2,7 +2,7 @@
 PostgreSQL with an owner and a runtime role, Redis, a Celery worker and Celery beat, each its own process,
 installed by deploy/install.sh (the script compose and systemd run) and configured by one file.
 
-Chromium, through https://: a staff login and a back-office form, a citizen's application in the portal
+Chromium, through https://: a staff login (with the second factor production asks for) and a back-office form, a citizen's application in the portal
 (whose mail links to the public host), an API call, a retention sweep run by the scheduler, and a clean
 shutdown of every process. Bounded: a watchdog stops everything after four minutes.
 """
@@ -15,6 +15,7 @@ import signal
 import time
 import urllib.error
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from django.db import connection
 from tests.portal.conftest import FORM
 from tests.smtp import Inbox, smtp_server
 from tests.topology.stack import Stack, require_binaries
+from tests.twofactor.conftest import code_at
 
 BUDGET_SECONDS = 240
 CITIZEN = "carla.topologie@example.nl"
@@ -97,6 +99,11 @@ def test_the_https_topology_serves_staff_citizens_the_api_and_the_scheduler_then
         staff.get_by_label("Gebruikersnaam").fill("pia")
         staff.get_by_label("Wachtwoord").fill(officer_password)
         staff.get_by_role("button", name="Inloggen").click()
+        # production asks staff for a second factor: her first login sets up her authenticator app
+        staff.get_by_label("Code uit de app").fill(code_at(staff.locator("#secret").inner_text(), datetime.now(UTC)))
+        staff.get_by_role("button", name="Instellen").click()
+        assert staff.locator("#recovery-codes li").count() == 10
+        staff.get_by_role("link", name="Ik heb de codes bewaard. Verder").click()
         staff.get_by_label("Ontdekt op").fill("2026-01-05T09:30")
         staff.get_by_label("Wat is er gebeurd?").fill("Brief naar het verkeerde adres")
         staff.get_by_role("button", name="Registreren").click()

@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from waarborg.audiences.web.login import AdminLoginForm
 from waarborg.core.errors import Refused
@@ -27,8 +29,15 @@ from waarborg.engine.vault.authorisation import assigned_subjects, needs_assignm
 from waarborg.engine.vault.models import Record, Subject
 from waarborg.engine.vault.reads import record_browse
 
-# The admin's login is audited and locked out like every other door (waarborg.audiences.web.lockout).
+# The admin's login is audited and locked out like every other door (waarborg.audiences.web.lockout); after it,
+# a staff member who needs a second factor enters it on the back office's code page before any admin page opens
+# (waarborg.audiences.web.twofactor).
 admin.site.login_form = AdminLoginForm
+# Second-factor devices are no one's to browse or edit in the admin (their secrets would let anyone make codes):
+# their owner enrols, an operator resets (`waarborg staff 2fa-reset`).
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)
 
 
 def _may_browse(user: Any) -> bool:

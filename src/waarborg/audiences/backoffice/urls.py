@@ -1,6 +1,13 @@
 from django.urls import path
 
-from waarborg.audiences.backoffice import views, views_breaches, views_caseloads, views_holds, views_subjects
+from waarborg.audiences.backoffice import (
+    views,
+    views_breaches,
+    views_caseloads,
+    views_holds,
+    views_subjects,
+    views_twofactor,
+)
 
 app_name = "backoffice"
 
@@ -9,6 +16,9 @@ urlpatterns = [
     path("clienten/<uuid:pk>", views_subjects.subject, name="subject"),
     path("inloggen", views.LoginView.as_view(), name="login"),
     path("uitloggen", views.LogoutView.as_view(), name="logout"),
+    path("tweede-factor", views_twofactor.second_factor, name="second_factor"),
+    path("tweede-factor/instellen", views_twofactor.enrol, name="second_factor_enrol"),
+    path("tweede-factor/herstelcodes", views_twofactor.recovery_codes, name="second_factor_codes"),
     path("verzoeken/", views.queue, name="queue"),
     path("verzoeken/<uuid:pk>", views.detail, name="request"),
     path("verzoeken/<uuid:pk>/verifieren", views.verify, name="verify"),

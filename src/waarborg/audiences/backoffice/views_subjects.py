@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 
 from waarborg.audiences.backoffice.landing import pages_for
 from waarborg.audiences.backoffice.views import LOGIN_URL, refused_page
+from waarborg.audiences.backoffice.views_twofactor import status as second_factor_status
 from waarborg.core.errors import Refused
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.caseloads import reads
@@ -32,7 +33,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect(f"{LOGIN_URL}?next={request.path}")
     return render(request, "backoffice/home.html", {"pages": pages_for(request.user),
-                                                    "organisation": current().organisation})
+                                                    "organisation": current().organisation,
+                                                    "second_factor": second_factor_status(request.user)})
 
 
 def _records(user: Any, subject: Subject, policy: Any) -> list[dict[str, Any]]:

@@ -1,7 +1,8 @@
 """`waarborg staff add USERNAME --role ROLE [--role ROLE...] [--token] [--service] [--team T] [--unsigned]`, and
 looking after accounts: `staff list`, `staff deactivate USER`, `staff password USER`, `staff token USER`,
 `staff roles USER [--set r1,r2]`, `staff sign USER [--on YYYY-MM-DD]` (the confidentiality declaration, S4-08),
-`staff unlock [USERNAME] [--address IP]` (lift a login lockout, audited)."""
+`staff unlock [USERNAME] [--address IP]` (lift a login lockout, audited), `staff 2fa-reset USERNAME` (remove a
+lost second factor: the next login enrols afresh, audited)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def register(sub: Any) -> None:
     unlock.add_argument("username", nargs="?", default="")
     unlock.add_argument("--address", default="", metavar="IP", help="the client address that was locked out")
     unlock.set_defaults(handler=_unlock)
+    reset = ssub.add_parser("2fa-reset", help="remove a staff member's second factor (a lost or new phone): "
+                                              "their next login sets up a new one")
+    reset.add_argument("username")
+    reset.set_defaults(handler=_second_factor_reset)
 
 
 def _day(text: str) -> date:
@@ -118,6 +123,15 @@ def _unlock(args: argparse.Namespace) -> int:
     return 0
 
 
+def _second_factor_reset(args: argparse.Namespace) -> int:
+    from waarborg.engine.accounts.actions import second_factor_reset
+
+    user, devices = _run(second_factor_reset, args.username)
+    print(f"second factor of {user.username} removed ({devices} device(s): the app and the recovery codes); "
+          "their next login sets up a new one. Sessions that entered a code with it no longer count as verified.")
+    return 0
+
+
 def random_password() -> str:
     return secrets.token_urlsafe(15)
 
@@ -127,10 +141,12 @@ def _list(args: argparse.Namespace) -> int:
 
     rows = staff_list()
     width = max([len(r.username) for r in rows] + [8])
-    print(f"{'USERNAME':<{width}}  {'KIND':<7}  {'ACTIVE':<6}  {'TOKENS':<6}  {'TEAM':<16}  ROLES")
+    print(f"{'USERNAME':<{width}}  {'KIND':<7}  {'ACTIVE':<6}  {'TOKENS':<6}  {'TEAM':<16}  {'2FA':<3}  ROLES")
     for r in rows:
+        # 2FA: has the staff member set up an authenticator app (services log in with tokens: "-")
+        second = "-" if r.kind == "service" else ("yes" if r.second_factor else "no")
         print(f"{r.username:<{width}}  {r.kind:<7}  {'yes' if r.active else 'no':<6}  {r.tokens:<6}  "
-              f"{r.team or '-':<16}  {', '.join(r.roles) or '-'}")
+              f"{r.team or '-':<16}  {second:<3}  {', '.join(r.roles) or '-'}")
     return 0
 
 

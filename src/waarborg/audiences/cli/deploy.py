@@ -7,7 +7,8 @@ Ours, each naming what to change:
 - the database is PostgreSQL, reachable, and the role the platform runs as neither owns the tables nor is a
   superuser (the owner can drop the audit log's append-only trigger: migrations run as the owner, the
   platform as a role with only SELECT/INSERT/UPDATE/DELETE, see `waarborg migrate --grant`);
-- a policy is active, mail is really sent, static files are collected, Redis answers when configured.
+- a policy is active, mail is really sent, static files are collected, Redis answers when configured;
+- staff log in with a second factor (WAARBORG_STAFF_2FA=required, the production default).
 """
 
 from __future__ import annotations
@@ -115,6 +116,9 @@ def platform_problems() -> list[str]:
     if settings.EMAIL_BACKEND in PRINTING_BACKENDS:
         problems.append(f"mail is not sent but kept or printed ({settings.EMAIL_BACKEND}): set WAARBORG_EMAIL_BACKEND "
                         f"to django.core.mail.backends.smtp.EmailBackend and WAARBORG_EMAIL_HOST")
+    if settings.PRODUCTION and settings.WAARBORG_STAFF_2FA != "required":
+        problems.append(f"WAARBORG_STAFF_2FA is {settings.WAARBORG_STAFF_2FA!r}: staff could reach personal data with "
+                        f"a password alone; set it to required")
     if settings.PRODUCTION and not (Path(settings.STATIC_ROOT or ".") / "staticfiles.json").is_file():
         problems.append(f"static files are not collected into {settings.STATIC_ROOT}: run `waarborg collectstatic`")
     return problems

@@ -14,6 +14,8 @@ the same count; a per-process cache would let an attacker spread guesses over pr
 - The table never holds the account name someone typed: only its keyed hash (`account_key`). Logs say
   neither name nor address (axes masks both). The audit log has one `login.lockout` entry each time an
   account or address becomes locked, naming the account's id when the name belongs to an account.
+- A wrong second-factor code (`waarborg.audiences.web.twofactor`) counts the same way, under the account's
+  own second-factor key (a right password must not forgive wrong codes) and into the same address count.
 - Unlocking: `waarborg staff unlock USERNAME` / `--address IP`, or the admin's "unlock" action on users;
   both audited as `login.unlock`.
 - A locked-out login answers 429 with `Retry-After` (the login page with its message, or JSON under /api/).
@@ -42,16 +44,20 @@ def locked_message() -> str:
     return LOCKED_MESSAGE.format(minutes=settings.WAARBORG_LOGIN_LOCKOUT_MINUTES)
 
 
+# In the credentials handed to axes: these are a second-factor code's, counted under their own account key.
+SECOND_FACTOR = "second_factor"
+
+
 def account_key(request: Any, credentials: dict[str, Any] | None = None) -> str | None:
     """What axes stores for an account name: a keyed hash of it, lower-cased (names are case-insensitive)."""
     name = (credentials or {}).get("username")
     if name is None and request is not None and request.method == "POST":
         name = request.POST.get("username")
-    return account_key_of(name) if name else None
+    return account_key_of(name, second_factor=bool((credentials or {}).get(SECOND_FACTOR))) if name else None
 
 
-def account_key_of(username: str) -> str:
-    return keyed_hash(username.strip().lower(), "login-account")
+def account_key_of(username: str, *, second_factor: bool = False) -> str:
+    return keyed_hash(username.strip().lower(), "login-second-factor" if second_factor else "login-account")
 
 
 def client_address(request: Any) -> str | None:
@@ -108,7 +114,9 @@ class Handler(AxesDatabaseHandler):
             append(Entry(action="login.lockout", outcome="refused", reason="locked_out",
                          detail={"door": _door(request.path), "by": which,
                                  "user_id": _account_id((credentials or {}).get("username")),
-                                 "minutes": settings.WAARBORG_LOGIN_LOCKOUT_MINUTES}))
+                                 "minutes": settings.WAARBORG_LOGIN_LOCKOUT_MINUTES,
+                                 # wrong second-factor codes (after a right password) locked it
+                                 **({"second_factor": True} if (credentials or {}).get(SECOND_FACTOR) else {})}))
 
     def reset_user_attempts(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
         """After a successful login: forget this account's failures from this address only. An attacker's
@@ -151,8 +159,9 @@ def unlock(actor: Any, *, username: str = "", address: str = "") -> int:
         raise ValueError("unlock needs a username or an address")
     with transaction.atomic():
         attempts = AccessAttempt.objects.all()
-        if username:
-            attempts = attempts.filter(username=account_key_of(username))
+        if username:  # wrong passwords and wrong second-factor codes alike
+            attempts = attempts.filter(username__in=[account_key_of(username),
+                                                     account_key_of(username, second_factor=True)])
         if address:
             attempts = attempts.filter(ip_address=address)
         count, _ = attempts.delete()

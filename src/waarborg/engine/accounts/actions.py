@@ -1,14 +1,20 @@
 """The only writers of accounts: create staff and service accounts, issue tokens, record the confidentiality
-declaration (S4-08: no personal data until it is on file)."""
+declaration (S4-08: no personal data until it is on file), and staff's second factor: enrol an authenticator
+app with its recovery codes, check a code at login, reset a lost device (`accounts.twofactor` says who must)."""
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from waarborg.core.errors import Conflict, Invalid
+from waarborg.engine.accounts import twofactor
 from waarborg.engine.accounts.models import ApiToken, User, hash_token
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.policy.active import NoActivePolicy, current
@@ -106,3 +112,130 @@ def token_used(key: str) -> ApiToken | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token
+
+
+def second_factor_enrol(user: User, key: str, code: str) -> tuple[Any, list[str]]:
+    """Confirm a new authenticator app by one of its codes, and give the account ten one-time recovery codes.
+
+    `key` is the secret the enrolment page showed (kept in the session until now); the code proves the app
+    holds it. Returns the app's device and the recovery codes, to be shown once.
+    An account that has a second factor already gets `Conflict`: a lost device is reset by an operator
+    (`second_factor_reset`), never replaced by whoever holds the password."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    step = twofactor.code_step(key, twofactor.clean_code(code)) if twofactor.valid_secret(key) else None
+    if step is None:
+        raise Invalid({"code": [gettext("Deze code klopt niet. Typ de code die de app nu toont.")]})
+    codes = twofactor.new_recovery_codes()
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()  # two enrolments at once: one wins
+        if twofactor.enrolled(user):
+            raise Conflict(gettext("U heeft al een tweede factor ingesteld."))
+        # last_t: the code just typed is spent, so it cannot open a login a moment later
+        device = TOTPDevice.objects.create(user=user, name="app", key=key, confirmed=True, step=twofactor.STEP,
+                                           digits=twofactor.DIGITS, tolerance=twofactor.TOLERANCE, last_t=step)
+        recovery = StaticDevice.objects.create(user=user, name="herstelcodes", confirmed=True)
+        StaticToken.objects.bulk_create([StaticToken(device=recovery, token=c) for c in codes])
+        append(action="staff.2fa.enrol", actor=user,
+               detail={"user_id": user.pk, "device": "totp", "recovery_codes": len(codes)})
+    return device, codes
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of a second-factor code: the device that accepted it, or why none did."""
+
+    device: Any = None
+    method: str = "app"  # "app" (six digits) or "recovery"
+    reason: str = ""  # "wrong_code", "throttled" (the device waits after wrong codes), "locked_out"
+    recovery_left: int | None = None
+
+
+def second_factor_check(user: User, code: str, *, door: str = "backoffice", locked: bool = False) -> Checked:
+    """Check a code typed after the password, and put the outcome on record.
+
+    Six digits are tried against the account's app, anything else as a recovery code (which is then used up),
+    so a recovery code never counts as a wrong app code. Each device waits longer after every wrong code
+    (django-otp's throttle: 1, 2, 4... seconds); `locked` (the login lockout holds this account or address)
+    refuses without looking at the code. On record: `staff.2fa.verify` (ok, or refused with the reason),
+    `staff.2fa.recovery` when a recovery code was used, with how many are left; never the code."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    cleaned = twofactor.clean_code(code)
+    method = "app" if twofactor.is_app_code(cleaned) else "recovery"
+    with transaction.atomic():
+        if locked:
+            outcome = Checked(method=method, reason="locked_out")
+        else:
+            model: Any = TOTPDevice if method == "app" else StaticDevice
+            devices = list(model.objects.devices_for_user(user, confirmed=True).select_for_update())
+            waiting = [d for d in devices if not d.verify_is_allowed()[0]]
+            accepted = next((d for d in devices if d not in waiting and d.verify_token(cleaned)), None)
+            if accepted is not None:
+                left = accepted.token_set.count() if method == "recovery" else None
+                outcome = Checked(device=accepted, method=method, recovery_left=left)
+            else:
+                outcome = Checked(method=method, reason="throttled" if devices and len(waiting) == len(devices)
+                                  else "wrong_code")
+        detail: dict[str, Any] = {"user_id": user.pk, "door": door, "method": method}
+        if outcome.device is None:
+            append(Entry(action="staff.2fa.verify", actor=user, outcome="refused", reason=outcome.reason,
+                         detail=detail))
+        elif method == "recovery":
+            append(Entry(action="staff.2fa.recovery", actor=user, detail={**detail, "left": outcome.recovery_left}))
+        else:
+            append(Entry(action="staff.2fa.verify", actor=user, detail=detail))
+    return outcome
+
+
+def second_factor_recovery_codes(user: User) -> list[str]:
+    """Ten new recovery codes for an account that has a second factor; the old ones stop working. Audited."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    codes = twofactor.new_recovery_codes()
+    with transaction.atomic():
+        recovery = StaticDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+        if recovery is None:
+            raise Conflict(gettext("U heeft nog geen tweede factor ingesteld."))
+        StaticToken.objects.filter(device=recovery).delete()
+        StaticToken.objects.bulk_create([StaticToken(device=recovery, token=c) for c in codes])
+        append(action="staff.2fa.recovery_codes", actor=user, detail={"user_id": user.pk, "recovery_codes": len(codes)})
+    return codes
+
+
+def second_factor_reset(username: str, *, by: object = None) -> tuple[User, int]:
+    """An operator removes a staff member's second factor (a lost or new phone): every device and recovery code,
+    and every session of theirs ends, so whoever still sat in one cannot set up a device of their own. The next
+    login with the password enrols afresh (where a second factor is required). Returns (account, devices
+    removed). Audited, with the number of sessions ended."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = User.objects.filter(username__iexact=username, kind=User.Kind.STAFF).first()
+    if user is None:
+        raise StaffError(f"no staff account named {username!r}; see `waarborg staff list`")
+    with transaction.atomic():
+        devices = 0
+        for model in (TOTPDevice, StaticDevice):
+            mine = model.objects.filter(user=user)
+            devices += mine.count()
+            mine.delete()
+        if not devices:
+            raise StaffError(f"{user.username} has no second factor; nothing changed")
+        sessions = _end_sessions(user)
+        append(action="staff.2fa.reset", actor=by or "system:cli",
+               detail={"user_id": user.pk, "devices": devices, "sessions": sessions})
+    return user, devices
+
+
+def _end_sessions(user: User) -> int:
+    """Delete the live sessions of this account (sessions live in the database; a rare operator step reads
+    them all, which is why nothing on a request's path does this)."""
+    from django.contrib.sessions.models import Session
+
+    mine = [session.pk for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+            if session.get_decoded().get("_auth_user_id") == str(user.pk)]
+    Session.objects.filter(pk__in=mine).delete()
+    return len(mine)

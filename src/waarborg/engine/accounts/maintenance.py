@@ -1,4 +1,5 @@
-"""Looking after staff accounts once they exist: list, deactivate, new password, new token, roles.
+"""Looking after staff accounts once they exist: list (with who set up a second factor), deactivate, new
+password, new token, roles.
 
 Why it exists: people leave, forget passwords, lose tokens and change jobs. Each of these is one action,
 audited in the same transaction (the audit entry names the account by id and the roles, never a password
@@ -56,15 +57,20 @@ class Row:
     active: bool
     tokens: int
     last_login: Any
+    second_factor: bool = False  # an authenticator app set up (waarborg.engine.accounts.twofactor)
 
 
 def staff_list() -> list[Row]:
     """Every staff and service account (citizens' portal accounts are not staff), with its live token count."""
-    from django.db.models import Count, Q
+    from django.db.models import Count, Exists, OuterRef, Q
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    app = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
     users = (User.objects.filter(kind__in=(User.Kind.STAFF, User.Kind.SERVICE))
-             .annotate(live=Count("tokens", filter=Q(tokens__revoked_at__isnull=True))).order_by("username"))
-    return [Row(u.username, u.kind, tuple(u.roles or ()), u.team, u.is_active, u.live, u.last_login) for u in users]
+             .annotate(live=Count("tokens", filter=Q(tokens__revoked_at__isnull=True)), app=Exists(app))
+             .order_by("username"))
+    return [Row(u.username, u.kind, tuple(u.roles or ()), u.team, u.is_active, u.live, u.last_login, u.app)
+            for u in users]
 
 
 def _revoke(user: User) -> int:

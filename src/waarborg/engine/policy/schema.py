@@ -580,6 +580,14 @@ class Backups(Strict):
     retention: PeriodField = Period.parse("P6W")
 
 
+class Staff(Strict):
+    """How staff log in. `two_factor: required`: every staff account enters a code from an authenticator app (or
+    a recovery code) after its password, at the back office and the Django admin, whatever the installation's
+    `WAARBORG_STAFF_2FA` says. Unset, that setting decides (waarborg.engine.accounts.twofactor)."""
+
+    two_factor: Literal["required"] | None = None
+
+
 class Cookie(Strict):
     name: str
     kind: Literal["functional", "analytical", "social", "embedded"]
@@ -626,6 +634,7 @@ class Policy(Strict):
     rights: Rights = Rights()
     breaches: Breaches = Breaches()
     backups: Backups = Backups()
+    staff: Staff = Staff()
     cookies: tuple[Cookie, ...] = ()
     # The organisation modules this policy uses; None (no section): found from the purposes, as before.
     modules: FrozenDict[Ident, ModuleSpecField] | None = None
