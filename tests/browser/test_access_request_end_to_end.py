@@ -62,7 +62,8 @@ def test_a_citizen_files_an_access_request_staff_answer_it_and_the_citizen_downl
     staff.get_by_role("button", name="Beantwoorden").click()
     staff.get_by_text("Het antwoord is vastgelegd").wait_for()
     staff.get_by_role("link", name="Brief (Nederlands)").click()
-    assert "Autoriteit Persoonsgegevens" in staff.content()
+    staff.wait_for_url("**/brief?lang=nl")
+    staff.get_by_text("Autoriteit Persoonsgegevens").first.wait_for()
 
     # the citizen sees the answer and downloads her export
     citizen.reload()

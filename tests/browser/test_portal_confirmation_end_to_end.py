@@ -41,7 +41,7 @@ def test_a_letter_is_confirmed_in_the_portal_and_answered_by_a_colleague_of_the_
     # the registrar finds the request in the queue; the page offers her no verification and no export
     _staff_login(mine, live_server.url, registrar.user.username)
     mine.locator(f'tr[data-request="{request_id}"]').get_by_role("link").click()
-    assert "U heeft dit verzoek geregistreerd" in mine.content()
+    mine.get_by_text("U heeft dit verzoek geregistreerd").first.wait_for()
     assert mine.get_by_role("button", name="Identiteit vastgesteld").count() == 0
 
     # Anna logs in to the portal and confirms the request made from her letter
