@@ -25,11 +25,11 @@ from waarborg.engine.policy.schema import Policy
 Finding = Iterator[tuple[tuple[str | int, ...], str]]
 
 
-def _kinds_of(policy: Policy, purpose: str) -> tuple[bool, bool]:
-    """(special, criminal): does a record type of `purpose` hold such a field?"""
+def _kinds_of(policy: Policy, purpose: str) -> tuple[bool, bool, bool]:
+    """(special, criminal, BSN): does a record type of `purpose` hold such a field?"""
     cats = [policy.categories[spec.category] for rt in policy.record_types.values() if rt.purpose == purpose
             for spec in rt.fields.values() if spec.category in policy.categories]
-    return any(c.special for c in cats), any(c.criminal for c in cats)
+    return any(c.special for c in cats), any(c.criminal for c in cats), any(c.national_id for c in cats)
 
 
 def check_groups(policy: Policy, left_out: LeftOut) -> Finding:
@@ -77,13 +77,16 @@ def _further(policy: Policy, left_out: LeftOut) -> Finding:
                     f"purpose {name!r} further processes {further.of!r} without grounds: state the compatibility "
                     "test (art. 6(4) AVG: link, context, nature, consequences, safeguards) under compatibility, "
                     "or the law that prescribes it under law")
-            special, criminal = _kinds_of(policy, further.of)
+            special, criminal, bsn = _kinds_of(policy, further.of)
             if special and purpose.art9_condition is None:
                 yield where, (f"purpose {name!r} further processes special categories of {further.of!r} "
                               "(art. 9 AVG) but names no art9_condition")
             if criminal and not purpose.art10_ground:
                 yield where, (f"purpose {name!r} further processes criminal data of {further.of!r} "
                               "(art. 10 AVG) but names no art10_ground")
+            if bsn and not purpose.bsn_ground:
+                yield where, (f"purpose {name!r} further processes a BSN of {further.of!r} but names no bsn_ground "
+                              "(UAVG art. 46)")
 
 
 def _criminal(policy: Policy) -> Finding:
