@@ -52,7 +52,7 @@ def _groups(policy: Policy, left_out: LeftOut) -> Finding:
     if not policy.subject_groups or left_out.touches(("subject_groups",)):
         return
     grouped = {p for group in policy.subject_groups.values() for p in group.purposes}
-    for name, rt in policy.record_types.items():
+    for rt in policy.record_types.values():
         if rt.purpose in policy.purposes and rt.purpose not in grouped:
             yield ("purposes", rt.purpose), (
                 f"purpose {rt.purpose!r} belongs to no subject group, so no record of it can be stored: "
