@@ -37,7 +37,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHIPPED = ("ikzorginassen", "socialekaart", "wlzclientondersteuning", "werkzaak", "kwartier")  # seed 000..004
+# Seeds 000..004 in their order (`shipped_policy_of`), then the examples written for issue 15's new constructs.
+SHIPPED = ("ikzorginassen", "socialekaart", "wlzclientondersteuning", "werkzaak", "kwartier", "debrug", "lindehof")
 LOG_ENV = "WAARBORG_FRONT_DOOR_LOG"
 TEST_ENV = "WAARBORG_FRONT_DOOR_TEST"
 # Runs `waarborg.audiences.cli.main(sys.argv[1:])` under a recorder (see `child`); loads this file by path, so a

@@ -22,7 +22,8 @@ import pytest
 from tests.conftest import Persona
 from tests.refusals.conftest import new_subject, org, staff, store
 
-ORGANISATIONS = ["ikzorginassen", "socialekaart", "wlzclientondersteuning", "werkzaak", "kwartier"]
+ORGANISATIONS = ["ikzorginassen", "socialekaart", "wlzclientondersteuning", "werkzaak", "kwartier", "debrug",
+                 "lindehof"]
 
 SAMPLES = {
     "text": "Voorbeeld", "longtext": "Een korte notitie.", "date": "2026-01-05", "datetime": "2026-01-05T10:00:00Z",

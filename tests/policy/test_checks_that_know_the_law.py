@@ -12,6 +12,12 @@ from tests.policy.test_meaning_rules import BASE
 from waarborg.audiences.cli import main
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+CRIMINAL = "  vog:\n    label: VOG\n    criminal: true\npurposes:\n"
+GROUPS = "subject_groups:\n  clients:\n    label: Cliënten\n    purposes: [{purposes}]\nroles:\n"
+SECOND = ("  complaints:\n    label: Klachten\n    description: Klachten behandelen\n    basis: legal_obligation\n"
+          "    basis_detail: {{law: Wkkgz}}\n    further_processing:\n      - of: {of}\n{grounds}record_types:\n")
+GROUNDS = ("        compatibility: {link: Klacht over de dienst, context: Cliënt, nature: Gewoon, "
+           "consequences: Geen, safeguards: Versleuteld}\n")
 RECIPIENT = "recipients:\n  city:\n    label: Gemeente\n    kind: {kind}\n{agreement}    purposes: [service]\n" \
             "    reasons: [legal_obligation]\nroles:\n"
 
@@ -43,6 +49,35 @@ CASES = [
       ("roles:\n", "events:\n  consent_withdrawn: de intrekking\nroles:\n")], "until: {earliest",
      "retention rule 'one_year' can never end: it waits for event 'consent_withdrawn', which cannot happen for "
      "service (no role may report it, or nothing records it)"),
+    ("criminal data without an art. 10 ground",
+     [("purposes:\n", CRIMINAL), ("{category: contact, type: email}", "{category: vog}")], "label: Dienst",
+     "purpose 'service' processes criminal data (art. 10 AVG) but names no art10_ground (the law that allows it, "
+     "UAVG art. 31-33)"),
+    ("a group naming a purpose that does not exist",
+     [("roles:\n", GROUPS.format(purposes="service, nowhere"))], "nowhere",
+     "subject group 'clients' names purpose 'nowhere', which is not defined"),
+    ("a purpose with records that no group has",
+     [("roles:\n", GROUPS.format(purposes="service")),
+      ("record_types:\n", "  other:\n    label: Ander\n    description: Ander doel\n    basis: consent\n"
+                           "record_types:\n"),
+      ("retention:\n", "  note:\n    purpose: other\n    label: Notitie\n    retention: one_year\n"
+                        "    fields: {text: {category: contact}}\nretention:\n")], "label: Ander",
+     "purpose 'other' belongs to no subject group, so no record of it can be stored: add it to the purposes of a "
+     "group"),
+    ("further processing of an unknown purpose",
+     [("record_types:\n", SECOND.format(of="servce", grounds=GROUNDS))], "servce",
+     "purpose 'complaints' further processes purpose 'servce', which is not defined"),
+    ("further processing without grounds",
+     [("record_types:\n", SECOND.format(of="service", grounds=""))], "of: service",
+     "purpose 'complaints' further processes 'service' without grounds: state the compatibility test (art. 6(4) "
+     "AVG: link, context, nature, consequences, safeguards) under compatibility, or the law that prescribes it "
+     "under law"),
+    ("further processing of special data without an art. 9 ground",
+     [("record_types:\n", SECOND.format(of="service", grounds=GROUNDS)),
+      ("    basis: consent\n", "    basis: consent\n    art9_condition: explicit_consent\n"),
+      ("{category: contact, type: email}", "{category: health}")], "of: service",
+     "purpose 'complaints' further processes special categories of 'service' (art. 9 AVG) but names no "
+     "art9_condition"),
 ]
 
 
@@ -81,6 +116,14 @@ WARNINGS = [
      "contract}",
      "warning: processor 'city' has a contract, so every disclosure to it will be refused: a processor needs kind "
      "processor_agreement (art. 28 AVG)"),
+    ("a recipient of criminal data without a ground of its own",
+     [("purposes:\n", CRIMINAL),
+      ("    basis: consent\n", "    basis: consent\n    art10_ground: art. 33 lid 2 UAVG\n"),
+      ("{category: contact, type: email}", "{category: vog}"),
+      ("roles:\n", "recipients:\n  city:\n    label: Gemeente\n    kind: authority\n    purposes: [service]\n"
+                    "    categories: [vog]\n    reasons: [legal_obligation]\nroles:\n")], "[vog]",
+     "warning: recipient 'city' may receive criminal data (vog) but names no art10_ground, so every disclosure of "
+     "it will be refused (art. 10 AVG)"),
 ]
 
 

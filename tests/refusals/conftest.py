@@ -42,6 +42,11 @@ def has_case(persona: Persona, subject_id: str, purpose: str) -> None:
 
 
 def new_subject(persona: Persona, purpose: str, **body: Any) -> str:
+    """Register a subject for `purpose`; where the policy has groups, in the first group that has the purpose."""
+    from waarborg.engine.policy.active import active
+
+    groups = active().policy.subject_groups
+    body.setdefault("group", next((g for g, spec in groups.items() if purpose in spec.purposes), ""))
     response = persona.client.post("/api/v1/subjects", body, format="json", HTTP_X_PURPOSE=purpose)
     assert response.status_code == 201, response.content
     subject_id: str = response.json()["id"]

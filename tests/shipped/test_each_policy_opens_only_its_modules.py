@@ -19,6 +19,8 @@ USES = {
     "wlzclientondersteuning": {"mailings", "statistics"},
     "werkzaak": {"mailings", "recordings", "research", "securemail", "statistics"},
     "kwartier": set(),
+    "debrug": set(),
+    "lindehof": set(),
 }
 # One public page per module that has pages, and for every module an endpoint an anonymous caller may try:
 # where the module is on it exists (401 without a token, or the public answer); where it is off, 404.

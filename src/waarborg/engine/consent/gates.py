@@ -130,6 +130,15 @@ def bsn_gate(ctx: AccessContext) -> Refusal | None:
                                      "statutory ground for the BSN")
 
 
+def criminal_gate(ctx: AccessContext) -> Refusal | None:
+    """Criminal data (art. 10 AVG, a VOG) only where a law allows it for this purpose (UAVG art. 31-33)."""
+    purpose = _purpose(ctx)
+    if purpose is None or purpose.art10_ground or not _touched(ctx, "criminal"):
+        return None
+    return Refusal("criminal_data_forbidden", f"doel {ctx.purpose} noemt geen wettelijke grond voor strafrechtelijke "
+                                              "gegevens (art. 10 AVG) / no art. 10 ground for criminal data")
+
+
 def objection_gate(ctx: AccessContext) -> Refusal | None:
     purpose = _purpose(ctx)
     if purpose is None or not state.objectable(purpose) or _own_access(ctx):
@@ -182,6 +191,7 @@ GATES = (
     (consent_gate, 220),
     (special_category_gate, 230),
     (bsn_gate, 240),
+    (criminal_gate, 245),
     (optout_gate, 250),
     (signed_statement_gate, 260),
 )

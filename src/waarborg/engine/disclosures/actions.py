@@ -3,7 +3,7 @@
 The checks run in the order a privacy officer would ask them: is the purpose ours; may this person
 disclose at all; is the recipient in our register; is it visit statistics (never, S3-04); may the
 recipient receive this purpose; under this reason (S1-19, S2-14, S4-10); under a current agreement
-(S1-20, S3-08, S0-36); these categories; for consent, was it given before now (S3-07); and every
+(S1-20, S3-08, S0-36); these categories; criminal data only with the recipient's art. 10 ground; for consent, was it given before now (S3-07); and every
 other gate (restriction, objection, need-to-know, special categories). The first "no" is answered
 with 403 {"reason", "detail"} and a refused audit entry; 422 is only for malformed input.
 
@@ -165,6 +165,11 @@ def _data_rules(req: Request, policy: Policy, recipient: Recipient, outgoing: Ou
     if beyond:
         return "recipient_not_allowed", (f"Deze ontvanger mag deze gegevens niet krijgen: {', '.join(beyond)}. / "
                                          f"This recipient may not receive: {', '.join(beyond)}.")
+    criminal = [c for c in outgoing.categories(policy) if policy.categories[c].criminal]
+    if criminal and not recipient.art10_ground:  # art. 10 AVG: never without a ground of the recipient's own
+        return "criminal_data_no_ground", (
+            f"Strafrechtelijke gegevens ({', '.join(criminal)}) gaan alleen naar een ontvanger met een wettelijke "
+            "grond (art. 10 AVG). / Criminal data goes only to a recipient with a legal ground (art. 10 GDPR).")
     if any(policy.purposes[r.purpose].statistics for r in outgoing.records):
         return "statistics_never_disclosed", ("Bezoekgegevens worden nooit aan derden verstrekt. / "
                                               "Visit data are never disclosed.")

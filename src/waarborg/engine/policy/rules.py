@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from waarborg.engine.policy.groups import check_groups, group_warnings
 from waarborg.engine.policy.loader import LeftOut, Positions, Problem
 from waarborg.engine.policy.modules import check_modules
 from waarborg.engine.policy.schema import (
@@ -36,7 +37,8 @@ _ART9_NEEDS_LAW = {
 
 def check_warnings(policy: Policy, pos: Positions) -> list[Problem]:
     """What a valid policy seems to allow but enforcement will refuse: reported, not fatal."""
-    return [pos.problem(path, f"warning: {message}") for path, message in _agreements(policy)]
+    return [pos.problem(path, f"warning: {message}") for check in (_agreements, group_warnings)
+            for path, message in check(policy)]
 
 
 def _agreements(policy: Policy) -> Finding:
@@ -59,7 +61,7 @@ def _agreements(policy: Policy) -> Finding:
 def check_meaning(policy: Policy, left_out: LeftOut, pos: Positions) -> list[Problem]:
     problems: list[Problem] = []
     for check in (_record_types, _public_forms, _purposes, _retention, _events, _recipients, _roles, _caseloads,
-                  _statement, _fiscal, _endless):
+                  _statement, _fiscal, _endless, check_groups):
         problems.extend(pos.problem(left_out.original(path), message) for path, message in check(policy, left_out))
     return problems + check_modules(policy, left_out, pos)
 

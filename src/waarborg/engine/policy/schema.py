@@ -250,7 +250,7 @@ class Category(Strict):
 
     @property
     def must_encrypt(self) -> bool:
-        return self.encrypted or self.special or self.national_id or self.financial
+        return self.encrypted or self.special or self.criminal or self.national_id or self.financial
 
 
 class BasisDetail(Strict):
@@ -274,6 +274,25 @@ class ConsentCheck(Strict):
     second_person: bool = True  # never checked by whoever recorded the consent
 
 
+class Compatibility(Strict):
+    """Why a further purpose is compatible with the purpose the data was collected for (art. 6(4) AVG, a-e)."""
+
+    link: TextField  # a: the link between the two purposes
+    context: TextField  # b: the context of collection, the relation with the subject
+    nature: TextField  # c: the nature of the data (special or criminal data weighs heavily)
+    consequences: TextField  # d: what the further processing means for the subject
+    safeguards: TextField  # e: encryption, pseudonyms, who may see it
+
+
+class FurtherProcessing(Strict):
+    """A purpose that reads records collected for another purpose (checked in `waarborg.engine.policy.groups`)."""
+
+    of: Ident  # the purpose the records were collected for
+    access: tuple[Literal["read"], ...] = ("read",)
+    compatibility: Compatibility | None = None  # the art. 6(4) test, unless a law prescribes it
+    law: str = ""  # the law that prescribes the further processing (art. 6(4): no compatibility test needed)
+
+
 class Purpose(Strict):
     label: TextField
     description: TextField
@@ -285,6 +304,7 @@ class Purpose(Strict):
     human_decision: bool = False
     automated_decisions: bool = False  # always false in the seeds; true is refused
     bsn_ground: str = ""  # statutory ground for processing the BSN (UAVG art. 46)
+    art10_ground: str = ""  # criminal data (art. 10 AVG): the law that allows it (UAVG art. 31-33)
     minors_need_parent: bool = False
     minor_age: int = 16
     consent_check: ConsentCheck | None = None  # who checks a consent before it counts, and how
@@ -301,6 +321,8 @@ class Purpose(Strict):
     sources: tuple[SourceKind, ...] = (SourceKind.SUBJECT,)
     notify_subject: bool | None = None  # notice due on collection; default from basis / source
     data_subjects: tuple[TextField, ...] = ()  # categories of data subjects (art. 30(1)(c)); register and statement
+    # The other purposes whose records this purpose may read, each with its compatibility grounds.
+    further_processing: tuple[FurtherProcessing, ...] = ()
 
 
 class FieldSpec(Strict):
@@ -465,6 +487,7 @@ class Recipient(Strict):
     reasons: tuple[DisclosureReason, ...] = ()
     country: str = "NL"
     safeguards: str = ""  # for transfers outside the EEA
+    art10_ground: str = ""  # the law under which it may receive criminal data (art. 10 AVG); none: never
 
     @property
     def needs_agreement(self) -> bool:
@@ -599,6 +622,24 @@ class Cookie(Strict):
 
 Language = Literal["nl", "en"]
 
+GroupKind = Literal["client", "relative", "volunteer", "employee", "applicant", "member", "visitor", "supplier",
+                    "representative", "other"]
+GroupChannel = Literal["portal", "email", "post", "in_person", "phone"]
+
+
+class SubjectGroup(Strict):
+    """A group of data subjects (clients, their relatives, volunteers, employees...): the purposes that may hold
+    records about its members, how they exercise their rights, and their own section of the statement
+    (`waarborg.engine.policy.groups`)."""
+
+    label: TextField
+    kind: GroupKind = "other"  # for the register's DPV term
+    description: TextField | None = None
+    purposes: tuple[Ident, ...] = Field(min_length=1)
+    channels: tuple[GroupChannel, ...] = ()  # how this group exercises its rights; none: the rights section's
+    statement: TextField | None = None  # this group's own paragraph in the statement
+    default: bool = False  # the group of a subject registered without one
+
 
 def _module_spec(value: Any) -> Any:
     return {} if value is None else value  # `mailings:` alone: on, with no purposes of its own named
@@ -638,6 +679,20 @@ class Policy(Strict):
     cookies: tuple[Cookie, ...] = ()
     # The organisation modules this policy uses; None (no section): found from the purposes, as before.
     modules: FrozenDict[Ident, ModuleSpecField] | None = None
+    # Groups of data subjects; none (a policy written before groups): every subject may have every purpose.
+    subject_groups: FrozenDict[Ident, SubjectGroup] = Field(default_factory=_empty)
+
+    @property
+    def default_group(self) -> str:
+        """The group of a subject registered without one: the group marked `default`, else the first; "" when
+        the policy declares no groups."""
+        marked = [g for g, spec in self.subject_groups.items() if spec.default]
+        return marked[0] if marked else next(iter(self.subject_groups), "")
+
+    def further_grant(self, purpose: str, of: str) -> FurtherProcessing | None:
+        """May `purpose` read records collected for `of` (further processing, art. 6(4) AVG)?"""
+        spec = self.purposes.get(purpose)
+        return next((f for f in spec.further_processing if f.of == of), None) if spec else None
 
     @cached_property
     def compiled_modules(self) -> Mapping[str, Module]:

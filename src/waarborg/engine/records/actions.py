@@ -28,7 +28,7 @@ from waarborg.engine.retention.clock import counts_from_fields, expiry_for
 from waarborg.engine.retention.restart import restart_siblings
 from waarborg.engine.vault import keys
 from waarborg.engine.vault.access import check, refuse
-from waarborg.engine.vault.authorisation import confidentiality, staff_only
+from waarborg.engine.vault.authorisation import confidentiality, group_refusal, staff_only
 from waarborg.engine.vault.gates import AccessContext, Refusal
 from waarborg.engine.vault.lookup import known_twin
 from waarborg.engine.vault.models import Record, Subject
@@ -37,16 +37,22 @@ from waarborg.engine.vault.validation import check_bsn, check_moment, check_prov
 
 
 def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | None = None,
-                   external_id: str | None = None, at: datetime | None = None, purpose: str = "") -> Subject:
+                   external_id: str | None = None, at: datetime | None = None, purpose: str = "",
+                   group: str = "") -> Subject:
     """Register a subject. The BSN is checked (11-proof), sealed, and findable only by keyed hash.
 
     With a purpose, the full access check runs for writing under it; without one, the actor must
     hold the right to write under at least one purpose. On need-to-know work the new subject goes
-    into the registrar's caseload at once (`caseloads.actions.intake`).
+    into the registrar's caseload at once (`caseloads.actions.intake`). The subject joins `group` (one of
+    the policy's `subject_groups`; without one, its default group), which must have the purpose.
     """
     current = active()
+    group = _group(current.policy, group)
     if purpose:
         check(actor, "write", purpose)
+        refusal = group_refusal(current.policy, group, purpose)
+        if refusal is not None:
+            refuse(actor, "write", purpose, refusal)
     else:
         ctx = AccessContext(actor=actor, action="write", purpose="", policy=current.policy)
         refusal = staff_only(ctx) or confidentiality(ctx)
@@ -69,17 +75,29 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
     try:
         with transaction.atomic():
             subject = Subject.objects.create(external_id=external_id or None, created_at=at or timezone.now(),
-                                             bsn_hash=bsn_hash)
+                                             bsn_hash=bsn_hash, group=group)
             protected = {k: str(v) for k, v in {"birth_date": birth_date, "bsn": bsn}.items() if v}
             if protected:
                 subject.sealed = keys.seal(subject, protected, f"subject:{subject.pk}")
                 subject.save(update_fields=["sealed"])
             append(Entry(action="subject.create", actor=actor, subject=subject, purpose=purpose,
-                         policy_version=current.number, detail={"fields": sorted(protected)}))
+                         policy_version=current.number,
+                         detail={"fields": sorted(protected), **({"group": group} if group else {})}))
             intake(actor, subject, purpose, current.policy, current.number)  # need-to-know: the case is theirs
     except IntegrityError:  # a concurrent twin won the race
         raise Conflict("Deze betrokkene bestaat al. (This subject exists already.)") from None
     return subject
+
+
+def _group(policy: Policy, group: str) -> str:
+    """The group a new subject joins: the one named (it must be the policy's), else the default ("" when the
+    policy has no groups)."""
+    if not group:
+        return policy.default_group
+    if group not in policy.subject_groups:
+        known = ", ".join(policy.subject_groups) or "geen / none"
+        raise Invalid({"group": [f"Onbekende groep; kies uit: {known}. (Unknown group.)"]})
+    return group
 
 
 def split_fields(policy: Any, record_type: str, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -126,6 +144,7 @@ def record_create(actor: Any, *, subject: Subject, type: str, data: dict[str, An
                         source_kind=source_kind, source_detail=source_detail, channel=channel,
                         channel_detail=channel_detail, created_at=now, updated_at=now,
                         basis=policy.purposes[record_type.purpose].basis.value,
+                        group=subject.group or policy.default_group,
                         created_by=actor if getattr(actor, "pk", None) else None,
                         policy_version=current.number, retention_rule=record_type.retention)
         plain, protected = split_fields(policy, type, clean)

@@ -9,7 +9,9 @@ Registered in `VaultConfig.ready` and run by `access.check` before anything is r
    (S3-05, S4-06).
 4. `role_grants`: one of the actor's roles grants the action on that purpose (S0-07, S0-22);
    a service account never makes a decision about a person (AVG art. 22).
-5. `same_purpose`: a record is used only for the purpose it was collected for (S0-05, S3-01).
+5. `same_purpose`: a record is used only for the purpose it was collected for (S0-05, S3-01), or read by a
+   purpose the policy declares as its further processing (art. 6(4) AVG, `further_processing`).
+5a. `subject_group`: a record is written only under a purpose of the subject's group (`subject_groups`).
 6. `need_to_know`: on need-to-know purposes (the purpose's flag, or the roles' `need_to_know` for that
    purpose), only subjects assigned to the person or their team (S4-11).
 """
@@ -100,7 +102,8 @@ def role_grants(ctx: AccessContext) -> Refusal | None:
 
 def same_purpose(ctx: AccessContext) -> Refusal | None:
     record_purpose = getattr(ctx.record, "purpose", None)
-    if record_purpose is not None and record_purpose != ctx.purpose:
+    if record_purpose is not None and record_purpose != ctx.purpose and not (
+            ctx.action == "read" and ctx.policy.further_grant(ctx.purpose, record_purpose) is not None):
         return Refusal("purpose_mismatch", f"Deze gegevens zijn verzameld voor doel '{record_purpose}', niet voor "
                                            f"'{ctx.purpose}'. (Collected for another purpose.)")
     if ctx.record_type:
@@ -109,6 +112,28 @@ def same_purpose(ctx: AccessContext) -> Refusal | None:
             return Refusal("purpose_mismatch", f"Soort gegevens '{ctx.record_type}' hoort niet bij doel "
                                                f"'{ctx.purpose}'. (Record type belongs to another purpose.)")
     return None
+
+
+def group_refusal(policy: Policy, group: str, purpose: str) -> Refusal | None:
+    """Does the subject's group (`group`; "" before groups: the default group) have `purpose`? A policy
+    without groups lets every subject have every purpose."""
+    if not policy.subject_groups:
+        return None
+    group = group or policy.default_group
+    spec = policy.subject_groups.get(group)
+    if spec is None:
+        return Refusal("unknown_group", f"De groep '{group}' staat niet in het actieve privacybeleid. "
+                                        f"(Group '{group}' is not in the active policy.)")
+    if purpose not in spec.purposes:
+        return Refusal("group_purpose_mismatch", f"Het doel '{purpose}' hoort niet bij de groep '{group}'. "
+                                                 f"(Purpose '{purpose}' is not one of group '{group}'.)")
+    return None
+
+
+def subject_group(ctx: AccessContext) -> Refusal | None:
+    if ctx.action != "write" or ctx.subject is None or not ctx.record_type:
+        return None
+    return group_refusal(ctx.policy, getattr(ctx.subject, "group", ""), ctx.purpose)
 
 
 def need_to_know(ctx: AccessContext) -> Refusal | None:
@@ -124,5 +149,5 @@ def need_to_know(ctx: AccessContext) -> Refusal | None:
 
 def register_all() -> None:
     for order, gate in ((10, staff_only), (20, confidentiality), (30, registered_purpose), (40, role_grants),
-                        (50, same_purpose), (60, need_to_know)):
+                        (50, same_purpose), (55, subject_group), (60, need_to_know)):
         register(gate, order)

@@ -23,6 +23,9 @@ class Subject(models.Model):
     sealed = models.BinaryField(null=True, blank=True)  # birth_date, bsn
     created_at = models.DateTimeField()
     erased_at = models.DateTimeField(null=True, blank=True)
+    # The group of data subjects (client, volunteer, relative...) of the policy's `subject_groups`; "" for a
+    # subject registered under a policy without groups (the policy's default group then applies).
+    group = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         indexes = [models.Index(fields=["created_at"])]
@@ -77,6 +80,8 @@ class Record(models.Model):
     # The legal basis (AVG art. 6) of the purpose when the record was collected (S4-01): a later
     # policy version may change the purpose, but not what this record was collected under.
     basis = models.CharField(max_length=32, blank=True, default="")
+    # The subject's group when the record was collected (`Subject.group`): what the register says it is about.
+    group = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

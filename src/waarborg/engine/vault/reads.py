@@ -102,9 +102,11 @@ def _subject_facts(subject: Subject) -> dict[str, Any]:
 
 
 def _read_entry(actor: Any, record: Record, purpose: str, via: str) -> Entry:
-    # `via` is left out for the API's own read (`record_read`), so its entries keep their shape.
+    # `via` is left out for the API's own read (`record_read`), so its entries keep their shape. A read under
+    # another purpose than the record's (further processing, art. 6(4) AVG) names the purpose it was collected for.
+    further = {"collected_for": record.purpose} if record.purpose and purpose != record.purpose else {}
     return Entry(action="record.read", actor=actor, purpose=purpose, subject=record.subject_id, record=record,
-                 detail={"type": record.type, **({"via": via} if via else {})})
+                 detail={"type": record.type, **({"via": via} if via else {}), **further})
 
 
 def _append(entries: list[Entry]) -> None:

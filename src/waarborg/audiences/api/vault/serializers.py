@@ -16,6 +16,10 @@ class SubjectIn(serializers.Serializer):
                                 help_text="Burgerservicenummer; checked with the 11-proof, stored only sealed "
                                           "and as a keyed hash for look-ups.")
     external_id = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=100)
+    group = serializers.CharField(required=False, allow_blank=True, max_length=64,
+                                  help_text="The group of data subjects (a key of the policy's subject_groups: "
+                                            "clients, volunteers, relatives...). Default: the policy's default "
+                                            "group. Records are stored only under the purposes of the group.")
 
 
 class IdOut(serializers.Serializer):

@@ -101,7 +101,8 @@ class SubjectsView(APIView):
         body = _valid(SubjectIn, request.data)
         subject = actions.subject_create(
             request.user, birth_date=body.get("birth_date"), bsn=body.get("bsn") or None,
-            external_id=body.get("external_id") or None, purpose=request.headers.get("X-Purpose", "").strip())
+            external_id=body.get("external_id") or None, purpose=request.headers.get("X-Purpose", "").strip(),
+            group=body.get("group") or "")
         return Response({"id": str(subject.pk)}, status=201)
 
 
@@ -129,7 +130,9 @@ class RecordView(APIView):
     @extend_schema(operation_id="records_read", parameters=[PURPOSE_HEADER, PURPOSE_QUERY],
                    responses={200: RecordOut, 404: OpenApiResponse(description="Unknown record."),
                               410: OpenApiResponse(description="The subject's key was destroyed."), **ERRORS},
-                   description="Read one record under the purpose it was collected for; the read is audited.")
+                   description="Read one record under the purpose it was collected for, or under a purpose "
+                               "the policy lets further process it (art. 6(4) AVG); the read is audited, "
+                               "naming both purposes.")
     def get(self, request: Request, pk: Any) -> Response:
         purpose = purpose_of(request)
         record = get_object_or_404(Record.objects.select_related("subject"), pk=pk)

@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.translation import gettext
 
 from waarborg.engine.policy.render import texts
+from waarborg.engine.policy.render.groups import subjects_of
 from waarborg.engine.policy.render.words import date_words, join, retention_words
 from waarborg.engine.policy.schema import Contact, Policy, Purpose
 
@@ -95,7 +96,7 @@ def _purposes(policy: Policy, lang: str) -> list[dict[str, Any]]:
             "art9": art9_words(purpose, lang),
             "categories": [category_words(policy, c, lang) for c in cats] or [str(t["no_categories"])],
             "special": any(policy.categories[c].special for c in cats),
-            "data_subjects": [s.get(lang) for s in purpose.data_subjects],
+            "data_subjects": subjects_of(policy, pid, lang),
             "sources": join([str(texts.SOURCES[s.value]) for s in purpose.sources], lang),
             "requirement": purpose.requirement.get(lang) if purpose.requirement else (
                 str(t["not_required"]) if purpose.basis.value == "consent" else ""),

@@ -15,6 +15,7 @@ from typing import Any
 
 from waarborg.core.language import in_language
 from waarborg.engine.policy.render.context import EEA, art9_words, basis_words, categories_of
+from waarborg.engine.policy.render.groups import subjects_of
 from waarborg.engine.policy.render.words import retention_words
 from waarborg.engine.policy.schema import Contact, Policy
 
@@ -52,7 +53,7 @@ def _entry(policy: Policy, pid: str) -> dict[str, Any]:
         "interest": detail.interest.get("nl") if detail.interest else "",
         "art9_condition": purpose.art9_condition.value if purpose.art9_condition else None,
         "art9_text": art9_words(purpose, "nl"),
-        "data_subjects": [s.get("nl") for s in purpose.data_subjects],
+        "data_subjects": subjects_of(policy, pid, "nl"),
         "personal_data": [{
             "category": c,
             "label": policy.categories[c].label.get("nl"),
@@ -84,7 +85,27 @@ def _entry(policy: Policy, pid: str) -> dict[str, Any]:
         "automated_decisions": purpose.automated_decisions,
         "human_decision": purpose.human_decision,
         "security": [s.get("nl") for s in policy.statement.security],
+        **_constructs(policy, pid),
     }
+
+
+def _constructs(policy: Policy, pid: str) -> dict[str, Any]:
+    """Subject groups, the art. 10 ground and further processing: keys only where the policy uses them, so the
+    ids of activities that use none stay what they were."""
+    purpose = policy.purposes[pid]
+    out: dict[str, Any] = {}
+    groups = [{"group": gid, "label": g.label.get("nl"), "kind": g.kind}
+              for gid, g in policy.subject_groups.items() if pid in g.purposes]
+    if groups:
+        out["subject_groups"] = groups
+    if any(policy.categories[c].criminal for c in categories_of(policy, pid)) or purpose.art10_ground:
+        out["art10_ground"] = purpose.art10_ground
+    if purpose.further_processing:
+        out["further_processing"] = [{
+            "of": f.of, "access": list(f.access), "law": f.law,
+            "compatibility": {k: v.get("nl") for k, v in f.compatibility} if f.compatibility else None,
+        } for f in purpose.further_processing]
+    return out
 
 
 def entry_id(purpose: str, entry: dict[str, Any]) -> str:
@@ -100,8 +121,8 @@ def register_entries(policy: Policy) -> list[dict[str, Any]]:
 
 
 _CSV_COLUMNS = [
-    "id", "purpose", "name", "controller", "dpo", "legal_basis", "legal_basis_text", "art9", "data_subjects",
-    "personal_data", "special_categories", "recipients", "transfers_outside_eea", "retention", "security",
+    "id", "purpose", "name", "controller", "dpo", "legal_basis", "legal_basis_text", "art9", "art10",
+    "data_subjects", "personal_data", "special_categories", "further_processing", "recipients", "transfers_outside_eea", "retention", "security",
 ]
 
 
@@ -117,9 +138,13 @@ def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
         "legal_basis": entry["legal_basis"],
         "legal_basis_text": entry["legal_basis_text"],
         "art9": entry["art9_text"],
+        "art10": f"ja: {entry['art10_ground']}" if "art10_ground" in entry else "nee",
         "data_subjects": "; ".join(entry["data_subjects"]),
-        "personal_data": "; ".join(d["label"] + (" [bijzonder]" if d["special"] else "") for d in entry["personal_data"]),
+        "personal_data": "; ".join(d["label"] + (" [bijzonder]" if d["special"] else "")
+                                   + (" [strafrechtelijk]" if d["criminal"] else "") for d in entry["personal_data"]),
         "special_categories": "ja" if any(d["special"] for d in entry["personal_data"]) else "nee",
+        "further_processing": "; ".join(f"leest {f['of']} ({f['law'] or 'verenigbaar, art. 6 lid 4 AVG'})"
+                                        for f in entry.get("further_processing", ())),
         "recipients": "; ".join(f"{r['label']} ({r['kind']}, {r['agreement'] or 'geen overeenkomst'})"
                                 for r in entry["recipients"]),
         "transfers_outside_eea": "; ".join(f"{t['recipient']} ({t['country']}: {t['safeguards']})"

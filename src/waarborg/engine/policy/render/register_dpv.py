@@ -4,6 +4,12 @@ Each processing activity is a `dpv:Process` (DPV 2 replaces the deprecated `dpv:
 with it) carrying its purpose, legal basis (the GDPR extension's `eu-gdpr:A6-1-a` .. `A6-1-f`, plus
 `A9-2-x` for special categories), controller, DPO, personal data, data subjects, recipients, storage
 durations and measures. Local nodes get `urn:waarborg:<organisation>:...` identifiers.
+
+Subject groups are `dpv:DataSubject` subclasses (`dpv:Client`, `dpv:Employee`, `dpv:Visitor`...; a group
+without its own DPV term is a plain `dpv:DataSubject` with its label). Criminal data is also
+`dpv:SensitivePersonalData` and `pd:Criminal` (DPV's personal-data extension), with the art. 10 ground as a
+`dpv:Law`. Further processing names the activity whose data it reads (`dct:source`) and its art. 6(4) grounds
+as a `dpv:LegalBasis` described in words.
 """
 
 from __future__ import annotations
@@ -15,11 +21,13 @@ from waarborg.engine.policy.schema import Policy
 DPV = "https://w3id.org/dpv#"
 EU_GDPR = "https://w3id.org/dpv/legal/eu/gdpr#"
 LOC = "https://w3id.org/dpv/loc#"
+PD = "https://w3id.org/dpv/pd#"
 
 CONTEXT = {
     "dpv": DPV,
     "eu-gdpr": EU_GDPR,
     "loc": LOC,
+    "pd": PD,
     "dct": "http://purl.org/dc/terms/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -49,6 +57,16 @@ RECIPIENT_TYPES = {
 }
 
 
+GROUP_TYPES = {
+    "client": "dpv:Client",
+    "employee": "dpv:Employee",
+    "applicant": "dpv:Applicant",
+    "member": "dpv:Member",
+    "visitor": "dpv:Visitor",
+    "representative": "dpv:GuardianOfDataSubject",
+}
+
+
 def _label(nl: str, en: str = "") -> list[dict[str, str]]:
     labels = [{"@value": nl, "@language": "nl"}]
     if en:
@@ -70,12 +88,17 @@ def dpv_document(policy: Policy, entries: list[dict[str, Any]]) -> dict[str, Any
                       "rdfs:label": org.dpo.name or "FG", "dct:description": org.dpo.email})
     for cid, category in policy.categories.items():
         types = ["dpv:PersonalData"] + (["dpv:SpecialCategoryPersonalData"] if category.special else [])
+        types += ["dpv:SensitivePersonalData", "pd:Criminal"] if category.criminal else []
         graph.append({"@id": f"{base}category:{cid}", "@type": types,
                       "rdfs:label": _label(category.label.get("nl"), category.label.en)})
     for rid, recipient in policy.recipients.items():
         graph.append({"@id": f"{base}recipient:{rid}", "@type": RECIPIENT_TYPES[recipient.kind],
                       "rdfs:label": _label(recipient.label.get("nl"), recipient.label.en),
                       "dpv:hasCountry": {"@id": f"loc:{recipient.country}"}})
+    for gid, group in policy.subject_groups.items():
+        graph.append({"@id": f"{base}group:{gid}", "@type": GROUP_TYPES.get(group.kind, "dpv:DataSubject"),
+                      "rdfs:label": _label(group.label.get("nl"), group.label.en)})
+    ids = {entry["purpose"]: entry["id"] for entry in entries}
     for entry in entries:
         purpose = policy.purposes[entry["purpose"]]
         bases = [{"@id": LEGAL_BASIS[entry["legal_basis"]]}]
@@ -92,7 +115,7 @@ def dpv_document(policy: Policy, entries: list[dict[str, Any]]) -> dict[str, Any
             "dpv:hasLegalBasis": bases,
             "dpv:hasDataController": {"@id": f"{base}controller"},
             "dpv:hasPersonalData": [{"@id": f"{base}category:{d['category']}"} for d in entry["personal_data"]],
-            "dpv:hasDataSubject": [{"@type": "dpv:DataSubject", "rdfs:label": s} for s in entry["data_subjects"]],
+            "dpv:hasDataSubject": _subjects(base, entry),
             "dpv:hasRecipient": [{"@id": f"{base}recipient:{r['recipient']}"} for r in entry["recipients"]],
             "dpv:hasStorageCondition": [{
                 "@type": "dpv:StorageDuration",
@@ -105,5 +128,21 @@ def dpv_document(policy: Policy, entries: list[dict[str, Any]]) -> dict[str, Any
         }
         if org.dpo is not None:
             node["dpv:hasDataProtectionOfficer"] = {"@id": f"{base}dpo"}
+        if entry.get("art10_ground"):
+            bases.append({"@type": "dpv:Law", "rdfs:label": entry["art10_ground"],
+                          "dct:description": "art. 10 AVG: strafrechtelijke persoonsgegevens"})
+        for further in entry.get("further_processing", ()):
+            node.setdefault("dct:source", []).append({"@id": f"{base}activity:{ids[further['of']]}"})
+            words = further["law"] or "; ".join(f"{k}: {v}" for k, v in (further["compatibility"] or {}).items())
+            bases.append({"@type": "dpv:LegalBasis", "rdfs:label": "verenigbare verdere verwerking (art. 6 lid 4 AVG)",
+                          "dct:description": words})
         graph.append(node)
     return {"@context": CONTEXT, "@graph": graph}
+
+
+def _subjects(base: str, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The activity's data subjects: its groups by reference, then the purpose's own words not among them."""
+    groups = entry.get("subject_groups", [])
+    labels = {g["label"] for g in groups}
+    return ([{"@id": f"{base}group:{g['group']}"} for g in groups]
+            + [{"@type": "dpv:DataSubject", "rdfs:label": s} for s in entry["data_subjects"] if s not in labels])

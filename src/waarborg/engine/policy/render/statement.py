@@ -15,6 +15,7 @@ from django.template.loader import get_template
 
 from waarborg.core.language import in_language
 from waarborg.engine.policy.render.context import statement_context
+from waarborg.engine.policy.render.groups import group_context
 from waarborg.engine.policy.render.words import date_words
 from waarborg.engine.policy.schema import Policy
 
@@ -39,6 +40,7 @@ def render_statement(policy: Policy, lang: str = "nl", fmt: str = "html", notice
 
 def _render(policy: Policy, lang: str, fmt: str, notice: Notice | None) -> str:
     context = statement_context(policy, lang)
+    context.update(group_context(policy, lang))  # subject groups, further processing, criminal data
     if notice is not None:
         t = context["t"]
         context["notice"] = {"text": str(t[notice.kind]) % {"date": date_words(notice.day, lang)},

@@ -1,0 +1,94 @@
+"""The statement's sections on groups of data subjects, further processing and criminal data.
+
+Kept apart from `context.py` so the three constructs (docs/policy.md#subject_groups, #further-processing,
+#criminal-data) say in one place what enforcement does: a group's purposes are the only ones its members'
+records are stored under; a further purpose reads exactly the records named, for the reasons given; criminal
+data is sealed and goes only to a recipient with a ground of its own. The wording avoids addressing the reader
+("u" or "je"), so it reads right in either form of address.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import pgettext_lazy
+
+from waarborg.engine.policy.render import texts
+from waarborg.engine.policy.render.words import join
+from waarborg.engine.policy.schema import Policy
+
+TEXTS: dict[str, Any] = {
+    "groups": pgettext_lazy("privacy statement", "Over wie wij gegevens verwerken"),
+    "groups_intro": pgettext_lazy(
+        "privacy statement",
+        "Wij verwerken gegevens van verschillende groepen mensen. Per groep staat hieronder voor welke doelen "
+        "dat is en hoe iemand uit die groep zijn rechten uitoefent."),
+    "group_purposes": pgettext_lazy("privacy statement", "Voor deze doelen"),
+    "group_channels": pgettext_lazy("privacy statement", "Rechten uitoefenen via"),
+    "further": pgettext_lazy("privacy statement", "Gegevens voor een ander doel gebruiken"),
+    "further_intro": pgettext_lazy(
+        "privacy statement",
+        "Soms gebruiken wij gegevens voor een ander doel dan waarvoor wij ze kregen. Dat doen wij alleen "
+        "hieronder, en alleen als dat nieuwe doel past bij het eerste doel (art. 6 lid 4 AVG). Wie de gegevens "
+        "zo inziet, leggen wij vast, met beide doelen."),
+    "further_item": pgettext_lazy(
+        "privacy statement", "Voor %(purpose)s lezen wij ook gegevens van %(of)s."),
+    "further_law": pgettext_lazy("privacy statement", "De wet schrijft dat voor: %(law)s."),
+    "link": pgettext_lazy("privacy statement", "Verband tussen de doelen"),
+    "context": pgettext_lazy("privacy statement", "Hoe wij de gegevens kregen"),
+    "nature": pgettext_lazy("privacy statement", "Soort gegevens"),
+    "consequences": pgettext_lazy("privacy statement", "Gevolgen voor de betrokkene"),
+    "safeguards": pgettext_lazy("privacy statement", "Waarborgen"),
+    "criminal": pgettext_lazy("privacy statement", "Strafrechtelijke gegevens"),
+    "criminal_item": pgettext_lazy(
+        "privacy statement",
+        "Voor %(purpose)s verwerken wij strafrechtelijke gegevens (art. 10 AVG): %(categories)s. Dat mag op "
+        "grond van %(ground)s."),
+    "criminal_safe": pgettext_lazy(
+        "privacy statement",
+        "Deze gegevens slaan wij altijd versleuteld op. Wij geven ze alleen door aan een ontvanger die daar "
+        "zelf een wettelijke grond voor heeft."),
+}
+
+_GROUNDS = ("link", "context", "nature", "consequences", "safeguards")
+
+
+def subjects_of(policy: Policy, purpose_id: str, lang: str) -> list[str]:
+    """The categories of data subjects of a purpose (art. 30(1)(c)): the purpose's own words, then the groups
+    whose members may have records of it."""
+    named = [s.get(lang) for s in policy.purposes[purpose_id].data_subjects]
+    groups = [g.label.get(lang) for g in policy.subject_groups.values() if purpose_id in g.purposes]
+    return named + [g for g in groups if g not in named]
+
+
+def group_context(policy: Policy, lang: str) -> dict[str, Any]:
+    """The statement's group, further-processing and criminal-data sections (empty where the policy has none)."""
+    label = {pid: p.label.get(lang) for pid, p in policy.purposes.items()}
+    groups = [{
+        "id": gid,
+        "label": group.label.get(lang),
+        "description": group.description.get(lang) if group.description else "",
+        "purposes": join([label[p] for p in group.purposes if p in label], lang),
+        "channels": join([str(texts.CHANNELS[c]) for c in group.channels], lang),
+        "statement": group.statement.get(lang) if group.statement else "",
+    } for gid, group in policy.subject_groups.items()]
+    further = []
+    for pid, purpose in policy.purposes.items():
+        for spec in purpose.further_processing:
+            grounds = spec.compatibility
+            further.append({
+                "text": str(TEXTS["further_item"]) % {"purpose": label[pid], "of": label.get(spec.of, spec.of)},
+                "law": str(TEXTS["further_law"]) % {"law": spec.law} if spec.law else "",
+                "grounds": [{"name": str(TEXTS[g]), "text": getattr(grounds, g).get(lang)} for g in _GROUNDS]
+                if grounds else [],
+            })
+    criminal = []
+    for pid, purpose in policy.purposes.items():
+        cats = [policy.categories[spec.category].label.get(lang)
+                for rt in policy.record_types.values() if rt.purpose == pid for spec in rt.fields.values()
+                if spec.category in policy.categories and policy.categories[spec.category].criminal]
+        if cats:
+            criminal.append(str(TEXTS["criminal_item"]) % {
+                "purpose": label[pid], "categories": join(list(dict.fromkeys(cats)), lang),
+                "ground": purpose.art10_ground})
+    return {"g": TEXTS, "subject_groups": groups, "further": further, "criminal": criminal}
