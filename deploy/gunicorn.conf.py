@@ -28,3 +28,6 @@ secure_scheme_headers: dict[str, str] = {}
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("WAARBORG_LOG_LEVEL", "info").lower()
+# No control socket (gunicorn >= 25.1 opens one for `gunicornc` in $XDG_RUNTIME_DIR or $HOME/.gunicorn/, one
+# path per user, so two instances under one user would take each other's): systemd reloads with HUP.
+control_socket_disable = True

@@ -15,12 +15,11 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE
 
 from waarborg.audiences.web import proxy as web
 from waarborg.conf import home
-from waarborg.conf.env import ConfigError, env_bool, env_choice, env_int, env_secret, env_str
+from waarborg.conf.env import ConfigError, env_bool, env_choice, env_database, env_int, env_secret, env_str
 
 # The configuration file (WAARBORG_CONFIG, else /etc/waarborg/waarborg.env) fills in what the environment
 # does not set; see waarborg.conf.home for the order and for who may create the home and its keys.
@@ -41,9 +40,8 @@ WAARBORG_NOT_READY: list[str] = []
 # DATABASE_URL / DATABASE_URL_FILE: sqlite:///<home>/waarborg.sqlite3 (the embedded default) or
 # postgres://role:password@host/db, the role the platform runs as (not the owner of the tables).
 _default_db = f"sqlite:///{VAR_DIR / 'waarborg.sqlite3'}"
-DATABASE_URL = env_secret("DATABASE_URL") or _default_db  # or DATABASE_URL_FILE: the URL holds a password
-if not DATABASE_URL.startswith(("sqlite://", "postgres://", "postgresql://")):
-    raise ConfigError(f"DATABASE_URL must be sqlite:// or postgres://, got scheme {DATABASE_URL.split(':', 1)[0]!r}")
+# A password's @ # / : ? % must be percent-encoded; a URL that does not parse stops here, naming the variable.
+DATABASE_URL, _database = env_database("DATABASE_URL", _default_db)  # or DATABASE_URL_FILE: it holds a password
 EMBEDDED = DATABASE_URL.startswith("sqlite")
 if EMBEDDED and not PRODUCTION:
     # Nothing on SQLite needs PostgreSQL's modules; DRF would import django.contrib.postgres (and with it
@@ -105,7 +103,7 @@ DEBUG = env_bool("WAARBORG_DEBUG", False)
 if DEBUG and PRODUCTION:
     raise ConfigError("WAARBORG_DEBUG cannot be on when WAARBORG_ENV=production")
 
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASES = {"default": _database}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # IMMEDIATE: a writing transaction takes the write lock at BEGIN, so concurrent writers (waitress
     # threads, the scheduler) wait for each other instead of failing with "database is locked".
@@ -174,7 +172,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "waarborg.audiences.web.static.StaticFiles",  # django.contrib.staticfiles, without the packages' __init__.py
     "rest_framework",
     "axes",
     "csp",

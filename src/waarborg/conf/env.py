@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 
 class ConfigError(RuntimeError):
@@ -66,3 +67,26 @@ def env_secret(name: str) -> str | None:
         except OSError as exc:
             raise ConfigError(f"{name}_FILE points to {path!r}, which cannot be read: {exc.strerror}") from exc
     return direct
+
+
+def env_database(name: str, default: str) -> tuple[str, dict[str, Any]]:
+    """A database URL from `NAME` (or `NAME_FILE`), checked and parsed: (url, Django's DATABASES entry).
+
+    A password holding `@ # / ? :` must be percent-encoded (`@` as `%40`, `#` as `%23`, `/` as `%2F`): unencoded,
+    the URL either does not parse or, worse, parses into another host and database. Both stop here, naming
+    the variable, never the URL (it holds the password)."""
+    import dj_database_url
+
+    url = env_secret(name) or default
+    source = f"{name}_FILE" if env_str(f"{name}_FILE") else name
+    if not url.startswith(("sqlite://", "postgres://", "postgresql://")):
+        raise ConfigError(f"{source} must be sqlite:// or postgres://, got scheme {url.split(':', 1)[0]!r}")
+    hint = (f"{source} is not a valid database URL: percent-encode special characters in the user name and "
+            f"password (@ as %40, # as %23, / as %2F, : as %3A, ? as %3F, % as %25)")
+    try:
+        parsed: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+    except ValueError:  # dj_database_url.ParseError, a port that is no number...; its text may quote the URL
+        raise ConfigError(hint) from None
+    if not url.startswith("sqlite") and not parsed.get("NAME"):
+        raise ConfigError(f"{hint}; it names no database")
+    return url, parsed

@@ -13,6 +13,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from waarborg.conf.env import ConfigError
+
 COMMAND_MODULES = (
     "waarborg.audiences.cli.policy",
     "waarborg.audiences.cli.accounts",
@@ -65,6 +67,39 @@ def setup_django(ready: bool = True) -> None:
         raise UserError("\n".join(settings.WAARBORG_NOT_READY))
 
 
+def refuse_root() -> None:
+    """In production a command run as root leaves root's files in the home (a backup, a journal line, the
+    checkpoint file) that the services, running as the home's owner, then cannot read or append to. So root
+    is refused there, unless the home is root's own."""
+    from waarborg.conf import home
+
+    if os.geteuid() != 0:
+        return
+    home.load_config()
+    if os.environ.get("WAARBORG_ENV") != "production":
+        return
+    try:
+        place = home.home_dir()
+        uid = place.stat().st_uid
+    except (ConfigError, OSError):
+        return  # no home: the command itself says so
+    if uid == 0:
+        return
+    owner = _user(uid)
+    raise UserError(f"in production waarborg does not run as root: the home {place} belongs to {owner}, and files "
+                    f"root made there could not be read by the services. Run it as the home's owner: "
+                    f"sudo -u {owner} waarborg ...")
+
+
+def _user(uid: int) -> str:
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"'#{uid}'"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -73,10 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return 2
     from waarborg.conf import home
-    from waarborg.conf.env import ConfigError
     from waarborg.core.errors import DomainError
 
     try:
+        refuse_root()
         if getattr(args, "creates_home", False):
             home.allow_create()  # only `serve`: the embedded default's home and keys, on first start
         if getattr(args, "before_setup", None):
@@ -89,6 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except DomainError as exc:
         print(f"waarborg: {message(exc)}", file=sys.stderr)
+        return 1
+    except PermissionError as exc:
+        # A file of another user (often root's, from a command run with plain sudo): say which, no traceback.
+        print(f"waarborg: permission denied: {exc.filename or exc} ({exc.strerror}): run waarborg as the owner of "
+              f"the home (sudo -u <owner> waarborg ...) and give that user the file (chown)", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -30,7 +30,7 @@ def register(sub: Any) -> None:
 def _check(args: argparse.Namespace) -> int:
     from django.core import checks
 
-    from waarborg.audiences.cli.deploy import deploy_problems
+    from waarborg.audiences.cli.deploy import deploy_problems, deploy_warnings
 
     if not args.deploy:
         errors = [m for m in checks.run_checks() if m.level >= checks.WARNING and not m.is_silenced()]
@@ -38,6 +38,8 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{message.id}: {message.msg}", file=sys.stderr)
         return 1 if errors else 0
     problems = deploy_problems()
+    for warning in deploy_warnings():
+        print(f"warning: {warning}", file=sys.stderr)
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
     if problems:
@@ -71,11 +73,12 @@ def as_owner(args: argparse.Namespace) -> None:
     the platform runs as, given row rights after migrating (`--grant`).
     """
     from waarborg.conf import home
-    from waarborg.conf.env import env_secret
+    from waarborg.conf.env import env_database, env_secret
 
     home.load_config()
     owner = env_secret("WAARBORG_OWNER_DATABASE_URL")
     if owner:
+        env_database("WAARBORG_OWNER_DATABASE_URL", owner)  # a URL that does not parse is named as the owner's
         os.environ.pop("DATABASE_URL_FILE", None)
         os.environ["DATABASE_URL"] = owner
 

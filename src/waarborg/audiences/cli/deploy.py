@@ -9,6 +9,9 @@ Ours, each naming what to change:
   platform as a role with only SELECT/INSERT/UPDATE/DELETE, see `waarborg migrate --grant`);
 - a policy is active, mail is really sent, static files are collected, Redis answers when configured;
 - staff log in with a second factor (WAARBORG_STAFF_2FA=required, the production default).
+
+Warnings (printed, the check still passes): gunicorn runs several workers without a shared cache
+(WAARBORG_CACHE_URL), so each counts rates alone.
 """
 
 from __future__ import annotations
@@ -134,6 +137,26 @@ def service_problems() -> list[str]:
     if body["checks"]["redis"] == "unavailable":
         problems.append(f"Redis does not answer at WAARBORG_CELERY_BROKER ({broker_url().split('@')[-1]})")
     return problems
+
+
+def gunicorn_workers() -> int:
+    """What deploy/gunicorn.conf.py starts: WAARBORG_WORKERS, else 2 per core and at least 2."""
+    import os
+
+    from waarborg.conf.env import env_int
+
+    return env_int("WAARBORG_WORKERS", max(2, 2 * (os.cpu_count() or 1)), minimum=1)
+
+
+def deploy_warnings() -> list[str]:
+    """What works, but not as the operator likely expects: said, without failing the check."""
+    warnings = []
+    workers = gunicorn_workers()
+    if settings.PRODUCTION and not settings.WAARBORG_CACHE_URL and workers > 1:
+        warnings.append(f"WAARBORG_CACHE_URL is not set while gunicorn runs {workers} workers (WAARBORG_WORKERS): "
+                        f"each counts the API rate limits (WAARBORG_API_RATE) on its own, so they are {workers} times as "
+                        f"loose. Set it to a Redis every process shares, e.g. redis://127.0.0.1:6379/1")
+    return warnings
 
 
 def deploy_problems() -> list[str]:

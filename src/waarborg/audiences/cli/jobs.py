@@ -59,6 +59,8 @@ def _scheduler(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
     from waarborg.engine.jobs.models import JobRun
     from waarborg.engine.jobs.registry import JOBS, JobMissing
 
@@ -70,7 +72,9 @@ def _list(args: argparse.Namespace) -> int:
             state = "available"
         except JobMissing:
             state = "MISSING"
-        print(f"{job.name:<18} {when:<16} {state:<13} last: {last or '-'}  ({job.description})")
+        # The schedule is in TIME_ZONE (Europe/Amsterdam), so is the last run, with the zone said.
+        ran = f"{timezone.localtime(last.started_at):%Y-%m-%d %H:%M %Z} {last.outcome}" if last else "-"
+        print(f"{job.name:<18} {when:<16} {state:<13} last: {ran}  ({job.description})")
     return 0
 
 

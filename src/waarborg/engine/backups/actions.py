@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from waarborg.engine.audit.log import Entry, append
-from waarborg.engine.backups import archive
+from waarborg.engine.backups import archive, preflight
 from waarborg.engine.policy.active import current
 from waarborg.engine.vault import journal
 
@@ -96,13 +97,29 @@ def create(actor: Any = "system:backup") -> Backup:
     return Backup(path, started, path.stat().st_size, connection.vendor)
 
 
+def owner(path: Path) -> str:
+    import pwd
+
+    uid = path.stat().st_uid
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"#{uid}"
+
+
 def listing() -> list[Backup]:
+    """Every backup in the backup directory, oldest first. A file this process cannot read (made by a command
+    run as root, say) is an error naming it: skipping it would hide it from `prune` and from the operator."""
     rows = []
     for path in sorted(backup_dir().glob("*.wbk")):
         try:
             header = archive.read_header(path)
         except (archive.BackupCorrupt, ValueError):
             continue
+        except PermissionError:
+            raise BackupError(f"{path} cannot be read by this user (it belongs to {owner(path)}): give it to the "
+                              f"owner of the home (chown {owner(backup_dir())} {path}) and run waarborg as that "
+                              f"user (sudo -u {owner(backup_dir())} waarborg ...)") from None
         rows.append(Backup(path, datetime.fromisoformat(header["created_at"]), path.stat().st_size, header["vendor"]))
     return rows
 
@@ -119,6 +136,42 @@ def prune(actor: Any = "system:backup", now: datetime | None = None) -> list[Bac
             append(Entry(action="backup.prune", actor=actor,
                          detail={"removed": [b.path.name for b in removed], "retention": str(period)}))
     return removed
+
+
+@dataclass(frozen=True)
+class Checked:
+    created_at: datetime
+    vendor: str
+    dump_size: int
+    tables: int
+    audit_entries: int | None  # SQLite only: counting a PostgreSQL dump's rows would mean restoring it
+
+
+def check(path: Path) -> Checked:
+    """Decrypt a backup completely without restoring it: every chunk's tag checked (a wrong master key, a
+    truncated or altered file fails here), then what the dump holds, read from the decrypted copy."""
+    header = archive.read_header(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "dump"
+        archive.decrypt(path, plain)
+        size = plain.stat().st_size
+        if header["vendor"] == "sqlite":
+            db = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
+            try:
+                names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+                entries = db.execute("SELECT count(*) FROM audit_auditentry").fetchone()[0] \
+                    if "audit_auditentry" in names else None
+            except sqlite3.DatabaseError as exc:
+                raise BackupError(f"{path.name} decrypts, but holds no readable SQLite database ({exc})") from None
+            finally:
+                db.close()
+            return Checked(datetime.fromisoformat(header["created_at"]), "sqlite", size, len(names), entries)
+        command = [_pg_tool("pg_restore"), "--list", str(plain)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+        if result.returncode != 0:
+            raise BackupError(f"{path.name} decrypts, but pg_restore cannot read the dump: {result.stderr.strip()[:300]}")
+        tables = sum(1 for line in result.stdout.splitlines() if " TABLE DATA " in line)
+        return Checked(datetime.fromisoformat(header["created_at"]), header["vendor"], size, tables, None)
 
 
 def _load(plain: Path, vendor: str) -> None:
@@ -140,10 +193,16 @@ def _load(plain: Path, vendor: str) -> None:
         raise BackupError(f"pg_restore failed: {result.stderr.strip()[:500]}")
 
 
-def restore(path: Path, actor: Any = "system:backup") -> int:
-    """Restore a backup, then re-apply every erasure made since it was taken. Returns that count."""
+def restore(path: Path, actor: Any = "system:backup", *, no_journal: bool = False, adopt_checkpoints: bool = False,
+            tell: Callable[[preflight.Preflight], None] | None = None) -> int:
+    """Restore a backup, then re-apply every erasure made since it was taken. Returns that count.
+
+    Everything that could stop it halfway is checked first (`preflight`): it refuses with nothing changed."""
     header = archive.read_header(path)
     taken = datetime.fromisoformat(header["created_at"])
+    checked = preflight.check(taken, no_journal=no_journal, adopt_checkpoints=adopt_checkpoints)
+    if tell is not None:
+        tell(checked)
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "dump"
         archive.decrypt(path, plain)
@@ -162,7 +221,8 @@ def restore(path: Path, actor: Any = "system:backup") -> int:
     with transaction.atomic():
         append(Entry(action="backup.restore", actor=actor,
                      detail={"file": path.name, "taken": taken.isoformat(), "erasures_reapplied": reapplied,
-                             "checkpoints_kept_as": kept.name if kept else ""}))
+                             "checkpoints_kept_as": kept.name if kept else "",
+                             "journal": str(checked.journal), "journal_erasures": checked.journal_total}))
     return reapplied
 
 
