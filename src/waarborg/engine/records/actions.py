@@ -66,8 +66,8 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
     if birth_date and birth_date > timezone.localdate():
         raise Invalid({"birth_date": ["Een geboortedatum ligt niet in de toekomst. (A birth date is not in the future.)"]})
     # A known BSN or external id is a 409 (with the id only for whoever may see that subject: `lookup`).
-    # The BSN hash has no unique index (older data may hold twins, merged by staff), so two intakes at the
-    # very same moment can still both pass; the look-up then shows both.
+    # Two intakes at the very same moment both pass the look-up; the unique index on the BSN hash (and on
+    # the external id) then lets one win and the other gets the same 409 below.
     bsn_hash = keyed_hash(bsn) if bsn else None
     twin = known_twin(actor, bsn_hash=bsn_hash, external_id=external_id, purpose=purpose)
     if twin is not None:

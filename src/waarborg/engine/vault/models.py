@@ -18,7 +18,8 @@ class Subject(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     external_id = models.CharField(max_length=100, null=True, blank=True, unique=True)
     # Keyed hash of the BSN for look-ups; the BSN itself is sealed, never stored in the clear.
-    bsn_hash = models.CharField(max_length=64, null=True, blank=True, db_index=True)
+    # Unique where set: one living subject per BSN, even for two intakes at the same moment.
+    bsn_hash = models.CharField(max_length=64, null=True, blank=True)
     sealed = models.BinaryField(null=True, blank=True)  # birth_date, bsn
     created_at = models.DateTimeField()
     erased_at = models.DateTimeField(null=True, blank=True)
@@ -28,6 +29,8 @@ class Subject(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["created_at"])]
+        constraints = [models.UniqueConstraint(fields=["bsn_hash"], condition=models.Q(bsn_hash__isnull=False),
+                                               name="one_subject_per_bsn")]
 
     def __str__(self) -> str:
         return f"subject {self.id}"
