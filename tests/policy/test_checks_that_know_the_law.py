@@ -56,6 +56,15 @@ CASES = [
     ("a group naming a purpose that does not exist",
      [("roles:\n", GROUPS.format(purposes="service, nowhere"))], "nowhere",
      "subject group 'clients' names purpose 'nowhere', which is not defined"),
+    ("a group that exercises its rights by a channel the rights section does not accept",
+     [("roles:\n", GROUPS.format(purposes="service").replace("roles:\n", "    channels: [post, portal]\nroles:\n")),
+      ("privacy_officer: true\n", "privacy_officer: true\nrights:\n  channels: [email, post]\n")], "portal]",
+     "subject group 'clients' exercises its rights by portal, which rights.channels does not list: requests that way "
+     "would not be accepted"),
+    ("two default groups",
+     [("roles:\n", "subject_groups:\n  a:\n    label: A\n    purposes: [service]\n    default: true\n  b:\n"
+                    "    label: B\n    purposes: [service]\n    default: yes\nroles:\n")], "yes",
+     "subject groups 'a' and 'b' are both the default: one group takes the subjects registered without a group"),
     ("a purpose with records that no group has",
      [("roles:\n", GROUPS.format(purposes="service")),
       ("record_types:\n", "  other:\n    label: Ander\n    description: Ander doel\n    basis: consent\n"

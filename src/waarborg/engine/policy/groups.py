@@ -45,6 +45,11 @@ def _groups(policy: Policy, left_out: LeftOut) -> Finding:
             f"subject groups {defaults[0]!r} and {name!r} are both the default: one group takes the subjects "
             "registered without a group")
     for name, group in policy.subject_groups.items():
+        for i, channel in enumerate(group.channels):
+            if channel not in policy.rights.channels and not left_out.touches(("rights",)):
+                yield ("subject_groups", name, "channels", i), (
+                    f"subject group {name!r} exercises its rights by {channel}, which rights.channels does not list: "
+                    "requests that way would not be accepted")
         for i, purpose in enumerate(group.purposes):
             if purpose not in policy.purposes and not left_out.may_define("purposes", purpose):
                 yield ("subject_groups", name, "purposes", i), (

@@ -47,9 +47,9 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
     the policy's `subject_groups`; without one, its default group), which must have the purpose.
     """
     current = active()
-    group = _group(current.policy, group)
     if purpose:
         check(actor, "write", purpose)
+        group = _group(current.policy, group)  # after the access check: a stranger learns nothing of the groups
         refusal = group_refusal(current.policy, group, purpose)
         if refusal is not None:
             refuse(actor, "write", purpose, refusal)
@@ -61,6 +61,7 @@ def subject_create(actor: Any, *, birth_date: date | None = None, bsn: str | Non
                                                   "(Your roles do not grant writing personal data.)")
         if refusal is not None:
             refuse(actor, "write", "", refusal)
+        group = _group(current.policy, group)
     if bsn:
         bsn = check_bsn(bsn)
     if birth_date and birth_date > timezone.localdate():

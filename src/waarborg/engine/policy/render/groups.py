@@ -32,7 +32,7 @@ TEXTS: dict[str, Any] = {
         "hieronder, en alleen als dat nieuwe doel past bij het eerste doel (art. 6 lid 4 AVG). Wie de gegevens "
         "zo inziet, leggen wij vast, met beide doelen."),
     "further_item": pgettext_lazy(
-        "privacy statement", "Voor %(purpose)s lezen wij ook gegevens van %(of)s."),
+        "privacy statement", "Voor het doel ‘%(purpose)s’ lezen wij ook gegevens die wij kregen voor ‘%(of)s’."),
     "further_law": pgettext_lazy("privacy statement", "De wet schrijft dat voor: %(law)s."),
     "link": pgettext_lazy("privacy statement", "Verband tussen de doelen"),
     "context": pgettext_lazy("privacy statement", "Hoe wij de gegevens kregen"),
@@ -42,8 +42,8 @@ TEXTS: dict[str, Any] = {
     "criminal": pgettext_lazy("privacy statement", "Strafrechtelijke gegevens"),
     "criminal_item": pgettext_lazy(
         "privacy statement",
-        "Voor %(purpose)s verwerken wij strafrechtelijke gegevens (art. 10 AVG): %(categories)s. Dat mag op "
-        "grond van %(ground)s."),
+        "Voor het doel ‘%(purpose)s’ verwerken wij strafrechtelijke gegevens (art. 10 AVG): %(categories)s. Dat "
+        "mag op grond van %(ground)s."),
     "criminal_safe": pgettext_lazy(
         "privacy statement",
         "Deze gegevens slaan wij altijd versleuteld op. Wij geven ze alleen door aan een ontvanger die daar "
@@ -68,7 +68,7 @@ def group_context(policy: Policy, lang: str) -> dict[str, Any]:
         "id": gid,
         "label": group.label.get(lang),
         "description": group.description.get(lang) if group.description else "",
-        "purposes": join([label[p] for p in group.purposes if p in label], lang),
+        "purposes": "; ".join(label[p] for p in group.purposes if p in label),
         "channels": join([str(texts.CHANNELS[c]) for c in group.channels], lang),
         "statement": group.statement.get(lang) if group.statement else "",
     } for gid, group in policy.subject_groups.items()]
@@ -89,6 +89,6 @@ def group_context(policy: Policy, lang: str) -> dict[str, Any]:
                 if spec.category in policy.categories and policy.categories[spec.category].criminal]
         if cats:
             criminal.append(str(TEXTS["criminal_item"]) % {
-                "purpose": label[pid], "categories": join(list(dict.fromkeys(cats)), lang),
+                "purpose": label[pid], "categories": "; ".join(dict.fromkeys(cats)),
                 "ground": purpose.art10_ground})
     return {"g": TEXTS, "subject_groups": groups, "further": further, "criminal": criminal}

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('vault', '0004_assignment_history'),
+        ('vault', '0005_one_subject_per_bsn'),
     ]
 
     operations = [
