@@ -58,10 +58,16 @@ TEXTS: dict[str, Any] = {
         "Je bent niet verplicht deze gegevens te geven; zonder die gegevens kunnen wij dit alleen "
         "niet voor je doen.",
     ),
-    "minors": pgettext_lazy(
+    "minors_checked": pgettext_lazy(
         "privacy statement",
-        "Ben je jonger dan %(age)s jaar, dan geeft (ook) je ouder of voogd toestemming; wij "
-        "controleren dat.",
+        "Ben je jonger dan %(age)s jaar? Dan tekent ook je ouder of voogd voor toestemming. Wij "
+        "controleren of die handtekening echt is.",
+    ),
+    "minors_unchecked": pgettext_lazy(
+        "privacy statement",
+        "Ben je jonger dan %(age)s jaar? Dan heb je toestemming nodig van je ouder of voogd. Wij "
+        "kunnen niet controleren hoe oud je bent. Ouders raden wij aan mee te kijken met wat hun "
+        "kinderen online doen.",
     ),
     "data_subjects": pgettext_lazy("privacy statement", "Over wie"),
     "marketing_special": pgettext_lazy("privacy statement", "Bijzondere persoonsgegevens gebruiken wij nooit voor marketing."),
@@ -69,8 +75,27 @@ TEXTS: dict[str, Any] = {
     "automated": pgettext_lazy("privacy statement", "Geautomatiseerde besluiten"),
     "automated_text": pgettext_lazy(
         "privacy statement",
-        "Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten en die "
-        "(aanzienlijke) gevolgen voor je hebben (art. 22 AVG). Er is geen profilering.",
+        "Een computer neemt nooit alleen een besluit over je dat grote gevolgen voor je heeft "
+        "(art. 22 AVG).",
+    ),
+    "no_profiling": pgettext_lazy("privacy statement", "Wij maken geen profielen van mensen."),
+    "profiling_text": pgettext_lazy(
+        "privacy statement",
+        "Bij %(purposes)s maken wij wel profielen (profilering). Hoe dat gaat, staat bij dat doel.",
+    ),
+    "commitments": pgettext_lazy("privacy statement", "Onze afspraken met jou"),
+    "objection": pgettext_lazy("privacy statement", "Bezwaar maken"),
+    "objection_text": pgettext_lazy(
+        "privacy statement",
+        "Voor %(purposes)s gebruiken wij je gegevens zonder je toestemming, voor een taak van "
+        "algemeen belang of een gerechtvaardigd belang. Daartegen mag je altijd bezwaar maken, om "
+        "redenen die met je eigen situatie te maken hebben (art. 21 AVG). Wij stoppen dan, tenzij "
+        "wij dwingende redenen hebben die zwaarder wegen.",
+    ),
+    "objection_marketing": pgettext_lazy(
+        "privacy statement",
+        "Tegen het gebruik van je gegevens voor reclame mag je altijd bezwaar maken. Wij stoppen "
+        "dan meteen.",
     ),
     "human_text": pgettext_lazy("privacy statement", "Bij %(purposes)s beslist altijd een medewerker."),
     "retention": pgettext_lazy("privacy statement", "Hoe lang bewaren wij je gegevens?"),
@@ -112,11 +137,10 @@ TEXTS: dict[str, Any] = {
         "die termijn met ten hoogste %(extension)s verlengen; dat laten wij je dan binnen "
         "%(period)s weten.",
     ),
-    "channels_text": pgettext_lazy("privacy statement", "Je kunt een verzoek indienen via: %(channels)s."),
+    "channels_text": pgettext_lazy("privacy statement", "Je kunt een verzoek sturen via %(channels)s."),
     "identity_text": pgettext_lazy(
         "privacy statement",
-        "Om zeker te weten dat het verzoek van jou komt, controleren wij je identiteit: "
-        "%(methods)s.",
+        "Wij controleren of het verzoek echt van jou komt. Dat kan met %(methods)s.",
     ),
     "redaction_text": pgettext_lazy("privacy statement", "Maak op de kopie van je identiteitsbewijs zwart: %(items)s."),
     "others_text": pgettext_lazy("privacy statement", "Je kunt alleen je eigen gegevens inzien, niet die van anderen."),
@@ -251,12 +275,22 @@ CHANNELS: dict[str, Any] = {
     "api": pgettext_lazy("channel", "een koppeling"),
 }
 
+FIELD_TYPES: dict[str, Any] = {  # what a field holds, for data lists that follow the fields collected
+    "email": pgettext_lazy("kind of field", "e-mailadres"),
+    "phone": pgettext_lazy("kind of field", "telefoonnummer"),
+    "postcode": pgettext_lazy("kind of field", "postcode"),
+    "bsn": pgettext_lazy("kind of field", "burgerservicenummer"),
+    "iban": pgettext_lazy("kind of field", "bankrekeningnummer"),
+    "ip": pgettext_lazy("kind of field", "IP-adres"),
+    "url": pgettext_lazy("kind of field", "webadres"),
+}
+
 IDENTITY: dict[str, Any] = {
-    "portal_login": pgettext_lazy("identity check", "inloggen op het portaal"),
+    "portal_login": pgettext_lazy("identity check", "je inlog op het portaal"),
     "id_copy": pgettext_lazy("identity check", "een kopie van je identiteitsbewijs"),
-    "in_person": pgettext_lazy("identity check", "je identiteitsbewijs laten zien"),
+    "in_person": pgettext_lazy("identity check", "je identiteitsbewijs, dat je bij ons laat zien"),
     "digid": pgettext_lazy("identity check", "DigiD"),
-    "email_code": pgettext_lazy("identity check", "een code per e-mail"),
+    "email_code": pgettext_lazy("identity check", "een code die wij je per e-mail sturen"),
 }
 
 COOKIE_KINDS: dict[str, Any] = {
