@@ -41,21 +41,38 @@ def register(sub: Any) -> None:
 
 
 def _load(path: str) -> Any:
+    """A policy file that may be published: valid, and its statement passes the art. 13/14 checklist."""
+    from waarborg.engine.policy.checklist import checklist
     from waarborg.engine.policy.loader import PolicyError, load_file
 
     try:
-        return load_file(path)
+        loaded = load_file(path)
     except PolicyError as exc:
         raise UserError(f"{path} is not a valid policy:\n{exc}") from None
+    errors, warnings = checklist(loaded)
+    if errors:
+        raise UserError(f"{path} is not a valid policy:\n" + "\n".join(map(str, errors)))
+    return _with_warnings(loaded, warnings)
+
+
+def _with_warnings(loaded: Any, warnings: list[Any]) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(loaded, warnings=tuple(sorted({*loaded.warnings, *warnings})))
 
 
 def _check(args: argparse.Namespace) -> int:
+    from waarborg.engine.policy.checklist import checklist
     from waarborg.engine.policy.loader import PolicyError, load_file
 
     failed = False
     for path in args.files:
         try:
             loaded = load_file(path)
+            errors, warnings = checklist(loaded)  # the art. 13/14 checklist of the statement it generates
+            if errors:
+                raise PolicyError(errors)
+            loaded = _with_warnings(loaded, warnings)
         except PolicyError as exc:
             failed = True
             for problem in exc.problems:

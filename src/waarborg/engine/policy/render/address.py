@@ -26,18 +26,20 @@ POSSESSED = frozenset({
     "toestemming", "vertegenwoordiger", "uitdrukkelijke", "ouder", "browser", "eigen", "hulpvraag", "account",
     "wachtwoord", "e-mailadres", "cookiekeuze", "keuze", "privacy", "klacht", "bezwaar", "situatie", "naam",
     "adres", "kind", "kinderen", "gezondheid", "mening", "vraag", "aanvraag", "dossier", "cliëntondersteuner",
-    "contactgegevens", "bezoek", "computer", "telefoon", "instemming",
+    "contactgegevens", "bezoek", "computer", "telefoon", "instemming", "vrijwilligerswerk", "ip-adres",
+    "opmerking", "opmerkingen", "voorkeursinstellingen", "vragen", "privacyverzoek", "leven", "werk", "uitkering",
+    "huishouden", "inkomen", "bericht", "berichten", "afspraak", "afspraken", "bankrekeningnummer",
 })
 # An inverted verb before "je" ("Heb je") and its form before "u" ("Hebt u").
 INVERTED = {
     "heb": "hebt", "ben": "bent", "vermoed": "vermoedt", "dien": "dient", "lees": "leest", "wil": "wilt",
-    "kun": "kunt", "word": "wordt", "vind": "vindt", "maak": "maakt", "geef": "geeft", "stuur": "stuurt",
+    "kun": "kunt", "kan": "kunt", "word": "wordt", "vind": "vindt", "maak": "maakt", "geef": "geeft", "stuur": "stuurt",
     "vraag": "vraagt", "zoek": "zoekt", "bel": "belt", "meld": "meldt", "krijg": "krijgt", "woon": "woont",
     "moet": "moet", "mag": "mag", "gaf": "gaf", "kreeg": "kreeg", "was": "was", "had": "had", "zou": "zou",
-    "kon": "kon", "wilde": "wilde", "zag": "zag", "stond": "stond",
+    "kon": "kon", "denk": "denkt", "heeft": "heeft", "kunt": "kunt", "wilde": "wilde", "zag": "zag", "stond": "stond",
 }
 
-_WORD = re.compile(r"\b(\w+)(\s+)(je|jij)\b(?=(\W*)(\w*))|\b(jijzelf|jezelf|jouw|jou|jij|je)\b(?=\s*(\S*))",
+_WORD = re.compile(r"\b(\w+)(\s+)(je|jij)\b(?=(\W*)(\S*))|\b(jijzelf|jezelf|jouw|jou|jij|je)\b(?=\s*(\S*))",
                    re.IGNORECASE)
 
 
@@ -51,9 +53,12 @@ def formal(text: str) -> str:
     def one(match: re.Match[str]) -> str:
         if match.group(1):  # a word, then "je"/"jij": an inverted verb?
             verb, space, pronoun = match.group(1), match.group(2), match.group(3)
-            if verb.lower() in INVERTED:
+            following = re.sub(r"\W+$", "", match.group(5).lower())
+            # "Gaf je toestemming" opens a sentence: an inverted verb; "mag je gegevens verwerken" mid-sentence:
+            # a possessive.
+            starts = match.start() == 0 or re.search(r"[.?!:;]\s*$", match.string[:match.start()]) is not None
+            if verb.lower() in INVERTED and (starts or following not in POSSESSED):
                 return f"{_case(verb, INVERTED[verb.lower()])}{space}{_case(pronoun, 'u')}"
-            following = match.group(5).lower()
             return f"{verb}{space}{_case(pronoun, _pronoun(pronoun, following))}"
         word, following = match.group(6), re.sub(r"\W+$", "", match.group(7).lower())
         return _case(word, _pronoun(word, following))
