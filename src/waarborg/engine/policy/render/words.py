@@ -107,7 +107,8 @@ def mid_sentence(label: str) -> str:
     first word followed by another capitalised word)."""
     words = label.split(" ")
     first = words[0] if words else ""
-    if not first[:1].isupper() or first in PROPER or any(ch.isupper() for ch in first[1:]):
+    bare = first.strip(",.;:()")
+    if not first[:1].isupper() or bare in PROPER or bare.endswith("wet") or any(ch.isupper() for ch in first[1:]):
         return label
     if len(words) > 1 and words[1][:1].isupper():
         return label
