@@ -107,7 +107,7 @@ def test_statement_names_the_law_contract_and_interest_behind_each_basis() -> No
     assert "toestemming (art. 6 lid 1 sub a AVG)" in text
     text = render_statement(_policy("ikzorginassen"), lang="en", fmt="md")
     assert "a legitimate interest (GDPR art. 6(1)(f)): improving the municipality's carer policy" in text
-    assert "the performance of a contract (GDPR art. 6(1)(b)): Aanvraag mantelzorgwaardering" in text
+    assert "the performance of a contract (GDPR art. 6(1)(b)): application for the carer appreciation" in text
 
 
 def test_statement_names_the_dpo_and_how_to_file_a_request() -> None:
