@@ -18,6 +18,7 @@ import logging
 import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -124,6 +125,10 @@ def _half(notice: dict[str, str], lang: str) -> list[str]:
     ]
 
 
+def _half_in(notice: dict[str, str], lang: str) -> list[str]:
+    return in_language(lang, partial(_half, notice, lang))
+
+
 def _languages(policy: Policy) -> list[str]:
     return [lang for lang in LANGUAGES if lang in policy.languages] or [LANGUAGES[0]]
 
@@ -134,7 +139,7 @@ def text(policy: Policy, notice: dict[str, str]) -> str:
     for lang in _languages(policy):
         if lines:
             lines += ["", f"-- {names[lang]} --", ""]
-        lines += in_language(lang, lambda lang=lang: _half(notice, lang))
+        lines += _half_in(notice, lang)
     return "\n".join(lines) + "\n"
 
 
@@ -145,7 +150,7 @@ def message(policy: Policy, notice: dict[str, str], to: str, connection: Any) ->
     mail = EmailMultiAlternatives(subject=subject, body=text(policy, notice), from_email=settings.DEFAULT_FROM_EMAIL,
                                   to=[to], reply_to=reply_to, connection=connection,
                                   headers={"Auto-Submitted": "auto-generated"})
-    halves = [f'<div lang="{lang}">{linebreaks(escape(chr(10).join(in_language(lang, lambda lang=lang: _half(notice, lang)))))}</div>'
+    halves = [f'<div lang="{lang}">{linebreaks(escape(chr(10).join(_half_in(notice, lang))))}</div>'
               for lang in _languages(policy)]
     mail.attach_alternative("<hr>".join(halves), "text/html")
     return mail

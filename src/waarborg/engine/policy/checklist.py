@@ -56,7 +56,7 @@ def _placeholders(policy: Policy) -> Finding:
         value = getattr(org, key)
         if value and (_PLACEHOLDER_HOST.search(value) or _PLACEHOLDER_TEXT.search(value)):
             yield ("organisation", key), f"{key} {value!r} is a placeholder: give the real one before publishing"
-    if org.kvk and len(set(org.kvk)) == 1 or org.kvk in ("12345678", "87654321"):
+    if (org.kvk and len(set(org.kvk)) == 1) or org.kvk in ("12345678", "87654321"):
         yield ("organisation", "kvk"), f"KvK number {org.kvk!r} is a placeholder"
     if policy.breaches.report_to and _PLACEHOLDER_HOST.search(policy.breaches.report_to):
         yield ("breaches", "report_to"), f"report_to {policy.breaches.report_to!r} is a placeholder address"
@@ -191,12 +191,16 @@ def _english(policy: Policy, pos: Positions) -> Finding:
     if "en" not in policy.languages:
         return
     for path, text in _texts(policy, ()):
+        if path[0] in _STAFF_ONLY:
+            continue
         if (isinstance(text, Text) and text.nl and not text.en) or (
                 isinstance(text, Words) and str(text) and not text.en and path[-1] not in _NAMES):
             where = ".".join(str(p) for p in path)
             yield path, f"the English statement shows {where} in Dutch: write it as {{nl: ..., en: ...}}"
 
 
+# Sections only staff read (in Dutch, the back office's language): never in the statement.
+_STAFF_ONLY = frozenset({"roles", "teams"})
 # Words fields that are names or codes, the same in every language.
 _NAMES = frozenset({"provider"})
 

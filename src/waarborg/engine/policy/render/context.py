@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from waarborg.engine.policy.render import texts
 from waarborg.engine.policy.render.address import addressing, say
 from waarborg.engine.policy.render.words import date_words, join, join_or, mid_sentence, retention_words
-from waarborg.engine.policy.schema import Contact, FieldType, Policy, Purpose, in_lang
+from waarborg.engine.policy.schema import Contact, Policy, Purpose, in_lang
 
 
 def _contact(contact: Contact | None, t: dict[str, Any]) -> list[str]:
