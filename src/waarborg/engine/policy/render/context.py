@@ -163,7 +163,7 @@ def _recipients(policy: Policy, lang: str) -> list[dict[str, Any]]:
             "kind": say(texts.RECIPIENT_KINDS[recipient.kind]),
             "description": recipient.description.get(lang) if recipient.description else "",
             "purposes": join([mid_sentence(policy.purposes[p].label.get(lang)) for p in recipient.purposes], lang),
-            "categories": join([category_words(policy, c, lang) for c in recipient.categories], lang),
+            "categories": [category_words(policy, c, lang) for c in recipient.categories],
             "reasons": join_or([say(texts.REASONS[r.value]) for r in recipient.reasons], lang),
             "agreement": say(t["agreement_text"]) % {"kind": say(texts.AGREEMENT_KINDS[agreement.kind]),
                                                      "reference": agreement.reference} if agreement else "",

@@ -15,9 +15,8 @@ TEXTS: dict[str, Any] = {
     "title": pgettext_lazy("privacy statement", "Privacyverklaring"),
     "intro": pgettext_lazy(
         "privacy statement",
-        "In deze privacyverklaring lees je hoe %(org)s met je persoonsgegevens omgaat: welke "
-        "gegevens wij verwerken, waarvoor, op welke grondslag, hoe lang en met wie wij ze delen, "
-        "en welke rechten je hebt.",
+        "In deze privacyverklaring lees je hoe %(org)s met je gegevens omgaat. Welke gegevens "
+        "gebruiken wij, waarvoor en hoe lang? Met wie delen wij ze? En welke rechten heb je?",
     ),
     "services": pgettext_lazy("privacy statement", "Onze diensten"),
     "law": pgettext_lazy(
@@ -28,15 +27,16 @@ TEXTS: dict[str, Any] = {
     "controller": pgettext_lazy("privacy statement", "Wie is verantwoordelijk?"),
     "controller_text": pgettext_lazy(
         "privacy statement",
-        "%(org)s is verwerkingsverantwoordelijke voor de verwerkingen in deze verklaring.",
+        "%(org)s is verantwoordelijk voor wat in deze verklaring met je gegevens gebeurt (de "
+        "verwerkingsverantwoordelijke).",
     ),
     "kvk": pgettext_lazy("privacy statement", "KvK-nummer"),
     "contact": pgettext_lazy("privacy statement", "Contact over privacy"),
     "dpo": pgettext_lazy("privacy statement", "Functionaris gegevensbescherming"),
     "dpo_text": pgettext_lazy(
         "privacy statement",
-        "Wij hebben een functionaris gegevensbescherming (FG) aangesteld. Die is betrokken bij "
-        "alle zaken rond de bescherming van persoonsgegevens.",
+        "Wij hebben een functionaris gegevensbescherming (FG) aangesteld. De FG let erop dat wij "
+        "goed met je gegevens omgaan.",
     ),
     "purposes": pgettext_lazy("privacy statement", "Waarvoor gebruiken wij je gegevens?"),
     "basis": pgettext_lazy("privacy statement", "Grondslag"),
@@ -101,8 +101,7 @@ TEXTS: dict[str, Any] = {
     "retention": pgettext_lazy("privacy statement", "Hoe lang bewaren wij je gegevens?"),
     "retention_intro": pgettext_lazy(
         "privacy statement",
-        "Wij bewaren je gegevens niet langer dan nodig is voor het doel, of dan de wet "
-        "voorschrijft.",
+        "Wij bewaren je gegevens niet langer dan nodig is, of dan de wet zegt.",
     ),
     "record_type": pgettext_lazy("privacy statement", "Gegevens"),
     "period": pgettext_lazy("privacy statement", "Bewaartermijn"),
@@ -122,20 +121,20 @@ TEXTS: dict[str, Any] = {
     ),
     "inside_eea": pgettext_lazy(
         "privacy statement",
-        "Wij geven geen persoonsgegevens door naar landen buiten de Europese Economische Ruimte.",
+        "Je gegevens gaan niet naar landen buiten Europa (de Europese Economische Ruimte).",
     ),
     "processors_text": pgettext_lazy(
         "privacy statement",
-        "Verwerkers werken alleen in onze opdracht, onder een verwerkersovereenkomst; wij blijven "
-        "verantwoordelijk.",
+        "Een verwerker werkt alleen voor ons. Wij maken daar afspraken over in een "
+        "verwerkersovereenkomst. Wij blijven zelf verantwoordelijk.",
     ),
     "rights": pgettext_lazy("privacy statement", "Je rechten"),
     "rights_how": pgettext_lazy("privacy statement", "Zo dien je een verzoek in"),
     "response_text": pgettext_lazy(
         "privacy statement",
-        "Wij reageren binnen %(period)s op je verzoek. Is je verzoek ingewikkeld, dan kunnen wij "
-        "die termijn met ten hoogste %(extension)s verlengen; dat laten wij je dan binnen "
-        "%(period)s weten.",
+        "Wij reageren binnen %(period)s op je verzoek. Is je verzoek ingewikkeld? Dan kunnen wij "
+        "die tijd met hoogstens %(extension)s verlengen. Dat laten wij je dan binnen %(period)s "
+        "weten.",
     ),
     "channels_text": pgettext_lazy("privacy statement", "Je kunt een verzoek sturen via %(channels)s."),
     "identity_text": pgettext_lazy(
@@ -147,16 +146,14 @@ TEXTS: dict[str, Any] = {
     "complaint": pgettext_lazy("privacy statement", "Klacht indienen"),
     "complaint_text": pgettext_lazy(
         "privacy statement",
-        "Heb je een klacht over hoe wij met je gegevens omgaan, laat het ons weten; dan zoeken "
-        "wij samen een oplossing. Je hebt ook het recht een klacht in te dienen bij de "
-        "%(authority)s:",
+        "Heb je een klacht over hoe wij met je gegevens omgaan? Laat het ons weten. Dan zoeken wij "
+        "samen een oplossing. Je mag ook een klacht indienen bij de %(authority)s:",
     ),
     "security": pgettext_lazy("privacy statement", "Beveiliging"),
     "breaches": pgettext_lazy("privacy statement", "Datalekken"),
     "breach_text": pgettext_lazy(
         "privacy statement",
-        "Bij een datalek melden wij dit binnen %(deadline)s nadat wij het ontdekten aan de "
-        "%(authority)s.",
+        "Is er een datalek? Dan melden wij dat binnen %(deadline)s aan de %(authority)s.",
     ),
     "breach_high_risk": pgettext_lazy(
         "privacy statement",
@@ -171,8 +168,8 @@ TEXTS: dict[str, Any] = {
     "backups": pgettext_lazy("privacy statement", "Back-ups"),
     "backup_text": pgettext_lazy(
         "privacy statement",
-        "Wij maken back-ups tegen verlies van gegevens en bewaren die %(period)s. Verwijderde "
-        "gegevens verdwijnen daarna ook uit de back-ups.",
+        "Wij maken reservekopieën (back-ups), zodat er geen gegevens verloren gaan. Wij bewaren "
+        "die %(period)s. Daarna zijn verwijderde gegevens ook uit de back-ups weg.",
     ),
     "cookies": pgettext_lazy("privacy statement", "Cookies"),
     "cookies_intro": pgettext_lazy(

@@ -60,7 +60,7 @@ def _retention_words(policy: Policy, rule: RetentionRule, lang: str) -> str:
             "ceiling": rule.ceiling.words(lang)})
     if rule.shorten_on_request:
         sentences.append(pgettext("retention rule in words",
-                                  "Op jouw verzoek verkorten wij de termijn; de gegevens worden dan vernietigd."))
+                                  "Vraag je erom, dan bewaren wij de gegevens korter en vernietigen wij ze."))
     if rule.restart_on_new_record:
         sentences.append(pgettext("retention rule in words", "Een nieuwe aanvraag laat de termijn opnieuw beginnen."))
     if rule.reason == "legal":
