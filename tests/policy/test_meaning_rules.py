@@ -17,7 +17,7 @@ waarborg: 1
 organisation:
   id: org
   name: Org
-  privacy_contact: {email: privacy@example.org}
+  privacy_contact: {email: privacy@org.nl}
 statement:
   version: "2"
   effective: 2024-01-01

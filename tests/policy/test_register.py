@@ -13,6 +13,7 @@ import rdflib
 from waarborg.audiences.cli import main
 from waarborg.engine.policy.loader import load_file, load_text
 from waarborg.engine.policy.render.register import register_entries, render_register
+from waarborg.engine.policy.render.texts import REGISTER_BASES
 from waarborg.engine.policy.render.words import retention_words
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
@@ -54,11 +55,13 @@ def test_register_lists_every_purpose_with_categories_basis_retention_and_recipi
 def test_register_csv_has_one_row_per_purpose_with_special_data_flagged(example: Path) -> None:
     policy = load_file(example).policy
     rows = list(csv.DictReader(io.StringIO(render_register(policy, fmt="csv"))))
-    assert [r["purpose"] for r in rows] == list(policy.purposes)
-    for row in rows:
-        assert row["legal_basis"] == policy.purposes[row["purpose"]].basis.value
+    assert [r["id"].rsplit("-", 1)[0] for r in rows] == list(policy.purposes)
+    for row, purpose in zip(rows, policy.purposes.values(), strict=True):
+        assert row["name"] == purpose.label.nl
+        assert row["legal_basis"] == str(REGISTER_BASES[purpose.basis.value])  # words, not the code
         assert row["controller"]
         assert (row["special_categories"] == "ja") == ("[bijzonder]" in row["personal_data"])
+        assert row["criminal_data"] in ("ja", "nee") and row["sources"]
 
 
 def test_register_names_the_dpo_and_special_data() -> None:
@@ -125,5 +128,6 @@ def test_cli_renders_the_register_from_a_file(capsys: pytest.CaptureFixture[str]
     assert main(["render", "register", "--policy", str(Path(EXAMPLES[0]).parent / "kwartier.yaml"),
                  "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("id,purpose,name,")
+    assert out.startswith("id,name,controller,")
     assert "\nsupport-" in out
+    assert "verwerker" in out and "processor" not in out  # kinds of recipients in words

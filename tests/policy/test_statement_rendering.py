@@ -11,6 +11,7 @@ from django.utils.html import escape
 from waarborg.core.language import in_language
 from waarborg.engine.policy.loader import load_file, load_text
 from waarborg.engine.policy.render import texts
+from waarborg.engine.policy.render.address import addressing, say
 from waarborg.engine.policy.render.statement import render_statement
 from waarborg.engine.policy.render.words import retention_words
 from waarborg.engine.policy.schema import Policy
@@ -43,7 +44,10 @@ def test_statement_names_every_purpose_retention_recipient_and_right(example: Pa
         assert shown(purpose.label.get(lang)) in text  # type: ignore[operator]
         assert shown(purpose.description.get(lang)) in text  # type: ignore[operator]
     for record_type in policy.record_types.values():
-        assert shown(retention_words(policy, policy.retention[record_type.retention], lang)) in text  # type: ignore[operator]
+        with addressing(policy.statement.address):
+            words = in_language(lang, lambda rt=record_type: say(retention_words(
+                policy, policy.retention[rt.retention], lang)))
+        assert shown(words) in text  # type: ignore[operator]
     for recipient in policy.recipients.values():
         assert shown(recipient.label.get(lang)) in text  # type: ignore[operator]
     for right in policy.rights.available:
@@ -90,10 +94,10 @@ def test_retention_is_written_out_in_plain_words(example: str, lang: str, words:
 
 def test_statement_calls_out_special_categories_and_their_condition() -> None:
     text = render_statement(_policy("wlzclientondersteuning"), lang="nl", fmt="md")
-    assert "Gegevens over je gezondheid (bijzonder persoonsgegeven)" in text
+    assert "gegevens over je gezondheid (bijzonder persoonsgegeven)" in text
     assert "je uitdrukkelijke toestemming (art. 9 lid 2 sub a AVG)" in text
     assert "Bijzondere persoonsgegevens gebruiken wij nooit voor marketing." in text
-    assert "Ben je jonger dan 16 jaar, dan geeft (ook) je ouder of voogd toestemming" in text
+    assert "Ben je jonger dan 16 jaar? Dan tekent ook je ouder of voogd voor toestemming." in text
 
 
 def test_statement_names_the_law_contract_and_interest_behind_each_basis() -> None:
@@ -102,8 +106,8 @@ def test_statement_names_the_law_contract_and_interest_behind_each_basis() -> No
             in text)
     assert "toestemming (art. 6 lid 1 sub a AVG)" in text
     text = render_statement(_policy("ikzorginassen"), lang="en", fmt="md")
-    assert "a legitimate interest (GDPR art. 6(1)(f)): Improving the municipality's carer policy" in text
-    assert "the performance of a contract (GDPR art. 6(1)(b)): Aanvraag mantelzorgwaardering" in text
+    assert "a legitimate interest (GDPR art. 6(1)(f)): improving the municipality's carer policy" in text
+    assert "the performance of a contract (GDPR art. 6(1)(b)): application for the carer appreciation" in text
 
 
 def test_statement_names_the_dpo_and_how_to_file_a_request() -> None:
@@ -112,13 +116,14 @@ def test_statement_names_the_dpo_and_how_to_file_a_request() -> None:
     assert "onder vermelding van 'Verzoek omtrent persoonsgegevens'" in text
     assert "Wij reageren binnen 4 weken op je verzoek." in text
     text = render_statement(_policy("socialekaart"), lang="nl", fmt="md")
-    assert "Maak op de kopie van je identiteitsbewijs zwart: pasfoto, MRZ, paspoortnummer en Burgerservicenummer" in text
+    assert ("Maak op de kopie van uw identiteitsbewijs zwart: pasfoto, MRZ (de strook met nummers onderaan het "
+            "paspoort), paspoortnummer en burgerservicenummer") in text
 
 
 def test_statement_says_decisions_are_taken_by_people() -> None:
     text = render_statement(_policy("ikzorginassen"), lang="nl", fmt="md")
-    assert "Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten" in text
-    assert "Bij Beoordelen van de mantelzorgwaardering en Uitbetalen van de mantelzorgwaardering beslist altijd een " \
+    assert "Een computer neemt nooit alleen een besluit over je dat grote gevolgen voor je heeft" in text
+    assert "Bij beoordelen van de mantelzorgwaardering en uitbetalen van de mantelzorgwaardering beslist altijd een " \
            "medewerker." in text
 
 

@@ -41,21 +41,38 @@ def register(sub: Any) -> None:
 
 
 def _load(path: str) -> Any:
+    """A policy file that may be published: valid, and its statement passes the art. 13/14 checklist."""
+    from waarborg.engine.policy.checklist import checklist
     from waarborg.engine.policy.loader import PolicyError, load_file
 
     try:
-        return load_file(path)
+        loaded = load_file(path)
     except PolicyError as exc:
         raise UserError(f"{path} is not a valid policy:\n{exc}") from None
+    errors, warnings = checklist(loaded)
+    if errors:
+        raise UserError(f"{path} is not a valid policy:\n" + "\n".join(map(str, errors)))
+    return _with_warnings(loaded, warnings)
+
+
+def _with_warnings(loaded: Any, warnings: list[Any]) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(loaded, warnings=tuple(sorted({*loaded.warnings, *warnings})))
 
 
 def _check(args: argparse.Namespace) -> int:
+    from waarborg.engine.policy.checklist import checklist
     from waarborg.engine.policy.loader import PolicyError, load_file
 
     failed = False
     for path in args.files:
         try:
             loaded = load_file(path)
+            errors, warnings = checklist(loaded)  # the art. 13/14 checklist of the statement it generates
+            if errors:
+                raise PolicyError(errors)
+            loaded = _with_warnings(loaded, warnings)
         except PolicyError as exc:
             failed = True
             for problem in exc.problems:
@@ -72,7 +89,7 @@ def _activate(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from waarborg.engine.policy.active import activate, current_version_number, schedule
+    from waarborg.engine.policy.active import activate, current, current_version_number, schedule
 
     path = args.file or settings.WAARBORG_POLICY
     loaded = _load(path) if path else None  # an invalid file changes nothing, not even the schema
@@ -87,9 +104,17 @@ def _activate(args: argparse.Namespace) -> int:
         raise UserError("name the policy FILE (or set WAARBORG_POLICY)")
     effective_at = _effective(args.effective, loaded.policy.statement.effective)
     if effective_at is not None and current_version_number() is not None:
+        in_force = current()
         version = schedule(loaded, effective_at)
         print(f"policy version {version.number} takes effect on {timezone.localtime(effective_at):%Y-%m-%d %H:%M}; "
               "until then the current version stays in force", file=sys.stderr)
+        if loaded.policy.statement.notify_subjects:  # the policy says people are told ahead (statement.notify_subjects)
+            from waarborg.engine.announcements.policy_change import announce
+
+            told = announce(in_force, loaded.policy, version.number, effective_at)
+            print(f"notice of the change mailed to {told.sent} "
+                  f"address(es) for {len(told.told)} people; {told.failed} failed, {told.unreachable} people "
+                  "without an e-mail address", file=sys.stderr)
     else:
         if effective_at is not None:
             print("no policy is in force yet: this one takes effect now", file=sys.stderr)

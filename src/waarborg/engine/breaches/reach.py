@@ -54,7 +54,7 @@ def _from_accounts(subject_ids: list[Any]) -> dict[Any, Address]:
     return found
 
 
-def _from_records(actor: Any, policy: Policy, subject_ids: list[Any]) -> dict[Any, Address]:
+def _from_records(actor: Any, policy: Policy, subject_ids: list[Any], via: str = "breach.notice") -> dict[Any, Address]:
     fields = _email_fields(policy)
     records = (Record.objects.filter(subject_id__in=subject_ids, type__in=list(fields), anonymised_at__isnull=True,
                                      source_kind__in=OWN_SOURCES, subject__erased_at__isnull=True)
@@ -70,7 +70,7 @@ def _from_records(actor: Any, policy: Policy, subject_ids: list[Any]) -> dict[An
         if record.subject_id in restricted[record.purpose]:
             continue
         try:
-            data = read_record(actor, record, record.purpose, via="breach.notice")  # on record: whose address was read
+            data = read_record(actor, record, record.purpose, via=via)  # on record: whose address was read
         except KeyDestroyed:
             continue
         email = next((str(data[f]).strip() for f in fields[record.type] if data.get(f)), "")
@@ -79,14 +79,21 @@ def _from_records(actor: Any, policy: Policy, subject_ids: list[Any]) -> dict[An
     return found
 
 
-def by_email(actor: Any, policy: Policy, subject_ids: Iterable[Any]) -> tuple[dict[Any, Address], set[Any]]:
-    """(subject id -> usable address, subject ids whose address another affected person shares). Each record
-    opened for its address leaves a `record.read` entry by `actor` (via `breach.notice`)."""
+def addresses(actor: Any, policy: Policy, subject_ids: Iterable[Any], via: str) -> dict[Any, Address]:
+    """subject id -> the address a notice to that person goes to (account first, then a record they gave us),
+    shared or not. Each record opened for its address leaves a `record.read` entry by `actor` (`via`)."""
     ids = list(subject_ids)
     found = _from_accounts(ids)
     missing = [s for s in ids if s not in found]
     if missing:
-        found.update(_from_records(actor, policy, missing))
+        found.update(_from_records(actor, policy, missing, via))
+    return found
+
+
+def by_email(actor: Any, policy: Policy, subject_ids: Iterable[Any]) -> tuple[dict[Any, Address], set[Any]]:
+    """(subject id -> usable address, subject ids whose address another affected person shares). Each record
+    opened for its address leaves a `record.read` entry by `actor` (via `breach.notice`)."""
+    found = addresses(actor, policy, subject_ids, "breach.notice")
     counts = Counter(a.email.lower() for a in found.values())
     shared = {s for s, a in found.items() if counts[a.email.lower()] > 1}
     return {s: a for s, a in found.items() if s not in shared}, shared

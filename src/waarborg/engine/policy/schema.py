@@ -25,6 +25,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PlainValidator,
     WrapSerializer,
     field_validator,
     model_validator,
@@ -90,6 +91,41 @@ def _text(value: Any) -> Any:
 
 
 TextField = Annotated[Text, BeforeValidator(_text)]
+
+
+class Words(str):
+    """A short text the organisation writes (a law, a period, a safeguard), used as a plain Dutch string
+    everywhere; `{nl: ..., en: ...}` in the file gives it English too, for the English statement
+    (`in_lang`). A plain string in the file stays Dutch only: `policy check` warns where English shows Dutch."""
+
+    en: str = ""
+
+    def in_lang(self, lang: str) -> str:
+        return (self.en if lang == "en" else "") or str(self)
+
+
+def _words(value: Any) -> Words:
+    if isinstance(value, Words):
+        return value
+    if isinstance(value, dict) and set(value) <= {"nl", "en"} and isinstance(value.get("nl"), str):
+        words = Words(value["nl"].strip())
+        words.en = str(value.get("en", "")).strip()
+        return words
+    if isinstance(value, str):
+        return Words(value.strip())
+    raise ValueError("a text is a string, or {nl: ..., en: ...}")
+
+
+def _words_out(value: Any) -> Any:
+    return {"nl": str(value), "en": value.en} if isinstance(value, Words) and value.en else str(value)
+
+
+WordsField = Annotated[Words, PlainValidator(_words), PlainSerializer(_words_out)]
+
+
+def in_lang(value: str, lang: str) -> str:
+    """A `Words` (or plain string) in `lang`: its English where it has one, else the Dutch."""
+    return value.in_lang(lang) if isinstance(value, Words) else value
 
 
 class LegalBasis(StrEnum):
@@ -236,6 +272,12 @@ class Statement(Strict):
     changes: TextField | None = None  # how changes are published (S2-31)
     security: tuple[TextField, ...] = ()  # measures described in the statement
     notes: tuple[TextField, ...] = ()  # extra paragraphs the seed needs
+    # General promises that are not a purpose, period or recipient ("never more data than needed").
+    commitments: tuple[TextField, ...] = ()
+    address: Literal["je", "u"] = "je"  # how the generated Dutch sentences address the reader
+    # A version scheduled ahead (`policy activate --effective`) is announced by mail to every subject with an
+    # e-mail address (waarborg.engine.policy.announce).
+    notify_subjects: bool = False
 
 
 class Category(Strict):
@@ -254,8 +296,8 @@ class Category(Strict):
 
 
 class BasisDetail(Strict):
-    law: str = ""  # legal obligation / public task: the law and article
-    contract: str = ""  # contract: which agreement
+    law: WordsField = Words()  # legal obligation / public task: the law and article
+    contract: WordsField = Words()  # contract: which agreement
     interest: TextField | None = None  # legitimate interest: which interest
     vital: TextField | None = None
 
@@ -299,10 +341,11 @@ class Purpose(Strict):
     basis: LegalBasis
     basis_detail: BasisDetail = BasisDetail()
     art9_condition: Art9Condition | None = None
-    art9_ground: str = ""  # the law behind b, g, h, i, j
+    art9_ground: WordsField = Words()  # the law behind b, g, h, i, j
     marketing: bool = False
     human_decision: bool = False
     automated_decisions: bool = False  # always false in the seeds; true is refused
+    profiling: bool = False  # art. 4(4) AVG: the statement says so for this purpose, never "no profiling"
     bsn_ground: str = ""  # statutory ground for processing the BSN (UAVG art. 46)
     art10_ground: str = ""  # criminal data (art. 10 AVG): the law that allows it (UAVG art. 31-33)
     minors_need_parent: bool = False
@@ -445,7 +488,7 @@ class RetentionRule(Strict):
     action: Literal["delete", "anonymise"] = "delete"
     anonymise: Anonymise | None = None
     reason: Literal["necessity", "legal"] = "necessity"
-    legal_ground: str = ""  # for reason=legal, e.g. "art. 52 AWR"
+    legal_ground: WordsField = Words()  # for reason=legal, e.g. "art. 52 AWR"
     justification: TextField | None = None  # why this period, in words
 
     def terms(self) -> list[tuple[tuple[str | int, ...], Any]]:
@@ -486,7 +529,7 @@ class Recipient(Strict):
     categories: tuple[Ident, ...] = ()
     reasons: tuple[DisclosureReason, ...] = ()
     country: str = "NL"
-    safeguards: str = ""  # for transfers outside the EEA
+    safeguards: WordsField = Words()  # for transfers outside the EEA
     art10_ground: str = ""  # the law under which it may receive criminal data (art. 10 AVG); none: never
 
     @property
@@ -583,7 +626,7 @@ class Rights(Strict):
     extension_max: PeriodField = Period.parse("P2M")
     identity_verification: tuple[Literal["portal_login", "id_copy", "in_person", "digid", "email_code"], ...] = (
         "portal_login", "id_copy")
-    id_copy_redaction: tuple[str, ...] = ()  # what must be blacked out (S1-26)
+    id_copy_redaction: tuple[WordsField, ...] = ()  # what must be blacked out (S1-26)
     channels: tuple[Channel, ...] = (Channel.EMAIL, Channel.POST, Channel.PORTAL)
     request_address: TextField | None = None  # e.g. "onder vermelding van 'Verzoek omtrent persoonsgegevens'"
     available: tuple[Literal["access", "rectification", "erasure", "restriction", "objection", "portability",
@@ -616,7 +659,7 @@ class Cookie(Strict):
     kind: Literal["functional", "analytical", "social", "embedded"]
     provider: str = ""
     purpose: TextField
-    retention: str = ""
+    retention: WordsField = Words()
     consent_required: bool = False
 
 

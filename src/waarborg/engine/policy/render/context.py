@@ -8,14 +8,16 @@ run this under `translation.override(lang)` (`render_statement`, `register_entri
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.translation import gettext
 
 from waarborg.engine.policy.render import texts
+from waarborg.engine.policy.render.address import addressing, say
 from waarborg.engine.policy.render.groups import subjects_of
-from waarborg.engine.policy.render.words import date_words, join, retention_words
-from waarborg.engine.policy.schema import Contact, Policy, Purpose
+from waarborg.engine.policy.render.words import date_words, join, join_or, mid_sentence, retention_words
+from waarborg.engine.policy.schema import Contact, Policy, Purpose, in_lang
 
 
 def _contact(contact: Contact | None, t: dict[str, Any]) -> list[str]:
@@ -36,16 +38,16 @@ def _contact(contact: Contact | None, t: dict[str, Any]) -> list[str]:
 
 def basis_words(purpose: Purpose, lang: str) -> str:
     """The legal basis in words, with the law, contract or interest it rests on."""
-    words = str(texts.BASIS[purpose.basis.value])
+    words = say(texts.BASIS[purpose.basis.value])
     detail = purpose.basis_detail
     named = {
-        "contract": detail.contract,
-        "legal_obligation": detail.law,
-        "public_task": detail.law,
+        "contract": in_lang(detail.contract, lang),
+        "legal_obligation": in_lang(detail.law, lang),
+        "public_task": in_lang(detail.law, lang),
         "legitimate_interest": detail.interest.get(lang) if detail.interest else "",
         "vital_interest": detail.vital.get(lang) if detail.vital else "",
     }.get(purpose.basis.value, "")
-    return f"{words}: {named}" if named else words
+    return f"{words}: {mid_sentence(named)}" if named else words
 
 
 def art9_words(purpose: Purpose, lang: str) -> str:
@@ -53,8 +55,8 @@ def art9_words(purpose: Purpose, lang: str) -> str:
         return ""
     words, letter = texts.ART9[purpose.art9_condition.value]
     article = gettext("art. 9 lid 2 sub %(letter)s AVG") % {"letter": letter}
-    ground = f"; {purpose.art9_ground}" if purpose.art9_ground else ""
-    return str(texts.TEXTS["special_text"]) % {"cond": f"{words} ({article}{ground})."}
+    ground = f"; {in_lang(purpose.art9_ground, lang)}" if purpose.art9_ground else ""
+    return say(texts.TEXTS["special_text"]) % {"cond": f"{say(words)} ({article}{ground})."}
 
 
 def categories_of(policy: Policy, purpose_id: str) -> list[str]:
@@ -67,14 +69,43 @@ def categories_of(policy: Policy, purpose_id: str) -> list[str]:
     return [c for c in policy.categories if c in used]
 
 
-def category_words(policy: Policy, category_id: str, lang: str) -> str:
+_ENUMERATED = re.compile(r"^(?P<base>.+?) \((?P<items>[^()]*,[^()]*)\)$")
+
+
+def _field_names(policy: Policy, category_id: str, purpose_id: str | None, lang: str) -> list[str] | None:
+    """What the purpose's own fields of this category are, in words; None where one cannot be named."""
+    if purpose_id is None:
+        return None
+    names: list[str] = []
+    for rt in policy.record_types.values():
+        if rt.purpose != purpose_id:
+            continue
+        for spec in rt.fields.values():
+            if spec.category != category_id:
+                continue
+            name = spec.label.get(lang) if spec.label else (
+                say(texts.FIELD_TYPES[spec.type.value]) if spec.type.value in texts.FIELD_TYPES else "")
+            if not name:
+                return None
+            if mid_sentence(name) not in names:
+                names.append(mid_sentence(name))
+    return names or None
+
+
+def category_words(policy: Policy, category_id: str, lang: str, purpose_id: str | None = None) -> str:
+    """A category as a list item, lower case mid-sentence. A label that enumerates its contents
+    ("Contactgegevens (adres, e-mail, telefoon)") names only what the purpose's fields hold."""
     t = texts.TEXTS
     category = policy.categories[category_id]
-    marks = [str(t["special_mark"])] if category.special else []
-    marks += [str(t["bsn_mark"])] if category.national_id and "BSN" not in category.label.get(lang) else []
-    marks += [str(t["criminal_mark"])] if category.criminal else []
-    marks += [str(t["public_mark"])] if category.public else []
-    label = category.label.get(lang)
+    marks = [say(t["special_mark"])] if category.special else []
+    marks += [say(t["bsn_mark"])] if category.national_id and "BSN" not in category.label.get(lang) else []
+    marks += [say(t["criminal_mark"])] if category.criminal else []
+    marks += [say(t["public_mark"])] if category.public else []
+    label = mid_sentence(category.label.get(lang))
+    enumerated = _ENUMERATED.match(label)
+    names = _field_names(policy, category_id, purpose_id, lang) if enumerated else None
+    if enumerated and names:
+        label = f"{enumerated['base']} ({join(names, lang)})"
     return f"{label} ({', '.join(marks)})" if marks else label
 
 
@@ -85,21 +116,25 @@ def _purposes(policy: Policy, lang: str) -> list[dict[str, Any]]:
         cats = categories_of(policy, pid)
         notes = []
         if purpose.minors_need_parent:
-            notes.append(str(t["minors"]) % {"age": purpose.minor_age})
+            # Only where someone checks that a parent signed may the statement say so (S2-08); a website
+            # cannot check a visitor's age, and says that instead (S1-15).
+            checked = purpose.consent_check is not None and "parent" in purpose.consent_check.signatories
+            notes.append(say(t["minors_checked" if checked else "minors_unchecked"]) % {"age": purpose.minor_age})
         if purpose.statistics:
-            notes.append(str(t["statistics_never_shared"]))
+            notes.append(say(t["statistics_never_shared"]))
         out.append({
             "id": pid,
             "label": purpose.label.get(lang),
             "description": purpose.description.get(lang),
             "basis": basis_words(purpose, lang),
             "art9": art9_words(purpose, lang),
-            "categories": [category_words(policy, c, lang) for c in cats] or [str(t["no_categories"])],
+            "categories": [category_words(policy, c, lang, pid) for c in cats] or [say(t["no_categories"])],
             "special": any(policy.categories[c].special for c in cats),
-            "data_subjects": subjects_of(policy, pid, lang),
-            "sources": join([str(texts.SOURCES[s.value]) for s in purpose.sources], lang),
+            "data_subjects": join([mid_sentence(s) for s in subjects_of(policy, pid, lang)], lang),
+            "sources": join([say(texts.SOURCES[s.value]) for s in purpose.sources], lang),
             "requirement": purpose.requirement.get(lang) if purpose.requirement else (
-                str(t["not_required"]) if purpose.basis.value == "consent" else ""),
+                say(t["not_required"]) if purpose.basis.value == "consent" else ""),
+            "profiling": purpose.profiling,
             "notes": notes,
         })
     return out
@@ -113,7 +148,7 @@ def _retention(policy: Policy, lang: str) -> list[dict[str, str]]:
         rows.append({
             "record_type": rt.label.get(lang),
             "purpose": purpose.label.get(lang),
-            "words": retention_words(policy, rule, lang),
+            "words": say(retention_words(policy, rule, lang)),
             "why": rule.justification.get(lang) if rule.justification else "",
         })
     return rows
@@ -126,14 +161,15 @@ def _recipients(policy: Policy, lang: str) -> list[dict[str, Any]]:
         agreement = recipient.agreement
         out.append({
             "label": recipient.label.get(lang),
-            "kind": str(texts.RECIPIENT_KINDS[recipient.kind]),
+            "kind": say(texts.RECIPIENT_KINDS[recipient.kind]),
             "description": recipient.description.get(lang) if recipient.description else "",
-            "purposes": join([policy.purposes[p].label.get(lang) for p in recipient.purposes], lang),
-            "categories": join([category_words(policy, c, lang) for c in recipient.categories], lang),
-            "reasons": join([str(texts.REASONS[r.value]) for r in recipient.reasons], lang),
-            "agreement": str(t["agreement_text"]) % {"kind": texts.AGREEMENT_KINDS[agreement.kind],
+            "purposes": join([mid_sentence(policy.purposes[p].label.get(lang)) for p in recipient.purposes], lang),
+            "categories": [category_words(policy, c, lang) for c in recipient.categories],
+            "reasons": join_or([say(texts.REASONS[r.value]) for r in recipient.reasons], lang),
+            "agreement": say(t["agreement_text"]) % {"kind": say(texts.AGREEMENT_KINDS[agreement.kind]),
                                                      "reference": agreement.reference} if agreement else "",
-            "transfer": str(t["outside_eea"]) % {"country": recipient.country, "safeguards": recipient.safeguards}
+            "transfer": say(t["outside_eea"]) % {"country": recipient.country,
+                                                 "safeguards": mid_sentence(in_lang(recipient.safeguards, lang))}
             if recipient.country not in EEA else "",
         })
     return out
@@ -146,48 +182,64 @@ EEA = {  # the European Economic Area: transfers elsewhere need art. 46 safeguar
 
 
 def _rights(policy: Policy, lang: str) -> dict[str, Any]:
+    """The rights and how to use them, following the channels the organisation declares: no portal sentence
+    for an organisation without a portal, one way to prove who you are ("or"), the objection of art. 21
+    stated on its own where a purpose rests on a public task or a legitimate interest."""
     t = texts.TEXTS
     rights = policy.rights
-    items = [{"name": str(texts.RIGHTS[r][0]), "text": str(texts.RIGHTS[r][1])} for r in rights.available]
-    how = [str(t["response_text"]) % {"period": rights.response_period.words(lang),
+    items = [{"name": say(texts.RIGHTS[r][0]), "text": say(texts.RIGHTS[r][1])} for r in rights.available]
+    how = [say(t["response_text"]) % {"period": rights.response_period.words(lang),
                                       "extension": rights.extension_max.words(lang)}]
-    how.append(str(t["channels_text"]) % {
-        "channels": join([str(texts.CHANNELS[c.value]) for c in rights.channels], lang)})
+    how.append(say(t["channels_text"]) % {
+        "channels": join_or([say(texts.CHANNELS[c.value]) for c in rights.channels], lang)})
     if rights.request_address:
-        how.append(rights.request_address.get(lang) + ".")
-    how.append(str(t["identity_text"]) % {
-        "methods": join([str(texts.IDENTITY[m]) for m in rights.identity_verification], lang)})
-    if rights.id_copy_redaction:
-        how.append(str(t["redaction_text"]) % {"items": join(list(rights.id_copy_redaction), lang)})
-    how.append(str(t["others_text"]))
-    return {"items": items, "how": how, "response_period": rights.response_period.words(lang)}
+        how.append(rights.request_address.get(lang).rstrip(".") + ".")
+    methods = [m for m in rights.identity_verification if m != "portal_login" or "portal" in rights.channels]
+    if methods:
+        how.append(say(t["identity_text"]) % {"methods": join_or([say(texts.IDENTITY[m]) for m in methods], lang)})
+    if rights.id_copy_redaction and "id_copy" in methods:
+        how.append(say(t["redaction_text"]) % {
+            "items": join([mid_sentence(in_lang(i, lang)) for i in rights.id_copy_redaction], lang)})
+    how.append(say(t["others_text"]))
+    objectable = [p for p in policy.purposes.values() if p.basis.value in ("public_task", "legitimate_interest")]
+    objection = say(t["objection_text"]) % {
+        "purposes": join([mid_sentence(p.label.get(lang)) for p in objectable], lang)} if objectable else ""
+    if objection and any(p.marketing for p in policy.purposes.values()):
+        objection += " " + say(t["objection_marketing"])
+    return {"items": items, "how": how, "response_period": rights.response_period.words(lang),
+            "objection": objection}
 
 
 def _cookies(policy: Policy, lang: str) -> list[dict[str, str]]:
     t = texts.TEXTS
     return [{
         "name": c.name,
-        "kind": str(texts.COOKIE_KINDS[c.kind]),
+        "kind": say(texts.COOKIE_KINDS[c.kind]),
         "provider": c.provider or policy.organisation.name,
         "purpose": c.purpose.get(lang),
-        "retention": c.retention,
-        "consent": str(t["consent_needed"] if c.consent_required else t["consent_not_needed"]),
+        "retention": in_lang(c.retention, lang),
+        "consent": say(t["consent_needed"] if c.consent_required else t["consent_not_needed"]),
     } for c in policy.cookies]
 
 
 def statement_context(policy: Policy, lang: str = "nl") -> dict[str, Any]:
-    lang = "en" if lang == "en" else "nl"
-    t = texts.TEXTS
+    with addressing(policy.statement.address):
+        return _statement_context(policy, "en" if lang == "en" else "nl")
+
+
+def _statement_context(policy: Policy, lang: str) -> dict[str, Any]:
+    t = {key: say(text) for key, text in texts.TEXTS.items()}
     org = policy.organisation
     st = policy.statement
-    human = [p.label.get(lang) for p in policy.purposes.values() if p.human_decision]
+    human = [mid_sentence(p.label.get(lang)) for p in policy.purposes.values() if p.human_decision]
+    profiling = [mid_sentence(p.label.get(lang)) for p in policy.purposes.values() if p.profiling]
     breaches = policy.breaches
     breach_lines = [
-        str(t["breach_text"]) % {"deadline": breaches.authority_deadline.words(lang), "authority": org.authority.name},
-        str(t["breach_always"] if breaches.notify_subjects == "always" else t["breach_high_risk"]),
+        t["breach_text"] % {"deadline": breaches.authority_deadline.words(lang), "authority": org.authority.name},
+        t["breach_always"] if breaches.notify_subjects == "always" else t["breach_high_risk"],
     ]
     if breaches.report_to:
-        breach_lines.append(str(t["breach_report"]) % {"to": breaches.report_to})
+        breach_lines.append(t["breach_report"] % {"to": breaches.report_to})
     recipients = _recipients(policy, lang)
     return {
         "lang": lang,
@@ -201,18 +253,21 @@ def statement_context(policy: Policy, lang: str = "nl") -> dict[str, Any]:
             "address": _contact(Contact(address=org.address), t) if org.address else [],
             "services": [s.get(lang) for s in org.services],
         },
-        "intro": str(t["intro"]) % {"org": org.name},
-        "controller_text": str(t["controller_text"]) % {"org": org.legal_entity or org.name},
+        "intro": t["intro"] % {"org": org.name},
+        "commitments": [c.get(lang) for c in st.commitments],
+        "controller_text": t["controller_text"] % {"org": org.legal_entity or org.name},
         "contact": _contact(org.privacy_contact, t),
         "dpo": _contact(org.dpo, t),
         "authority": {"name": org.authority.name, "url": org.authority.url,
                       "complaint_url": org.authority.complaint_url},
-        "complaint_text": str(t["complaint_text"]) % {"authority": org.authority.name},
+        "complaint_text": t["complaint_text"] % {"authority": org.authority.name},
         "purposes": _purposes(policy, lang),
-        "marketing_special": str(t["marketing_special"]) if any(
+        "marketing_special": t["marketing_special"] if any(
             p.marketing for p in policy.purposes.values()) and any(
             c.special for c in policy.categories.values()) else "",
-        "human_text": str(t["human_text"]) % {"purposes": join(human, lang)} if human else "",
+        "human_text": t["human_text"] % {"purposes": join(human, lang)} if human else "",
+        # Profiling is said per purpose; "no profiling" only where no purpose profiles.
+        "profiling_text": t["profiling_text"] % {"purposes": join(profiling, lang)} if profiling else t["no_profiling"],
         "retention": _retention(policy, lang),
         "recipients": recipients,
         "has_processors": any(r.kind == "processor" for r in policy.recipients.values()),
@@ -220,10 +275,10 @@ def statement_context(policy: Policy, lang: str = "nl") -> dict[str, Any]:
         "rights": _rights(policy, lang),
         "security": [s.get(lang) for s in st.security],
         "breaches": breach_lines,
-        "backup_text": str(t["backup_text"]) % {"period": policy.backups.retention.words(lang)},
+        "backup_text": t["backup_text"] % {"period": policy.backups.retention.words(lang)},
         "cookies": _cookies(policy, lang),
         "notes": [n.get(lang) for n in st.notes],
-        "version_text": str(t["version_text"]) % {"version": st.version, "effective": date_words(st.effective, lang)},
+        "version_text": t["version_text"] % {"version": st.version, "effective": date_words(st.effective, lang)},
         "history": [{"version": h.version, "effective": date_words(h.effective, lang),
                      "summary": h.summary.get(lang) if h.summary else ""} for h in st.history],
         "changes": st.changes.get(lang) if st.changes else "",

@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from waarborg.core.language import in_language
+from waarborg.engine.policy.render import texts
 from waarborg.engine.policy.render.context import EEA, art9_words, basis_words, categories_of
 from waarborg.engine.policy.render.groups import subjects_of
 from waarborg.engine.policy.render.words import retention_words
@@ -71,7 +72,8 @@ def _entry(policy: Policy, pid: str) -> dict[str, Any]:
             "reasons": [x.value for x in r.reasons],
             "country": r.country,
         } for rid, r in recipients],
-        "transfers_outside_eea": [{"recipient": rid, "country": r.country, "safeguards": r.safeguards}
+        "transfers_outside_eea": [{"recipient": rid, "label": r.label.get("nl"), "country": r.country,
+                                   "safeguards": r.safeguards}
                                   for rid, r in recipients if r.country not in EEA],
         "retention": [{
             "record_type": rt_id,
@@ -120,35 +122,46 @@ def register_entries(policy: Policy) -> list[dict[str, Any]]:
                                       for pid, entry in ((pid, _entry(policy, pid)) for pid in policy.purposes)])
 
 
+# The CSV is for people (a privacy officer, the AP): words, not codes; the JSON formats keep the codes. Its `id`
+# is the activity's stable reference (see above), the one identifier it shows on purpose.
 _CSV_COLUMNS = [
-    "id", "purpose", "name", "controller", "dpo", "legal_basis", "legal_basis_text", "art9", "art10",
-    "data_subjects", "personal_data", "special_categories", "further_processing", "recipients", "transfers_outside_eea", "retention", "security",
+    "id", "name", "controller", "dpo", "legal_basis", "legal_basis_text", "art9", "art10",
+    "data_subjects", "personal_data", "special_categories", "criminal_data", "sources", "further_processing",
+    "recipients", "transfers_outside_eea", "retention", "security",
 ]
+
+
+def _yes_no(value: bool) -> str:
+    return str(texts.REGISTER_WORDS["yes" if value else "no"])
 
 
 def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
     ctl = entry["controller"]
     dpo = entry["dpo"]
+    words = texts.REGISTER_WORDS
+    data = entry["personal_data"]
     return {
         "id": entry["id"],
-        "purpose": entry["purpose"],
         "name": entry["name"]["nl"],
         "controller": "; ".join(x for x in (ctl["legal_entity"] or ctl["name"], ctl["contact"]["email"]) if x),
         "dpo": "; ".join(x for x in (dpo["name"], dpo["email"]) if x) if dpo else "",
-        "legal_basis": entry["legal_basis"],
+        "legal_basis": str(texts.REGISTER_BASES[entry["legal_basis"]]),
         "legal_basis_text": entry["legal_basis_text"],
         "art9": entry["art9_text"],
         "art10": f"ja: {entry['art10_ground']}" if "art10_ground" in entry else "nee",
         "data_subjects": "; ".join(entry["data_subjects"]),
-        "personal_data": "; ".join(d["label"] + (" [bijzonder]" if d["special"] else "")
-                                   + (" [strafrechtelijk]" if d["criminal"] else "") for d in entry["personal_data"]),
-        "special_categories": "ja" if any(d["special"] for d in entry["personal_data"]) else "nee",
+        "personal_data": "; ".join(d["label"] + (f" [{words['special']}]" if d["special"] else "")
+                                   + (f" [{words['criminal']}]" if d["criminal"] else "") for d in data),
+        "special_categories": _yes_no(any(d["special"] for d in data)),
+        "criminal_data": _yes_no(any(d["criminal"] for d in data)),
+        "sources": "; ".join(str(texts.REGISTER_SOURCES[s]) for s in entry["sources"]),
         "further_processing": "; ".join(f"leest {f['of']} ({f['law'] or 'verenigbaar, art. 6 lid 4 AVG'})"
                                         for f in entry.get("further_processing", ())),
-        "recipients": "; ".join(f"{r['label']} ({r['kind']}, {r['agreement'] or 'geen overeenkomst'})"
-                                for r in entry["recipients"]),
-        "transfers_outside_eea": "; ".join(f"{t['recipient']} ({t['country']}: {t['safeguards']})"
-                                           for t in entry["transfers_outside_eea"]) or "geen",
+        "recipients": "; ".join(
+            f"{r['label']} ({texts.REGISTER_KINDS[r['kind']]}, {r['agreement'] or words['no_agreement']})"
+            for r in entry["recipients"]),
+        "transfers_outside_eea": "; ".join(f"{t['label']} ({t['country']}: {t['safeguards']})"
+                                           for t in entry["transfers_outside_eea"]) or str(words["none"]),
         "retention": "; ".join(f"{r['label']}: {r['words']}" for r in entry["retention"]),
         "security": " ".join(entry["security"]),
     }

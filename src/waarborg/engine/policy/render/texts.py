@@ -15,9 +15,8 @@ TEXTS: dict[str, Any] = {
     "title": pgettext_lazy("privacy statement", "Privacyverklaring"),
     "intro": pgettext_lazy(
         "privacy statement",
-        "In deze privacyverklaring lees je hoe %(org)s met je persoonsgegevens omgaat: welke "
-        "gegevens wij verwerken, waarvoor, op welke grondslag, hoe lang en met wie wij ze delen, "
-        "en welke rechten je hebt.",
+        "In deze privacyverklaring lees je hoe %(org)s met je gegevens omgaat. Welke gegevens "
+        "gebruiken wij, waarvoor en hoe lang? Met wie delen wij ze? En welke rechten heb je?",
     ),
     "services": pgettext_lazy("privacy statement", "Onze diensten"),
     "law": pgettext_lazy(
@@ -28,15 +27,16 @@ TEXTS: dict[str, Any] = {
     "controller": pgettext_lazy("privacy statement", "Wie is verantwoordelijk?"),
     "controller_text": pgettext_lazy(
         "privacy statement",
-        "%(org)s is verwerkingsverantwoordelijke voor de verwerkingen in deze verklaring.",
+        "%(org)s is verantwoordelijk voor wat in deze verklaring met je gegevens gebeurt (de "
+        "verwerkingsverantwoordelijke).",
     ),
     "kvk": pgettext_lazy("privacy statement", "KvK-nummer"),
     "contact": pgettext_lazy("privacy statement", "Contact over privacy"),
     "dpo": pgettext_lazy("privacy statement", "Functionaris gegevensbescherming"),
     "dpo_text": pgettext_lazy(
         "privacy statement",
-        "Wij hebben een functionaris gegevensbescherming (FG) aangesteld. Die is betrokken bij "
-        "alle zaken rond de bescherming van persoonsgegevens.",
+        "Wij hebben een functionaris gegevensbescherming (FG) aangesteld. De FG let erop dat wij "
+        "goed met je gegevens omgaan.",
     ),
     "purposes": pgettext_lazy("privacy statement", "Waarvoor gebruiken wij je gegevens?"),
     "basis": pgettext_lazy("privacy statement", "Grondslag"),
@@ -58,10 +58,16 @@ TEXTS: dict[str, Any] = {
         "Je bent niet verplicht deze gegevens te geven; zonder die gegevens kunnen wij dit alleen "
         "niet voor je doen.",
     ),
-    "minors": pgettext_lazy(
+    "minors_checked": pgettext_lazy(
         "privacy statement",
-        "Ben je jonger dan %(age)s jaar, dan geeft (ook) je ouder of voogd toestemming; wij "
-        "controleren dat.",
+        "Ben je jonger dan %(age)s jaar? Dan tekent ook je ouder of voogd voor toestemming. Wij "
+        "controleren of die handtekening echt is.",
+    ),
+    "minors_unchecked": pgettext_lazy(
+        "privacy statement",
+        "Ben je jonger dan %(age)s jaar? Dan heb je toestemming nodig van je ouder of voogd. Wij "
+        "kunnen niet controleren hoe oud je bent. Ouders raden wij aan mee te kijken met wat hun "
+        "kinderen online doen.",
     ),
     "data_subjects": pgettext_lazy("privacy statement", "Over wie"),
     "marketing_special": pgettext_lazy("privacy statement", "Bijzondere persoonsgegevens gebruiken wij nooit voor marketing."),
@@ -69,15 +75,33 @@ TEXTS: dict[str, Any] = {
     "automated": pgettext_lazy("privacy statement", "Geautomatiseerde besluiten"),
     "automated_text": pgettext_lazy(
         "privacy statement",
-        "Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten en die "
-        "(aanzienlijke) gevolgen voor je hebben (art. 22 AVG). Er is geen profilering.",
+        "Een computer neemt nooit alleen een besluit over je dat grote gevolgen voor je heeft "
+        "(art. 22 AVG).",
+    ),
+    "no_profiling": pgettext_lazy("privacy statement", "Wij maken geen profielen van mensen."),
+    "profiling_text": pgettext_lazy(
+        "privacy statement",
+        "Bij %(purposes)s maken wij wel profielen (profilering). Hoe dat gaat, staat bij dat doel.",
+    ),
+    "commitments": pgettext_lazy("privacy statement", "Onze afspraken met jou"),
+    "objection": pgettext_lazy("privacy statement", "Bezwaar maken"),
+    "objection_text": pgettext_lazy(
+        "privacy statement",
+        "Voor %(purposes)s gebruiken wij je gegevens zonder je toestemming, voor een taak van "
+        "algemeen belang of een gerechtvaardigd belang. Daartegen mag je altijd bezwaar maken, om "
+        "redenen die met je eigen situatie te maken hebben (art. 21 AVG). Wij stoppen dan, tenzij "
+        "wij dwingende redenen hebben die zwaarder wegen.",
+    ),
+    "objection_marketing": pgettext_lazy(
+        "privacy statement",
+        "Tegen het gebruik van je gegevens voor reclame mag je altijd bezwaar maken. Wij stoppen "
+        "dan meteen.",
     ),
     "human_text": pgettext_lazy("privacy statement", "Bij %(purposes)s beslist altijd een medewerker."),
     "retention": pgettext_lazy("privacy statement", "Hoe lang bewaren wij je gegevens?"),
     "retention_intro": pgettext_lazy(
         "privacy statement",
-        "Wij bewaren je gegevens niet langer dan nodig is voor het doel, of dan de wet "
-        "voorschrijft.",
+        "Wij bewaren je gegevens niet langer dan nodig is, of dan de wet zegt.",
     ),
     "record_type": pgettext_lazy("privacy statement", "Gegevens"),
     "period": pgettext_lazy("privacy statement", "Bewaartermijn"),
@@ -97,42 +121,39 @@ TEXTS: dict[str, Any] = {
     ),
     "inside_eea": pgettext_lazy(
         "privacy statement",
-        "Wij geven geen persoonsgegevens door naar landen buiten de Europese Economische Ruimte.",
+        "Je gegevens gaan niet naar landen buiten Europa (de Europese Economische Ruimte).",
     ),
     "processors_text": pgettext_lazy(
         "privacy statement",
-        "Verwerkers werken alleen in onze opdracht, onder een verwerkersovereenkomst; wij blijven "
-        "verantwoordelijk.",
+        "Een verwerker werkt alleen voor ons. Wij maken daar afspraken over in een "
+        "verwerkersovereenkomst. Wij blijven zelf verantwoordelijk.",
     ),
     "rights": pgettext_lazy("privacy statement", "Je rechten"),
     "rights_how": pgettext_lazy("privacy statement", "Zo dien je een verzoek in"),
     "response_text": pgettext_lazy(
         "privacy statement",
-        "Wij reageren binnen %(period)s op je verzoek. Is je verzoek ingewikkeld, dan kunnen wij "
-        "die termijn met ten hoogste %(extension)s verlengen; dat laten wij je dan binnen "
-        "%(period)s weten.",
+        "Wij reageren binnen %(period)s op je verzoek. Is je verzoek ingewikkeld? Dan kunnen wij "
+        "die tijd met hoogstens %(extension)s verlengen. Dat laten wij je dan binnen %(period)s "
+        "weten.",
     ),
-    "channels_text": pgettext_lazy("privacy statement", "Je kunt een verzoek indienen via: %(channels)s."),
+    "channels_text": pgettext_lazy("privacy statement", "Je kunt een verzoek sturen via %(channels)s."),
     "identity_text": pgettext_lazy(
         "privacy statement",
-        "Om zeker te weten dat het verzoek van jou komt, controleren wij je identiteit: "
-        "%(methods)s.",
+        "Wij controleren of het verzoek echt van jou komt. Dat kan met %(methods)s.",
     ),
     "redaction_text": pgettext_lazy("privacy statement", "Maak op de kopie van je identiteitsbewijs zwart: %(items)s."),
     "others_text": pgettext_lazy("privacy statement", "Je kunt alleen je eigen gegevens inzien, niet die van anderen."),
     "complaint": pgettext_lazy("privacy statement", "Klacht indienen"),
     "complaint_text": pgettext_lazy(
         "privacy statement",
-        "Heb je een klacht over hoe wij met je gegevens omgaan, laat het ons weten; dan zoeken "
-        "wij samen een oplossing. Je hebt ook het recht een klacht in te dienen bij de "
-        "%(authority)s:",
+        "Heb je een klacht over hoe wij met je gegevens omgaan? Laat het ons weten. Dan zoeken wij "
+        "samen een oplossing. Je mag ook een klacht indienen bij de %(authority)s:",
     ),
     "security": pgettext_lazy("privacy statement", "Beveiliging"),
     "breaches": pgettext_lazy("privacy statement", "Datalekken"),
     "breach_text": pgettext_lazy(
         "privacy statement",
-        "Bij een datalek melden wij dit binnen %(deadline)s nadat wij het ontdekten aan de "
-        "%(authority)s.",
+        "Is er een datalek? Dan melden wij dat binnen %(deadline)s aan de %(authority)s.",
     ),
     "breach_high_risk": pgettext_lazy(
         "privacy statement",
@@ -147,8 +168,8 @@ TEXTS: dict[str, Any] = {
     "backups": pgettext_lazy("privacy statement", "Back-ups"),
     "backup_text": pgettext_lazy(
         "privacy statement",
-        "Wij maken back-ups tegen verlies van gegevens en bewaren die %(period)s. Verwijderde "
-        "gegevens verdwijnen daarna ook uit de back-ups.",
+        "Wij maken reservekopieën (back-ups), zodat er geen gegevens verloren gaan. Wij bewaren "
+        "die %(period)s. Daarna zijn verwijderde gegevens ook uit de back-ups weg.",
     ),
     "cookies": pgettext_lazy("privacy statement", "Cookies"),
     "cookies_intro": pgettext_lazy(
@@ -251,12 +272,22 @@ CHANNELS: dict[str, Any] = {
     "api": pgettext_lazy("channel", "een koppeling"),
 }
 
+FIELD_TYPES: dict[str, Any] = {  # what a field holds, for data lists that follow the fields collected
+    "email": pgettext_lazy("kind of field", "e-mailadres"),
+    "phone": pgettext_lazy("kind of field", "telefoonnummer"),
+    "postcode": pgettext_lazy("kind of field", "postcode"),
+    "bsn": pgettext_lazy("kind of field", "burgerservicenummer"),
+    "iban": pgettext_lazy("kind of field", "bankrekeningnummer"),
+    "ip": pgettext_lazy("kind of field", "IP-adres"),
+    "url": pgettext_lazy("kind of field", "webadres"),
+}
+
 IDENTITY: dict[str, Any] = {
-    "portal_login": pgettext_lazy("identity check", "inloggen op het portaal"),
+    "portal_login": pgettext_lazy("identity check", "je inlog op het portaal"),
     "id_copy": pgettext_lazy("identity check", "een kopie van je identiteitsbewijs"),
-    "in_person": pgettext_lazy("identity check", "je identiteitsbewijs laten zien"),
+    "in_person": pgettext_lazy("identity check", "je identiteitsbewijs, dat je bij ons laat zien"),
     "digid": pgettext_lazy("identity check", "DigiD"),
-    "email_code": pgettext_lazy("identity check", "een code per e-mail"),
+    "email_code": pgettext_lazy("identity check", "een code die wij je per e-mail sturen"),
 }
 
 COOKIE_KINDS: dict[str, Any] = {
@@ -313,4 +344,41 @@ RIGHTS: dict[str, tuple[Any, Any]] = {
      pgettext_lazy("right", "Je mag weten aan wie wij welke gegevens gaven.")),
     "complaint": (pgettext_lazy("right", "Klacht"),
      pgettext_lazy("right", "Je mag een klacht indienen over hoe wij met je gegevens omgaan.")),
+}
+
+# The register (CSV) in words, kept in Dutch like the rest of the register.
+REGISTER_BASES: dict[str, Any] = {
+    "consent": pgettext_lazy("register: legal basis", "toestemming"),
+    "contract": pgettext_lazy("register: legal basis", "overeenkomst"),
+    "legal_obligation": pgettext_lazy("register: legal basis", "wettelijke verplichting"),
+    "vital_interest": pgettext_lazy("register: legal basis", "vitaal belang"),
+    "public_task": pgettext_lazy("register: legal basis", "taak van algemeen belang"),
+    "legitimate_interest": pgettext_lazy("register: legal basis", "gerechtvaardigd belang"),
+}
+
+REGISTER_KINDS: dict[str, Any] = {
+    "processor": pgettext_lazy("register: kind of recipient", "verwerker"),
+    "third_party": pgettext_lazy("register: kind of recipient", "derde"),
+    "authority": pgettext_lazy("register: kind of recipient", "overheidsinstantie"),
+    "joint_controller": pgettext_lazy("register: kind of recipient", "gezamenlijk verwerkingsverantwoordelijke"),
+    "public": pgettext_lazy("register: kind of recipient", "openbaar"),
+}
+
+REGISTER_SOURCES: dict[str, Any] = {
+    "subject": pgettext_lazy("register: source", "de betrokkene zelf"),
+    "representative": pgettext_lazy("register: source", "een vertegenwoordiger van de betrokkene"),
+    "involved_person": pgettext_lazy("register: source", "een naaste of betrokkene"),
+    "organisation": pgettext_lazy("register: source", "andere instanties of zorgverleners"),
+    "public_source": pgettext_lazy("register: source", "openbare bronnen"),
+    "website_form": pgettext_lazy("register: source", "formulieren en bezoek op de website"),
+    "municipality": pgettext_lazy("register: source", "de gemeente"),
+}
+
+REGISTER_WORDS: dict[str, Any] = {
+    "yes": pgettext_lazy("register", "ja"),
+    "no": pgettext_lazy("register", "nee"),
+    "special": pgettext_lazy("register", "bijzonder"),
+    "criminal": pgettext_lazy("register", "strafrechtelijk"),
+    "no_agreement": pgettext_lazy("register", "geen overeenkomst"),
+    "none": pgettext_lazy("register", "geen"),
 }

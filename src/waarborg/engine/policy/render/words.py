@@ -16,7 +16,7 @@ from waarborg.core.language import in_language
 from waarborg.engine.policy.anchors import compile_rule, event_words
 from waarborg.engine.policy.schema import Policy, RetentionRule
 
-__all__ = ["date_words", "event_words", "join", "retention_words"]
+__all__ = ["date_words", "event_words", "join", "join_or", "mid_sentence", "retention_words"]
 
 def _times(n: int) -> str:
     return pgettext("retention rule in words", "eenmalig") if n == 1 else pgettext(
@@ -60,7 +60,7 @@ def _retention_words(policy: Policy, rule: RetentionRule, lang: str) -> str:
             "ceiling": rule.ceiling.words(lang)})
     if rule.shorten_on_request:
         sentences.append(pgettext("retention rule in words",
-                                  "Op jouw verzoek verkorten wij de termijn; de gegevens worden dan vernietigd."))
+                                  "Vraag je erom, dan bewaren wij de gegevens korter en vernietigen wij ze."))
     if rule.restart_on_new_record:
         sentences.append(pgettext("retention rule in words", "Een nieuwe aanvraag laat de termijn opnieuw beginnen."))
     if rule.reason == "legal":
@@ -81,3 +81,35 @@ def join(items: list[str], lang: str = "nl") -> str:
         return "".join(items)
     return in_language(lang, lambda: pgettext("retention rule in words", "%(items)s en %(last)s") % {
         "items": ", ".join(items[:-1]), "last": items[-1]})
+
+
+def join_or(items: list[str], lang: str = "nl") -> str:
+    """`a, b of c` / `a, b or c`: one of several (ways to send a request, to prove who you are)."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return in_language(lang, lambda: pgettext("list of alternatives", "%(items)s of %(last)s") % {
+        "items": ", ".join(items[:-1]), "last": items[-1]})
+
+
+# Words that keep their capital mid-sentence (names of laws, bodies, places): the first word of a label is
+# lowered only when it is an ordinary word.
+PROPER = frozenset({
+    "Nederland", "Europese", "Autoriteit", "DigiD", "Wmo", "Wlz", "AVG", "UAVG", "Participatiewet", "Archiefwet",
+    "Gemeentewet", "Wet", "Besluit", "Selectielijst", "Rijksoverheid", "Google", "Facebook", "Twitter", "LinkedIn", "YouTube", "Microsoft", "Sociale",
+    "Verwey-Jonker", "Cryptshare", "Sim",
+})
+
+
+def mid_sentence(label: str) -> str:
+    """A label as it reads inside a sentence or list: `Naam en adres` -> `naam en adres`, but `BSN`,
+    `DigiD`, `Sim Analytics` and `Werkzaak Rivierenland` keep their capitals (an acronym, a name, or a
+    first word followed by another capitalised word)."""
+    words = label.split(" ")
+    first = words[0] if words else ""
+    bare = first.strip(",.;:()")
+    if not first[:1].isupper() or bare in PROPER or bare.endswith("wet") or any(ch.isupper() for ch in first[1:]):
+        return label
+    if len(words) > 1 and words[1][:1].isupper():
+        return label
+    return first[:1].lower() + label[len(first[:1]):]
