@@ -66,7 +66,7 @@ def test_a_backup_the_command_cannot_read_is_named_not_a_traceback(tmp_path: Pat
     os.chown(other, _nobody().pw_uid, _nobody().pw_gid)
     # when a user who may not read it lists the backups (root without the capabilities that bypass modes)
     result = subprocess.run(
-        ["setpriv", "--bounding-set=-dac_override,-dac_read_search", sys.executable, "-m", "waarborg",  # noqa: S607
+        ["setpriv", "--bounding-set=-dac_override,-dac_read_search", sys.executable, "-m", "waarborg",
          "backup", "list"],
         cwd=tmp_path, env=clean_env(WAARBORG_HOME=str(home), DATABASE_URL=f"sqlite:///{home}/db.sqlite3", **KEYS),
         capture_output=True, text=True, timeout=60, check=False)
