@@ -91,7 +91,7 @@ def _journal(taken: datetime, no_journal: bool) -> tuple[Path, int | None, int]:
     except OSError as exc:
         raise NotRestorable(f"the erasure journal {path} cannot be read and appended to ({exc.strerror}): run the "
                            f"restore as the owner of the home (sudo -u <owner>)") from None
-    except ValueError:
+    except (ValueError, KeyError):
         raise NotRestorable(f"the erasure journal {path} is not a Waarborg erasure journal (a line is not one "
                            f"erasure): check WAARBORG_ERASURE_JOURNAL") from None
     return path, total, after
