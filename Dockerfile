@@ -23,7 +23,8 @@ FROM python:3.11-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core postgresql-client \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --user-group --home-dir /var/lib/waarborg --create-home waarborg
+ && useradd --system --uid 10001 --user-group --home-dir /var/lib/waarborg --no-create-home waarborg \
+ && install -d -m 700 -o waarborg -g waarborg /var/lib/waarborg
 COPY --from=build /opt/waarborg /opt/waarborg
 COPY deploy /opt/waarborg/deploy
 COPY examples /opt/waarborg/examples

@@ -60,9 +60,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _prune(args: argparse.Namespace) -> int:
-    from waarborg.engine.backups.actions import prune
-
-    from waarborg.engine.backups.actions import BackupError
+    from waarborg.engine.backups.actions import BackupError, prune
 
     try:
         removed = prune()

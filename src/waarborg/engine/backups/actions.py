@@ -138,6 +138,18 @@ def prune(actor: Any = "system:backup", now: datetime | None = None) -> list[Bac
     return removed
 
 
+def _decrypt(path: Path, plain: Path) -> None:
+    from django.db import DatabaseError
+
+    try:
+        archive.decrypt(path, plain)
+    except DatabaseError:
+        # The backup key derives from the key ring's root, kept (wrapped) in the database: a database without
+        # tables has none to offer.
+        raise BackupError("the database has no Waarborg tables yet (a new, empty database): run `waarborg migrate` "
+                          "on it first, then restore") from None
+
+
 @dataclass(frozen=True)
 class Checked:
     created_at: datetime
@@ -153,7 +165,7 @@ def check(path: Path) -> Checked:
     header = archive.read_header(path)
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "dump"
-        archive.decrypt(path, plain)
+        _decrypt(path, plain)
         size = plain.stat().st_size
         if header["vendor"] == "sqlite":
             db = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
@@ -205,7 +217,7 @@ def restore(path: Path, actor: Any = "system:backup", *, no_journal: bool = Fals
         tell(checked)
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "dump"
-        archive.decrypt(path, plain)
+        _decrypt(path, plain)
         _load(plain, header["vendor"])
     # What expired since the backup was taken goes again first, as it went then: the sweep anonymised
     # with the subject's key still there, and shredded the key only after. Then the journal, in order.

@@ -17,6 +17,7 @@ reason is found first and the restore refuses, naming the path and what to do, w
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import struct
 import tempfile
@@ -90,7 +91,7 @@ def _journal(taken: datetime, no_journal: bool) -> tuple[Path, int | None, int]:
     except OSError as exc:
         raise NotRestorable(f"the erasure journal {path} cannot be read and appended to ({exc.strerror}): run the "
                            f"restore as the owner of the home (sudo -u <owner>)") from None
-    except ValueError:
+    except (ValueError, KeyError):
         raise NotRestorable(f"the erasure journal {path} is not a Waarborg erasure journal (a line is not one "
                            f"erasure): check WAARBORG_ERASURE_JOURNAL") from None
     return path, total, after
@@ -120,18 +121,27 @@ def _same_database(path: Path) -> None:
 
     from waarborg.engine.audit.models import AuditSeal
 
+    # Which checkpoints the file names, signatures unchecked: checking needs the key ring's root, in a database
+    # that may have no tables yet. A line that is no checkpoint is `audit verify`'s business, not this one's.
+    said: set[tuple[int, str]] = set()
     try:
-        anchors = [a for a in checkpoints.read(path) if a.said]
-    except (OSError, ValueError) as exc:
-        raise NotRestorable(f"the audit checkpoint file {path} cannot be read ({exc}): run the restore as the owner "
-                           f"of the home") from None
-    if not anchors:
+        with path.open(encoding="utf-8") as handle:
+            for raw in handle:
+                try:
+                    row = json.loads(raw)
+                    said.add((int(row["sequence"]), str(row["head"])))
+                except (ValueError, KeyError, TypeError):
+                    continue
+    except OSError as exc:
+        raise NotRestorable(f"the audit checkpoint file {path} cannot be read ({exc.strerror}): run the restore as "
+                           f"the owner of the home (sudo -u <owner>)") from None
+    if not said:
         return
     try:
         last = AuditSeal.objects.order_by("-sequence").values("sequence", "head").first()
     except DatabaseError:
         last = None  # a new, empty database: no tables yet
-    if last and any(int(a.said["sequence"]) == last["sequence"] and a.said["head"] == last["head"] for a in anchors):
+    if last and (last["sequence"], last["head"]) in said:
         return
     raise NotRestorable(
         f"the audit checkpoint file {path} holds checkpoints of another database (the database you restore into "

@@ -1,0 +1,19 @@
+"""The `static/` folders are Python packages (an `__init__.py` each, so the wheel carries them); collecting the
+static files must not publish those as `/static/__init__.<hash>.py`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+
+
+def test_collectstatic_leaves_the_packages_python_behind(settings: Any, tmp_path: Path) -> None:
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    call_command("collectstatic", interactive=False, verbosity=0)
+    published = [p.relative_to(settings.STATIC_ROOT) for p in settings.STATIC_ROOT.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".js" for p in published)
+    assert [p for p in published if p.suffix in (".py", ".pyc")] == []
