@@ -23,7 +23,17 @@ MO := $(PO:.po=.mo)
 $(MO) &: $(PO) $(VENV)/.installed
 	cd src/waarborg && ../../$(BIN)/django-admin compilemessages --ignore=migrations --ignore=static >/dev/null
 
-install: $(VENV)/.installed $(MO)
+# The pages' look (docs/design.md): NL Design System's CSS from npm (package-lock.json, `npm ci`), built into one
+# static file; axe-core for the accessibility test comes with it.
+NLDS := src/waarborg/audiences/web/static/waarborg/nlds.css
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(NLDS): node_modules/.package-lock.json scripts/nlds.py $(BIN)/python
+	$(BIN)/python scripts/nlds.py
+
+install: $(VENV)/.installed $(MO) $(NLDS)
 
 run: install
 	$(BIN)/waarborg serve --policy $${WAARBORG_POLICY:-examples/ikzorginassen.yaml}
