@@ -75,9 +75,10 @@ def current_look() -> Look:
 
 
 def context(request: HttpRequest) -> dict[str, Any]:
-    """For every page's template: `theme.name`, `theme.logo`, `theme.css_url`."""
+    """For every page's template: `waarborg_theme.name`, `.logo` and `.css_url` (not `theme`: the sociale kaart
+    has themes of its own)."""
     look = current_look()
-    return {"theme": {"name": look.name, "logo": look.logo, "css_url": reverse("theme-css", args=[look.key])}}
+    return {"waarborg_theme": {"name": look.name, "logo": look.logo, "css_url": reverse("theme-css", args=[look.key])}}
 
 
 def stylesheet(request: HttpRequest, key: str) -> HttpResponse:
