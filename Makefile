@@ -30,7 +30,7 @@ NLDS := src/waarborg/audiences/web/static/waarborg/nlds.css
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-$(NLDS): node_modules/.package-lock.json scripts/nlds.py $(BIN)/python
+$(NLDS): node_modules/.package-lock.json scripts/nlds.py src/waarborg/audiences/web/static/waarborg/waarborg.css src/waarborg/audiences/web/theme.py $(BIN)/python
 	$(BIN)/python scripts/nlds.py
 
 install: $(VENV)/.installed $(MO) $(NLDS)
