@@ -39,7 +39,7 @@ def render_error(request: HttpRequest, status: int, extra: str = "") -> HttpResp
     try:
         html = render_to_string("errors/error.html", {"status": status, "title": title, "text": text,
                                                         "extra": extra}, request=request)
-    except Exception:  # noqa: BLE001 - an error page must not fail in turn
+    except Exception:  # an error page must not fail in turn
         log.exception("error page %s not drawn", status)
         return HttpResponseServerError(PLAIN_500)
     return HttpResponse(html, status=status)

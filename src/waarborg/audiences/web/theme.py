@@ -69,7 +69,7 @@ def current_look() -> Look:
 
     try:
         organisation = current().organisation
-    except Exception:  # noqa: BLE001 - an error page (500) draws even when the database is away
+    except Exception:  # an error page (500) draws even when the database is away
         return _look(PLATFORM, Theme())
     return _look(organisation.name, organisation.theme)
 
