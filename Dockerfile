@@ -4,11 +4,20 @@
 # Not built on the development machine of this repository (no Docker engine there): the HTTPS topology
 # test runs the same install script, gunicorn, Celery, Redis, PostgreSQL and nginx without containers.
 
+# The pages' NL Design System CSS from npm, at the versions of package-lock.json (docs/design.md).
+FROM node:20-slim AS pages
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
 COPY pyproject.toml requirements.lock README.md ./
 COPY src ./src
+COPY scripts/nlds.py ./scripts/
+COPY --from=pages /src/node_modules ./node_modules
+RUN python scripts/nlds.py
 # GNU gettext compiles the translations (the .mo files are not in git; pyproject's hatch `artifacts` puts them
 # in the wheel). The runtime dependencies only (no test tools), at the versions of requirements.lock.
 RUN apt-get update && apt-get install -y --no-install-recommends gettext && rm -rf /var/lib/apt/lists/* \

@@ -28,7 +28,17 @@ $(MO) &: $(PO) $(VENV)/.installed
 bytecode: $(VENV)/.installed
 	$(BIN)/python -m compileall -q -j 0 src >/dev/null
 
-install: $(VENV)/.installed $(MO) bytecode
+# The pages' look (docs/design.md): NL Design System's CSS from npm (package-lock.json, `npm ci`), built into one
+# static file; axe-core for the accessibility test comes with it.
+NLDS := src/waarborg/audiences/web/static/waarborg/nlds.css
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(NLDS): node_modules/.package-lock.json scripts/nlds.py src/waarborg/audiences/web/static/waarborg/waarborg.css src/waarborg/audiences/web/theme.py $(BIN)/python
+	$(BIN)/python scripts/nlds.py
+
+install: $(VENV)/.installed $(MO) $(NLDS) bytecode
 
 run: install
 	$(BIN)/waarborg serve --policy $${WAARBORG_POLICY:-examples/ikzorginassen.yaml}

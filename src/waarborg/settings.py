@@ -202,6 +202,8 @@ INSTALLED_APPS = [
     "waarborg.engine.jobs",
     "waarborg.modules.statistics",
     "waarborg.modules.mailings",
+    # The page skeleton, error pages and style sheets every page shares (docs/design.md).
+    "waarborg.audiences.web",
     "waarborg.audiences.api",
     "waarborg.audiences.portal",
     "waarborg.audiences.site",
@@ -251,6 +253,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "waarborg.audiences.web.language.context",
+                # `theme`: the organisation's name, logo and colours' style sheet (docs/design.md)
+                "waarborg.audiences.web.theme.context",
             ]
         },
     }
@@ -353,6 +357,8 @@ SECURE_HSTS_SECONDS = env_int("WAARBORG_HSTS_SECONDS", 365 * 24 * 3600 if PRODUC
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("WAARBORG_HSTS_SUBDOMAINS", False)
 SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 X_FRAME_OPTIONS = "DENY"
+# A form post without a valid CSRF token: a Dutch-first page in the site's look, not Django's English one.
+CSRF_FAILURE_VIEW = "waarborg.audiences.web.errorpages.csrf_failure"
 # No page tells another site where a visitor came from (the path can name a request or a person's page).
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True

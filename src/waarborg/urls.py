@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from waarborg.audiences.site.accessibility.views import accessibility
 from waarborg.audiences.site.privacy.views import home
+from waarborg.audiences.web.theme import stylesheet
 
 urlpatterns = [
     path("", home, name="home"),
@@ -14,8 +16,14 @@ urlpatterns = [
     path("tip/", include("waarborg.audiences.site.tips.urls")),
     path("cookies/", include("waarborg.audiences.site.cookies.urls")),
     path("afmelden/", include("waarborg.audiences.site.unsubscribe.urls")),
+    path("toegankelijkheid/", accessibility, name="accessibility"),
+    path("thema/<str:key>.css", stylesheet, name="theme-css"),
     path("admin/", admin.site.urls),
 ]
 
 # Under /api/ a 404 is JSON like every other answer there (a malformed id never reaches a view).
 handler404 = "waarborg.audiences.api.errors.not_found"
+# Elsewhere the error pages speak the page's language, in the organisation's look (waarborg.audiences.web.errorpages).
+handler400 = "waarborg.audiences.web.errorpages.bad_request"
+handler403 = "waarborg.audiences.web.errorpages.permission_denied"
+handler500 = "waarborg.audiences.web.errorpages.server_error"

@@ -27,13 +27,13 @@ def test_a_resident_sends_a_secure_message_with_an_attachment_in_a_real_browser(
     page.get_by_label("Naam").fill("Jan Jansen")
     page.get_by_label("E-mailadres").fill(SENDER)
     page.get_by_role("button", name="Stuur mij een toegangscode").click()
-    page.get_by_role("heading", name="Stap 2 van 2: schrijf je bericht").wait_for()
+    page.get_by_role("heading", name="Stap 2 van 2: schrijf uw bericht").wait_for()
     assert page.get_by_label("E-mailadres").input_value() == SENDER
     code = smtp_inbox.last_code_for(SENDER)
 
     # she types the code and her message, and picks a scan that is too large
     page.get_by_label("Toegangscode").fill(code)
-    page.get_by_label("Je bericht").fill(MESSAGE)
+    page.get_by_label("Uw bericht").fill(MESSAGE)
     page.get_by_label("Bijlage").set_input_files({"name": "scan.pdf", "mimeType": "application/pdf",
                                                   "buffer": b"%PDF-1.4 " + b"0" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE})
     page.get_by_role("button", name="Veilig versturen").click()
@@ -42,14 +42,14 @@ def test_a_resident_sends_a_secure_message_with_an_attachment_in_a_real_browser(
     # everything she typed is still there
     assert page.get_by_label("Naam").input_value() == "Jan Jansen"
     assert page.get_by_label("Toegangscode").input_value() == code
-    assert page.get_by_label("Je bericht").input_value() == MESSAGE
+    assert page.get_by_label("Uw bericht").input_value() == MESSAGE
     assert SecureMessage.objects.count() == 0
 
     # with a smaller attachment it goes through
     page.get_by_label("Bijlage").set_input_files({"name": "loonstrook.pdf", "mimeType": "application/pdf",
                                                   "buffer": PAYSLIP})
     page.get_by_role("button", name="Veilig versturen").click()
-    page.get_by_role("heading", name="Je bericht is veilig verstuurd").wait_for()
+    page.get_by_role("heading", name="Uw bericht is veilig verstuurd").wait_for()
     sent = SecureMessage.objects.select_related("record").get()
     assert str(sent.pk) in page.get_by_role("status").inner_text()
     assert "/beveiligde-mail/bericht" in page.url and SENDER not in page.url and code not in page.url

@@ -42,7 +42,7 @@ def test_after_accepting_the_social_scripts_load_and_the_choice_can_be_withdrawn
     page = html(browser.get("/privacy/"))
     assert all(f'<script async src="{s}">' in page for s in SCRIPTS)
     assert 'class="cookie-banner"' not in page and "Cookie-instellingen" in page
-    assert "Je hebt cookies van sociale media en ingesloten inhoud geaccepteerd" in html(browser.get("/cookies/"))
+    assert "U heeft cookies van sociale media en ingesloten inhoud geaccepteerd" in html(browser.get("/cookies/"))
 
     browser.post("/cookies/", {"choice": "withdraw", "next": "/privacy/"})
 

@@ -18,7 +18,7 @@ PAGES = [
     ("ikzorginassen", "/", 200, "Hoe wij met uw persoonsgegevens omgaan.", "How we handle your personal data."),
     ("ikzorginassen", "/privacy/", 200, "Hoe lang bewaren wij je gegevens?", "How long do we keep your data?"),
     ("ikzorginassen", "/privacy/versions/", 200, "Privacyverklaring: versies", "Privacy statement: versions"),
-    ("kwartier", "/cookies/", 200, "Vraagt je toestemming", "Needs your consent"),
+    ("kwartier", "/cookies/", 200, "Vraagt uw toestemming", "Needs your consent"),
     ("ikzorginassen", "/tip/", 200, "Stuur ons een tip", "Send us a tip"),
     ("socialekaart", "/sociale-kaart/", 200, "Geen organisaties gevonden.", "No organisations found."),
     ("werkzaak", "/beveiligde-mail/", 200, "Stap 1 van 2: vraag een toegangscode aan",
@@ -73,8 +73,10 @@ def test_the_portal_offers_a_switch_to_the_other_language(db: Any) -> None:
     activate_example("ikzorginassen")
     dutch = _page("/portaal/inloggen")[2]
     english = _page("/portaal/inloggen?lang=en")[2]
-    assert '<a href="?lang=en" hreflang="en" lang="en">English</a>' in dutch
-    assert '<a href="?lang=nl" hreflang="nl" lang="nl">Nederlands</a>' in english
+    # the switch keeps the page (and its other query parameters) and names each language once, in itself
+    assert '<a href="/portaal/inloggen?lang=en" hreflang="en" lang="en">English</a>' in dutch
+    assert '<a href="/portaal/inloggen?lang=nl" hreflang="nl" lang="nl">Nederlands</a>' in english
+    assert dutch.count(">English<") == 1 and "NL / EN" not in dutch
 
 
 def test_a_policy_that_speaks_only_dutch_answers_every_page_in_dutch(db: Any) -> None:

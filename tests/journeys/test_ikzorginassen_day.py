@@ -56,8 +56,8 @@ def test_a_day_at_ikzorginassen(live_server: Any, browser: Any, ikz: Any,
     visitor.goto(f"{live_server.url}/tip/")
     visitor.get_by_label("Je tip").fill("Organiseer een mantelzorgcafé op zaterdag.")
     visitor.get_by_role("button", name="Tip versturen").click()
-    visitor.get_by_role("heading", name="Bedankt voor je tip").wait_for()
-    assert "Je tip wordt verwijderd op" in visitor.content()
+    visitor.get_by_role("heading", name="Bedankt voor uw tip").wait_for()
+    assert "Uw tip wordt verwijderd op" in visitor.content()
     tips = helpdesk.get("/api/v1/tips", {"purpose": "tips"}).json()
     assert [t["data"]["tip"] for t in tips] == ["Organiseer een mantelzorgcafé op zaterdag."]
 

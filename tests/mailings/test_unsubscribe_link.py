@@ -39,7 +39,7 @@ def test_the_link_unsubscribes_without_login_and_the_next_send_leaves_the_addres
 
     done = stranger.post(path)
 
-    assert done.status_code == 200 and "Je bent afgemeld" in done.content.decode()
+    assert done.status_code == 200 and "U bent afgemeld" in done.content.decode()
     consent = Consent.objects.get(subject=anna)
     assert consent.status == "withdrawn" and consent.withdrawn_at is not None
     assert consent.withdrawal_channel == "unsubscribe_link"

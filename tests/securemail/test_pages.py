@@ -120,7 +120,7 @@ def test_a_resident_asks_for_a_code_writes_a_message_with_an_attachment_and_sees
     # then she sees the confirmation with a reference
     assert answer.status_code == 200, answer.content.decode()
     page = answer.content.decode()
-    assert "Je bericht is veilig verstuurd" in page and "loonstrook.pdf" in page
+    assert "Uw bericht is veilig verstuurd" in page and "loonstrook.pdf" in page
     sent = SecureMessage.objects.select_related("record").get()
     assert str(sent.pk) in page
     # and the message is stored sealed, the attachment too, and staff read both back whole
@@ -143,7 +143,7 @@ def test_a_wrong_code_is_refused_in_words_and_the_typed_text_stays(visitor: Clie
 
     assert answer.status_code == 403
     page = answer.content.decode()
-    assert "Je bericht is niet verstuurd" in page
+    assert "Uw bericht is niet verstuurd" in page
     assert "Deze toegangscode hoort niet bij dit e-mailadres" in page and "(This access code" in page
     assert_kept(answer, wrong)
     assert _stored() == 0

@@ -39,7 +39,7 @@ def test_the_address_stays_while_subscribed_and_goes_at_the_sweep_after_unsubscr
     assert sent.status_code in (200, 201), sent.content
     [mail] = mailoutbox
     page = Client(enforce_csrf_checks=True).post(link_in(mail).removeprefix(settings.WAARBORG_PUBLIC_URL))
-    assert page.status_code == 200 and "Je bent afgemeld" in page.content.decode()
+    assert page.status_code == 200 and "U bent afgemeld" in page.content.decode()
 
     # Then the next sweep deletes her address, and says so
     status, out, _ = cli(capsys, "sweep")

@@ -41,7 +41,7 @@ def test_a_tip_with_an_address_is_stored_with_the_consent_it_was_sent_with(assen
     answer = send_tip()
     # Then they are thanked, with a reference and the day it will be deleted
     html = answer.content.decode()
-    assert answer.status_code == 201 and "Bedankt voor je tip" in html
+    assert answer.status_code == 201 and "Bedankt voor uw tip" in html
     [tip] = tips()
     assert str(tip.pk) in html and tip.expires_at.strftime("%d-%m-%Y") in html
     # And the tip is stored as a subject of its own, through the vault, under the tips purpose
@@ -64,7 +64,7 @@ def test_a_tip_without_an_address_is_fine(assen: Any) -> None:
 def test_an_empty_tip_is_not_sent_and_the_address_stays_typed(assen: Any) -> None:
     answer = send_tip({"tip": "  ", "email": "mila@example.org"})
     html = answer.content.decode()
-    assert answer.status_code == 422 and "Je tip is niet verstuurd" in html and "Vul dit in." in html
+    assert answer.status_code == 422 and "Uw tip is niet verstuurd" in html and "Vul dit in." in html
     assert 'value="mila@example.org"' in html and tips() == []
 
 

@@ -12,11 +12,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
-from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 
+from waarborg.audiences.web.errorpages import page_not_found
 from waarborg.core.errors import (
     NOT_FOUND,
     Conflict,
@@ -80,7 +80,7 @@ def _flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """The site's 404 (`handler404`): JSON under /api/ (an id that is not a UUID never reaches a view there),
-    Django's page elsewhere."""
+    the site's Dutch-first page elsewhere (waarborg.audiences.web.errorpages)."""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": NOT_FOUND}, status=404)
     return page_not_found(request, exception or Http404())

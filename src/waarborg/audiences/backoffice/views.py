@@ -21,7 +21,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -89,8 +89,9 @@ def staff_page(require: Callable[[Any, str, dict[str, Any]], None]) -> Callable[
                 return redirect(f"{LOGIN_URL}?next={request.path}")
             try:
                 require(user, f"backoffice.{view.__name__}", kwargs)
-            except Refused as exc:
-                return HttpResponseForbidden(str(exc.detail), content_type="text/plain; charset=utf-8")
+            except Refused as exc:  # a page in the back office's look, in words, with the reason for a test to read
+                return render(request, "backoffice/refused.html", {"detail": str(exc.detail), "reason": exc.reason},
+                              status=403)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -287,6 +288,15 @@ retention_manager_only = staff_page(_manages_retention)
 PREVIEW_DAYS = 30
 
 
+def _rule_words(policy: Any, rule_id: str, lang: str) -> str:
+    """A rule in words, never its id: its label, else the record types it keeps ("Grootboekregel, Uitbetaling")."""
+    rule = policy.retention[rule_id]
+    if rule.label:
+        return str(rule.label.get(lang))
+    kinds = [str(rt.label.get(lang)) for rt in policy.record_types.values() if rt.retention == rule_id]
+    return ", ".join(kinds) or (rule.period.words(lang) if rule.period else rule_id)
+
+
 @retention_manager_only
 def retention(request: HttpRequest) -> HttpResponse:
     """Per rule, how many records go by a date (`?voor=2027-01-31`, default 30 days ahead), the open holds
@@ -304,7 +314,7 @@ def retention(request: HttpRequest) -> HttpResponse:
     rules: list[dict[str, Any]] = []
     lang = get_language()
     for rule_id, rule in policy.retention.items():
-        rules.append({"id": rule_id, "label": rule.label.get(lang) if rule.label else rule_id,
+        rules.append({"id": rule_id, "label": _rule_words(policy, rule_id, lang),
                       "action": rule.action, "count": counts.get(rule_id, 0), "due_now": now_due.get(rule_id, 0)})
     rules.sort(key=lambda r: (-r["count"], r["id"]))
     holds = [{"hold": hold, "scope": hold.scope_words()}

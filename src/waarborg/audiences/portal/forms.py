@@ -56,8 +56,8 @@ class ContactForm(PortalRequestForm):
     """The public contact form (S1-24): files a request without an account. It also takes a report that data
     is not well secured or misused (S1-30): that is no request of a data subject but a possible breach."""
 
-    name = forms.CharField(max_length=200)
-    email = forms.EmailField()
+    name = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     field_order = ["name", "email", "type", "details"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

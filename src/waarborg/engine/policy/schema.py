@@ -12,6 +12,7 @@ needs something to change asks for a copy (`dict(policy.roles)`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from functools import cached_property
@@ -32,6 +33,7 @@ from pydantic import (
 )
 
 from waarborg.core.actors import Actor, is_system, role_ids
+from waarborg.engine.policy.colours import MIN_CONTRAST, TEXT, WHITE, contrast, rgb
 from waarborg.engine.policy.modules import Module, compile_modules
 from waarborg.engine.policy.periods import Period
 
@@ -238,6 +240,48 @@ class Authority(Strict):
     complaint_url: str = "https://www.autoriteitpersoonsgegevens.nl/nl/zelf-doen/privacyrechten/klacht-indienen-bij-de-ap"
 
 
+def _primary(value: str) -> str:
+    if contrast(value, WHITE) < MIN_CONTRAST:
+        raise ValueError(f"white text on {value} has a contrast of {contrast(value, WHITE):.1f}:1, below "
+                         f"{MIN_CONTRAST}:1 (WCAG 2.1 1.4.3): choose a darker primary colour")
+    return value.lower()
+
+
+def _light(value: str) -> str:
+    if contrast(value, TEXT) < MIN_CONTRAST:
+        raise ValueError(f"text on {value} has a contrast of {contrast(value, TEXT):.1f}:1, below "
+                         f"{MIN_CONTRAST}:1 (WCAG 2.1 1.4.3): choose a lighter background colour")
+    return value.lower()
+
+
+def _hex(value: str) -> str:
+    rgb(value)  # raises for anything but #rrggbb
+    return value
+
+
+Colour = Annotated[str, AfterValidator(_hex)]
+_LOGO = re.compile(r"^data:image/(svg\+xml|png|webp);base64,[A-Za-z0-9+/=]+$")
+
+
+class Theme(Strict):
+    """How the organisation's pages look (docs/design.md): its colours over NL Design System's tokens, and a logo.
+    Without a theme the pages use the platform's own blue."""
+
+    # buttons, links, the header's band; white text on it must be readable (4.5:1)
+    primary: Annotated[Colour, AfterValidator(_primary)] = "#154273"
+    # the light background of the header and footer; the body text on it must be readable (4.5:1)
+    background: Annotated[Colour, AfterValidator(_light)] | None = None
+    # a `data:image/svg+xml;base64,...` (or png, webp) URI: the pages load nothing from another host
+    logo: str = ""
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str) -> str:
+        if value and (len(value) > 100_000 or not _LOGO.match(value)):
+            raise ValueError("a logo is a data:image/svg+xml;base64,... (or png, webp) URI of at most 100 kB")
+        return value
+
+
 class Organisation(Strict):
     id: Ident
     name: str
@@ -250,6 +294,7 @@ class Organisation(Strict):
     dpo: Contact | None = None
     authority: Authority = Authority()
     services: tuple[TextField, ...] = ()  # what the organisation offers, for the statement's introduction
+    theme: Theme = Theme()  # the pages' colours and logo (docs/design.md)
 
     @field_validator("kvk")
     @classmethod

@@ -54,7 +54,7 @@ def cookies(request: HttpRequest) -> HttpResponse:
         if choice not in CHOICES:
             return HttpResponse("choice: accepted, declined of withdraw", status=400, content_type="text/plain")
         if not _same_site(request):
-            return HttpResponseForbidden(gettext("Alleen deze website kan je cookiekeuze vastleggen."))
+            return HttpResponseForbidden(gettext("Alleen deze website kan uw cookiekeuze vastleggen."))
         response = HttpResponseRedirect(_next(request, request.POST.get("next", "")))
         if choice == "withdraw":
             response.delete_cookie(CHOICE_COOKIE, samesite="Lax")

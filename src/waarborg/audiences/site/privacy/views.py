@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from waarborg.engine.policy.active import NoActivePolicy, current, scheduled
@@ -35,7 +36,10 @@ def statement(request: HttpRequest, number: int | None = None) -> HttpResponse:
         if row.scheduled and row.effective_at is not None:
             notice = Notice("future", timezone.localtime(row.effective_at).date(),
                             f"{reverse('privacy-statement')}?lang={lang}")
-    return HttpResponse(render_statement(policy, lang=lang, fmt="html", notice=notice))
+    # The same HTML as `waarborg render statement`, inside the site's page (its look, header and footer).
+    body = render_statement(policy, lang=lang, fmt="body", notice=notice)
+    return render(request, "site/statement.html", {"body": mark_safe(body),  # noqa: S308 - escaped by its template
+                                                   "title": f"{policy.organisation.name}"})
 
 
 def versions(request: HttpRequest) -> HttpResponse:

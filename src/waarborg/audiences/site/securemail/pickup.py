@@ -26,7 +26,8 @@ FETCH_IDS = "fetch_%s"
 
 
 class AddressForm(forms.Form):
-    email = forms.EmailField(max_length=254, error_messages={"required": ERRORS["email_required"]})
+    email = forms.EmailField(max_length=254, error_messages={"required": ERRORS["email_required"]},
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
 
 class PickupForm(AddressForm):

@@ -10,20 +10,20 @@ LABELS = {
     "name": gettext_lazy("Naam"),
     "email": gettext_lazy("E-mailadres"),
     "code": gettext_lazy("Toegangscode (uit de e-mail)"),
-    "message": gettext_lazy("Je bericht"),
+    "message": gettext_lazy("Uw bericht"),
     "attachment": gettext_lazy("Bijlage (niet verplicht)"),
 }
 
 ERRORS = {
-    "name_required": gettext_lazy("Vul je naam in."),
-    "email_required": gettext_lazy("Vul je e-mailadres in."),
+    "name_required": gettext_lazy("Vul uw naam in."),
+    "email_required": gettext_lazy("Vul uw e-mailadres in."),
     "code_required": gettext_lazy("Vul de toegangscode uit de e-mail in."),
     "message_required": gettext_lazy("Typ een bericht."),
     "max_length": gettext_lazy("Hoogstens %(limit_value)d tekens."),
     "attachment_empty": gettext_lazy("Het bestand is leeg."),
     "attachment_invalid": gettext_lazy("Er kwam geen bestand mee; kies het opnieuw."),
-    "too_large": gettext_lazy("Je bericht met bijlage is groter dan %(limit)s en is niet verstuurd. "
-                              "Kies een kleinere bijlage; je tekst staat er nog."),
+    "too_large": gettext_lazy("Uw bericht met bijlage is groter dan %(limit)s en is niet verstuurd. "
+                              "Kies een kleinere bijlage; uw tekst staat er nog."),
     "throttled": gettext_lazy("Te veel codes aangevraagd voor dit adres; probeer het over een uur opnieuw."),
 }
 

@@ -21,5 +21,5 @@ def securemail_link() -> str:
         return ""
     if not offered(policy):
         return ""
-    return format_html(' · <a href="{}?lang={}">{}</a>', reverse("securemail:start"), get_language(),
+    return format_html('<a href="{}?lang={}">{}</a>', reverse("securemail:start"), get_language(),
                        gettext("Beveiligde mail"))

@@ -51,7 +51,7 @@ def _context(request: HttpRequest, policy: Policy, form: actions.TipForm) -> dic
     purpose = policy.purposes[form.purpose]
     rule = policy.retention[form.spec.retention]
     if rule.period and rule.start == "collected" and rule.until is None:
-        kept = gettext("Wij bewaren je tip en je e-mailadres maximaal %(period)s; daarna verwijderen wij ze.") % {
+        kept = gettext("Wij bewaren uw tip en uw e-mailadres maximaal %(period)s; daarna verwijderen wij ze.") % {
             "period": rule.period.words(lang)}
     else:  # a clock that waits for something: the rule's own words
         kept = rule.label.get(lang) if rule.label else ""

@@ -27,14 +27,15 @@ class Notice:
     url: str
 
 
-_TEMPLATES = {"html": "policy/statement.html", "md": "policy/statement.md"}
+# "body": the statement's content without its document around it, for the site's page (waarborg/page.html)
+_TEMPLATES = {"html": "policy/statement.html", "md": "policy/statement.md", "body": "policy/statement_body.html"}
 
 
 def render_statement(policy: Policy, lang: str = "nl", fmt: str = "html", notice: Notice | None = None) -> str:
     """`notice`: a scheduled version on either side ("coming": a new version applies from that date, on the
     current statement; "future": this version applies only from that date, on the coming one)."""
     if fmt not in _TEMPLATES:
-        raise ValueError(f"unknown statement format {fmt!r}: use html or md")
+        raise ValueError(f"unknown statement format {fmt!r}: use html, md or body")
     return in_language(lang, lambda: _render(policy, lang, fmt, notice))
 
 

@@ -1,0 +1,1 @@
+"""audiences.site.accessibility"""
