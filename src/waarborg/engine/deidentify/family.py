@@ -22,10 +22,10 @@ from waarborg.engine.deidentify import words
 from waarborg.engine.deidentify.replace import _PARTICLES
 from waarborg.engine.deidentify.spans import Category
 
-FEMALE = frozenset("mevrouw mevr mw mvr mej mejuffrouw juffrouw zuster".split())
-MALE = frozenset("meneer mnr dhr heer hr broeder".split())
+FEMALE = frozenset(["mevrouw", "mevr", "mw", "mvr", "mej", "mejuffrouw", "juffrouw", "zuster"])
+MALE = frozenset(["meneer", "mnr", "dhr", "heer", "hr", "broeder"])
 # Relation words that can name the subject themselves ("cliënt El Amrani").
-_SELF = frozenset("cliënt client cliente aanvrager aanvraagster melder klager familie fam".split())
+_SELF = frozenset(["cliënt", "client", "cliente", "aanvrager", "aanvraagster", "melder", "klager", "familie", "fam"])
 
 
 def _word_before(text: str, start: int) -> str:
