@@ -7,12 +7,11 @@ Kwartier's shipped policy: Fatima's care note names her neighbour (with his phon
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from django.test import Client
 
 from tests.conftest import Persona
-from tests.deidentify.test_access_export_redacts_other_people import _verified_request, kwartier  # noqa: F401
+from tests.deidentify.test_access_export_redacts_other_people import _verified_request
 from waarborg.engine.audit.models import AuditEntry
 
 
