@@ -1,4 +1,5 @@
-"""Fixtures of the de-identification tests: Kwartier's shipped policy with the staff an access request needs."""
+"""Fixtures of the de-identification tests: Kwartier's shipped policy with the staff an access request needs;
+Anna of Ik Zorg in Assen (the shipped policy with a citizen portal) and her records."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Persona, activate_example, make_staff
+from tests.rights.conftest import administrator, anna  # noqa: F401 - fixtures
 
 
 @pytest.fixture
