@@ -47,21 +47,17 @@ class NameFinder:
         self.names: set[str] = set()
 
     def run(self) -> list[Span]:
-        text, pos, k = self.text, 0, 0
-        taken = [(s.start, s.end) for s in self.taken]
-        n_taken = len(taken)
+        text, pos = self.text, 0
+        # What the shape finders took is masked with digits (a postcode's letters are no name): no chain
+        # starts or runs inside it, and no candidate there costs a step of this loop.
+        scan = _masked(text, self.taken)
         search, chain, house = chains.CHAIN.search, self._chain, HOUSE.match
         sentence_start, plain = chains.sentence_start, wordclass.plain
         while True:
-            m = search(text, pos)
+            m = search(scan, pos)
             if m is None:
                 break
             start, end = m.span()
-            while k < n_taken and taken[k][1] <= start:
-                k += 1
-            if k < n_taken and taken[k][0] <= start:
-                pos = taken[k][1]
-                continue
             pos = end
             after = text[end : end + 1]
             if after.isdigit():
@@ -287,6 +283,19 @@ class NameFinder:
         for start, end in find_words(self.text, self.names, ignore_case=False):
             if (start, end) not in covered:
                 self.spans.append(Span(start, end, Category.NAME))
+
+
+def _masked(text: str, taken: list[Span]) -> str:
+    """`text` with every span of `taken` overwritten by zeros, offsets unchanged."""
+    if not taken:
+        return text
+    parts: list[str] = []
+    last = 0
+    for span in taken:
+        parts += (text[last : span.start], "0" * (span.end - span.start))
+        last = span.end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def find(text: str, taken: list[Span]) -> list[Span]:
