@@ -1,8 +1,8 @@
 """Names, streets, places and institutions: the capitalised runs of a text, each weighed in its context.
 
-One regular expression finds every *chain*: capitalised words joined by spaces or hyphens, with the initials
-(`J.P.`), abbreviations (`Burg.`, `Dr.`) and lowercase particles (`van der`, `de`, `ter`, `el`, `dos`) that
-names carry. In Dutch a capital inside a sentence marks a proper noun, so a chain is personal data unless it
+`chains` finds every *chain*: capitalised words joined by spaces or hyphens, with the initials (`J.P.`),
+abbreviations (`Burg.`, `Dr.`) and lowercase particles (`van der`, `de`, `ter`, `el`, `dos`) that names
+carry; `wordclass` says what one word is by itself. In Dutch a capital inside a sentence marks a proper noun, so a chain is personal data unless it
 proves otherwise; the work is in the cases where the capital says nothing:
 
 - at the start of a sentence every word has one. There a word counts as a name when it is a known first
