@@ -3,6 +3,7 @@
 A document has a cast (the client, two relatives, a neighbour, a caseworker, a doctor, an institution, an
 address) so names come back within it, as they do in real notes. `{C}` is the client in any written form,
 `{Cf}` in full, `{Ct}` with a title, `{C1}` by first name; `{R}` a relative with the relation before the name;
+`{Rt}` a relative who shares the client's surname, by title and surname only (`meneer El Amrani`);
 `{P}` an ordinary sentence without personal data. Written for this benchmark.
 """
 
@@ -55,6 +56,8 @@ NOTES = (
     "{C1} is op {DATE} opgenomen in {INST}. {P}",
     "Het rijbewijs van {Ct} ({DOC}) is verlopen. {P}",
     "{R} is bereikbaar via {PHONE} of {EMAIL}. {P}",
+    "{Ct} kwam samen met {Rt} naar het spreekuur. {P}",
+    "Gesproken met {Rt}, die zich zorgen maakt over {C1}. {P}",
 )
 
 QUESTIONS = (
@@ -119,6 +122,7 @@ def _slot(name: str, cast: Cast, b: dc.Builder) -> None:
             b.add(rng.choice(("zoon", "dochter", "kleinzoon", "kleindochter")) + " "),
             rel.write(b, rng, "first"),
         ),
+        "Rt": lambda: dc.Person(rel.first, c.particle, c.core, female).write(b, rng, "title"),
         "Rname": lambda: rel.write(b, rng, rng.choice(("first", "full"))),
         "N": lambda: cast.neighbour.write(b, rng, rng.choice(("title", "title_full"))),
         "S": lambda: cast.staff.write(b, rng, rng.choice(("full", "title", "initials"))),

@@ -2,6 +2,7 @@
 
     .venv/bin/pip install -r bench/requirements.txt     # deduce: for the benchmark only, never the product
     .venv/bin/python -m bench.deidentify --chars 1000000 [--seed 0] [--no-deduce] [--json bench/out/deid.json]
+        [--baseline DIR]   # also an earlier Waarborg, e.g. DIR=/tmp/old after `git archive REV src | tar -x -C /tmp/old`
 
 In one run: generate the texts (`deid_notes`: notes, questions, complaints, referrals with gold spans) and
 two corpora without personal data (`deid_plain`, and the Dutch translations that ship with Django and DRF,
@@ -40,7 +41,7 @@ SENTENCE = "Mevrouw Fatima El Amrani (82 jaar) belde vanaf 06-12345678 over haar
 
 def _tool(name: str) -> Any:
     """A function text -> [(start, end, label)] for the named tool."""
-    if name == "waarborg":
+    if name in ("waarborg", "baseline"):  # the baseline is the same code from another source tree (`--baseline`)
         from waarborg.engine.deidentify import find
 
         return lambda text: [(s.start, s.end, s.category.value) for s in find(text)]
@@ -74,7 +75,7 @@ def _run_worker(tool: str, infile: Path, outfile: Path) -> dict[str, Any]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "bench.deidentify", "--worker", tool, str(infile), str(outfile)],
         stdout=subprocess.PIPE,
-        env=_env(),
+        env=_env(tool),
     )
     assert proc.stdout is not None
     out = proc.stdout.read()
@@ -92,7 +93,7 @@ def _startup_seconds(tool: str, rounds: int = 3) -> tuple[float, float]:
     walls, cpus = [], []
     for _ in range(rounds):
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "bench.deidentify", "--startup", tool], env=_env())
+        proc = subprocess.Popen([sys.executable, "-m", "bench.deidentify", "--startup", tool], env=_env(tool))
         _, status, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - start)
         cpus.append(usage.ru_utime + usage.ru_stime)
@@ -101,9 +102,13 @@ def _startup_seconds(tool: str, rounds: int = 3) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def _env() -> dict[str, str]:
+BASELINE: Path | None = None  # `--baseline DIR`: DIR/src holds the earlier Waarborg to compare with
+
+
+def _env(tool: str = "waarborg") -> dict[str, str]:
     root = Path(__file__).resolve().parent.parent
-    return {**os.environ, "PYTHONPATH": f"{root / 'src'}{os.pathsep}{root}"}
+    src = BASELINE / "src" if tool == "baseline" and BASELINE else root / "src"
+    return {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{root}"}
 
 
 # --- corpora -----------------------------------------------------------------------------------------------
@@ -341,8 +346,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-deduce", action="store_true", help="only Waarborg's de-identifier")
     parser.add_argument("--json", type=Path, help="write the full result (with missed spans and examples) here")
+    parser.add_argument("--baseline", type=Path, help="a source tree (with src/) of an earlier Waarborg to run too")
     args = parser.parse_args()
-    tools = ("waarborg",) if args.no_deduce else ("waarborg", "deduce")
+    tools: tuple[str, ...] = ("waarborg",) if args.no_deduce else ("waarborg", "deduce")
+    if args.baseline:
+        global BASELINE
+        BASELINE = args.baseline.resolve()
+        tools = ("baseline", *tools)
     result = run(args.chars, args.seed, tools)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

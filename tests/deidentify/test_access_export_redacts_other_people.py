@@ -25,14 +25,6 @@ NOTE = ("Mevrouw El Amrani is gevallen. Buurman Kees de Vries (06-23456789) vond
         "heeft haar doorverwezen. Fatima belt zelf op 06-12345678.")
 
 
-@pytest.fixture
-def kwartier(db: Any) -> dict[str, Persona]:
-    activate_example("kwartier")
-    return {"social_worker": Persona(*make_staff("sanne", ["social_worker"])),
-            "officer": Persona(*make_staff("pia", ["privacy_officer"])),
-            "coordinator": Persona(*make_staff("cor", ["coordinator"]))}
-
-
 def _verified_request(kwartier: dict[str, Persona]) -> str:
     """Fatima, her client file and a care note naming a neighbour and a doctor; her access request, verified."""
     worker = kwartier["social_worker"]

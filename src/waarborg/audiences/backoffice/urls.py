@@ -27,6 +27,7 @@ urlpatterns = [
     path("verzoeken/<uuid:pk>/verwijderen", views.erase, name="erase"),
     path("verzoeken/<uuid:pk>/sluiten", views.close, name="close"),
     path("verzoeken/<uuid:pk>/export", views.export, name="export"),
+    path("verzoeken/<uuid:pk>/redacties", views.review, name="review"),
     path("verzoeken/<uuid:pk>/versturen", views.send, name="send"),
     path("verzoeken/<uuid:pk>/brief", views.letter, name="letter"),
     path("bewaartermijnen/", views.retention, name="retention"),

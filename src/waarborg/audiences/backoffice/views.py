@@ -236,6 +236,39 @@ def export(request: HttpRequest, pk: Any) -> HttpResponse:
         return redirect("backoffice:request", pk=pk)
 
 
+@require_http_methods(["GET"])
+@handler_only
+def review(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The reviewer's view of the export's free text: per field the original with each redaction marked, what the
+    requester will see, and why (art. 15(4) GDPR). For staff only; audited as a review of the export."""
+    req = get_object_or_404(Request.objects.select_related("subject"), pk=pk)
+    try:
+        view = delivery.review_redactions(request.user, req)
+    except Refused as exc:
+        return refused_page(request, exc, req)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return redirect("backoffice:request", pk=pk)
+    lang = "en" if get_language() == "en" else "nl"
+    fields = [{**f, "label": f["label"][lang], "parts": _marked(f["original"], f["spans"], lang)}
+              for f in view["redactions"]]
+    return render(request, "backoffice/review.html", {"req": req, "fields": fields, "count": view["count"],
+                                                      "note": view["note"][lang]})
+
+
+def _marked(original: str, spans: list[dict[str, Any]], lang: str) -> list[dict[str, str]]:
+    """The original text cut into plain parts and redacted parts, for the page to mark the latter."""
+    parts: list[dict[str, str]] = []
+    last = 0
+    for s in spans:
+        parts.append({"text": original[last : s["start"]]})
+        parts.append({"text": s["value"], "replacement": s["replacement"], "category": s["category"],
+                      "why": s["why"][lang]})
+        last = s["end"]
+    parts.append({"text": original[last:]})
+    return [p for p in parts if p["text"]]
+
+
 @require_POST
 @handler_only
 def send(request: HttpRequest, pk: Any) -> HttpResponse:

@@ -78,17 +78,23 @@ def find(
     kept = list(keep)
     if not kept:
         return spans
+    from waarborg.engine.deidentify import family
     from waarborg.engine.deidentify import hints as hinting
 
     own = {(s.start, s.end) for s in hinting.find(text, kept)}
     # A kept number in another spelling (`06 12345678` kept, `06-12345678` written) is the same value.
     values = {(c, normalise(c, v)) for v, c in (h if isinstance(h, tuple) else (h, Category.NAME) for h in kept)}
     # A kept name in a shorter or titled form (`mevrouw El Amrani`, `F. El Amrani`) is the same person: every
-    # word of it (particles aside) is a word of the kept name.
+    # word of it (particles aside) is a word of the kept name ...
     names = [words for v in kept if isinstance(v, str) and (words := name_words(v))]
-    return [s for s in spans
-            if (s.start, s.end) not in own and (s.category, normalise(s.category, text[s.start : s.end])) not in values
-            and not (s.category is Category.NAME and _within(name_words(text[s.start : s.end]), names))]
+    mine = [s for s in spans
+            if (s.start, s.end) in own or (s.category, normalise(s.category, text[s.start : s.end])) in values
+            or (s.category is Category.NAME and _within(name_words(text[s.start : s.end]), names))]
+    # ... unless it is the surname alone after a relation or a title that is not the subject's: `haar man
+    # El Amrani`, `meneer El Amrani` where the text calls her `mevrouw Fatima El Amrani`. Family share surnames.
+    others = family.relatives(text, [(s.start, s.end) for s in mine if s.category is Category.NAME], kept)
+    kept_spans = {(s.start, s.end) for s in mine} - others
+    return [s for s in spans if (s.start, s.end) not in kept_spans]
 
 
 def _within(words: frozenset[str], names: list[frozenset[str]]) -> bool:

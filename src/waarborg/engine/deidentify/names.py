@@ -1,8 +1,8 @@
 """Names, streets, places and institutions: the capitalised runs of a text, each weighed in its context.
 
-One regular expression finds every *chain*: capitalised words joined by spaces or hyphens, with the initials
-(`J.P.`), abbreviations (`Burg.`, `Dr.`) and lowercase particles (`van der`, `de`, `ter`, `el`, `dos`) that
-names carry. In Dutch a capital inside a sentence marks a proper noun, so a chain is personal data unless it
+`chains` finds every *chain*: capitalised words joined by spaces or hyphens, with the initials (`J.P.`),
+abbreviations (`Burg.`, `Dr.`) and lowercase particles (`van der`, `de`, `ter`, `el`, `dos`) that names
+carry; `wordclass` says what one word is by itself. In Dutch a capital inside a sentence marks a proper noun, so a chain is personal data unless it
 proves otherwise; the work is in the cases where the capital says nothing:
 
 - at the start of a sentence every word has one. There a word counts as a name when it is a known first
@@ -28,173 +28,15 @@ found after `mevrouw` is also found where a sentence starts with it.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from functools import lru_cache
-
-from waarborg.engine.deidentify import lexicons, words
+from waarborg.engine.deidentify import chains, lexicons, wordclass, words
+from waarborg.engine.deidentify.chains import HOUSE, Tok
 from waarborg.engine.deidentify.spans import Category, Span
+from waarborg.engine.deidentify.wordclass import acronym, common, ends, is_name_word, is_title, ordinary
+from waarborg.engine.deidentify.wordsearch import find_words
 
-_UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
-_L = r"[^\W\d_]"
-_CAP = rf"(?:['’]s-)?[{_UP}]{_L}+(?:['’-]{_L}+)*"
-_INIT = rf"[{_UP}]\.(?:[ \u00a0]?[{_UP}]\.)*"
-_ABBR = r"(?:Burg|Prof|Dr|Mr|Ir|Ing|Drs|Ds|St|Pr|Kon|Gen|Jhr|Mgr|Past|Mw|Dhr|Mevr)\."
-_PART = r"(?:van|von|der|den|de|del|della|di|da|das|dos|do|du|la|le|te|ter|ten|in ['’]t|['’]t|['’]s|el|ben|bin|ibn|abu|bou|ait)"
-_PRE = rf"(?:{_PART}[ \u00a0]+|{_INIT}[ \u00a0]*|{_ABBR}[ \u00a0]*)"
-# Chains start at a capital not inside a word: found with a pattern that begins with the capital (the engine
-# skips to capitals, three times faster than checking every position), then matched from there; lowercase
-# particles before it ("de Vries") are added in Python.
-_START = re.compile(rf"(?<![\w@/.-])['’]s-[{_UP}]|[{_UP}](?<![\w@/.'’-][{_UP}])")
-_CHAIN = re.compile(rf"{_PRE}*{_CAP}(?:(?:[ \u00a0]+|-){_PRE}*{_CAP})*")
+__all__ = ["NameFinder", "find", "find_words"]
+
 _LEGAL_WORDS = frozenset(["BV", "NV", "VOF", "CV", "Holding"])
-_PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "do", "du", "la", "le", "te"]
-) | frozenset(["ter", "ten", "'t", "’t", "'s", "el", "ben", "bin", "ibn", "abu", "bou", "ait"])
-_TOKEN = re.compile(rf"(?P<abbr>{_ABBR})|(?P<init>{_INIT})|(?P<part>{_PART})(?=[ \u00a0])|(?P<cap>{_CAP})")
-_HOUSE = re.compile(
-    r"[ \u00a0]+\d{1,5}(?:[ \u00a0]?-[ \u00a0]?(?:\d{1,4}|[A-Za-z]{1,3}|[IVX]{1,4})\b|(?:[A-Za-z]{1,3}|bis)\b"
-    r"|[ \u00a0](?:[A-Z]|I{1,3}|IV|hs|h|bg|huis|bis|zw|rd|boven|beneden|achter)\b|[ \u00a0]?/[ \u00a0]?\d{1,4}\b)?"
-    r"(?![\d]|[.,:]\d)"
-)
-_AFTER_HOUSE = re.compile(
-    r"[ \u00a0]*,?[ \u00a0]*(?:[1-9]\d{3}[ \u00a0]{0,2}[A-Za-z]{2}\b|(?:te|in)[ \u00a0]+[A-Z])|[ \u00a0]*,[ \u00a0]*[A-Z][a-z]"
-)
-# A place of several words after a postcode or "in": "Stad aan 't Haringvliet", "Wijk bij Duurstede".
-_PLACE_TAIL = re.compile(
-    rf"(?:[ \u00a0](?:aan|op|bij|en|in|onder|over|ter|de|den|het|['’]t)(?:[ \u00a0](?:de|den|het|['’]t))?[ \u00a0]{_CAP})+"
-)
-_SENTENCE_END = frozenset(".!?:;\n(\"“”‘'•*>[|")
-
-
-def _ends(word: str, endings: tuple[str, ...]) -> bool:
-    """`word` ends in one of `endings` and is longer than it ("Kerkstraat", not "Straat"; "Opslaan" is a verb)."""
-    if not word.endswith(endings) or word.endswith("slaan"):
-        return False
-    return any(word.endswith(e) and len(word) > len(e) + 1 for e in endings)
-
-
-class _Tok:
-    __slots__ = ("end", "kind", "start", "word")
-
-    def __init__(self, start: int, end: int, kind: str, word: str) -> None:
-        self.start, self.end, self.kind, self.word = start, end, kind, word
-
-
-def _particles_before(text: str, start: int) -> int:
-    """Where the chain starts with the lowercase particles before it: "de Vries", "van der Berg", "in 't Veld"."""
-    head = text[max(0, start - 12) : start]
-    if not head.endswith((" ", "\u00a0")):
-        return start
-    words = head.split()
-    begin = start
-    for word in reversed(words[-2:]):
-        if word not in _PARTICLES and not (word == "in" and text[begin : begin + 2] in ("'t", "’t")):
-            break
-        if word == "ben":  # before a name it is the verb ("Ik ben Jan Smit"); inside one ("Ali ben Said") it stays
-            break
-        begin = text.rindex(word, 0, begin)
-    return begin
-
-
-def _split(toks: list[_Tok]) -> list[tuple[list[_Tok], bool | None]]:
-    """A chain broken where a capitalised word starts a new sentence without a full stop ("Tao Tang Ik ben...")."""
-    parts: list[tuple[list[_Tok], bool | None]] = []
-    begin = 0
-    for i in range(1, len(toks)):
-        word = toks[i].word
-        if toks[i].kind == "cap" and word.lower() in words.STARTERS and word not in lexicons.person_names():
-            parts.append((toks[begin:i], None if not parts else True))
-            begin = i
-    parts.append((toks[begin:], None if not parts else True))
-    return parts
-
-
-def _sentence_start(text: str, i: int) -> bool:
-    if i >= 2 and text[i - 1] == " " and text[i - 2].isalnum():
-        return False  # the common case: a word and a space before
-    j = i - 1
-    while j >= 0 and text[j] in " \t\u00a0":
-        j -= 1
-    if j < 0:
-        return True
-    c = text[j]
-    if c == ".":
-        k = j - 1
-        while k >= 0 and text[k].isalpha():
-            k -= 1
-        word = text[k + 1 : j]
-        if len(word) == 1 and word.isupper():
-            return False  # after an initial: "J. Jansen"
-        # after a title ("dr. Boven", "mw. Bakker") the sentence goes on
-        return not (word.lower() in words.TITLES and (k < 0 or not text[k].isalnum()))
-    if c in _SENTENCE_END:
-        return True
-    return c in "-–—" and (j == 0 or text[j - 1] == "\n")
-
-
-_PREFIXES = frozenset(["her", "on", "ver", "be", "ge", "mede", "zelf", "oud", "ex", "anti", "niet", "wan", "mis"])
-
-
-@lru_cache(maxsize=65536)
-def _common(word: str) -> bool:
-    """An ordinary Dutch word (or a compound of them: "Mantelzorgwaardering", "Wachtwoordherinitialisatie")."""
-    low = word.lower()
-    vocab = lexicons.vocabulary()
-    if low in vocab:
-        return True
-    if "-" in word:
-        rest = word.rpartition("-")[2]
-        if rest[:1].islower():  # "CSRF-cookie", "Komma-gescheiden": a compound, not a double name
-            return True
-    if len(low) < 9:
-        return False
-    for i in range(3, len(low) - 2):
-        head = low[:i]
-        if head in vocab or head in _PREFIXES or (head[-1] in "s" and head[:-1] in vocab and i > 4):
-            rest = low[i:]
-            if rest in vocab or (len(rest) >= 9 and _common(rest)):
-                return True
-    return False
-
-
-def _ordinary(word: str) -> bool:
-    if word in lexicons.ordinary() or word.lower().endswith(words.ORDINARY_ENDINGS):
-        return True
-    # "Australisch-Engels", "Noord-Brabant": every part ordinary
-    return "-" in word and all(
-        p in lexicons.ordinary() or p.lower().endswith(words.ORDINARY_ENDINGS) for p in word.split("-") if p
-    )
-
-
-def _strong_first(word: str) -> bool:
-    return word in lexicons.first_names() and word.lower() not in words.FUNCTION
-
-
-def _is_name_word(word: str) -> bool:
-    """At a sentence start: does this word carry a name by itself?"""
-    low = word.lower()
-    if low in words.FUNCTION or low in words.TITLES or low in words.RELATIONS or low in words.GREETINGS:
-        return False
-    if _ordinary(word):
-        return False
-    if _strong_first(word):
-        return True
-    if word.isupper():
-        return False
-    return not _common(word)
-
-
-def _acronym(word: str) -> bool:
-    """All capitals ("UWV", "CSRF-cookie" aside): an abbreviation, not a name, unless a list says otherwise."""
-    return word.isupper() and word not in lexicons.person_names()
-
-
-def _is_title(tok: _Tok) -> bool:
-    low = tok.word.lower()
-    return tok.kind == "abbr" or (
-        tok.kind == "cap" and (low in words.TITLES or low in words.RELATIONS or low in words.GREETINGS)
-    )
 
 
 class NameFinder:
@@ -205,62 +47,40 @@ class NameFinder:
         self.names: set[str] = set()
 
     def run(self) -> list[Span]:
-        text, pos, k = self.text, 0, 0
-        taken = [(s.start, s.end) for s in self.taken]
-        n_taken = len(taken)
-        search, match, plain, chain = _START.search, _CHAIN.match, self._plain_start, self._chain
+        text, pos = self.text, 0
+        # What the shape finders took is masked with digits (a postcode's letters are no name): no chain
+        # starts or runs inside it, and no candidate there costs a step of this loop.
+        scan = _masked(text, self.taken)
+        search, chain, house = chains.CHAIN.search, self._chain, HOUSE.match
+        sentence_start, plain = chains.sentence_start, wordclass.plain
         while True:
-            s = search(text, pos)
-            if s is None:
-                break
-            m = match(text, s.start())
+            m = search(scan, pos)
             if m is None:
-                pos = s.end()
-                continue
+                break
             start, end = m.span()
-            while k < n_taken and taken[k][1] <= start:
-                k += 1
-            if k < n_taken and taken[k][0] <= start:
-                pos = taken[k][1]
-                continue
             pos = end
-            if text[end : end + 1].isdigit():
+            after = text[end : end + 1]
+            if after.isdigit():
                 continue  # "IPv4", "COVID19": a code, not a name
             word = m.group()
-            if plain(word, start, end):
-                continue
-            begin = _particles_before(text, start) if text[start - 1 : start] == " " else start
+            # The common case, decided at once: an ordinary word starting a sentence ("De", "Gisteren", "Cliënt").
+            sentence = None
+            if plain(word):
+                sentence = sentence_start(text, start)
+                if sentence and after != "," and not house(text, end):
+                    continue
+            begin = chains.particles_before(text, start) if text[start - 1 : start] == " " else start
             if begin == start and word.isalpha():  # one plain word: no need to tokenise
-                found = chain([_Tok(start, end, "cap", word)], False, None)
+                found = chain([Tok(start, end, "cap", word)], False, sentence)
             else:
-                toks = [
-                    _Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in _TOKEN.finditer(text, begin, end)
-                ]
                 found = 0
-                for part, sentence in _split(toks):
-                    found = max(found, chain(part, False, sentence))
+                for part, first in chains.split(chains.tokens(text, begin, end)):
+                    found = max(found, chain(part, False, first))
             if found > pos:
                 pos = found
         if self.names:
             self._propagate()
         return self.spans
-
-    def _plain_start(self, word: str, start: int, end: int) -> bool:
-        """An ordinary word starting a sentence ("De", "Gisteren", "Cliënt"): the common case, decided at once."""
-        low = word.lower()
-        if low in words.FUNCTION:
-            pass
-        elif (
-            " " in word
-            or low not in lexicons.vocabulary()
-            or word in lexicons.person_names()
-            or word in lexicons.places().by_first
-            or word in lexicons.institutions().by_first
-            or low in words.INSTITUTION_FIRST
-        ):
-            return False
-        text = self.text
-        return _sentence_start(text, start) and not _HOUSE.match(text, end) and text[end : end + 1] != ","
 
     def _add(self, start: int, end: int, category: Category) -> int:
         self.spans.append(Span(start, end, category))
@@ -268,7 +88,7 @@ class NameFinder:
 
     # -- one chain ------------------------------------------------------------------------------------------
 
-    def _chain(self, toks: list[_Tok], context: bool = False, sentence: bool | None = None) -> int:
+    def _chain(self, toks: list[Tok], context: bool = False, sentence: bool | None = None) -> int:
         text = self.text
         while toks and toks[-1].kind != "cap":
             toks = toks[:-1]
@@ -276,16 +96,16 @@ class NameFinder:
             return 0
         before = words.Before(text, toks[0].start)
         if sentence is None:
-            sentence = _sentence_start(text, toks[0].start)
+            sentence = chains.sentence_start(text, toks[0].start)
         found = self._street_number(toks, before)
         if found:
             return found
         context = context or before.title() or before.relation()
         # Titles and relations written inside the chain ("Mevrouw Bouzid", "Dr. Mensah", "Buurvrouw Jansen").
         lead = next((i for i, t in enumerate(toks) if t.kind != "part"), 0)
-        if lead and lead < len(toks) - 1 and _is_title(toks[lead]):
+        if lead and lead < len(toks) - 1 and is_title(toks[lead]):
             toks = toks[lead:]  # "van Mevrouw De Heide": the particle belongs to the sentence
-        while len(toks) > 1 and _is_title(toks[0]):
+        while len(toks) > 1 and is_title(toks[0]):
             if toks[0].word in lexicons.first_names() and self._surname_follows(toks[1]):
                 break  # "Lieve van 't Dijkstra", "Lieve Kamp" sign the letter; "Lieve Anna" greets her
             toks = toks[1:]
@@ -300,7 +120,7 @@ class NameFinder:
         self._name(toks, sentence, context)
         return toks[-1].end
 
-    def _institution(self, toks: list[_Tok], before: words.Before, context: bool, sentence: bool) -> int:
+    def _institution(self, toks: list[Tok], before: words.Before, context: bool, sentence: bool) -> int:
         text = self.text
         if len(toks) > 1 and toks[-1].word in _LEGAL_WORDS:  # "Hoogeveen Hoveniers BV"
             end = self._add(toks[0].start, toks[-1].end, Category.INSTITUTION)
@@ -338,41 +158,41 @@ class NameFinder:
             return self._add(toks[0].start, toks[-1].end, Category.INSTITUTION)
         if len(toks) == 1 and not context:
             low = toks[0].word.lower()
-            if low.endswith(words.INSTITUTION_ENDINGS) and not _common(low):
+            if low.endswith(words.INSTITUTION_ENDINGS) and not common(low):
                 return self._add(toks[0].start, toks[0].end, Category.INSTITUTION)
         return 0
 
-    def _street_number(self, toks: list[_Tok], before: words.Before) -> int:
+    def _street_number(self, toks: list[Tok], before: words.Before) -> int:
         """A street with its house number: "Kerkstraat 12a", "Prof. Appiahlaan 215", "Brink 3" after "woont"."""
-        house = _HOUSE.match(self.text, toks[-1].end)
+        house = HOUSE.match(self.text, toks[-1].end)
         if not house:
             return 0
         while toks and toks[0].kind == "part":
             toks = toks[1:]
         last = toks[-1].word.lower()
         if (
-            _ends(last, words.STREET_STRONG)
-            or _ends(last, words.STREET_WEAK)
+            ends(last, words.STREET_STRONG)
+            or ends(last, words.STREET_WEAK)
             or before.address()
             or before.postcode()
-            or _AFTER_HOUSE.match(self.text, house.end())
+            or chains.AFTER_HOUSE.match(self.text, house.end())
         ):
             return self._add(toks[0].start, house.end(), Category.ADDRESS)
         return 0
 
-    def _street(self, toks: list[_Tok]) -> int:
+    def _street(self, toks: list[Tok]) -> int:
         while toks and toks[0].kind == "part":
             toks = toks[1:]
         last = toks[-1].word
         if (
             not last.isupper()
-            and _ends(last.lower(), words.STREET_STRONG)
-            and (len(toks) > 1 or not _sentence_start(self.text, toks[0].start) or not _common(last))
+            and ends(last.lower(), words.STREET_STRONG)
+            and (len(toks) > 1 or not chains.sentence_start(self.text, toks[0].start) or not common(last))
         ):
             return self._add(toks[0].start, toks[-1].end, Category.ADDRESS)
         return 0
 
-    def _place(self, toks: list[_Tok], before: words.Before, sentence: bool) -> int:
+    def _place(self, toks: list[Tok], before: words.Before, sentence: bool) -> int:
         text = self.text
         first = next((t for t in toks if t.kind != "part"), toks[0])
         if first.kind != "cap":
@@ -383,13 +203,13 @@ class NameFinder:
         after_postcode = before.postcode()
         if known:
             stop = first.start + len(known)
-            placed = after_postcode or not sentence or not _common(known) or text.startswith(",", stop)
+            placed = after_postcode or not sentence or not common(known) or text.startswith(",", stop)
             if placed and (first is toks[0] or before.place()):
                 return self._add(first.start, stop, Category.CITY)
         rest = [t for t in toks if t.kind == "cap"]
         if after_postcode or (before.place() and len(rest) <= 3 and all(self._unknown(t.word) for t in rest[-1:])):
             end = toks[-1].end
-            tail = _PLACE_TAIL.match(text, end)
+            tail = chains.PLACE_TAIL.match(text, end)
             return self._add(first.start, tail.end() if tail else end, Category.CITY)
         return 0
 
@@ -398,18 +218,18 @@ class NameFinder:
         """After "in" or "te" a capitalised word that is no known name and names no one is a place, even when it
         is also a Dutch word ("te Anderen", "in Spier")."""
         compound = "-" in word and word.rpartition("-")[2][:1].islower()
-        return not (word in lexicons.person_names() or _ordinary(word) or word.isupper() or compound)
+        return not (word in lexicons.person_names() or ordinary(word) or word.isupper() or compound)
 
-    def _name(self, toks: list[_Tok], sentence: bool, context: bool) -> None:
+    def _name(self, toks: list[Tok], sentence: bool, context: bool) -> None:
         if not context:
             # The first word of a sentence is capitalised anyway: drop it unless it carries a name.
-            name_word = _is_name_word(toks[0].word) if toks[0].kind == "cap" else True
+            name_word = is_name_word(toks[0].word) if toks[0].kind == "cap" else True
             if sentence and not name_word and not self._first_name_after_all(toks):
                 toks = toks[1:]
             while (
                 toks
                 and toks[0].kind == "cap"
-                and _ordinary(toks[0].word)
+                and ordinary(toks[0].word)
                 and toks[0].word not in lexicons.person_names()
             ):
                 toks = toks[1:]
@@ -422,12 +242,12 @@ class NameFinder:
             if not any(t.kind in ("init", "abbr") for t in toks) and not any(t.word in names for t in caps):
                 # Only words that name no one, acronyms and ordinary Dutch words: "Sociale Verzekeringsbank",
                 # "de Algemene wet". A single unknown word ("Tesfalidet") is a name.
-                if not any(not (_ordinary(t.word) or _acronym(t.word) or _common(t.word)) for t in caps):
+                if not any(not (ordinary(t.word) or acronym(t.word) or common(t.word)) for t in caps):
                     return
             elif (
                 len(caps) == 1
                 and len(toks) == 1
-                and (_ordinary(caps[0].word) or caps[0].word.lower() in words.FUNCTION)
+                and (ordinary(caps[0].word) or caps[0].word.lower() in words.FUNCTION)
             ):
                 return  # "in het Frans", "Hoi Rawan, Meer dan...": a name that is also such a word needs a title
         if not toks:
@@ -438,11 +258,11 @@ class NameFinder:
                 self.names.add(t.word)
 
     @staticmethod
-    def _surname_follows(tok: _Tok) -> bool:
+    def _surname_follows(tok: Tok) -> bool:
         return tok.kind == "part" or (tok.kind == "cap" and tok.word in lexicons.surnames())
 
     @staticmethod
-    def _first_name_after_all(toks: list[_Tok]) -> bool:
+    def _first_name_after_all(toks: list[Tok]) -> bool:
         """A capitalised Dutch word opening a sentence, yet followed by a surname: "Lubbert van Steen", "Wil Beek"."""
         if len(toks) < 2:
             return False
@@ -450,11 +270,11 @@ class NameFinder:
         if first in lexicons.first_names() and nxt.kind == "cap" and nxt.word in lexicons.person_names():
             return True
         low = first.lower()
-        if low in words.FUNCTION or _ordinary(first) or low in words.INSTITUTION_FIRST:
+        if low in words.FUNCTION or ordinary(first) or low in words.INSTITUTION_FIRST:
             return False
         if nxt.kind == "part":
             return True
-        return nxt.kind == "cap" and (nxt.word in lexicons.surnames() or not _common(nxt.word))
+        return nxt.kind == "cap" and (nxt.word in lexicons.surnames() or not common(nxt.word))
 
     # -- names found once are names everywhere --------------------------------------------------------------
 
@@ -465,30 +285,17 @@ class NameFinder:
                 self.spans.append(Span(start, end, Category.NAME))
 
 
-def find_words(text: str, found: Iterable[str], *, ignore_case: bool) -> list[tuple[int, int]]:
-    """Where any of `found` stands in `text` as a whole word (or whole words)."""
-    wanted = sorted({w for w in found if w}, key=len, reverse=True)
-    if not wanted:
-        return []
-    if ignore_case:
-        alternatives = "|".join(re.escape(w) for w in wanted)
-        pattern = re.compile(rf"(?<![\w@.-])(?:{alternatives})(?![\w@-]|\.\w)", re.IGNORECASE)
-        return [m.span() for m in pattern.finditer(text)]
-    # Case-sensitive: plain substring search, no pattern to compile for every text.
-    out: list[tuple[int, int]] = []
-    n = len(text)
-    for word in wanted:
-        i = text.find(word)
-        while i != -1:
-            j = i + len(word)
-            left_ok = i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "@.-_")
-            right_ok = j == n or not (
-                text[j].isalnum() or text[j] in "@-_" or (text[j] == "." and j + 1 < n and text[j + 1].isalnum())
-            )
-            if left_ok and right_ok:
-                out.append((i, j))
-            i = text.find(word, j)
-    return out
+def _masked(text: str, taken: list[Span]) -> str:
+    """`text` with every span of `taken` overwritten by zeros, offsets unchanged."""
+    if not taken:
+        return text
+    parts: list[str] = []
+    last = 0
+    for span in taken:
+        parts += (text[last : span.start], "0" * (span.end - span.start))
+        last = span.end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def find(text: str, taken: list[Span]) -> list[Span]:

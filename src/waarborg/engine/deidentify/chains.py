@@ -1,0 +1,110 @@
+"""The capitalised runs ("chains") of a text and the little grammar around them, for the name finder.
+
+A chain is capitalised words joined by spaces or hyphens, with the initials (`J.P.`), abbreviations
+(`Burg.`, `Dr.`) and lowercase particles (`van der`, `de`, `ter`, `el`, `dos`) that names carry. One
+regular expression finds each chain from its first capital: it begins with the capital, so the engine skips
+to capitals by itself instead of trying every position (about three times faster), and checks only then
+that no letter, `@`, `/`, `.` or `-` stands before it. Lowercase particles before a chain ("de Vries") are
+added in Python (`particles_before`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from waarborg.engine.deidentify import lexicons, words
+
+UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+_L = r"[^\W\d_]"
+CAP = rf"(?:['’]s-)?[{UP}]{_L}+(?:['’-]{_L}+)*"
+_INIT = rf"[{UP}]\.(?:[ \u00a0]?[{UP}]\.)*"
+_ABBR = r"(?:Burg|Prof|Dr|Mr|Ir|Ing|Drs|Ds|St|Pr|Kon|Gen|Jhr|Mgr|Past|Mw|Dhr|Mevr)\."
+_PART = r"(?:van|von|der|den|de|del|della|di|da|das|dos|do|du|la|le|te|ter|ten|in ['’]t|['’]t|['’]s|el|ben|bin|ibn|abu|bou|ait)"
+_PRE = rf"(?:{_PART}[ \u00a0]+|{_INIT}[ \u00a0]*|{_ABBR}[ \u00a0]*)"
+# The lookaheads come first so the engine still scans for a capital (or "'s-") before it tries anything.
+CHAIN = re.compile(
+    rf"(?:(?=[{UP}])(?<![\w@/.'’-])|(?=['’]s-[{UP}])(?<![\w@/.-])){_PRE}*{CAP}(?:(?:[ \u00a0]+|-){_PRE}*{CAP})*"
+)
+TOKEN = re.compile(rf"(?P<abbr>{_ABBR})|(?P<init>{_INIT})|(?P<part>{_PART})(?=[ \u00a0])|(?P<cap>{CAP})")
+HOUSE = re.compile(
+    r"[ \u00a0]+\d{1,5}(?:[ \u00a0]?-[ \u00a0]?(?:\d{1,4}|[A-Za-z]{1,3}|[IVX]{1,4})\b|(?:[A-Za-z]{1,3}|bis)\b"
+    r"|[ \u00a0](?:[A-Z]|I{1,3}|IV|hs|h|bg|huis|bis|zw|rd|boven|beneden|achter)\b|[ \u00a0]?/[ \u00a0]?\d{1,4}\b)?"
+    r"(?![\d]|[.,:]\d)"
+)
+AFTER_HOUSE = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]*(?:[1-9]\d{3}[ \u00a0]{0,2}[A-Za-z]{2}\b|(?:te|in)[ \u00a0]+[A-Z])|[ \u00a0]*,[ \u00a0]*[A-Z][a-z]"
+)
+# A place of several words after a postcode or "in": "Stad aan 't Haringvliet", "Wijk bij Duurstede".
+PLACE_TAIL = re.compile(
+    rf"(?:[ \u00a0](?:aan|op|bij|en|in|onder|over|ter|de|den|het|['’]t)(?:[ \u00a0](?:de|den|het|['’]t))?[ \u00a0]{CAP})+"
+)
+_SENTENCE_END = frozenset(".!?:;\n(\"“”‘'•*>[|")
+PARTICLES = frozenset(
+    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "do", "du", "la", "le", "te"]
+) | frozenset(["ter", "ten", "'t", "’t", "'s", "el", "ben", "bin", "ibn", "abu", "bou", "ait"])
+
+
+class Tok:
+    """One word of a chain: `kind` is `cap`, `part` (particle), `init` (initials) or `abbr` (`Dr.`)."""
+
+    __slots__ = ("end", "kind", "start", "word")
+
+    def __init__(self, start: int, end: int, kind: str, word: str) -> None:
+        self.start, self.end, self.kind, self.word = start, end, kind, word
+
+
+def tokens(text: str, begin: int, end: int) -> list[Tok]:
+    return [Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in TOKEN.finditer(text, begin, end)]
+
+
+def particles_before(text: str, start: int) -> int:
+    """Where the chain starts with the lowercase particles before it: "de Vries", "van der Berg", "in 't Veld"."""
+    head = text[max(0, start - 12) : start]
+    if not head.endswith((" ", "\u00a0")):
+        return start
+    parts = head.split()
+    begin = start
+    for word in reversed(parts[-2:]):
+        if word not in PARTICLES and not (word == "in" and text[begin : begin + 2] in ("'t", "’t")):
+            break
+        if word == "ben":  # before a name it is the verb ("Ik ben Jan Smit"); inside one ("Ali ben Said") it stays
+            break
+        begin = text.rindex(word, 0, begin)
+    return begin
+
+
+def split(toks: list[Tok]) -> list[tuple[list[Tok], bool | None]]:
+    """A chain broken where a capitalised word starts a new sentence without a full stop ("Tao Tang Ik ben...")."""
+    parts: list[tuple[list[Tok], bool | None]] = []
+    begin = 0
+    starters, names = words.STARTERS, lexicons.person_names()
+    for i in range(1, len(toks)):
+        word = toks[i].word
+        if toks[i].kind == "cap" and word.lower() in starters and word not in names:
+            parts.append((toks[begin:i], None if not parts else True))
+            begin = i
+    parts.append((toks[begin:], None if not parts else True))
+    return parts
+
+
+def sentence_start(text: str, i: int) -> bool:
+    if i >= 2 and text[i - 1] == " " and text[i - 2].isalnum():
+        return False  # the common case: a word and a space before
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0:
+        return True
+    c = text[j]
+    if c == ".":
+        k = j - 1
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        word = text[k + 1 : j]
+        if len(word) == 1 and word.isupper():
+            return False  # after an initial: "J. Jansen"
+        # after a title ("dr. Boven", "mw. Bakker") the sentence goes on
+        return not (word.lower() in words.TITLES and (k < 0 or not text[k].isalnum()))
+    if c in _SENTENCE_END:
+        return True
+    return c in "-–—" and (j == 0 or text[j - 1] == "\n")
