@@ -2,7 +2,9 @@
 
 A case is a record of the first record type the policy lists under a purpose with `human_decision: true`
 (the application of IkZorgInAssen, the benefit file of Werkzaak, the client file of Kwartier...): the
-other types of such a purpose (care notes, a plan) are part of a case, not cases of their own. A case
+other types of such a purpose (care notes, a plan) are part of a case, not cases of their own. A record type
+with every bank field a payout needs (`actions.BANK_FIELDS`) is a payout, not a case: a person pays it out
+once its application is granted (`payout_execute`), which checks that decision and the open flags. A case
 waits while it has no `Decision`. The queue shows the cases of the purposes the reader may `decide` on,
 on need-to-know purposes only those of their caseload, oldest first. It shows no record data: the
 assessor opens the case's page, which reads through the vault's audited door.
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from waarborg.core.actors import Actor
-from waarborg.engine.decisions.actions import FOUR_EYES, is_human
+from waarborg.engine.decisions.actions import BANK_FIELDS, FOUR_EYES, is_human
 from waarborg.engine.decisions.models import Flag
 from waarborg.engine.policy.schema import Policy
 from waarborg.engine.vault.authorisation import mine, needs_assignment
@@ -32,8 +34,9 @@ def case_types(policy: Policy) -> dict[str, str]:
     first: dict[str, str] = {}
     for type_id, spec in policy.record_types.items():
         purpose = policy.purposes.get(spec.purpose)
-        if purpose is not None and purpose.human_decision:
-            first.setdefault(spec.purpose, type_id)
+        if purpose is None or not purpose.human_decision or all(f in spec.fields for f in BANK_FIELDS):
+            continue  # a payout is paid (`payout_execute`) once its application is granted, not assessed
+        first.setdefault(spec.purpose, type_id)
     return first
 
 
