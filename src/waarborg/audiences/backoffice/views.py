@@ -40,7 +40,7 @@ from waarborg.engine.policy.active import current
 from waarborg.engine.retention.models import Hold
 from waarborg.engine.retention.reading import preview_read
 from waarborg.engine.retention.sweep import preview
-from waarborg.engine.rights import actions, delivery, duties, erasure, letters
+from waarborg.engine.rights import actions, delivery, duties, erasure, letters, matching
 from waarborg.engine.rights.handlers import require_handler
 from waarborg.engine.rights.models import Request
 from waarborg.engine.vault.access import ensure_logged
@@ -153,7 +153,7 @@ def detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "registered_by": req.created_by, "verified_by": req.identity_verified_by,
         "reviewers": list(dict.fromkeys(s.by for s in steps if s.action == "reviewed" and s.by)),
         "deliveries": req.deliveries.select_related("by"),
-        "mine": not duties.may_take_step(request.user, req),
+        "mine": not duties.may_take_step(request.user, req), "awaits_match": matching.awaits_match(req),
         "channels": [c for c in delivery.sending_channels(policy) if c != "letter"],
         "letter_formats": [f for f in ("pdf", "html") if f in delivery.formats_for(req.type)]})
 

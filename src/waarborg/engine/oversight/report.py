@@ -36,6 +36,7 @@ class Chart:
     ident: str
     title: str
     svg: SafeString
+    summary: str
     caption: str
     head: list[str]
     rows: list[list[Any]]
@@ -65,38 +66,37 @@ def charts_of(fig: Figures) -> list[Chart]:
               pgettext("chart", "open, te laat"), pgettext("chart", "open, binnen termijn")]
     columns = [(m.month, [m.in_time, m.late, m.open_late, m.open]) for m in fig.months]
     title = gettext("Verzoeken van betrokkenen per maand van ontvangst")
-    out.append(Chart("chart-requests", title, charts.stacked(
-        "chart-requests", title,
-        gettext("%(total)d verzoeken, waarvan %(in_time)d binnen de termijn beantwoord.")
-        % {"total": fig.requests, "in_time": fig.requests_in_time}, columns, series),
+    desc = (gettext("%(total)d verzoeken, waarvan %(in_time)d binnen de termijn beantwoord.")
+            % {"total": fig.requests, "in_time": fig.requests_in_time})
+    out.append(Chart("chart-requests", title, charts.stacked("chart-requests", title, desc, columns, series), desc,
         title, [gettext("Maand"), *series, gettext("Totaal")],
         [[m.month, m.in_time, m.late, m.open_late, m.open, m.total] for m in fig.months]))
     title = gettext("Gegevens verwijderd of geanonimiseerd per bewaarregel")
     rule_rows = [(r.label, float(r.deleted + r.anonymised)) for r in fig.rules]
+    desc = gettext("%(n)d gegevens in totaal.") % {"n": int(sum(v for _, v in rule_rows))}
     out.append(Chart("chart-retention", title, charts.bars(
-        "chart-retention", title, gettext("%(n)d gegevens in totaal.") % {"n": int(sum(v for _, v in rule_rows))},
-        rule_rows, empty=gettext("Geen gegevens verwijderd in deze periode.")),
+        "chart-retention", title, desc, rule_rows, empty=gettext("Geen gegevens verwijderd in deze periode.")), desc,
         title, [gettext("Bewaarregel"), gettext("Verwijderd"), gettext("Geanonimiseerd")],
         [[r.label, r.deleted, r.anonymised] for r in fig.rules]))
     title = gettext("Weigeringen per reden")
+    desc = gettext("%(n)d geweigerde pogingen in totaal.") % {"n": sum(n for _, n in fig.refusals)}
     out.append(Chart("chart-refusals", title, charts.bars(
-        "chart-refusals", title, gettext("%(n)d geweigerde pogingen in totaal.")
-        % {"n": sum(n for _, n in fig.refusals)}, [(reason, float(n)) for reason, n in fig.refusals],
-        empty=gettext("Geen weigeringen in deze periode.")),
+        "chart-refusals", title, desc, [(reason, float(n)) for reason, n in fig.refusals],
+        empty=gettext("Geen weigeringen in deze periode.")), desc,
         title, [gettext("Reden"), gettext("Aantal")], [[reason, n] for reason, n in fig.refusals]))
     title = gettext("Datalekken: uren tot de melding aan de AP")
     summary = breach_summary(fig.breaches)
     kinds = dict(Kind.choices)
     hours = gettext("%(n)d uur") % {"n": round(fig.deadline_hours)}
+    desc = (gettext("%(n)d datalekken; %(in_time)d op tijd gemeld, %(late)d te laat, %(not_required)d zonder "
+                    "meldplicht, %(open)d nog niet gemeld. De streep staat op de termijn van %(hours)s.")
+            % {"n": len(fig.breaches), "in_time": summary.get("notified", 0), "late": summary.get("notified_late", 0),
+               "not_required": summary.get("not_required", 0),
+               "open": sum(summary.get(s, 0) for s in ("due", "warning", "overdue")), "hours": hours})
     out.append(Chart("chart-breaches", title, charts.bars(
-        "chart-breaches", title,
-        gettext("%(n)d datalekken; %(in_time)d op tijd gemeld, %(late)d te laat, %(not_required)d zonder "
-                "meldplicht, %(open)d nog niet gemeld. De streep staat op de termijn van %(hours)s.")
-        % {"n": len(fig.breaches), "in_time": summary.get("notified", 0), "late": summary.get("notified_late", 0),
-           "not_required": summary.get("not_required", 0),
-           "open": sum(summary.get(s, 0) for s in ("due", "warning", "overdue")), "hours": hours},
+        "chart-breaches", title, desc,
         [(f"{b.ref} {kinds.get(b.kind, b.kind)}", b.hours) for b in fig.breaches if b.hours is not None],
-        mark=fig.deadline_hours, mark_label=hours, empty=gettext("Geen datalekken gemeld aan de AP.")),
+        mark=fig.deadline_hours, mark_label=hours, empty=gettext("Geen datalekken gemeld aan de AP.")), desc,
         title, [gettext("Datalek"), gettext("Soort"), gettext("Bekend sinds"), gettext("Uren tot melding"),
                 gettext("Stand")],
         [[b.ref, kinds.get(b.kind, b.kind), day_in_words(timezone.localtime(b.aware_at).date(), _lang()),
