@@ -37,6 +37,7 @@ def _number(value: float) -> str:
 def bars(ident: str, title: str, desc: str, rows: Sequence[tuple[str, float]], *, mark: float | None = None,
          mark_label: str = "", empty: str = "") -> SafeString:
     """Horizontal bars, one per row (label, value); `mark` draws a dashed line at that value (a deadline)."""
+    mark = mark if rows else None  # no bars: the sentence `empty` says it, a lone deadline line would not
     height = max(len(rows), 1) * (BAR + GAP) + GAP + (24 if mark is not None else 0)
     parts = _open(ident, title, desc, height)
     top = max([v for _, v in rows] + ([mark] if mark is not None else []) + [1])
@@ -73,6 +74,7 @@ def stacked(ident: str, title: str, desc: str, columns: Sequence[tuple[str, Sequ
     step = (WIDTH - 40) / max(len(columns), 1)
     width = min(step * 0.7, 48)
     parts.append(f'<line x1="30" y1="{chart_h}" x2="{WIDTH - 5}" y2="{chart_h}" stroke="#111111"/>')
+    every = -(-len(columns) // 10)  # at most ten labels under the axis; the table names every column
     for i, (label, values) in enumerate(columns):
         x = 36 + i * step
         y = float(chart_h)
@@ -84,10 +86,12 @@ def stacked(ident: str, title: str, desc: str, columns: Sequence[tuple[str, Sequ
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{h:.1f}" '
                          f'fill="{COLOURS[s % len(COLOURS)]}" stroke="#ffffff"/>')
         total = sum(values)
-        parts.append(f'<text x="{x + width / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#111111" '
-                     f'font-size="12">{total}</text>')
-        parts.append(f'<text x="{x + width / 2:.1f}" y="{chart_h + 16}" text-anchor="middle" fill="#111111" '
-                     f'font-size="11">{escape(label)}</text>')
+        if total:
+            parts.append(f'<text x="{x + width / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" fill="#111111" '
+                         f'font-size="12">{total}</text>')
+        if i % every == 0 or i == len(columns) - 1:
+            parts.append(f'<text x="{x + width / 2:.1f}" y="{chart_h + 16}" text-anchor="middle" fill="#111111" '
+                         f'font-size="11">{escape(label)}</text>')
     for s, name in enumerate(series):
         y = chart_h + 30 + s * 22
         parts.append(f'<rect x="36" y="{y}" width="16" height="16" fill="{COLOURS[s % len(COLOURS)]}"/>')
