@@ -41,6 +41,7 @@ from waarborg.engine.retention.models import Hold
 from waarborg.engine.retention.reading import preview_read
 from waarborg.engine.retention.sweep import preview
 from waarborg.engine.rights import actions, delivery, duties, erasure, letters, matching
+from waarborg.engine.rights.deadlines import Due, days_between
 from waarborg.engine.rights.handlers import require_handler
 from waarborg.engine.rights.models import Request
 from waarborg.engine.vault.access import ensure_logged
@@ -115,7 +116,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     if not show_all:
         rows = rows.filter(status__in=Request.OPEN)
     items = [{"request": r, "overdue": r.is_open and r.due_at < now,
-              "days_left": (r.due_at - now).days} for r in rows]
+              "due": Due(r, days_between(now, r.due_at), r.is_open and r.due_at < now)} for r in rows]
     return render(request, "backoffice/queue.html", {"items": items, "show_all": show_all,
                                                      "overdue": sum(1 for i in items if i["overdue"])})
 
