@@ -197,6 +197,7 @@ INSTALLED_APPS = [
     "waarborg.engine.breaches",
     "waarborg.engine.decisions",
     "waarborg.engine.backups",
+    "waarborg.engine.oversight",
     "waarborg.modules.listings",
     "waarborg.modules.tips",
     "waarborg.engine.jobs",

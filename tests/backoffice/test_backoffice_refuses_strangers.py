@@ -41,7 +41,7 @@ def test_staff_log_in_with_their_password_citizens_cannot(personas: dict[str, An
     assert wrong.status_code == 200 and 'role="alert"' in wrong.content.decode()
     assert [e.reason for e in audit("backoffice.login", outcome="refused")] == ["wrong_credentials"]
     right = client.post("/backoffice/inloggen", {"username": "pia", "password": STAFF_PASSWORD})
-    assert right.status_code == 302 and right["Location"] == "/backoffice/verzoeken/"
+    assert right.status_code == 302 and right["Location"] == "/backoffice/"
     assert client.get("/backoffice/verzoeken/").status_code == 200
     # a citizen's portal account does not open the back office
     username = citizen_account(anna).username

@@ -92,9 +92,8 @@ def test_the_team_leader_assigns_ends_and_hands_over_on_the_page(kwartier: dict[
     assert [e.actor for e in audit("subject.handover")] == ["tim"]
 
 
-@pytest.mark.parametrize("who, lands_on", [
-    ("worker", "/backoffice/mijn-clienten/"), ("leader", "/backoffice/toewijzingen/"),
-    ("privacy_officer", "/backoffice/verzoeken/"),
+@pytest.mark.parametrize("who, lands_on", [  # the start page: the day's work of their roles
+    ("worker", "/backoffice/"), ("leader", "/backoffice/"), ("privacy_officer", "/backoffice/"),
 ])
 def test_staff_land_on_a_page_their_roles_may_see(kwartier: dict[str, Any], who: str, lands_on: str) -> None:
     user = kwartier[who].user

@@ -51,8 +51,9 @@ def test_the_back_office_start_page_sends_visitors_to_log_in(kwartier: dict[str,
 
 
 @pytest.mark.parametrize(("persona", "pages"), [
-    ("worker", ["caseload"]), ("leader", ["assignments"]), ("administration", []),
-    ("privacy_officer", ["queue", "caseload", "breaches", "retention", "holds"])])  # support is need-to-know for all
+    ("worker", ["assessments", "caseload", "search"]), ("leader", ["assignments", "search"]),
+    ("administration", ["search"]),
+    ("privacy_officer", ["queue", "caseload", "breaches", "retention", "holds", "accountability", "search"])])  # support is need-to-know for all
 def test_the_start_page_and_the_navigation_list_only_what_the_roles_open(
         kwartier: dict[str, Any], persona: str, pages: list[str]) -> None:
     client = _signed_in(kwartier[persona])

@@ -12,7 +12,8 @@ from tests.caseloads.conftest import new_subject, records
 PASSWORD = "backoffice-wachtwoord-9"
 
 
-def _log_in(browser: Any, url: str, persona: Any) -> Any:
+def _log_in(browser: Any, url: str, persona: Any, to: str) -> Any:
+    """Log in (landing on the start page, the day's work) and open the page `to`."""
     persona.user.set_password(PASSWORD)
     persona.user.save()
     page = browser.new_context(locale="nl-NL").new_page()
@@ -20,6 +21,8 @@ def _log_in(browser: Any, url: str, persona: Any) -> Any:
     page.get_by_label("Gebruikersnaam").fill(persona.user.username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{url}/backoffice/")
+    page.goto(f"{url}{to}")
     return page
 
 
@@ -30,12 +33,12 @@ def test_a_team_leader_hands_over_a_leavers_cases_in_one_step(
     cases = [new_subject(kwartier["worker"], "support", external_id=f"kw-10{n}") for n in range(2)]
 
     # the leaver sees her two clients
-    leaver = _log_in(browser, live_server.url, kwartier["worker"])
+    leaver = _log_in(browser, live_server.url, kwartier["worker"], "/backoffice/mijn-clienten/")
     leaver.get_by_role("heading", level=1, name="Mijn cliënten").wait_for()
     assert leaver.locator("#caseload tr[data-assignment]").count() == 2
 
-    # the team leader lands on the assignments and hands over everything of Sanne to Wijkteam Zuid
-    leader = _log_in(browser, live_server.url, kwartier["leader"])
+    # the team leader opens the assignments and hands over everything of Sanne to Wijkteam Zuid
+    leader = _log_in(browser, live_server.url, kwartier["leader"], "/backoffice/toewijzingen/")
     leader.get_by_role("heading", level=1, name="Toewijzingen").wait_for()
     form = leader.locator("#handover-form")
     form.get_by_label("Van").select_option("sanne")
@@ -51,7 +54,7 @@ def test_a_team_leader_hands_over_a_leavers_cases_in_one_step(
     assert all(records(kwartier["worker"], case, "support").status_code == 403 for case in cases)
 
     # a member of Wijkteam Zuid finds both cases in hers
-    successor = _log_in(browser, live_server.url, kwartier["other_team"])
+    successor = _log_in(browser, live_server.url, kwartier["other_team"], "/backoffice/mijn-clienten/")
     successor.get_by_role("heading", level=1, name="Mijn cliënten").wait_for()
     assert {successor.locator("#caseload tr[data-assignment]").nth(i).get_attribute("data-subject")
             for i in range(2)} == set(cases)

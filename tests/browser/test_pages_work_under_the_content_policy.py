@@ -15,7 +15,8 @@ pytestmark = pytest.mark.skipif(connection.vendor == "postgresql", reason="indep
 PUBLIC = ["/", "/privacy/", "/privacy/versions/", "/cookies/", "/beveiligde-mail/", "/portaal/inloggen",
           "/portaal/contact", "/portaal/wachtwoord-vergeten", "/backoffice/inloggen", "/admin/login/"]
 STAFF = ["/backoffice/", "/backoffice/verzoeken/", "/backoffice/bewaartermijnen/", "/backoffice/datalekken/",
-         "/backoffice/toewijzingen/", "/admin/", "/admin/vault/record/", "/admin/vault/subject/"]
+         "/backoffice/toewijzingen/", "/backoffice/verantwoording/", "/backoffice/zoeken/?q=anna+de+vries",
+         "/admin/", "/admin/vault/record/", "/admin/vault/subject/"]
 # Pages the test watches; `securitypolicyviolation` fires for every blocked script, style or frame.
 WATCH = """document.addEventListener("securitypolicyviolation", e => {
   (window.__violations = window.__violations || []).push(e.violatedDirective + " " + (e.blockedURI || "inline"));

@@ -32,9 +32,9 @@ def test_from_the_start_page_to_a_clients_page(live_server: Any, browser: Any, k
     page.get_by_role("button", name="Inloggen").click()
     # she is back on the back office's start page, which lists her pages only, as the navigation does
     page.get_by_role("heading", level=1, name="Backoffice").wait_for()
-    assert page.locator("#pages li").all_inner_texts() == ["Mijn cliënten"]
+    assert page.locator("#pages li").all_inner_texts() == ["Beoordelen", "Mijn cliënten", "Zoeken"]
     nav = page.get_by_role("navigation", name="Backoffice")
-    assert nav.get_by_role("link").all_inner_texts() == ["Mijn cliënten"]
+    assert nav.get_by_role("link").all_inner_texts() == ["Beoordelen", "Mijn cliënten", "Zoeken"]
     page.locator("#pages").get_by_role("link", name="Mijn cliënten").click()
     page.get_by_role("heading", level=1, name="Mijn cliënten").wait_for()
     # and from her caseload she opens Jan's page in the back office

@@ -1,9 +1,7 @@
-"""Which back-office pages a staff member's roles open, for the navigation, the start page /backoffice/ and
-where they land after logging in. One list, so no page shows a link its reader may not follow.
+"""Which back-office pages a staff member's roles open, for the navigation and the start page /backoffice/.
+One list, so no page shows a link its reader may not follow.
 
-Request handlers land on the request queue, staff with need-to-know work on their caseload ("Mijn
-cliënten"), caseload managers on the assignments, then the breach register and the retention page.
-Staff whose roles open none of these land on the start page, which says so.
+Everyone lands on the start page after logging in: it shows the day's work of their roles and these pages.
 
 A page of an organisation module (`waarborg.modules`) names its module in `MODULE_OF`: it is in the
 navigation only where the active policy switches that module on (its route answers 404 elsewhere,
@@ -22,11 +20,14 @@ from django.utils.translation import pgettext_lazy
 from waarborg.core.actors import Actor
 from waarborg.engine.breaches.permissions import sees_breaches
 from waarborg.engine.caseloads.access import caseload_purposes
+from waarborg.engine.decisions.queue import decides
 from waarborg.engine.policy.active import NoActivePolicy, current
 from waarborg.engine.policy.schema import Policy
+from waarborg.engine.vault.lookup import may_look_up
 
 PAGES: tuple[tuple[str, Promise, Callable[[Actor, Policy], bool]], ...] = (
     ("queue", pgettext_lazy("back office page", "Verzoeken"), lambda user, policy: policy.manages(user, "requests")),
+    ("assessments", pgettext_lazy("back office page", "Beoordelen"), lambda user, policy: bool(decides(user, policy))),
     ("caseload", pgettext_lazy("back office page", "Mijn cliënten"),
      lambda user, policy: bool(caseload_purposes(user, policy))),
     ("assignments", pgettext_lazy("back office page", "Toewijzingen"),
@@ -35,6 +36,9 @@ PAGES: tuple[tuple[str, Promise, Callable[[Actor, Policy], bool]], ...] = (
     ("retention", pgettext_lazy("back office page", "Bewaartermijnen"),
      lambda user, policy: policy.manages(user, "retention")),
     ("holds", pgettext_lazy("back office page", "Bewaarplichten"), lambda user, policy: policy.manages(user, "retention")),
+    ("accountability", pgettext_lazy("back office page", "Verantwoording"),
+     lambda user, policy: policy.oversees(user)),
+    ("search", pgettext_lazy("back office page", "Zoeken"), lambda user, policy: may_look_up(policy, user)),
 )
 # page name -> the organisation module it belongs to (none yet).
 MODULE_OF: Mapping[str, str] = {}
@@ -54,5 +58,5 @@ def pages_for(user: Any) -> list[dict[str, str]]:
 
 
 def landing(user: Any) -> str:
-    pages = pages_for(user)
-    return pages[0]["url"] if pages else reverse("backoffice:home")
+    """Everyone lands on the start page: the day's work of their roles (`engine.oversight.dayswork`)."""
+    return reverse("backoffice:home")

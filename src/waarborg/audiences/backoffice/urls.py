@@ -4,6 +4,7 @@ from waarborg.audiences.backoffice import (
     views,
     views_breaches,
     views_caseloads,
+    views_dayswork,
     views_holds,
     views_subjects,
     views_twofactor,
@@ -12,7 +13,14 @@ from waarborg.audiences.backoffice import (
 app_name = "backoffice"
 
 urlpatterns = [
-    path("", views_subjects.home, name="home"),
+    path("", views_dayswork.home, name="home"),
+    path("zoeken/", views_dayswork.search, name="search"),
+    path("beoordelen/", views_dayswork.assessments, name="assessments"),
+    path("beoordelen/<uuid:pk>/beslissen", views_dayswork.decide, name="decide"),
+    path("beoordelen/<uuid:pk>/signaleren", views_dayswork.flag, name="flag"),
+    path("signaleringen/<uuid:pk>/opheffen", views_dayswork.flag_clear, name="flag_clear"),
+    path("verantwoording/", views_dayswork.accountability, name="accountability"),
+    path("verantwoording/verslag.pdf", views_dayswork.accountability_pdf, name="accountability_pdf"),
     path("clienten/<uuid:pk>", views_subjects.subject, name="subject"),
     path("inloggen", views.LoginView.as_view(), name="login"),
     path("uitloggen", views.LogoutView.as_view(), name="logout"),
@@ -30,6 +38,7 @@ urlpatterns = [
     path("verzoeken/<uuid:pk>/redacties", views.review, name="review"),
     path("verzoeken/<uuid:pk>/versturen", views.send, name="send"),
     path("verzoeken/<uuid:pk>/brief", views.letter, name="letter"),
+    path("verzoeken/<uuid:pk>/koppelen", views_dayswork.match, name="match"),
     path("bewaartermijnen/", views.retention, name="retention"),
     path("bewaarplichten/", views_holds.holds, name="holds"),
     path("bewaarplichten/opleggen", views_holds.hold_add, name="hold_add"),

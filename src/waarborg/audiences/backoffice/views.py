@@ -40,7 +40,8 @@ from waarborg.engine.policy.active import current
 from waarborg.engine.retention.models import Hold
 from waarborg.engine.retention.reading import preview_read
 from waarborg.engine.retention.sweep import preview
-from waarborg.engine.rights import actions, delivery, duties, erasure, letters
+from waarborg.engine.rights import actions, delivery, duties, erasure, letters, matching
+from waarborg.engine.rights.deadlines import Due, days_between
 from waarborg.engine.rights.handlers import require_handler
 from waarborg.engine.rights.models import Request
 from waarborg.engine.vault.access import ensure_logged
@@ -116,7 +117,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     if not show_all:
         rows = rows.filter(status__in=Request.OPEN)
     items = [{"request": r, "overdue": r.is_open and r.due_at < now,
-              "days_left": (r.due_at - now).days} for r in rows]
+              "due": Due(r, days_between(now, r.due_at), r.is_open and r.due_at < now)} for r in rows]
     return render(request, "backoffice/queue.html", {"items": items, "show_all": show_all,
                                                      "overdue": sum(1 for i in items if i["overdue"])})
 
@@ -154,7 +155,7 @@ def detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "registered_by": req.created_by, "verified_by": req.identity_verified_by,
         "reviewers": list(dict.fromkeys(s.by for s in steps if s.action == "reviewed" and s.by)),
         "deliveries": req.deliveries.select_related("by"),
-        "mine": not duties.may_take_step(request.user, req),
+        "mine": not duties.may_take_step(request.user, req), "awaits_match": matching.awaits_match(req),
         "channels": [c for c in delivery.sending_channels(policy) if c != "letter"],
         "letter_formats": [f for f in ("pdf", "html") if f in delivery.formats_for(req.type)]})
 

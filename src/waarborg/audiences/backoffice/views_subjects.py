@@ -1,7 +1,5 @@
-"""The back office's start page and a client's page.
+"""A client's page in the back office (the start page is `views_dayswork.home`).
 
-- `/backoffice/`: what the signed-in staff member's roles open (the same list as the navigation), or, for
-  roles that open none, that they do not, with whom to ask.
 - `/backoffice/clienten/<id>`: one subject for a staff member who works with them: the summary (external
   number, nothing sealed), the assignments they may see, and per purpose their roles may read the records,
   each read through the vault's audited door (`records_of_subject`: one `record.read` per record). A purpose
@@ -17,9 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
-from waarborg.audiences.backoffice.landing import pages_for
 from waarborg.audiences.backoffice.views import LOGIN_URL, refused_page
-from waarborg.audiences.backoffice.views_twofactor import status as second_factor_status
 from waarborg.core.errors import Refused
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.caseloads import reads
@@ -27,14 +23,6 @@ from waarborg.engine.policy.active import current
 from waarborg.engine.records.actions import records_of_subject
 from waarborg.engine.rights.words import field_label
 from waarborg.engine.vault.models import Record, Subject
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect(f"{LOGIN_URL}?next={request.path}")
-    return render(request, "backoffice/home.html", {"pages": pages_for(request.user),
-                                                    "organisation": current().organisation,
-                                                    "second_factor": second_factor_status(request.user)})
 
 
 def _records(user: Any, subject: Subject, policy: Any) -> list[dict[str, Any]]:

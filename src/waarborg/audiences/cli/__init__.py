@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "waarborg.audiences.cli.jobs",
     "waarborg.audiences.cli.consent",
     "waarborg.audiences.cli.breaches",
+    "waarborg.audiences.cli.report",
     "waarborg.audiences.cli.deidentify",
     "waarborg.audiences.cli.serve",
     "waarborg.audiences.cli.conf",

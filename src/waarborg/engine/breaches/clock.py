@@ -44,3 +44,12 @@ def is_overdue(breach: Breach, now: datetime | None = None) -> bool:
     if breach.authority_notified_at is not None:
         return breach.authority_notified_at > breach.authority_due_at
     return now > breach.authority_due_at
+
+
+def running(policy: Policy, now: datetime | None = None) -> list[tuple[Breach, str, float]]:
+    """Breaches whose AP clock still runs (nothing notified, a risk not ruled out), earliest deadline first:
+    (breach, state, hours left; negative once overdue)."""
+    now = now or timezone.now()
+    rows = (Breach.objects.exclude(status="closed").filter(authority_notified_at__isnull=True)
+            .exclude(risk=Risk.NONE).order_by("authority_due_at", "pk"))
+    return [(b, state(b, policy, now), (b.authority_due_at - now).total_seconds() / 3600) for b in rows]

@@ -76,3 +76,8 @@ def request_match(actor: Any, req: Request, *, subject_id: Any) -> Request:
                      detail={"request": str(req.pk), "type": req.type, "from": pseudonym(placeholder),
                              "placeholder_shredded": shredded}))
     return req
+
+
+def awaits_match(req: Request) -> bool:
+    """Open and filed on an empty subject of its own (the contact form's): a handler should match it."""
+    return req.is_open and req.subject_id is not None and _holds_nothing(req.subject_id, req)

@@ -41,6 +41,11 @@ class Unlogged(StrEnum):
     # What the subject published themselves on purpose (the sociale kaart's public fields); public reads are
     # counted per day instead (`listings.public.close_days`).
     PUBLISHED = "published"
+    # A staff member's search by name (`vault.search`): the system compares the name fields of the records
+    # the searcher may read, a bounded number; no person sees a value that does not match. The names that
+    # match are shown, and those reads are on record (`record.read`, via `backoffice.search`); the search
+    # itself is one `subject.search` entry with how many records were compared.
+    SEARCH = "search"
 
 
 def read_record(actor: Any, record: Record, purpose: str, *, via: str,
