@@ -27,7 +27,7 @@ def _ago(days: int) -> str:
 
 def _retention_rows(page: str) -> dict[str, tuple[str, str]]:
     """The statement's retention table: record type -> (period, why)."""
-    table = page[page.index("Hoe lang bewaren wij je gegevens?"):]
+    table = page[page.index("Hoe lang bewaren wij uw gegevens?"):]  # Kwartier says "u" (statement.address)
     table = table[:table.index("</table>")]
     rows = {}
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:

@@ -64,8 +64,8 @@ def _words(rule: str, lang: str = "nl") -> str:
     ("period: P7Y\nreason: legal\nlegal_ground: art. 52 AWR", "nl",
      "7 jaar na ontvangst. Daarna verwijderen wij de gegevens. Dit is een wettelijke termijn: art. 52 AWR."),
     ("period: P1Y\nshorten_on_request: true", "en",
-     "1 year after we receive it. After that we delete the data. At your request we shorten the period; "
-     "the data is then destroyed."),
+     "1 year after we receive it. After that we delete the data. If you ask, we keep the data for a shorter time "
+     "and destroy it."),
 ])
 def test_rule_in_words(rule: str, lang: str, expected: str) -> None:
     assert _words(rule, lang).startswith(expected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -24,7 +25,9 @@ def _policy() -> Any:
 
 def _page_url(policy: Any, request: HttpRequest) -> str:
     """The page as the public website names it (the platform may run under an internal host name)."""
-    base = (policy.organisation.website or "").rstrip("/")
+    # Without a website of its own the platform's one public origin names it (WAARBORG_PUBLIC_URL), never the
+    # host this request happened to use.
+    base = (policy.organisation.website or settings.WAARBORG_PUBLIC_URL or "").rstrip("/")
     return f"{base}{request.path}" if base else request.build_absolute_uri(request.path)
 
 

@@ -103,9 +103,12 @@ def category_words(policy: Policy, category_id: str, lang: str, purpose_id: str 
     marks += [say(t["public_mark"])] if category.public else []
     label = mid_sentence(category.label.get(lang))
     enumerated = _ENUMERATED.match(label)
-    names = _field_names(policy, category_id, purpose_id, lang) if enumerated else None
-    if enumerated and names:
+    listing = enumerated is not None or ", " in label  # "Naam, geslacht en geboortedatum"
+    names = _field_names(policy, category_id, purpose_id, lang) if listing else None
+    if names and enumerated:
         label = f"{enumerated['base']} ({join(names, lang)})"
+    elif names:
+        label = join(names, lang)
     return f"{label} ({', '.join(marks)})" if marks else label
 
 
