@@ -5,6 +5,7 @@ from waarborg.audiences.backoffice import (
     views_breaches,
     views_caseloads,
     views_holds,
+    views_sso,
     views_subjects,
     views_twofactor,
 )
@@ -15,6 +16,8 @@ urlpatterns = [
     path("", views_subjects.home, name="home"),
     path("clienten/<uuid:pk>", views_subjects.subject, name="subject"),
     path("inloggen", views.LoginView.as_view(), name="login"),
+    path("sso", views_sso.Start.as_view(), name="sso"),
+    path("sso/terug", views_sso.callback, name="sso_callback"),
     path("uitloggen", views.LogoutView.as_view(), name="logout"),
     path("tweede-factor", views_twofactor.second_factor, name="second_factor"),
     path("tweede-factor/instellen", views_twofactor.enrol, name="second_factor_enrol"),
