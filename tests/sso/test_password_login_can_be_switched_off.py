@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 import pytest
+
 from tests.sso.conftest import Provider, audit, sign_in
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from tests.sso.conftest import Provider, audit, sign_in
 
 pytestmark = pytest.mark.django_db
