@@ -300,6 +300,58 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 # API tokens are not affected: they are for services, and only an operator issues them.
 WAARBORG_STAFF_2FA = env_choice("WAARBORG_STAFF_2FA", ("required", "optional", "off"),
                                 "required" if PRODUCTION else "optional")
+# Single sign-on for staff through OpenID Connect (mozilla-django-oidc; waarborg.audiences.web.sso, docs/operator.md).
+# On when WAARBORG_OIDC_ISSUER is set: the back office's login page offers "Inloggen via <organisation>", the
+# identity provider (Keycloak, Entra ID, ...) logs the staff member in, and Waarborg lets in an existing staff
+# account only (never creates one) with the roles the provider's claims map to.
+# WAARBORG_OIDC_ISSUER: the provider's issuer URL; its endpoints come from <issuer>/.well-known/openid-configuration.
+WAARBORG_OIDC_ISSUER = (env_str("WAARBORG_OIDC_ISSUER", "") or "").rstrip("/")
+if WAARBORG_OIDC_ISSUER and not WAARBORG_OIDC_ISSUER.startswith(("https://", "http://")):
+    raise ConfigError("WAARBORG_OIDC_ISSUER must be an https:// URL")
+if WAARBORG_OIDC_ISSUER.startswith("http://") and PRODUCTION:
+    raise ConfigError("WAARBORG_OIDC_ISSUER must be https:// when WAARBORG_ENV=production")
+# WAARBORG_OIDC_CLIENT_ID, WAARBORG_OIDC_CLIENT_SECRET / _FILE: the confidential client registered at the provider,
+# with redirect URI <WAARBORG_PUBLIC_URL>/backoffice/sso/terug.
+WAARBORG_OIDC_CLIENT_ID = env_str("WAARBORG_OIDC_CLIENT_ID", "") or ""
+WAARBORG_OIDC_CLIENT_SECRET = env_secret("WAARBORG_OIDC_CLIENT_SECRET") or ""
+if WAARBORG_OIDC_ISSUER and not (WAARBORG_OIDC_CLIENT_ID and WAARBORG_OIDC_CLIENT_SECRET):
+    raise ConfigError("WAARBORG_OIDC_ISSUER needs WAARBORG_OIDC_CLIENT_ID and WAARBORG_OIDC_CLIENT_SECRET (or _FILE)")
+# WAARBORG_OIDC_SCOPES: what is asked of the provider (default `openid profile email`; add the scope that brings
+# the role claim, e.g. `groups`, where the provider needs one).
+WAARBORG_OIDC_SCOPES = env_str("WAARBORG_OIDC_SCOPES", "openid profile email") or ""
+# WAARBORG_OIDC_USERNAME_CLAIM: the claim that names the Waarborg staff account (default `preferred_username`;
+# compared with the account name, case-insensitively). An account that does not exist is refused.
+WAARBORG_OIDC_USERNAME_CLAIM = env_str("WAARBORG_OIDC_USERNAME_CLAIM", "preferred_username") or ""
+# WAARBORG_OIDC_ROLE_CLAIM: the claim with the staff member's groups or roles at the provider (default `groups`).
+WAARBORG_OIDC_ROLE_CLAIM = env_str("WAARBORG_OIDC_ROLE_CLAIM", "groups") or ""
+# WAARBORG_OIDC_ROLES: which provider group gives which role of the policy, `group=role,group=role` (a group may
+# appear more than once). Unset: a claim value that is a role id of the active policy is that role. At each
+# login the account's roles become exactly the mapped ones (audited as `staff.roles` when they change); none
+# mapped: refused.
+WAARBORG_OIDC_ROLES = env_str("WAARBORG_OIDC_ROLES", "") or ""
+# WAARBORG_OIDC_MFA: does the provider's own second factor count as Waarborg's? `provider` (default): when the ID
+# token says so (an `amr` value or the `acr` in WAARBORG_OIDC_MFA_VALUES), no authenticator code is asked on top;
+# otherwise the staff member enters Waarborg's own second factor as after a password (WAARBORG_STAFF_2FA).
+# `waarborg`: always Waarborg's own second factor as well, whatever the provider did.
+WAARBORG_OIDC_MFA = env_choice("WAARBORG_OIDC_MFA", ("provider", "waarborg"), "provider")
+# WAARBORG_OIDC_MFA_VALUES: the `amr`/`acr` values that mean a second factor was used (RFC 8176's names by default;
+# Keycloak: the acr of your step-up level, e.g. `gold`; Entra ID: `mfa`).
+WAARBORG_OIDC_MFA_VALUES = env_str("WAARBORG_OIDC_MFA_VALUES", "mfa,otp,hwk,swk,sms,sc,fpt,face,iris") or ""
+# WAARBORG_STAFF_PASSWORD_LOGIN: `on` (default) or `off`: with single sign-on on, `off` refuses staff passwords
+# at the back office and the admin (audited, reason `password_login_off`); staff log in through the provider only.
+WAARBORG_STAFF_PASSWORD_LOGIN = env_bool("WAARBORG_STAFF_PASSWORD_LOGIN", True)
+if not WAARBORG_STAFF_PASSWORD_LOGIN and not WAARBORG_OIDC_ISSUER:
+    raise ConfigError("WAARBORG_STAFF_PASSWORD_LOGIN=off needs single sign-on (WAARBORG_OIDC_ISSUER): "
+                      "otherwise no staff member could log in")
+# mozilla-django-oidc's own names; the provider's endpoints are looked up at first use (waarborg.audiences.web.sso).
+OIDC_RP_CLIENT_ID = WAARBORG_OIDC_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = WAARBORG_OIDC_CLIENT_SECRET
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = WAARBORG_OIDC_SCOPES
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "backoffice:sso_callback"
 # django-otp: after each wrong code a device waits 1, 2, 4, 8... seconds before it checks another (on top of
 # the lockout above); the admin never shows a device's secret.
 OTP_TOTP_THROTTLE_FACTOR = 1

@@ -6,6 +6,7 @@ from waarborg.audiences.backoffice import (
     views_caseloads,
     views_dayswork,
     views_holds,
+    views_sso,
     views_subjects,
     views_twofactor,
 )
@@ -23,6 +24,8 @@ urlpatterns = [
     path("verantwoording/verslag.pdf", views_dayswork.accountability_pdf, name="accountability_pdf"),
     path("clienten/<uuid:pk>", views_subjects.subject, name="subject"),
     path("inloggen", views.LoginView.as_view(), name="login"),
+    path("sso", views_sso.Start.as_view(), name="sso"),
+    path("sso/terug", views_sso.callback, name="sso_callback"),
     path("uitloggen", views.LogoutView.as_view(), name="logout"),
     path("tweede-factor", views_twofactor.second_factor, name="second_factor"),
     path("tweede-factor/instellen", views_twofactor.enrol, name="second_factor_enrol"),

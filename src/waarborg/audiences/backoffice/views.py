@@ -34,6 +34,7 @@ from waarborg.audiences.web.headers import allow_own_styles
 from waarborg.audiences.web.language import offered
 from waarborg.audiences.web.login import LoginForm
 from waarborg.core.errors import DomainError, Invalid, Refused
+from waarborg.engine.accounts import sso
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.jobs.models import JobRun
 from waarborg.engine.policy.active import current
@@ -55,6 +56,7 @@ class StaffLoginForm(LoginForm):
     """Staff only; a failed attempt is audited (without the username typed); the shared lockout applies."""
 
     action = "backoffice.login"
+    staff_door = True
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
@@ -69,6 +71,11 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self) -> str:
         return landing(self.request.user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # With single sign-on: a button to the provider; with passwords switched off, only that.
+        return {**super().get_context_data(**kwargs), "sso": sso.enabled(),
+                "password_login": sso.password_login_allowed()}
 
 
 class LogoutView(auth_views.LogoutView):

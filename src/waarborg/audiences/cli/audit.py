@@ -5,6 +5,9 @@
 - `checkpoint`: seal what is new and write the signed checkpoint outside the database; the line on stdout
   (for any other anchor: syslog, a mail, an append-only store).
 - `public-key`: the checkpoint key's public half (PEM), all that is needed to check a checkpoint's signature.
+- `export -o FILE`: the whole log (ids, MACs and the content each MAC covers) with a signed closing line, from a
+  log that verifies; `verify-export FILE --public-key PEM --checkpoints FILE` checks such a file with public
+  material only, without the database or any secret (for the FG or the Autoriteit Persoonsgegevens).
 - `export-logboek [--since DATE] [--subject ID] [--output FILE]`: the processing log as JSON lines in
   the shape of the Logboek Dataverwerkingen standard (one span per processing, no staff identities).
 """
@@ -16,6 +19,7 @@ import json
 import sys
 import uuid
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any
 
 from waarborg.audiences.cli import UserError
@@ -33,6 +37,16 @@ def register(sub: Any) -> None:
     checkpoint.set_defaults(handler=_checkpoint)
     public = asub.add_parser("public-key", help="print the public key that checks the checkpoints' signatures")
     public.set_defaults(handler=_public_key)
+    full = asub.add_parser("export", help="export the audit log for checking with the public key only")
+    full.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write (JSON lines)")
+    full.set_defaults(handler=_export_log)
+    public = asub.add_parser("verify-export", help="check an exported audit log with the public key and the "
+                                                   "checkpoints (no database, no secret)")
+    public.add_argument("export", metavar="FILE", help="the file `waarborg audit export` wrote")
+    public.add_argument("--public-key", metavar="PEM", required=True, help="what `waarborg audit public-key` printed")
+    public.add_argument("--checkpoints", metavar="FILE", required=True,
+                        help="the checkpoint file (or your own copy of its lines)")
+    public.set_defaults(handler=_verify_export, needs_django=False)
     export = asub.add_parser("export-logboek", help="export the processing log (Logboek Dataverwerkingen, JSON lines)")
     export.add_argument("--since", metavar="DATE", help="only processing at or after this date (YYYY-MM-DD) or time")
     export.add_argument("--subject", metavar="ID", help="only the processing of this subject (vault id)")
@@ -41,8 +55,6 @@ def register(sub: Any) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from waarborg.engine.audit.checkpoints import path
     from waarborg.engine.audit.verification import check
 
@@ -60,6 +72,49 @@ def _verify(args: argparse.Namespace) -> int:
         outside = f"outside the database in {source or path()}" if report.outside else "in the database only"
         print(f"checkpoint {report.sealed['sequence']} ({outside}) seals {report.sealed['entries']} entries up "
               f"to entry {report.sealed['last_entry']}; {report.unsealed} {'entry' if report.unsealed == 1 else 'entries'} since, each with a valid MAC")
+    return 0
+
+
+def _export_log(args: argparse.Namespace) -> int:
+    from waarborg.engine.audit.exports import ExportRefused, export
+
+    target = Path(args.output)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with partial.open("wb") as out:
+            count, last = export(out)
+    except ExportRefused as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"cannot write {target}: {exc.strerror}") from None
+    partial.replace(target)
+    print(f"exported {count} audit entries up to entry {last} to {target}", file=sys.stderr)
+    return 0
+
+
+def _verify_export(args: argparse.Namespace) -> int:
+    from waarborg.engine.audit.public import Broken, verify
+
+    try:
+        pem = Path(args.public_key).read_bytes()
+        lines = Path(args.checkpoints).read_text(encoding="utf-8").splitlines()
+        export = Path(args.export)
+        if not export.is_file():
+            raise UserError(f"no export at {export}")
+        result = verify(export, pem, lines)
+    except Broken as broken:
+        where = f"at entry {broken.entry_id}" if broken.entry_id is not None else "in the export"
+        raise UserError(f"export does not verify {where}: {broken.problem}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read: {exc}") from None
+    print(f"export intact: {result.entries} entries up to entry {result.last_entry}, exported {result.exported_at}")
+    if result.sealed is None:
+        print(f"no checkpoint covers them ({result.checkpoints} checkpoints read): only the export's signature does")
+    else:
+        print(f"checkpoint {result.sealed['sequence']} of {result.sealed['at']} seals {result.sealed['entries']} "
+              f"entries up to entry {result.sealed['last_entry']}; {result.unsealed} after it rest on the "
+              "export's signature only")
     return 0
 
 

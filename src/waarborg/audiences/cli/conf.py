@@ -1,4 +1,5 @@
-"""Installation commands: `waarborg check [--deploy]`, `waarborg migrate [--grant ROLE]`, `waarborg collectstatic`.
+"""Installation commands: `waarborg check [--deploy]`, `waarborg migrate [--grant ROLE]`, `waarborg collectstatic`,
+`waarborg db roles [--role ROLE] [--apply]` (the runtime role's least privilege, as SQL or applied by the owner).
 
 The install script (`deploy/install.sh`, also run by compose and by the topology test) is made of these.
 """
@@ -23,6 +24,15 @@ def register(sub: Any) -> None:
                          help="PostgreSQL: then give ROLE, the role the platform runs as, row rights on every table "
                               "and nothing more (default: WAARBORG_DATABASE_ROLE)")
     migrate.set_defaults(handler=_migrate, before_setup=as_owner)
+    db = sub.add_parser("db", help="the database's roles (PostgreSQL)")
+    dsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    roles = dsub.add_parser("roles", help="print the SQL that gives the runtime role least privilege; --apply runs it "
+                                          "(connected as the owner of the tables)")
+    roles.add_argument("--role", metavar="ROLE", default=None,
+                       help="the role the platform runs as (default: WAARBORG_DATABASE_ROLE, else waarborg_app)")
+    roles.add_argument("--apply", action="store_true",
+                       help="run it: create the role if it is missing (its password printed once), grant its rights")
+    roles.set_defaults(handler=_db_roles, before_setup=as_owner, needs_ready=False)
     collect = sub.add_parser("collectstatic", help="collect static files under hashed names into WAARBORG_STATIC_ROOT")
     collect.set_defaults(handler=_collectstatic, needs_ready=False)
 
@@ -63,6 +73,65 @@ def grants(role: str, schema: str) -> list[str]:
         f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "{role}"',
         f'REVOKE UPDATE, DELETE, TRUNCATE ON audit_auditentry, audit_auditseal FROM "{role}"',
     ]
+
+
+def role_sql(role: str, database: str, schema: str) -> list[str]:
+    """Everything the runtime role needs, and nothing more: log in, connect, row rights (`grants`)."""
+    return [f'CREATE ROLE "{role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS',
+            f'GRANT CONNECT ON DATABASE "{database}" TO "{role}"', *grants(role, schema)]
+
+
+def _db_roles(args: argparse.Namespace) -> int:
+    import secrets
+
+    from django.db import ProgrammingError, connection, transaction
+    from psycopg import errors, sql
+
+    role = args.role or os.environ.get("WAARBORG_DATABASE_ROLE") or "waarborg_app"
+    if not ROLE.match(role):
+        raise UserError(f"--role: {role!r} is not a plain PostgreSQL role name")
+    if connection.vendor != "postgresql":
+        raise UserError("db roles is for PostgreSQL; SQLite has no roles (and cannot protect the audit log from "
+                        "whoever has its file: docs/audit.md)")
+    database = str(connection.settings_dict["NAME"])
+    if not args.apply:
+        print("-- The role the platform runs as (DATABASE_URL): row rights on every table, and on the audit log and")
+        print("-- its checkpoints only SELECT and INSERT. Run as the owner of the tables (WAARBORG_OWNER_DATABASE_URL);")
+        print(f"-- creating the role needs CREATEROLE (or: sudo -u postgres createuser --pwprompt {role}).")
+        for statement in role_sql(role, database, "public"):
+            print(f"{statement};")
+        print(f"-- then give it a password: \\password {role}")
+        return 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_user, current_schema(), (SELECT tableowner FROM pg_tables "
+                       "WHERE schemaname = current_schema() AND tablename = 'audit_auditentry')")
+        me, schema, owner = cursor.fetchone()
+        if owner is None:
+            raise UserError("the tables are not there yet: `waarborg migrate` first")
+        if owner != me:
+            raise UserError(f"connected as {me!r}, but {owner!r} owns the tables: run this as the owner "
+                            "(WAARBORG_OWNER_DATABASE_URL)")
+        if role == me:
+            raise UserError(f"{role!r} owns the tables: the platform must run as another role")
+        cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
+        password = None
+        statements = role_sql(role, database, schema)
+        if cursor.fetchone() is None:
+            password = secrets.token_urlsafe(24)
+            try:
+                cursor.execute(sql.SQL(statements[0] + " PASSWORD {}").format(sql.Literal(password)))
+            except ProgrammingError as exc:
+                if not isinstance(exc.__cause__, errors.InsufficientPrivilege):
+                    raise
+                raise UserError(f"{me!r} may not create roles: create it first (sudo -u postgres createuser "
+                                f"--pwprompt {role}), then run this again") from None
+        for statement in statements[1:]:
+            cursor.execute(statement)
+    if password:
+        print(f"created role {role}; its password (shown once): {password}")
+    print(f"granted {role} row rights on schema {schema}; on audit_auditentry and audit_auditseal only SELECT and "
+          "INSERT")
+    return 0
 
 
 def as_owner(args: argparse.Namespace) -> None:

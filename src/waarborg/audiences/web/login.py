@@ -12,18 +12,26 @@ from typing import Any
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext
 
 from waarborg.audiences.web.lockout import locked_message
 from waarborg.engine.accounts.actions import login_recorded
+from waarborg.engine.accounts.sso import password_login_allowed
 
 
 class AuditedLogin:
     """Mixed into an AuthenticationForm: audit the outcome, name a lockout."""
 
     action = "login"
+    staff_door = False  # with single sign-on, staff passwords can be switched off (WAARBORG_STAFF_PASSWORD_LOGIN)
     request: Any
 
     def clean(self) -> dict[str, Any]:
+        if self.staff_door and not password_login_allowed():
+            login_recorded(self.action, None, refused="password_login_off")
+            raise forms.ValidationError(
+                gettext("Inloggen met een wachtwoord staat uit. Log in via de inlogdienst van uw organisatie."),
+                code="password_login_off")
         try:
             cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
         except forms.ValidationError:
@@ -38,6 +46,7 @@ class AuditedLogin:
 
 class AdminLoginForm(AuditedLogin, AdminAuthenticationForm):
     action = "admin.login"
+    staff_door = True
 
 
 class LoginForm(AuditedLogin, AuthenticationForm):

@@ -29,6 +29,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 
 from waarborg.audiences.web.lockout import SECOND_FACTOR
+from waarborg.audiences.web.sso import SECOND_FACTOR_BY_PROVIDER
 from waarborg.engine.accounts.twofactor import needed
 
 PAGES = {"verify": "backoffice:second_factor", "enrol": "backoffice:second_factor_enrol"}
@@ -47,7 +48,10 @@ class SecondFactorMiddleware:
         request.second_factor = ""
         user = getattr(request, "user", None)
         if user is not None and getattr(user, "is_authenticated", False):
-            state = needed(user, verified=bool(getattr(user, "is_verified", lambda: False)()))
+            # entered here (django-otp), or at the identity provider where that counts (waarborg.engine.accounts.sso)
+            verified = (bool(getattr(user, "is_verified", lambda: False)())
+                        or bool(request.session.get(SECOND_FACTOR_BY_PROVIDER)))
+            state = needed(user, verified=verified)
             if state:
                 request.second_factor = state
                 path = request.path

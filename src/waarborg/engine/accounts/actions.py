@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -103,6 +104,53 @@ def login_recorded(action: str, user: object, *, refused: str = "") -> None:
             append(Entry(action=action, outcome="refused", reason=refused))
         else:
             append(Entry(action=action, actor=user))
+
+
+def sso_login(username: str, groups: list[str], *, second_factor: bool) -> tuple[User | None, str]:
+    """A staff member the identity provider logged in (`accounts.sso` says what the claims mean): the existing,
+    active staff account named `username`, its roles set to those the provider's `groups` map to, on record
+    as `backoffice.login` with `method: sso`. Returns (the account, "") or (None, why): `unknown_account`
+    (no such staff account here; never created), `inactive`, `no_roles` (no group maps to a role of the
+    policy), `no_policy`; a refusal is on record too, without the name the provider sent."""
+    from waarborg.engine.accounts import sso
+
+    user = (User.objects.filter(username__iexact=username.strip(), kind=User.Kind.STAFF).first()
+            if username.strip() else None)
+    detail: dict[str, Any] = {"method": "sso", "user_id": user.pk if user else None}
+    reason = ""
+    roles: list[str] = []
+    try:
+        policy = current()
+    except NoActivePolicy:
+        reason = "no_policy"
+    else:
+        if user is None:
+            reason = "unknown_account"
+        elif not user.is_active:
+            reason = "inactive"
+        else:
+            roles = sso.roles_from(groups, policy.roles, sso.role_map(str(settings.WAARBORG_OIDC_ROLES)))
+            reason = "" if roles else "no_roles"
+    with transaction.atomic():
+        if reason or user is None:
+            append(Entry(action="backoffice.login", outcome="refused", reason=f"sso_{reason}", detail=detail))
+            return None, reason
+        old = list(user.roles or [])
+        if old != roles:
+            user.roles = roles
+            user.save(update_fields=["roles"])
+            append(action="staff.roles", actor="system:sso", detail={"user_id": user.pk, "old": old, "new": roles})
+        append(Entry(action="backoffice.login", actor=user,
+                     detail={**detail, "second_factor": "provider" if second_factor else None}))
+    return user, ""
+
+
+def sso_refused(reason: str) -> None:
+    """A single sign-on that failed before an account was in question (`state`: the answer belongs to no login
+    this browser started; `provider_error`: the provider's answer did not hold up; `provider_said_no`;
+    `provider_unavailable`; `locked_out`), on record like a failed password login."""
+    with transaction.atomic():
+        append(Entry(action="backoffice.login", outcome="refused", reason=f"sso_{reason}", detail={"method": "sso"}))
 
 
 def token_used(key: str) -> ApiToken | None:

@@ -18,8 +18,6 @@ checkpoints and an export of ids and MACs can check completeness and order witho
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
 from datetime import UTC
 from typing import Any
@@ -27,12 +25,15 @@ from typing import Any
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
-from waarborg.engine.audit import keys
+from waarborg.engine.audit import keys, public
 from waarborg.engine.audit.log import SEAL_GATE
 from waarborg.engine.audit.models import AuditEntry, AuditSeal
 
-FORMAT = "waarborg-audit-checkpoint/1"
-ROOT = bytes(32)  # the chain's value before the first entry
+# The chain and the signed statement are defined once, where the public check (no Django) can use them too.
+FORMAT = public.CHECKPOINT_FORMAT
+ROOT = public.ROOT  # the chain's value before the first entry
+link = public.link
+canonical = public.canonical
 _SEAL_LOCK = 7_420_004  # one sealer at a time (never taken by appends)
 WAIT_SECONDS = 30.0  # how long a seal waits for transactions that were running when it started
 
@@ -41,8 +42,6 @@ class SealDelayed(RuntimeError):
     """A transaction that may hold entry ids has been running longer than the seal may wait."""
 
 
-def link(head: bytes, entry_id: int, mac: str) -> bytes:
-    return hashlib.sha256(head + b"%d:" % entry_id + mac.encode()).digest()
 
 
 def chain(head: bytes, pairs: Iterable[tuple[int, str]], after: int = 0) -> tuple[bytes, int, int | None, list[list[int]]]:
@@ -58,7 +57,7 @@ def chain(head: bytes, pairs: Iterable[tuple[int, str]], after: int = 0) -> tupl
     return head, count, last, gaps
 
 
-STATEMENT_KEYS = ("format", "sequence", "after", "last_entry", "gaps", "entries", "head", "at", "legacy")
+STATEMENT_KEYS = public.STATEMENT_KEYS
 
 
 def statement(seal: AuditSeal) -> dict[str, Any]:
@@ -68,8 +67,6 @@ def statement(seal: AuditSeal) -> dict[str, Any]:
             "after": seal.after, "gaps": seal.gaps}
 
 
-def canonical(said: dict[str, Any]) -> bytes:
-    return json.dumps(said, sort_keys=True, separators=(",", ":")).encode()
 
 
 def signed(seal: AuditSeal) -> AuditSeal:

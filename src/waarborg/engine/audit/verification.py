@@ -35,6 +35,7 @@ class Report:
     sealed: dict[str, Any] | None = None  # the last checkpoint the walk reached (a statement)
     outside: dict[str, Any] | None = None  # the latest checkpoint outside the database
     unsealed: int = 0  # entries after the last checkpoint
+    last_entry: int = 0  # the last entry the walk checked
     problems: list[str] = field(default_factory=list)
 
 
@@ -129,7 +130,7 @@ def _walk(chunk: int, source: Path | None, report: Report) -> None:
                 raise _Stop(entry_id, f"the entries after entry {t['after']} up to this one are not the ones "
                                       f"checkpoint {t['sequence']} sealed (replaced or reordered)")
             report.sealed, known = t, entry_id
-    count = report.entries
+    count, report.last_entry = report.entries, seen
     if targets:
         t = targets[-1]
         ends = f"ends at entry {seen} ({count} entries)" if count else "is empty"

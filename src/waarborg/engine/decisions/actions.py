@@ -21,7 +21,7 @@ from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.decisions.models import Conversation, Decision, Flag, Payout
 from waarborg.engine.policy.active import active
-from waarborg.engine.policy.schema import Policy
+from waarborg.engine.policy.schema import Policy, stored_encrypted
 from waarborg.engine.records.actions import fields_present
 from waarborg.engine.vault import keys
 from waarborg.engine.vault.access import check
@@ -114,7 +114,7 @@ def _set_status(record: Record, policy: Policy, outcome: str) -> bool:
     spec = policy.record_types[record.type].fields.get("status")
     if spec is None or (spec.choices and outcome not in spec.choices):
         return False
-    if policy.categories[spec.category].must_encrypt:
+    if stored_encrypted(policy.categories[spec.category], spec):
         return False
     record.plain = {**record.plain, "status": outcome}
     record.updated_at = timezone.now()

@@ -340,6 +340,22 @@ class Category(Strict):
         return self.encrypted or self.special or self.criminal or self.national_id or self.financial
 
 
+# Field types that can hold free text or identify someone: encrypted with the subject's key by default.
+IDENTIFYING_TYPES = frozenset({FieldType.TEXT, FieldType.LONGTEXT, FieldType.EMAIL, FieldType.PHONE, FieldType.POSTCODE,
+                               FieldType.BSN, FieldType.IBAN, FieldType.URL, FieldType.IP})
+
+
+def stored_encrypted(category: Category, spec: FieldSpec) -> bool:
+    """Encryption by default: a field is sealed with its subject's key when its category must be encrypted, or
+    when its type can hold free text or identifying data, unless the category is published on purpose
+    (`public`) or the field is marked `queryable`. Dates, numbers, booleans and choices stay plain."""
+    if category.must_encrypt:
+        return True
+    if category.public or spec.queryable:
+        return False
+    return spec.type in IDENTIFYING_TYPES
+
+
 class BasisDetail(Strict):
     law: WordsField = Words()  # legal obligation / public task: the law and article
     contract: WordsField = Words()  # contract: which agreement
@@ -429,6 +445,9 @@ class FieldSpec(Strict):
     # (an export to the subject redacts only the other people), `drop` leaves it out of datasets, reports
     # and anonymised records, `keep` passes it as written. Unset: `redact` for longtext, `keep` otherwise.
     deidentify: Literal["redact", "drop", "keep"] | None = None
+    # Stored in plain, searchable, although its type could hold free text or identifying data: only for a field
+    # that is needed in queries and not sensitive. A category that must be encrypted wins (`stored_encrypted`).
+    queryable: bool = False
 
     @model_validator(mode="after")
     def _free_text_only(self) -> FieldSpec:

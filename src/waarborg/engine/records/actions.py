@@ -23,7 +23,7 @@ from waarborg.engine.citizens.accounts import account_for_new_record
 from waarborg.engine.consent.notices import notices_for_new_record
 from waarborg.engine.keyring.crypto import KeyDestroyed, keyed_hash
 from waarborg.engine.policy.active import active
-from waarborg.engine.policy.schema import Policy
+from waarborg.engine.policy.schema import Policy, stored_encrypted
 from waarborg.engine.retention.clock import counts_from_fields, expiry_for
 from waarborg.engine.retention.restart import restart_siblings
 from waarborg.engine.vault import keys
@@ -107,7 +107,7 @@ def split_fields(policy: Any, record_type: str, data: dict[str, Any]) -> tuple[d
     protected: dict[str, Any] = {}
     for name, value in data.items():
         category = policy.categories[spec[name].category]
-        (protected if category.must_encrypt else plain)[name] = value
+        (protected if stored_encrypted(category, spec[name]) else plain)[name] = value
     return plain, protected
 
 
@@ -117,7 +117,7 @@ def field_classes(policy: Policy, record_type: str) -> dict[str, dict[str, Any]]
     for name, spec in policy.record_types[record_type].fields.items():
         category = policy.categories[spec.category]
         out[name] = {"category": spec.category, "class": "special" if category.special or category.criminal
-                     else "general", "encrypted": category.must_encrypt}
+                     else "general", "encrypted": stored_encrypted(category, spec)}
     return out
 
 

@@ -22,7 +22,7 @@ from waarborg.core.errors import Invalid
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.consent import state
 from waarborg.engine.policy.active import current
-from waarborg.engine.policy.schema import Policy
+from waarborg.engine.policy.schema import Policy, stored_encrypted
 from waarborg.engine.vault.reads import Unlogged, read_record
 from waarborg.modules.listings.actions import LISTING_TYPE, purpose_for
 from waarborg.modules.listings.models import Listing, PublicReads
@@ -73,7 +73,7 @@ def view(policy: Policy, listing: Listing, lang: str = "nl") -> dict[str, Any]:
     fields = public_fields(policy, record.type)
     spec = policy.record_types[record.type].fields
     # Public categories are normally not encrypted, but a policy may say otherwise: open the seal only then.
-    sealed = any(policy.categories[spec[name].category].must_encrypt for name in fields)
+    sealed = any(stored_encrypted(policy.categories[spec[name].category], spec[name]) for name in fields)
     data = read_record(None, record, record.purpose, via="sociale_kaart", unlogged=Unlogged.PUBLISHED) if sealed \
         else record.plain
     out: dict[str, Any] = {"id": str(listing.pk)}

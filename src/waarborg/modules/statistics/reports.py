@@ -28,7 +28,7 @@ from waarborg.engine.consent.eligibility import exclusions
 from waarborg.engine.deidentify import Replacer
 from waarborg.engine.deidentify.fields import leaving
 from waarborg.engine.keyring.crypto import KeyDestroyed, keyed_hash
-from waarborg.engine.policy.schema import FieldType, Policy
+from waarborg.engine.policy.schema import FieldType, Policy, stored_encrypted
 from waarborg.engine.vault.models import Record
 from waarborg.engine.vault.reads import Unlogged, read_record
 
@@ -97,7 +97,7 @@ def policy_report(actor: Any, policy: Policy, purpose: str, *, project: str = ""
             continue
         spec = policy.record_types[record.type].fields
         used = [*sources[record.type], *texts.get(record.type, ())]
-        sealed = any(policy.categories[spec[f].category].must_encrypt for f in used)
+        sealed = any(stored_encrypted(policy.categories[spec[f].category], spec[f]) for f in used)
         try:  # open the sealed part only when a policy field lives there; only generalised counts leave
             data = read_record(actor, record, purpose, via="statistics.policy_report",
                                unlogged=Unlogged.AGGREGATE) if sealed else record.plain
