@@ -48,9 +48,11 @@ def test_no_page_breaks_its_content_policy(live_server: Any, browser: Any, anna:
     # an anonymous visitor on the public pages and the login pages
     for path in PUBLIC:
         violations += _visit(page, f"{live_server.url}{path}")
-    # the portal's look comes from its style sheet (no inline style is run)
+    # the portal's look comes from its style sheets (no inline style is run): NL Design System's, in the
+    # organisation's colours from /thema/<key>.css
     page.goto(f"{live_server.url}/portaal/inloggen")
-    assert page.evaluate("getComputedStyle(document.body).fontFamily") == "sans-serif"
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").endswith("sans-serif")
+    assert page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--waarborg-primary')") == "#8c1d5a"
     # a citizen in the portal
     _login(page, f"{live_server.url}/portaal/inloggen", citizen_account(anna).username, PASSWORD, "Inloggen")
     violations += _visit(page, f"{live_server.url}/portaal/")

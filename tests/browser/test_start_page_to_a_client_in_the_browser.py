@@ -25,8 +25,8 @@ def test_from_the_start_page_to_a_clients_page(live_server: Any, browser: Any, k
     page = browser.new_context(locale="nl-NL").new_page()
     # the start page names the organisation and leads on
     page.goto(f"{live_server.url}/")
-    page.get_by_role("link", name="Privacyverklaring").wait_for()
-    page.get_by_role("link", name="Backoffice").click()
+    page.locator("#links").get_by_role("link", name="Privacyverklaring").wait_for()
+    page.locator("#links").get_by_role("link", name="Backoffice").click()
     page.get_by_label("Gebruikersnaam").fill("sanne")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()

@@ -118,8 +118,8 @@ def _words(value: Any) -> Words:
     raise ValueError("a text is a string, or {nl: ..., en: ...}")
 
 
-def _words_out(value: Any) -> Any:
-    return {"nl": str(value), "en": value.en} if isinstance(value, Words) and value.en else str(value)
+def _words_out(value: Any) -> str:
+    return str(value)  # dumped as the Dutch string it always was (exports, hashes); the English is for the statement
 
 
 WordsField = Annotated[Words, PlainValidator(_words), PlainSerializer(_words_out)]
