@@ -95,9 +95,9 @@ def test_each_field_shows_whether_it_is_general_or_special_data(personas: Any, s
     supporter = Persona(*make_staff("sanne", ["client_supporter"]))
     note = record_create(supporter.user, subject=subject, type="dossier_note", purpose="support",
                          data={"situation": "woont zelfstandig", "diagnosis": "dementie"})
-    # When the record is read, then each field carries its class
+    # When the record is read, then each field carries its class (free text is encrypted by default, even general)
     fields = supporter.get(url(note), HTTP_X_PURPOSE="support").json()["fields"]
-    assert fields == {"situation": {"category": "care_situation", "class": "general", "encrypted": False},
+    assert fields == {"situation": {"category": "care_situation", "class": "general", "encrypted": True},
                       "diagnosis": {"category": "health", "class": "special", "encrypted": True}}
 
 
