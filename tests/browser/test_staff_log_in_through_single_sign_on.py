@@ -40,7 +40,7 @@ def test_a_staff_member_logs_in_through_the_identity_provider(
     # provider's second factor counts) and the pages of a privacy officer (her group at the provider)
     page.get_by_role("heading", level=1, name="Backoffice Valtes").wait_for()
     assert page.url == f"{live_server.url}/backoffice/"
-    assert page.locator("#pages li").count() == 5
+    assert page.locator("#pages li").count() == 7
     page.get_by_role("link", name="Verzoeken").first.click()
     page.get_by_role("heading", level=1, name="Verzoeken").wait_for()
     [login] = audit("backoffice.login", outcome="ok")

@@ -21,7 +21,7 @@ def test_a_staff_member_with_an_account_and_a_mapped_group_is_logged_in(client: 
     # when she signs in at the provider, where she is in the privacy group
     landed = sign_in(client, "pia")
     # then she is in the back office, on the request queue (the privacy officer's first page)
-    assert landed.status_code == 302 and landed["Location"] == "/backoffice/verzoeken/"
+    assert landed.status_code == 302 and landed["Location"] == "/backoffice/"
     assert client.get("/backoffice/verzoeken/").status_code == 200
     # her roles are the provider's: privacy officer now, the helpdesk role gone, and the change is on record
     pia.refresh_from_db()
