@@ -172,7 +172,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "waarborg.audiences.web.static.StaticFiles",  # django.contrib.staticfiles, without the packages' __init__.py
+    "django.contrib.staticfiles",
     "rest_framework",
     "axes",
     "csp",

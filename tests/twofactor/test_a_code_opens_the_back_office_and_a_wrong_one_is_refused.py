@@ -35,7 +35,7 @@ def test_a_wrong_code_is_refused_and_audited_then_the_right_one_opens(enrolled: 
         wrong = client.post("/backoffice/tweede-factor", {"code": "123456"})
         # then the page says so, and still no back-office page opens
         assert wrong.status_code == 200 and "Deze code klopt niet" in wrong.content.decode()
-        assert client.get("/backoffice/verzoeken/").status_code == 302
+        assert client.get("/backoffice/").status_code == 302
         [refused] = audit("staff.2fa.verify", outcome="refused")
         assert (refused.reason, refused.actor_id) == ("wrong_code", user.pk)
         assert refused.detail == {"user_id": user.pk, "door": "backoffice", "method": "app"}
@@ -44,8 +44,8 @@ def test_a_wrong_code_is_refused_and_audited_then_the_right_one_opens(enrolled: 
         # when she types the code her app shows now (a moment later: after a wrong code the app waits a second)
         right = client.post("/backoffice/tweede-factor", {"code": code_at(secret, LATER + STEP)})
         # then she lands on her first page, and the back office opens
-        assert right.status_code == 302 and right["Location"] == "/backoffice/verzoeken/"
-        assert client.get("/backoffice/verzoeken/").status_code == 200
+        assert right.status_code == 302 and right["Location"] == "/backoffice/"
+        assert client.get("/backoffice/").status_code == 200
     [ok] = audit("staff.2fa.verify", outcome="ok")
     assert ok.detail == {"user_id": user.pk, "door": "backoffice", "method": "app"}
 
@@ -72,7 +72,7 @@ def test_a_recovery_code_works_once(enrolled: Any) -> None:
         # when she has no phone at hand and types a recovery code (as printed, with its dash)
         answer = client.post("/backoffice/tweede-factor", {"code": codes[3]}, follow=True)
         # then she is in, and told how many codes she has left
-        assert answer.status_code == 200 and answer.redirect_chain[-1][0] == "/backoffice/verzoeken/"
+        assert answer.status_code == 200 and answer.redirect_chain[-1][0] == "/backoffice/"
         assert "nog 9 herstelcodes over" in answer.content.decode()
         [used] = audit("staff.2fa.recovery")
         assert used.actor_id == user.pk and used.detail["left"] == 9 and codes[3] not in str(used.detail)

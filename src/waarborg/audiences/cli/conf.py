@@ -181,6 +181,10 @@ def _collectstatic(args: argparse.Namespace) -> int:
 
     if not settings.STATIC_ROOT:
         raise UserError("set WAARBORG_STATIC_ROOT (in production it defaults to <home>/static)")
-    call_command("collectstatic", interactive=False, verbosity=0)
+    # Minus Python: the `static/` folders are packages (an `__init__.py` each, so the wheel carries them), and
+    # would otherwise publish `/static/__init__.<hash>.py`. (Not a StaticFilesConfig subclass: test servers and
+    # tools look for "django.contrib.staticfiles" by name in INSTALLED_APPS.)
+    call_command("collectstatic", interactive=False, verbosity=0,
+                 ignore_patterns=["__init__.py", "__pycache__", "*.pyc"])
     print(f"static files collected into {settings.STATIC_ROOT}")
     return 0

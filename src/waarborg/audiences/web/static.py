@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.staticfiles.apps import StaticFilesConfig
 from whitenoise.compress import Compressor
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
@@ -16,10 +15,3 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 class Storage(CompressedManifestStaticFilesStorage):
     def create_compressor(self, **kwargs: Any) -> Compressor:
         return Compressor(**{**kwargs, "use_brotli": False})
-
-
-class StaticFiles(StaticFilesConfig):
-    """Django's staticfiles, minus Python: the `static/` folders are packages (an `__init__.py` each, so the
-    wheel carries them), and `collectstatic` would otherwise publish `/static/__init__.<hash>.py`."""
-
-    ignore_patterns = [*StaticFilesConfig.ignore_patterns, "__init__.py", "__pycache__", "*.pyc"]
