@@ -33,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(str(p) for p in (ROOT / "examples").glob("*.yaml"))
+SERVED = str(ROOT / "examples" / "ikzorginassen.yaml")  # the policy `make run` serves; it has the assessor role
 BUDGETS = {"waarborg --help": 1.0, "waarborg policy check (5 files)": 1.0, "waarborg staff add --token": 2.0,
            "waarborg serve, first start (migrates)": None, "waarborg serve, later start": 5.0}
 HEAVY = ("psycopg", "django.contrib.postgres")
@@ -64,7 +65,7 @@ def serve(home: Path, cwd: Path) -> tuple[float, float]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     started, cpu = time.perf_counter(), _cpu()
-    proc = subprocess.Popen([sys.executable, "-m", "waarborg", "serve", "--port", str(port), "--policy", EXAMPLES[0]],
+    proc = subprocess.Popen([sys.executable, "-m", "waarborg", "serve", "--port", str(port), "--policy", SERVED],
                             env=env(home), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     answered = None
     try:

@@ -199,6 +199,7 @@ def test_a_day_at_kwartier(live_server: Any, browser: Any, capsys: pytest.Captur
 
     # --- hand-over: Sanne leaves; the team leader gives all her cases to Sam in one step --------------------
     leader = _log_in(browser, live_server.url, "tim", tim_password)
+    leader.goto(f"{live_server.url}/backoffice/toewijzingen/")  # from the day's work page, where staff land
     leader.get_by_role("heading", level=1, name="Toewijzingen").wait_for()
     form = leader.locator("#handover-form")
     form.get_by_label("Van").select_option("sanne")
@@ -206,6 +207,7 @@ def test_a_day_at_kwartier(live_server: Any, browser: Any, capsys: pytest.Captur
     form.get_by_role("button", name="Overdragen").click()
     leader.get_by_text("cliënt(en) van sanne overgedragen").wait_for()
     successor = _log_in(browser, live_server.url, "sam", sam_password)
+    successor.goto(f"{live_server.url}/backoffice/mijn-clienten/")
     successor.get_by_role("heading", level=1, name="Mijn cliënten").wait_for()
     rows = successor.locator("#caseload tr[data-assignment]")
     assert {rows.nth(i).get_attribute("data-subject") for i in range(rows.count())} == {joke_id, piet_id}
