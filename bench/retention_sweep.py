@@ -77,8 +77,8 @@ def main() -> int:
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("""
-            INSERT INTO vault_subject (id, created_at)
-            SELECT md5('s' || g)::uuid, now() - interval '3 years' FROM generate_series(1, %s) g""", [expired])
+            INSERT INTO vault_subject (id, created_at, "group")
+            SELECT md5('s' || g)::uuid, now() - interval '3 years', '' FROM generate_series(1, %s) g""", [expired])
         cursor.execute("""
             INSERT INTO vault_subjectkey (subject_id, wrapped, master_key_id, created_at)
             SELECT md5('s' || g)::uuid, decode(md5('k' || g) || md5('w' || g), 'hex'), 'bench', now()
@@ -86,14 +86,14 @@ def main() -> int:
         cursor.execute("""
             INSERT INTO vault_record (id, subject_id, type, purpose, plain, sealed, collected_at, source_kind,
                 source_detail, channel, channel_detail, created_at, updated_at, policy_version, retention_rule,
-                expires_at, anonymised_at, basis)
+                expires_at, anonymised_at, basis, "group")
             SELECT md5('r' || g)::uuid,
                    CASE WHEN g <= %(expired)s THEN md5('s' || g)::uuid END,
                    'tip', 'tips', '{"tip": "Meer bankjes in het park."}', decode(md5('x' || g), 'hex'),
                    now() - interval '2 years', 'subject', '', 'website', '', now(), now(), 1, 'tip_3m',
                    CASE WHEN g <= %(expired)s THEN now() - interval '1 year' + (g || ' seconds')::interval
                         ELSE now() + interval '1 day' + (g || ' seconds')::interval END,
-                   NULL, 'consent'
+                   NULL, 'consent', ''
             FROM generate_series(1, %(records)s) g""", {"expired": expired, "records": args.records})
         cursor.execute("ANALYZE")
     filled = time.perf_counter() - started
