@@ -188,10 +188,11 @@ class Stack:
             "WAARBORG_LISTEN_HTTPS": f"127.0.0.1:{self.ports['https']}", "WAARBORG_TLS_CERT": str(cert),
             "WAARBORG_TLS_KEY": str(key), "WAARBORG_NGINX_LOG_DIR": str(self.logs)})
         (nginx / "waarborg.conf").write_text(site)
-        # Debian's nginx.conf includes sites into http {}; this is that frame, with paths of the test's own.
+        # Debian's nginx.conf includes sites into http {}; this is that frame, with paths of the test's own, and the
+        # shutdown limit the operator guide asks for (browsers keep connections open that would hold a stop up).
         user = "user root;\n" if os.geteuid() == 0 else ""
         (nginx / "nginx.conf").write_text(
-            f"{user}worker_processes 1;\npid {nginx / 'nginx.pid'};\nerror_log {self.logs / 'nginx.error.log'} warn;\n"
+            f"{user}worker_processes 1;\nworker_shutdown_timeout 10s;\npid {nginx / 'nginx.pid'};\nerror_log {self.logs / 'nginx.error.log'} warn;\n"
             "events { worker_connections 128; }\n"
             f"http {{\n  client_body_temp_path {nginx / 'body'};\n  proxy_temp_path {nginx / 'proxy'};\n"
             f"  fastcgi_temp_path {nginx / 'fastcgi'};\n  uwsgi_temp_path {nginx / 'uwsgi'};\n"

@@ -114,6 +114,7 @@ def test_the_https_topology_serves_staff_citizens_the_api_and_the_scheduler_then
         assert status == 200 and [b["aware_at"] for b in breaches] == ["2026-01-05T08:30:00Z"]
 
         # a citizen sends an application through the portal, and the mail's link names the public host
+        context.close()
         citizen = browser.new_context(ignore_https_errors=True, locale="nl-NL").new_page()
         citizen.goto(f"{stack.public_url}/portaal/aanvraag")
         for name, value in (FORM | {"email": CITIZEN}).items():
@@ -128,6 +129,7 @@ def test_the_https_topology_serves_staff_citizens_the_api_and_the_scheduler_then
         assert link.startswith(f"{stack.public_url}/portaal/wachtwoord/")
         citizen.goto(link)
         assert citizen.locator('input[type="password"]').count() == 2  # the set-password form, over HTTPS
+        citizen.context.close()
 
         # an integration files a helpdesk question of two years ago through the API: already past retention
         status, subject = _api(stack, "POST", "subjects", helpdesk_token, {})
