@@ -218,7 +218,7 @@ MIDDLEWARE = [
     # Content-Security-Policy on every answer (waarborg.audiences.web.headers). Before the public-pages middleware, so
     # it writes the header after the cookie banner (and the origins it allows) was added.
     "waarborg.audiences.web.headers.Middleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "waarborg.audiences.web.static.Middleware",  # WhiteNoise
     "waarborg.audiences.web.bodies.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of every page: ?lang=, Accept-Language, Dutch; only the policy's languages (docs/i18n.md).

@@ -381,7 +381,24 @@ class LoadedPolicy:
     warnings: tuple[Problem, ...] = ()
 
 
+# The same text loads to the same (deeply immutable) policy: a process that activates a policy and then reads it
+# back from the database, or a test suite that activates the same example a thousand times, loads it once.
+_LOADED: dict[tuple[str, str], LoadedPolicy] = {}
+_LOADED_MAX = 16
+
+
 def load_text(text: str, file: str = "<policy>") -> LoadedPolicy:
+    sha256 = hashlib.sha256(text.encode()).hexdigest()
+    loaded = _LOADED.get((sha256, file))
+    if loaded is None:
+        loaded = _load_text(text, file, sha256)
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[(sha256, file)] = loaded
+    return loaded
+
+
+def _load_text(text: str, file: str, sha256: str) -> LoadedPolicy:
     from waarborg.engine.policy.rules import check_meaning, check_warnings
 
     data, pos, problems = parse_yaml(text, file)
@@ -401,7 +418,7 @@ def load_text(text: str, file: str = "<policy>") -> LoadedPolicy:
     if problems:
         raise PolicyError(problems)
     warnings = tuple(sorted(set(check_warnings(policy, pos))))
-    return LoadedPolicy(policy, text, hashlib.sha256(text.encode()).hexdigest(), file, warnings)
+    return LoadedPolicy(policy, text, sha256, file, warnings)
 
 
 def load_file(path: str | Path) -> LoadedPolicy:
