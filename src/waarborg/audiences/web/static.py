@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from whitenoise.middleware import WhiteNoiseMiddleware
-
 from whitenoise.compress import Compressor
+from whitenoise.middleware import WhiteNoiseMiddleware
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
