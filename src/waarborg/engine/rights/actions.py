@@ -27,6 +27,7 @@ from waarborg.core.language import each_language, joined
 from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.engine.accounts.models import User
 from waarborg.engine.audit.log import Entry, append
+from waarborg.engine.audit.refusals import refused
 from waarborg.engine.policy.active import current
 from waarborg.engine.policy.periods import Period
 from waarborg.engine.policy.schema import Policy
@@ -51,6 +52,28 @@ _MRZ_LINE = re.compile(r"[A-Z0-9<]{25,44}")
 
 def channels(policy: Policy) -> list[str]:
     return sorted({str(c) for c in policy.rights.channels} | set(ALWAYS_CHANNELS))
+
+
+# A request's channel as the subject groups name their rights channels (`subject_groups.*.channels`): a letter
+# is post. Channels no group names (an intermediary filing for the subject, a chat, the API of a partner) are
+# not a way the subject chose, so the group's list does not govern them.
+GROUP_CHANNEL = {"portal": "portal", "email": "email", "post": "post", "letter": "post", "in_person": "in_person",
+                 "phone": "phone"}
+
+
+def group_channel_refusal(actor: Any, policy: Policy, subject: Subject, channel: str, type: str) -> None:
+    """A request through a channel the subject's group does not offer (a portal request from a group that
+    writes or comes by) is refused, audited, and told how this group does reach us."""
+    offered = policy.group_channels(subject.group)
+    as_group = GROUP_CHANNEL.get(channel)
+    if offered is None or as_group is None or as_group in offered:
+        return
+    group = policy.group_of(subject.group)
+    ways = ", ".join(offered)
+    raise refused(actor, "request.create", "group_channel_not_offered",
+                  f"De groep '{group}' dient verzoeken niet in via {channel}, maar via: {ways}. "
+                  f"(Group '{group}' does not file requests by {channel}; it uses: {ways}.)",
+                  subject=subject.pk, detail={"channel": channel, "group": group, "type": type})
 
 
 def _step(req: Request, status: str, by: Any, at: datetime, note: str = "", action: str = "") -> None:
@@ -106,6 +129,7 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
         errors["purpose"] = [f"onbekend doel / unknown purpose {purpose!r}"]
     if errors:
         raise Invalid(errors)
+    group_channel_refusal(actor, policy, subject, channel, type)
     # Weeks and months are counted on the local calendar: four weeks is 28 days on the Dutch clock.
     due = policy.rights.response_period.after(timezone.localtime(received))
     citizen_self = getattr(actor, "kind", "") == "citizen" and getattr(actor, "subject_id", None) == subject.pk
