@@ -47,10 +47,12 @@ def test_a_request_through_a_way_the_subjects_group_does_not_have_is_refused_and
         # then it is refused, with the reason and the ways the group does have
         assert answer.status_code == 403, answer.content
         assert answer.json()["reason"] == "group_channel_not_offered"
-        assert "phone, post, in_person" in answer.json()["detail"]
+        assert "Voor cliënten kan dat alleen via telefoon, post of langskomen." in answer.json()["detail"]
+        assert "For clients, this is only possible by phone, post or in person." in answer.json()["detail"]
     entries = AuditEntry.objects.filter(action="request.create.refused", reason="group_channel_not_offered")
     assert sorted(e.detail["channel"] for e in entries) == ["email", "portal"]
-    assert all(e.detail["group"] == "clients" and e.subject_pseudonym for e in entries)
+    assert all(e.detail["group"] == "clients" and e.detail["offered"] == ["phone", "post", "in_person"]
+               and e.subject_pseudonym for e in entries)
     assert not Request.objects.exists()
     # and the ways the group has are accepted: a letter is post
     for channel in ("letter", "phone", "in_person"):
@@ -110,3 +112,44 @@ def test_the_back_office_shows_the_group_in_words(lindehof: dict[str, Any]) -> N
     assert page.status_code == 200, page.status_code
     html = page.content.decode()
     assert '<span data-group>Cliënten</span>' in html and "clients" not in html
+
+
+def test_in_the_portal_a_group_without_it_is_refused_and_a_group_with_it_files(
+        db: Any, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """Lindehof as it would be with a portal that only relatives use: a client logged in anyway is refused."""
+    from tests.conftest import EXAMPLES
+    from waarborg.audiences.cli import main
+    from waarborg.engine.accounts.models import User
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.rights.models import Request
+    from waarborg.engine.vault.models import Subject
+
+    text = (EXAMPLES / "lindehof.yaml").read_text(encoding="utf-8")
+    text = text.replace("  channels: [phone, post, email, in_person]\n",
+                        "  channels: [phone, post, email, in_person, portal]\n", 1)
+    text = text.replace("    channels: [phone, email]\n", "    channels: [phone, email, portal]\n", 1)
+    path = tmp_path / "lindehof-portal.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["policy", "activate", str(path)]) == 0
+    capsys.readouterr()
+    esther = Persona(*make_staff("esther", ["carer"], team="team_oost"))
+    client = Subject.objects.get(pk=_subject(esther, "home_care", external_id="cl-1"))
+    relative = Subject.objects.get(pk=_subject(esther, "contact_persons", external_id="cp-1", group="relatives"))
+
+    def portal(subject: Any, username: str) -> Client:
+        User.objects.create_user(username=username, password="zeer-geheim-wachtwoord-17",
+                                 kind=User.Kind.CITIZEN, subject=subject)
+        browser = Client()
+        assert browser.post("/portaal/inloggen", {"username": username,
+                                                   "password": "zeer-geheim-wachtwoord-17"}).status_code == 302
+        return browser
+
+    # a client posts a request in the portal: refused, with the ways clients have, and on record
+    answer = portal(client, "jansen").post("/portaal/", {"type": "access", "details": ""})
+    assert answer.status_code == 403
+    assert "Voor cliënten kan dat alleen via telefoon, post of langskomen." in answer.content.decode()
+    assert AuditEntry.objects.filter(action="request.create.refused", reason="group_channel_not_offered").count() == 1
+    # a relative may: the request is filed through the portal
+    filed = portal(relative, "marieke").post("/portaal/", {"type": "access", "details": ""})
+    assert filed.status_code == 302, filed.content
+    assert list(Request.objects.values_list("subject_id", "channel")) == [(relative.pk, "portal")]

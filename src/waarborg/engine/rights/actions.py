@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.core.mail import send_mail
@@ -23,13 +24,14 @@ from django.utils.translation import gettext, pgettext
 from stdnum.nl import bsn as bsn_number
 
 from waarborg.core.errors import Conflict, Invalid
-from waarborg.core.language import each_language, joined
+from waarborg.core.language import each_language, in_language, joined
 from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.engine.accounts.models import User
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.policy.active import current
 from waarborg.engine.policy.periods import Period
+from waarborg.engine.policy.render.groups import group_ways
 from waarborg.engine.policy.schema import Policy
 from waarborg.engine.rights import duties, effects, letters
 from waarborg.engine.rights.duties import Requester, seal_requester
@@ -69,11 +71,11 @@ def group_channel_refusal(actor: Any, policy: Policy, subject: Subject, channel:
     if offered is None or as_group is None or as_group in offered:
         return
     group = policy.group_of(subject.group)
-    ways = ", ".join(offered)
+    ways = {lang: in_language(lang, partial(group_ways, policy, group, lang)) for lang in ("nl", "en")}
     raise refused(actor, "request.create", "group_channel_not_offered",
-                  f"De groep '{group}' dient verzoeken niet in via {channel}, maar via: {ways}. "
-                  f"(Group '{group}' does not file requests by {channel}; it uses: {ways}.)",
-                  subject=subject.pk, detail={"channel": channel, "group": group, "type": type})
+                  f"Dit verzoek kwam binnen via {channel}. {ways['nl']} (This request came by {channel}. {ways['en']})",
+                  subject=subject.pk, detail={"channel": channel, "group": group, "type": type,
+                                              "offered": list(offered)})
 
 
 def _step(req: Request, status: str, by: Any, at: datetime, note: str = "", action: str = "") -> None:

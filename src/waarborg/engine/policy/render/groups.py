@@ -68,18 +68,21 @@ def subjects_of(policy: Policy, purpose_id: str, lang: str) -> list[str]:
     return named + [g for g in groups if g not in named]
 
 
+def group_ways(policy: Policy, group: str, lang: str) -> str:
+    """"Voor cliënten kan dat alleen via telefoon, post of langskomen.": the ways `group` files a request, in the
+    active language (the statement, and the answer to a request that came another way)."""
+    spec = policy.subject_groups[group]
+    return str(TEXTS["group_channels_text"]) % {
+        "group": mid_sentence(spec.label.get(lang)),
+        "channels": join_or([str(texts.CHANNELS[str(c)]) for c in spec.channels], lang)}
+
+
 def group_channel_lines(policy: Policy, lang: str) -> list[str]:
     """For the rights section: each group whose own rights channels differ from the organisation's, and which
     ways it has (in the order the policy lists them)."""
-    everyone = [str(c) for c in policy.rights.channels]
-    lines = []
-    for group in policy.subject_groups.values():
-        own = [str(c) for c in group.channels]
-        if own and set(own) != set(everyone):
-            lines.append(str(TEXTS["group_channels_text"]) % {
-                "group": mid_sentence(group.label.get(lang)),
-                "channels": join_or([str(texts.CHANNELS[c]) for c in own], lang)})
-    return lines
+    everyone = {str(c) for c in policy.rights.channels}
+    return [group_ways(policy, gid, lang) for gid, spec in policy.subject_groups.items()
+            if spec.channels and {str(c) for c in spec.channels} != everyone]
 
 
 def group_context(policy: Policy, lang: str) -> dict[str, Any]:
