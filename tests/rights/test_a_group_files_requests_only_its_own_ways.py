@@ -153,3 +153,19 @@ def test_in_the_portal_a_group_without_it_is_refused_and_a_group_with_it_files(
     filed = portal(relative, "marieke").post("/portaal/", {"type": "access", "details": ""})
     assert filed.status_code == 302, filed.content
     assert list(Request.objects.values_list("subject_id", "channel")) == [(relative.pk, "portal")]
+
+
+def test_the_admins_record_and_subject_pages_show_the_group_in_words(lindehof: dict[str, Any]) -> None:
+    from waarborg.engine.accounts.models import User
+
+    stored = lindehof["esther"].post("/api/v1/records", {"subject": lindehof["client"], "type": "care_report",
+                                                         "data": {"report": "Kennismaking"}}, format="json",
+                                     HTTP_X_PURPOSE="home_care")
+    assert stored.status_code == 201, stored.content
+    browser = Client()
+    browser.force_login(User.objects.get(username="esther"))
+    record = browser.get(f"/admin/vault/record/{stored.json()['id']}/change/")
+    assert record.status_code == 200, record.status_code
+    assert "<span data-group>Cliënten</span>" in record.content.decode()
+    subjects = browser.get("/admin/vault/subject/")
+    assert subjects.status_code == 200 and "Cliënten" in subjects.content.decode()
