@@ -4,7 +4,8 @@ received / awaiting_identification -> in_progress -> answered -> closed, or reje
 Requests that release or change data wait for identity (S1-25, S3-25); a complaint does not.
 The deadline is the policy's response period after receipt (P4W: due = received + 28 days, S1-27),
 extendable once by at most `rights.extension_max`, with a reason told to the subject within the first
-period (art. 12(3) AVG).
+period (art. 12(3) AVG). Where the policy's subject groups name their rights channels, a request through another
+channel is refused before anything is stored (`require_group_channel`, 403 `group_channel_not_offered`).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ GROUP_CHANNEL = {"portal": "portal", "email": "email", "post": "post", "letter":
                  "phone": "phone"}
 
 
-def group_channel_refusal(actor: Any, policy: Policy, subject: Subject, channel: str, type: str) -> None:
+def require_group_channel(actor: Any, policy: Policy, subject: Subject, channel: str, type: str) -> None:
     """A request through a channel the subject's group does not offer (a portal request from a group that
     writes or comes by) is refused, audited, and told how this group does reach us."""
     offered = policy.group_channels(subject.group)
@@ -131,7 +132,7 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
         errors["purpose"] = [f"onbekend doel / unknown purpose {purpose!r}"]
     if errors:
         raise Invalid(errors)
-    group_channel_refusal(actor, policy, subject, channel, type)
+    require_group_channel(actor, policy, subject, channel, type)
     # Weeks and months are counted on the local calendar: four weeks is 28 days on the Dutch clock.
     due = policy.rights.response_period.after(timezone.localtime(received))
     citizen_self = getattr(actor, "kind", "") == "citizen" and getattr(actor, "subject_id", None) == subject.pk

@@ -26,7 +26,7 @@ TEXTS: dict[str, Any] = {
     "group_purposes": pgettext_lazy("privacy statement", "Voor deze doelen"),
     "group_channels": pgettext_lazy("privacy statement", "Rechten uitoefenen via"),
     # The rights section: a group that uses fewer ways than the organisation offers is told which (its
-    # requests through another way are refused: `rights.actions.group_channel_refusal`).
+    # requests through another way are refused: `rights.actions.require_group_channel`).
     "group_channels_text": pgettext_lazy("privacy statement", "Voor %(group)s kan dat alleen via %(channels)s."),
     "further": pgettext_lazy("privacy statement", "Gegevens voor een ander doel gebruiken"),
     "further_intro": pgettext_lazy(
