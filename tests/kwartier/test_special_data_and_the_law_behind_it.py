@@ -23,7 +23,7 @@ def test_health_notes_are_kept_on_the_named_legal_ground_without_asking_consent(
     # given Sanne's new client, who signed no consent
     worker = kwartier["worker"]
     client = intake(worker)
-    # when she stores health notes under "support" (UAVG art. 30(3)(b) and the Wmo)
+    # when she stores health notes under "support" (UAVG art. 30(3)(a) and the Wmo)
     stored = store(worker, client, "care_notes", NOTES, "support")
     # then they are kept and she reads them back
     assert stored.status_code == 201, stored.content
@@ -54,12 +54,12 @@ def test_health_data_cannot_be_kept_with_a_neighbourhood_signal(kwartier: dict[s
 @pytest.mark.promise("S4-02")
 def test_the_statement_names_the_ground_for_health_data_per_purpose(kwartier: dict[str, Any], anonymous: Any) -> None:
     activities = {a["purpose"]: a for a in anonymous.get("/privacy/register.json").json()["activities"]}
-    assert "UAVG art. 30 lid 3 sub b" in activities["support"]["art9_text"]
+    assert "UAVG art. 30 lid 3 sub a" in activities["support"]["art9_text"]
     assert "vitaal belang" in activities["emergency"]["art9_text"]
     special = {a["purpose"] for a in activities.values() if any(d["special"] for d in a["personal_data"])}
     assert special == {"support", "emergency"}
     page = anonymous.get("/privacy/").content.decode()
-    assert "Bijzondere persoonsgegevens" in page and "UAVG art. 30 lid 3 sub b" in page
+    assert "Bijzondere persoonsgegevens" in page and "UAVG art. 30 lid 3 sub a" in page
 
 
 @pytest.mark.promise("S4-02")
@@ -67,8 +67,8 @@ def test_a_policy_that_drops_the_legal_ground_for_health_data_is_not_accepted(
         kwartier: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # a Kwartier policy whose support purpose keeps health data but no longer names the law behind it
     source = (EXAMPLES / "kwartier.yaml").read_text(encoding="utf-8")
-    line = ('    art9_ground: {nl: "UAVG art. 30 lid 3 sub b (instellingen voor maatschappelijke dienstverlening) en Wmo '
-            '2015", en: "UAVG art. 30(3)(b) (social service institutions) and Wmo 2015"}\n')
+    line = ('    art9_ground: {nl: "UAVG art. 30 lid 3 sub a (instellingen voor maatschappelijke dienstverlening) en Wmo '
+            '2015", en: "UAVG art. 30(3)(a) (social service institutions) and Wmo 2015"}\n')
     assert line in source
     broken = tmp_path / "kwartier.yaml"
     broken.write_text(source.replace(line, ""), encoding="utf-8")

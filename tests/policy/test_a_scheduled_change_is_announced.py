@@ -1,6 +1,7 @@
 """Where the policy says so (`statement.notify_subjects: true`), scheduling a new version with `waarborg policy
 activate FILE --effective DATE` mails every person with an e-mail address the coming change and its date, over a
-real SMTP conversation, Dutch first and then English; the audit log says who was told, never to which address."""
+real SMTP conversation, Dutch first and then English, saying "je" or "u" as the organisation's statement does
+(`statement.address`); the audit log says who was told, never to which address."""
 
 from __future__ import annotations
 
@@ -28,11 +29,13 @@ def relay() -> Iterator[Inbox]:
         yield inbox
 
 
-def _coming_version(tmp_path: Path, notify: bool) -> Path:
-    """Version 2.0 of the shipped policy, with a summary of what changes; announced ahead if `notify`."""
+def _coming_version(tmp_path: Path, notify: bool, address: str = "") -> Path:
+    """Version 2.0 of the shipped policy, with a summary of what changes; announced ahead if `notify`; saying
+    `address` ("u") where given (the shipped file says nothing: "je")."""
     text = EXAMPLE.read_text(encoding="utf-8")
     new = ('  version: "2.0"\n  effective: 2024-01-01\n'
            + ("  notify_subjects: true\n" if notify else "")
+           + (f"  address: {address}\n" if address else "")
            + "  history:\n    - version: \"2.0\"\n      effective: 2024-01-01\n"
            + "      summary: {nl: Tips bewaren wij nu zes maanden, en: We now keep tips for six months}\n")
     text = text.replace('  version: "1.0"\n  effective: 2024-01-01\n', new, 1)
@@ -71,7 +74,8 @@ def test_everyone_with_an_address_is_told_of_the_coming_version_and_its_date(
     assert "Nieuwe privacyverklaring van Valtes" in mail["Subject"] and "New privacy statement" in mail["Subject"]
     assert mail["Reply-To"] == "privacy@valtes.nl"
     text = _body(mail)
-    assert text.index("Beste heer, mevrouw") < text.index("Dear Sir or Madam")
+    assert text.index("Beste lezer,") < text.index("Dear reader,")  # the statement says "je"
+    assert "Je leest de nieuwe versie hier" in text and "U leest" not in text and "Beste heer" not in text
     assert "(versie 2.0). Tot die datum geldt de huidige versie." in text
     assert "Tips bewaren wij nu zes maanden" in text and "We now keep tips for six months" in text
     assert "/privacy/versions/2/" in text
@@ -96,3 +100,17 @@ def test_a_policy_that_does_not_say_so_tells_nobody(personas: Any, relay: Any, t
     # Then no mail goes out and nothing is announced
     assert relay.envelopes == [] and "notice of the change" not in err
     assert not AuditEntry.objects.filter(action__in=("policy.announce", "policy.notice_sent")).exists()
+
+
+def test_an_organisation_that_says_u_says_it_in_the_notice_too(personas: Any, relay: Any, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # Given Anna with an address, and a coming version whose statement says "u"
+    applicant(personas["assessor"].user, email="anna@example.nl", name="Anna de Vries")
+    # When it is scheduled with a notice
+    _activate(capsys, _coming_version(tmp_path, notify=True, address="u"),
+              (timezone.localdate() + timedelta(days=28)).isoformat())
+    # Then the Dutch half says "u" throughout, the English half "you"
+    text = _body(relay.mail_to("anna@example.nl"))
+    assert text.index("Beste heer, mevrouw,") < text.index("Dear Sir or Madam,")
+    assert "U leest de nieuwe versie hier" in text and "U krijgt dit bericht omdat wij gegevens van u hebben." in text
+    assert "Je leest" not in text and "Beste lezer" not in text

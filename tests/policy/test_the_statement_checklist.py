@@ -26,6 +26,26 @@ ERRORS = [
     ("an effective date nobody set",
      [("  effective: 2024-01-01\n", "  effective: 1970-01-01\n")], "1970-01-01",
      "effective date 1970-01-01 is a placeholder: give the real date"),
+    ("an empty version",
+     [('  version: "2"\n', '  version: ""\n')], '""',
+     "version '' is a placeholder: give the version you publish"),
+    ("an earlier version with a date nobody set",
+     [("  effective: 2024-01-01\n", "  effective: 2024-01-01\n  history:\n    - {version: \"1\", effective: 1970-01-01}\n")],
+     "1970-01-01", "effective date 1970-01-01 is a placeholder: give the real date"),
+    ("an earlier version nobody numbered",
+     [("  effective: 2024-01-01\n", "  effective: 2024-01-01\n  history:\n    - {version: x.x, effective: 2023-01-01}\n")],
+     "x.x", "version 'x.x' is a placeholder: give the version you publish"),
+    ("a placeholder address in the rights text",
+     [("roles:\n", "rights:\n  request_address: Mail naar privacy@org.example.nl\nroles:\n")],
+     "Mail naar privacy@org.example.nl",
+     "'Mail naar privacy@org.example.nl' names a placeholder address (example.*, .test, localhost): give the real one"),
+    ("a recipient at a test address",
+     [("roles:\n", "recipients:\n  it:\n    label: ICT-leverancier\n    kind: processor\n"
+                   "    agreement: {reference: VWO-1}\n    purposes: [service]\n    categories: [contact]\n"
+                   "    reasons: [agreed_work]\n    description: Beheer van servers, dpa@leverancier.test\nroles:\n")],
+     "Beheer van servers, dpa@leverancier.test",
+     "'Beheer van servers, dpa@leverancier.test' names a placeholder address (example.*, .test, localhost): give "
+     "the real one"),
     ("a placeholder text",
      [("    description: De dienst\n", "    description: TODO beschrijven\n")], "TODO beschrijven",
      "this text is a placeholder (TODO, XXX, [invullen]...): write it before publishing"),
@@ -119,3 +139,15 @@ def test_policy_check_warns_where_a_privacy_officer_should_look(changes: list[tu
     out, err = capsys.readouterr()
     assert status == 0 and f"{path}: ok (" in out
     assert f"{path}:{line}:{column}: warning: statement: {message}" in err.splitlines(), err
+
+
+def test_a_statement_without_a_version_is_refused_where_the_version_belongs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Given the base policy whose statement has no version at all
+    path = tmp_path / "policy.yaml"
+    path.write_text(BASE.replace('  version: "2"\n', ""), encoding="utf-8")
+    # When it is checked, activated or rendered, then it fails at the statement, and nothing renders
+    assert main(["policy", "check", str(path)]) == 1
+    assert f"{path}:7:3: statement: required key 'version' is missing" in capsys.readouterr().err.splitlines()
+    assert main(["policy", "activate", str(path)]) == 1
+    assert main(["render", "statement", "--policy", str(path)]) == 1

@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -109,16 +111,25 @@ class RecordAdmin(ReadOnly):
         policy = active().policy
         classes = field_classes(policy, record.type) if record.type in policy.record_types else {}
         rows = [(name, classes.get(name, {}), value) for name, value in (data or {}).items()]
+        group = record.group or getattr(record.subject, "group", "")
         context = {**self.admin_site.each_context(request), "opts": self.opts, "record": record,
+                   "group_label": policy.group_label(group, get_language() or "nl") if policy.subject_groups else "",
                    "rows": rows, "shredded": data is None, "title": str(record), **(extra_context or {})}
         return TemplateResponse(request, "backoffice/record.html", context)
 
 
 @admin.register(Subject)
 class SubjectAdmin(ReadOnly):
-    list_display = ("id", "created_at", "erased_at")
-    fields = ("id", "created_at", "erased_at")
+    list_display = ("id", "group_words", "created_at", "erased_at")
+    fields = ("id", "group_words", "created_at", "erased_at")
+    readonly_fields = ("group_words",)
     ordering = ("-created_at",)
+
+    @admin.display(description=_("Groep"))
+    def group_words(self, subject: Subject) -> str:
+        """The subject's group in words (Cliënten), never its key; "-" where the policy has no groups."""
+        policy = active().policy
+        return policy.group_label(subject.group, get_language() or "nl") if policy.subject_groups else "-"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Subject]:
         mine = Record.objects.filter(_visible(request.user)).values("subject_id")

@@ -69,4 +69,5 @@ def subject(request: HttpRequest, pk: Any) -> HttpResponse:
     labels = {p: policy.purposes[p].label.get(get_language()) for p in policy.purposes}
     return render(request, "backoffice/subject.html", {
         "subject": found, "blocks": blocks,
+        "group_label": policy.group_label(found.group, get_language()) if policy.subject_groups else "",
         "assignments": [{**reads.describe(a), "purpose_label": labels.get(a.purpose, a.purpose)} for a in assignments]})

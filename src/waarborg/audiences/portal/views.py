@@ -33,7 +33,7 @@ from waarborg.audiences.portal.forms import (
 from waarborg.audiences.portal.texts import REQUEST_TYPES, STATUSES, word
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.errors import status_of
-from waarborg.core.errors import DomainError
+from waarborg.core.errors import DomainError, Refused
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.breaches.actions import breach_report_suspicion
 from waarborg.engine.breaches.models import AffectedSubject
@@ -173,8 +173,12 @@ def home(request: HttpRequest) -> HttpResponse:
     purposes = [(pid, p.label.get(lang)) for pid, p in policy.purposes.items()]
     form = PortalRequestForm(request.POST or None, available=policy.rights.available, purposes=purposes)
     if request.method == "POST" and form.is_valid():
-        req = actions.request_file(citizen, subject=citizen.subject, type=form.cleaned_data["type"], channel="portal",
-                                   details=form.cleaned_data["details"], purpose=form.cleaned_data["purpose"])
+        try:
+            req = actions.request_file(citizen, subject=citizen.subject, type=form.cleaned_data["type"],
+                                       channel="portal", details=form.cleaned_data["details"],
+                                       purpose=form.cleaned_data["purpose"])
+        except Refused as exc:  # the citizen's group does not use the portal (`group_channel_not_offered`): audited
+            return HttpResponse(str(exc.detail), status=403, content_type="text/plain; charset=utf-8")
         messages.success(request, gettext("Uw verzoek is ontvangen. Kenmerk: %(reference)s") % {"reference": req.pk})
         return redirect(f"{reverse('portal:home')}?lang={lang}")
     confirmable = confirms_in_portal(policy)

@@ -5,7 +5,7 @@ the newest e-mail field of a record they gave us themselves (the same rules as a
 each record opened for it is a `record.read` by `system:policy-notice`). Unlike a breach notice the mail holds no
 personal data, so an address two people share gets one mail. What: the version, the date it takes effect, the
 organisation's summary of the change (the history entry of the coming version, else `statement.changes`) and the
-link to the coming statement on /privacy/.
+link to the coming statement on /privacy/, saying "je" or "u" as the coming statement does (`statement.address`).
 
 Each mail is sent on its own; a refused address or a relay that is down is counted and reported, never retried
 here (the operator sees the count). The audit log gets one `policy.notice_sent` entry per person told, and one
@@ -100,6 +100,7 @@ def _notice(coming: Policy, number: int, effective_at: datetime) -> dict[str, st
     day = timezone.localtime(effective_at).date()
     return {
         "number": str(number),
+        "address": coming.statement.address,  # "je" or "u": the organisation's choice (`statement.address`)
         "effective": day.isoformat(),
         "organisation": coming.organisation.name,
         "version": st.version,
@@ -113,14 +114,23 @@ def _notice(coming: Policy, number: int, effective_at: datetime) -> dict[str, st
 def _half(notice: dict[str, str], lang: str) -> list[str]:
     day = date_words(datetime.fromisoformat(notice["effective"]).date(), lang)
     summary = notice["summary_en" if lang == "en" else "summary_nl"]
+    # The organisation says "je" or "u" to its readers, here as in its statement; English has "you" either way.
+    if notice.get("address", "u") == "je":
+        dear = gettext("Beste lezer,")
+        read = gettext("Je leest de nieuwe versie hier: %(url)s")
+        why = gettext("Je krijgt dit bericht omdat wij gegevens van je hebben. Je hoeft niets te doen.")
+    else:
+        dear = gettext("Beste heer, mevrouw,")
+        read = gettext("U leest de nieuwe versie hier: %(url)s")
+        why = gettext("U krijgt dit bericht omdat wij gegevens van u hebben. U hoeft niets te doen.")
     return [
-        gettext("Beste heer, mevrouw,"), "",
+        dear, "",
         gettext("Op %(date)s gaat een nieuwe versie van de privacyverklaring van %(organisation)s in (versie "
                 "%(version)s). Tot die datum geldt de huidige versie.") % {
             "date": day, "organisation": notice["organisation"], "version": notice["version"]}, "",
         *([summary, ""] if summary else []),
-        gettext("U leest de nieuwe versie hier: %(url)s") % {"url": notice["url"]}, "",
-        gettext("U krijgt dit bericht omdat wij gegevens van u hebben. U hoeft niets te doen."), "",
+        read % {"url": notice["url"]}, "",
+        why, "",
         gettext("Met vriendelijke groet,"), notice["organisation"],
     ]
 

@@ -61,10 +61,19 @@ def _placeholders(policy: Policy) -> Finding:
     if policy.breaches.report_to and _PLACEHOLDER_HOST.search(policy.breaches.report_to):
         yield ("breaches", "report_to"), f"report_to {policy.breaches.report_to!r} is a placeholder address"
     st = policy.statement
-    if _PLACEHOLDER_VERSION.match(st.version) or _PLACEHOLDER_TEXT.search(st.version):
-        yield ("statement", "version"), f"version {st.version!r} is a placeholder: give the version you publish"
-    if st.effective.year < 2016:  # before the AVG was adopted: a date nobody set (1970-01-01, 2000-01-01)
-        yield ("statement", "effective"), f"effective date {st.effective} is a placeholder: give the real date"
+    versions = [(("statement",), st.version, st.effective)] + [
+        (("statement", "history", i), h.version, h.effective) for i, h in enumerate(st.history)]
+    for where, version, effective in versions:
+        if not version or _PLACEHOLDER_VERSION.match(version) or _PLACEHOLDER_TEXT.search(version):
+            yield (*where, "version"), f"version {version!r} is a placeholder: give the version you publish"
+        if effective.year < 2016:  # before the AVG was adopted: a date nobody set (1970-01-01, 2000-01-01)
+            yield (*where, "effective"), f"effective date {effective} is a placeholder: give the real date"
+    # An example.* address anywhere else: a request address, a recipient's or a cookie provider's site...
+    named = {("organisation", "privacy_contact"), ("organisation", "dpo"), ("organisation", "website"),
+             ("organisation", "name"), ("organisation", "legal_entity"), ("breaches", "report_to")}
+    for path, value in _strings(policy, ()):
+        if path[:2] not in named and _PLACEHOLDER_HOST.search(value):
+            yield path, f"{value!r} names a placeholder address (example.*, .test, localhost): give the real one"
     for path, text in _texts(policy, ()):
         if _PLACEHOLDER_TEXT.search(str(text)) or (isinstance(text, Text) and _PLACEHOLDER_TEXT.search(text.en)):
             yield path, "this text is a placeholder (TODO, XXX, [invullen]...): write it before publishing"
@@ -228,6 +237,25 @@ def _texts(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
     elif isinstance(node, tuple):
         for i, value in enumerate(node):
             yield from _texts(value, (*path, i))
+
+
+def _strings(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every string of the policy, with its path (a text's Dutch and English at the text's own place)."""
+    if isinstance(node, Text):
+        yield from ((path, value) for value in (node.nl, node.en) if value)
+    elif isinstance(node, Words):
+        yield from ((path, value) for value in (str(node), node.en) if value)
+    elif isinstance(node, str):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _strings(getattr(node, name), (*path, name))
+    elif isinstance(node, dict) or hasattr(node, "items"):
+        for key, value in node.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(node, tuple):
+        for i, value in enumerate(node):
+            yield from _strings(value, (*path, i))
 
 
 _ERRORS = (_placeholders, _contact, _bases, _transfers, _rights, _profiling, _anonymous, _sources)

@@ -7,7 +7,8 @@ Three constructs a Dutch welfare organisation's statement needs and enforcement 
   purpose that does not exist, or a purpose with record types that no group has, is a policy enforcement
   could never follow.
 - `further_processing`: a purpose reading records collected for another one (complaints reading the care file,
-  an inspector's review). The vault's gate lets exactly that read through; art. 6(4) AVG asks why it is
+  an inspector's review), or keeping them past their own period (`access: [keep]`, `keep_for`: an archive,
+  complaints that may still come; the retention clock adds it). The vault's gate lets exactly that read through; art. 6(4) AVG asks why it is
   compatible (link, context, nature, consequences, safeguards) unless a law prescribes it.
 - criminal data (`criminal: true`, a VOG): only under a purpose that names the law allowing it (UAVG art.
   31-33), like the art. 9 condition for special data; a recipient gets it only with a ground of its own.
@@ -82,6 +83,14 @@ def _further(policy: Policy, left_out: LeftOut) -> Finding:
                     f"purpose {name!r} further processes {further.of!r} without grounds: state the compatibility "
                     "test (art. 6(4) AVG: link, context, nature, consequences, safeguards) under compatibility, "
                     "or the law that prescribes it under law")
+            if "keep" in further.access and further.keep_for is None:
+                yield (*where, "access"), (
+                    f"purpose {name!r} keeps records of {further.of!r} but says not how long: give keep_for "
+                    "(how long past their own period, e.g. P2Y)")
+            if further.keep_for is not None and "keep" not in further.access:
+                yield (*where, "keep_for"), (
+                    f"purpose {name!r} gives keep_for for {further.of!r} but its access does not list keep: "
+                    "add keep to access, or leave keep_for out")
             special, criminal, bsn = _kinds_of(policy, further.of)
             if special and purpose.art9_condition is None:
                 yield where, (f"purpose {name!r} further processes special categories of {further.of!r} "

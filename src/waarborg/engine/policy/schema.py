@@ -391,7 +391,10 @@ class FurtherProcessing(Strict):
     """A purpose that reads records collected for another purpose (checked in `waarborg.engine.policy.groups`)."""
 
     of: Ident  # the purpose the records were collected for
-    access: tuple[Literal["read"], ...] = ("read",)
+    # `read`: this purpose may read them; `keep`: it keeps them `keep_for` past their own period (an archive,
+    # complaints that may still come), and the retention clock and the sweep honour that.
+    access: tuple[Literal["read", "keep"], ...] = ("read",)
+    keep_for: PeriodField | None = None
     compatibility: Compatibility | None = None  # the art. 6(4) test, unless a law prescribes it
     law: str = ""  # the law that prescribes the further processing (art. 6(4): no compatibility test needed)
 
@@ -796,10 +799,31 @@ class Policy(Strict):
         marked = [g for g, spec in self.subject_groups.items() if spec.default]
         return marked[0] if marked else next(iter(self.subject_groups), "")
 
+    def group_of(self, group: str) -> str:
+        """The group a subject stored with `group` belongs to ("" before groups: the default group)."""
+        return group or self.default_group
+
+    def group_label(self, group: str, lang: str) -> str:
+        """The group in words (its label), for pages and the API; "" where the policy has no groups."""
+        spec = self.subject_groups.get(self.group_of(group))
+        return spec.label.get(lang) if spec else (group or "")
+
+    def group_channels(self, group: str) -> tuple[str, ...] | None:
+        """The rights channels of the subject's group; None where the group declares none (or there are no
+        groups): then the rights section's channels are the only rule."""
+        spec = self.subject_groups.get(self.group_of(group))
+        return tuple(str(c) for c in spec.channels) if spec and spec.channels else None
+
+    def keepers(self, of: str) -> list[tuple[str, FurtherProcessing]]:
+        """The purposes that keep records collected for `of` past their own period (`access: [keep]`)."""
+        return [(pid, f) for pid, spec in self.purposes.items() for f in spec.further_processing
+                if f.of == of and "keep" in f.access and f.keep_for is not None]
+
     def further_grant(self, purpose: str, of: str) -> FurtherProcessing | None:
-        """May `purpose` read records collected for `of` (further processing, art. 6(4) AVG)?"""
+        """May `purpose` read records collected for `of` (further processing, art. 6(4) AVG)? A purpose that
+        only keeps them (`access: [keep]`) does not read them."""
         spec = self.purposes.get(purpose)
-        return next((f for f in spec.further_processing if f.of == of), None) if spec else None
+        return next((f for f in spec.further_processing if f.of == of and "read" in f.access), None) if spec else None
 
     @cached_property
     def compiled_modules(self) -> Mapping[str, Module]:

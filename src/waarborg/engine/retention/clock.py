@@ -10,7 +10,8 @@ The order of the computation is the order of the explanation a user reads:
 3. `until`: nothing expires before it; then `period` (or at once) from whichever of start and `until`
    comes last (S0-33, S1-07). Steps 2 and 3 follow the rule's compiled `policy.anchors.Plan`, the same
    form its words in the statement and the register are written from;
-4. extensions (at most `rule.extension.times`: S2-21), a shortening on request (destroy now: S2-20);
+4. a purpose that keeps these records longer (`further_processing` with `keep`: an archive, complaints),
+   then extensions (at most `rule.extension.times`: S2-21), a shortening on request (destroy now: S2-20);
 5. an `ends_early` event ends it at once, before the period has run out (no agreement: S2-18);
 6. holds keep data past that date (S2-22), and the ceiling caps everything (`start + ceiling`).
 
@@ -240,6 +241,21 @@ def _base_expiry(plan: Plan, moment_of: Any, policy: Policy, start: datetime, cl
     return plan.expiry(start, None)
 
 
+def _kept(record: Any, policy: Policy, expires: datetime, clock: Clock) -> datetime:
+    """A purpose that keeps this purpose's records past their own period (`further_processing` with `access:
+    [keep]`, an archive or complaints that may still come) moves the end by its `keep_for`; the longest wins.
+    Extensions, a shortening on request, an early end and the ceiling still apply after it."""
+    keepers = policy.keepers(getattr(record, "purpose", "") or "")
+    if not keepers:
+        return expires
+    pid, longest = max(keepers, key=lambda k: k[1].keep_for.after(expires))  # type: ignore[union-attr]
+    assert longest.keep_for is not None
+    clock.steps.append(Step(pgettext_lazy("retention clock",
+        "Voor het doel ‘%(purpose)s’ worden de gegevens daarna nog %(period)s bewaard."),
+        purpose=Own(policy.purposes[pid].label), period=Lasting(longest.keep_for)))
+    return longest.keep_for.after(expires)
+
+
 def _adjust(record: Any, rule_id: str, rule: RetentionRule, expires: datetime, clock: Clock) -> datetime:
     from waarborg.engine.retention.models import Adjustment
 
@@ -330,6 +346,7 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
         clock.start = start
         expires = _base_expiry(plan, moment_of, policy, start, clock)
         if expires is not None:
+            expires = _kept(record, policy, expires, clock)
             expires = _adjust(record, rule_id, rule, expires, clock)
     # An early end does not wait for the start: the statement says the data goes when it happens.
     expires = _ended_early(record, rule, collected, expires, clock)

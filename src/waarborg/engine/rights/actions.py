@@ -4,7 +4,8 @@ received / awaiting_identification -> in_progress -> answered -> closed, or reje
 Requests that release or change data wait for identity (S1-25, S3-25); a complaint does not.
 The deadline is the policy's response period after receipt (P4W: due = received + 28 days, S1-27),
 extendable once by at most `rights.extension_max`, with a reason told to the subject within the first
-period (art. 12(3) AVG).
+period (art. 12(3) AVG). Where the policy's subject groups name their rights channels, a request through another
+channel is refused before anything is stored (`require_group_channel`, 403 `group_channel_not_offered`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.core.mail import send_mail
@@ -23,12 +25,14 @@ from django.utils.translation import gettext, pgettext
 from stdnum.nl import bsn as bsn_number
 
 from waarborg.core.errors import Conflict, Invalid
-from waarborg.core.language import each_language, joined
+from waarborg.core.language import each_language, in_language, joined
 from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.engine.accounts.models import User
 from waarborg.engine.audit.log import Entry, append
+from waarborg.engine.audit.refusals import refused
 from waarborg.engine.policy.active import current
 from waarborg.engine.policy.periods import Period
+from waarborg.engine.policy.render.groups import group_ways
 from waarborg.engine.policy.schema import Policy
 from waarborg.engine.rights import duties, effects, letters
 from waarborg.engine.rights.duties import Requester, seal_requester
@@ -51,6 +55,28 @@ _MRZ_LINE = re.compile(r"[A-Z0-9<]{25,44}")
 
 def channels(policy: Policy) -> list[str]:
     return sorted({str(c) for c in policy.rights.channels} | set(ALWAYS_CHANNELS))
+
+
+# A request's channel as the subject groups name their rights channels (`subject_groups.*.channels`): a letter
+# is post. Channels no group names (an intermediary filing for the subject, a chat, the API of a partner) are
+# not a way the subject chose, so the group's list does not govern them.
+GROUP_CHANNEL = {"portal": "portal", "email": "email", "post": "post", "letter": "post", "in_person": "in_person",
+                 "phone": "phone"}
+
+
+def require_group_channel(actor: Any, policy: Policy, subject: Subject, channel: str, type: str) -> None:
+    """A request through a channel the subject's group does not offer (a portal request from a group that
+    writes or comes by) is refused, audited, and told how this group does reach us."""
+    offered = policy.group_channels(subject.group)
+    as_group = GROUP_CHANNEL.get(channel)
+    if offered is None or as_group is None or as_group in offered:
+        return
+    group = policy.group_of(subject.group)
+    ways = {lang: in_language(lang, partial(group_ways, policy, group, lang)) for lang in ("nl", "en")}
+    raise refused(actor, "request.create", "group_channel_not_offered",
+                  f"Dit verzoek kwam binnen via {channel}. {ways['nl']} (This request came by {channel}. {ways['en']})",
+                  subject=subject.pk, detail={"channel": channel, "group": group, "type": type,
+                                              "offered": list(offered)})
 
 
 def _step(req: Request, status: str, by: Any, at: datetime, note: str = "", action: str = "") -> None:
@@ -106,6 +132,7 @@ def request_file(actor: Any, *, subject: Subject, type: str, channel: str, recei
         errors["purpose"] = [f"onbekend doel / unknown purpose {purpose!r}"]
     if errors:
         raise Invalid(errors)
+    require_group_channel(actor, policy, subject, channel, type)
     # Weeks and months are counted on the local calendar: four weeks is 28 days on the Dutch clock.
     due = policy.rights.response_period.after(timezone.localtime(received))
     citizen_self = getattr(actor, "kind", "") == "citizen" and getattr(actor, "subject_id", None) == subject.pk

@@ -26,10 +26,17 @@ class IdOut(serializers.Serializer):
     id = serializers.UUIDField()
 
 
+GROUP_HELP = ("The group of data subjects (a key of the policy's subject_groups); \"\" where the policy has no "
+              "groups.")
+GROUP_LABEL_HELP = "The group in words, in the language of the request (Accept-Language): Cliënten, Volunteers..."
+
+
 class SubjectFound(serializers.Serializer):
     id = serializers.UUIDField()
     external_id = serializers.CharField(allow_null=True)
     created_at = times.DateTimeField()
+    group = serializers.CharField(help_text=GROUP_HELP)
+    group_label = serializers.CharField(help_text=GROUP_LABEL_HELP)
 
 
 class SourceIn(serializers.Serializer):
@@ -99,5 +106,7 @@ class RecordOut(serializers.Serializer):
     channel = serializers.CharField()
     channel_detail = serializers.CharField()
     basis = serializers.CharField(help_text="The legal basis (AVG art. 6) the record was collected under.")
+    group = serializers.CharField(help_text="The subject's group when the record was collected; " + GROUP_HELP)
+    group_label = serializers.CharField(help_text=GROUP_LABEL_HELP)
     fields = serializers.DictField(  # type: ignore[assignment]
         child=FieldClassOut(), help_text="Per field: category, general or special data, encrypted at rest.")

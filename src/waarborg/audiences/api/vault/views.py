@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -65,8 +66,16 @@ def _record_out(record: Record, data: dict[str, Any]) -> Any:
         "data": data, "collected_at": record.collected_at, "expires_at": record.expires_at,
         "source": {"kind": record.source_kind, "detail": record.source_detail}, "channel": record.channel,
         "channel_detail": record.channel_detail, "basis": record.basis,
+        **group_out(policy, record.group or getattr(record.subject, "group", "")),
         "fields": {name: classes[name] for name in data if name in classes},
     }).data
+
+
+def group_out(policy: Any, group: str) -> dict[str, str]:
+    """The group's key and its label in words (an empty group: the policy's default group)."""
+    if not policy.subject_groups:
+        return {"group": "", "group_label": ""}
+    return {"group": policy.group_of(group), "group_label": policy.group_label(group, get_language() or "nl")}
 
 
 BSN_QUERY = OpenApiParameter("bsn", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
@@ -86,8 +95,9 @@ class SubjectsView(APIView):
         purpose = request.headers.get("X-Purpose", "").strip() or (params.get("purpose") or "").strip()
         found = lookup.subjects_find(request.user, bsn=(params.get("bsn") or "").strip(),
                                      external_id=(params.get("external_id") or "").strip(), purpose=purpose)
-        return Response(SubjectFound([{"id": s.pk, "external_id": s.external_id, "created_at": s.created_at}
-                                      for s in found], many=True).data)
+        policy = active().policy
+        return Response(SubjectFound([{"id": s.pk, "external_id": s.external_id, "created_at": s.created_at,
+                                       **group_out(policy, s.group)} for s in found], many=True).data)
 
     @extend_schema(operation_id="subjects_create", request=SubjectIn, parameters=[PURPOSE_HEADER],
                    responses={201: IdOut, 409: OpenApiResponse(description="A subject with this BSN or "

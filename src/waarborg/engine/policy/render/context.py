@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from waarborg.engine.policy.render import texts
 from waarborg.engine.policy.render.address import addressing, say
-from waarborg.engine.policy.render.groups import subjects_of
+from waarborg.engine.policy.render.groups import group_channel_lines, subjects_of
 from waarborg.engine.policy.render.words import date_words, join, join_or, mid_sentence, retention_words
 from waarborg.engine.policy.schema import Contact, Policy, Purpose, in_lang
 
@@ -195,6 +195,7 @@ def _rights(policy: Policy, lang: str) -> dict[str, Any]:
                                       "extension": rights.extension_max.words(lang)}]
     how.append(say(t["channels_text"]) % {
         "channels": join_or([say(texts.CHANNELS[c.value]) for c in rights.channels], lang)})
+    how.extend(group_channel_lines(policy, lang))  # a group with fewer ways is held to them
     if rights.request_address:
         how.append(rights.request_address.get(lang).rstrip(".") + ".")
     methods = [m for m in rights.identity_verification if m != "portal_login" or "portal" in rights.channels]

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import pgettext_lazy
 
 from waarborg.engine.policy.render import texts
-from waarborg.engine.policy.render.words import join
+from waarborg.engine.policy.render.words import join_or, mid_sentence
 from waarborg.engine.policy.schema import Policy
 
 TEXTS: dict[str, Any] = {
@@ -25,6 +25,9 @@ TEXTS: dict[str, Any] = {
         "dat is en hoe iemand uit die groep zijn rechten uitoefent."),
     "group_purposes": pgettext_lazy("privacy statement", "Voor deze doelen"),
     "group_channels": pgettext_lazy("privacy statement", "Rechten uitoefenen via"),
+    # The rights section: a group that uses fewer ways than the organisation offers is told which (its
+    # requests through another way are refused: `rights.actions.require_group_channel`).
+    "group_channels_text": pgettext_lazy("privacy statement", "Voor %(group)s kan dat alleen via %(channels)s."),
     "further": pgettext_lazy("privacy statement", "Gegevens voor een ander doel gebruiken"),
     "further_intro": pgettext_lazy(
         "privacy statement",
@@ -34,6 +37,10 @@ TEXTS: dict[str, Any] = {
     "further_item": pgettext_lazy(
         "privacy statement", "Voor het doel ‘%(purpose)s’ lezen wij ook gegevens die wij kregen voor ‘%(of)s’."),
     "further_law": pgettext_lazy("privacy statement", "De wet schrijft dat voor: %(law)s."),
+    "further_keep": pgettext_lazy(
+        "privacy statement",
+        "Voor het doel ‘%(purpose)s’ bewaren wij gegevens die wij kregen voor ‘%(of)s’ nog %(period)s langer "
+        "dan hun eigen bewaartermijn."),
     "link": pgettext_lazy("privacy statement", "Verband tussen de doelen"),
     "context": pgettext_lazy("privacy statement", "Hoe wij de gegevens kregen"),
     "nature": pgettext_lazy("privacy statement", "Soort gegevens"),
@@ -61,6 +68,23 @@ def subjects_of(policy: Policy, purpose_id: str, lang: str) -> list[str]:
     return named + [g for g in groups if g not in named]
 
 
+def group_ways(policy: Policy, group: str, lang: str) -> str:
+    """"Voor cliënten kan dat alleen via telefoon, post of langskomen.": the ways `group` files a request, in the
+    active language (the statement, and the answer to a request that came another way)."""
+    spec = policy.subject_groups[group]
+    return str(TEXTS["group_channels_text"]) % {
+        "group": mid_sentence(spec.label.get(lang)),
+        "channels": join_or([str(texts.CHANNELS[str(c)]) for c in spec.channels], lang)}
+
+
+def group_channel_lines(policy: Policy, lang: str) -> list[str]:
+    """For the rights section: each group whose own rights channels differ from the organisation's, and which
+    ways it has (in the order the policy lists them)."""
+    everyone = {str(c) for c in policy.rights.channels}
+    return [group_ways(policy, gid, lang) for gid, spec in policy.subject_groups.items()
+            if spec.channels and {str(c) for c in spec.channels} != everyone]
+
+
 def group_context(policy: Policy, lang: str) -> dict[str, Any]:
     """The statement's group, further-processing and criminal-data sections (empty where the policy has none)."""
     label = {pid: p.label.get(lang) for pid, p in policy.purposes.items()}
@@ -69,15 +93,19 @@ def group_context(policy: Policy, lang: str) -> dict[str, Any]:
         "label": group.label.get(lang),
         "description": group.description.get(lang) if group.description else "",
         "purposes": "; ".join(label[p] for p in group.purposes if p in label),
-        "channels": join([str(texts.CHANNELS[c]) for c in group.channels], lang),
+        "channels": join_or([str(texts.CHANNELS[c]) for c in group.channels], lang),
         "statement": group.statement.get(lang) if group.statement else "",
     } for gid, group in policy.subject_groups.items()]
     further = []
     for pid, purpose in policy.purposes.items():
         for spec in purpose.further_processing:
             grounds = spec.compatibility
+            names = {"purpose": label[pid], "of": label.get(spec.of, spec.of)}
             further.append({
-                "text": str(TEXTS["further_item"]) % {"purpose": label[pid], "of": label.get(spec.of, spec.of)},
+                "text": " ".join(filter(None, (
+                    str(TEXTS["further_item"]) % names if "read" in spec.access else "",
+                    str(TEXTS["further_keep"]) % {**names, "period": spec.keep_for.words(lang)}
+                    if "keep" in spec.access and spec.keep_for is not None else ""))),
                 "law": str(TEXTS["further_law"]) % {"law": spec.law} if spec.law else "",
                 "grounds": [{"name": str(TEXTS[g]), "text": getattr(grounds, g).get(lang)} for g in _GROUNDS]
                 if grounds else [],

@@ -106,6 +106,7 @@ def _constructs(policy: Policy, pid: str) -> dict[str, Any]:
         out["further_processing"] = [{
             "of": f.of, "label": policy.purposes[f.of].label.get("nl"), "access": list(f.access), "law": f.law,
             "compatibility": {k: v.get("nl") for k, v in f.compatibility} if f.compatibility else None,
+            **({"keep_for": str(f.keep_for)} if f.keep_for is not None else {}),
         } for f in purpose.further_processing]
     return out
 
@@ -155,8 +156,11 @@ def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
         "special_categories": _yes_no(any(d["special"] for d in data)),
         "criminal_data": _yes_no(any(d["criminal"] for d in data)),
         "sources": "; ".join(str(texts.REGISTER_SOURCES[s]) for s in entry["sources"]),
-        "further_processing": "; ".join(f"leest gegevens van '{f['label']}' ({f['law'] or 'verenigbaar, art. 6 lid 4 AVG'})"
-                                        for f in entry.get("further_processing", ())),
+        "further_processing": "; ".join(
+            " en ".join(filter(None, ("leest" if "read" in f["access"] else "",
+                                      f"bewaart {f['keep_for']} langer" if "keep_for" in f else "")))
+            + f" gegevens van '{f['label']}' ({f['law'] or 'verenigbaar, art. 6 lid 4 AVG'})"
+            for f in entry.get("further_processing", ())),
         "recipients": "; ".join(
             f"{r['label']} ({texts.REGISTER_KINDS[r['kind']]}, {r['agreement'] or words['no_agreement']})"
             for r in entry["recipients"]),
