@@ -11,6 +11,7 @@ added in Python (`particles_before`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from waarborg.engine.deidentify import lexicons, words
 
@@ -54,7 +55,13 @@ class Tok:
 
 
 def tokens(text: str, begin: int, end: int) -> list[Tok]:
-    return [Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in TOKEN.finditer(text, begin, end)]
+    return [Tok(begin + s, begin + e, kind, word) for s, e, kind, word in _tokens(text[begin:end])]
+
+
+@lru_cache(maxsize=16384)
+def _tokens(chain: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The tokens of one chain, offsets into it: the same chains ("Mw. Bouzid", "De Regenboog") come back often."""
+    return tuple((*t.span(), t.lastgroup or "cap", t.group()) for t in TOKEN.finditer(chain))
 
 
 def particles_before(text: str, start: int) -> int:

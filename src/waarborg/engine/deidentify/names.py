@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from waarborg.engine.deidentify import chains, lexicons, wordclass, words
 from waarborg.engine.deidentify.chains import HOUSE, Tok
-from waarborg.engine.deidentify.spans import Category, Span
+from waarborg.engine.deidentify.spans import Category, Found
 from waarborg.engine.deidentify.wordclass import acronym, common, ends, is_name_word, is_title, ordinary
 from waarborg.engine.deidentify.wordsearch import find_words
 
@@ -40,13 +40,13 @@ _LEGAL_WORDS = frozenset(["BV", "NV", "VOF", "CV", "Holding"])
 
 
 class NameFinder:
-    def __init__(self, text: str, taken: list[Span]) -> None:
+    def __init__(self, text: str, taken: list[Found]) -> None:
         self.text = text
         self.taken = taken  # spans already found by shape (a postcode's letters are no name)
-        self.spans: list[Span] = []
+        self.spans: list[Found] = []
         self.names: set[str] = set()
 
-    def run(self) -> list[Span]:
+    def run(self) -> list[Found]:
         text, pos = self.text, 0
         # What the shape finders took is masked with digits (a postcode's letters are no name): no chain
         # starts or runs inside it, and no candidate there costs a step of this loop.
@@ -83,7 +83,7 @@ class NameFinder:
         return self.spans
 
     def _add(self, start: int, end: int, category: Category) -> int:
-        self.spans.append(Span(start, end, category))
+        self.spans.append((start, end, category))
         return end
 
     # -- one chain ------------------------------------------------------------------------------------------
@@ -102,7 +102,7 @@ class NameFinder:
             return found
         context = context or before.title() or before.relation()
         # Titles and relations written inside the chain ("Mevrouw Bouzid", "Dr. Mensah", "Buurvrouw Jansen").
-        lead = next((i for i, t in enumerate(toks) if t.kind != "part"), 0)
+        lead = 0 if toks[0].kind != "part" else next((i for i, t in enumerate(toks) if t.kind != "part"), 0)
         if lead and lead < len(toks) - 1 and is_title(toks[lead]):
             toks = toks[lead:]  # "van Mevrouw De Heide": the particle belongs to the sentence
         while len(toks) > 1 and is_title(toks[0]):
@@ -125,21 +125,23 @@ class NameFinder:
         if len(toks) > 1 and toks[-1].word in _LEGAL_WORDS:  # "Hoogeveen Hoveniers BV"
             end = self._add(toks[0].start, toks[-1].end, Category.INSTITUTION)
             return end
-        caps = [t for t in toks if t.kind == "cap"]
         known_phrases = lexicons.institutions()
         first_words = known_phrases.by_first
+        last = len(toks) - 1
         for i, t in enumerate(toks):
             if t.kind != "cap":
                 continue
             end = 0
-            known = known_phrases.match_word(text, t.start, t.word) if t.word in first_words else None
-            low = t.word.lower()
+            word = t.word
+            known = known_phrases.match_word(text, t.start, word) if word in first_words else None
             if known:
                 end = t.start + len(known)
-            elif low in words.INSTITUTION_FIRST and any(r.kind == "cap" for r in toks[i + 1 :]):
-                end = toks[-1].end
-            elif i == len(toks) - 1 and low in words.INSTITUTION_LAST and len(caps) >= 2:
-                i, end = 0, t.end
+            else:
+                low = word.lower()
+                if low in words.INSTITUTION_FIRST and any(r.kind == "cap" for r in toks[i + 1 :]):
+                    end = toks[-1].end
+                elif i == last and low in words.INSTITUTION_LAST and sum(r.kind == "cap" for r in toks) >= 2:
+                    i, end = 0, t.end
             if end:
                 legal = words.LEGAL_FORM.match(text, end)
                 if legal:
@@ -279,25 +281,25 @@ class NameFinder:
     # -- names found once are names everywhere --------------------------------------------------------------
 
     def _propagate(self) -> None:
-        covered = {(s.start, s.end) for s in self.spans}
+        covered = {(s[0], s[1]) for s in self.spans}
         for start, end in find_words(self.text, self.names, ignore_case=False):
             if (start, end) not in covered:
-                self.spans.append(Span(start, end, Category.NAME))
+                self.spans.append((start, end, Category.NAME))
 
 
-def _masked(text: str, taken: list[Span]) -> str:
+def _masked(text: str, taken: list[Found]) -> str:
     """`text` with every span of `taken` overwritten by zeros, offsets unchanged."""
     if not taken:
         return text
     parts: list[str] = []
     last = 0
-    for span in taken:
-        parts += (text[last : span.start], "0" * (span.end - span.start))
-        last = span.end
+    for start, end, _ in taken:
+        parts += (text[last:start], "0" * (end - start))
+        last = end
     parts.append(text[last:])
     return "".join(parts)
 
 
-def find(text: str, taken: list[Span]) -> list[Span]:
+def find(text: str, taken: list[Found]) -> list[Found]:
     """Names, streets, places and institutions; `taken` (sorted, non-overlapping) are skipped."""
     return NameFinder(text, taken).run()

@@ -135,12 +135,15 @@ class Before:
     __slots__ = ("last", "last2", "raw", "spaced", "tail")
 
     def __init__(self, text: str, i: int) -> None:
-        self.tail = text[max(0, i - 40) : i]
-        parts = self.tail.split()
-        self.spaced = self.tail[-1:] in (" ", "\u00a0")
-        self.raw = parts[-1] if parts and self.spaced else ""
+        self.tail = tail = text[max(0, i - 40) : i]
+        self.spaced = tail[-1:] in (" ", "\u00a0")
+        if self.spaced:
+            parts = tail.rsplit(None, 2)  # the last two words are all that is asked for
+            self.raw = parts[-1] if parts else ""
+            self.last2 = parts[-2].lower() if len(parts) > 1 else ""
+        else:
+            self.raw = self.last2 = ""
         self.last = self.raw.lower()
-        self.last2 = parts[-2].lower() if len(parts) > 1 and self.spaced else ""
 
     def title(self) -> bool:
         if self.raw.isupper() and len(self.raw) <= 3:
