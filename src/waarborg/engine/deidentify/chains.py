@@ -32,6 +32,17 @@ HOUSE = re.compile(
     r"|[ \u00a0](?:[A-Z]|I{1,3}|IV|hs|h|bg|huis|bis|zw|rd|boven|beneden|achter)\b|[ \u00a0]?/[ \u00a0]?\d{1,4}\b)?"
     r"(?![\d]|[.,:]\d)"
 )
+
+
+def house(text: str, end: int) -> re.Match[str] | None:
+    """The house number right after `end`, if any; most chains are followed by a space and a letter, which
+    two character tests rule out before the regular expression is asked."""
+    nxt = text[end + 1 : end + 2]
+    if text[end : end + 1] not in (" ", "\u00a0") or not (nxt.isdigit() or nxt == " " or nxt == "\u00a0"):
+        return None
+    return HOUSE.match(text, end)
+
+
 AFTER_HOUSE = re.compile(
     r"[ \u00a0]*,?[ \u00a0]*(?:[1-9]\d{3}[ \u00a0]{0,2}[A-Za-z]{2}\b|(?:te|in)[ \u00a0]+[A-Z])|[ \u00a0]*,[ \u00a0]*[A-Z][a-z]"
 )

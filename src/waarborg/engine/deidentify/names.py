@@ -28,8 +28,10 @@ found after `mevrouw` is also found where a sentence starts with it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from waarborg.engine.deidentify import chains, lexicons, wordclass, words
-from waarborg.engine.deidentify.chains import HOUSE, Tok
+from waarborg.engine.deidentify.chains import Tok
 from waarborg.engine.deidentify.spans import Category, Found
 from waarborg.engine.deidentify.wordclass import acronym, common, ends, is_name_word, is_title, ordinary
 from waarborg.engine.deidentify.wordsearch import find_words
@@ -51,7 +53,7 @@ class NameFinder:
         # What the shape finders took is masked with digits (a postcode's letters are no name): no chain
         # starts or runs inside it, and no candidate there costs a step of this loop.
         scan = _masked(text, self.taken)
-        search, chain, house = chains.CHAIN.search, self._chain, HOUSE.match
+        search, chain, house = chains.CHAIN.search, self._chain, chains.house
         sentence_start, plain = chains.sentence_start, wordclass.plain
         while True:
             m = search(scan, pos)
@@ -166,7 +168,7 @@ class NameFinder:
 
     def _street_number(self, toks: list[Tok], before: words.Before) -> int:
         """A street with its house number: "Kerkstraat 12a", "Prof. Appiahlaan 215", "Brink 3" after "woont"."""
-        house = HOUSE.match(self.text, toks[-1].end)
+        house = chains.house(self.text, toks[-1].end)
         if not house:
             return 0
         while toks and toks[0].kind == "part":
@@ -196,20 +198,22 @@ class NameFinder:
 
     def _place(self, toks: list[Tok], before: words.Before, sentence: bool) -> int:
         text = self.text
-        first = next((t for t in toks if t.kind != "part"), toks[0])
+        first = toks[0] if toks[0].kind != "part" else next((t for t in toks if t.kind != "part"), toks[0])
         if first.kind != "cap":
             return 0
         if first is not toks[0]:
             before = words.Before(text, first.start)  # with a leading "te" of the chain
         known = lexicons.places().match_word(text, first.start, first.word)
-        after_postcode = before.postcode()
         if known:
             stop = first.start + len(known)
-            placed = after_postcode or not sentence or not common(known) or text.startswith(",", stop)
+            placed = not sentence or not common(known) or text.startswith(",", stop) or before.postcode()
             if placed and (first is toks[0] or before.place()):
                 return self._add(first.start, stop, Category.CITY)
-        rest = [t for t in toks if t.kind == "cap"]
-        if after_postcode or (before.place() and len(rest) <= 3 and all(self._unknown(t.word) for t in rest[-1:])):
+        unknown_after_place = False
+        if before.place():
+            rest = [t for t in toks if t.kind == "cap"]
+            unknown_after_place = len(rest) <= 3 and all(self._unknown(t.word) for t in rest[-1:])
+        if unknown_after_place or before.postcode():
             end = toks[-1].end
             tail = chains.PLACE_TAIL.match(text, end)
             return self._add(first.start, tail.end() if tail else end, Category.CITY)
@@ -224,34 +228,11 @@ class NameFinder:
 
     def _name(self, toks: list[Tok], sentence: bool, context: bool) -> None:
         if not context:
-            # The first word of a sentence is capitalised anyway: drop it unless it carries a name.
-            name_word = is_name_word(toks[0].word) if toks[0].kind == "cap" else True
-            if sentence and not name_word and not self._first_name_after_all(toks):
-                toks = toks[1:]
-            while (
-                toks
-                and toks[0].kind == "cap"
-                and ordinary(toks[0].word)
-                and toks[0].word not in lexicons.person_names()
-            ):
-                toks = toks[1:]
-            while toks and toks[-1].kind != "cap":
-                toks = toks[:-1]
-            caps = [t for t in toks if t.kind == "cap"]
-            if not caps:
-                return
-            names = lexicons.person_names()
-            if not any(t.kind in ("init", "abbr") for t in toks) and not any(t.word in names for t in caps):
-                # Only words that name no one, acronyms and ordinary Dutch words: "Sociale Verzekeringsbank",
-                # "de Algemene wet". A single unknown word ("Tesfalidet") is a name.
-                if not any(not (ordinary(t.word) or acronym(t.word) or common(t.word)) for t in caps):
+            if len(toks) == 1 and toks[0].kind == "cap":  # most chains: decided once per word
+                if not _lone_name(toks[0].word, sentence):
                     return
-            elif (
-                len(caps) == 1
-                and len(toks) == 1
-                and (ordinary(caps[0].word) or caps[0].word.lower() in words.FUNCTION)
-            ):
-                return  # "in het Frans", "Hoi Rawan, Meer dan...": a name that is also such a word needs a title
+            else:
+                toks = _name_toks(toks, sentence)
         if not toks:
             return
         self._add(toks[0].start, toks[-1].end, Category.NAME)
@@ -285,6 +266,36 @@ class NameFinder:
         for start, end in find_words(self.text, self.names, ignore_case=False):
             if (start, end) not in covered:
                 self.spans.append((start, end, Category.NAME))
+
+
+def _name_toks(toks: list[Tok], sentence: bool) -> list[Tok]:
+    """The part of a chain without a title or relation before it that is a name (empty: none of it)."""
+    # The first word of a sentence is capitalised anyway: drop it unless it carries a name.
+    name_word = is_name_word(toks[0].word) if toks[0].kind == "cap" else True
+    if sentence and not name_word and not NameFinder._first_name_after_all(toks):
+        toks = toks[1:]
+    while toks and toks[0].kind == "cap" and ordinary(toks[0].word) and toks[0].word not in lexicons.person_names():
+        toks = toks[1:]
+    while toks and toks[-1].kind != "cap":
+        toks = toks[:-1]
+    caps = [t for t in toks if t.kind == "cap"]
+    if not caps:
+        return []
+    names = lexicons.person_names()
+    if not any(t.kind in ("init", "abbr") for t in toks) and not any(t.word in names for t in caps):
+        # Only words that name no one, acronyms and ordinary Dutch words: "Sociale Verzekeringsbank",
+        # "de Algemene wet". A single unknown word ("Tesfalidet") is a name.
+        if not any(not (ordinary(t.word) or acronym(t.word) or common(t.word)) for t in caps):
+            return []
+    elif len(caps) == 1 and len(toks) == 1 and (ordinary(caps[0].word) or caps[0].word.lower() in words.FUNCTION):
+        return []  # "in het Frans", "Hoi Rawan, Meer dan...": a name that is also such a word needs a title
+    return toks
+
+
+@lru_cache(maxsize=65536)
+def _lone_name(word: str, sentence: bool) -> bool:
+    """`_name_toks` for a chain of one capitalised word, which depends on the word alone: kept per word."""
+    return bool(_name_toks([Tok(0, len(word), "cap", word)], sentence))
 
 
 def _masked(text: str, taken: list[Found]) -> str:

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
+from string import ascii_uppercase
 
 from waarborg.engine.deidentify.spans import Category, Found
 
@@ -149,6 +150,7 @@ _BSN_CONTEXT = re.compile(
 )
 
 
+@lru_cache(maxsize=4)  # three finders ask for the same text in a row
 def lower(text: str) -> str:
     """`text` in lowercase with the same length, so offsets stay valid ("İ".lower() is two characters)."""
     low = text.lower()
@@ -196,6 +198,13 @@ def bsns(text: str) -> Iterator[Found]:
 
 _IBAN = re.compile(r"\d(?<=[A-Za-z]{2}\d)(?<![A-Za-z0-9][A-Za-z]{2}\d)\d(?:[ \u00a0]?[A-Za-z0-9]){10,30}")
 _NL_SHAPE = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+_BASE36 = {ord(c): str(i) for i, c in enumerate(ascii_uppercase, 10)}
+
+
+def _mod97(compact: str) -> bool:
+    """The ISO 7064 mod-97 test that python-stdnum's IBAN check starts with, without its exceptions and lookups:
+    a candidate is cut at every group boundary, so most cuts fail here, at a tenth of the cost."""
+    return int((compact[4:] + compact[:4]).translate(_BASE36)) % 97 == 1
 
 
 def ibans(text: str) -> Iterator[Found]:
@@ -212,7 +221,7 @@ def ibans(text: str) -> Iterator[Found]:
                 break
             if e < len(cand) and cand[e] not in " \u00a0":
                 continue  # never cut inside a group
-            if _valid("iban")(compact) or _NL_SHAPE.fullmatch(compact):
+            if (_mod97(compact) and _valid("iban")(compact)) or _NL_SHAPE.fullmatch(compact):
                 yield (begin, begin + e, Category.IBAN)
                 break
 
