@@ -33,7 +33,15 @@ from functools import lru_cache
 from waarborg.engine.deidentify import chains, lexicons, wordclass, words
 from waarborg.engine.deidentify.chains import Tok
 from waarborg.engine.deidentify.spans import Category, Found
-from waarborg.engine.deidentify.wordclass import acronym, common, ends, is_name_word, is_title, ordinary
+from waarborg.engine.deidentify.wordclass import (
+    acronym,
+    common,
+    ends,
+    institution_word,
+    is_name_word,
+    is_title,
+    ordinary,
+)
 from waarborg.engine.deidentify.wordsearch import find_words
 
 __all__ = ["NameFinder", "find", "find_words"]
@@ -130,7 +138,8 @@ class NameFinder:
         known_phrases = lexicons.institutions()
         first_words = known_phrases.by_first
         last = len(toks) - 1
-        for i, t in enumerate(toks):
+        # Only a word that can begin or end an institution's name opens this loop: most chains hold none.
+        for i, t in enumerate(toks if any(t.kind == "cap" and institution_word(t.word) for t in toks) else ()):
             if t.kind != "cap":
                 continue
             end = 0
@@ -145,7 +154,7 @@ class NameFinder:
                 elif i == last and low in words.INSTITUTION_LAST and sum(r.kind == "cap" for r in toks) >= 2:
                     i, end = 0, t.end
             if end:
-                legal = words.LEGAL_FORM.match(text, end)
+                legal = words.legal_form(text, end)
                 if legal:
                     end = legal.end()
                 self._add(toks[i].start, end, Category.INSTITUTION)
@@ -155,7 +164,7 @@ class NameFinder:
                 if rest:
                     self._chain(rest, False, False)
                 return max(end, toks[-1].end)
-        legal = words.LEGAL_FORM.match(text, toks[-1].end)
+        legal = words.legal_form(text, toks[-1].end)
         if legal:
             return self._add(toks[0].start, legal.end(), Category.INSTITUTION)
         if before.institution() and not context:

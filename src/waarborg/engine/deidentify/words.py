@@ -88,6 +88,15 @@ INSTITUTION_ENDINGS = ("school", "college", "lyceum", "praktijk", "ziekenhuis", 
 LEGAL_FORM = re.compile(
     r"[ \u00a0]+(?:B\.V\.|BV|B\.V|N\.V\.|NV|V\.O\.F\.|VOF|C\.V\.|& Zn\.?|& Zonen|en Zonen|Holding)(?![\w])"
 )
+_LEGAL_FIRST = frozenset("BNVC&eH \u00a0")
+
+
+def legal_form(text: str, end: int) -> re.Match[str] | None:
+    """`LEGAL_FORM` right after `end`; after most chains stands a space and a letter no legal form starts with."""
+    if text[end : end + 1] not in (" ", "\u00a0") or text[end + 1 : end + 2] not in _LEGAL_FIRST:
+        return None
+    return LEGAL_FORM.match(text, end)
+
 
 # Endings of street names: strong ones make a street on their own, weak ones only with a house number.
 STREET_STRONG = (
