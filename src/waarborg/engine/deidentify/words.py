@@ -170,7 +170,12 @@ class Before:
         return self.last in INSTITUTION_FIRST
 
     def postcode(self) -> bool:
-        return bool(_POSTCODE_END.search(self.tail[-12:]))
+        tail = self.tail[-12:]
+        # Before the postcode's two letters stands a digit or a space; that one character rules out most words.
+        c = tail.rstrip(" \u00a0,")[-3:-2]
+        if not (c.isdigit() or c == " " or c == "\u00a0"):
+            return False
+        return bool(_POSTCODE_END.search(tail))
 
     def address(self) -> bool:
         cut = max(self.tail.rfind("."), self.tail.rfind("\n"), self.tail.rfind("?"), self.tail.rfind("!"))
