@@ -84,7 +84,7 @@ class NameFinder:
                 found = chain([Tok(start, end, "cap", word)], False, sentence)
             else:
                 found = 0
-                for part, first in chains.split(chains.tokens(text, begin, end)):
+                for part, first in chains.parts(text, begin, end):
                     found = max(found, chain(part, False, first))
             if found > pos:
                 pos = found
