@@ -41,6 +41,7 @@ from waarborg.engine.deidentify.wordclass import (
     is_name_word,
     is_title,
     ordinary,
+    street_word,
 )
 from waarborg.engine.deidentify.wordsearch import find_words
 
@@ -198,8 +199,7 @@ class NameFinder:
             toks = toks[1:]
         last = toks[-1].word
         if (
-            not last.isupper()
-            and ends(last.lower(), words.STREET_STRONG)
+            street_word(last)
             and (len(toks) > 1 or not chains.sentence_start(self.text, toks[0].start) or not common(last))
         ):
             return self._add(toks[0].start, toks[-1].end, Category.ADDRESS)
