@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from string import ascii_uppercase
 
 from waarborg.engine.deidentify.spans import Category, Found
@@ -150,7 +150,6 @@ _BSN_CONTEXT = re.compile(
 )
 
 
-@lru_cache(maxsize=4)  # three finders ask for the same text in a row
 def lower(text: str) -> str:
     """`text` in lowercase with the same length, so offsets stay valid ("İ".lower() is two characters)."""
     low = text.lower()
