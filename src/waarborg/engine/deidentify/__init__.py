@@ -44,7 +44,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from waarborg.engine.deidentify.replace import MODES, Mode, Replacer, name_words, normalise
-from waarborg.engine.deidentify.spans import LABELS, Category, Span, merge
+from waarborg.engine.deidentify.spans import LABELS, Category, Found, Span, merge
 
 __all__ = ["LABELS", "MODES", "STRUCTURED", "Category", "Hint", "Mode", "Replacer", "Result", "Span", "deidentify", "find"]
 
@@ -106,19 +106,19 @@ def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | N
     from waarborg.engine.deidentify import names, patterns
 
     wanted = set(Category) if categories is None else set(categories)
-    spans: list[Span] = []
+    found: list[Found] = []
     for category, finder in patterns.FINDERS:
         if category in wanted:
-            spans.extend(finder(text))
+            found.extend(finder(text))
     if wanted - STRUCTURED - {Category.URL, Category.DATE, Category.AGE}:
-        spans.extend(s for s in names.find(text, merge(spans)) if s.category in wanted)
+        found.extend(s for s in names.find(text, merge(found)) if s[2] in wanted)
     hint_list = list(hints)
     if not hint_list:
-        return merge(spans)
+        return [Span(*s) for s in merge(found)]
     hinted = {(s.start, s.end): s.category for s in hinting.find(text, hint_list) if s.category in wanted}
-    spans.extend(Span(start, end, category) for (start, end), category in hinted.items())
+    found.extend((start, end, category) for (start, end), category in hinted.items())
     # What the caller knows wins: a hinted name is a name even where a finder saw a street.
-    return [Span(s.start, s.end, hinted.get((s.start, s.end), s.category)) for s in merge(spans)]
+    return [Span(start, end, hinted.get((start, end), category)) for start, end, category in merge(found)]
 
 
 def deidentify(

@@ -11,6 +11,8 @@ added in Python (`particles_before`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import pairwise
 
 from waarborg.engine.deidentify import lexicons, words
 
@@ -31,6 +33,17 @@ HOUSE = re.compile(
     r"|[ \u00a0](?:[A-Z]|I{1,3}|IV|hs|h|bg|huis|bis|zw|rd|boven|beneden|achter)\b|[ \u00a0]?/[ \u00a0]?\d{1,4}\b)?"
     r"(?![\d]|[.,:]\d)"
 )
+
+
+def house(text: str, end: int) -> re.Match[str] | None:
+    """The house number right after `end`, if any; most chains are followed by a space and a letter, which
+    two character tests rule out before the regular expression is asked."""
+    nxt = text[end + 1 : end + 2]
+    if text[end : end + 1] not in (" ", "\u00a0") or not (nxt.isdigit() or nxt == " " or nxt == "\u00a0"):
+        return None
+    return HOUSE.match(text, end)
+
+
 AFTER_HOUSE = re.compile(
     r"[ \u00a0]*,?[ \u00a0]*(?:[1-9]\d{3}[ \u00a0]{0,2}[A-Za-z]{2}\b|(?:te|in)[ \u00a0]+[A-Z])|[ \u00a0]*,[ \u00a0]*[A-Z][a-z]"
 )
@@ -53,8 +66,28 @@ class Tok:
         self.start, self.end, self.kind, self.word = start, end, kind, word
 
 
-def tokens(text: str, begin: int, end: int) -> list[Tok]:
-    return [Tok(t.start(), t.end(), t.lastgroup or "cap", t.group()) for t in TOKEN.finditer(text, begin, end)]
+def parts(text: str, begin: int, end: int) -> list[tuple[list[Tok], bool | None]]:
+    """The tokens of `text[begin:end]`, broken where a capitalised word starts a new sentence without a full
+    stop ("Tao Tang Ik ben..."); with each part, whether it starts a sentence (None: not known yet)."""
+    found, cuts = _parts(text[begin:end])
+    toks = [Tok(begin + s, begin + e, kind, word) for s, e, kind, word in found]
+    if not cuts:
+        return [(toks, None)]
+    bounds = (0, *cuts, len(toks))
+    return [(toks[a:b], None if i == 0 else True) for i, (a, b) in enumerate(pairwise(bounds))]
+
+
+@lru_cache(maxsize=16384)
+def _parts(chain: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[int, ...]]:
+    """The tokens of one chain (offsets into it) and where it breaks: kept per chain text, as the same chains
+    ("Mw. Bouzid", "De Regenboog") come back often."""
+    found = tuple((*t.span(), t.lastgroup or "cap", t.group()) for t in TOKEN.finditer(chain))
+    starters, names = words.STARTERS, lexicons.person_names()
+    cuts = tuple(
+        i for i in range(1, len(found))
+        if found[i][2] == "cap" and found[i][3].lower() in starters and found[i][3] not in names
+    )  # fmt: skip
+    return found, cuts
 
 
 def particles_before(text: str, start: int) -> int:
@@ -71,20 +104,6 @@ def particles_before(text: str, start: int) -> int:
             break
         begin = text.rindex(word, 0, begin)
     return begin
-
-
-def split(toks: list[Tok]) -> list[tuple[list[Tok], bool | None]]:
-    """A chain broken where a capitalised word starts a new sentence without a full stop ("Tao Tang Ik ben...")."""
-    parts: list[tuple[list[Tok], bool | None]] = []
-    begin = 0
-    starters, names = words.STARTERS, lexicons.person_names()
-    for i in range(1, len(toks)):
-        word = toks[i].word
-        if toks[i].kind == "cap" and word.lower() in starters and word not in names:
-            parts.append((toks[begin:i], None if not parts else True))
-            begin = i
-    parts.append((toks[begin:], None if not parts else True))
-    return parts
 
 
 def sentence_start(text: str, i: int) -> bool:

@@ -28,10 +28,21 @@ found after `mevrouw` is also found where a sentence starts with it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from waarborg.engine.deidentify import chains, lexicons, wordclass, words
-from waarborg.engine.deidentify.chains import HOUSE, Tok
-from waarborg.engine.deidentify.spans import Category, Span
-from waarborg.engine.deidentify.wordclass import acronym, common, ends, is_name_word, is_title, ordinary
+from waarborg.engine.deidentify.chains import Tok
+from waarborg.engine.deidentify.spans import Category, Found
+from waarborg.engine.deidentify.wordclass import (
+    acronym,
+    common,
+    ends,
+    institution_word,
+    is_name_word,
+    is_title,
+    ordinary,
+    street_word,
+)
 from waarborg.engine.deidentify.wordsearch import find_words
 
 __all__ = ["NameFinder", "find", "find_words"]
@@ -40,18 +51,18 @@ _LEGAL_WORDS = frozenset(["BV", "NV", "VOF", "CV", "Holding"])
 
 
 class NameFinder:
-    def __init__(self, text: str, taken: list[Span]) -> None:
+    def __init__(self, text: str, taken: list[Found]) -> None:
         self.text = text
         self.taken = taken  # spans already found by shape (a postcode's letters are no name)
-        self.spans: list[Span] = []
+        self.spans: list[Found] = []
         self.names: set[str] = set()
 
-    def run(self) -> list[Span]:
+    def run(self) -> list[Found]:
         text, pos = self.text, 0
         # What the shape finders took is masked with digits (a postcode's letters are no name): no chain
         # starts or runs inside it, and no candidate there costs a step of this loop.
         scan = _masked(text, self.taken)
-        search, chain, house = chains.CHAIN.search, self._chain, HOUSE.match
+        search, chain, house = chains.CHAIN.search, self._chain, chains.house
         sentence_start, plain = chains.sentence_start, wordclass.plain
         while True:
             m = search(scan, pos)
@@ -74,7 +85,7 @@ class NameFinder:
                 found = chain([Tok(start, end, "cap", word)], False, sentence)
             else:
                 found = 0
-                for part, first in chains.split(chains.tokens(text, begin, end)):
+                for part, first in chains.parts(text, begin, end):
                     found = max(found, chain(part, False, first))
             if found > pos:
                 pos = found
@@ -83,7 +94,7 @@ class NameFinder:
         return self.spans
 
     def _add(self, start: int, end: int, category: Category) -> int:
-        self.spans.append(Span(start, end, category))
+        self.spans.append((start, end, category))
         return end
 
     # -- one chain ------------------------------------------------------------------------------------------
@@ -102,7 +113,7 @@ class NameFinder:
             return found
         context = context or before.title() or before.relation()
         # Titles and relations written inside the chain ("Mevrouw Bouzid", "Dr. Mensah", "Buurvrouw Jansen").
-        lead = next((i for i, t in enumerate(toks) if t.kind != "part"), 0)
+        lead = 0 if toks[0].kind != "part" else next((i for i, t in enumerate(toks) if t.kind != "part"), 0)
         if lead and lead < len(toks) - 1 and is_title(toks[lead]):
             toks = toks[lead:]  # "van Mevrouw De Heide": the particle belongs to the sentence
         while len(toks) > 1 and is_title(toks[0]):
@@ -125,23 +136,26 @@ class NameFinder:
         if len(toks) > 1 and toks[-1].word in _LEGAL_WORDS:  # "Hoogeveen Hoveniers BV"
             end = self._add(toks[0].start, toks[-1].end, Category.INSTITUTION)
             return end
-        caps = [t for t in toks if t.kind == "cap"]
         known_phrases = lexicons.institutions()
         first_words = known_phrases.by_first
-        for i, t in enumerate(toks):
+        last = len(toks) - 1
+        # Only a word that can begin or end an institution's name opens this loop: most chains hold none.
+        for i, t in enumerate(toks if any(t.kind == "cap" and institution_word(t.word) for t in toks) else ()):
             if t.kind != "cap":
                 continue
             end = 0
-            known = known_phrases.match_word(text, t.start, t.word) if t.word in first_words else None
-            low = t.word.lower()
+            word = t.word
+            known = known_phrases.match_word(text, t.start, word) if word in first_words else None
             if known:
                 end = t.start + len(known)
-            elif low in words.INSTITUTION_FIRST and any(r.kind == "cap" for r in toks[i + 1 :]):
-                end = toks[-1].end
-            elif i == len(toks) - 1 and low in words.INSTITUTION_LAST and len(caps) >= 2:
-                i, end = 0, t.end
+            else:
+                low = word.lower()
+                if low in words.INSTITUTION_FIRST and any(r.kind == "cap" for r in toks[i + 1 :]):
+                    end = toks[-1].end
+                elif i == last and low in words.INSTITUTION_LAST and sum(r.kind == "cap" for r in toks) >= 2:
+                    i, end = 0, t.end
             if end:
-                legal = words.LEGAL_FORM.match(text, end)
+                legal = words.legal_form(text, end)
                 if legal:
                     end = legal.end()
                 self._add(toks[i].start, end, Category.INSTITUTION)
@@ -151,7 +165,7 @@ class NameFinder:
                 if rest:
                     self._chain(rest, False, False)
                 return max(end, toks[-1].end)
-        legal = words.LEGAL_FORM.match(text, toks[-1].end)
+        legal = words.legal_form(text, toks[-1].end)
         if legal:
             return self._add(toks[0].start, legal.end(), Category.INSTITUTION)
         if before.institution() and not context:
@@ -164,7 +178,7 @@ class NameFinder:
 
     def _street_number(self, toks: list[Tok], before: words.Before) -> int:
         """A street with its house number: "Kerkstraat 12a", "Prof. Appiahlaan 215", "Brink 3" after "woont"."""
-        house = HOUSE.match(self.text, toks[-1].end)
+        house = chains.house(self.text, toks[-1].end)
         if not house:
             return 0
         while toks and toks[0].kind == "part":
@@ -185,8 +199,7 @@ class NameFinder:
             toks = toks[1:]
         last = toks[-1].word
         if (
-            not last.isupper()
-            and ends(last.lower(), words.STREET_STRONG)
+            street_word(last)
             and (len(toks) > 1 or not chains.sentence_start(self.text, toks[0].start) or not common(last))
         ):
             return self._add(toks[0].start, toks[-1].end, Category.ADDRESS)
@@ -194,20 +207,22 @@ class NameFinder:
 
     def _place(self, toks: list[Tok], before: words.Before, sentence: bool) -> int:
         text = self.text
-        first = next((t for t in toks if t.kind != "part"), toks[0])
+        first = toks[0] if toks[0].kind != "part" else next((t for t in toks if t.kind != "part"), toks[0])
         if first.kind != "cap":
             return 0
         if first is not toks[0]:
             before = words.Before(text, first.start)  # with a leading "te" of the chain
         known = lexicons.places().match_word(text, first.start, first.word)
-        after_postcode = before.postcode()
         if known:
             stop = first.start + len(known)
-            placed = after_postcode or not sentence or not common(known) or text.startswith(",", stop)
+            placed = not sentence or not common(known) or text.startswith(",", stop) or before.postcode()
             if placed and (first is toks[0] or before.place()):
                 return self._add(first.start, stop, Category.CITY)
-        rest = [t for t in toks if t.kind == "cap"]
-        if after_postcode or (before.place() and len(rest) <= 3 and all(self._unknown(t.word) for t in rest[-1:])):
+        unknown_after_place = False
+        if before.place():
+            rest = [t for t in toks if t.kind == "cap"]
+            unknown_after_place = len(rest) <= 3 and all(self._unknown(t.word) for t in rest[-1:])
+        if unknown_after_place or before.postcode():
             end = toks[-1].end
             tail = chains.PLACE_TAIL.match(text, end)
             return self._add(first.start, tail.end() if tail else end, Category.CITY)
@@ -222,34 +237,11 @@ class NameFinder:
 
     def _name(self, toks: list[Tok], sentence: bool, context: bool) -> None:
         if not context:
-            # The first word of a sentence is capitalised anyway: drop it unless it carries a name.
-            name_word = is_name_word(toks[0].word) if toks[0].kind == "cap" else True
-            if sentence and not name_word and not self._first_name_after_all(toks):
-                toks = toks[1:]
-            while (
-                toks
-                and toks[0].kind == "cap"
-                and ordinary(toks[0].word)
-                and toks[0].word not in lexicons.person_names()
-            ):
-                toks = toks[1:]
-            while toks and toks[-1].kind != "cap":
-                toks = toks[:-1]
-            caps = [t for t in toks if t.kind == "cap"]
-            if not caps:
-                return
-            names = lexicons.person_names()
-            if not any(t.kind in ("init", "abbr") for t in toks) and not any(t.word in names for t in caps):
-                # Only words that name no one, acronyms and ordinary Dutch words: "Sociale Verzekeringsbank",
-                # "de Algemene wet". A single unknown word ("Tesfalidet") is a name.
-                if not any(not (ordinary(t.word) or acronym(t.word) or common(t.word)) for t in caps):
+            if len(toks) == 1 and toks[0].kind == "cap":  # most chains: decided once per word
+                if not _lone_name(toks[0].word, sentence):
                     return
-            elif (
-                len(caps) == 1
-                and len(toks) == 1
-                and (ordinary(caps[0].word) or caps[0].word.lower() in words.FUNCTION)
-            ):
-                return  # "in het Frans", "Hoi Rawan, Meer dan...": a name that is also such a word needs a title
+            else:
+                toks = _name_toks(toks, sentence)
         if not toks:
             return
         self._add(toks[0].start, toks[-1].end, Category.NAME)
@@ -279,25 +271,55 @@ class NameFinder:
     # -- names found once are names everywhere --------------------------------------------------------------
 
     def _propagate(self) -> None:
-        covered = {(s.start, s.end) for s in self.spans}
+        covered = {(s[0], s[1]) for s in self.spans}
         for start, end in find_words(self.text, self.names, ignore_case=False):
             if (start, end) not in covered:
-                self.spans.append(Span(start, end, Category.NAME))
+                self.spans.append((start, end, Category.NAME))
 
 
-def _masked(text: str, taken: list[Span]) -> str:
+def _name_toks(toks: list[Tok], sentence: bool) -> list[Tok]:
+    """The part of a chain without a title or relation before it that is a name (empty: none of it)."""
+    # The first word of a sentence is capitalised anyway: drop it unless it carries a name.
+    name_word = is_name_word(toks[0].word) if toks[0].kind == "cap" else True
+    if sentence and not name_word and not NameFinder._first_name_after_all(toks):
+        toks = toks[1:]
+    while toks and toks[0].kind == "cap" and ordinary(toks[0].word) and toks[0].word not in lexicons.person_names():
+        toks = toks[1:]
+    while toks and toks[-1].kind != "cap":
+        toks = toks[:-1]
+    caps = [t for t in toks if t.kind == "cap"]
+    if not caps:
+        return []
+    names = lexicons.person_names()
+    if not any(t.kind in ("init", "abbr") for t in toks) and not any(t.word in names for t in caps):
+        # Only words that name no one, acronyms and ordinary Dutch words: "Sociale Verzekeringsbank",
+        # "de Algemene wet". A single unknown word ("Tesfalidet") is a name.
+        if not any(not (ordinary(t.word) or acronym(t.word) or common(t.word)) for t in caps):
+            return []
+    elif len(caps) == 1 and len(toks) == 1 and (ordinary(caps[0].word) or caps[0].word.lower() in words.FUNCTION):
+        return []  # "in het Frans", "Hoi Rawan, Meer dan...": a name that is also such a word needs a title
+    return toks
+
+
+@lru_cache(maxsize=65536)
+def _lone_name(word: str, sentence: bool) -> bool:
+    """`_name_toks` for a chain of one capitalised word, which depends on the word alone: kept per word."""
+    return bool(_name_toks([Tok(0, len(word), "cap", word)], sentence))
+
+
+def _masked(text: str, taken: list[Found]) -> str:
     """`text` with every span of `taken` overwritten by zeros, offsets unchanged."""
     if not taken:
         return text
     parts: list[str] = []
     last = 0
-    for span in taken:
-        parts += (text[last : span.start], "0" * (span.end - span.start))
-        last = span.end
+    for start, end, _ in taken:
+        parts += (text[last:start], "0" * (end - start))
+        last = end
     parts.append(text[last:])
     return "".join(parts)
 
 
-def find(text: str, taken: list[Span]) -> list[Span]:
+def find(text: str, taken: list[Found]) -> list[Found]:
     """Names, streets, places and institutions; `taken` (sorted, non-overlapping) are skipped."""
     return NameFinder(text, taken).run()

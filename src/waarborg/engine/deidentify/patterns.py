@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
+from string import ascii_uppercase
 
-from waarborg.engine.deidentify.spans import Category, Span
+from waarborg.engine.deidentify.spans import Category, Found
 
 # --- e-mail and URL ---------------------------------------------------------------------------------------
 
@@ -37,7 +38,7 @@ _EMAIL_LOCAL = re.compile(r"[\w.+%'-]{1,64}$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}(?![\w-])")
 
 
-def emails(text: str) -> Iterator[Span]:
+def emails(text: str) -> Iterator[Found]:
     at = text.find("@")
     while at != -1:
         left = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
@@ -47,7 +48,7 @@ def emails(text: str) -> Iterator[Span]:
             while start < at and text[start] in ".'-":
                 start += 1
             if start < at:
-                yield Span(start, right.end(), Category.EMAIL)
+                yield (start, right.end(), Category.EMAIL)
         at = text.find("@", at + 1)
 
 
@@ -58,7 +59,7 @@ _URL_HOST_LEFT = re.compile(r"(?<![\w@.-])[\w-]+(?:\.[\w-]+)*$")
 _URL_TRAILING = ".,;:!?)]}'\""
 
 
-def urls(text: str) -> Iterator[Span]:
+def urls(text: str) -> Iterator[Found]:
     low = text.lower()
     if "http" in low or "www." in low:
         for m in _URL_SCHEME.finditer(text):
@@ -73,10 +74,10 @@ def urls(text: str) -> Iterator[Span]:
         yield _trimmed(text, left.start(), end)
 
 
-def _trimmed(text: str, start: int, end: int) -> Span:
+def _trimmed(text: str, start: int, end: int) -> Found:
     while end > start and text[end - 1] in _URL_TRAILING:
         end -= 1
-    return Span(start, end, Category.URL)
+    return (start, end, Category.URL)
 
 
 # --- phone numbers -----------------------------------------------------------------------------------------
@@ -116,7 +117,7 @@ def _longest_phone(cand: str, s: int, ends: list[int]) -> int:
     return 0
 
 
-def phones(text: str) -> Iterator[Span]:
+def phones(text: str) -> Iterator[Found]:
     for m in _PHONE.finditer(text):
         cand = m.group().split("\n", 1)[0]
         starts = [g.start() for g in _GROUP_START.finditer(cand)]
@@ -134,7 +135,7 @@ def phones(text: str) -> Iterator[Span]:
                 s -= 1
             elif cand.startswith("(", s) and ")" not in cand[s:e]:
                 s += 1
-            yield Span(m.start() + s, m.start() + e, Category.PHONE)
+            yield (m.start() + s, m.start() + e, Category.PHONE)
             while i < len(starts) and starts[i] < e:
                 i += 1
 
@@ -182,23 +183,30 @@ def _valid(kind: str) -> Callable[[str], bool]:
     return iban.is_valid
 
 
-def bsns(text: str) -> Iterator[Span]:
+def bsns(text: str) -> Iterator[Found]:
     found: set[int] = set()
     for m in _at(text, lower(text), ("bsn", "burgerservice", "sofi"), _BSN_CONTEXT):
         digits = re.sub(r"\D", "", m.group(1))
         if len(digits) in (8, 9):
             found.add(m.start(1))
-            yield Span(m.start(1), m.end(1), Category.BSN)
+            yield (m.start(1), m.end(1), Category.BSN)
     for m in _BSN.finditer(text):
         if m.start() not in found and _valid("bsn")(m.group()):
-            yield Span(m.start(), m.end(), Category.BSN)
+            yield (m.start(), m.end(), Category.BSN)
 
 
 _IBAN = re.compile(r"\d(?<=[A-Za-z]{2}\d)(?<![A-Za-z0-9][A-Za-z]{2}\d)\d(?:[ \u00a0]?[A-Za-z0-9]){10,30}")
 _NL_SHAPE = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+_BASE36 = {ord(c): str(i) for i, c in enumerate(ascii_uppercase, 10)}
 
 
-def ibans(text: str) -> Iterator[Span]:
+def _mod97(compact: str) -> bool:
+    """The ISO 7064 mod-97 test that python-stdnum's IBAN check starts with, without its exceptions and lookups:
+    a candidate is cut at every group boundary, so most cuts fail here, at a tenth of the cost."""
+    return int((compact[4:] + compact[:4]).translate(_BASE36)) % 97 == 1
+
+
+def ibans(text: str) -> Iterator[Found]:
     for m in _IBAN.finditer(text):
         begin = m.start() - 2  # the country code before the check digits
         cand = text[begin : m.end()]
@@ -212,8 +220,8 @@ def ibans(text: str) -> Iterator[Span]:
                 break
             if e < len(cand) and cand[e] not in " \u00a0":
                 continue  # never cut inside a group
-            if _valid("iban")(compact) or _NL_SHAPE.fullmatch(compact):
-                yield Span(begin, begin + e, Category.IBAN)
+            if (_mod97(compact) and _valid("iban")(compact)) or _NL_SHAPE.fullmatch(compact):
+                yield (begin, begin + e, Category.IBAN)
                 break
 
 
@@ -236,19 +244,19 @@ _DOC_HINTS = (
 )  # fmt: skip
 
 
-def iddocs(text: str) -> Iterator[Span]:
+def iddocs(text: str) -> Iterator[Found]:
     for m in _at(text, lower(text), _DOC_HINTS, _DOC_CONTEXT):
         if any(c.isdigit() for c in m.group(1)):
-            yield Span(m.start(1), m.end(1), Category.IDDOC)
+            yield (m.start(1), m.end(1), Category.IDDOC)
     for m in _DOC_SHAPE.finditer(text):
         if sum(c.isdigit() for c in m.group()) >= 2:
-            yield Span(m.start(), m.end(), Category.IDDOC)
+            yield (m.start(), m.end(), Category.IDDOC)
 
 
 _PLATE = re.compile(r"([A-Z0-9](?<![\w-][A-Z0-9])[A-Z0-9]{0,2})-([A-Z]{1,3}|\d{1,3})-([A-Z]{1,3}|\d{1,3})(?![\w-])")
 
 
-def plates(text: str) -> Iterator[Span]:
+def plates(text: str) -> Iterator[Found]:
     for m in _PLATE.finditer(text):
         groups = m.groups()
         homogeneous = groups[0].isalpha() or groups[0].isdigit()
@@ -258,7 +266,7 @@ def plates(text: str) -> Iterator[Span]:
             and any(g.isalpha() for g in groups)
             and any(g.isdigit() for g in groups)
         ):
-            yield Span(m.start(), m.end(), Category.PLATE)
+            yield (m.start(), m.end(), Category.PLATE)
 
 
 # --- postcodes ---------------------------------------------------------------------------------------------
@@ -292,7 +300,7 @@ _UNITS = frozenset(
 _CAPITAL_AFTER = re.compile(r"[ \u00a0,]{1,3}[A-Z'][a-zA-Z]")
 
 
-def postcodes(text: str) -> Iterator[Span]:
+def postcodes(text: str) -> Iterator[Found]:
     for m in _POSTCODE.finditer(text):
         letters = m.group(1)
         # lowercase letters (written together: "9401ab") or a unit: a postcode only when a place follows
@@ -301,7 +309,7 @@ def postcodes(text: str) -> Iterator[Span]:
         doubtful = letters.islower() or letters in _UNITS
         if doubtful and (not _CAPITAL_AFTER.match(text, m.end()) or letters.upper() in ("SA", "SD", "SS")):
             continue
-        yield Span(m.start(), m.end(), Category.POSTCODE)
+        yield (m.start(), m.end(), Category.POSTCODE)
 
 
 # --- dates and ages ----------------------------------------------------------------------------------------
@@ -323,21 +331,21 @@ _BIRTH_YEAR = re.compile(
 )
 
 
-def dates(text: str) -> Iterator[Span]:
+def dates(text: str) -> Iterator[Found]:
     for m in _DATE_WORDS.finditer(text):
         if 1 <= int(m.group(1)) <= 31:
-            yield Span(m.start(), m.end(), Category.DATE)
+            yield (m.start(), m.end(), Category.DATE)
     for m in _DATE_DIGITS.finditer(text):
         day, sep, month, year = m.groups()
         if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
             continue
         if sep == "." and len(year) == 2 and (len(day) == 1 or len(month) == 1):
             continue  # 1.2.10 is a paragraph number, not a date
-        yield Span(m.start(), m.end(), Category.DATE)
+        yield (m.start(), m.end(), Category.DATE)
     for m in _DATE_ISO.finditer(text):
-        yield Span(m.start(), m.end(), Category.DATE)
+        yield (m.start(), m.end(), Category.DATE)
     for m in _at(text, lower(text), ("geb",), _BIRTH_YEAR):
-        yield Span(m.start(1), m.end(1), Category.DATE)
+        yield (m.start(1), m.end(1), Category.DATE)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -381,16 +389,16 @@ def _is_age(text: str, start: int, end: int, unit: str) -> bool:
     return last == "van" and len(words) > 1 and words[-2].lower().strip(",") in _PERSON
 
 
-def ages(text: str) -> Iterator[Span]:
+def ages(text: str) -> Iterator[Found]:
     for m in _AGE.finditer(text):
         if _is_age(text, m.start(), m.end(), m.group(2)):
-            yield Span(m.start(1), m.end(1), Category.AGE)  # the number: "[LEEFTIJD-1]-jarige" still reads
+            yield (m.start(1), m.end(1), Category.AGE)  # the number: "[LEEFTIJD-1]-jarige" still reads
     if "eeftijd" in text:
         for m in _AGE_BARE.finditer(text):
-            yield Span(m.start(1), m.end(1), Category.AGE)
+            yield (m.start(1), m.end(1), Category.AGE)
 
 
-FINDERS: tuple[tuple[Category, Callable[[str], Iterator[Span]]], ...] = (
+FINDERS: tuple[tuple[Category, Callable[[str], Iterator[Found]]], ...] = (
     (Category.EMAIL, emails),
     (Category.URL, urls),
     (Category.IBAN, ibans),

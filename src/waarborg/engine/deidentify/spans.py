@@ -61,22 +61,31 @@ class Span:
         return {"start": self.start, "end": self.end, "category": self.category.value}
 
 
-def merge(spans: list[Span]) -> list[Span]:
-    """Sorted, non-overlapping spans covering every character of the given ones (touching spans stay apart)."""
+# Inside the finders a find is a plain tuple: building a frozen dataclass costs twenty times as much, and
+# a million characters hold some 50,000 finds. `find` turns the merged ones into `Span`s.
+Found = tuple[int, int, Category]
+
+
+def merge(spans: list[Found]) -> list[Found]:
+    """Sorted, non-overlapping finds covering every character of the given ones (touching finds stay apart)."""
     if not spans:
         return []
-    spans = sorted(spans, key=lambda s: (s.start, -s.end))
-    out: list[Span] = []
-    cur = spans[0]
-    longest = cur.end - cur.start
-    for span in spans[1:]:
-        if span.start < cur.end:
-            category = cur.category
-            if span.end - span.start > longest:
-                category, longest = span.category, span.end - span.start
-            cur = Span(cur.start, max(cur.end, span.end), category)
+    spans = sorted(spans, key=_order)
+    out: list[Found] = []
+    cur_start, cur_end, category = spans[0]
+    longest = cur_end - cur_start
+    for start, end, cat in spans[1:]:
+        if start < cur_end:
+            if end - start > longest:
+                category, longest = cat, end - start
+            if end > cur_end:
+                cur_end = end
         else:
-            out.append(cur)
-            cur, longest = span, span.end - span.start
-    out.append(cur)
+            out.append((cur_start, cur_end, category))
+            cur_start, cur_end, category, longest = start, end, cat, end - start
+    out.append((cur_start, cur_end, category))
     return out
+
+
+def _order(found: Found) -> tuple[int, int]:
+    return found[0], -found[1]

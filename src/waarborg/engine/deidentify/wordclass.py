@@ -99,6 +99,19 @@ def plain(word: str) -> bool:
     return word.isupper() or common(word)
 
 
+@lru_cache(maxsize=65536)
+def institution_word(word: str) -> bool:
+    """A word that can begin an institution's name (a known one, or a type: "Basisschool") or end one ("Zorg")."""
+    low = word.lower()
+    return word in lexicons.institutions().by_first or low in words.INSTITUTION_FIRST or low in words.INSTITUTION_LAST
+
+
+@lru_cache(maxsize=65536)
+def street_word(word: str) -> bool:
+    """A word with a strong street ending ("Kerkstraat", "Lindelaan"), not in capitals: a street by itself."""
+    return not word.isupper() and ends(word.lower(), words.STREET_STRONG)
+
+
 def acronym(word: str) -> bool:
     """All capitals ("UWV", "CSRF-cookie" aside): an abbreviation, not a name, unless a list says otherwise."""
     return word.isupper() and word not in lexicons.person_names()

@@ -88,6 +88,15 @@ INSTITUTION_ENDINGS = ("school", "college", "lyceum", "praktijk", "ziekenhuis", 
 LEGAL_FORM = re.compile(
     r"[ \u00a0]+(?:B\.V\.|BV|B\.V|N\.V\.|NV|V\.O\.F\.|VOF|C\.V\.|& Zn\.?|& Zonen|en Zonen|Holding)(?![\w])"
 )
+_LEGAL_FIRST = frozenset("BNVC&eH \u00a0")
+
+
+def legal_form(text: str, end: int) -> re.Match[str] | None:
+    """`LEGAL_FORM` right after `end`; after most chains stands a space and a letter no legal form starts with."""
+    if text[end : end + 1] not in (" ", "\u00a0") or text[end + 1 : end + 2] not in _LEGAL_FIRST:
+        return None
+    return LEGAL_FORM.match(text, end)
+
 
 # Endings of street names: strong ones make a street on their own, weak ones only with a house number.
 STREET_STRONG = (
@@ -135,12 +144,15 @@ class Before:
     __slots__ = ("last", "last2", "raw", "spaced", "tail")
 
     def __init__(self, text: str, i: int) -> None:
-        self.tail = text[max(0, i - 40) : i]
-        parts = self.tail.split()
-        self.spaced = self.tail[-1:] in (" ", "\u00a0")
-        self.raw = parts[-1] if parts and self.spaced else ""
+        self.tail = tail = text[max(0, i - 40) : i]
+        self.spaced = tail[-1:] in (" ", "\u00a0")
+        if self.spaced:
+            parts = tail.rsplit(None, 2)  # the last two words are all that is asked for
+            self.raw = parts[-1] if parts else ""
+            self.last2 = parts[-2].lower() if len(parts) > 1 else ""
+        else:
+            self.raw = self.last2 = ""
         self.last = self.raw.lower()
-        self.last2 = parts[-2].lower() if len(parts) > 1 and self.spaced else ""
 
     def title(self) -> bool:
         if self.raw.isupper() and len(self.raw) <= 3:
@@ -158,7 +170,12 @@ class Before:
         return self.last in INSTITUTION_FIRST
 
     def postcode(self) -> bool:
-        return bool(_POSTCODE_END.search(self.tail[-12:]))
+        tail = self.tail[-12:]
+        # Before the postcode's two letters stands a digit or a space; that one character rules out most words.
+        c = tail.rstrip(" \u00a0,")[-3:-2]
+        if not (c.isdigit() or c == " " or c == "\u00a0"):
+            return False
+        return bool(_POSTCODE_END.search(tail))
 
     def address(self) -> bool:
         cut = max(self.tail.rfind("."), self.tail.rfind("\n"), self.tail.rfind("?"), self.tail.rfind("!"))
