@@ -329,15 +329,6 @@ retention_manager_only = staff_page(_manages_retention)
 PREVIEW_DAYS = 30
 
 
-def _rule_words(policy: Any, rule_id: str, lang: str) -> str:
-    """A rule in words, never its id: its label, else the record types it keeps ("Grootboekregel, Uitbetaling")."""
-    rule = policy.retention[rule_id]
-    if rule.label:
-        return str(rule.label.get(lang))
-    kinds = [str(rt.label.get(lang)) for rt in policy.record_types.values() if rt.retention == rule_id]
-    return ", ".join(kinds) or (rule.period.words(lang) if rule.period else rule_id)
-
-
 @retention_manager_only
 def retention(request: HttpRequest) -> HttpResponse:
     """Per rule, how many records go by a date (`?voor=2027-01-31`, default 30 days ahead), the open holds
@@ -355,7 +346,7 @@ def retention(request: HttpRequest) -> HttpResponse:
     rules: list[dict[str, Any]] = []
     lang = get_language()
     for rule_id, rule in policy.retention.items():
-        rules.append({"id": rule_id, "label": _rule_words(policy, rule_id, lang),
+        rules.append({"id": rule_id, "label": policy.rule_words(rule_id, lang),
                       "action": rule.action, "count": counts.get(rule_id, 0), "due_now": now_due.get(rule_id, 0)})
     rules.sort(key=lambda r: (-r["count"], r["id"]))
     holds = [{"hold": hold, "scope": hold.scope_words()}
