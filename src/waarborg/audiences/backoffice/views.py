@@ -31,7 +31,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from waarborg.audiences.backoffice.landing import landing
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.headers import allow_own_styles
-from waarborg.audiences.web.language import offered
+from waarborg.audiences.web.language import offered, reader_half
 from waarborg.audiences.web.login import LoginForm
 from waarborg.core.errors import DomainError, Invalid, Refused
 from waarborg.engine.accounts import sso
@@ -137,8 +137,9 @@ def _letter(req: Request, policy: Any) -> dict[str, str]:
 def refused_page(request: HttpRequest, exc: Refused, req: Request | None = None) -> HttpResponse:
     """A refusal as a page (403), Dutch first; the refusal was audited where it was raised."""
     ensure_logged(exc)
-    return render(request, "backoffice/refused.html", {"detail": str(exc.detail), "reason": exc.reason, "req": req},
-                  status=403)
+    detail, detail_lang = reader_half(str(exc.detail))
+    return render(request, "backoffice/refused.html", {"detail": detail, "detail_lang": detail_lang,
+                                                       "reason": exc.reason, "req": req}, status=403)
 
 
 @handler_only
