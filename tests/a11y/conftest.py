@@ -109,7 +109,8 @@ class Checker:
 
 FOCUSED = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
     const s = getComputedStyle(e); return {tag: e.tagName, name: e.name || '', text: (e.innerText || e.value || '')
-    .trim().slice(0, 40), shown: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none'}
+    .trim().slice(0, 40), shown: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none',
+    style: ['outline', s.outlineStyle, s.outlineWidth, 'shadow', s.boxShadow].join(' ')}
 }"""
 
 
@@ -128,7 +129,7 @@ class Keyboard:
             here = self.page.evaluate(FOCUSED)
             if here is not None and not here["shown"]:
                 self.problems.append(f"{self.page.url}: the focus on {here['tag']} {here['name'] or here['text']!r} "
-                                     "is not visible")
+                                     f"is not visible ({here['style']})")
             if self.page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
                 return here or {}
         raise AssertionError(f"{selector} is not reached by Tab within {most} stops on {self.page.url}")
@@ -148,6 +149,22 @@ class Keyboard:
         for _ in range(abs(steps)):
             self.page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
         assert self.page.evaluate("s => document.querySelector(s).value", selector) == value
+
+    def type_moment(self, selector: str, moment: Any) -> None:
+        """Tab to a date-and-time field and type a moment into its parts. The order of day and month is the
+        browser's (its own language, not the page's): typed day first, and if the field reads otherwise, again
+        month first."""
+        self.tab_to(selector)
+        expected = moment.strftime("%Y-%m-%dT%H:%M")
+        for order in ("%d%m%Y", "%m%d%Y"):
+            self.page.keyboard.type(moment.strftime(order))
+            self.page.keyboard.press("ArrowRight")  # a year may have more digits: the arrow moves on to the hour
+            self.page.keyboard.type(moment.strftime("%H%M"))
+            if self.page.evaluate("s => document.querySelector(s).value", selector) == expected:
+                return
+            for _ in range(6):
+                self.page.keyboard.press("ArrowLeft")  # back to the field's first part
+        raise AssertionError(f"{selector} does not take {expected} from the keyboard")
 
     def press(self, selector: str, key: str = "Enter") -> None:
         """Tab to a button or link and press it (Enter, or Space for a button or a checkbox)."""

@@ -118,11 +118,8 @@ def test_a_privacy_officer_reports_a_breach_by_keyboard(live_server: Any, browse
     keys = _keyboard(browser)
     keys.log_in(live_server.url + "/backoffice/inloggen", _staff(personas["privacy_officer"]), STAFF_PASSWORD)
     keys.page.goto(live_server.url + "/backoffice/datalekken/")
-    # when it became known: typed into the date and time fields as a Dutch browser shows them (dd-mm-jjjj uu:mm)
-    aware = timezone.localtime() - timedelta(hours=3)
-    keys.tab_to("#aware_at")
-    keys.page.keyboard.type(aware.strftime("%d%m%Y%H%M"))
-    assert keys.page.evaluate("document.querySelector('#aware_at').value") == aware.strftime("%Y-%m-%dT%H:%M")
+    # when it became known, typed into the parts of the date-and-time field
+    keys.type_moment("#aware_at", timezone.localtime() - timedelta(hours=3))
     keys.choose("#kind", "misaddressed_email")
     keys.type_into("#description", "Brief met gegevens naar een verkeerd adres gestuurd")
     keys.press("form[action$='datalekken/nieuw'] input[name=categories]", "Space")
