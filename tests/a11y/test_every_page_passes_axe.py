@@ -28,6 +28,10 @@ STAFF = ["/backoffice/", "/backoffice/verzoeken/", "/backoffice/bewaartermijnen/
          "/backoffice/toewijzingen/"]  # the last: refused (caseloads are not hers)
 
 
+# pages whose heading is the same in both languages: a name (the organisation's, a listing's) or "Cookies"
+NAMED = {"/", "/cookies/ (kwartier)", "/sociale-kaart/<id>"}
+
+
 def _login(page: Any, url: str, username: str, password: str) -> None:
     page.goto(url)
     page.locator("input[name=username]").fill(username)
@@ -52,9 +56,13 @@ class Walk:
     def __call__(self, label: str, go: Callable[[], Any], *, keyboard: bool = False) -> None:
         from waarborg.audiences.web.language import offered
 
+        headings = {}
         for lang in offered():
             self.page.set_extra_http_headers({"Accept-Language": lang})
             go()
+            headings[lang] = self.page.evaluate("(document.querySelector('h1') || {}).innerText || ''")
+            if lang != "nl" and headings[lang] == headings.get("nl") and label not in NAMED:
+                self.check.problems.append(f"{label} [{lang}]: the heading {headings[lang]!r} is not translated")
             # Tab stops do not depend on the language: walked once
             self.check(f"{label} [{lang}]", keyboard=keyboard and lang == "nl", lang=lang)
 
