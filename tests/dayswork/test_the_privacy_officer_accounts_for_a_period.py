@@ -58,7 +58,10 @@ def test_the_charts_page_shows_four_named_charts_each_with_its_table(a_year_of_w
     # the figures: 2 requests of which 1 answered in time; the swept ticket under its rule; the refusal
     assert "2 verzoeken, waarvan 1 binnen de termijn beantwoord." in text
     assert re.search(r'<th scope="row">[^<]*</th><td>1</td><td>0</td>', text)  # helpdesk_1y: 1 deleted
-    assert re.search(r'<th scope="row">role_not_granted</th><td>\d+</td>', text)
+    # in words, never as codes: the refusal's reason, the rule that has no label of its own (helpdesk_1y)
+    assert re.search(r'<th scope="row">Rol geeft geen recht</th><td>\d+</td>', text)
+    assert '<th scope="row">Helpdeskvraag</th><td>1</td><td>0</td>' in text
+    assert "role_not_granted" not in text and "helpdesk_1y" not in text
     assert "1 nog niet gemeld" in text
     assert audit("report.accountability", actor="pia")[0].detail["format"] == "html"
 
@@ -74,7 +77,7 @@ def test_the_report_is_a_pdf_with_the_same_figures(a_year_of_work: dict[str, Any
                           check=True).stdout.decode()
     for expected in ("Verantwoording privacy", "Verzoeken van betrokkenen per maand van ontvangst",
                      "2 verzoeken, waarvan 1 binnen de termijn beantwoord", "Weigeringen per reden",
-                     "role_not_granted", "Datalekken: uren tot de melding aan de AP", "op tijd beantwoord"):
+                     "Rol geeft geen recht", "Datalekken: uren tot de melding aan de AP", "op tijd beantwoord"):
         assert expected in text, expected
     assert "Anna" not in text and "Vries" not in text
 
@@ -89,6 +92,7 @@ def test_the_report_from_the_command_line(a_year_of_work: dict[str, Any], tmp_pa
                  "-o", str(out)]) == 0
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True).stdout.decode()
     assert "Privacy accountability" in text and "Refusals by reason" in text
+    assert "Role grants no right" in " ".join(text.split()), text
     assert [e.actor for e in audit("report.accountability")] == ["system:cli"]
     assert main(["report", "accountability", "--from", "2027-02-01", "--to", "2027-01-01", "-o", str(out)]) == 1
     assert "--to must lie after --from" in capsys.readouterr().err

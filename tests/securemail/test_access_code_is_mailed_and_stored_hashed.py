@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -24,6 +25,9 @@ def test_requesting_secure_mail_sends_an_access_code_to_the_given_address(
     code = code_in(mailoutbox[0])
     assert code not in answer.content.decode()
     assert "30 minuten" in mailoutbox[0].body
+    # in the product's one form of address, "u", in its subject and its body
+    assert mailoutbox[0].subject.startswith("Uw toegangscode") and "Uw toegangscode is" in mailoutbox[0].body
+    assert not re.search(r"\b(je|jij|jouw)\b", mailoutbox[0].subject + mailoutbox[0].body, re.IGNORECASE)
     # and the code is stored only as a keyed hash, bound to the address (which is not stored either)
     row = AccessCode.objects.get()
     stored = " ".join(str(v) for v in row.__dict__.values())

@@ -31,7 +31,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from waarborg.audiences.backoffice.landing import landing
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.headers import allow_own_styles
-from waarborg.audiences.web.language import offered
+from waarborg.audiences.web.language import offered, reader_half
 from waarborg.audiences.web.login import LoginForm
 from waarborg.core.errors import DomainError, Invalid, Refused
 from waarborg.engine.accounts import sso
@@ -137,8 +137,9 @@ def _letter(req: Request, policy: Any) -> dict[str, str]:
 def refused_page(request: HttpRequest, exc: Refused, req: Request | None = None) -> HttpResponse:
     """A refusal as a page (403), Dutch first; the refusal was audited where it was raised."""
     ensure_logged(exc)
-    return render(request, "backoffice/refused.html", {"detail": str(exc.detail), "reason": exc.reason, "req": req},
-                  status=403)
+    detail, detail_lang = reader_half(str(exc.detail))
+    return render(request, "backoffice/refused.html", {"detail": detail, "detail_lang": detail_lang,
+                                                       "reason": exc.reason, "req": req}, status=403)
 
 
 @handler_only
@@ -329,15 +330,6 @@ retention_manager_only = staff_page(_manages_retention)
 PREVIEW_DAYS = 30
 
 
-def _rule_words(policy: Any, rule_id: str, lang: str) -> str:
-    """A rule in words, never its id: its label, else the record types it keeps ("Grootboekregel, Uitbetaling")."""
-    rule = policy.retention[rule_id]
-    if rule.label:
-        return str(rule.label.get(lang))
-    kinds = [str(rt.label.get(lang)) for rt in policy.record_types.values() if rt.retention == rule_id]
-    return ", ".join(kinds) or (rule.period.words(lang) if rule.period else rule_id)
-
-
 @retention_manager_only
 def retention(request: HttpRequest) -> HttpResponse:
     """Per rule, how many records go by a date (`?voor=2027-01-31`, default 30 days ahead), the open holds
@@ -355,7 +347,7 @@ def retention(request: HttpRequest) -> HttpResponse:
     rules: list[dict[str, Any]] = []
     lang = get_language()
     for rule_id, rule in policy.retention.items():
-        rules.append({"id": rule_id, "label": _rule_words(policy, rule_id, lang),
+        rules.append({"id": rule_id, "label": policy.rule_words(rule_id, lang),
                       "action": rule.action, "count": counts.get(rule_id, 0), "due_now": now_due.get(rule_id, 0)})
     rules.sort(key=lambda r: (-r["count"], r["id"]))
     holds = [{"hold": hold, "scope": hold.scope_words()}

@@ -44,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
     policy = current()
     day = dayswork.for_user(request.user, policy) if getattr(request.user, "kind", "") == "staff" else None
     lang = get_language()
-    rules = {r: (spec.label.get(lang) if spec.label else r) for r, spec in policy.retention.items()}
+    rules = {r: policy.rule_words(r, lang) for r in policy.retention}
     return render(request, "backoffice/home.html", {
         "pages": pages_for(request.user), "organisation": policy.organisation, "day": day,
         "sweep": sorted(((rules.get(r, r), n) for r, n in (day.sweep or {}).items()), key=lambda p: -p[1])

@@ -81,3 +81,24 @@ def context(request: HttpRequest) -> dict[str, Any]:
     lang = translation.get_language() or settings.LANGUAGE_CODE
     names = dict(settings.LANGUAGES)
     return {"lang": lang, "other_languages": [(code, names[code]) for code in offered() if code != lang]}
+
+
+def reader_half(text: str) -> tuple[str, str]:
+    """The reader's half of a domain message that says it in both languages, Dutch first: "Dutch. (English.)"
+    or "Dutch / English" (a refusal's detail, docs/api.md). Returns the text and its language, for `lang=` where it
+    differs from the page's: a message that does not split is Dutch."""
+    text = text.strip()
+    dutch, english = text, ""
+    if text.endswith(")"):
+        depth = 0
+        for i in range(len(text) - 1, -1, -1):  # the "(" that matches the last ")": "(rol)" inside stays Dutch
+            depth += {")": 1, "(": -1}.get(text[i], 0)
+            if depth == 0:
+                if i > 0 and text[i - 1] == " ":
+                    dutch, english = text[:i].strip(), text[i + 1:-1].strip()
+                break
+    elif " / " in text:
+        dutch, english = (part.strip() for part in text.split(" / ", 1))
+    if translation.get_language() == "en" and english:
+        return english, "en"
+    return dutch if english else text, "nl"

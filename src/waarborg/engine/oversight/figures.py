@@ -110,9 +110,7 @@ def retention_by_rule(policy: Policy, start: date, end: date, lang: str) -> list
         rule = str(detail.get("rule") or "")
         if not rule:
             continue
-        spec = policy.retention.get(rule)
-        label = spec.label.get(lang) if spec is not None and spec.label else rule
-        row = rows.setdefault(rule, RuleCount(rule, label))
+        row = rows.setdefault(rule, RuleCount(rule, policy.rule_words(rule, lang)))
         count = int(detail.get("count") or 1)
         if entry["action"] == "record.delete":
             row.deleted += count

@@ -9,6 +9,7 @@ with the period and the format), although it holds only counts.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,7 +25,7 @@ from waarborg.core.times import day_in_words
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.breaches.models import Kind
-from waarborg.engine.oversight import charts
+from waarborg.engine.oversight import charts, words
 from waarborg.engine.oversight.figures import Figures, breach_summary, figures
 from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import Policy
@@ -80,10 +81,14 @@ def charts_of(fig: Figures) -> list[Chart]:
         [[r.label, r.deleted, r.anonymised] for r in fig.rules]))
     title = gettext("Weigeringen per reden")
     desc = gettext("%(n)d geweigerde pogingen in totaal.") % {"n": sum(n for _, n in fig.refusals)}
+    reasons: Counter[str] = Counter()
+    for reason, n in fig.refusals:  # two codes may say the same in words: one bar
+        reasons[words.refusal(reason)] += n
+    refusals = sorted(reasons.items(), key=lambda pair: (-pair[1], pair[0]))
     out.append(Chart("chart-refusals", title, charts.bars(
-        "chart-refusals", title, desc, [(reason, float(n)) for reason, n in fig.refusals],
+        "chart-refusals", title, desc, [(reason, float(n)) for reason, n in refusals],
         empty=gettext("Geen weigeringen in deze periode.")), desc,
-        title, [gettext("Reden"), gettext("Aantal")], [[reason, n] for reason, n in fig.refusals]))
+        title, [gettext("Reden"), gettext("Aantal")], [[reason, n] for reason, n in refusals]))
     title = gettext("Datalekken: uren tot de melding aan de AP")
     summary = breach_summary(fig.breaches)
     kinds = dict(Kind.choices)

@@ -904,6 +904,17 @@ class Policy(Strict):
                 found[name] = rule
         return found
 
+    def rule_words(self, rule_id: str, lang: str) -> str:
+        """A retention rule in words, never its id: its label, else the record types it keeps ("Tip, Helpdeskvraag"),
+        else its period ("3 maanden")."""
+        rule = self.retention.get(rule_id)
+        if rule is None:
+            return rule_id  # a rule of an older policy version, gone from this one: its id is all there is
+        if rule.label:
+            return str(rule.label.get(lang))
+        kinds = [str(rt.label.get(lang)) for rt in self.record_types.values() if rt.retention == rule_id]
+        return ", ".join(kinds) or (rule.period.words(lang) if rule.period else rule_id)
+
     def event_purposes(self, event: str) -> set[str]:
         """The purposes whose records' clocks `event` moves."""
         rules = self.event_rules(event)

@@ -78,11 +78,11 @@ def code_request(*, name: str, email: str) -> AccessCode:
 
     def body() -> str:
         greeting = gettext("Beste %(name)s,") % {"name": name.strip()} if name.strip() else gettext("Beste afzender,")
-        return greeting + "\n\n" + gettext("Je toegangscode is %(code)s. Hij is 30 minuten geldig en werkt één keer.") % {
+        return greeting + "\n\n" + gettext("Uw toegangscode is %(code)s. Hij is 30 minuten geldig en werkt één keer.") % {
             "code": code}
 
     languages = current().languages
-    send_mail(joined(lambda: gettext("Je toegangscode voor veilig mailen"), languages),
+    send_mail(joined(lambda: gettext("Uw toegangscode voor veilig mailen"), languages),
               joined(body, languages, MAIL_HALVES) + "\n", None, [address])
     return row
 

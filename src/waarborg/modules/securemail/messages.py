@@ -50,7 +50,7 @@ def secure_message_send(*, name: str, email: str, code: str, message: str,
                         attachment: Upload | None = None) -> SecureMessage:
     errors: dict[str, list[str]] = {}
     if not (name or "").strip():
-        errors["name"] = ["Vul je naam in. (Enter your name.)"]
+        errors["name"] = ["Vul uw naam in. (Enter your name.)"]
     if not (message or "").strip():
         errors["message"] = ["Typ een bericht. (Type a message.)"]
     if errors:
