@@ -24,14 +24,15 @@ if [ -z "$pg_url" ]; then
 fi
 
 report() { [ -n "${PROMISES:-}" ] && echo "--promises-report=var/promises-$1.json"; }
-# Each leg keeps its own var dir (keys, backups) so the two never share files.
+# Each leg keeps its own var dir (keys, backups) and its own pytest temporary root, so the two never share files
+# (two runs cleaning up one /tmp/pytest-of-USER race, and the warning that raises fails a run).
 WAARBORG_HOME="$work/var-sqlite" DATABASE_URL="sqlite:///$work/sqlite.db" \
-  .venv/bin/python -m pytest -p no:cacheprovider $(report sqlite) "$@" >"$work/sqlite.out" 2>&1 &
+  .venv/bin/python -m pytest -p no:cacheprovider --basetemp="$work/tmp-sqlite" $(report sqlite) "$@" >"$work/sqlite.out" 2>&1 &
 sqlite_pid=$!
 pg_status=0
 if [ -n "$pg_url" ]; then
   WAARBORG_HOME="$work/var-pg" DATABASE_URL="$pg_url" WAARBORG_TEST_POSTGRES=1 \
-    .venv/bin/python -m pytest -p no:cacheprovider $(report postgres) "$@" >"$work/pg.out" 2>&1 &
+    .venv/bin/python -m pytest -p no:cacheprovider --basetemp="$work/tmp-pg" $(report postgres) "$@" >"$work/pg.out" 2>&1 &
   pg_pid=$!
   wait $pg_pid; pg_status=$?
 fi
