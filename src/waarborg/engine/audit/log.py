@@ -209,8 +209,36 @@ def append_many(entries: Iterable[Entry], *, returning: bool = True) -> list[Aud
             row["hash"] = entry_mac(key, entry_id, hashed(row))
         if connection.vendor == "postgresql" and len(rows) >= _COPY_FROM:
             _copy_insert(rows)
-            return [AuditEntry(**row) for row in rows] if returning else []
-        return AuditEntry.objects.bulk_create([AuditEntry(**row) for row in rows], batch_size=2000)
+        elif len(rows) <= _INSERT_UP_TO:
+            _insert(rows)
+        else:
+            return AuditEntry.objects.bulk_create([AuditEntry(**row) for row in rows], batch_size=2000)
+    return [_stored(row) for row in rows] if returning else []
+
+
+def _stored(row: dict[str, Any]) -> AuditEntry:
+    """The model instance of a row just inserted (its id was reserved, so nothing to read back)."""
+    entry = AuditEntry(**row)
+    entry._state.adding, entry._state.db = False, connection.alias
+    return entry
+
+
+_INSERT_UP_TO = 10  # rows; an audited read appends one: a plain INSERT skips bulk_create's machinery
+_INSERT_SQL: dict[int, str] = {}
+
+
+def _insert(rows: list[dict[str, Any]]) -> None:
+    """A few rows (every audited read) in one INSERT, each value prepared by its model field as the ORM
+    would, without building model instances first (a third of an audited read's Python time went there)."""
+    fields = [AuditEntry._meta.get_field(name) for name in _COPY_COLUMNS]
+    sql = _INSERT_SQL.get(len(rows))
+    if sql is None:
+        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        sql = _INSERT_SQL[len(rows)] = (f"INSERT INTO {AuditEntry._meta.db_table} "
+                                        f"({', '.join(f.column for f in fields)}) VALUES {', '.join([one] * len(rows))}")
+    params = [field.get_db_prep_save(row[field.attname], connection) for row in rows for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 _COPY_FROM = 50  # rows; below this an INSERT is as fast
