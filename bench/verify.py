@@ -33,7 +33,7 @@ def fetch_and_hash(chunk: int = 10_000) -> int:
     count, last = 0, 0
     with connection.cursor() as cursor:
         while True:
-            cursor.execute(f"SELECT {columns} FROM audit_auditentry WHERE id > %s ORDER BY id LIMIT %s",  # noqa: S608
+            cursor.execute(f"SELECT {columns} FROM audit_auditentry WHERE id > %s ORDER BY id LIMIT %s",
                            [last, chunk])
             rows = cursor.fetchall()
             if not rows:

@@ -17,11 +17,10 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from rest_framework import authentication, exceptions
 
 from waarborg.audiences.web.lockout import locked_message
-from django.http import HttpRequest, HttpResponse
-
 from waarborg.engine.accounts.actions import token_stamp, token_used
 from waarborg.engine.accounts.models import ApiToken
 

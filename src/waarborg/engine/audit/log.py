@@ -63,13 +63,22 @@ def _canonical(row: dict[str, Any]) -> bytes:
 
 def legacy_digest(prev: str, row: dict[str, Any]) -> str:
     """The SHA-256 chain of the entries before checkpoint 0: previous hash and entry, no key."""
-    return hashlib.sha256(prev.encode() + _canonical(row)).hexdigest()
+    return legacy_of(prev, _canonical(row))
+
+
+def legacy_of(prev: str, canonical: bytes) -> str:
+    return hashlib.sha256(prev.encode() + canonical).hexdigest()
 
 
 def entry_mac(key: bytes, entry_id: int, row: dict[str, Any]) -> str:
     """An entry's MAC: its id and its canonical content under the entry key. The id is covered, so an entry
     copied under another id (a replay by someone holding only INSERT rights) does not verify."""
-    return hmac.digest(key, b"%d\0" % entry_id + _canonical(row), "sha256").hex()
+    return mac_of(key, entry_id, _canonical(row))
+
+
+def mac_of(key: bytes, entry_id: int, canonical: bytes) -> str:
+    """`entry_mac` of content already in canonical form (`audit.walk` builds it straight from the rows)."""
+    return hmac.digest(key, b"%d\0" % entry_id + canonical, "sha256").hex()
 
 
 # The columns an entry's hash covers (besides the previous hash), in the order verify reads them.
@@ -234,8 +243,9 @@ def _insert(rows: list[dict[str, Any]]) -> None:
     sql = _INSERT_SQL.get(len(rows))
     if sql is None:
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        sql = _INSERT_SQL[len(rows)] = (f"INSERT INTO {AuditEntry._meta.db_table} "
-                                        f"({', '.join(f.column for f in fields)}) VALUES {', '.join([one] * len(rows))}")
+        columns = ", ".join(f.column for f in fields)
+        sql = _INSERT_SQL[len(rows)] = (
+            f"INSERT INTO {AuditEntry._meta.db_table} ({columns}) VALUES {', '.join([one] * len(rows))}")  # noqa: S608
     params = [field.get_db_prep_save(row[field.attname], connection) for row in rows for field in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
