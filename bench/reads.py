@@ -79,7 +79,7 @@ def _readers(key: str) -> dict[str, Callable[[Any, str], None]]:
     def direct_bare(pk: Any, purpose: str) -> None:
         record_data(Record.objects.get(pk=pk))
 
-    return {"bare DRF": http("/bench/bare/records/"), "guarded DRF": http("/bench/guarded/records/"),
+    return {"bare DRF": http("/api/bench/bare/records/"), "guarded DRF": http("/api/bench/guarded/records/"),
             API: http("/api/v1/records/"), "bare in-process": direct_bare, "guarded in-process": direct_guarded}
 
 
