@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Field, Q
 from django.utils import timezone
 
 from waarborg.engine.audit.models import AuditEntry
@@ -239,11 +239,11 @@ _INSERT_SQL: dict[int, str] = {}
 def _insert(rows: list[dict[str, Any]]) -> None:
     """A few rows (every audited read) in one INSERT, each value prepared by its model field as the ORM
     would, without building model instances first (a third of an audited read's Python time went there)."""
-    fields = [AuditEntry._meta.get_field(name) for name in _COPY_COLUMNS]
+    fields = [field for name in _COPY_COLUMNS if isinstance(field := AuditEntry._meta.get_field(name), Field)]
     sql = _INSERT_SQL.get(len(rows))
     if sql is None:
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        columns = ", ".join(f.column for f in fields)
+        columns = ", ".join(str(f.column) for f in fields)
         sql = _INSERT_SQL[len(rows)] = (
             f"INSERT INTO {AuditEntry._meta.db_table} ({columns}) VALUES {', '.join([one] * len(rows))}")  # noqa: S608
     params = [field.get_db_prep_save(row[field.attname], connection) for row in rows for field in fields]
