@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {
     "small": {"startup": ["--runs", "1"], "generate": ["--records", "300", "--batch", "100"],
-              "reads": ["--reads", "30", "--rounds", "1"], "verify": ["--rounds", "1"],
+              "reads": ["--reads", "30", "--rounds", "1", "--clients", "1", "2", "--block", "5"], "verify": ["--rounds", "1"],
               "appends": ["--writes", "20", "--rounds", "1", "--clients", "1", "2"],
               "sweep": ["--records", "3000", "--expired", "0.1"]},
     "full": {"startup": ["--runs", "5"], "generate": ["--records", "100000"],
-             "reads": ["--reads", "1000", "--rounds", "3"], "verify": ["--rounds", "3"],
+             "reads": ["--reads", "1000", "--rounds", "3", "--clients", "1", "8"], "verify": ["--rounds", "3"],
              "appends": ["--writes", "300", "--rounds", "3", "--clients", "1", "8"],
              "sweep": ["--records", "1000000", "--expired", "0.1"]},
 }

@@ -1,4 +1,8 @@
-"""Waarborg's own URLs plus the two benchmark reads (only ever loaded by bench/reads.py)."""
+"""Waarborg's own URLs plus the two benchmark reads (only ever loaded by bench/reads.py).
+
+The benchmark reads live under /api/ as the API's read does: the public-pages middleware records an
+anonymised visit (one more committed INSERT) for every other path, which the API is spared.
+"""
 
 from django.urls import path
 
@@ -6,7 +10,7 @@ from bench.views import BareRecordRead, GuardedRecordRead
 from waarborg.urls import urlpatterns as waarborg_urls
 
 urlpatterns = [
+    path("api/bench/bare/records/<uuid:pk>", BareRecordRead.as_view()),
+    path("api/bench/guarded/records/<uuid:pk>", GuardedRecordRead.as_view()),
     *waarborg_urls,
-    path("bench/bare/records/<uuid:pk>", BareRecordRead.as_view()),
-    path("bench/guarded/records/<uuid:pk>", GuardedRecordRead.as_view()),
 ]

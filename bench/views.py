@@ -3,19 +3,22 @@
 - `BareRecordRead`: a plain DRF `RetrieveAPIView` answering the contract's record shape (protected fields
   decrypted), with no purpose, no access gates and no audit entry: the cost floor of a DRF read.
 - `GuardedRecordRead`: the same answer through Waarborg's action layer: `X-Purpose`/`?purpose=` required,
-  `record_read` runs the access gates, decrypts and appends the chained audit entry in one transaction.
+  `record_read` runs the access gates, decrypts and appends the audit entry in one transaction, which also
+  stamps the token as used (as the API's read does).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.audiences.api.auth import stamp_in
 from waarborg.audiences.api.purpose import purpose_of
 from waarborg.engine.records.actions import record_read
 from waarborg.engine.vault.models import Record
@@ -42,5 +45,7 @@ class GuardedRecordRead(APIView):
     def get(self, request: Request, pk: Any) -> Response:
         purpose = purpose_of(request)
         record = get_object_or_404(Record.objects.select_related("subject"), pk=pk)
-        data = record_read(request.user, record, purpose)
+        with transaction.atomic():  # as the API's read: the token's stamp commits with the audit entry
+            stamp_in(request)
+            data = record_read(request.user, record, purpose)
         return Response(RecordSerializer(record, context={"data": data}).data)

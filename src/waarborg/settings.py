@@ -236,6 +236,9 @@ MIDDLEWARE = [
     "waarborg.audiences.site.cookies.middleware.PublicPagesMiddleware",
     # Last: turns a login that axes locked out into a 429 (waarborg.audiences.web.lockout.lockout_response).
     "axes.middleware.AxesMiddleware",
+    # Stamps an API token as used when the answer is ready, unless an audited read stamped it in its own
+    # transaction (waarborg.audiences.api.auth).
+    "waarborg.audiences.api.auth.TokenStampMiddleware",
 ]
 
 ROOT_URLCONF = "waarborg.urls"

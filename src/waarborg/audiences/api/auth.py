@@ -3,18 +3,25 @@
 A wrong token counts as a failed login of its source address (waarborg.audiences.web.lockout): an address
 that keeps guessing is locked out of every login, and its further wrong tokens answer 429 with
 Retry-After instead of 401. A valid token is never slowed by this: the count is read only on failure.
+
+A valid token is stamped as used (`last_used_at`) once per request, as late as possible: inside the
+transaction of an audited read (`stamp_in`), so the request waits for one durable commit and not for two,
+else by `TokenStampMiddleware` when the answer is ready.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from rest_framework import authentication, exceptions
 
 from waarborg.audiences.web.lockout import locked_message
-from waarborg.engine.accounts.actions import token_used
+from waarborg.engine.accounts.actions import token_stamp, token_used
 from waarborg.engine.accounts.models import ApiToken
 
 NO_ACCOUNT = {"username": ""}  # a token names no account: only the address counts
@@ -33,10 +40,11 @@ class TokenAuthentication(authentication.BaseAuthentication):
             key = header[1].decode()
         except UnicodeError as exc:
             raise exceptions.AuthenticationFailed("Invalid token header.") from exc
-        token = token_used(key)
+        token = token_used(key, stamp=False)
         if token is None:
             self._failed(request)
             raise exceptions.AuthenticationFailed("Invalid or revoked token.")
+        getattr(request, "_request", request).waarborg_token_unstamped = token.pk
         return token.user, token
 
     def _failed(self, request: Any) -> None:
@@ -50,3 +58,28 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Any) -> str:
         return self.keyword
+
+
+def stamp_in(request: Any) -> None:
+    """Stamp the request's token now, in the caller's transaction (an audited read calls it inside its own)."""
+    django_request = getattr(request, "_request", request)
+    token_id = getattr(django_request, "waarborg_token_unstamped", None)
+    if token_id is not None:
+        token_stamp(token_id)
+
+        def stamped() -> None:  # a rollback takes the stamp along: then the middleware stamps again
+            django_request.waarborg_token_unstamped = None
+
+        transaction.on_commit(stamped)
+
+
+class TokenStampMiddleware:
+    """Stamps the token of a request that did not stamp it inside a transaction of its own (`stamp_in`)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        stamp_in(request)
+        return response

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Field, Q
 from django.utils import timezone
 
 from waarborg.engine.audit.models import AuditEntry
@@ -63,13 +63,22 @@ def _canonical(row: dict[str, Any]) -> bytes:
 
 def legacy_digest(prev: str, row: dict[str, Any]) -> str:
     """The SHA-256 chain of the entries before checkpoint 0: previous hash and entry, no key."""
-    return hashlib.sha256(prev.encode() + _canonical(row)).hexdigest()
+    return legacy_of(prev, _canonical(row))
+
+
+def legacy_of(prev: str, canonical: bytes) -> str:
+    return hashlib.sha256(prev.encode() + canonical).hexdigest()
 
 
 def entry_mac(key: bytes, entry_id: int, row: dict[str, Any]) -> str:
     """An entry's MAC: its id and its canonical content under the entry key. The id is covered, so an entry
     copied under another id (a replay by someone holding only INSERT rights) does not verify."""
-    return hmac.digest(key, b"%d\0" % entry_id + _canonical(row), "sha256").hex()
+    return mac_of(key, entry_id, _canonical(row))
+
+
+def mac_of(key: bytes, entry_id: int, canonical: bytes) -> str:
+    """`entry_mac` of content already in canonical form (`audit.walk` builds it straight from the rows)."""
+    return hmac.digest(key, b"%d\0" % entry_id + canonical, "sha256").hex()
 
 
 # The columns an entry's hash covers (besides the previous hash), in the order verify reads them.
@@ -209,8 +218,37 @@ def append_many(entries: Iterable[Entry], *, returning: bool = True) -> list[Aud
             row["hash"] = entry_mac(key, entry_id, hashed(row))
         if connection.vendor == "postgresql" and len(rows) >= _COPY_FROM:
             _copy_insert(rows)
-            return [AuditEntry(**row) for row in rows] if returning else []
-        return AuditEntry.objects.bulk_create([AuditEntry(**row) for row in rows], batch_size=2000)
+        elif len(rows) <= _INSERT_UP_TO:
+            _insert(rows)
+        else:
+            return AuditEntry.objects.bulk_create([AuditEntry(**row) for row in rows], batch_size=2000)
+    return [_stored(row) for row in rows] if returning else []
+
+
+def _stored(row: dict[str, Any]) -> AuditEntry:
+    """The model instance of a row just inserted (its id was reserved, so nothing to read back)."""
+    entry = AuditEntry(**row)
+    entry._state.adding, entry._state.db = False, connection.alias
+    return entry
+
+
+_INSERT_UP_TO = 10  # rows; an audited read appends one: a plain INSERT skips bulk_create's machinery
+_INSERT_SQL: dict[int, str] = {}
+
+
+def _insert(rows: list[dict[str, Any]]) -> None:
+    """A few rows (every audited read) in one INSERT, each value prepared by its model field as the ORM
+    would, without building model instances first (a third of an audited read's Python time went there)."""
+    fields = [field for name in _COPY_COLUMNS if isinstance(field := AuditEntry._meta.get_field(name), Field)]
+    sql = _INSERT_SQL.get(len(rows))
+    if sql is None:
+        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        columns = ", ".join(str(f.column) for f in fields)
+        sql = _INSERT_SQL[len(rows)] = (
+            f"INSERT INTO {AuditEntry._meta.db_table} ({columns}) VALUES {', '.join([one] * len(rows))}")  # noqa: S608
+    params = [field.get_db_prep_save(row[field.attname], connection) for row in rows for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 _COPY_FROM = 50  # rows; below this an INSERT is as fast

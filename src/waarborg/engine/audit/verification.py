@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from waarborg.engine.audit import checkpoints, keys, seals
-from waarborg.engine.audit.log import GENESIS, Broken, entry_mac, hashed, iterate, legacy_digest
+from waarborg.engine.audit import checkpoints, keys, seals, walk
+from waarborg.engine.audit.log import GENESIS, Broken, legacy_of, mac_of
 from waarborg.engine.audit.models import AuditSeal
 
 
@@ -102,7 +102,7 @@ def _walk(chunk: int, source: Path | None, report: Report) -> None:
     key = keys.entry_key()
     head, seen, previous_legacy = seals.ROOT, 0, GENESIS
     known = 0  # the last checkpoint met so far whose range starts where the walk stands (gaps apply)
-    for entry_id, prev_hash, mac, values in iterate(chunk):
+    for entry_id, prev_hash, mac, content in walk.entries(chunk):
         if targets and entry_id > seen + 1 and int(targets[0]["after"]) == known:
             missing = next(_sealed_ids(targets[0], seen + 1, entry_id), None)
             if missing is not None:
@@ -113,10 +113,10 @@ def _walk(chunk: int, source: Path | None, report: Report) -> None:
         if entry_id <= boundary:
             if prev_hash != previous_legacy:
                 raise _Stop(entry_id, "its predecessor was changed or removed (prev_hash mismatch)")
-            if legacy_digest(previous_legacy, hashed(values)) != mac:
+            if legacy_of(previous_legacy, content) != mac:
                 raise _Stop(entry_id, "its contents were changed (hash mismatch)")
             previous_legacy = mac
-        elif entry_mac(key, entry_id, hashed(values)) != mac:
+        elif mac_of(key, entry_id, content) != mac:
             raise _Stop(entry_id, "its contents were changed, or it was not written by Waarborg (MAC mismatch)")
         head = seals.link(head, entry_id, mac)
         report.entries, seen = report.entries + 1, entry_id

@@ -115,6 +115,8 @@ def _read_entry(actor: Any, record: Record, purpose: str, via: str) -> Entry:
 
 
 def _append(entries: list[Entry]) -> None:
+    # No savepoint inside the caller's transaction (two round trips per read): an append that fails must fail
+    # the caller's transaction anyway, a read that is not on record must not be shown.
     if entries:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             append_many(entries, returning=False)

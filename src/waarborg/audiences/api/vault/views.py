@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
@@ -17,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from waarborg.audiences.api.auth import stamp_in
 from waarborg.audiences.api.bodies import valid as _valid
 from waarborg.audiences.api.purpose import purpose_of
 from waarborg.audiences.api.vault.serializers import (
@@ -147,7 +149,9 @@ class RecordView(APIView):
         purpose = purpose_of(request)
         record = get_object_or_404(Record.objects.select_related("subject"), pk=pk)
         try:
-            data = actions.record_read(request.user, record, purpose)
+            with transaction.atomic():  # the token's stamp commits with the read's audit entry: one commit
+                stamp_in(request)
+                data = actions.record_read(request.user, record, purpose)
         except KeyDestroyed:
             raise Gone() from None
         return Response(_record_out(record, data))
