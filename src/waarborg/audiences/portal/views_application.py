@@ -64,7 +64,8 @@ def application_form(record_type: RecordType, lang: str, data: Any = None, initi
         label = spec.label.get(lang) if spec.label else word(FIELD_LABELS, name)
         field: forms.Field
         if spec.type is FieldType.CHOICE:
-            field = forms.ChoiceField(choices=[("", "-"), *[(c, c) for c in spec.choices]], required=spec.required)
+            field = forms.ChoiceField(choices=[("", "-"), *[(c, spec.choice_label(c, lang)) for c in spec.choices]],
+                                      required=spec.required)
         elif spec.type is FieldType.LONGTEXT:
             field = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=spec.required)
         else:

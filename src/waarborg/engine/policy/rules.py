@@ -86,6 +86,10 @@ def _record_types(policy: Policy, left_out: LeftOut) -> Finding:
                 if value not in spec.choices:
                     yield (*base, "fields", field, "needs_signed_consent"), (
                         f"field {name}.{field}: needs_signed_consent names {value!r}, which is not one of its choices")
+            for value in spec.choice_labels:
+                if value not in spec.choices:
+                    yield (*base, "fields", field, "choice_labels", value), (
+                        f"field {name}.{field}: choice_labels names {value!r}, which is not one of its choices")
             if spec.type.value == "choice" and not spec.choices:
                 yield (*base, "fields", field, "type"), f"field {name}.{field} is a choice without choices"
         rule = policy.retention.get(rt.retention)

@@ -438,6 +438,8 @@ class FieldSpec(Strict):
     required: bool = False
     label: TextField | None = None
     choices: tuple[str, ...] = ()
+    # How a choice reads on forms and pages, per language ({ouder: {nl: ouder, en: parent}}); unset: the value itself.
+    choice_labels: FrozenDict[str, TextField] = Field(default_factory=_empty)
     max_length: int = 2000
     policy_use: bool = False  # may appear (aggregated) in municipal policy reports (S0-08)
     # Choice values that need a signed consent statement for the record's purpose before they may be
@@ -457,6 +459,10 @@ class FieldSpec(Strict):
         if self.deidentify is not None and self.type not in (FieldType.TEXT, FieldType.LONGTEXT):
             raise ValueError("deidentify is for free text: a field of type text or longtext")
         return self
+
+    def choice_label(self, value: str, lang: str) -> str:
+        label = self.choice_labels.get(value)
+        return label.get(lang) if label is not None else value
 
     @property
     def free_text(self) -> Literal["redact", "drop", "keep"]:
