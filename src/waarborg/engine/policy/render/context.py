@@ -239,7 +239,7 @@ def _cookies(policy: Policy, lang: str) -> list[dict[str, str]]:
     return [{
         "name": c.name,
         "kind": say(texts.COOKIE_KINDS[c.kind]),
-        "provider": c.provider or policy.organisation.name,
+        "provider": c.provider if c.provider and c.provider != policy.organisation.name else say(t["cookie_us"]),
         "purpose": c.purpose.get(lang),
         "retention": in_lang(c.retention, lang),
         "consent": say(t["consent_needed"] if c.consent_required else t["consent_not_needed"]),

@@ -52,7 +52,7 @@ TEXTS: dict[str, Any] = {
     "special_basis": pgettext_lazy("privacy statement", "Gevoelige gegevens"),
     "special_text": pgettext_lazy("privacy statement", "Die gebruiken wij alleen %(cond)s"),
     "special_register": pgettext_lazy("register", "Bijzondere persoonsgegevens alleen %(cond)s"),
-    "categories": pgettext_lazy("privacy statement", "Welke gegevens"),
+    "categories": pgettext_lazy("privacy statement", "Welke gegevens wij gebruiken"),
     "no_categories": pgettext_lazy("privacy statement", "Geen gegevens die naar jou wijzen."),
     "special_mark": pgettext_lazy("privacy statement", "gevoelig"),
     "bsn_mark": pgettext_lazy("privacy statement", "BSN"),
@@ -75,8 +75,8 @@ TEXTS: dict[str, Any] = {
         "niet controleren hoe oud je bent. Wij raden ouders aan om mee te kijken met wat hun kinderen "
         "online doen.",
     ),
-    "data_subjects": pgettext_lazy("privacy statement", "Over wie"),
-    "marketing_special": pgettext_lazy("privacy statement", "Gevoelige gegevens gebruiken wij nooit voor reclame."),
+    "data_subjects": pgettext_lazy("privacy statement", "Over wie het gaat"),
+    "marketing_special": pgettext_lazy("privacy statement", "Gevoelige gegevens gebruiken wij nooit voor marketing of reclame."),
     "statistics_never_shared": pgettext_lazy(
         "privacy statement",
         "Deze gegevens geven wij nooit aan derden. Derden zijn organisaties die niet in onze opdracht werken.",
@@ -107,8 +107,8 @@ TEXTS: dict[str, Any] = {
     ),
     "objection_marketing": pgettext_lazy(
         "privacy statement",
-        "Gebruiken wij je gegevens voor reclame? Daartegen mag je altijd bezwaar maken. Wij stoppen dan "
-        "meteen.",
+        "Gebruiken wij je gegevens voor marketing of reclame? Daartegen mag je altijd bezwaar maken. Wij "
+        "stoppen dan meteen.",
     ),
     "human_text": pgettext_lazy("privacy statement", "Bij %(purposes)s beslist altijd een medewerker."),
     "retention": pgettext_lazy("privacy statement", "Hoe lang bewaren wij je gegevens?"),
@@ -126,9 +126,9 @@ TEXTS: dict[str, Any] = {
         "krijgen en wanneer.",
     ),
     "no_recipients": pgettext_lazy("privacy statement", "Wij delen je gegevens met niemand."),
-    "recipient_for": pgettext_lazy("privacy statement", "Voor"),
-    "recipient_data": pgettext_lazy("privacy statement", "Welke gegevens"),
-    "recipient_when": pgettext_lazy("privacy statement", "Wanneer"),
+    "recipient_for": pgettext_lazy("privacy statement", "Voor welk doel"),
+    "recipient_data": pgettext_lazy("privacy statement", "Welke gegevens zij krijgen"),
+    "recipient_when": pgettext_lazy("privacy statement", "Wanneer zij ze krijgen"),
     "outside_eea": pgettext_lazy(
         "privacy statement",
         "Deze ontvanger zit buiten Europa (buiten de Europese Economische Ruimte), in %(country)s. Zo "
@@ -182,7 +182,7 @@ TEXTS: dict[str, Any] = {
         "Gaat het lek misschien ook over jouw gegevens? Dan laten wij jou dat altijd weten.",
     ),
     "breach_report": pgettext_lazy("privacy statement", "Denk je dat er een datalek is? Meld het dan meteen: %(to)s."),
-    "backups": pgettext_lazy("privacy statement", "Reservekopieën (back-ups)"),
+    "backups": pgettext_lazy("privacy statement", "Back-ups"),
     "backup_text": pgettext_lazy(
         "privacy statement",
         "Wij maken reservekopieën (back-ups). Zo raken er geen gegevens kwijt. Een back-up bewaren wij "
@@ -197,7 +197,8 @@ TEXTS: dict[str, Any] = {
     "no_cookies": pgettext_lazy("privacy statement", "Deze website gebruikt geen cookies."),
     "cookie_name": pgettext_lazy("privacy statement", "Naam"),
     "cookie_kind": pgettext_lazy("privacy statement", "Soort"),
-    "cookie_provider": pgettext_lazy("privacy statement", "Van"),
+    "cookie_provider": pgettext_lazy("privacy statement", "Van wie"),
+    "cookie_us": pgettext_lazy("privacy statement", "van ons"),
     "cookie_purpose": pgettext_lazy("privacy statement", "Doel"),
     "cookie_retention": pgettext_lazy("privacy statement: cookie_retention", "Hoe lang"),
     "cookie_consent": pgettext_lazy("privacy statement", "Toestemming"),
@@ -247,11 +248,11 @@ BASIS: dict[str, Any] = {
 
 # What the named detail of a basis is, after the basis ("Welke wet: Participatiewet, art. 7").
 BASIS_DETAIL: dict[str, Any] = {
-    "contract": pgettext_lazy("legal basis", "Welke overeenkomst"),
+    "contract": pgettext_lazy("legal basis", "Het gaat om"),
     "legal_obligation": pgettext_lazy("legal basis", "Welke wet"),
     "public_task": pgettext_lazy("legal basis", "Welke wet"),
     "legitimate_interest": pgettext_lazy("legal basis", "Ons belang"),
-    "vital_interest": pgettext_lazy("legal basis", "Welk belang"),
+    "vital_interest": pgettext_lazy("legal basis", "Het gaat om"),
 }
 
 SOURCES: dict[str, Any] = {
@@ -302,7 +303,7 @@ REASONS: dict[str, Any] = {
     "legitimate_interest": pgettext_lazy(
         "when a recipient gets data", "als wij daar een goede reden voor hebben (een gerechtvaardigd belang)"),
     "vital_interest": pgettext_lazy(
-        "when a recipient gets data", "in een noodgeval, om iemands leven of gezondheid te beschermen"),
+        "when a recipient gets data", "in een noodgeval (om iemands leven of gezondheid te beschermen)"),
     "consent": pgettext_lazy("when a recipient gets data", "met je toestemming"),
 }
 
@@ -332,7 +333,7 @@ FIELD_TYPES: dict[str, Any] = {  # what a field holds, for data lists that follo
 IDENTITY: dict[str, Any] = {
     "portal_login": pgettext_lazy("identity check", "je inlog op het portaal"),
     "id_copy": pgettext_lazy("identity check", "een kopie van je identiteitsbewijs"),
-    "in_person": pgettext_lazy("identity check", "je identiteitsbewijs, dat je bij ons laat zien"),
+    "in_person": pgettext_lazy("identity check", "je identiteitsbewijs als je bij ons langskomt"),
     "digid": pgettext_lazy("identity check", "DigiD"),
     "email_code": pgettext_lazy("identity check", "een code die wij je per e-mail sturen"),
 }
@@ -350,7 +351,7 @@ ART9: dict[str, tuple[Any, str]] = {
     "employment_social_security": (pgettext_lazy(
         "art. 9 condition", "als dat nodig is voor onze plichten bij werk en sociale zekerheid"), "b"),
     "vital_interest": (pgettext_lazy(
-        "art. 9 condition", "als dat nodig is om iemands leven of gezondheid te beschermen (vitaal belang)"), "c"),
+        "art. 9 condition", "als dat nodig is om iemands leven of gezondheid te beschermen: een vitaal belang"), "c"),
     "not_for_profit": (pgettext_lazy(
         "art. 9 condition",
         "voor het werk van onze stichting of vereniging zonder winstoogmerk",
