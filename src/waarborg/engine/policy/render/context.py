@@ -156,6 +156,8 @@ def _purposes(policy: Policy, lang: str) -> list[dict[str, Any]]:
             "special": any(policy.categories[c].special for c in cats),
             "data_subjects": join([mid_sentence(s) for s in subjects_of(policy, pid, lang)], lang),
             "sources": join([say(texts.SOURCES[s.value]) for s in purpose.sources], lang),
+            # more than two: a list under the label, not a long sentence (B1)
+            "sources_list": [say(texts.SOURCES[s.value]) for s in purpose.sources] if len(purpose.sources) > 2 else [],
             "requirement": purpose.requirement.get(lang) if purpose.requirement else (
                 say(t["not_required"]) if purpose.basis.value == "consent" else ""),
             "profiling": purpose.profiling,
@@ -188,8 +190,11 @@ def _recipients(policy: Policy, lang: str) -> list[dict[str, Any]]:
             "kind": say(texts.RECIPIENT_KINDS[recipient.kind]),
             "description": recipient.description.get(lang) if recipient.description else "",
             "purposes": join([mid_sentence(policy.purposes[p].label.get(lang)) for p in recipient.purposes], lang),
+            "purposes_list": [mid_sentence(policy.purposes[p].label.get(lang)) for p in recipient.purposes]
+            if len(recipient.purposes) > 2 else [],
             "categories": [category_words(policy, c, lang) for c in recipient.categories],
             "reasons": join_or([say(texts.REASONS[r.value]) for r in recipient.reasons], lang),
+            "reasons_list": [say(texts.REASONS[r.value]) for r in recipient.reasons] if len(recipient.reasons) > 2 else [],
             "agreement": say(texts.AGREEMENT_KINDS[agreement.kind]) % {"reference": agreement.reference}
             if agreement else "",
             "transfer": say(t["outside_eea"]) % {"country": recipient.country,

@@ -261,7 +261,7 @@ SOURCES: dict[str, Any] = {
     "involved_person": pgettext_lazy("source", "iemand die direct bij je betrokken is"),
     "organisation": pgettext_lazy("source", "andere instanties of zorgverleners"),
     "public_source": pgettext_lazy("source", "openbare bronnen"),
-    "website_form": pgettext_lazy("source", "de website: formulieren en bezoek"),
+    "website_form": pgettext_lazy("source", "de website (formulieren en bezoek)"),
     "municipality": pgettext_lazy("source", "de gemeente"),
 }
 
@@ -293,7 +293,7 @@ AGREEMENT_KINDS: dict[str, Any] = {
 REASONS: dict[str, Any] = {
     "agreed_work": pgettext_lazy("when a recipient gets data", "als dat nodig is voor het werk dat zij voor ons doen"),
     "contract": pgettext_lazy("when a recipient gets data", "als dat nodig is voor een overeenkomst"),
-    "legal_obligation": pgettext_lazy("when a recipient gets data", "als de wet ons dat verplicht"),
+    "legal_obligation": pgettext_lazy("when a recipient gets data", "als de wet dat van ons eist"),
     "authority_request": pgettext_lazy(
         "when a recipient gets data",
         "als een instantie erom vraagt die dat volgens de wet mag, voor haar taak",
