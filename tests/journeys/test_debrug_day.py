@@ -137,8 +137,8 @@ def test_a_day_at_de_brug(capsys: pytest.CaptureFixture[str]) -> None:
     # --- the statement and the register say it -------------------------------------------------------------
     status, statement, _ = operator("render", "statement", "--format", "md")
     assert status == 0
-    assert "## Over wie wij gegevens verwerken" in statement and "### Inwoners die een maatje zoeken" in statement
-    assert "## Strafrechtelijke gegevens" in statement and "art. 33 lid 4 sub a UAVG" in statement
+    assert "## Over wie wij gegevens hebben" in statement and "### Inwoners die een maatje zoeken" in statement
+    assert "## Gegevens over strafbare feiten" in statement and "art. 33 lid 4 sub a UAVG" in statement
     status, register, _ = operator("render", "register", "--format", "csv")
     rows = {row["id"].rsplit("-", 1)[0]: row for row in csv.DictReader(io.StringIO(register))}
     assert rows["vog"]["art10"].startswith("ja: art. 33") and "[strafrechtelijk]" in rows["vog"]["personal_data"]

@@ -134,7 +134,7 @@ def test_a_day_at_lindehof(capsys: pytest.CaptureFixture[str]) -> None:
     page = Client().get("/privacy/")
     assert page.status_code == 200
     html = page.content.decode()
-    for words in ("Over wie wij gegevens verwerken", "Familie en mantelzorgers", "Medewerkers",
+    for words in ("Over wie wij gegevens hebben", "Familie en mantelzorgers", "Medewerkers",
                   "Gegevens voor een ander doel gebruiken", "De klacht gaat over de zorg die in het dossier staat."):
         assert words in html, words
     status, register, _ = operator("render", "register", "--format", "json")

@@ -190,7 +190,7 @@ def test_an_unknown_kind_of_breach_is_invalid(kwartier: dict[str, Any]) -> None:
 def test_the_privacy_page_names_the_avg_and_the_ap(kwartier: dict[str, Any], anonymous: Any) -> None:
     page = anonymous.get("/privacy/").content.decode()
     assert "Algemene verordening gegevensbescherming (AVG)" in page
-    assert "De Autoriteit Persoonsgegevens (AP) ziet erop toe dat deze wet wordt nageleefd." in page
+    assert "De Autoriteit Persoonsgegevens (AP) let erop dat iedereen zich aan die wet houdt." in page
     assert "binnen 72 uur" in page and "https://www.autoriteitpersoonsgegevens.nl" in page
 
 

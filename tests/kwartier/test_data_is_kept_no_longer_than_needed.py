@@ -26,13 +26,13 @@ def _ago(days: int) -> str:
 
 
 def _retention_rows(page: str) -> dict[str, tuple[str, str]]:
-    """The statement's retention table: record type -> (period, why)."""
-    table = page[page.index("Hoe lang bewaren wij uw gegevens?"):]  # Kwartier says "u" (statement.address)
-    table = table[:table.index("</table>")]
+    """The statement's retention list: record type -> (period, why)."""
+    section = page[page.index("Hoe lang bewaren wij uw gegevens?"):]  # Kwartier says "u" (statement.address)
+    section = section[section.index('<ul class="retention">'):]
     rows = {}
-    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
-        cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
-        rows[cells[0].split(" (")[0]] = (cells[1], cells[2])
+    for name, items in re.findall(r"<li><strong>(.*?)</strong>.*?<ul>(.*?)</ul></li>", section, re.S):
+        cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<li>(.*?)</li>", items, re.S)]
+        rows[unescape(name)] = (cells[0], cells[1].removeprefix("Waarom: ") if len(cells) > 1 else "")
     return rows
 
 
@@ -44,7 +44,7 @@ def test_the_statement_gives_every_kind_of_record_a_period_and_its_reason(kwarti
     for name, (period, why) in rows.items():
         assert period and why, name
     # the periods the law imposes say so, with the law
-    assert "wettelijke termijn: Selectielijst gemeenten 2020" in rows["Cliëntdossier"][0]
+    assert "Zo staat het in de wet: Selectielijst gemeenten 2020" in rows["Cliëntdossier"][0]
     assert "art. 52 Algemene wet inzake rijksbelastingen" in rows["Factuur"][0]
     assert rows["Signaal"][0].startswith("6 maanden")
 

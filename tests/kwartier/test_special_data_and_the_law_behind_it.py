@@ -59,7 +59,7 @@ def test_the_statement_names_the_ground_for_health_data_per_purpose(kwartier: di
     special = {a["purpose"] for a in activities.values() if any(d["special"] for d in a["personal_data"])}
     assert special == {"support", "emergency"}
     page = anonymous.get("/privacy/").content.decode()
-    assert "Bijzondere persoonsgegevens" in page and "UAVG art. 30 lid 3 sub a" in page
+    assert "In de wet heten die bijzondere persoonsgegevens." in page and "UAVG art. 30 lid 3 sub a" in page
 
 
 @pytest.mark.promise("S4-02")

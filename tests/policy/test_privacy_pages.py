@@ -67,13 +67,13 @@ def test_cookie_statement_is_served_on_the_privacy_page(client: Client) -> None:
 def test_publishing_a_new_statement_makes_it_public_and_keeps_the_history(client: Client) -> None:
     # Given statement 2.2 of 2020-07-01 is published
     _activate("wlzclientondersteuning")
-    assert "Dit is versie 2.2, geldig vanaf 1 juli 2020." in client.get("/privacy/").content.decode()
+    assert "Dit is versie 2.2. Die geldt vanaf 1 juli 2020." in client.get("/privacy/").content.decode()
     # When version 2.3 is activated
     _activate("wlzclientondersteuning", **{
         'version: "2.2"\n  effective: 2020-07-01': 'version: "2.3"\n  effective: 2021-03-01',
     })
     # Then the privacy page shows 2.3
-    assert "Dit is versie 2.3, geldig vanaf 1 maart 2021." in client.get("/privacy/").content.decode()
+    assert "Dit is versie 2.3. Die geldt vanaf 1 maart 2021." in client.get("/privacy/").content.decode()
     # And the version list shows both, newest first, with the current one marked
     versions = client.get("/privacy/versions/").content.decode()
     assert versions.index("<td>2.3</td>") < versions.index("<td>2.2</td>")
@@ -81,7 +81,7 @@ def test_publishing_a_new_statement_makes_it_public_and_keeps_the_history(client
     # And the earlier statement is still there to read
     first = client.get("/privacy/versions/1/")
     assert first.status_code == 200
-    assert "Dit is versie 2.2, geldig vanaf 1 juli 2020." in first.content.decode()
+    assert "Dit is versie 2.2. Die geldt vanaf 1 juli 2020." in first.content.decode()
     assert client.get("/privacy/versions/3/").status_code == 404
 
 

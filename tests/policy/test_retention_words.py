@@ -35,16 +35,16 @@ def _words(rule: str, lang: str = "nl") -> str:
 
 
 @pytest.mark.parametrize(("rule", "lang", "expected"), [
-    ("period: P6W", "nl", "6 weken na ontvangst. Daarna verwijderen wij de gegevens."),
-    ("period: P1Y", "en", "1 year after we receive it. After that we delete the data."),
+    ("period: P6W", "nl", "6 weken na ontvangst. Daarna wissen wij de gegevens."),
+    ("period: P1Y", "en", "1 year after we receive it. Then we erase the data."),
     ("period: P2Y\nstart: {calendar: seasons}", "nl", "Tot 2 jaar na de eerste datum (einde van een seizoen) na het verzamelen."),
     ("period: P2Y\nstart: {calendar: seasons, occurrence: 3}", "en",
      "Until 2 years after the third date (end of a season) after collection."),
     ("period: P3M\nstart: {event: case_closed, of: record}", "nl", "3 maanden na het sluiten van de zaak."),
     ("period: P4W\nends_early: [{event: no_deal, of: subject}]", "nl",
-     "4 weken na ontvangst, of eerder bij het einde van de gesprekken zonder overeenkomst. Daarna verwijderen wij"),
+     "4 weken na ontvangst, of eerder bij het einde van de gesprekken zonder overeenkomst. Daarna wissen wij"),
     ("period: P4W\nends_early: [{event: no_deal}]", "en",
-     "4 weeks after we receive it, or sooner on the end of the talks without an agreement. After that we delete"),
+     "4 weeks after we receive it, or sooner on the end of the talks without an agreement. Then we erase"),
     ("until: {event: consent_withdrawn}", "en", "Until you unsubscribe or withdraw your consent."),
     ("until: {event: contract_ended}\nperiod: P1M", "nl", "Tot het einde van de overeenkomst, daarna nog 1 maand."),
     ("period: P2Y\nstart: {earliest: [contract_ended, consent_withdrawn]}", "nl",
@@ -57,15 +57,14 @@ def _words(rule: str, lang: str = "nl") -> str:
     ("start: {event: case_closed, of: record}\nuntil: {event: contract_ended}\nperiod: P1Y", "nl",
      "Tot het einde van de overeenkomst, maar niet eerder dan het sluiten van de zaak, daarna nog 1 jaar."),
     ("period: P1Y\nextension: {by: P6M, times: 3, requires: staff}\nceiling: P3Y", "nl",
-     "1 jaar na ontvangst; maximaal 3 keer te verlengen met 6 maanden, nooit langer dan 3 jaar. Daarna verwijderen "
-     "wij de gegevens. Verlengen gebeurt als wij de gegevens nog nodig verwachten."),
+     "1 jaar na ontvangst; maximaal 3 keer te verlengen met 6 maanden, nooit langer dan 3 jaar. Daarna wissen "
+     "wij de gegevens. Wij verlengen als wij verwachten dat wij de gegevens nog nodig hebben."),
     ("period: P1Y\naction: anonymise\nanonymise: {keep: [email]}", "en",
-     "1 year after we receive it. After that we keep only anonymous data."),
+     "1 year after we receive it. Then we make the data anonymous: nobody can see any more who they are about."),
     ("period: P7Y\nreason: legal\nlegal_ground: art. 52 AWR", "nl",
-     "7 jaar na ontvangst. Daarna verwijderen wij de gegevens. Dit is een wettelijke termijn: art. 52 AWR."),
+     "7 jaar na ontvangst. Daarna wissen wij de gegevens. Zo staat het in de wet: art. 52 AWR."),
     ("period: P1Y\nshorten_on_request: true", "en",
-     "1 year after we receive it. After that we delete the data. If you ask, we keep the data for a shorter time "
-     "and destroy it."),
+     "1 year after we receive it. Then we erase the data. If you ask, we erase the data sooner."),
 ])
 def test_rule_in_words(rule: str, lang: str, expected: str) -> None:
     assert _words(rule, lang).startswith(expected)

@@ -51,7 +51,9 @@ def test_statement_names_every_purpose_retention_recipient_and_right(example: Pa
     for recipient in policy.recipients.values():
         assert shown(recipient.label.get(lang)) in text  # type: ignore[operator]
     for right in policy.rights.available:
-        assert shown(in_language(lang, lambda r=right: str(texts.RIGHTS[r][0]))) in text  # type: ignore[operator]
+        with addressing(policy.statement.address):
+            name = in_language(lang, lambda r=right: say(texts.RIGHTS[r][0]))
+        assert shown(name) in text  # type: ignore[operator]
     assert policy.rights.response_period.words(lang) in text
     assert policy.statement.version in text
     for cookie in policy.cookies:
@@ -75,15 +77,15 @@ def test_statement_names_the_avg_and_links_to_the_ap_complaint_page(example: Pat
     ("ikzorginassen", "nl", "Tot je je uitschrijft."),
     ("ikzorginassen", "nl", "Tot de bijeenkomst is afgerond."),
     ("ikzorginassen", "nl", "3 maanden na ontvangst."),
-    ("ikzorginassen", "nl", "Daarna bewaren wij alleen nog anonieme gegevens."),
+    ("ikzorginassen", "nl", "Daarna maken wij de gegevens anoniem: niemand kan dan nog zien over wie ze gaan."),
     ("wlzclientondersteuning", "nl",
      "5 jaar na het einde van de dienstverlening; eenmalig te verlengen met 2 jaar, nooit langer dan 7 jaar."),
     ("wlzclientondersteuning", "en",
      "5 years after the end of the service; can be extended once by 2 years, never longer than 7 years."),
     ("wlzclientondersteuning", "nl", "4 weken na ontvangst, of eerder bij het einde van de gesprekken zonder "
                                      "overeenkomst."),
-    ("wlzclientondersteuning", "nl", "7 jaar na het einde van de dienstverlening. Daarna verwijderen wij de "
-                                     "gegevens. Dit is een wettelijke termijn"),
+    ("wlzclientondersteuning", "nl", "7 jaar na het einde van de dienstverlening. Daarna wissen wij de "
+                                     "gegevens. Zo staat het in de wet:"),
     ("socialekaart", "nl", "Tot het einde van de samenwerking met de opdrachtgever, daarna nog 5 jaar."),
     ("werkzaak", "nl", "10 jaar na de beëindiging van de uitkering."),
     ("kwartier", "en", "15 years after the end of the support."),
@@ -94,26 +96,30 @@ def test_retention_is_written_out_in_plain_words(example: str, lang: str, words:
 
 def test_statement_calls_out_special_categories_and_their_condition() -> None:
     text = render_statement(_policy("wlzclientondersteuning"), lang="nl", fmt="md")
-    assert "gegevens over je gezondheid (bijzonder persoonsgegeven)" in text
-    assert "je uitdrukkelijke toestemming (art. 9 lid 2 sub a AVG)" in text
-    assert "Bijzondere persoonsgegevens gebruiken wij nooit voor marketing." in text
-    assert "Ben je jonger dan 16 jaar? Dan tekent ook je ouder of voogd voor toestemming." in text
+    # the legal term is explained once, in words, before the data it marks
+    assert "In de wet heten die bijzondere persoonsgegevens. Hieronder staan ze als ‘gevoelig’." in text
+    assert "gegevens over je gezondheid (gevoelig)" in text
+    assert "Die gebruiken wij alleen als je daar uitdrukkelijk toestemming voor geeft (art. 9 lid 2 sub a AVG)" in text
+    assert "Gevoelige gegevens gebruiken wij nooit voor marketing of reclame." in text
+    assert "Ben je jonger dan 16 jaar? Dan moet ook je ouder of voogd toestemming geven, met een handtekening." in text
 
 
 def test_statement_names_the_law_contract_and_interest_behind_each_basis() -> None:
     text = render_statement(_policy("werkzaak"), lang="nl", fmt="md")
-    assert ("een taak van algemeen belang of openbaar gezag (art. 6 lid 1 sub e AVG): Participatiewet, art. 7 en 53a"
-            in text)
-    assert "toestemming (art. 6 lid 1 sub a AVG)" in text
+    assert ("**Waarom wij dit mogen:** het is een taak van algemeen belang of openbaar gezag, die de wet ons geeft "
+            "(art. 6 lid 1 sub e AVG). Welke wet: Participatiewet, art. 7 en 53a" in text)
+    assert "**Waarom wij dit mogen:** je geeft ons toestemming (art. 6 lid 1 sub a AVG)" in text
     text = render_statement(_policy("ikzorginassen"), lang="en", fmt="md")
-    assert "a legitimate interest (GDPR art. 6(1)(f)): improving the municipality's carer policy" in text
-    assert "the performance of a contract (GDPR art. 6(1)(b)): application for the carer appreciation" in text
+    assert ("we have a good reason for it (a legitimate interest), and your interests do not weigh more heavily "
+            "(GDPR art. 6(1)(f)). Our interest: improving the municipality's carer policy." in text)
+    assert ("it is necessary for a contract (GDPR art. 6(1)(b)). It concerns: application for the carer appreciation"
+            in text)
 
 
 def test_statement_names_the_dpo_and_how_to_file_a_request() -> None:
     text = render_statement(_policy("werkzaak"), lang="nl", fmt="md")
-    assert "Wij hebben een functionaris gegevensbescherming (FG) aangesteld." in text
-    assert "onder vermelding van 'Verzoek omtrent persoonsgegevens'" in text
+    assert "Dat doet onze functionaris gegevensbescherming (FG)." in text
+    assert "Zet erboven: 'Verzoek omtrent persoonsgegevens'." in text
     assert "Wij reageren binnen 4 weken op je verzoek." in text
     text = render_statement(_policy("socialekaart"), lang="nl", fmt="md")
     assert "Maak op de kopie van uw identiteitsbewijs zwart: pasfoto, MRZ, paspoortnummer en burgerservicenummer" in text
@@ -136,13 +142,13 @@ def test_statement_includes_the_cookie_statement_with_consent_per_cookie() -> No
     text = render_statement(_policy("werkzaak"), lang="nl", fmt="md")
     assert "| `social_buttons` | sociale media | Twitter, Facebook, LinkedIn |" in text
     assert "alleen na je toestemming" in text
-    assert "| `sessionid` | functioneel | Werkzaak Rivierenland |" in text
+    assert "| `sessionid` | nodig voor de website | van ons |" in text
 
 
 @pytest.mark.promise("S2-31")
 def test_statement_shows_its_version_and_earlier_versions() -> None:
     text = render_statement(_policy("wlzclientondersteuning"), lang="nl", fmt="md")
-    assert "Dit is versie 2.2, geldig vanaf 1 juli 2020." in text
+    assert "Dit is versie 2.2. Die geldt vanaf 1 juli 2020." in text
     assert "- 2.1 (1 januari 2019)" in text
     assert "Wijzigingen worden gepubliceerd op www.wlzclientondersteuning.nl" in text
 

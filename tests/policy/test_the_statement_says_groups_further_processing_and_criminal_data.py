@@ -20,10 +20,10 @@ def test_a_further_purpose_a_law_prescribes_names_the_law() -> None:
     policy = load_text(text, "lindehof.yaml").policy
     dutch = render_statement(policy, "nl", "md")
     assert ("Voor het doel ‘Klachten over onze zorg’ lezen wij ook gegevens die wij kregen voor ‘Zorg en begeleiding "
-            "thuis’. De wet schrijft dat voor: Wkkgz art. 11 (onderzoek van een calamiteit).") in dutch
+            "thuis’. Zo staat het in de wet: Wkkgz art. 11 (onderzoek van een calamiteit).") in dutch
     assert "Verband tussen de doelen" not in dutch
     english = render_statement(policy, "en", "md")
-    assert "The law requires it: Wkkgz art. 11" in english and "Using data for another purpose" in english
+    assert "This is what the law says: Wkkgz art. 11" in english and "Using data for another purpose" in english
 
 
 def test_the_html_statement_has_a_section_per_group() -> None:
@@ -32,12 +32,12 @@ def test_the_html_statement_has_a_section_per_group() -> None:
         assert f'<section id="group-{group}">' in html
     assert '<h2 id="further">' in html and '<h2 id="criminal">' not in html
     html = render_statement(load_file(EXAMPLES / "debrug.yaml").policy, "en", "html")
-    assert '<h2 id="criminal">Criminal-offence data</h2>' in html and "legal ground of its own" in html
+    assert '<h2 id="criminal">Data about criminal offences</h2>' in html and "allowed to have them by law" in html
 
 
 @pytest.mark.parametrize("example", ["ikzorginassen", "socialekaart", "wlzclientondersteuning", "werkzaak", "kwartier"])
 def test_a_policy_without_the_constructs_has_none_of_their_sections(example: str) -> None:
     statement = render_statement(load_file(EXAMPLES / f"{example}.yaml").policy, "nl", "md")
-    for heading in ("Over wie wij gegevens verwerken", "Gegevens voor een ander doel gebruiken",
-                    "## Strafrechtelijke gegevens"):
+    for heading in ("Over wie wij gegevens hebben", "Gegevens voor een ander doel gebruiken",
+                    "## Gegevens over strafbare feiten"):
         assert heading not in statement

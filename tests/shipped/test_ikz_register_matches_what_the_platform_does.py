@@ -42,7 +42,7 @@ def test_the_register_lists_every_purpose_the_platform_processes_data_for(
     assert payout["legal_basis"] == "contract"
     assert {d["category"] for d in payout["personal_data"]} == {"bank", "payout"}
     assert [r["rule"] for r in payout["retention"]] == ["award_cycle_anonymised"]
-    assert "Daarna bewaren wij alleen nog anonieme gegevens" in payout["retention"][0]["words"]
+    assert "Daarna maken wij de gegevens anoniem" in payout["retention"][0]["words"]
     assert {r["recipient"] for r in payout["recipients"]} == {"hosting", "co_developer", "administration_office",
                                                               "gemeente_assen"}
     ledger = activities["administration"]

@@ -89,7 +89,7 @@ def test_anyone_can_report_misuse_and_it_opens_a_possible_breach_with_its_time(
         people: dict[str, Any], anonymous: Any) -> None:
     # the statement tells people they can
     statement = anonymous.get("/privacy/").content.decode()
-    assert "Denk je dat er toch misbruik is gemaakt van gegevens, neem dan contact met ons op." in statement
+    assert "Denk je dat iemand toch gegevens heeft misbruikt? Neem dan contact met ons op." in statement
     # when someone reports it without logging in
     received = datetime(2026, 5, 4, 22, 15, tzinfo=UTC)
     with time_machine.travel(received, tick=False):

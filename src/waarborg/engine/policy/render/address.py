@@ -32,7 +32,7 @@ POSSESSED = frozenset({
 })
 # An inverted verb before "je" ("Heb je") and its form before "u" ("Hebt u").
 INVERTED = {
-    "heb": "hebt", "ben": "bent", "vermoed": "vermoedt", "dien": "dient", "lees": "leest", "wil": "wilt",
+    "heb": "hebt", "ben": "bent", "doe": "doet", "vermoed": "vermoedt", "dien": "dient", "lees": "leest", "wil": "wilt",
     "kun": "kunt", "kan": "kunt", "word": "wordt", "vind": "vindt", "maak": "maakt", "geef": "geeft", "stuur": "stuurt",
     "vraag": "vraagt", "zoek": "zoekt", "bel": "belt", "meld": "meldt", "krijg": "krijgt", "woon": "woont",
     "moet": "moet", "mag": "mag", "gaf": "gaf", "kreeg": "kreeg", "was": "was", "had": "had", "zou": "zou",

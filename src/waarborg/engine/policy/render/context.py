@@ -37,26 +37,47 @@ def _contact(contact: Contact | None, t: dict[str, Any]) -> list[str]:
 
 
 def basis_words(purpose: Purpose, lang: str) -> str:
-    """The legal basis in words, with the law, contract or interest it rests on."""
+    """The legal basis in plain words (the answer to "Waarom wij dit mogen"), with the law, contract or interest
+    it rests on."""
     words = say(texts.BASIS[purpose.basis.value])
+    named = basis_named(purpose, lang)
+    if not named:
+        return words
+    return f"{words}. {say(texts.BASIS_DETAIL[purpose.basis.value])}: {mid_sentence(named).rstrip('.')}."
+
+
+_ARTICLE_6 = {"consent": "a", "contract": "b", "legal_obligation": "c", "vital_interest": "d", "public_task": "e",
+              "legitimate_interest": "f"}
+
+
+def register_basis_words(purpose: Purpose, lang: str) -> str:
+    """The legal basis by its legal name, for the register: `wettelijke verplichting (art. 6 lid 1 sub c AVG): ...`."""
+    words = f"{texts.REGISTER_BASES[purpose.basis.value]} (art. 6 lid 1 sub {_ARTICLE_6[purpose.basis.value]} AVG)"
+    named = basis_named(purpose, lang)
+    return f"{words}: {mid_sentence(named)}" if named else words
+
+
+def basis_named(purpose: Purpose, lang: str) -> str:
+    """The law, contract or interest a basis rests on, as the policy names it ("" where it names none)."""
     detail = purpose.basis_detail
-    named = {
+    return {
         "contract": in_lang(detail.contract, lang),
         "legal_obligation": in_lang(detail.law, lang),
         "public_task": in_lang(detail.law, lang),
         "legitimate_interest": detail.interest.get(lang) if detail.interest else "",
         "vital_interest": detail.vital.get(lang) if detail.vital else "",
     }.get(purpose.basis.value, "")
-    return f"{words}: {mid_sentence(named)}" if named else words
 
 
-def art9_words(purpose: Purpose, lang: str) -> str:
+def art9_words(purpose: Purpose, lang: str, lead: str = "special_text") -> str:
+    """The art. 9 condition as a sentence: in the statement after the "Gevoelige gegevens" label, in the register
+    (`lead="special_register"`) on its own."""
     if purpose.art9_condition is None:
         return ""
     words, letter = texts.ART9[purpose.art9_condition.value]
     article = gettext("art. 9 lid 2 sub %(letter)s AVG") % {"letter": letter}
     ground = f"; {in_lang(purpose.art9_ground, lang)}" if purpose.art9_ground else ""
-    return say(texts.TEXTS["special_text"]) % {"cond": f"{say(words)} ({article}{ground})."}
+    return say(texts.TEXTS[lead]) % {"cond": f"{say(words)} ({article}{ground})."}
 
 
 def categories_of(policy: Policy, purpose_id: str) -> list[str]:
@@ -135,6 +156,8 @@ def _purposes(policy: Policy, lang: str) -> list[dict[str, Any]]:
             "special": any(policy.categories[c].special for c in cats),
             "data_subjects": join([mid_sentence(s) for s in subjects_of(policy, pid, lang)], lang),
             "sources": join([say(texts.SOURCES[s.value]) for s in purpose.sources], lang),
+            # more than two: a list under the label, not a long sentence (B1)
+            "sources_list": [say(texts.SOURCES[s.value]) for s in purpose.sources] if len(purpose.sources) > 2 else [],
             "requirement": purpose.requirement.get(lang) if purpose.requirement else (
                 say(t["not_required"]) if purpose.basis.value == "consent" else ""),
             "profiling": purpose.profiling,
@@ -150,7 +173,7 @@ def _retention(policy: Policy, lang: str) -> list[dict[str, str]]:
         purpose = policy.purposes[rt.purpose]
         rows.append({
             "record_type": rt.label.get(lang),
-            "purpose": purpose.label.get(lang),
+            "purpose": mid_sentence(purpose.label.get(lang)),
             "words": say(retention_words(policy, rule, lang)),
             "why": rule.justification.get(lang) if rule.justification else "",
         })
@@ -167,10 +190,13 @@ def _recipients(policy: Policy, lang: str) -> list[dict[str, Any]]:
             "kind": say(texts.RECIPIENT_KINDS[recipient.kind]),
             "description": recipient.description.get(lang) if recipient.description else "",
             "purposes": join([mid_sentence(policy.purposes[p].label.get(lang)) for p in recipient.purposes], lang),
+            "purposes_list": [mid_sentence(policy.purposes[p].label.get(lang)) for p in recipient.purposes]
+            if len(recipient.purposes) > 2 else [],
             "categories": [category_words(policy, c, lang) for c in recipient.categories],
             "reasons": join_or([say(texts.REASONS[r.value]) for r in recipient.reasons], lang),
-            "agreement": say(t["agreement_text"]) % {"kind": say(texts.AGREEMENT_KINDS[agreement.kind]),
-                                                     "reference": agreement.reference} if agreement else "",
+            "reasons_list": [say(texts.REASONS[r.value]) for r in recipient.reasons] if len(recipient.reasons) > 2 else [],
+            "agreement": say(texts.AGREEMENT_KINDS[agreement.kind]) % {"reference": agreement.reference}
+            if agreement else "",
             "transfer": say(t["outside_eea"]) % {"country": recipient.country,
                                                  "safeguards": mid_sentence(in_lang(recipient.safeguards, lang))}
             if recipient.country not in EEA else "",
@@ -206,10 +232,10 @@ def _rights(policy: Policy, lang: str) -> dict[str, Any]:
             "items": join([mid_sentence(in_lang(i, lang)) for i in rights.id_copy_redaction], lang)})
     how.append(say(t["others_text"]))
     objectable = [p for p in policy.purposes.values() if p.basis.value in ("public_task", "legitimate_interest")]
-    objection = say(t["objection_text"]) % {
-        "purposes": join([mid_sentence(p.label.get(lang)) for p in objectable], lang)} if objectable else ""
-    if objection and any(p.marketing for p in policy.purposes.values()):
-        objection += " " + say(t["objection_marketing"])
+    objection = {"intro": say(t["objection_intro"]), "purposes": [p.label.get(lang) for p in objectable],
+                 "text": say(t["objection_text"]),
+                 "marketing": say(t["objection_marketing"]) if any(p.marketing for p in policy.purposes.values())
+                 else ""} if objectable else None
     return {"items": items, "how": how, "response_period": rights.response_period.words(lang),
             "objection": objection}
 
@@ -219,7 +245,7 @@ def _cookies(policy: Policy, lang: str) -> list[dict[str, str]]:
     return [{
         "name": c.name,
         "kind": say(texts.COOKIE_KINDS[c.kind]),
-        "provider": c.provider or policy.organisation.name,
+        "provider": c.provider if c.provider and c.provider != policy.organisation.name else say(t["cookie_us"]),
         "purpose": c.purpose.get(lang),
         "retention": in_lang(c.retention, lang),
         "consent": say(t["consent_needed"] if c.consent_required else t["consent_not_needed"]),
@@ -239,12 +265,14 @@ def _statement_context(policy: Policy, lang: str) -> dict[str, Any]:
     profiling = [mid_sentence(p.label.get(lang)) for p in policy.purposes.values() if p.profiling]
     breaches = policy.breaches
     breach_lines = [
+        t["breach_what"],
         t["breach_text"] % {"deadline": breaches.authority_deadline.words(lang), "authority": org.authority.name},
         t["breach_always"] if breaches.notify_subjects == "always" else t["breach_high_risk"],
     ]
     if breaches.report_to:
         breach_lines.append(t["breach_report"] % {"to": breaches.report_to})
     recipients = _recipients(policy, lang)
+    purposes = _purposes(policy, lang)
     return {
         "lang": lang,
         "t": t,
@@ -265,7 +293,8 @@ def _statement_context(policy: Policy, lang: str) -> dict[str, Any]:
         "authority": {"name": org.authority.name, "url": org.authority.url,
                       "complaint_url": org.authority.complaint_url},
         "complaint_text": t["complaint_text"] % {"authority": org.authority.name},
-        "purposes": _purposes(policy, lang),
+        "purposes": purposes,
+        "special_intro": t["special_intro"] if any(p["special"] for p in purposes) else "",
         "marketing_special": t["marketing_special"] if any(
             p.marketing for p in policy.purposes.values()) and any(
             c.special for c in policy.categories.values()) else "",

@@ -18,25 +18,25 @@ from waarborg.engine.policy.render.words import join_or, mid_sentence
 from waarborg.engine.policy.schema import Policy
 
 TEXTS: dict[str, Any] = {
-    "groups": pgettext_lazy("privacy statement", "Over wie wij gegevens verwerken"),
+    "groups": pgettext_lazy("privacy statement", "Over wie wij gegevens hebben"),
     "groups_intro": pgettext_lazy(
         "privacy statement",
-        "Wij verwerken gegevens van verschillende groepen mensen. Per groep staat hieronder voor welke doelen "
-        "dat is en hoe iemand uit die groep zijn rechten uitoefent."),
+        "Wij hebben gegevens van verschillende groepen mensen. Hieronder staat per groep waarvoor wij die "
+        "gegevens gebruiken. Ook staat er hoe iemand uit die groep zijn rechten kan gebruiken."),
     "group_purposes": pgettext_lazy("privacy statement", "Voor deze doelen"),
-    "group_channels": pgettext_lazy("privacy statement", "Rechten uitoefenen via"),
+    "group_channels": pgettext_lazy("privacy statement", "Rechten gebruiken via"),
     # The rights section: a group that uses fewer ways than the organisation offers is told which (its
     # requests through another way are refused: `rights.actions.require_group_channel`).
     "group_channels_text": pgettext_lazy("privacy statement", "Voor %(group)s kan dat alleen via %(channels)s."),
     "further": pgettext_lazy("privacy statement", "Gegevens voor een ander doel gebruiken"),
     "further_intro": pgettext_lazy(
         "privacy statement",
-        "Soms gebruiken wij gegevens voor een ander doel dan waarvoor wij ze kregen. Dat doen wij alleen "
-        "hieronder, en alleen als dat nieuwe doel past bij het eerste doel (art. 6 lid 4 AVG). Wie de gegevens "
-        "zo inziet, leggen wij vast, met beide doelen."),
+        "Soms gebruiken wij gegevens voor een ander doel dan waarvoor wij ze kregen. Dat doen wij alleen in de "
+        "gevallen hieronder. En alleen als het nieuwe doel past bij het eerste doel (art. 6 lid 4 AVG). Wij "
+        "schrijven op wie de gegevens zo bekijkt, en voor welke twee doelen."),
     "further_item": pgettext_lazy(
         "privacy statement", "Voor het doel ‘%(purpose)s’ lezen wij ook gegevens die wij kregen voor ‘%(of)s’."),
-    "further_law": pgettext_lazy("privacy statement", "De wet schrijft dat voor: %(law)s."),
+    "further_law": pgettext_lazy("privacy statement", "Zo staat het in de wet: %(law)s."),
     "further_keep": pgettext_lazy(
         "privacy statement",
         "Voor het doel ‘%(purpose)s’ bewaren wij gegevens die wij kregen voor ‘%(of)s’ nog %(period)s langer "
@@ -44,17 +44,17 @@ TEXTS: dict[str, Any] = {
     "link": pgettext_lazy("privacy statement", "Verband tussen de doelen"),
     "context": pgettext_lazy("privacy statement", "Hoe wij de gegevens kregen"),
     "nature": pgettext_lazy("privacy statement", "Soort gegevens"),
-    "consequences": pgettext_lazy("privacy statement", "Gevolgen voor de betrokkene"),
-    "safeguards": pgettext_lazy("privacy statement", "Waarborgen"),
-    "criminal": pgettext_lazy("privacy statement", "Strafrechtelijke gegevens"),
+    "consequences": pgettext_lazy("privacy statement", "Gevolgen voor de mensen om wie het gaat"),
+    "safeguards": pgettext_lazy("privacy statement", "Hoe wij de gegevens beschermen"),
+    "criminal": pgettext_lazy("privacy statement", "Gegevens over strafbare feiten"),
     "criminal_item": pgettext_lazy(
         "privacy statement",
-        "Voor het doel ‘%(purpose)s’ verwerken wij strafrechtelijke gegevens (art. 10 AVG): %(categories)s. Dat "
-        "mag op grond van %(ground)s."),
+        "Voor het doel ‘%(purpose)s’ gebruiken wij gegevens over strafbare feiten: %(categories)s. In de wet "
+        "heten die strafrechtelijke gegevens (art. 10 AVG). Wij mogen dat vanwege %(ground)s."),
     "criminal_safe": pgettext_lazy(
         "privacy statement",
-        "Deze gegevens slaan wij altijd versleuteld op. Wij geven ze alleen door aan een ontvanger die daar "
-        "zelf een wettelijke grond voor heeft."),
+        "Deze gegevens slaan wij altijd versleuteld op. Wij geven ze alleen aan een ontvanger die ze volgens de "
+        "wet zelf mag hebben."),
 }
 
 _GROUNDS = ("link", "context", "nature", "consequences", "safeguards")

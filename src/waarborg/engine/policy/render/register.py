@@ -15,7 +15,7 @@ from typing import Any
 
 from waarborg.core.language import in_language
 from waarborg.engine.policy.render import texts
-from waarborg.engine.policy.render.context import EEA, art9_words, basis_words, categories_of
+from waarborg.engine.policy.render.context import EEA, art9_words, categories_of, register_basis_words
 from waarborg.engine.policy.render.groups import subjects_of
 from waarborg.engine.policy.render.words import retention_words
 from waarborg.engine.policy.schema import Contact, Policy
@@ -48,12 +48,12 @@ def _entry(policy: Policy, pid: str) -> dict[str, Any]:
         "controller": controller(policy),
         "dpo": _contact(policy.organisation.dpo),
         "legal_basis": purpose.basis.value,
-        "legal_basis_text": basis_words(purpose, "nl"),
+        "legal_basis_text": register_basis_words(purpose, "nl"),
         "law": detail.law,
         "contract": detail.contract,
         "interest": detail.interest.get("nl") if detail.interest else "",
         "art9_condition": purpose.art9_condition.value if purpose.art9_condition else None,
-        "art9_text": art9_words(purpose, "nl"),
+        "art9_text": art9_words(purpose, "nl", lead="special_register"),
         "data_subjects": subjects_of(policy, pid, "nl"),
         "personal_data": [{
             "category": c,

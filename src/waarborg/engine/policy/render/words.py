@@ -25,7 +25,7 @@ def _times(n: int) -> str:
 
 _WHO = {"subject_request": pgettext_lazy("retention rule in words", "op jouw verzoek"),
         "subject_consent": pgettext_lazy("retention rule in words", "met jouw instemming"),
-        "staff": pgettext_lazy("retention rule in words", "als wij de gegevens nog nodig verwachten")}
+        "staff": pgettext_lazy("retention rule in words", "als wij verwachten dat wij de gegevens nog nodig hebben")}
 
 
 def retention_words(policy: Policy, rule: RetentionRule, lang: str = "nl") -> str:
@@ -48,23 +48,24 @@ def _retention_words(policy: Policy, rule: RetentionRule, lang: str) -> str:
     text = main + ("; " + ", ".join(limits) if limits else "")
     sentences = [text[:1].upper() + text[1:] + "."]
     if rule.action == "anonymise":
-        sentences.append(pgettext("retention rule in words", "Daarna bewaren wij alleen nog anonieme gegevens."))
+        sentences.append(pgettext("retention rule in words",
+                                  "Daarna maken wij de gegevens anoniem: niemand kan dan nog zien over wie ze gaan."))
     else:
-        sentences.append(pgettext("retention rule in words", "Daarna verwijderen wij de gegevens."))
+        sentences.append(pgettext("retention rule in words", "Daarna wissen wij de gegevens."))
     if rule.extension:
-        sentences.append(pgettext("retention rule in words", "Verlengen gebeurt %(who)s.") % {
+        sentences.append(pgettext("retention rule in words", "Wij verlengen %(who)s.") % {
             "who": _WHO[rule.extension.requires]})
     if rule.ceiling and rule.holds_allowed:
-        sentences.append(pgettext("retention rule in words", "Verwachten wij de gegevens binnenkort nog nodig te "
-                                  "hebben, dan kunnen wij ze langer bewaren, maar nooit langer dan %(ceiling)s.") % {
+        sentences.append(pgettext("retention rule in words", "Hebben wij de gegevens binnenkort nog nodig? Dan "
+                                  "kunnen wij ze langer bewaren, maar nooit langer dan %(ceiling)s.") % {
             "ceiling": rule.ceiling.words(lang)})
     if rule.shorten_on_request:
-        sentences.append(pgettext("retention rule in words",
-                                  "Vraag je erom, dan bewaren wij de gegevens korter en vernietigen wij ze."))
+        sentences.append(pgettext("retention rule in words", "Vraag je erom? Dan wissen wij de gegevens eerder."))
     if rule.restart_on_new_record:
-        sentences.append(pgettext("retention rule in words", "Een nieuwe aanvraag laat de termijn opnieuw beginnen."))
+        sentences.append(pgettext("retention rule in words", "Doe je een nieuwe aanvraag? Dan begint de termijn "
+                                  "opnieuw."))
     if rule.reason == "legal":
-        sentences.append(pgettext("retention rule in words", "Dit is een wettelijke termijn: %(ground)s.") % {
+        sentences.append(pgettext("retention rule in words", "Zo staat het in de wet: %(ground)s.") % {
             "ground": rule.legal_ground})
     return " ".join(sentences)
 
