@@ -47,6 +47,9 @@ def test_a_request_through_a_way_the_subjects_group_does_not_have_is_refused_and
         # then it is refused, with the reason and the ways the group does have
         assert answer.status_code == 403, answer.content
         assert answer.json()["reason"] == "group_channel_not_offered"
+        came = {"portal": ("via het portaal", "through the portal"), "email": ("per e-mail", "by e-mail")}[channel]
+        assert answer.json()["detail"].startswith(f"Dit verzoek kwam {came[0]} binnen.")
+        assert f"(This request came in {came[1]}." in answer.json()["detail"]
         assert "Voor cliënten kan dat alleen via telefoon, post of langskomen." in answer.json()["detail"]
         assert "For clients, this is only possible by phone, post or in person." in answer.json()["detail"]
     entries = AuditEntry.objects.filter(action="request.create.refused", reason="group_channel_not_offered")

@@ -118,8 +118,11 @@ def _activate(args: argparse.Namespace) -> int:
     else:
         if effective_at is not None:
             print("no policy is in force yet: this one takes effect now", file=sys.stderr)
+        before = current_version_number()
         version = activate(loaded)
-    print(version.number)
+        said = "unchanged: it stays active" if version.number == before else "now active"
+        print(f"{path}: policy version {version.number} of {loaded.policy.organisation.id}, {said}", file=sys.stderr)
+    print(version.number)  # stdout: the number alone, for scripts
     return 0
 
 

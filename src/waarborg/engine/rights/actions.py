@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from stdnum.nl import bsn as bsn_number
 
 from waarborg.core.errors import Conflict, Invalid
@@ -64,6 +64,17 @@ GROUP_CHANNEL = {"portal": "portal", "email": "email", "post": "post", "letter":
                  "phone": "phone"}
 
 
+# How a request came in, in words for the refusal ("Dit verzoek kwam per post binnen.").
+CAME_IN = {
+    "portal": pgettext_lazy("a request came in", "via het portaal"),
+    "email": pgettext_lazy("a request came in", "per e-mail"),
+    "post": pgettext_lazy("a request came in", "per post"),
+    "letter": pgettext_lazy("a request came in", "per brief"),
+    "in_person": pgettext_lazy("a request came in", "aan de balie"),
+    "phone": pgettext_lazy("a request came in", "telefonisch"),
+}
+
+
 def require_group_channel(actor: Any, policy: Policy, subject: Subject, channel: str, type: str) -> None:
     """A request through a channel the subject's group does not offer (a portal request from a group that
     writes or comes by) is refused, audited, and told how this group does reach us."""
@@ -73,8 +84,10 @@ def require_group_channel(actor: Any, policy: Policy, subject: Subject, channel:
         return
     group = policy.group_of(subject.group)
     ways = {lang: in_language(lang, partial(group_ways, policy, group, lang)) for lang in ("nl", "en")}
+    came = {lang: in_language(lang, lambda: str(CAME_IN[channel])) for lang in ("nl", "en")}
     raise refused(actor, "request.create", "group_channel_not_offered",
-                  f"Dit verzoek kwam binnen via {channel}. {ways['nl']} (This request came by {channel}. {ways['en']})",
+                  f"Dit verzoek kwam {came['nl']} binnen. {ways['nl']} (This request came in {came['en']}. "
+                  f"{ways['en']})",
                   subject=subject.pk, detail={"channel": channel, "group": group, "type": type,
                                               "offered": list(offered)})
 

@@ -125,8 +125,11 @@ def group_refusal(policy: Policy, group: str, purpose: str) -> Refusal | None:
         return Refusal("unknown_group", f"De groep '{group}' staat niet in het actieve privacybeleid. "
                                         f"(Group '{group}' is not in the active policy.)")
     if purpose not in spec.purposes:
-        return Refusal("group_purpose_mismatch", f"Het doel '{purpose}' hoort niet bij de groep '{group}'. "
-                                                 f"(Purpose '{purpose}' is not one of group '{group}'.)")
+        known = policy.purposes.get(purpose)
+        doel = known.label.get("nl") if known else purpose
+        aim = known.label.get("en") if known else purpose
+        return Refusal("group_purpose_mismatch", f"Het doel ‘{doel}’ hoort niet bij de groep ‘{spec.label.get('nl')}’. "
+                                                 f"(The purpose ‘{aim}’ is not one of the group ‘{spec.label.get('en')}’.)")
     return None
 
 

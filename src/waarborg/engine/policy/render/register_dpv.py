@@ -136,6 +136,12 @@ def dpv_document(policy: Policy, entries: list[dict[str, Any]]) -> dict[str, Any
             words = further["law"] or "; ".join(f"{k}: {v}" for k, v in (further["compatibility"] or {}).items())
             bases.append({"@type": "dpv:LegalBasis", "rdfs:label": "verenigbare verdere verwerking (art. 6 lid 4 AVG)",
                           "dct:description": words})
+            if further.get("keep_for"):  # the other purpose's records stay this much longer for this one
+                node["dpv:hasStorageCondition"].append({
+                    "@type": "dpv:StorageDuration", "rdfs:label": f"langer bewaard: {further['label']}",
+                    "dct:description": f"gegevens voor ‘{further['label']}’ blijven {further['keep_for']} langer "
+                                       "bewaard voor deze verwerking (art. 6 lid 4 AVG)",
+                    "dpv:hasDuration": {"@type": "dpv:Duration", "rdf:value": further["keep_for"]}})
         graph.append(node)
     return {"@context": CONTEXT, "@graph": graph}
 
