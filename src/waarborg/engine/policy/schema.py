@@ -227,7 +227,7 @@ class Address(Strict):
 
 
 class Contact(Strict):
-    name: str = ""
+    name: WordsField = Words()  # {nl: ..., en: ...} names it in English too
     email: str = ""
     phone: str = ""
     url: str = ""

@@ -15,15 +15,15 @@ from django.utils.translation import gettext
 
 from waarborg.engine.policy.render import texts
 from waarborg.engine.policy.render.address import addressing, say
-from waarborg.engine.policy.render.groups import group_channel_lines, subjects_of
+from waarborg.engine.policy.render.groups import contact_line, group_channel_lines, subjects_of
 from waarborg.engine.policy.render.words import date_words, join, join_or, mid_sentence, retention_words
 from waarborg.engine.policy.schema import Contact, Policy, Purpose, in_lang
 
 
-def _contact(contact: Contact | None, t: dict[str, Any]) -> list[str]:
+def _contact(contact: Contact | None, t: dict[str, Any], lang: str) -> list[str]:
     if contact is None:
         return []
-    lines = [contact.name] if contact.name else []
+    lines = [in_lang(contact.name, lang)] if contact.name else []
     if contact.address:
         a = contact.address
         lines += [x for x in (a.street, a.po_box, " ".join(p for p in (a.postcode, a.city) if p)) if x]
@@ -219,11 +219,18 @@ def _rights(policy: Policy, lang: str) -> dict[str, Any]:
     items = [{"name": say(texts.RIGHTS[r][0]), "text": say(texts.RIGHTS[r][1])} for r in rights.available]
     how = [say(t["response_text"]) % {"period": rights.response_period.words(lang),
                                       "extension": rights.extension_max.words(lang)}]
-    how.append(say(t["channels_text"]) % {
-        "channels": join_or([say(texts.CHANNELS[c.value]) for c in rights.channels], lang)})
-    how.extend(group_channel_lines(policy, lang))  # a group with fewer ways is held to them
-    if rights.request_address:
-        how.append(rights.request_address.get(lang).rstrip(".") + ".")
+    by_group = group_channel_lines(policy, lang)  # a group with fewer ways is held to them
+    if by_group:
+        # The organisation's own line names every way; a group held to fewer is told only its own (and where).
+        how.append(say(t["channels_by_group"]))
+        how.extend(by_group)
+    else:
+        channels = [c.value for c in rights.channels]
+        how.append(say(t["channels_text"]) % {"ways": join_or([say(texts.CHANNEL_WAYS[c]) for c in channels], lang)})
+        if rights.request_address:
+            how.append(rights.request_address.get(lang).rstrip(".") + ".")
+        elif contact := contact_line(policy, channels, lang):
+            how.append(contact)
     methods = [m for m in rights.identity_verification if m != "portal_login" or "portal" in rights.channels]
     if methods:
         how.append(say(t["identity_text"]) % {"methods": join_or([say(texts.IDENTITY[m]) for m in methods], lang)})
@@ -282,14 +289,14 @@ def _statement_context(policy: Policy, lang: str) -> dict[str, Any]:
             "kvk": org.kvk,
             "description": org.description.get(lang) if org.description else "",
             "website": org.website,
-            "address": _contact(Contact(address=org.address), t) if org.address else [],
+            "address": _contact(Contact(address=org.address), t, lang) if org.address else [],
             "services": [s.get(lang) for s in org.services],
         },
         "intro": t["intro"] % {"org": org.name},
         "commitments": [c.get(lang) for c in st.commitments],
         "controller_text": t["controller_text"] % {"org": org.legal_entity or org.name},
-        "contact": _contact(org.privacy_contact, t),
-        "dpo": _contact(org.dpo, t),
+        "contact": _contact(org.privacy_contact, t, lang),
+        "dpo": _contact(org.dpo, t, lang),
         "authority": {"name": org.authority.name, "url": org.authority.url,
                       "complaint_url": org.authority.complaint_url},
         "complaint_text": t["complaint_text"] % {"authority": org.authority.name},

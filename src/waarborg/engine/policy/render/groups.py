@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import pgettext_lazy
 
 from waarborg.engine.policy.render import texts
-from waarborg.engine.policy.render.words import join_or, mid_sentence
+from waarborg.engine.policy.render.words import join_or
 from waarborg.engine.policy.schema import Policy
 
 TEXTS: dict[str, Any] = {
@@ -24,16 +24,18 @@ TEXTS: dict[str, Any] = {
         "Wij hebben gegevens van verschillende groepen mensen. Hieronder staat per groep waarvoor wij die "
         "gegevens gebruiken. Ook staat er hoe iemand uit die groep zijn rechten kan gebruiken."),
     "group_purposes": pgettext_lazy("privacy statement", "Voor deze doelen"),
-    "group_channels": pgettext_lazy("privacy statement", "Rechten gebruiken via"),
+    "group_channels": pgettext_lazy("privacy statement", "Een verzoek doen"),
     # The rights section: a group that uses fewer ways than the organisation offers is told which (its
     # requests through another way are refused: `rights.actions.require_group_channel`).
-    "group_channels_text": pgettext_lazy("privacy statement", "Voor %(group)s kan dat alleen via %(channels)s."),
+    "group_channels_text": pgettext_lazy("privacy statement", "%(group)s kunnen alleen %(ways)s."),
+    "group_all_channels_text": pgettext_lazy("privacy statement", "%(group)s kunnen %(ways)s."),
+    "others_channels_text": pgettext_lazy("privacy statement", "Anderen kunnen %(ways)s."),
     "further": pgettext_lazy("privacy statement", "Gegevens voor een ander doel gebruiken"),
     "further_intro": pgettext_lazy(
         "privacy statement",
         "Soms gebruiken wij gegevens voor een ander doel dan waarvoor wij ze kregen. Dat doen wij alleen in de "
         "gevallen hieronder. En alleen als het nieuwe doel past bij het eerste doel (art. 6 lid 4 AVG). Wij "
-        "schrijven op wie de gegevens zo bekijkt, en voor welke twee doelen."),
+        "schrijven op wie deze gegevens bekijkt en voor welk doel."),
     "further_item": pgettext_lazy(
         "privacy statement", "Voor het doel ‘%(purpose)s’ lezen wij ook gegevens die wij kregen voor ‘%(of)s’."),
     "further_law": pgettext_lazy("privacy statement", "Zo staat het in de wet: %(law)s."),
@@ -68,21 +70,84 @@ def subjects_of(policy: Policy, purpose_id: str, lang: str) -> list[str]:
     return named + [g for g in groups if g not in named]
 
 
+def ways(channels: list[str], lang: str, capital: bool = False) -> str:
+    """"bellen, een brief sturen of langskomen": the ways to file a request, as what one can do."""
+    text = join_or([str(texts.CHANNEL_WAYS[c]) for c in channels], lang)
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def contact_line(policy: Policy, channels: list[str], lang: str) -> str:
+    """"Bel 0570 61 20 00, schrijf naar Postbus 120, 7400 AC Deventer of kom langs.": where to reach us through
+    exactly these channels, from the privacy contact (else the organisation's address)."""
+    contact = policy.organisation.privacy_contact
+    visit = policy.organisation.address
+    post = (contact.address if contact and contact.address else None) or visit
+
+    def place(a: Any) -> str:
+        return ", ".join(x for x in (a.street or a.po_box, " ".join(p for p in (a.postcode, a.city) if p)) if x)
+
+    detail = {"phone": contact.phone if contact else "", "email": contact.email if contact else "",
+              "post": place(post) if post else "", "in_person": place(visit) if visit and visit.street else ""}
+    same = "post" in channels and detail["in_person"] and detail["in_person"] == detail["post"]
+    parts = []
+    for c in channels:
+        if c == "in_person" and same:  # "schrijf naar Brugstraat 8 ... of kom langs op dat adres"
+            parts.append(str(texts.TEXTS["visit_same"]))
+            continue
+        if c not in texts.CHANNEL_REACH:
+            continue
+        with_detail, without = texts.CHANNEL_REACH[c]
+        parts.append(str(with_detail) % {"to": detail[c]} if detail.get(c) else str(without))
+    if not parts:
+        return ""
+    text = join_or(parts, lang)
+    return text[:1].upper() + text[1:] + "."
+
+
 def group_ways(policy: Policy, group: str, lang: str) -> str:
-    """"Voor cliënten kan dat alleen via telefoon, post of langskomen.": the ways `group` files a request, in the
-    active language (the statement, and the answer to a request that came another way)."""
+    """"Cliënten kunnen alleen bellen, een brief sturen of langskomen. Bel 0570 61 20 00, schrijf naar ...": the
+    ways `group` files a request and where, in the active language (the statement, and the answer to a request
+    that came another way)."""
     spec = policy.subject_groups[group]
-    return str(TEXTS["group_channels_text"]) % {
-        "group": mid_sentence(spec.label.get(lang)),
-        "channels": join_or([str(texts.CHANNELS[str(c)]) for c in spec.channels], lang)}
+    channels = [str(c) for c in spec.channels]
+    return " ".join(filter(None, (str(TEXTS["group_channels_text"]) % {
+        "group": spec.label.get(lang), "ways": ways(channels, lang)}, contact_line(policy, channels, lang))))
+
+
+def restricting_groups(policy: Policy) -> list[str]:
+    """The groups whose own rights channels differ from the organisation's (in the policy's order)."""
+    everyone = {str(c) for c in policy.rights.channels}
+    return [gid for gid, spec in policy.subject_groups.items()
+            if spec.channels and {str(c) for c in spec.channels} != everyone]
 
 
 def group_channel_lines(policy: Policy, lang: str) -> list[str]:
-    """For the rights section: each group whose own rights channels differ from the organisation's, and which
-    ways it has (in the order the policy lists them)."""
-    everyone = {str(c) for c in policy.rights.channels}
-    return [group_ways(policy, gid, lang) for gid, spec in policy.subject_groups.items()
-            if spec.channels and {str(c) for c in spec.channels} != everyone]
+    """For the rights section, where a group is held to fewer ways: each group with its ways and where to reach
+    us through them; then, if some purpose has no group, everyone else with the organisation's ways."""
+    if not restricting_groups(policy):
+        return []
+    lines = []
+    for gid, spec in policy.subject_groups.items():
+        if spec.channels:
+            lines.append(group_ways(policy, gid, lang))
+        else:
+            channels = [str(c) for c in policy.rights.channels]
+            lines.append(" ".join(filter(None, (str(TEXTS["group_all_channels_text"]) % {
+                "group": spec.label.get(lang), "ways": ways(channels, lang)}, contact_line(policy, channels, lang)))))
+    grouped = {p for spec in policy.subject_groups.values() for p in spec.purposes}
+    if any(pid not in grouped for pid in policy.purposes):
+        channels = [str(c) for c in policy.rights.channels]
+        lines.append(" ".join(filter(None, (str(TEXTS["others_channels_text"]) % {"ways": ways(channels, lang)},
+                                            contact_line(policy, channels, lang)))))
+    return lines
+
+
+def _group_reach(policy: Policy, channels: list[str], lang: str) -> str:
+    """A group's ways with where to use them; the contact line alone where it names every way."""
+    line = contact_line(policy, channels, lang)
+    if all(c in texts.CHANNEL_REACH for c in channels):
+        return line
+    return " ".join(filter(None, (ways(channels, lang, capital=True) + ".", line)))
 
 
 def group_context(policy: Policy, lang: str) -> dict[str, Any]:
@@ -93,7 +158,7 @@ def group_context(policy: Policy, lang: str) -> dict[str, Any]:
         "label": group.label.get(lang),
         "description": group.description.get(lang) if group.description else "",
         "purposes": "; ".join(label[p] for p in group.purposes if p in label),
-        "channels": join_or([str(texts.CHANNELS[c]) for c in group.channels], lang),
+        "channels": _group_reach(policy, [str(c) for c in group.channels], lang) if group.channels else "",
         "statement": group.statement.get(lang) if group.statement else "",
     } for gid, group in policy.subject_groups.items()]
     further = []

@@ -27,7 +27,7 @@ CONTENT_TYPES = {"csv": "text/csv", "json": "application/json", "jsonld": "appli
 def _contact(contact: Contact | None) -> dict[str, str] | None:
     if contact is None:
         return None
-    return {"name": contact.name, "email": contact.email, "phone": contact.phone, "url": contact.url}
+    return {"name": str(contact.name), "email": contact.email, "phone": contact.phone, "url": contact.url}
 
 
 def controller(policy: Policy) -> dict[str, Any]:

@@ -150,7 +150,10 @@ TEXTS: dict[str, Any] = {
         "Wij reageren binnen %(period)s op je verzoek. Is je verzoek ingewikkeld? Dan kunnen wij er "
         "hoogstens %(extension)s langer over doen. Dat laten wij je dan binnen %(period)s weten.",
     ),
-    "channels_text": pgettext_lazy("privacy statement", "Je kunt een verzoek sturen via %(channels)s."),
+    "channels_text": pgettext_lazy("privacy statement", "Voor een verzoek kun je %(ways)s."),
+    "visit_same": pgettext_lazy("where to file a request", "kom langs op dat adres"),
+    "channels_by_group": pgettext_lazy(
+        "privacy statement", "Hoe je een verzoek doet, hangt af van de groep waar je bij hoort:"),
     "identity_text": pgettext_lazy(
         "privacy statement",
         "Wij controleren of het verzoek echt van jou komt. Dat kan met %(methods)s.",
@@ -318,6 +321,31 @@ CHANNELS: dict[str, Any] = {
     "intermediary": pgettext_lazy("channel", "een tussenpersoon"),
     "contact_form": pgettext_lazy("channel", "het reactieformulier op de contactpagina"),
     "api": pgettext_lazy("channel", "een koppeling"),
+}
+
+# A channel as what one can do to file a request, after "U kunt" ("bellen, een brief sturen of langskomen").
+CHANNEL_WAYS: dict[str, Any] = {
+    "website": pgettext_lazy("way to file a request", "de website gebruiken"),
+    "portal": pgettext_lazy("way to file a request", "het portaal (Mijn omgeving) gebruiken"),
+    "email": pgettext_lazy("way to file a request", "mailen"),
+    "chat": pgettext_lazy("way to file a request", "chatten"),
+    "phone": pgettext_lazy("way to file a request", "bellen"),
+    "post": pgettext_lazy("way to file a request", "een brief sturen"),
+    "in_person": pgettext_lazy("way to file a request", "langskomen"),
+    "intermediary": pgettext_lazy("way to file a request", "een tussenpersoon vragen"),
+    "contact_form": pgettext_lazy("way to file a request", "het reactieformulier op de contactpagina invullen"),
+    "api": pgettext_lazy("way to file a request", "een koppeling gebruiken"),
+}
+
+# Where to reach us through a channel, with its detail (the number, address) and without one.
+CHANNEL_REACH: dict[str, tuple[Any, Any]] = {
+    "phone": (pgettext_lazy("where to file a request", "bel %(to)s"), pgettext_lazy("where to file a request", "bel ons")),
+    "email": (pgettext_lazy("where to file a request", "mail naar %(to)s"),
+              pgettext_lazy("where to file a request", "mail ons")),
+    "post": (pgettext_lazy("where to file a request", "schrijf naar %(to)s"),
+             pgettext_lazy("where to file a request", "stuur ons een brief")),
+    "in_person": (pgettext_lazy("where to file a request", "kom langs op %(to)s"),
+                  pgettext_lazy("where to file a request", "kom langs")),
 }
 
 FIELD_TYPES: dict[str, Any] = {  # what a field holds, for data lists that follow the fields collected

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 from waarborg.core.language import in_language
 from waarborg.engine.policy.anchors import compile_rule, event_words
-from waarborg.engine.policy.schema import Policy, RetentionRule
+from waarborg.engine.policy.schema import Policy, RetentionRule, in_lang
 
 __all__ = ["date_words", "event_words", "join", "join_or", "mid_sentence", "retention_words"]
 
@@ -66,7 +66,7 @@ def _retention_words(policy: Policy, rule: RetentionRule, lang: str) -> str:
                                   "opnieuw."))
     if rule.reason == "legal":
         sentences.append(pgettext("retention rule in words", "Zo staat het in de wet: %(ground)s.") % {
-            "ground": rule.legal_ground})
+            "ground": in_lang(rule.legal_ground, lang)})
     return " ".join(sentences)
 
 
