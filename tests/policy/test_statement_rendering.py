@@ -3,10 +3,12 @@ requires: each purpose with its basis, each retention period in words, each reci
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 from django.utils.html import escape
+from pydantic import BaseModel
 
 from waarborg.core.language import in_language
 from waarborg.engine.policy.loader import load_file, load_text
@@ -14,7 +16,7 @@ from waarborg.engine.policy.render import texts
 from waarborg.engine.policy.render.address import addressing, say
 from waarborg.engine.policy.render.statement import render_statement
 from waarborg.engine.policy.render.words import retention_words
-from waarborg.engine.policy.schema import Policy
+from waarborg.engine.policy.schema import Policy, Words
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 LANGS = ["nl", "en"]
@@ -165,3 +167,27 @@ def test_html_escapes_what_the_policy_author_wrote() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown statement format"):
         render_statement(_policy("kwartier"), fmt="pdf")
+
+
+def _words_with_english(value: object) -> list[Words]:
+    """Every `Words` in the policy that the organisation also wrote in English."""
+    if isinstance(value, Words):
+        return [value] if value.en and value.en != str(value) else []
+    if isinstance(value, BaseModel):
+        return [w for name in type(value).model_fields for w in _words_with_english(getattr(value, name))]
+    if isinstance(value, Mapping):
+        return [w for v in value.values() for w in _words_with_english(v)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [w for v in value for w in _words_with_english(v)]
+    return []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_english_statement_shows_no_dutch_words_whose_english_exists(example: Path) -> None:
+    # Given an example policy whose short texts (a law, a legal ground, a contact's name) have English too
+    policy = load_file(example).policy
+    # When its English statement is rendered
+    text = render_statement(policy, lang="en", fmt="md")
+    # Then none of them shows in Dutch
+    dutch = [str(w) for w in _words_with_english(policy) if str(w) not in w.en]
+    assert [d for d in dutch if d in text] == []

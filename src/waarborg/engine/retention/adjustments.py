@@ -54,7 +54,7 @@ def _extend(actor: Any, *, subject: Subject, rule_id: str, basis: str | None, ev
     if spec is None:
         raise Invalid({"rule": [f"onbekende bewaarregel / unknown retention rule: {rule_id}"]})
     if spec.extension is None:
-        why_nl, why_en = ((f"een wettelijke termijn ({spec.legal_ground})", f"a statutory period ({spec.legal_ground})")
+        why_nl, why_en = ((f"een wettelijke termijn ({spec.legal_ground})", f"a statutory period ({spec.legal_ground.in_lang('en')})")
                           if spec.reason == "legal" else ("geen verlenging voorzien", "no extension is provided for"))
         raise refused(actor, "retention.extend", "not_extendable",
                       f"bewaarregel '{rule_id}' kan niet worden verlengd: {why_nl} / "
@@ -170,7 +170,7 @@ def shortening_confirmation(rule: str, destroyed: int, subject: Subject) -> dict
         for rid, other in legal:
             said += gettext(" Gegevens die wij volgens de wet moeten bewaren blijven bewaard: \"%(rule)s\" "
                             "(%(ground)s).") % {"rule": other.label.get(lang) if other.label else rid,
-                                                "ground": other.legal_ground}
+                                                "ground": other.legal_ground.in_lang(lang)}
         return said
 
     return each_language(text)

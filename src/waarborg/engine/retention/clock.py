@@ -336,7 +336,7 @@ def compute(record: Any, policy: Policy, cache: dict[str, Any] | None = None) ->
     clock.steps.append(Step(pgettext_lazy("retention clock", "Bewaarregel '%(label)s' (%(rule)s)."),
                             label=Own(rule.label) if rule.label else rule_id, rule=rule_id))
     if rule.legal_ground:  # where a period comes from the law, say which law (S3-17)
-        clock.steps.append(Step(pgettext_lazy("retention clock", "Wettelijke grond: %(ground)s."), ground=rule.legal_ground))
+        clock.steps.append(Step(pgettext_lazy("retention clock", "Wettelijke grond: %(ground)s."), ground=Own(rule.legal_ground)))
     collected = _collected(record, rule, clock)
     plan = compile_rule(rule)
     moment_of = _moments(record, policy, collected, cache)

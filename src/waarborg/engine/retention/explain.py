@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from waarborg.engine.policy.periods import Period
-from waarborg.engine.policy.schema import EventStart, FieldDate, Policy, Text
+from waarborg.engine.policy.schema import EventStart, FieldDate, Policy, Text, Words
 
 
 class Step:
@@ -61,11 +61,12 @@ class Own:
 
     __slots__ = ("text",)
 
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: Text | Words) -> None:
         self.text = text
 
     def __str__(self) -> str:
-        return self.text.get(get_language() or "nl")
+        lang = get_language() or "nl"
+        return self.text.in_lang(lang) if isinstance(self.text, Words) else self.text.get(lang)
 
 
 class Capital:

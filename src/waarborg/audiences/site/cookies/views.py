@@ -64,7 +64,7 @@ def cookies(request: HttpRequest) -> HttpResponse:
         return response
     rows: list[dict[str, Any]] = [
         {"name": c.name, "kind": c.kind, "provider": c.provider, "purpose": c.purpose.get(lang),
-         "retention": c.retention, "consent": needs_consent(c)} for c in policy.cookies]
+         "retention": c.retention.in_lang(lang), "consent": needs_consent(c)} for c in policy.cookies]
     page = render(request, "statistics/cookies.html", {
         "cookies": rows, "needed": any(r["consent"] for r in rows), "choice": choice_of(request),
         "organisation": policy.organisation, "next": _next(request, request.GET.get("next", ""))})
