@@ -210,6 +210,12 @@ EEA = {  # the European Economic Area: transfers elsewhere need art. 46 safeguar
 }
 
 
+def _objection_why(purposes: list[Purpose]) -> str:
+    """The text naming the bases (public task, legitimate interest) the objectable purposes actually have."""
+    bases = {p.basis.value for p in purposes}
+    return "objection_both" if len(bases) > 1 else f"objection_{bases.pop()}"
+
+
 def _rights(policy: Policy, lang: str) -> dict[str, Any]:
     """The rights and how to use them, following the channels the organisation declares: no portal sentence
     for an organisation without a portal, one way to prove who you are ("or"), the objection of art. 21
@@ -240,7 +246,7 @@ def _rights(policy: Policy, lang: str) -> dict[str, Any]:
     how.append(say(t["others_text"]))
     objectable = [p for p in policy.purposes.values() if p.basis.value in ("public_task", "legitimate_interest")]
     objection = {"intro": say(t["objection_intro"]), "purposes": [p.label.get(lang) for p in objectable],
-                 "text": say(t["objection_text"]),
+                 "text": " ".join((say(t[_objection_why(objectable)]), say(t["objection_text"]))),
                  "marketing": say(t["objection_marketing"]) if any(p.marketing for p in policy.purposes.values())
                  else ""} if objectable else None
     return {"items": items, "how": how, "response_period": rights.response_period.words(lang),

@@ -99,10 +99,16 @@ TEXTS: dict[str, Any] = {
         "privacy statement",
         "Voor deze doelen gebruiken wij je gegevens zonder je toestemming:",
     ),
+    # Why, naming only the bases the purposes listed have.
+    "objection_public_task": pgettext_lazy("privacy statement", "Wij doen dat voor een taak van algemeen belang."),
+    "objection_legitimate_interest": pgettext_lazy(
+        "privacy statement", "Wij doen dat omdat wij er een gerechtvaardigd belang bij hebben."),
+    "objection_both": pgettext_lazy(
+        "privacy statement",
+        "Wij doen dat voor een taak van algemeen belang of omdat wij er een gerechtvaardigd belang bij hebben."),
     "objection_text": pgettext_lazy(
         "privacy statement",
-        "Wij doen dat voor een taak van algemeen belang of omdat wij er een gerechtvaardigd belang bij "
-        "hebben. Past dat niet bij jouw eigen situatie? Dan mag je altijd bezwaar maken (art. 21 AVG). "
+        "Past dat niet bij jouw eigen situatie? Dan mag je altijd bezwaar maken (art. 21 AVG). "
         "Wij stoppen dan. Alleen als wij dwingende redenen hebben die zwaarder wegen, mogen wij doorgaan.",
     ),
     "objection_marketing": pgettext_lazy(
