@@ -50,8 +50,8 @@ def test_a_request_through_a_way_the_subjects_group_does_not_have_is_refused_and
         came = {"portal": ("via het portaal", "through the portal"), "email": ("per e-mail", "by e-mail")}[channel]
         assert answer.json()["detail"].startswith(f"Dit verzoek kwam {came[0]} binnen.")
         assert f"(This request came in {came[1]}." in answer.json()["detail"]
-        assert "Voor cliënten kan dat alleen via telefoon, post of langskomen." in answer.json()["detail"]
-        assert "For clients, this is only possible by phone, post or in person." in answer.json()["detail"]
+        assert "Cliënten kunnen alleen bellen, een brief sturen of langskomen." in answer.json()["detail"]
+        assert "Clients can only call, send a letter or visit us." in answer.json()["detail"]
     entries = AuditEntry.objects.filter(action="request.create.refused", reason="group_channel_not_offered")
     assert sorted(e.detail["channel"] for e in entries) == ["email", "portal"]
     assert all(e.detail["group"] == "clients" and e.detail["offered"] == ["phone", "post", "in_person"]
@@ -80,10 +80,15 @@ def test_the_statement_tells_each_group_its_own_ways() -> None:
     policy = load_file(EXAMPLES / "lindehof.yaml").policy
     nl = render_statement(policy, "nl", "md")
     en = render_statement(policy, "en", "md")
-    assert "Voor cliënten kan dat alleen via telefoon, post of langskomen." in nl
-    assert "Voor familie en mantelzorgers kan dat alleen via telefoon of e-mail." in nl
-    assert "Voor medewerkers kan dat alleen via e-mail of langskomen." in nl
-    assert "For clients, this is only possible by phone, post or in person." in en, en
+    # each group: the ways it has, and where (the number, the address, the e-mail), nothing it does not have
+    assert "Cliënten kunnen alleen bellen, een brief sturen of langskomen. Bel 0570 61 20 00, schrijf naar Postbus 120, 7400 AC Deventer of kom langs op Lindelaan 21, 7411 KL Deventer." in nl
+    assert ("Familie en mantelzorgers kunnen alleen bellen of mailen. Bel 0570 61 20 00 of mail naar "
+            "privacy@lindehofthuiszorg.nl.") in nl
+    assert ("Medewerkers kunnen alleen mailen of langskomen. Mail naar privacy@lindehofthuiszorg.nl of kom langs op "
+            "Lindelaan 21, 7411 KL Deventer.") in nl
+    assert "Clients can only call, send a letter or visit us. Call 0570 61 20 00, write to Postbus 120, 7400 AC Deventer or visit us at Lindelaan 21, 7411 KL Deventer." in en, en
+    # no line tells every reader to use a way some group does not have
+    assert "Bel 0570 61 20 00, mail naar" not in nl and "Voor een verzoek kunt u" not in nl
 
 
 def test_the_api_shows_the_group_of_a_record_and_a_subject_in_words(lindehof: dict[str, Any]) -> None:
@@ -150,7 +155,7 @@ def test_in_the_portal_a_group_without_it_is_refused_and_a_group_with_it_files(
     # a client posts a request in the portal: refused, with the ways clients have, and on record
     answer = portal(client, "jansen").post("/portaal/", {"type": "access", "details": ""})
     assert answer.status_code == 403
-    assert "Voor cliënten kan dat alleen via telefoon, post of langskomen." in answer.content.decode()
+    assert "Cliënten kunnen alleen bellen, een brief sturen of langskomen." in answer.content.decode()
     assert AuditEntry.objects.filter(action="request.create.refused", reason="group_channel_not_offered").count() == 1
     # a relative may: the request is filed through the portal
     filed = portal(relative, "marieke").post("/portaal/", {"type": "access", "details": ""})
