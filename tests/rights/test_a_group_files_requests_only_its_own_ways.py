@@ -177,3 +177,18 @@ def test_the_admins_record_and_subject_pages_show_the_group_in_words(lindehof: d
     assert "<span data-group>Cliënten</span>" in record.content.decode()
     subjects = browser.get("/admin/vault/subject/")
     assert subjects.status_code == 200 and "Cliënten" in subjects.content.decode()
+
+
+def test_the_portal_page_without_a_form_tells_each_group_its_own_ways(db: Any) -> None:
+    # Given Lindehof, whose clients may not e-mail, and no request form on its website
+    from django.test import Client
+
+    activate_example("lindehof")
+    # When a visitor opens the portal's contact page
+    page = Client().get("/portaal/contact")
+    text = page.content.decode()
+    # Then each group reads its own ways and where, and no line tells every reader to e-mail
+    assert page.status_code == 200
+    assert "Cliënten kunnen alleen bellen, een brief sturen of langskomen." in text
+    assert "Familie en mantelzorgers kunnen alleen bellen of mailen." in text
+    assert "mail naar privacy@lindehofthuiszorg.nl of schrijf" not in text

@@ -40,6 +40,7 @@ from waarborg.engine.breaches.models import AffectedSubject
 from waarborg.engine.consent.actions import consent_withdraw
 from waarborg.engine.consent.models import Consent
 from waarborg.engine.policy.active import current
+from waarborg.engine.policy.render.groups import group_channel_lines
 from waarborg.engine.policy.render.texts import CHANNELS as CHANNEL_WORDS
 from waarborg.engine.records.actions import subject_create
 from waarborg.engine.rights import actions, delivery, exports
@@ -69,7 +70,13 @@ def channels_page(request: HttpRequest, note: str) -> HttpResponse:
     names = [str(CHANNEL_WORDS[str(c)]) for c in policy.rights.channels if str(c) in CHANNEL_WORDS]
     address = policy.rights.request_address.get(lang) if policy.rights.request_address else ""
     channels = gettext("U kunt een verzoek indienen via: %(channels)s.") % {"channels": ", ".join(names)}
-    return render(request, "portal/channels.html", {**ctx, "note": note, "address": address, "channels": channels})
+    # Where a group is held to fewer ways, each group reads its own ways and where, as in the statement (a
+    # general line would tell some readers a way that is refused to them).
+    groups = group_channel_lines(policy, lang or "nl")
+    if groups:
+        channels, address = "", ""
+    return render(request, "portal/channels.html", {**ctx, "note": note, "address": address, "channels": channels,
+                                                    "groups": groups})
 
 
 def not_offered(request: HttpRequest, action: str) -> HttpResponse:
