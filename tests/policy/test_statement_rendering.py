@@ -191,3 +191,14 @@ def test_the_english_statement_shows_no_dutch_words_whose_english_exists(example
     # Then none of them shows in Dutch
     dutch = [str(w) for w in _words_with_english(policy) if str(w) not in w.en]
     assert [d for d in dutch if d in text] == []
+
+
+@pytest.mark.parametrize(("example", "why"), [
+    ("lindehof", "Wij doen dat omdat wij er een gerechtvaardigd belang bij hebben."),  # no public task
+    ("werkzaak", "Wij doen dat voor een taak van algemeen belang."),  # no legitimate interest
+    ("kwartier", "Wij doen dat voor een taak van algemeen belang of omdat wij er een gerechtvaardigd belang bij hebben."),
+])
+def test_the_objection_names_only_the_bases_its_purposes_have(example: str, why: str) -> None:
+    text = render_statement(_policy(example), lang="nl", fmt="md")
+    assert why in text
+    assert "Heeft u" not in text and "heeft u" not in text  # "hebt u", as the fixed texts say it
