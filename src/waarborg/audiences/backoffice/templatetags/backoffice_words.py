@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import get_language, pgettext_lazy
 
+from waarborg.audiences.backoffice.hold_words import scope_words
+from waarborg.engine.policy.active import active
 from waarborg.engine.policy.render.texts import CHANNELS
 from waarborg.engine.rights.models import Request
 
@@ -72,3 +74,9 @@ def step_note_words(note: str) -> Any:
     if kind == "identity" and code:
         return identity_words(code)
     return note
+
+
+@register.filter
+def hold_scope(hold: Any) -> Any:
+    """What a hold covers, in words with a short client reference (as the holds page says it)."""
+    return scope_words(hold, active().policy, get_language())
