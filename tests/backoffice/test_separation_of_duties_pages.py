@@ -71,7 +71,7 @@ def test_the_registrar_is_offered_no_step_of_a_colleague_and_a_forged_one_is_ref
     assert "Anna de Vries" in letter.content.decode()
     page = theirs.get(f"/backoffice/verzoeken/{request_id}").content.decode()
     assert re.search(r"data-reviewed-by>pia<", page)
-    assert "letter, HTML, aan subject, door pia" in page
+    assert "brief, HTML, aan subject, door pia" in page
     assert 'data-step="delivered"' in page and 'data-step="verified"' in page
     assert list(Delivery.objects.values_list("channel", "by__username")) == [("letter", "pia")]
 
@@ -95,4 +95,4 @@ def test_secure_mail_is_offered_in_the_back_office_only_where_the_policy_has_it(
     activate_example("ikzorginassen")
     officer2 = Persona(*make_staff("ivo", ["privacy_officer"]))
     page = session(officer2).get(f"/backoffice/verzoeken/{request_id}").content.decode()
-    assert "beveiligde mail" not in page and "Brief maken" in page
+    assert "Versturen via beveiligde mail" not in page and "Brief maken" in page

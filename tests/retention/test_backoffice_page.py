@@ -45,14 +45,14 @@ def test_the_officer_sees_what_goes_per_rule_and_what_is_held(records: Any, pers
     assert '<tr data-rule="tip_3m">' in html
     row = html.split('<tr data-rule="tip_3m">', 1)[1].split("</tr>", 1)[0]
     assert '<td class="count">2</td><td>1</td>' in row and "verwijderen" in row
-    assert "Vóór 01-10-2026: <strong>2</strong>" in html
+    assert "Vóór 1 oktober 2026: <strong>2</strong>" in html
     # the hold, with its reason and justification, and the last sweep
     assert "Geschil" in html and "Bezwaarprocedure loopt" in html and "tot opheffing" in html
     assert "{&#x27;deleted&#x27;: 3}" in html
     # later, the application (award cycle) is counted too
     with time_machine.travel(at(2026, 5, 15), tick=False):
         later = officer.get(URL, {"voor": "2026-12-01"}).content.decode()
-    assert "Vóór 01-12-2026: <strong>3</strong>" in later
+    assert "Vóór 1 december 2026: <strong>3</strong>" in later
     assert AuditEntry.objects.filter(action="retention.preview", detail__via="backoffice").count() == 2
 
 

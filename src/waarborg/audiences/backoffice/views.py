@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from waarborg.audiences.backoffice.hold_words import hold_row
 from waarborg.audiences.backoffice.landing import landing
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.headers import allow_own_styles
@@ -350,7 +351,7 @@ def retention(request: HttpRequest) -> HttpResponse:
         rules.append({"id": rule_id, "label": policy.rule_words(rule_id, lang),
                       "action": rule.action, "count": counts.get(rule_id, 0), "due_now": now_due.get(rule_id, 0)})
     rules.sort(key=lambda r: (-r["count"], r["id"]))
-    holds = [{"hold": hold, "scope": hold.scope_words()}
+    holds = [hold_row(hold, policy, lang)
              for hold in Hold.objects.filter(released_at__isnull=True).order_by("created_at")]
     runs = JobRun.objects.filter(name="retention_sweep").order_by("-started_at")[:5]
     return render(request, "backoffice/retention.html", {

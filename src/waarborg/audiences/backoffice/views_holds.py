@@ -17,9 +17,11 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import strip_tags
 from django.utils.translation import get_language, gettext, pgettext
 from django.views.decorators.http import require_GET, require_POST
 
+from waarborg.audiences.backoffice.hold_words import hold_row, scope_words
 from waarborg.audiences.backoffice.views import retention_manager_only
 from waarborg.core.errors import DomainError, Invalid
 from waarborg.engine.caseloads.actions import find_subject
@@ -60,7 +62,7 @@ def _day(text: str, field: str) -> Any:
 def holds(request: HttpRequest) -> HttpResponse:
     policy = active().policy
     due_only = request.GET.get("te_herzien") == "1"
-    rows = [{"hold": h, "scope": h.scope_words(), "due": review_due(h)} for h in holds_list(review_due_only=due_only)]
+    rows = [{**hold_row(h, policy, get_language()), "due": review_due(h)} for h in holds_list(review_due_only=due_only)]
     rows.sort(key=lambda r: not r["due"])  # to review first, then oldest first
     purposes = [{"id": p, "label": spec.label.get(get_language())} for p, spec in policy.purposes.items()]
     return render(request, "backoffice/holds.html", {"rows": rows, "kinds": KINDS, "purposes": purposes,
@@ -88,7 +90,8 @@ def hold_add(request: HttpRequest) -> HttpResponse:
                           justification=request.POST.get("reason", ""), subject=subject, record=record,
                           purpose=purpose, review_at=_day(request.POST.get("review_at", ""), "review_at"),
                           until=_day(request.POST.get("until", ""), "until"))
-        return gettext("Bewaarplicht %(number)s opgelegd: %(scope)s.") % {"number": hold.pk, "scope": hold.scope_words()}
+        scope = strip_tags(scope_words(hold, active().policy, get_language()))  # a message is plain text
+        return gettext("Bewaarplicht %(number)s opgelegd: %(scope)s.") % {"number": hold.pk, "scope": scope}
 
     return _change(request, step, "backoffice:holds")
 

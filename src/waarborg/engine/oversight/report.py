@@ -65,13 +65,13 @@ def charts_of(fig: Figures) -> list[Chart]:
     out = []
     series = [pgettext("chart", "op tijd beantwoord"), pgettext("chart", "te laat beantwoord"),
               pgettext("chart", "open, te laat"), pgettext("chart", "open, binnen termijn")]
-    columns = [(m.month, [m.in_time, m.late, m.open_late, m.open]) for m in fig.months]
+    columns = [(words.month(m.month), [m.in_time, m.late, m.open_late, m.open]) for m in fig.months]
     title = gettext("Verzoeken van betrokkenen per maand van ontvangst")
     desc = (gettext("%(total)d verzoeken, waarvan %(in_time)d binnen de termijn beantwoord.")
             % {"total": fig.requests, "in_time": fig.requests_in_time})
     out.append(Chart("chart-requests", title, charts.stacked("chart-requests", title, desc, columns, series), desc,
         title, [gettext("Maand"), *series, gettext("Totaal")],
-        [[m.month, m.in_time, m.late, m.open_late, m.open, m.total] for m in fig.months]))
+        [[words.month(m.month), m.in_time, m.late, m.open_late, m.open, m.total] for m in fig.months]))
     title = gettext("Gegevens verwijderd of geanonimiseerd per bewaarregel")
     rule_rows = [(r.label, float(r.deleted + r.anonymised)) for r in fig.rules]
     desc = gettext("%(n)d gegevens in totaal.") % {"n": int(sum(v for _, v in rule_rows))}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 
 
@@ -80,6 +81,7 @@ REFUSALS: dict[str, Any] = {
     "not_own_request": pgettext_lazy("refusal", "Verzoek van een ander"),
     "method_not_offered": pgettext_lazy("refusal", "Manier niet aangeboden"),
     "channel_not_offered": pgettext_lazy("refusal", "Kanaal niet aangeboden"),
+    "group_channel_not_offered": pgettext_lazy("refusal", "Kanaal niet voor deze groep"),
     "extension_limit_reached": pgettext_lazy("refusal", "Niet vaker te verlengen"),
     "retention_ceiling": pgettext_lazy("refusal", "Voorbij maximale bewaartermijn"),
     "not_extendable": pgettext_lazy("refusal", "Niet te verlengen"),
@@ -104,3 +106,12 @@ def refusal(reason: str) -> str:
     """A reason code in words; one the table does not know yet is "Andere reden", never the code itself."""
     words = REFUSALS.get(reason) or REFUSALS.get(reason.removeprefix("sso_"))
     return str(words) if words is not None else pgettext("refusal", "Andere reden")
+
+
+def month(key: str) -> str:
+    """A month key such as "2026-01" in words in the active language: "januari 2026"."""
+    try:
+        year, number = (int(part) for part in key.split("-"))
+        return f"{MONTHS[number]} {year}"
+    except (ValueError, KeyError):
+        return key

@@ -1,0 +1,86 @@
+"""The back office shows staff words, never internal codes or full ids (user trial on Lindehof's shipped
+policy): request kinds, channels, identity checks and history steps in words; a request's hold names the
+request's kind and date with a link, not its uuid; purposes without their id; the client page a short
+reference; refusal reasons and months in words on the charts page; one long date form."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from tests.backoffice.conftest import session
+from tests.conftest import Persona, activate_example, make_staff
+
+
+def _subject(worker: Persona, purpose: str, **body: Any) -> str:
+    answer = worker.post("/api/v1/subjects", body, format="json", HTTP_X_PURPOSE=purpose)
+    assert answer.status_code == 201, answer.content
+    return str(answer.json()["id"])
+
+
+@pytest.fixture
+def lindehof(db: Any) -> dict[str, Any]:
+    activate_example("lindehof")
+    esther = Persona(*make_staff("esther", ["carer"], team="team_oost"))
+    pia = Persona(*make_staff("pia", ["privacy_officer"]))
+    ivo = Persona(*make_staff("ivo", ["privacy_officer"]))  # a colleague: the one who filed does not verify
+    relative = _subject(esther, "contact_persons", external_id="cp-1", group="relatives")
+    stored = esther.post("/api/v1/records", {"subject": relative, "type": "contact_person", "data": {
+        "name": "Marja de Vries", "phone": "0612345678", "relation": "kind"}}, format="json",
+        HTTP_X_PURPOSE="contact_persons")
+    assert stored.status_code == 201, stored.content
+    answer = pia.post("/api/v1/requests", {"subject": relative, "type": "erasure", "channel": "phone"},
+                      format="json")
+    assert answer.status_code == 201, answer.content
+    return {"esther": esther, "pia": pia, "ivo": ivo, "relative": relative, "request": answer.json()["id"]}
+
+
+def test_the_queue_and_the_request_page_show_words(lindehof: dict[str, Any]) -> None:
+    pia = session(lindehof["pia"])
+    today = date_format(timezone.localtime(), "j F Y")
+    queue = pia.get("/backoffice/verzoeken/").content.decode()
+    assert "<td>telefoon</td>" in queue and "<td>phone</td>" not in queue
+    assert today in queue and not re.search(r"\d\d-\d\d-20\d\d", queue)
+    page = session(lindehof["ivo"]).get(f"/backoffice/verzoeken/{lindehof['request']}").content.decode()
+    assert "<h1>Verwijdering</h1>" in page and "(erasure)" not in page
+    assert ">kopie van het identiteitsbewijs</option>" in page and ">id_copy</option>" not in page
+    assert ">identiteitsbewijs getoond aan de balie</option>" in page and ">in_person</option>" not in page
+    assert "Ingediend (ontvangen)" in page and "via telefoon" in page and "Wacht op identificatie" in page
+    shown = re.sub(r"<[^>]*>", " ", page)  # what staff read, not the attributes tests and scripts use
+    assert "channel:phone" not in shown and "awaiting_identification" not in shown and "filed" not in shown
+
+
+def test_the_hold_pages_name_the_request_in_words_and_link_to_it(lindehof: dict[str, Any]) -> None:
+    pia = session(lindehof["pia"])
+    received = date_format(timezone.localtime(), "j F Y")
+    for url in ("/backoffice/bewaarplichten/", "/backoffice/bewaartermijnen/"):
+        page = pia.get(url).content.decode()
+        assert f'<a href="/backoffice/verzoeken/{lindehof["request"]}">Lopend verzoek (verwijdering) van {received}</a>' in page
+        assert "pending erasure request" not in page and "-verzoek" not in page
+        assert "alle gegevens van cliënt" in page and f">{lindehof['relative'][:8]}</a>" in page
+        assert f"betrokkene {lindehof['relative']}" not in page
+    form = pia.get("/backoffice/bewaarplichten/").content.decode()
+    assert ">Zorg en begeleiding thuis</option>" in form and "(home_care)" not in form
+
+
+def test_the_client_page_heading_has_the_group_and_a_short_reference(lindehof: dict[str, Any]) -> None:
+    page = session(lindehof["pia"]).get(f"/backoffice/clienten/{lindehof['relative']}").content.decode()
+    heading = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    assert heading is not None
+    assert "Familie en mantelzorgers" in heading.group(1) and lindehof["relative"][:8] in heading.group(1)
+    assert lindehof["relative"] not in heading.group(1)
+
+
+def test_the_charts_page_says_reasons_and_months_in_words(lindehof: dict[str, Any]) -> None:
+    pia = lindehof["pia"]
+    refused = pia.post("/api/v1/requests", {"subject": lindehof["relative"], "type": "access", "channel": "post"},
+                       format="json")
+    assert refused.json()["reason"] == "group_channel_not_offered"
+    page = session(pia).get("/backoffice/verantwoording/").content.decode()
+    assert "Kanaal niet voor deze groep" in page and "Andere reden" not in page
+    assert date_format(timezone.localtime(), "F Y") in page
+    assert not re.search(r">20\d\d-\d\d<", page)
