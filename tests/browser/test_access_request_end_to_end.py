@@ -51,7 +51,7 @@ def test_a_citizen_files_an_access_request_staff_answer_it_and_the_citizen_downl
     staff.locator(f'tr[data-request="{req.pk}"]').get_by_role("link").click()
     # the identity step shows how she was identified: her portal login
     identity = staff.locator("section", has=staff.get_by_role("heading", name="Identiteit"))
-    assert "portal_login" in identity.inner_text()
+    assert "Vastgesteld met inlog op het portaal" in identity.inner_text()  # in words, not the method code
     # one click exports; the details she wrote are visible to staff
     assert "Ik wil graag zien wat u van mij heeft." in staff.content()
     with staff.expect_download() as staff_download:
