@@ -50,6 +50,12 @@ def test_the_queue_and_the_request_page_show_words(lindehof: dict[str, Any]) -> 
     assert ">kopie van het identiteitsbewijs</option>" in page and ">id_copy</option>" not in page
     assert ">identiteitsbewijs getoond aan de balie</option>" in page and ">in_person</option>" not in page
     assert "Ingediend (ontvangen)" in page and "via telefoon" in page and "Wacht op identificatie" in page
+    # what must be blacked out on an identity copy is confirmed once per thing: the policy's "pasfoto", "BSN" and
+    # "documentnummer" are the fixed photo, BSN and document number, not three more boxes
+    boxes = re.findall(r'name="redactions" value="([^"]+)"', page)
+    assert boxes == ["photo", "mrz", "document_number", "bsn"], boxes
+    english = session(lindehof["ivo"]).get(f"/backoffice/verzoeken/{lindehof['request']}?lang=en").content.decode()
+    assert "pasfoto" not in english and "documentnummer" not in english
     shown = re.sub(r"<[^>]*>", " ", page)  # what staff read, not the attributes tests and scripts use
     assert "channel:phone" not in shown and "awaiting_identification" not in shown and "filed" not in shown
 

@@ -148,7 +148,8 @@ def detail(request: HttpRequest, pk: Any) -> HttpResponse:
     req = get_object_or_404(Request.objects.select_related("subject", "created_by", "identity_verified_by"), pk=pk)
     policy = current()
     actions.request_read(request.user, req, via="backoffice")  # the details may hold personal data
-    redactions = list(dict.fromkeys([*actions.REQUIRED_REDACTIONS, *policy.rights.id_copy_redaction]))
+    redactions = actions.required_redactions(policy)
+    own_words = {str(w): w.in_lang(get_language()) for w in policy.rights.id_copy_redaction}
     draft_nl, draft_en = letters.default_body(req.type)
     steps = list(req.steps.select_related("by"))
     requester = duties.requester_of(req)
@@ -157,7 +158,7 @@ def detail(request: HttpRequest, pk: Any) -> HttpResponse:
         "overdue": req.is_open and req.due_at < timezone.now(),
         # portal_login is the subject's own step, in the portal; staff choose among the others
         "methods": [str(m) for m in policy.rights.identity_verification if m != "portal_login"],
-        "redactions": [(r, REDACTION_LABELS.get(r, r)) for r in redactions],
+        "redactions": [(r, REDACTION_LABELS.get(r) or own_words.get(r, r)) for r in redactions],
         "formats": delivery.formats_for(req.type), "draft_nl": draft_nl, "draft_en": draft_en,
         "letter": _letter(req, policy), "authority": policy.organisation.authority,
         "requester": requester, "requester_kind": duties.KIND_WORDS[requester.kind], "letter_languages": offered(),

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
 from waarborg.audiences.backoffice.views import LOGIN_URL, refused_page
+from waarborg.audiences.web.language import reader_half
 from waarborg.core.errors import Refused
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.caseloads import reads
@@ -38,7 +39,7 @@ def _records(user: Any, subject: Subject, policy: Any) -> list[dict[str, Any]]:
         try:
             shown = records_of_subject(user, subject, purpose)
         except Refused as exc:
-            block["refused"] = str(exc.detail)
+            block["refused"], block["refused_lang"] = reader_half(str(exc.detail))
             blocks.append(block)
             continue
         for record, data in shown:

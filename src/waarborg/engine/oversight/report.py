@@ -18,7 +18,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, override, pgettext
+from django.utils.translation import gettext, ngettext, override, pgettext
 
 from waarborg.core.actors import is_system
 from waarborg.core.times import day_in_words
@@ -67,7 +67,8 @@ def charts_of(fig: Figures) -> list[Chart]:
               pgettext("chart", "open, te laat"), pgettext("chart", "open, binnen termijn")]
     columns = [(words.month(m.month), [m.in_time, m.late, m.open_late, m.open]) for m in fig.months]
     title = gettext("Verzoeken van betrokkenen per maand van ontvangst")
-    desc = (gettext("%(total)d verzoeken, waarvan %(in_time)d binnen de termijn beantwoord.")
+    desc = (ngettext("%(total)d verzoek, waarvan %(in_time)d binnen de termijn beantwoord.",
+                     "%(total)d verzoeken, waarvan %(in_time)d binnen de termijn beantwoord.", fig.requests)
             % {"total": fig.requests, "in_time": fig.requests_in_time})
     out.append(Chart("chart-requests", title, charts.stacked("chart-requests", title, desc, columns, series), desc,
         title, [gettext("Maand"), *series, gettext("Totaal")],

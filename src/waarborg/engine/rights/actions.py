@@ -48,6 +48,21 @@ ALWAYS_CHANNELS = ("post", "email", "letter", "contact_form", "portal")
 NO_IDENTITY_NEEDED = ("complaint",)
 # S1-26: what an ID copy must have blacked out before staff may accept it.
 REQUIRED_REDACTIONS = ("photo", "mrz", "document_number", "bsn")
+# The policy names what must be blacked out in its own words (statement text): the words for what is always
+# required count as that item, so staff confirm each thing once.
+_REDACTION_WORDS = {"pasfoto": "photo", "foto": "photo", "photo": "photo", "passport photo": "photo", "mrz": "mrz",
+                    "bsn": "bsn", "burgerservicenummer": "bsn", "citizen service number (bsn)": "bsn",
+                    "documentnummer": "document_number", "document number": "document_number",
+                    "paspoortnummer": "document_number", "passport number": "document_number"}
+
+
+def redaction_code(word: str) -> str:
+    return _REDACTION_WORDS.get(str(word).strip().lower(), str(word))
+
+
+def required_redactions(policy: Policy) -> list[str]:
+    """What staff confirm as blacked out on an identity copy: the fixed items, then the policy's others."""
+    return list(dict.fromkeys([*REQUIRED_REDACTIONS, *(redaction_code(w) for w in policy.rights.id_copy_redaction)]))
 
 _NINE_DIGITS = re.compile(r"(?<![\d])(\d{4})[ .]?(\d{2})[ .]?(\d{3})(?![\d])")
 _MRZ_LINE = re.compile(r"[A-Z0-9<]{25,44}")
@@ -257,8 +272,8 @@ def identity_verify(actor: Any, req: Request, *, method: str, redactions: list[s
         raise Invalid({"method": ["portal_login: alleen de betrokkene zelf, ingelogd in het portaal / only the "
                                   "subject, logged in to the portal"]})
     if method == "id_copy":
-        required = list(dict.fromkeys([*REQUIRED_REDACTIONS, *policy.rights.id_copy_redaction]))
-        missing = [r for r in required if r not in redactions]
+        given = {redaction_code(r) for r in redactions}
+        missing = [r for r in required_redactions(policy) if r not in given]
         if missing:
             raise Invalid({"redactions": [f"bevestig dat zwart is gemaakt / confirm blacked out: {', '.join(missing)}"]})
     now = timezone.now()

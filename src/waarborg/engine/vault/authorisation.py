@@ -146,7 +146,7 @@ def need_to_know(ctx: AccessContext) -> Refusal | None:
         return None
     if assigned(ctx.actor, ctx.subject, ctx.purpose):
         return None
-    return Refusal("not_assigned", "Deze persoon is niet aan jou of je team toegewezen. "
+    return Refusal("not_assigned", "Deze persoon is niet aan u of uw team toegewezen. "
                                    "(This subject is not assigned to you or your team.)")
 
 

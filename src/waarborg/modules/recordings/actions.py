@@ -69,7 +69,7 @@ def allowed(actor: Any, action: str, purpose: str, subject: Subject) -> None:
         refuse(actor, action, purpose, Refusal("purpose_mismatch", f"Opnamen vallen onder het doel '{recordings}'. "
                                                                    f"(Recordings fall under purpose '{recordings}'.)"))
     if not is_system(actor) and needs_assignment(policy, actor, action, purpose) and not assigned(actor, subject, purpose):
-        refuse(actor, action, purpose, Refusal("not_assigned", "Deze persoon is niet aan jou of je team toegewezen. "
+        refuse(actor, action, purpose, Refusal("not_assigned", "Deze persoon is niet aan u of uw team toegewezen. "
                                                                "(This subject is not assigned to you or your team.)"),
                subject=subject)
     ctx = AccessContext(actor=actor, action=action, purpose=purpose, policy=policy, subject=subject)
