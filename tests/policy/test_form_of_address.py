@@ -13,6 +13,7 @@ import pytest
 
 from waarborg.audiences.cli import main
 from waarborg.engine.policy.loader import load_file
+from waarborg.engine.policy.render import channels as channel_words
 from waarborg.engine.policy.render import texts
 from waarborg.engine.policy.render.address import formal
 
@@ -22,7 +23,7 @@ INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf|jijzelf)\b", re.IGNORECASE)
 
 def _fixed_texts() -> list[str]:
     found = [str(t) for t in texts.TEXTS.values()]
-    for table in (texts.BASIS, texts.SOURCES, texts.RECIPIENT_KINDS, texts.REASONS, texts.CHANNELS, texts.IDENTITY,
+    for table in (texts.BASIS, texts.SOURCES, texts.RECIPIENT_KINDS, texts.REASONS, channel_words.CHANNELS, texts.IDENTITY,
                   texts.COOKIE_KINDS, texts.FIELD_TYPES):
         found += [str(t) for t in table.values()]
     found += [str(words) for words, _ in texts.ART9.values()]

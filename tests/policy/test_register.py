@@ -13,7 +13,7 @@ import rdflib
 from waarborg.audiences.cli import main
 from waarborg.engine.policy.loader import load_file, load_text
 from waarborg.engine.policy.render.register import register_entries, render_register
-from waarborg.engine.policy.render.texts import REGISTER_BASES
+from waarborg.engine.policy.render.register_words import REGISTER_BASES
 from waarborg.engine.policy.render.words import retention_words
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))

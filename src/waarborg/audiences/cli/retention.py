@@ -204,7 +204,7 @@ def _extend(args: argparse.Namespace) -> int:
 def _recompute(args: argparse.Namespace) -> int:
     from waarborg.engine.audit.log import Entry, append
     from waarborg.engine.policy.active import active
-    from waarborg.engine.retention.clock import recompute_all
+    from waarborg.engine.retention.recompute import recompute_all
 
     current = active()
     if args.rule and args.rule not in current.policy.retention:

@@ -40,8 +40,8 @@ from waarborg.engine.breaches.models import AffectedSubject
 from waarborg.engine.consent.actions import consent_withdraw
 from waarborg.engine.consent.models import Consent
 from waarborg.engine.policy.active import current
+from waarborg.engine.policy.render.channels import CHANNELS as CHANNEL_WORDS
 from waarborg.engine.policy.render.groups import group_channel_lines
-from waarborg.engine.policy.render.texts import CHANNELS as CHANNEL_WORDS
 from waarborg.engine.records.actions import subject_create
 from waarborg.engine.rights import actions, delivery, exports
 from waarborg.engine.rights.duties import Requester

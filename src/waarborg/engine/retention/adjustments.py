@@ -26,8 +26,9 @@ from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import RetentionRule
-from waarborg.engine.retention.clock import compute, recompute, rule_of
+from waarborg.engine.retention.clock import compute, rule_of
 from waarborg.engine.retention.models import Adjustment
+from waarborg.engine.retention.recompute import recompute
 from waarborg.engine.vault.models import Record, Subject
 
 

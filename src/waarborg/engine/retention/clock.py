@@ -16,12 +16,11 @@ The order of the computation is the order of the explanation a user reads:
 6. holds keep data past that date (S2-22), and the ceiling caps everything (`start + ceiling`).
 
 `expires_at` is stored on the record (the sweep selects on it); whatever changes a fact calls
-`recompute` for exactly the records that depend on it (`retention.events`, `retention.holds`).
+`retention.recompute` for exactly the records that depend on it (`retention.events`, `retention.holds`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -377,48 +376,3 @@ def expiry_for(record: Any, policy: Policy) -> datetime | None:
 def counts_from_fields(record: Any, policy: Policy) -> bool:
     """Does the record's clock read a date field of the record (so that correcting it moves the clock)?"""
     return any(isinstance(term, FieldDate) for _, term in rule_of(record, policy)[1].terms())
-
-
-def recompute(records: Iterable[Any], policy: Policy, batch: int = 1000) -> int:
-    """Store fresh expiry dates for these records; returns how many changed."""
-    from waarborg.engine.vault.models import Record
-
-    cache: dict[str, Any] = {}
-    changed: list[Any] = []
-    count = 0
-    for record in records:
-        if record.anonymised_at is not None:
-            continue
-        expires = compute(record, policy, cache).expires_at
-        if expires != record.expires_at:
-            record.expires_at = expires
-            changed.append(record)
-        if len(changed) >= batch:
-            Record.objects.bulk_update(changed, ["expires_at"])
-            count += len(changed)
-            changed = []
-    if changed:
-        Record.objects.bulk_update(changed, ["expires_at"])
-        count += len(changed)
-    return count
-
-
-def recompute_all(policy: Policy, rule: str | None = None, chunk: int = 2000) -> int:
-    """Recompute every live clock (after a policy change), chunk by chunk in id order; returns how many changed."""
-    from django.db import transaction
-
-    from waarborg.engine.vault.models import Record
-
-    live = Record.objects.filter(anonymised_at__isnull=True).order_by("pk")
-    if rule:
-        live = live.filter(retention_rule=rule)
-    changed = 0
-    last = None
-    while True:
-        page = live.filter(pk__gt=last) if last is not None else live
-        records = list(page[:chunk])
-        if not records:
-            return changed
-        with transaction.atomic():
-            changed += recompute(records, policy)
-        last = records[-1].pk

@@ -23,8 +23,9 @@ from waarborg.core.times import TOO_FAR_AHEAD, too_far_ahead
 from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import CalendarStart, Policy
-from waarborg.engine.retention.clock import day_start, local_date, recompute
+from waarborg.engine.retention.clock import day_start, local_date
 from waarborg.engine.retention.models import Event
+from waarborg.engine.retention.recompute import recompute
 from waarborg.engine.vault.models import Record, Subject
 
 

@@ -27,8 +27,9 @@ from waarborg.engine.audit.log import Entry, append
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.policy.active import active
 from waarborg.engine.policy.schema import Policy
-from waarborg.engine.retention.clock import recompute, rule_of
+from waarborg.engine.retention.clock import rule_of
 from waarborg.engine.retention.models import Hold
+from waarborg.engine.retention.recompute import recompute
 from waarborg.engine.vault.models import Record, Subject
 
 

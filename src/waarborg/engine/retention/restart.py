@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from waarborg.engine.policy.schema import Policy
-from waarborg.engine.retention.clock import recompute
+from waarborg.engine.retention.recompute import recompute
 
 
 def restart_siblings(record: Any, policy: Policy) -> int:

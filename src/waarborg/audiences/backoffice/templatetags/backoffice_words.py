@@ -11,7 +11,7 @@ from django.utils.translation import get_language, pgettext_lazy
 
 from waarborg.audiences.backoffice.hold_words import scope_words
 from waarborg.engine.policy.active import active
-from waarborg.engine.policy.render.texts import CHANNELS
+from waarborg.engine.policy.render.channels import CHANNELS
 from waarborg.engine.rights.models import Request
 
 register = template.Library()

@@ -13,7 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from waarborg.engine.policy.render import texts
+from waarborg.engine.policy.render import channels as channel_words
+from waarborg.engine.policy.render import register_words, texts
 from waarborg.engine.policy.render.address import addressing, say
 from waarborg.engine.policy.render.groups import contact_line, group_channel_lines, subjects_of
 from waarborg.engine.policy.render.words import date_words, join, join_or, mid_sentence, retention_words
@@ -52,7 +53,7 @@ _ARTICLE_6 = {"consent": "a", "contract": "b", "legal_obligation": "c", "vital_i
 
 def register_basis_words(purpose: Purpose, lang: str) -> str:
     """The legal basis by its legal name, for the register: `wettelijke verplichting (art. 6 lid 1 sub c AVG): ...`."""
-    words = f"{texts.REGISTER_BASES[purpose.basis.value]} (art. 6 lid 1 sub {_ARTICLE_6[purpose.basis.value]} AVG)"
+    words = f"{register_words.REGISTER_BASES[purpose.basis.value]} (art. 6 lid 1 sub {_ARTICLE_6[purpose.basis.value]} AVG)"
     named = basis_named(purpose, lang)
     return f"{words}: {mid_sentence(named)}" if named else words
 
@@ -232,7 +233,7 @@ def _rights(policy: Policy, lang: str) -> dict[str, Any]:
         how.extend(by_group)
     else:
         channels = [c.value for c in rights.channels]
-        how.append(say(t["channels_text"]) % {"ways": join_or([say(texts.CHANNEL_WAYS[c]) for c in channels], lang)})
+        how.append(say(t["channels_text"]) % {"ways": join_or([say(channel_words.CHANNEL_WAYS[c]) for c in channels], lang)})
         if rights.request_address:
             how.append(rights.request_address.get(lang).rstrip(".") + ".")
         elif contact := contact_line(policy, channels, lang):

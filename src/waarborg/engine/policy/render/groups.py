@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils.translation import pgettext_lazy
 
+from waarborg.engine.policy.render import channels as channel_words
 from waarborg.engine.policy.render import texts
 from waarborg.engine.policy.render.words import join_or
 from waarborg.engine.policy.schema import Policy
@@ -72,7 +73,7 @@ def subjects_of(policy: Policy, purpose_id: str, lang: str) -> list[str]:
 
 def ways(channels: list[str], lang: str, capital: bool = False) -> str:
     """"bellen, een brief sturen of langskomen": the ways to file a request, as what one can do."""
-    text = join_or([str(texts.CHANNEL_WAYS[c]) for c in channels], lang)
+    text = join_or([str(channel_words.CHANNEL_WAYS[c]) for c in channels], lang)
     return text[:1].upper() + text[1:] if capital else text
 
 
@@ -94,9 +95,9 @@ def contact_line(policy: Policy, channels: list[str], lang: str) -> str:
         if c == "in_person" and same:  # "schrijf naar Brugstraat 8 ... of kom langs op dat adres"
             parts.append(str(texts.TEXTS["visit_same"]))
             continue
-        if c not in texts.CHANNEL_REACH:
+        if c not in channel_words.CHANNEL_REACH:
             continue
-        with_detail, without = texts.CHANNEL_REACH[c]
+        with_detail, without = channel_words.CHANNEL_REACH[c]
         parts.append(str(with_detail) % {"to": detail[c]} if detail.get(c) else str(without))
     if not parts:
         return ""
@@ -145,7 +146,7 @@ def group_channel_lines(policy: Policy, lang: str) -> list[str]:
 def _group_reach(policy: Policy, channels: list[str], lang: str) -> str:
     """A group's ways with where to use them; the contact line alone where it names every way."""
     line = contact_line(policy, channels, lang)
-    if all(c in texts.CHANNEL_REACH for c in channels):
+    if all(c in channel_words.CHANNEL_REACH for c in channels):
         return line
     return " ".join(filter(None, (ways(channels, lang, capital=True) + ".", line)))
 

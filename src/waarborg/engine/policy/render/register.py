@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from waarborg.core.language import in_language
-from waarborg.engine.policy.render import texts
+from waarborg.engine.policy.render import register_words
 from waarborg.engine.policy.render.context import EEA, art9_words, categories_of, register_basis_words
 from waarborg.engine.policy.render.groups import subjects_of
 from waarborg.engine.policy.render.words import retention_words
@@ -133,20 +133,20 @@ _CSV_COLUMNS = [
 
 
 def _yes_no(value: bool) -> str:
-    return str(texts.REGISTER_WORDS["yes" if value else "no"])
+    return str(register_words.REGISTER_WORDS["yes" if value else "no"])
 
 
 def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
     ctl = entry["controller"]
     dpo = entry["dpo"]
-    words = texts.REGISTER_WORDS
+    words = register_words.REGISTER_WORDS
     data = entry["personal_data"]
     return {
         "id": entry["id"],
         "name": entry["name"]["nl"],
         "controller": "; ".join(x for x in (ctl["legal_entity"] or ctl["name"], ctl["contact"]["email"]) if x),
         "dpo": "; ".join(x for x in (dpo["name"], dpo["email"]) if x) if dpo else "",
-        "legal_basis": str(texts.REGISTER_BASES[entry["legal_basis"]]),
+        "legal_basis": str(register_words.REGISTER_BASES[entry["legal_basis"]]),
         "legal_basis_text": entry["legal_basis_text"],
         "art9": entry["art9_text"],
         "art10": f"ja: {entry['art10_ground']}" if "art10_ground" in entry else "nee",
@@ -155,14 +155,14 @@ def _csv_row(entry: dict[str, Any]) -> dict[str, str]:
                                    + (f" [{words['criminal']}]" if d["criminal"] else "") for d in data),
         "special_categories": _yes_no(any(d["special"] for d in data)),
         "criminal_data": _yes_no(any(d["criminal"] for d in data)),
-        "sources": "; ".join(str(texts.REGISTER_SOURCES[s]) for s in entry["sources"]),
+        "sources": "; ".join(str(register_words.REGISTER_SOURCES[s]) for s in entry["sources"]),
         "further_processing": "; ".join(
             " en ".join(filter(None, ("leest" if "read" in f["access"] else "",
                                       f"bewaart {f['keep_for']} langer" if "keep_for" in f else "")))
             + f" gegevens van '{f['label']}' ({f['law'] or 'verenigbaar, art. 6 lid 4 AVG'})"
             for f in entry.get("further_processing", ())),
         "recipients": "; ".join(
-            f"{r['label']} ({texts.REGISTER_KINDS[r['kind']]}, {r['agreement'] or words['no_agreement']})"
+            f"{r['label']} ({register_words.REGISTER_KINDS[r['kind']]}, {r['agreement'] or words['no_agreement']})"
             for r in entry["recipients"]),
         "transfers_outside_eea": "; ".join(f"{t['label']} ({t['country']}: {t['safeguards']})"
                                            for t in entry["transfers_outside_eea"]) or str(words["none"]),

@@ -1,4 +1,5 @@
 """The fixed wording of generated documents (statement, register), through gettext (docs/i18n.md).
+The words for ways of contact are in `channels.py`, the register's own words in `register_words.py`.
 
 Everything the policy author does not write (headings, legal phrases, the names of legal bases, rights,
 sources...) lives here, so a wording change is one edit; the Dutch text is the msgid and its English is in
@@ -316,44 +317,6 @@ REASONS: dict[str, Any] = {
     "consent": pgettext_lazy("when a recipient gets data", "met je toestemming"),
 }
 
-CHANNELS: dict[str, Any] = {
-    "website": pgettext_lazy("channel", "de website"),
-    "portal": pgettext_lazy("channel", "het portaal (Mijn omgeving)"),
-    "email": pgettext_lazy("channel", "e-mail"),
-    "chat": pgettext_lazy("channel", "chat"),
-    "phone": pgettext_lazy("channel", "telefoon"),
-    "post": pgettext_lazy("channel", "post"),
-    "in_person": pgettext_lazy("channel", "langskomen"),
-    "intermediary": pgettext_lazy("channel", "een tussenpersoon"),
-    "contact_form": pgettext_lazy("channel", "het reactieformulier op de contactpagina"),
-    "api": pgettext_lazy("channel", "een koppeling"),
-}
-
-# A channel as what one can do to file a request, after "U kunt" ("bellen, een brief sturen of langskomen").
-CHANNEL_WAYS: dict[str, Any] = {
-    "website": pgettext_lazy("way to file a request", "de website gebruiken"),
-    "portal": pgettext_lazy("way to file a request", "het portaal (Mijn omgeving) gebruiken"),
-    "email": pgettext_lazy("way to file a request", "mailen"),
-    "chat": pgettext_lazy("way to file a request", "chatten"),
-    "phone": pgettext_lazy("way to file a request", "bellen"),
-    "post": pgettext_lazy("way to file a request", "een brief sturen"),
-    "in_person": pgettext_lazy("way to file a request", "langskomen"),
-    "intermediary": pgettext_lazy("way to file a request", "een tussenpersoon vragen"),
-    "contact_form": pgettext_lazy("way to file a request", "het reactieformulier op de contactpagina invullen"),
-    "api": pgettext_lazy("way to file a request", "een koppeling gebruiken"),
-}
-
-# Where to reach us through a channel, with its detail (the number, address) and without one.
-CHANNEL_REACH: dict[str, tuple[Any, Any]] = {
-    "phone": (pgettext_lazy("where to file a request", "bel %(to)s"), pgettext_lazy("where to file a request", "bel ons")),
-    "email": (pgettext_lazy("where to file a request", "mail naar %(to)s"),
-              pgettext_lazy("where to file a request", "mail ons")),
-    "post": (pgettext_lazy("where to file a request", "schrijf naar %(to)s"),
-             pgettext_lazy("where to file a request", "stuur ons een brief")),
-    "in_person": (pgettext_lazy("where to file a request", "kom langs op %(to)s"),
-                  pgettext_lazy("where to file a request", "kom langs")),
-}
-
 FIELD_TYPES: dict[str, Any] = {  # what a field holds, for data lists that follow the fields collected
     "email": pgettext_lazy("kind of field", "e-mailadres"),
     "phone": pgettext_lazy("kind of field", "telefoonnummer"),
@@ -433,41 +396,4 @@ RIGHTS: dict[str, tuple[Any, Any]] = {
      pgettext_lazy("right", "Je mag weten aan wie wij welke gegevens gaven.")),
     "complaint": (pgettext_lazy("right", "Klagen"),
      pgettext_lazy("right", "Je mag een klacht indienen over hoe wij met je gegevens omgaan.")),
-}
-
-# The register (CSV) in words, kept in Dutch like the rest of the register.
-REGISTER_BASES: dict[str, Any] = {
-    "consent": pgettext_lazy("register: legal basis", "toestemming"),
-    "contract": pgettext_lazy("register: legal basis", "overeenkomst"),
-    "legal_obligation": pgettext_lazy("register: legal basis", "wettelijke verplichting"),
-    "vital_interest": pgettext_lazy("register: legal basis", "vitaal belang"),
-    "public_task": pgettext_lazy("register: legal basis", "taak van algemeen belang"),
-    "legitimate_interest": pgettext_lazy("register: legal basis", "gerechtvaardigd belang"),
-}
-
-REGISTER_KINDS: dict[str, Any] = {
-    "processor": pgettext_lazy("register: kind of recipient", "verwerker"),
-    "third_party": pgettext_lazy("register: kind of recipient", "derde"),
-    "authority": pgettext_lazy("register: kind of recipient", "overheidsinstantie"),
-    "joint_controller": pgettext_lazy("register: kind of recipient", "gezamenlijk verwerkingsverantwoordelijke"),
-    "public": pgettext_lazy("register: kind of recipient", "openbaar"),
-}
-
-REGISTER_SOURCES: dict[str, Any] = {
-    "subject": pgettext_lazy("register: source", "de betrokkene zelf"),
-    "representative": pgettext_lazy("register: source", "een vertegenwoordiger van de betrokkene"),
-    "involved_person": pgettext_lazy("register: source", "een naaste of betrokkene"),
-    "organisation": pgettext_lazy("register: source", "andere instanties of zorgverleners"),
-    "public_source": pgettext_lazy("register: source", "openbare bronnen"),
-    "website_form": pgettext_lazy("register: source", "formulieren en bezoek op de website"),
-    "municipality": pgettext_lazy("register: source", "de gemeente"),
-}
-
-REGISTER_WORDS: dict[str, Any] = {
-    "yes": pgettext_lazy("register", "ja"),
-    "no": pgettext_lazy("register", "nee"),
-    "special": pgettext_lazy("register", "bijzonder"),
-    "criminal": pgettext_lazy("register", "strafrechtelijk"),
-    "no_agreement": pgettext_lazy("register", "geen overeenkomst"),
-    "none": pgettext_lazy("register", "geen"),
 }
