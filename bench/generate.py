@@ -83,6 +83,9 @@ def generate(records: int, batch: int, seed: int) -> tuple[int, int, float]:
     master_id = crypto.master_key_id()
     now = timezone.now()
     made_subjects = made_records = 0
+    # one subject per BSN (a unique constraint): about 9 million numbers pass the 11-proof, so 10^5 subjects
+    # draw a few dozen twice; draw again, also against the subjects of earlier runs
+    taken = set(Subject.objects.values_list("bsn_hash", flat=True))
     started = time.perf_counter()
     while made_records < records:
         subjects, keys, rows, entries = [], [], [], []
@@ -94,6 +97,9 @@ def generate(records: int, batch: int, seed: int) -> tuple[int, int, float]:
             person = {"name": full_name, "email": dutch.email(rng, full_name), "phone": dutch.phone(rng),
                       "address": street, "postcode": postcode, "birth_date": dutch.birth_date(rng)}
             number = dutch.bsn(rng)
+            while crypto.keyed_hash(number) in taken:
+                number = dutch.bsn(rng)
+            taken.add(crypto.keyed_hash(number))
             created = now - timedelta(minutes=rng.randint(0, 60 * 24 * 700))
             subjects.append(Subject(id=subject_id, created_at=created, bsn_hash=crypto.keyed_hash(number),
                                     sealed=crypto.encrypt(data_key, {"bsn": number,
