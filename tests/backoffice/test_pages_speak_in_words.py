@@ -57,6 +57,10 @@ def test_the_queue_and_the_request_page_show_words(lindehof: dict[str, Any]) -> 
     english = session(lindehof["ivo"]).get(f"/backoffice/verzoeken/{lindehof['request']}?lang=en").content.decode()
     assert "pasfoto" not in english and "documentnummer" not in english
     shown = re.sub(r"<[^>]*>", " ", page)  # what staff read, not the attributes tests and scripts use
+    # the person the request is about: a link to the client page with the short reference, not a bare uuid
+    relative = lindehof["relative"]
+    assert f'<a href="/backoffice/clienten/{relative}">Cliënt <code>{relative[:8]}</code></a>' in page
+    assert relative not in shown
     assert "channel:phone" not in shown and "awaiting_identification" not in shown and "filed" not in shown
 
 
@@ -90,3 +94,13 @@ def test_the_charts_page_says_reasons_and_months_in_words(lindehof: dict[str, An
     assert "Kanaal niet voor deze groep" in page and "Andere reden" not in page
     assert date_format(timezone.localtime(), "F Y") in page
     assert not re.search(r">20\d\d-\d\d<", page)
+
+
+def test_a_request_about_a_purpose_names_it_by_its_label(lindehof: dict[str, Any]) -> None:
+    answer = lindehof["pia"].post("/api/v1/requests", {"subject": lindehof["relative"], "type": "objection",
+                                                       "channel": "phone", "purpose": "contact_persons"},
+                                  format="json")
+    assert answer.status_code == 201, answer.content
+    page = session(lindehof["ivo"]).get(f"/backoffice/verzoeken/{answer.json()['id']}").content.decode()
+    label = re.search(r"<dt>Doel</dt><dd>(.*?)</dd>", page)
+    assert label is not None and label.group(1) != "contact_persons" and label.group(1).strip(), page

@@ -35,6 +35,13 @@ IDENTITY_WORDS: dict[str, Any] = {
 
 
 @register.filter
+def purpose_words(code: str) -> Any:
+    """A purpose by its label in the policy, in the reader's language (the code when the policy lost it)."""
+    purpose = active().policy.purposes.get(code) if code else None
+    return (purpose.label.get(get_language()) or purpose.label.get("nl") or code) if purpose else code
+
+
+@register.filter
 def channel_words(code: str) -> Any:
     return CHANNEL_WORDS.get(code, code)
 
