@@ -186,3 +186,21 @@ def test_a_log_that_does_not_verify_is_not_exported(handed_over: dict[str, Any],
     assert main(["audit", "export", "-o", str(tmp_path / "again.jsonl")]) == 1
     assert "the audit log does not verify" in capsys.readouterr().err
     assert not (tmp_path / "again.jsonl").exists() and not (tmp_path / "again.jsonl.partial").exists()
+
+
+def test_an_empty_checkpoint_file_is_no_check_passed(handed_over: dict[str, Any],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A user trial handed over an empty checkpoint file and got exit 0: without checkpoints, whoever made the
+    export could have left entries out, so the FG must hear that nothing was checked."""
+    handed_over["checkpoints"].write_text("")
+    status, said = verify_export(handed_over, capsys)
+    assert status == 1
+    assert "holds no checkpoint" in said and "completeness cannot be checked" in said, said
+
+
+def test_a_key_that_is_no_public_key_is_named_in_words(handed_over: dict[str, Any],
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    handed_over["key"].write_text("not a key\n")
+    status, said = verify_export(handed_over, capsys)
+    assert status == 1
+    assert "export does not verify: the public key cannot be read" in said and "cryptography.io" not in said, said

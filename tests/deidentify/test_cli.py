@@ -108,3 +108,15 @@ def test_removal_mode_cuts_values_out(monkeypatch: pytest.MonkeyPatch, capsys: p
 
 def test_empty_input_gives_empty_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(monkeypatch, capsys, "") == (0, "", "")
+
+
+@pytest.mark.parametrize("typed", ["NL91 ABNA 0417 1643 011", "NL91 ABNA 417 1643 01", "NL91 ABNA 0417 1643 0",
+                                   "NL91 ABNA 0417 164 301", "nl91abna041716430"])
+def test_an_iban_with_a_digit_too_many_or_too_few_is_hidden_whole(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    """A user trial typed an account number with one digit too many: half of it came out as a phone number,
+    the country and bank code visible. A mistyped account number still identifies."""
+    status, out, _ = _run(monkeypatch, capsys, f"Rekening {typed} (typefout), en 20 euro in 2024.")
+    assert status == 0
+    assert out == "Rekening [IBAN-1] (typefout), en 20 euro in 2024."

@@ -27,6 +27,11 @@ from waarborg.engine.accounts.models import ApiToken
 NO_ACCOUNT = {"username": ""}  # a token names no account: only the address counts
 
 
+# Dutch first, English second, as every refusal of the API (a caller's program may show it to a person)
+BAD_HEADER = "Ongeldige Authorization-kop: gebruik 'Token <sleutel>'. (Invalid token header.)"
+UNKNOWN_TOKEN = "Deze sleutel bestaat niet of is ingetrokken. (Invalid or revoked token.)"  # noqa: S105 (a message, not a secret)
+
+
 class TokenAuthentication(authentication.BaseAuthentication):
     keyword = "Token"
 
@@ -35,15 +40,15 @@ class TokenAuthentication(authentication.BaseAuthentication):
         if not header or header[0].lower() != self.keyword.lower().encode():
             return None
         if len(header) != 2:
-            raise exceptions.AuthenticationFailed("Invalid token header.")
+            raise exceptions.AuthenticationFailed(BAD_HEADER)
         try:
             key = header[1].decode()
         except UnicodeError as exc:
-            raise exceptions.AuthenticationFailed("Invalid token header.") from exc
+            raise exceptions.AuthenticationFailed(BAD_HEADER) from exc
         token = token_used(key, stamp=False)
         if token is None:
             self._failed(request)
-            raise exceptions.AuthenticationFailed("Invalid or revoked token.")
+            raise exceptions.AuthenticationFailed(UNKNOWN_TOKEN)
         getattr(request, "_request", request).waarborg_token_unstamped = token.pk
         return token.user, token
 

@@ -102,10 +102,16 @@ def _verify_export(args: argparse.Namespace) -> int:
         export = Path(args.export)
         if not export.is_file():
             raise UserError(f"no export at {export}")
+        if not any(line.strip() for line in lines):
+            # without checkpoints only the export's own signature speaks for it: whoever made the export could
+            # have left entries out; an empty file is a wrong file, not a check passed
+            raise UserError(f"{args.checkpoints} holds no checkpoint, so the export's completeness cannot be "
+                            "checked: give the installation's checkpoint file or the copies you received (run "
+                            "`waarborg audit checkpoint` at the installation first if it never made one)")
         result = verify(export, pem, lines)
     except Broken as broken:
-        where = f"at entry {broken.entry_id}" if broken.entry_id is not None else "in the export"
-        raise UserError(f"export does not verify {where}: {broken.problem}") from None
+        where = f" at entry {broken.entry_id}" if broken.entry_id is not None else ""
+        raise UserError(f"export does not verify{where}: {broken.problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read: {exc}") from None
     print(f"export intact: {result.entries} entries up to entry {result.last_entry}, exported {result.exported_at}")

@@ -140,7 +140,8 @@ def verify(export: Path, public_key_pem: bytes, checkpoint_lines: Iterable[str])
     try:
         key = load_public_key(public_key_pem)
     except ValueError as exc:
-        raise Broken(None, f"the public key cannot be read: {exc}") from None
+        raise Broken(None, "the public key cannot be read: it is not the PEM text `waarborg audit public-key` "
+                           f"prints ({str(exc).split('.')[0]})") from None
     targets = read_checkpoints(checkpoint_lines, key)
     result = Result(checkpoints=len(targets))
     present = _ids(export)  # so that an entry out of its place is named as such, not as removed

@@ -197,6 +197,7 @@ def bsns(text: str) -> Iterator[Found]:
 
 _IBAN = re.compile(r"\d(?<=[A-Za-z]{2}\d)(?<![A-Za-z0-9][A-Za-z]{2}\d)\d(?:[ \u00a0]?[A-Za-z0-9]){10,30}")
 _NL_SHAPE = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+_NL_TYPO = re.compile(r"NL\d{2}[A-Z]{4}\d{9,11}")
 _BASE36 = {ord(c): str(i) for i, c in enumerate(ascii_uppercase, 10)}
 
 
@@ -214,6 +215,7 @@ def ibans(text: str) -> Iterator[Found]:
             continue
         # Cut at each character boundary from the longest: IBANs run 15 to 34 characters.
         ends = [i + 1 for i, c in enumerate(cand) if c not in " \u00a0"]
+        found = typo = None  # typo: the longest Dutch-shaped cut with a digit too few or too many (9 to 11)
         for e in reversed(ends):
             compact = cand[:e].replace(" ", "").replace("\u00a0", "").upper()
             if len(compact) < 15:
@@ -221,8 +223,13 @@ def ibans(text: str) -> Iterator[Found]:
             if e < len(cand) and cand[e] not in " \u00a0":
                 continue  # never cut inside a group
             if (_mod97(compact) and _valid("iban")(compact)) or _NL_SHAPE.fullmatch(compact):
-                yield (begin, begin + e, Category.IBAN)
+                found = e
                 break
+            if typo is None and _NL_TYPO.fullmatch(compact):
+                typo = e
+        end = found or typo  # a mistyped account number still identifies: never leave half of it
+        if end is not None:
+            yield (begin, begin + end, Category.IBAN)
 
 
 _DOC_WORDS = (
