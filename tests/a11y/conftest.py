@@ -156,14 +156,17 @@ class Keyboard:
         month first."""
         self.tab_to(selector)
         expected = moment.strftime("%Y-%m-%dT%H:%M")
+        # the clock is the browser's too: 24 hours, or 12 with an AM/PM part (typed as its letter)
+        clocks = (moment.strftime("%H%M"), moment.strftime("%I%M") + ("P" if moment.hour >= 12 else "A"))
         for order in ("%d%m%Y", "%m%d%Y"):
-            self.page.keyboard.type(moment.strftime(order))
-            self.page.keyboard.press("ArrowRight")  # a year may have more digits: the arrow moves on to the hour
-            self.page.keyboard.type(moment.strftime("%H%M"))
-            if self.page.evaluate("s => document.querySelector(s).value", selector) == expected:
-                return
-            for _ in range(6):
-                self.page.keyboard.press("ArrowLeft")  # back to the field's first part
+            for clock in clocks:
+                self.page.keyboard.type(moment.strftime(order))
+                self.page.keyboard.press("ArrowRight")  # a year may have more digits: the arrow moves to the hour
+                self.page.keyboard.type(clock)
+                if self.page.evaluate("s => document.querySelector(s).value", selector) == expected:
+                    return
+                for _ in range(8):
+                    self.page.keyboard.press("ArrowLeft")  # back to the field's first part
         raise AssertionError(f"{selector} does not take {expected} from the keyboard")
 
     def press(self, selector: str, key: str = "Enter") -> None:
