@@ -120,3 +120,19 @@ def test_an_iban_with_a_digit_too_many_or_too_few_is_hidden_whole(
     status, out, _ = _run(monkeypatch, capsys, f"Rekening {typed} (typefout), en 20 euro in 2024.")
     assert status == 0
     assert out == "Rekening [IBAN-1] (typefout), en 20 euro in 2024."
+
+
+@pytest.mark.parametrize(("note", "hidden"), [
+    ("De Jong komt morgen.", "[NAAM-1] komt morgen."),
+    ("Van der Meer is de huisarts.", "[NAAM-1] is de huisarts."),
+    ("Gesprek gehad. Van Dijk belde later.", "Gesprek gehad. [NAAM-1] belde later."),
+    ("De buurman belde.", "De buurman belde."),
+    ("De Marokkaanse buurvrouw belde.", "De Marokkaanse buurvrouw belde."),
+])
+def test_a_surname_particle_that_opens_a_sentence_goes_with_the_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str
+) -> None:
+    """A user trial got 'De [NAAM-4] komt morgen.': the family name's particle, capitalised at the start of a
+    sentence, was left standing. An ordinary first word before a word that is no name stays."""
+    status, out, _ = _run(monkeypatch, capsys, note)
+    assert (status, out) == (0, hidden)

@@ -111,7 +111,8 @@ def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | N
         if category in wanted:
             found.extend(finder(text))
     if wanted - STRUCTURED - {Category.URL, Category.DATE, Category.AGE}:
-        found.extend(s for s in names.find(text, merge(found)) if s[2] in wanted)
+        found.extend((names.with_particle(text, s[0]) if s[2] is Category.NAME else s[0], s[1], s[2])
+                     for s in names.find(text, merge(found)) if s[2] in wanted)
     hint_list = list(hints)
     if not hint_list:
         return [Span(*s) for s in merge(found)]

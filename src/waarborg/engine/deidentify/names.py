@@ -28,6 +28,7 @@ found after `mevrouw` is also found where a sentence starts with it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from waarborg.engine.deidentify import chains, lexicons, wordclass, words
@@ -323,3 +324,21 @@ def _masked(text: str, taken: list[Found]) -> str:
 def find(text: str, taken: list[Found]) -> list[Found]:
     """Names, streets, places and institutions; `taken` (sorted, non-overlapping) are skipped."""
     return NameFinder(text, taken).run()
+
+
+# A surname's particle at the start of a sentence is capitalised ("De Jong belde", "Van der Meer is ..."), so
+# the finders read it as an ordinary first word and take only the name after it. A name found right after one
+# takes the particle along: "De [NAAM]" still says which family.
+_LEADING_PARTICLE = re.compile(r"(?:Van (?:der|den|de|'t) |Van |De |Den |Ter |Ten |Te )\Z")
+_SENTENCE_ENDS = frozenset(".!?:;\n\"'(-*•")
+
+
+def with_particle(text: str, start: int) -> int:
+    """Where a name found at `start` begins when a capitalised particle opens its sentence just before it."""
+    window = text[max(0, start - 9):start]
+    match = _LEADING_PARTICLE.search(window) if window.endswith(" ") else None
+    if match is None:
+        return start
+    begin = start - (len(window) - match.start())
+    before = text[:begin].rstrip(" \t")
+    return begin if not before or before[-1] in _SENTENCE_ENDS else start
