@@ -104,3 +104,23 @@ def test_a_request_about_a_purpose_names_it_by_its_label(lindehof: dict[str, Any
     page = session(lindehof["ivo"]).get(f"/backoffice/verzoeken/{answer.json()['id']}").content.decode()
     label = re.search(r"<dt>Doel</dt><dd>(.*?)</dd>", page)
     assert label is not None and label.group(1) != "contact_persons" and label.group(1).strip(), page
+
+
+def test_a_hold_is_placed_from_the_client_page_by_its_short_reference(lindehof: dict[str, Any]) -> None:
+    """A user trial found the hold form asking for 'the number of the subject', which staff never see: the
+    client page now links to the form with its short reference filled in, and the form takes that reference."""
+    relative = lindehof["relative"]
+    pia = session(lindehof["pia"])
+    page = pia.get(f"/backoffice/clienten/{relative}").content.decode()
+    link = f'href="/backoffice/bewaarplichten/?client={relative[:8]}#add"'
+    assert link in page and "Bewaarplicht opleggen voor deze cliënt" in page
+    form = pia.get(f"/backoffice/bewaarplichten/?client={relative[:8]}").content.decode()
+    assert f'value="{relative[:8]}"' in form and "Kenmerk van de cliënt of van het gegeven" in form
+    done = pia.post("/backoffice/bewaarplichten/opleggen", {
+        "target": "subject", "ref": relative[:8], "kind": "dispute", "reason": "Lopende klacht bij de rechter."},
+        follow=True).content.decode()
+    assert "Bewaarplicht" in done and "opgelegd" in done, done
+    assert "alle gegevens van cliënt" in done and f">{relative[:8]}</a>" in done
+    # whoever does not manage retention is not offered the link
+    carer = session(lindehof["esther"]).get(f"/backoffice/clienten/{relative}").content.decode()
+    assert "bewaarplichten/?client=" not in carer

@@ -66,7 +66,7 @@ def holds(request: HttpRequest) -> HttpResponse:
     rows.sort(key=lambda r: not r["due"])  # to review first, then oldest first
     purposes = [{"id": p, "label": spec.label.get(get_language())} for p, spec in policy.purposes.items()]
     return render(request, "backoffice/holds.html", {"rows": rows, "kinds": KINDS, "purposes": purposes,
-                                                     "due_only": due_only})
+                                                     "due_only": due_only, "ref": request.GET.get("client", "")[:64]})
 
 
 @require_POST
@@ -79,7 +79,7 @@ def hold_add(request: HttpRequest) -> HttpResponse:
         if target == "subject":
             subject = find_subject(ref)
             if subject is None:
-                raise Invalid({"subject": [gettext("Geen betrokkene met dit nummer.")]})
+                raise Invalid({"subject": [gettext("Geen cliënt met dit kenmerk of nummer.")]})
         elif target == "record":
             record = Record.objects.filter(pk=ref, anonymised_at__isnull=True).first() if _uuid(ref) else None
             if record is None:

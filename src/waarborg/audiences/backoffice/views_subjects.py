@@ -69,6 +69,6 @@ def subject(request: HttpRequest, pk: Any) -> HttpResponse:
             "assigned to you and your roles read none of their data."), subject=found.pk))
     labels = {p: policy.purposes[p].label.get(get_language()) for p in policy.purposes}
     return render(request, "backoffice/subject.html", {
-        "subject": found, "blocks": blocks,
+        "subject": found, "blocks": blocks, "manages_retention": policy.manages(user, "retention"),
         "group_label": policy.group_label(found.group, get_language()) if policy.subject_groups else "",
         "assignments": [{**reads.describe(a), "purpose_label": labels.get(a.purpose, a.purpose)} for a in assignments]})

@@ -38,13 +38,19 @@ def actor_name(actor: Any) -> str:
 
 
 def find_subject(ref: str) -> Subject | None:
-    """A subject by its id, or else by its external id (the number in the organisation's own system)."""
+    """A subject by its id, or else by its external id (the number in the organisation's own system), or else
+    by the short reference the back office shows (the id's first 8 digits) when exactly one id begins so."""
     ref = ref.strip()
     try:
         found = Subject.objects.filter(pk=uuid.UUID(ref)).first()
     except ValueError:
         found = None
-    return found or (Subject.objects.filter(external_id=ref).first() if ref else None)
+    found = found or (Subject.objects.filter(external_id=ref).first() if ref else None)
+    if found is None and len(ref) == 8 and all(c in "0123456789abcdef" for c in ref.lower()):
+        low, high = uuid.UUID(ref.lower() + "0" * 24), uuid.UUID(ref.lower() + "f" * 24)
+        candidates = list(Subject.objects.filter(pk__gte=low, pk__lte=high)[:2])
+        found = candidates[0] if len(candidates) == 1 else None
+    return found
 
 
 def find_staff(username: str) -> User | None:
