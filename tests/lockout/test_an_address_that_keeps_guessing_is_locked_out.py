@@ -35,6 +35,11 @@ def test_twenty_failures_over_many_names_lock_the_address_not_the_accounts(
         login(via_proxy("203.0.113.9"), "backoffice", f"gok{n}", "fout")
     # then from that address even the right password of a real account is refused
     assert login(via_proxy("203.0.113.9"), "backoffice", username, password).status_code == 429
+    # and the login pages say so before anyone types (a user trial saw the notice only after a POST)
+    for page in ("/backoffice/inloggen", "/portaal/inloggen"):
+        shown = via_proxy("203.0.113.9").get(page).content.decode()
+        assert "Te veel mislukte pogingen" in shown, page
+        assert "Te veel mislukte pogingen" not in via_proxy("203.0.113.10").get(page).content.decode()
     # while the same account logs in from another address behind the same proxy
     assert login(via_proxy("203.0.113.10"), "backoffice", username, password).status_code == 302
     # and the lockout is audited as one of the address, without the address itself

@@ -33,6 +33,7 @@ from waarborg.audiences.backoffice.landing import landing
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.headers import allow_own_styles
 from waarborg.audiences.web.language import offered, reader_half
+from waarborg.audiences.web.lockout import address_locked, locked_message
 from waarborg.audiences.web.login import LoginForm
 from waarborg.core.errors import DomainError, Invalid, Refused
 from waarborg.engine.accounts import sso
@@ -75,8 +76,9 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         # With single sign-on: a button to the provider; with passwords switched off, only that.
+        locked = self.request.method == "GET" and address_locked(self.request)
         return {**super().get_context_data(**kwargs), "sso": sso.enabled(),
-                "password_login": sso.password_login_allowed()}
+                "password_login": sso.password_login_allowed(), "locked": locked_message() if locked else ""}
 
 
 class LogoutView(auth_views.LogoutView):

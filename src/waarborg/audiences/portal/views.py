@@ -33,6 +33,7 @@ from waarborg.audiences.portal.forms import (
 from waarborg.audiences.portal.texts import REQUEST_TYPES, STATUSES, word
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.errors import status_of
+from waarborg.audiences.web.lockout import address_locked, locked_message
 from waarborg.core.errors import DomainError, Refused
 from waarborg.engine.audit.refusals import refused
 from waarborg.engine.breaches.actions import breach_report_suspicion
@@ -104,7 +105,9 @@ class LoginView(auth_views.LoginView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), **_context(self.request)}
+        locked = self.request.method == "GET" and address_locked(self.request)
+        return {**super().get_context_data(**kwargs), **_context(self.request),
+                "locked": locked_message() if locked else ""}
 
     def get_default_redirect_url(self) -> str:
         return reverse("portal:home")

@@ -82,6 +82,25 @@ def _failures(request: Any, credentials: dict[str, Any] | None) -> tuple[int, in
     return by_account, by_address
 
 
+def address_locked(request: HttpRequest) -> bool:
+    """Whether this request's address is locked out now, so a login page can say so before anyone types
+    (an account's own lockout shows once its name is given: a page cannot know it in advance)."""
+    from axes.helpers import get_client_ip_address
+
+    address = getattr(request, "axes_ip_address", None) or get_client_ip_address(request)
+    if not address:
+        return False
+    from axes.helpers import get_cool_off
+    from django.utils import timezone
+
+    cool_off = get_cool_off(request)
+    if cool_off is None:
+        return False
+    recent = AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - cool_off, ip_address=address)
+    failures = recent.aggregate(n=Sum("failures_since_start"))["n"] or 0
+    return bool(failures >= settings.WAARBORG_LOGIN_FAILURES_PER_ADDRESS)
+
+
 def _door(path: str) -> str:
     for prefix, door in (("/admin/", "admin"), ("/portaal/", "portal"), ("/backoffice/", "backoffice"),
                          ("/api/", "api")):
