@@ -80,7 +80,8 @@ def _check(args: argparse.Namespace) -> int:
         else:
             for warning in loaded.warnings:
                 print(warning, file=sys.stderr)
-            print(f"{path}: ok" + (f" ({len(loaded.warnings)} warnings)" if loaded.warnings else ""))
+            count = len(loaded.warnings)
+            print(f"{path}: ok" + (f" ({count} warning{'' if count == 1 else 's'})" if count else ""))
     return 1 if failed else 0
 
 
