@@ -41,3 +41,27 @@ def test_unlock_without_a_name_or_with_a_bad_address_is_a_user_error(policy: Any
     assert main(["staff", "unlock", "--address", "not-an-ip"]) == 1
     assert "not an IP address" in capsys.readouterr().err
     assert audit("login.unlock") == []
+
+
+def test_the_operator_sees_who_is_locked_out_before_unlocking(staff_password: tuple[str, str], capsys: Any) -> None:
+    """A user trial had to ask the locked-out person for their address: `staff lockouts` lists the accounts
+    (by username; names of no account are not shown) and the addresses locked out now."""
+    username, _ = staff_password
+    assert main(["staff", "lockouts"]) == 0
+    assert "no account and no address is locked out" in capsys.readouterr().out
+    for _ in range(5):
+        login(from_address("192.0.2.60"), "backoffice", username, "fout")
+    for n in range(20):
+        login(from_address("192.0.2.61"), "backoffice", f"gok{n}", "fout")
+    assert main(["staff", "lockouts"]) == 0
+    listed = capsys.readouterr().out
+    assert f"account {username}: 5 failed attempts, locked until " in listed
+    assert "address 192.0.2.61: 20 failed attempts" in listed and "192.0.2.60" not in listed
+    assert "gok" not in listed  # typed names of no account are never shown
+    assert audit("login.lockouts")[-1].detail == {"accounts": 1, "addresses": 1}
+    # and what it lists is what unlock takes
+    assert main(["staff", "unlock", username]) == 0
+    assert main(["staff", "unlock", "--address", "192.0.2.61"]) == 0
+    capsys.readouterr()
+    assert main(["staff", "lockouts"]) == 0
+    assert "no account and no address is locked out" in capsys.readouterr().out

@@ -1,13 +1,15 @@
 """`waarborg staff add USERNAME --role ROLE [--role ROLE...] [--token] [--service] [--team T] [--unsigned]`, and
 looking after accounts: `staff list`, `staff deactivate USER`, `staff password USER`, `staff token USER`,
 `staff roles USER [--set r1,r2]`, `staff sign USER [--on YYYY-MM-DD]` (the confidentiality declaration, S4-08),
-`staff unlock [USERNAME] [--address IP]` (lift a login lockout, audited), `staff 2fa-reset USERNAME` (remove a
+`staff lockouts` (who is locked out now), `staff unlock [USERNAME] [--address IP]` (lift a login lockout,
+audited), `staff 2fa-reset USERNAME` (remove a
 lost second factor: the next login enrols afresh, audited)."""
 
 from __future__ import annotations
 
 import argparse
 import secrets
+import sys
 from datetime import date, datetime, time
 from typing import Any
 
@@ -51,6 +53,8 @@ def register(sub: Any) -> None:
     unlock.add_argument("username", nargs="?", default="")
     unlock.add_argument("--address", default="", metavar="IP", help="the client address that was locked out")
     unlock.set_defaults(handler=_unlock)
+    locked = ssub.add_parser("lockouts", help="list the accounts and addresses locked out now (to unlock them)")
+    locked.set_defaults(handler=_lockouts)
     reset = ssub.add_parser("2fa-reset", help="remove a staff member's second factor (a lost or new phone): "
                                               "their next login sets up a new one")
     reset.add_argument("username")
@@ -104,13 +108,30 @@ def _sign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lockouts(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from waarborg.audiences.web.lockout import lockouts
+
+    accounts, addresses = lockouts("system:cli")
+    if not accounts and not addresses:
+        print("no account and no address is locked out")
+    for kind, rows in (("account", accounts), ("address", addresses)):
+        for row in rows:
+            print(f"{kind} {row.who}: {row.failures} failed attempts, locked until "
+                  f"{timezone.localtime(row.until):%Y-%m-%d %H:%M}")
+    if accounts or addresses:
+        print("unlock with: waarborg staff unlock USERNAME and/or --address IP", file=sys.stderr)
+    return 0
+
+
 def _unlock(args: argparse.Namespace) -> int:
     import ipaddress
 
     from waarborg.audiences.web.lockout import unlock
 
     if not args.username and not args.address:
-        raise UserError("name an account (USERNAME) and/or --address IP")
+        raise UserError("name an account (USERNAME) and/or --address IP; `waarborg staff lockouts` lists them")
     if args.address:
         try:
             ipaddress.ip_address(args.address)

@@ -23,6 +23,8 @@ the same count; a per-process cache would let an attacker spread guesses over pr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from axes.handlers.database import AxesDatabaseHandler
@@ -170,6 +172,44 @@ def lockout_response(request: HttpRequest, original: HttpResponse | None = None,
         response = HttpResponse(locked_message(), status=429, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(seconds)
     return response
+
+
+@dataclass
+class Lockout:
+    who: str  # an account's username, "an account name that does not exist", or an address
+    failures: int
+    until: Any  # when the lockout ends by itself (a datetime)
+
+
+def lockouts(actor: Any) -> tuple[list[Lockout], list[Lockout]]:
+    """The accounts and the addresses locked out now, so an operator can unlock without asking the user for
+    their address. Account names are stored as keyed hashes: the staff accounts are matched to them; names
+    that belong to no account are counted together, never shown. Audited (the addresses are personal data)."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from waarborg.engine.accounts.models import User
+
+    cool_off = timedelta(minutes=settings.WAARBORG_LOGIN_LOCKOUT_MINUTES)
+    recent = AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - cool_off)
+    per_key = recent.values("username").annotate(n=Sum("failures_since_start"), last=Max("attempt_time"))
+    names = {account_key_of(name): name for name in User.objects.values_list("username", flat=True)}
+    names |= {account_key_of(name, second_factor=True): name for name in names.values()}
+    accounts: dict[str, Lockout] = {}
+    for row in per_key:
+        if not row["username"] or row["n"] < settings.AXES_FAILURE_LIMIT:
+            continue
+        who = names.get(row["username"], "(an account name that does not exist)")
+        known = accounts.get(who)
+        if known is None or row["last"] + cool_off > known.until:
+            accounts[who] = Lockout(who, row["n"] + (known.failures if known else 0), row["last"] + cool_off)
+    per_address = recent.values("ip_address").annotate(n=Sum("failures_since_start"), last=Max("attempt_time"))
+    addresses = [Lockout(row["ip_address"], row["n"], row["last"] + cool_off) for row in per_address
+                 if row["ip_address"] and row["n"] >= settings.WAARBORG_LOGIN_FAILURES_PER_ADDRESS]
+    with transaction.atomic():
+        append(Entry(action="login.lockouts", actor=actor,
+                     detail={"accounts": len(accounts), "addresses": len(addresses)}))
+    return sorted(accounts.values(), key=lambda x: x.who), sorted(addresses, key=lambda x: x.who)
 
 
 def unlock(actor: Any, *, username: str = "", address: str = "") -> int:
