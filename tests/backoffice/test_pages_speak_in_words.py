@@ -104,6 +104,10 @@ def test_a_request_about_a_purpose_names_it_by_its_label(lindehof: dict[str, Any
     page = session(lindehof["ivo"]).get(f"/backoffice/verzoeken/{answer.json()['id']}").content.decode()
     label = re.search(r"<dt>Doel</dt><dd>(.*?)</dd>", page)
     assert label is not None and label.group(1) != "contact_persons" and label.group(1).strip(), page
+    # answering releases data, so before the identity is established the page says so instead of offering a
+    # form that would be refused (a user trial); rejecting, with a reason, stays possible
+    assert "Beantwoorden kan pas na vaststelling van de identiteit" in page
+    assert "/beantwoorden" not in page and "/afwijzen" in page
 
 
 def test_a_hold_is_placed_from_the_client_page_by_its_short_reference(lindehof: dict[str, Any]) -> None:

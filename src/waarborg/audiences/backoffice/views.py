@@ -158,6 +158,8 @@ def detail(request: HttpRequest, pk: Any) -> HttpResponse:
     return render(request, "backoffice/request.html", {
         "req": req, "details": actions.details_of(req), "steps": steps,
         "overdue": req.is_open and req.due_at < timezone.now(),
+        # answering releases data: only once the identity is established (actions.require_identity says so too)
+        "answer_waits": not req.identity_verified and req.type not in actions.NO_IDENTITY_NEEDED,
         # portal_login is the subject's own step, in the portal; staff choose among the others
         "methods": [str(m) for m in policy.rights.identity_verification if m != "portal_login"],
         "redactions": [(r, REDACTION_LABELS.get(r) or own_words.get(r, r)) for r in redactions],
