@@ -128,3 +128,29 @@ def test_a_hold_is_placed_from_the_client_page_by_its_short_reference(lindehof: 
     # whoever does not manage retention is not offered the link
     carer = session(lindehof["esther"]).get(f"/backoffice/clienten/{relative}").content.decode()
     assert "bewaarplichten/?client=" not in carer
+
+
+def test_a_hold_on_one_record_is_placed_from_the_client_page(lindehof: dict[str, Any]) -> None:
+    """The second user trial could place a hold on one record only by its full id, which no page showed the
+    privacy officer: the client page lists the client's records for whoever manages retention (kind, purpose,
+    dates; never content), each with its retention page and a hold link; the look is on record."""
+    from waarborg.engine.audit.models import AuditEntry
+    from waarborg.engine.vault.models import Record
+
+    relative = lindehof["relative"]
+    record = Record.objects.get(subject_id=relative)
+    pia = session(lindehof["pia"])
+    page = pia.get(f"/backoffice/clienten/{relative}").content.decode()
+    assert f'href="/backoffice/gegevens/{record.pk}/bewaartermijn"' in page
+    assert f'href="/backoffice/bewaarplichten/?gegeven={record.pk}#add"' in page
+    assert "Marja de Vries" not in page.split('id="retention-rows"')[1].split("</table>")[0]  # no content
+    assert AuditEntry.objects.filter(action="record.browse", actor="pia", detail={"filters": ["subject"]}).exists()
+    form = pia.get(f"/backoffice/bewaarplichten/?gegeven={record.pk}").content.decode()
+    assert f'value="{record.pk}"' in form and 'value="record" checked' in form
+    done = pia.post("/backoffice/bewaarplichten/opleggen", {
+        "target": "record", "ref": str(record.pk), "kind": "dispute", "reason": "Klacht over dit contact."},
+        follow=True).content.decode()
+    assert "opgelegd" in done, done
+    # a carer without the retention task gets no such list
+    carer = session(lindehof["esther"]).get(f"/backoffice/clienten/{relative}").content.decode()
+    assert 'id="retention-rows"' not in carer

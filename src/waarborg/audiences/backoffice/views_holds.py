@@ -66,7 +66,9 @@ def holds(request: HttpRequest) -> HttpResponse:
     rows.sort(key=lambda r: not r["due"])  # to review first, then oldest first
     purposes = [{"id": p, "label": spec.label.get(get_language())} for p, spec in policy.purposes.items()]
     return render(request, "backoffice/holds.html", {"rows": rows, "kinds": KINDS, "purposes": purposes,
-                                                     "due_only": due_only, "ref": request.GET.get("client", "")[:64]})
+                                                     "due_only": due_only,
+                                                     "ref": (request.GET.get("gegeven") or request.GET.get("client", ""))[:64],
+                                                     "target": "record" if request.GET.get("gegeven") else "subject"})
 
 
 @require_POST

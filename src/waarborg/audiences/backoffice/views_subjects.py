@@ -24,6 +24,7 @@ from waarborg.engine.policy.active import current
 from waarborg.engine.records.actions import records_of_subject
 from waarborg.engine.rights.words import field_label
 from waarborg.engine.vault.models import Record, Subject
+from waarborg.engine.vault.reads import record_browse
 
 
 def _records(user: Any, subject: Subject, policy: Any) -> list[dict[str, Any]]:
@@ -52,6 +53,22 @@ def _records(user: Any, subject: Subject, policy: Any) -> list[dict[str, Any]]:
     return blocks
 
 
+def _retention_rows(user: Any, subject: Subject, policy: Any) -> list[dict[str, Any]]:
+    """For whoever manages retention: which records the client has, with their clocks, never their content,
+    so a hold or an extension can be placed on one of them. Which records exist is itself personal data: the
+    look is on record (`record.browse`, filter `subject`)."""
+    record_browse(user, filters=["subject"])
+    lang = get_language()
+    rows = []
+    for record in (Record.objects.filter(subject=subject, anonymised_at__isnull=True)
+                   .only("pk", "type", "purpose", "collected_at", "expires_at").order_by("collected_at", "pk")):
+        rt, purpose = policy.record_types.get(record.type), policy.purposes.get(record.purpose)
+        rows.append({"id": record.pk, "type": rt.label.get(lang) if rt else record.type,
+                     "purpose": purpose.label.get(lang) if purpose else record.purpose,
+                     "collected_at": record.collected_at, "expires_at": record.expires_at})
+    return rows
+
+
 def subject(request: HttpRequest, pk: Any) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect(f"{LOGIN_URL}?next={request.path}")
@@ -68,7 +85,9 @@ def subject(request: HttpRequest, pk: Any) -> HttpResponse:
             "Deze cliënt staat niet op uw naam en uw rollen lezen geen gegevens van deze cliënt. / This client is not "
             "assigned to you and your roles read none of their data."), subject=found.pk))
     labels = {p: policy.purposes[p].label.get(get_language()) for p in policy.purposes}
+    manages_retention = policy.manages(user, "retention")
     return render(request, "backoffice/subject.html", {
-        "subject": found, "blocks": blocks, "manages_retention": policy.manages(user, "retention"),
+        "subject": found, "blocks": blocks, "manages_retention": manages_retention,
+        "retention_rows": _retention_rows(user, found, policy) if manages_retention else [],
         "group_label": policy.group_label(found.group, get_language()) if policy.subject_groups else "",
         "assignments": [{**reads.describe(a), "purpose_label": labels.get(a.purpose, a.purpose)} for a in assignments]})
