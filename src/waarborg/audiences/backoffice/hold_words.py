@@ -9,6 +9,7 @@ from typing import Any
 
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -30,7 +31,7 @@ def justification_words(hold: Hold) -> str | SafeString:
     if req is None:
         return hold.justification
     text = gettext("Lopend verzoek (%(kind)s) van %(day)s") % {
-        "kind": req.get_type_display().lower(), "day": date_filter(req.received_at, "j F Y")}
+        "kind": req.get_type_display().lower(), "day": date_filter(timezone.localtime(req.received_at), "j F Y")}
     return format_html('<a href="{}">{}</a>', reverse("backoffice:request", args=[req.pk]), text)
 
 

@@ -322,7 +322,7 @@ def request_extend(actor: Any, req: Request, *, reason: str, by: str = "") -> tu
     def told() -> str:
         return gettext("Wij hebben meer tijd nodig voor uw verzoek. Reden: %(reason)s. U ontvangt uiterlijk %(due)s "
                        "antwoord.") % {"reason": req.extension_reason,
-                                       "due": date_format(due, pgettext("date in a letter", "d-m-Y"))}
+                                       "due": date_format(timezone.localtime(due), pgettext("date in a letter", "d-m-Y"))}
 
     text = each_language(told)
     return req, letters.compose(policy, text["nl"], text["en"])
