@@ -24,7 +24,6 @@ the same count; a per-process cache would let an attacker spread guesses over pr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from axes.handlers.database import AxesDatabaseHandler
@@ -92,15 +91,15 @@ def address_locked(request: HttpRequest) -> bool:
     address = getattr(request, "axes_ip_address", None) or get_client_ip_address(request)
     if not address:
         return False
-    from axes.helpers import get_cool_off
+    failures = _recent().filter(ip_address=address).aggregate(n=Sum("failures_since_start"))["n"] or 0
+    return bool(failures >= settings.WAARBORG_LOGIN_FAILURES_PER_ADDRESS)
+
+
+def _recent() -> Any:
+    """The failed attempts still inside the lockout window, counted from now (AXES_COOLOFF_TIME)."""
     from django.utils import timezone
 
-    cool_off = get_cool_off(request)
-    if cool_off is None:
-        return False
-    recent = AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - cool_off, ip_address=address)
-    failures = recent.aggregate(n=Sum("failures_since_start"))["n"] or 0
-    return bool(failures >= settings.WAARBORG_LOGIN_FAILURES_PER_ADDRESS)
+    return AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME)
 
 
 def _door(path: str) -> str:
@@ -186,12 +185,11 @@ def lockouts(actor: Any) -> tuple[list[Lockout], list[Lockout]]:
     their address. Account names are stored as keyed hashes: the staff accounts are matched to them; names
     that belong to no account are counted together, never shown. Audited (the addresses are personal data)."""
     from django.db.models import Max
-    from django.utils import timezone
 
     from waarborg.engine.accounts.models import User
 
-    cool_off = timedelta(minutes=settings.WAARBORG_LOGIN_LOCKOUT_MINUTES)
-    recent = AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - cool_off)
+    cool_off = settings.AXES_COOLOFF_TIME
+    recent = _recent()
     per_key = recent.values("username").annotate(n=Sum("failures_since_start"), last=Max("attempt_time"))
     names = {account_key_of(name): name for name in User.objects.values_list("username", flat=True)}
     names |= {account_key_of(name, second_factor=True): name for name in names.values()}
