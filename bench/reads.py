@@ -1,20 +1,23 @@
 """Purpose-checked, audit-logged reads per second against a bare DRF read of the same rows, same run,
 with 1 and with N concurrent clients.
 
-    python bench/reads.py --reads 1000 --rounds 3 --clients 1 8
+    python bench/reads.py --reads 800 --rounds 3 --clients 1 8 --block 5
 
 Each client is a process of its own (as a gunicorn worker is), with its own database connection and its own
 API token. The ways of reading the same random award applications and payouts (purposes `eligibility` and
 `payout`, the assessor's):
 
 1. `bare DRF`: APIClient GET on a plain RetrieveAPIView (token auth, decrypts, no purpose, no audit);
-2. `guarded DRF`: APIClient GET on a view calling the action `record_read` (purpose, gates, decrypt, audit entry);
+2. `guarded DRF`: APIClient GET on a view calling the action `record_read` (purpose, gates, decrypt, audit entry)
+   on the record fetched with its read's needs in one statement (`records.reading.record_for_read`), as the API does;
 3. `api`: Waarborg's own GET /api/v1/records/{id}?purpose=... (the same action behind the real endpoint);
-4. `bare in-process` / `guarded in-process`: `_record_data(...)` against `record_read(...)`, without HTTP.
+4. `bare in-process` / `guarded in-process`: `_record_data(...)` against `record_for_read` + `record_read(...)` in
+   a transaction of its own (so one durable commit per read, which the bare one has not), without HTTP.
 
 Interleaved so that the load of a shared machine hits every way alike: a round is a series of short phases
 (`--block` reads per client); in each phase all clients read in one way at the same time, the next phase in
-the next way, the order of the ways rotating from series to series. A phase starts and ends at a barrier of
+the next way, the order of the ways balanced over every 10 series (`orders`: each way follows each other
+way equally often; give each client a multiple of 10 x `--block` rows, e.g. `--reads 800 --block 5` with 8). A phase starts and ends at a barrier of
 all clients; reads per second of a way = its reads / the wall time of its phases. With several clients this
 is the throughput of the installation under that many concurrent readers, contention on the audit log
 included. Best and median round of each way are reported, and the ratios of the best rounds.
@@ -53,10 +56,12 @@ def sample(size: int, seed: int) -> list[tuple[Any, str]]:
 
 
 def _readers(key: str) -> dict[str, Callable[[Any, str], None]]:
+    from django.db import transaction
     from rest_framework.test import APIClient
 
     from waarborg.engine.accounts.actions import token_used
     from waarborg.engine.records.actions import record_read
+    from waarborg.engine.records.reading import record_for_read
     from waarborg.engine.vault.models import Record
     from waarborg.engine.vault.reads import _record_data as record_data
 
@@ -74,7 +79,10 @@ def _readers(key: str) -> dict[str, Callable[[Any, str], None]]:
         return read
 
     def direct_guarded(pk: Any, purpose: str) -> None:
-        record_read(user, Record.objects.select_related("subject").get(pk=pk), purpose)
+        with transaction.atomic():  # as the API's read: the record with its read's needs, in one statement
+            record = record_for_read(pk)
+            assert record is not None
+            record_read(user, record, purpose)
 
     def direct_bare(pk: Any, purpose: str) -> None:
         record_data(Record.objects.get(pk=pk))
@@ -111,12 +119,28 @@ def _client(index: int, key: str, rows: list[tuple[Any, str]], ways: list[str], 
         out.put(marks)
 
 
+def orders(n: int) -> list[list[int]]:
+    """A Williams design for `n` ways: orders in which each way comes in each position, and right after each
+    other way, equally often (n orders for an even n, 2n for an odd n)."""
+    base, low, high = [0], 1, n - 1
+    while len(base) < n:
+        base.append(low)
+        low += 1
+        if len(base) < n:
+            base.append(high)
+            high -= 1
+    rows = [[(way + shift) % n for way in base] for shift in range(n)]
+    return rows + [row[::-1] for row in rows] if n % 2 else rows
+
+
 def _phases(count: int, ways: list[str], block: int) -> list[tuple[str, int]]:
-    """(way, first row) per phase: every block of rows is read in every way, the order rotating."""
+    """(way, first row) per phase: every block of rows is read in every way, in the orders of `orders`. A way
+    pays for some of what the way before it left behind (with 8 clients, the third way of a fixed rotation
+    lost a quarter of its reads, whichever way it was), so every way must follow every other equally often."""
     phases = []
+    design = orders(len(ways))
     for series, start in enumerate(range(0, count, block)):
-        shift = series % len(ways)
-        phases += [(way, start) for way in ways[shift:] + ways[:shift]]
+        phases += [(ways[i], start) for i in design[series % len(design)]]
     return phases
 
 
@@ -163,6 +187,11 @@ def main() -> None:
     from waarborg.engine.vault.models import Record
 
     rows = sample(args.reads, args.seed)
+    for clients in args.clients:
+        series = -(-(len(rows) // clients) // args.block)
+        if series % len(orders(len(WAYS))):
+            print(f"note: {series} series a client with {clients}: the order of the ways is balanced over "
+                  f"every {len(orders(len(WAYS)))}", file=sys.stderr)
     if not rows:
         sys.exit("no records: run bench/generate.py first")
     keys = [common.bench_user()[1] for _ in range(max(args.clients))]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from waarborg.audiences.api.auth import stamp_in
 from waarborg.audiences.api.purpose import purpose_of
 from waarborg.engine.records.actions import record_read
+from waarborg.engine.records.reading import record_for_read
 from waarborg.engine.vault.models import Record
 from waarborg.engine.vault.reads import _record_data as record_data  # the bare decrypt, to measure against
 
@@ -44,8 +45,10 @@ class BareRecordRead(generics.RetrieveAPIView):
 class GuardedRecordRead(APIView):
     def get(self, request: Request, pk: Any) -> Response:
         purpose = purpose_of(request)
-        record = get_object_or_404(Record.objects.select_related("subject"), pk=pk)
         with transaction.atomic():  # as the API's read: the token's stamp commits with the audit entry
             stamp_in(request)
+            record = record_for_read(pk)  # as the API's read: with what the read needs, in one statement
+            if record is None:
+                raise Http404()
             data = record_read(request.user, record, purpose)
         return Response(RecordSerializer(record, context={"data": data}).data)

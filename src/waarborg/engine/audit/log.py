@@ -119,6 +119,11 @@ $$
 """
 
 
+# One entry id, as an expression to fold into a statement the caller sends anyway (PostgreSQL, inside the
+# transaction that will append the entry: the seal gate it takes is held to that transaction's end).
+RESERVE_ONE = "audit_reserve_ids(1)"
+
+
 def _reserve_ids(n: int) -> list[int]:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -194,13 +199,16 @@ def _values(entry: Entry, now: datetime, pseudonym_of: Callable[[Any], str]) -> 
     }
 
 
-def append_many(entries: Iterable[Entry], *, returning: bool = True) -> list[AuditEntry]:
+def append_many(entries: Iterable[Entry], *, returning: bool = True,
+                reserved: list[int] | None = None) -> list[AuditEntry]:
     """Key and insert entries in order, inside the caller's transaction.
 
     The atomic block matters when a caller forgets its own: on SQLite the ids are taken under the write
     lock of the transaction that inserts them. Inside the caller's transaction it adds no savepoint: a
     failed append must fail the whole change anyway. `returning=False` (bulk writers such as the sweep)
-    skips building model instances for the caller and returns an empty list.
+    skips building model instances for the caller and returns an empty list. `reserved`: ids the caller
+    reserved in this same transaction with `RESERVE_ONE` folded into a statement it sent anyway (an audited
+    read fetches its record that way), one per entry.
     """
     from waarborg.engine.audit.keys import entry_key
 
@@ -212,7 +220,7 @@ def append_many(entries: Iterable[Entry], *, returning: bool = True) -> list[Aud
     rows = [_values(e, now, pseudonym_of) for e in entries]
     key = entry_key()
     with transaction.atomic(savepoint=False):
-        ids = _reserve_ids(len(rows))
+        ids = reserved if reserved is not None and len(reserved) == len(rows) else _reserve_ids(len(rows))
         for entry_id, row in zip(ids, rows, strict=True):
             row["id"], row["prev_hash"] = entry_id, ""
             row["hash"] = entry_mac(key, entry_id, hashed(row))

@@ -15,6 +15,7 @@ from typing import Any
 from waarborg.engine.consent import state
 from waarborg.engine.policy.schema import Art9Condition, LegalBasis, Policy, Purpose
 from waarborg.engine.vault.gates import AccessContext, Refusal
+from waarborg.engine.vault.reads import Prefetched
 
 _ART9_NEEDS_LAW = {
     Art9Condition.EMPLOYMENT_SOCIAL_SECURITY,
@@ -156,7 +157,8 @@ def restriction_gate(ctx: AccessContext) -> Refusal | None:
     purpose = _purpose(ctx)
     if purpose is None or _own_access(ctx) or state.legal_claims(purpose):
         return None
-    if state.restricted(ctx.subject, ctx.purpose, ctx.at):
+    facts = Prefetched.of(ctx.record)
+    if state.restricted(ctx.subject, ctx.purpose, ctx.at, any_in_force=facts.restriction_in_force if facts else None):
         return Refusal("restricted", "de verwerking is beperkt (geblokkeerd) / processing is restricted")
     return None
 

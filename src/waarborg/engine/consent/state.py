@@ -89,18 +89,30 @@ def restricted_subjects(purpose: str, among: Iterable[Any], at: Any = None) -> s
     return {s for s, set_at in since.items() if not (s in consented and consented[s] > set_at)}
 
 
-def restricted(subject: Any, purpose: str, at: Any = None) -> bool:
+def restricted(subject: Any, purpose: str, at: Any = None, *, any_in_force: bool | None = None) -> bool:
     # Asked on every read of a record (the restriction gate). Most people have no restriction: then one
     # indexed look-up (restriction_subject) with a prepared statement, instead of building the ORM query.
-    with connection.cursor() as cursor:
-        cursor.execute(_ANY_RESTRICTION, [Restriction._meta.get_field("subject").get_db_prep_value(
-            pk_of(subject), connection)])
-        if cursor.fetchone() is None:
-            return False
+    # `any_in_force`: the answer to that look-up, when the read already fetched it with its record in this
+    # transaction (`restriction_in_force_sql`).
+    if any_in_force is False:
+        return False
+    if any_in_force is None:
+        with connection.cursor() as cursor:
+            cursor.execute(_ANY_RESTRICTION, [Restriction._meta.get_field("subject").get_db_prep_value(
+                pk_of(subject), connection)])
+            if cursor.fetchone() is None:
+                return False
     return bool(restricted_subjects(purpose, [subject], at))
 
 
 _ANY_RESTRICTION = f"SELECT 1 FROM {Restriction._meta.db_table} WHERE subject_id = %s AND lifted_at IS NULL LIMIT 1"  # noqa: S608
+
+
+def restriction_in_force_sql(subject_column: str) -> str:
+    """The look-up of `restricted` as an SQL expression over a subject id column, for a read that fetches it
+    with its record in one statement."""
+    return (f"EXISTS (SELECT 1 FROM {Restriction._meta.db_table} "  # noqa: S608
+            f"WHERE subject_id = {subject_column} AND lifted_at IS NULL)")
 
 
 def age_on(birth_date: Any, on: date) -> int | None:

@@ -40,12 +40,19 @@ def key_for(subject: Subject | Any, create: bool = False) -> bytes:
         SubjectKey.objects.create(subject_id=subject_id, wrapped=crypto.wrap(data_key),
                                   master_key_id=crypto.master_key_id())
         return data_key
-    if row.master_key_id != crypto.master_key_id():
+    return unwrapped(subject_id, bytes(row.wrapped), row.master_key_id)
+
+
+def unwrapped(subject_id: Any, wrapped: bytes | None, master_key_id: str) -> bytes:
+    """The data key from its stored row's values (`key_for`, or a read that fetched them with its record)."""
+    if wrapped is None:
+        raise crypto.KeyDestroyed(f"no data key for subject {subject_id}")
+    if master_key_id != crypto.master_key_id():
         raise WrongMasterKey(
-            f"the data key of subject {subject_id} is wrapped under master key {row.master_key_id}, "
+            f"the data key of subject {subject_id} is wrapped under master key {master_key_id}, "
             f"not under the configured one ({crypto.master_key_id()}): finish `waarborg keys rotate` "
             "and configure the new WAARBORG_MASTER_KEY")
-    return crypto.unwrap(bytes(row.wrapped))
+    return crypto.unwrap(wrapped)
 
 
 def seal(subject: Subject | Any, values: dict[str, Any], context: str) -> bytes | None:

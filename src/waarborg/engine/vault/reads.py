@@ -16,12 +16,14 @@ is one (so a read that rolls back is not claimed), else in their own.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from waarborg.engine.audit.log import Entry, append_many
+from waarborg.engine.keyring import crypto
 from waarborg.engine.keyring.crypto import KeyDestroyed
 from waarborg.engine.vault import keys
 from waarborg.engine.vault.models import Record, Subject
@@ -54,9 +56,12 @@ def read_record(actor: Any, record: Record, purpose: str, *, via: str,
 
     Leaves a `record.read` entry unless `unlogged` names why not. Raises `KeyDestroyed` once the subject
     was erased (crypto-shredded)."""
-    data = _record_data(record)
+    facts = Prefetched.of(record)
+    record.__dict__.pop("prefetched", None)  # good for one read
+    data = _record_data(record, facts)
     if unlogged is None:
-        _append([_read_entry(actor, record, purpose, via)])
+        _append([_read_entry(actor, record, purpose, via)],
+                ids=[facts.entry_id] if facts and facts.entry_id is not None else None)
     return data
 
 
@@ -93,11 +98,16 @@ def record_browse(actor: Any, *, filters: list[str]) -> None:
     _append([Entry(action="record.browse", actor=actor, detail={"filters": sorted(filters)})])
 
 
-def _record_data(record: Record) -> dict[str, Any]:
+def _record_data(record: Record, facts: Prefetched | None = None) -> dict[str, Any]:
     """All fields of the record, protected ones decrypted (raises `KeyDestroyed` once shredded). Vault only."""
     data = dict(record.plain)
     if record.sealed and record.subject_id:
-        data.update(keys.open_sealed(record.subject_id, bytes(record.sealed), f"record:{record.pk}"))
+        context = f"record:{record.pk}"
+        if facts is None:
+            data.update(keys.open_sealed(record.subject_id, bytes(record.sealed), context))
+        else:
+            key = keys.unwrapped(record.subject_id, facts.wrapped, facts.master_key_id)
+            data.update(crypto.decrypt(key, bytes(record.sealed), context))
     return data
 
 
@@ -114,9 +124,31 @@ def _read_entry(actor: Any, record: Record, purpose: str, via: str) -> Entry:
                  detail={"type": record.type, **({"via": via} if via else {}), **further})
 
 
-def _append(entries: list[Entry]) -> None:
+def _append(entries: list[Entry], ids: list[int] | None = None) -> None:
     # No savepoint inside the caller's transaction (two round trips per read): an append that fails must fail
     # the caller's transaction anyway, a read that is not on record must not be shown.
     if entries:
         with transaction.atomic(savepoint=False):
-            append_many(entries, returning=False)
+            append_many(entries, returning=False, reserved=ids)
+
+
+@dataclass(frozen=True)
+class Prefetched:
+    """What one read of a record needs, fetched with the record in the same statement inside the read's
+    transaction (`records.reading.record_for_read`): the subject's wrapped data key, whether any restriction
+    (art. 18) is in force on the subject, and the id reserved for the read's own audit entry. Each is true
+    only for the transaction it was fetched in: `of` hands them out only while that transaction runs, and
+    the read takes them once."""
+
+    wrapped: bytes | None  # None: no key (the subject was erased)
+    master_key_id: str
+    restriction_in_force: bool
+    entry_id: int | None  # reserved with the seal gate taken for this transaction (PostgreSQL), else None
+    block: Any  # the outermost atomic block of the transaction
+
+    @staticmethod
+    def of(record: Any) -> Prefetched | None:
+        facts = getattr(record, "prefetched", None) if record is not None else None
+        if facts is None or not connection.in_atomic_block or connection.atomic_blocks[0] is not facts.block:
+            return None
+        return facts
