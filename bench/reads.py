@@ -1,13 +1,15 @@
 """Purpose-checked, audit-logged reads per second against a bare DRF read of the same rows, same run,
 with 1 and with N concurrent clients.
 
-    python bench/reads.py --reads 800 --rounds 3 --clients 1 8 --block 5
+    python bench/reads.py --reads 960 --rounds 3 --clients 1 8 --block 5
 
 Each client is a process of its own (as a gunicorn worker is), with its own database connection and its own
 API token. The ways of reading the same random award applications and payouts (purposes `eligibility` and
 `payout`, the assessor's):
 
 1. `bare DRF`: APIClient GET on a plain RetrieveAPIView (token auth, decrypts, no purpose, no audit);
+   `bare DRF, one fetch`: the same with the guarded read's one-statement fetch, so that guarded / one fetch
+   is what the gates and the audit entry cost by themselves;
 2. `guarded DRF`: APIClient GET on a view calling the action `record_read` (purpose, gates, decrypt, audit entry)
    on the record fetched with its read's needs in one statement (`records.reading.record_for_read`), as the API does;
 3. `api`: Waarborg's own GET /api/v1/records/{id}?purpose=... (the same action behind the real endpoint);
@@ -16,8 +18,8 @@ API token. The ways of reading the same random award applications and payouts (p
 
 Interleaved so that the load of a shared machine hits every way alike: a round is a series of short phases
 (`--block` reads per client); in each phase all clients read in one way at the same time, the next phase in
-the next way, the order of the ways balanced over every 10 series (`orders`: each way follows each other
-way equally often; give each client a multiple of 10 x `--block` rows, e.g. `--reads 800 --block 5` with 8). A phase starts and ends at a barrier of
+the next way, the order of the ways balanced over every 6 series (`orders`: each way follows each other
+way equally often; give each client a multiple of 6 x `--block` rows, e.g. `--reads 960 --block 5` with 8). A phase starts and ends at a barrier of
 all clients; reads per second of a way = its reads / the wall time of its phases. With several clients this
 is the throughput of the installation under that many concurrent readers, contention on the audit log
 included. Best and median round of each way are reported, and the ratios of the best rounds.
@@ -41,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import common
 
 API = "api (GET /api/v1/records/{id})"
-WAYS = ["bare DRF", "guarded DRF", API, "bare in-process", "guarded in-process"]
+ONE = "bare DRF, one fetch"
+WAYS = ["bare DRF", ONE, "guarded DRF", API, "bare in-process", "guarded in-process"]
 
 
 def sample(size: int, seed: int) -> list[tuple[Any, str]]:
@@ -87,7 +90,8 @@ def _readers(key: str) -> dict[str, Callable[[Any, str], None]]:
     def direct_bare(pk: Any, purpose: str) -> None:
         record_data(Record.objects.get(pk=pk))
 
-    return {"bare DRF": http("/api/bench/bare/records/"), "guarded DRF": http("/api/bench/guarded/records/"),
+    return {"bare DRF": http("/api/bench/bare/records/"), ONE: http("/api/bench/onefetch/records/"),
+            "guarded DRF": http("/api/bench/guarded/records/"),
             API: http("/api/v1/records/"), "bare in-process": direct_bare, "guarded in-process": direct_guarded}
 
 
@@ -219,6 +223,7 @@ def main() -> None:
         for way in WAYS:
             print(f"  {way:<34} best {best[way]:>8,.0f} reads/s   median {median[way]:>8,.0f}")
         for name, way, base in (("guarded / bare DRF", "guarded DRF", "bare DRF"), ("api / bare DRF", API, "bare DRF"),
+                                ("guarded / bare DRF, one fetch (the gates and the entry alone)", "guarded DRF", ONE),
                                 ("in-process guarded / bare", "guarded in-process", "bare in-process")):
             print(f"  {name}: {best[way] / best[base]:.2f} (medians {median[way] / median[base]:.2f})")
         print(f"  audit entries written by the guarded reads: {logged:,}")

@@ -6,11 +6,12 @@ anonymised visit (one more committed INSERT) for every other path, which the API
 
 from django.urls import path
 
-from bench.views import BareRecordRead, GuardedRecordRead
+from bench.views import BareRecordRead, GuardedRecordRead, OneFetchRecordRead
 from waarborg.urls import urlpatterns as waarborg_urls
 
 urlpatterns = [
     path("api/bench/bare/records/<uuid:pk>", BareRecordRead.as_view()),
+    path("api/bench/onefetch/records/<uuid:pk>", OneFetchRecordRead.as_view()),
     path("api/bench/guarded/records/<uuid:pk>", GuardedRecordRead.as_view()),
     *waarborg_urls,
 ]

@@ -2,6 +2,7 @@
 
 - `BareRecordRead`: a plain DRF `RetrieveAPIView` answering the contract's record shape (protected fields
   decrypted), with no purpose, no access gates and no audit entry: the cost floor of a DRF read.
+- `OneFetchRecordRead`: the bare read with the guarded read's one-statement fetch (no gates, no audit entry).
 - `GuardedRecordRead`: the same answer through Waarborg's action layer: `X-Purpose`/`?purpose=` required,
   `record_read` runs the access gates, decrypts and appends the audit entry in one transaction, which also
   stamps the token as used (as the API's read does).
@@ -23,6 +24,7 @@ from waarborg.audiences.api.purpose import purpose_of
 from waarborg.engine.records.actions import record_read
 from waarborg.engine.records.reading import record_for_read
 from waarborg.engine.vault.models import Record
+from waarborg.engine.vault.reads import Prefetched
 from waarborg.engine.vault.reads import _record_data as record_data  # the bare decrypt, to measure against
 
 
@@ -40,6 +42,20 @@ class RecordSerializer(serializers.ModelSerializer):
 class BareRecordRead(generics.RetrieveAPIView):
     queryset = Record.objects.all()
     serializer_class = RecordSerializer
+
+
+class OneFetchRecordRead(APIView):
+    """The bare read with the audited read's fetch: the record with its subject, key, restriction answer and a
+    reserved entry id in one statement (`record_for_read`), decrypted, answered; no gates, no audit entry.
+    Against it, the guarded read shows what the gates and the audit entry cost by themselves."""
+
+    def get(self, request: Request, pk: Any) -> Response:
+        with transaction.atomic():
+            record = record_for_read(pk)
+            if record is None:
+                raise Http404()
+            data = record_data(record, Prefetched.of(record))
+        return Response(RecordSerializer(record, context={"data": data}).data)
 
 
 class GuardedRecordRead(APIView):
