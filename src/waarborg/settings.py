@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from csp.constants import NONCE
 
@@ -180,6 +181,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",  # passkeys as a second factor (the same gate as the app's code)
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "waarborg.engine.policy",
@@ -360,6 +362,18 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "backoffice:sso_callback"
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Passkeys (django-otp-webauthn) as a second factor only: after the password (or single sign-on), never instead
+# of it. A passkey belongs to a domain (the relying party): by default the host of WAARBORG_PUBLIC_URL, and it
+# answers only from that origin, as CSRF does. WAARBORG_PASSKEY_RP_ID: a parent domain instead (e.g.
+# `gemeente.nl` for `privacy.gemeente.nl`), to keep passkeys when the public address moves below it. Changing
+# the domain later makes every passkey stop working (staff then log in with a recovery code and add a new one).
+# An IP address cannot be a relying party: on http://127.0.0.1 passkeys are not offered (use http://localhost).
+WAARBORG_PASSKEY_RP_ID = env_str("WAARBORG_PASSKEY_RP_ID", "") or urlsplit(WAARBORG_PUBLIC_URL).hostname or ""
+OTP_WEBAUTHN_RP_ID = WAARBORG_PASSKEY_RP_ID
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [WAARBORG_PUBLIC_URL]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "waarborg.audiences.web.passkeys.rp_name"  # the organisation's name
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "waarborg.passkeys"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -412,6 +426,8 @@ SECURE_HSTS_SECONDS = env_int("WAARBORG_HSTS_SECONDS", 365 * 24 * 3600 if PRODUC
 # is silenced for that reason, and W021: preloading is the domain owner's decision).
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("WAARBORG_HSTS_SUBDOMAINS", False)
 SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+if not PRODUCTION:  # passkeys on http://localhost in development (browsers count it as secure); production is https
+    SILENCED_SYSTEM_CHECKS.append("otp_webauthn.E031")
 X_FRAME_OPTIONS = "DENY"
 # A form post without a valid CSRF token: a Dutch-first page in the site's look, not Django's English one.
 CSRF_FAILURE_VIEW = "waarborg.audiences.web.errorpages.csrf_failure"

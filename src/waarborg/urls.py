@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from waarborg.audiences.backoffice import views_passkeys as passkeys
 from waarborg.audiences.site.accessibility.views import accessibility
 from waarborg.audiences.site.privacy.views import home
 from waarborg.audiences.web.theme import stylesheet
@@ -11,6 +12,7 @@ urlpatterns = [
     path("privacy/", include("waarborg.audiences.site.privacy.urls")),
     path("portaal/", include("waarborg.audiences.portal.urls")),
     path("beveiligde-mail/", include("waarborg.audiences.site.securemail.urls")),
+    path("backoffice/tweede-factor/passkey/", include((passkeys.urlpatterns, "otp_webauthn"))),
     path("backoffice/", include("waarborg.audiences.backoffice.urls")),
     path("sociale-kaart/", include("waarborg.audiences.site.listings.urls")),
     path("tip/", include("waarborg.audiences.site.tips.urls")),

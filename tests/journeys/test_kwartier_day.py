@@ -70,7 +70,7 @@ def _log_in(chromium: Any, url: str, username: str, password: str) -> Any:
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("heading", level=1, name="Tweede factor instellen").wait_for()
     page.get_by_label("Code uit de app").fill(code_at(page.locator("#secret").inner_text(), datetime.now(UTC)))
-    page.get_by_role("button", name="Instellen").click()
+    page.get_by_role("button", name="Instellen", exact=True).click()
     page.locator("#recovery-codes li").first.wait_for()  # the next page, not the form still shown
     assert page.locator("#recovery-codes li").count() == 10
     page.get_by_role("link", name="Ik heb de codes bewaard. Verder").click()

@@ -101,7 +101,7 @@ def test_the_https_topology_serves_staff_citizens_the_api_and_the_scheduler_then
         staff.get_by_role("button", name="Inloggen").click()
         # production asks staff for a second factor: her first login sets up her authenticator app
         staff.get_by_label("Code uit de app").fill(code_at(staff.locator("#secret").inner_text(), datetime.now(UTC)))
-        staff.get_by_role("button", name="Instellen").click()
+        staff.get_by_role("button", name="Instellen", exact=True).click()
         staff.locator("#recovery-codes li").first.wait_for()  # the next page, not the form still shown
         assert staff.locator("#recovery-codes li").count() == 10
         staff.get_by_role("link", name="Ik heb de codes bewaard. Verder").click()

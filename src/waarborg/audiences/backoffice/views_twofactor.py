@@ -83,7 +83,8 @@ def second_factor(request: HttpRequest) -> HttpResponse:
                                 "dan opnieuw.")
             else:
                 error = gettext("Deze code klopt niet. Typ de code die de app nu toont, of een herstelcode.")
-    return render(request, "backoffice/second_factor.html", {"error": error, "next": target})
+    return render(request, "backoffice/second_factor.html",
+                  {"error": error, "next": target, "passkey": twofactor.has_passkey(user)})
 
 
 @never_cache

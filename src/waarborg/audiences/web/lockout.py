@@ -163,6 +163,9 @@ def lockout_response(request: HttpRequest, original: HttpResponse | None = None,
     seconds = settings.WAARBORG_LOGIN_LOCKOUT_MINUTES * 60
     if request.path.startswith("/api/"):
         response: HttpResponse = JsonResponse({"detail": locked_message()}, status=429)
+    elif original is not None and original.get("Content-Type", "").startswith("application/json"):
+        # a page's script asked (the passkey ceremony): words it can show, in the shape it reads
+        response = JsonResponse({"detail": locked_message(), "code": "locked_out"}, status=429)
     elif original is not None and original.get("Content-Type", "").startswith("text/html") and original.status_code == 200:
         response = original
         response.status_code = 429

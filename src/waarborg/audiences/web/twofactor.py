@@ -33,7 +33,12 @@ from waarborg.audiences.web.sso import SECOND_FACTOR_BY_PROVIDER
 from waarborg.engine.accounts.twofactor import needed
 
 PAGES = {"verify": "backoffice:second_factor", "enrol": "backoffice:second_factor_enrol"}
-FREE = ("backoffice:second_factor", "backoffice:second_factor_enrol", "backoffice:logout", "admin:logout")
+FREE = ("backoffice:second_factor", "backoffice:second_factor_enrol", "backoffice:logout", "admin:logout",
+        "backoffice:second_factor_passkey_codes",
+        # the passkey ceremonies of those two pages (audiences.backoffice.views_passkeys)
+        "otp_webauthn:credential-registration-begin", "otp_webauthn:credential-registration-complete",
+        "otp_webauthn:credential-authentication-begin", "otp_webauthn:credential-authentication-complete",
+        "otp_webauthn:js-i18n-catalog")
 
 
 def _paths(names: tuple[str, ...]) -> set[str]:

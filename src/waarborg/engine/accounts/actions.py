@@ -5,6 +5,7 @@ app with its recovery codes, check a code at login, reset a lost device (`accoun
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -246,6 +247,49 @@ def second_factor_check(user: User, code: str, *, door: str = "backoffice", lock
     return outcome
 
 
+def second_factor_passkey_add(user: User, register: Callable[[], Any]) -> tuple[Any, list[str]]:
+    """Add a passkey (WebAuthn) as a second factor. `register` checks the browser's answer to the registration
+    ceremony and stores the credential (django-otp-webauthn's helper); it runs here, in one transaction with the
+    audit entry. An account without a second factor yet also gets ten recovery codes (returned, to be shown
+    once), as with an app; the page lets only such an account, or one that entered its second factor, add one."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()  # two enrolments at once: one wins
+        first = not twofactor.enrolled(user)
+        device = register()
+        codes: list[str] = []
+        if first:
+            codes = twofactor.new_recovery_codes()
+            recovery = StaticDevice.objects.create(user=user, name="herstelcodes", confirmed=True)
+            StaticToken.objects.bulk_create([StaticToken(device=recovery, token=c) for c in codes])
+        append(action="staff.2fa.enrol", actor=user,
+               detail={"user_id": user.pk, "device": "passkey", "recovery_codes": len(codes)})
+    return device, codes
+
+
+def second_factor_passkey_check(user: User, verify: Callable[[], Any], *, door: str = "backoffice",
+                                locked: bool = False) -> tuple[Checked, Exception | None]:
+    """Check a passkey's answer to the login ceremony (`verify`: django-otp-webauthn's helper, which raises when
+    the answer does not hold) and put the outcome on record as `staff.2fa.verify` with method `passkey`, like a
+    code. Returns the outcome and, for a refusal, the library's error for the page's script."""
+    error: Exception | None = None
+    with transaction.atomic():
+        if locked:
+            outcome = Checked(method="passkey", reason="locked_out")
+        else:
+            try:
+                with transaction.atomic():
+                    device = verify()
+                outcome = Checked(device=device, method="passkey")
+            except Exception as exc:
+                error, outcome = exc, Checked(method="passkey", reason="wrong_passkey")
+        detail: dict[str, Any] = {"user_id": user.pk, "door": door, "method": "passkey"}
+        append(Entry(action="staff.2fa.verify", actor=user, outcome="refused" if outcome.device is None else "ok",
+                     reason=outcome.reason, detail=detail))
+    return outcome, error
+
+
 def second_factor_recovery_codes(user: User) -> list[str]:
     """Ten new recovery codes for an account that has a second factor; the old ones stop working. Audited."""
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -266,15 +310,12 @@ def second_factor_reset(username: str, *, by: object = None) -> tuple[User, int]
     and every session of theirs ends, so whoever still sat in one cannot set up a device of their own. The next
     login with the password enrols afresh (where a second factor is required). Returns (account, devices
     removed). Audited, with the number of sessions ended."""
-    from django_otp.plugins.otp_static.models import StaticDevice
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     user = User.objects.filter(username__iexact=username, kind=User.Kind.STAFF).first()
     if user is None:
         raise StaffError(f"no staff account named {username!r}; see `waarborg staff list`")
     with transaction.atomic():
         devices = 0
-        for model in (TOTPDevice, StaticDevice):
+        for model in twofactor.device_models():
             mine = model.objects.filter(user=user)
             devices += mine.count()
             mine.delete()

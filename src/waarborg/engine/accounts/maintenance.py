@@ -57,17 +57,20 @@ class Row:
     active: bool
     tokens: int
     last_login: Any
-    second_factor: bool = False  # an authenticator app set up (waarborg.engine.accounts.twofactor)
+    second_factor: bool = False  # an authenticator app or a passkey set up (waarborg.engine.accounts.twofactor)
 
 
 def staff_list() -> list[Row]:
     """Every staff and service account (citizens' portal accounts are not staff), with its live token count."""
     from django.db.models import Count, Exists, OuterRef, Q
     from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_otp_webauthn.models import WebAuthnCredential
 
     app = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    passkey = WebAuthnCredential.objects.filter(user=OuterRef("pk"), confirmed=True)
     users = (User.objects.filter(kind__in=(User.Kind.STAFF, User.Kind.SERVICE))
-             .annotate(live=Count("tokens", filter=Q(tokens__revoked_at__isnull=True)), app=Exists(app))
+             .annotate(live=Count("tokens", filter=Q(tokens__revoked_at__isnull=True)),
+                       app=Exists(app) | Exists(passkey))
              .order_by("username"))
     return [Row(u.username, u.kind, tuple(u.roles or ()), u.team, u.is_active, u.live, u.last_login, u.app)
             for u in users]

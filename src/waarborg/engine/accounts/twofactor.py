@@ -2,8 +2,9 @@
 
 Why: staff hold special-category data of thousands of people, and a password alone is one phishing mail or
 one reused password away. After the password, a staff member enters a six-digit code from an authenticator
-app (TOTP, RFC 6238, kept in django-otp's `TOTPDevice`) or one of ten one-time recovery codes (django-otp's
-`StaticDevice`), at the back office and at the Django admin alike.
+app (TOTP, RFC 6238, kept in django-otp's `TOTPDevice`), or confirms with a passkey (WebAuthn: a security key,
+the laptop's fingerprint reader or the phone; django-otp-webauthn's `WebAuthnCredential`), or uses one of ten
+one-time recovery codes (django-otp's `StaticDevice`), at the back office and at the Django admin alike.
 
 Who must: every staff account (not citizens; not service accounts, which use API tokens that only an
 operator issues) when `WAARBORG_STAFF_2FA` is `required` or the active policy says `staff: {two_factor:
@@ -55,10 +56,23 @@ def applies_to(user: Any) -> bool:
 def enrolled(user: Any) -> bool:
     """Has this account a confirmed second factor? (The two device kinds we make, asked directly: django-otp's
     `user_has_device` walks every model of every app, on each request of a staff member not verified yet.)"""
+    return any(model.objects.filter(user=user, confirmed=True).exists() for model in device_models())
+
+
+def device_models() -> tuple[Any, ...]:
+    """The kinds of second factor we make: an authenticator app, a passkey, recovery codes."""
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_otp_webauthn.models import WebAuthnCredential
 
-    return any(model.objects.filter(user=user, confirmed=True).exists() for model in (TOTPDevice, StaticDevice))
+    return TOTPDevice, WebAuthnCredential, StaticDevice
+
+
+def has_passkey(user: Any) -> bool:
+    """Can this account enter its second factor with a passkey?"""
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return bool(getattr(user, "pk", None)) and WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
 
 
 def needed(user: Any, *, verified: bool) -> str:

@@ -1,0 +1,65 @@
+"""In a real browser, with WAARBORG_STAFF_2FA=required: a new staff member logs in with her password and sets up a
+passkey instead of an authenticator app, keeps her recovery codes, and works; the next time she logs in, her
+passkey opens the page she asked for. Chromium's own virtual authenticator (DevTools' WebAuthn domain) plays the
+laptop's fingerprint reader: the browser runs the real WebAuthn ceremonies against Waarborg, nothing mocked.
+Then an operator resets her second factor (`waarborg staff reset-2fa`): the passkey no longer counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.vault import factories
+
+AUTHENTICATOR = {"protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
+                 "hasUserVerification": True, "isUserVerified": True, "automaticPresenceSimulation": True}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_staff_member_logs_in_with_a_passkey(live_server: Any, browser: Any, policy: Any, settings: Any) -> None:
+    from waarborg.engine.accounts import twofactor
+    from waarborg.engine.accounts.actions import second_factor_reset, staff_create
+
+    # The relying party is the public address (here the test server's; an IP address cannot be one)
+    origin = live_server.url.replace("127.0.0.1", "localhost")
+    settings.WAARBORG_STAFF_2FA = "required"
+    settings.OTP_WEBAUTHN_RP_ID, settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = "localhost", [origin]
+    user, password, _ = staff_create("pia", ["privacy_officer"])
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    devtools.send("WebAuthn.addVirtualAuthenticator", {"options": AUTHENTICATOR})
+    # she logs in with her password and is asked for a second factor; she chooses a passkey
+    page.goto(f"{origin}/backoffice/")
+    page.get_by_label("Gebruikersnaam").fill("pia")
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", level=1, name="Tweede factor instellen").wait_for()
+    page.get_by_role("button", name="Passkey instellen").click()
+    # she sees ten recovery codes, once, and goes on to her work
+    page.get_by_role("heading", level=1, name="Uw herstelcodes").wait_for()
+    page.locator("#recovery-codes li").first.wait_for()
+    assert page.locator("#recovery-codes li").count() == 10
+    assert "Uw passkey is ingesteld" in page.content()
+    page.get_by_role("link", name="Ik heb de codes bewaard. Verder").click()
+    page.get_by_role("heading", level=1, name="Backoffice Valtes").wait_for()
+    enrolled = factories.last_entry(action="staff.2fa.enrol")
+    assert (enrolled.actor, enrolled.detail["device"], enrolled.detail["recovery_codes"]) == ("pia", "passkey", 10)
+    # the next time, the password alone opens nothing; her passkey opens the page she asked for
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto(f"{origin}/backoffice/verzoeken/")
+    page.get_by_label("Gebruikersnaam").fill("pia")
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", level=1, name="Code invoeren").wait_for()
+    assert page.get_by_role("navigation", name="Backoffice").get_by_role("link").count() == 0
+    page.get_by_role("button", name="Inloggen met uw passkey").click()
+    page.get_by_role("heading", level=1, name="Verzoeken").wait_for()
+    assert page.url.endswith("/backoffice/verzoeken/")
+    verified = factories.last_entry(action="staff.2fa.verify")
+    assert (verified.outcome, verified.detail["method"], verified.detail["door"]) == ("ok", "passkey", "backoffice")
+    # an operator resets her second factor: the passkey is gone with the rest, and she enrols afresh
+    second_factor_reset("pia")
+    assert not twofactor.enrolled(user) and not twofactor.has_passkey(user)
