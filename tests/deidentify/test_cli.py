@@ -136,3 +136,20 @@ def test_a_surname_particle_that_opens_a_sentence_goes_with_the_name(
     sentence, was left standing. An ordinary first word before a word that is no name stays."""
     status, out, _ = _run(monkeypatch, capsys, note)
     assert (status, out) == (0, hidden)
+
+
+@pytest.mark.parametrize(("note", "hidden"), [
+    ("Zoon Daan (9) en dochter Sanne (15) wonen bij haar.", "Zoon [NAAM-1] ([LEEFTIJD-1]) en dochter [NAAM-2] "
+                                                             "([LEEFTIJD-2]) wonen bij haar."),
+    ("Sanne is 15.", "[NAAM-1] is [LEEFTIJD-1]."),
+    ("Daan is 9 en gaat naar school.", "[NAAM-1] is [LEEFTIJD-1] en gaat naar school."),
+    ("Sanne is 15 minuten te laat.", "[NAAM-1] is 15 minuten te laat."),
+    ("Mevrouw Jansen (zie bijlage 3) belde.", "Mevrouw [NAAM-1] (zie bijlage 3) belde."),
+])
+def test_a_bare_age_after_a_name_is_hidden(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str
+) -> None:
+    """A user trial left 'Daan (9)' and 'Sanne is 15' standing: notes about children write ages that way.
+    A number after a name that says something else (minutes, an annex) stays."""
+    status, out, _ = _run(monkeypatch, capsys, note)
+    assert (status, out) == (0, hidden)

@@ -113,6 +113,8 @@ def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | N
     if wanted - STRUCTURED - {Category.URL, Category.DATE, Category.AGE}:
         found.extend((names.with_particle(text, s[0]) if s[2] is Category.NAME else s[0], s[1], s[2])
                      for s in names.find(text, merge(found)) if s[2] in wanted)
+        if Category.AGE in wanted:
+            found.extend(list(patterns.ages_after_names(text, found)))
     hint_list = list(hints)
     if not hint_list:
         return [Span(*s) for s in merge(found)]

@@ -16,7 +16,8 @@ Each finder scans the whole text with one compiled regular expression and checks
   `2021-03-03`), checked for a real day and month; a year alone is a date only as a birth year
   (`geboren in 1948`). Month-year (`maart 2021`) is left: it narrows down no one.
 - Ages: a number with `-jarige`, `jaar oud`, `jr`, `(82 jaar)`, `is 82 jaar`, `een vrouw van 82 jaar`,
-  `leeftijd: 82`; not `al 3 jaar`, `3 jaar geleden` or `kinderen tot 12 jaar`.
+  `leeftijd: 82`, and a bare number after a name (`Daan (9)`, `Sanne is 15.`); not `al 3 jaar`,
+  `3 jaar geleden` or `kinderen tot 12 jaar`.
 - Identity documents: the number after a document word (paspoort, ID-kaart, rijbewijs, verblijfsvergunning,
   documentnummer, V-nummer), and the Dutch passport and identity-card format anywhere (two letters, six
   letters or digits, a digit; no letter O; at least two digits).
@@ -403,6 +404,21 @@ def ages(text: str) -> Iterator[Found]:
     if "eeftijd" in text:
         for m in _AGE_BARE.finditer(text):
             yield (m.start(1), m.end(1), Category.AGE)
+
+
+# A bare number right after a name is the person's age where notes write it so: `Daan (9)`, `Sanne is 15.`
+# (`is 15` only where the sentence ends or goes on with `en`, `of`, `maar`: `Sanne is 15 minuten te laat` is no age).
+_AGE_AFTER_NAME = re.compile(r"[ \u00a0]*\((\d{1,3})\)|[ \u00a0]+(?:is|wordt|werd|was)[ \u00a0]+(\d{1,3})"
+                             r"(?=[.,;:!?)]|[ \u00a0]+(?:en|of|maar)\b|[ \u00a0]*$)")
+
+
+def ages_after_names(text: str, found: list[Found]) -> Iterator[Found]:
+    """Ages written as a bare number after a name the name finder found (it runs after the others)."""
+    for _, end, category in found:
+        if category is Category.NAME and (m := _AGE_AFTER_NAME.match(text, end)):
+            group = 1 if m.group(1) is not None else 2
+            if int(m.group(group)) <= 120:
+                yield (m.start(group), m.end(group), Category.AGE)
 
 
 FINDERS: tuple[tuple[Category, Callable[[str], Iterator[Found]]], ...] = (
