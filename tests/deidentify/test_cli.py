@@ -153,3 +153,17 @@ def test_a_bare_age_after_a_name_is_hidden(
     A number after a name that says something else (minutes, an annex) stays."""
     status, out, _ = _run(monkeypatch, capsys, note)
     assert (status, out) == (0, hidden)
+
+
+@pytest.mark.parametrize(("note", "hidden"), [
+    ("Zij zit op het Dr. Nassau College in Assen.", "Zij zit op het [INSTELLING-1] in [PLAATS-1]."),
+    ("Hij werkt bij Stichting Welzijn Ouderen Drenthe sinds maart.", "Hij werkt bij [INSTELLING-1] sinds maart."),
+    ("Gesprek met Dr. Mensah van het ziekenhuis.", "Gesprek met Dr. [NAAM-1] van het ziekenhuis."),
+])
+def test_an_institution_keeps_its_title_and_its_region(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str
+) -> None:
+    """A user trial got 'Dr. [INSTELLING-1]' and '[INSTELLING-1] Drenthe': the title that opens a school's name
+    and the region of an organisation's branch are part of the name. A doctor's title stays before her name."""
+    status, out, _ = _run(monkeypatch, capsys, note)
+    assert (status, out) == (0, hidden)

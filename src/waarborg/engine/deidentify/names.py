@@ -117,13 +117,18 @@ class NameFinder:
         lead = 0 if toks[0].kind != "part" else next((i for i, t in enumerate(toks) if t.kind != "part"), 0)
         if lead and lead < len(toks) - 1 and is_title(toks[lead]):
             toks = toks[lead:]  # "van Mevrouw De Heide": the particle belongs to the sentence
+        titled = toks[0].start
         while len(toks) > 1 and is_title(toks[0]):
             if toks[0].word in lexicons.first_names() and self._surname_follows(toks[1]):
                 break  # "Lieve van 't Dijkstra", "Lieve Kamp" sign the letter; "Lieve Anna" greets her
             toks = toks[1:]
             context, sentence = True, False
+        added = len(self.spans)
         found = self._institution(toks, before, context, sentence)
         if found:
+            if titled < toks[0].start and len(self.spans) > added and self.spans[added][0] == toks[0].start:
+                # "Dr. Nassau College", "St. Jozefschool": the title is part of the institution's name
+                self.spans[added] = (titled, self.spans[added][1], self.spans[added][2])
             return found
         if not context:
             found = self._street(toks) or self._place(toks, before, sentence)
@@ -159,6 +164,7 @@ class NameFinder:
                 legal = words.legal_form(text, end)
                 if legal:
                     end = legal.end()
+                end = self._branch(toks, end)
                 self._add(toks[i].start, end, Category.INSTITUTION)
                 if i:  # "mevrouw Alhassan van Pro Persona": the name before is a chain of its own
                     self._chain(toks[:i], context, sentence)
@@ -176,6 +182,16 @@ class NameFinder:
             if low.endswith(words.INSTITUTION_ENDINGS) and not common(low):
                 return self._add(toks[0].start, toks[0].end, Category.INSTITUTION)
         return 0
+
+    def _branch(self, toks: list[Tok], end: int) -> int:
+        """A known institution's name goes on with the region or place of its branch, in the same chain:
+        "Stichting Welzijn Ouderen Drenthe", "Humanitas Assen"."""
+        following = next((t for t in toks if t.start >= end), None)
+        if (following is None or following.kind != "cap" or not self.text[end:following.start].isspace()
+                or not (following.word in words.REGIONS or lexicons.places().match_word(
+                    self.text, following.start, following.word) == following.word)):
+            return end
+        return following.end
 
     def _street_number(self, toks: list[Tok], before: words.Before) -> int:
         """A street with its house number: "Kerkstraat 12a", "Prof. Appiahlaan 215", "Brink 3" after "woont"."""
