@@ -85,12 +85,12 @@ INSTITUTION_LAST = _set(
 )
 # Where an institution works, written after its name ("Welzijn Ouderen Drenthe", "GGZ Noord-Holland-Noord"):
 # the provinces and the regions that name branches. Places come from the places lexicon.
-REGIONS = frozenset((
+REGIONS = _set(
     "Drenthe Groningen Friesland Fryslân Overijssel Gelderland Utrecht Flevoland Noord-Holland Zuid-Holland "
     "Zeeland Noord-Brabant Brabant Limburg Twente Achterhoek Salland Veluwe Westland Rijnmond Haaglanden "
     "Noord-Nederland Oost-Nederland Zuid-Nederland West-Nederland Midden-Nederland Nederland Noord Oost Zuid West "
     "Midden Noordoost Noordwest Zuidoost Zuidwest"
-).split())
+)
 # A one-word institution by its ending ("Julianaschool", "Noorderpoortcollege").
 INSTITUTION_ENDINGS = ("school", "college", "lyceum", "praktijk", "ziekenhuis", "kliniek", "apotheek", "zorg")
 LEGAL_FORM = re.compile(
