@@ -204,3 +204,17 @@ def test_a_key_that_is_no_public_key_is_named_in_words(handed_over: dict[str, An
     status, said = verify_export(handed_over, capsys)
     assert status == 1
     assert "export does not verify: the public key cannot be read" in said and "cryptography.io" not in said, said
+
+
+def test_an_export_never_replaces_an_earlier_one_unasked(handed_over: dict[str, Any],
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A user trial wrote a new export over the one already handed to the FG. An existing file is refused, in
+    words, and stays as it was; `--force` replaces it."""
+    export = handed_over["export"]
+    before = export.read_bytes()
+    capsys.readouterr()
+    assert main(["audit", "export", "-o", str(export)]) == 1
+    assert "exists already" in capsys.readouterr().err
+    assert export.read_bytes() == before
+    assert main(["audit", "export", "-o", str(export), "--force"]) == 0
+    assert export.read_bytes() != before  # the entries of the exports themselves are new

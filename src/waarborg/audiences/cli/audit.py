@@ -39,6 +39,7 @@ def register(sub: Any) -> None:
     public.set_defaults(handler=_public_key)
     full = asub.add_parser("export", help="export the audit log for checking with the public key only")
     full.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write (JSON lines)")
+    full.add_argument("--force", action="store_true", help="replace FILE if it exists")
     full.set_defaults(handler=_export_log)
     public = asub.add_parser("verify-export", help="check an exported audit log with the public key and the "
                                                    "checkpoints (no database, no secret)")
@@ -51,6 +52,7 @@ def register(sub: Any) -> None:
     export.add_argument("--since", metavar="DATE", help="only processing at or after this date (YYYY-MM-DD) or time")
     export.add_argument("--subject", metavar="ID", help="only the processing of this subject (vault id)")
     export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(handler=_export)
 
 
@@ -75,10 +77,19 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_file(name: str, force: bool) -> Path:
+    """An export's file: an earlier export there (perhaps the copy handed to the supervisor) is replaced only
+    when asked."""
+    target = Path(name)
+    if target.exists() and not force:
+        raise UserError(f"{target} exists already; give another file, or --force to replace it")
+    return target
+
+
 def _export_log(args: argparse.Namespace) -> int:
     from waarborg.engine.audit.exports import ExportRefused, export
 
-    target = Path(args.output)
+    target = _new_file(args.output, args.force)
     partial = target.with_name(target.name + ".partial")
     try:
         with partial.open("wb") as out:
@@ -179,6 +190,8 @@ def _export(args: argparse.Namespace) -> int:
     from waarborg.engine.audit.logboek import spans
 
     since, subject = _since(args.since), _subject(args.subject)
+    if args.output:
+        _new_file(args.output, args.force)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     count = 0
     try:
