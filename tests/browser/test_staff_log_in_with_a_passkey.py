@@ -71,3 +71,54 @@ def test_a_staff_member_logs_in_with_a_passkey(live_server: Any, browser: Any, p
     # an operator resets her second factor: the passkey is gone with the rest, and she enrols afresh
     second_factor_reset("pia")
     assert not twofactor.enrolled(user) and not twofactor.has_passkey(user)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_staff_member_with_the_app_adds_a_passkey(live_server: Any, browser: Any, policy: Any,
+                                                     settings: Any) -> None:
+    from datetime import UTC, datetime
+
+    from tests.twofactor.conftest import code_at
+    from waarborg.engine.accounts import twofactor
+    from waarborg.engine.accounts.actions import second_factor_enrol, staff_create
+
+    origin = live_server.url.replace("127.0.0.1", "localhost")
+    settings.WAARBORG_STAFF_2FA = "required"
+    settings.OTP_WEBAUTHN_RP_ID, settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = "localhost", [origin]
+    user, password, _ = staff_create("sanne", ["privacy_officer"])
+    # she set up her authenticator app last month
+    secret = twofactor.new_secret()
+    second_factor_enrol(user, secret, code_at(twofactor.secret_for_typing(secret), datetime.now(UTC)))
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    devtools.send("WebAuthn.addVirtualAuthenticator", {"options": AUTHENTICATOR})
+    # today she logs in with the app's code, and adds a passkey from the start page
+    page.goto(f"{origin}/backoffice/")
+    page.get_by_label("Gebruikersnaam").fill("sanne")
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", level=1, name="Code invoeren").wait_for()
+    assert page.get_by_role("button", name="Inloggen met uw passkey").count() == 0  # she has none yet
+    page.get_by_label("Code", exact=True).fill(
+        code_at(twofactor.secret_for_typing(secret), datetime.fromtimestamp(datetime.now(UTC).timestamp() + 30, UTC)))
+    page.get_by_role("button", name="Doorgaan").click()
+    page.get_by_role("link", name="Passkey toevoegen").click()
+    page.get_by_role("heading", level=1, name="Passkey toevoegen").wait_for()
+    _ready(page)
+    page.get_by_role("button", name="Passkey instellen").click()
+    # back on the start page, told so; no new recovery codes (hers still work)
+    page.get_by_text("Uw passkey is ingesteld.").wait_for()
+    assert page.get_by_role("link", name="Passkey toevoegen").count() == 0
+    assert twofactor.has_passkey(user)
+    # the next login, her passkey is enough after the password
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto(f"{origin}/backoffice/")
+    page.get_by_label("Gebruikersnaam").fill("sanne")
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", level=1, name="Code invoeren").wait_for()
+    _ready(page)
+    page.get_by_role("button", name="Inloggen met uw passkey").click()
+    page.get_by_role("heading", level=1, name="Backoffice Valtes").wait_for()

@@ -32,6 +32,7 @@ urlpatterns = [
     path("tweede-factor/instellen", views_twofactor.enrol, name="second_factor_enrol"),
     path("tweede-factor/herstelcodes", views_twofactor.recovery_codes, name="second_factor_codes"),
     path("tweede-factor/passkey/herstelcodes", views_passkeys.new_codes, name="second_factor_passkey_codes"),
+    path("tweede-factor/passkey", views_passkeys.add, name="second_factor_passkey_add"),
     path("verzoeken/", views.queue, name="queue"),
     path("verzoeken/<uuid:pk>", views.detail, name="request"),
     path("verzoeken/<uuid:pk>/verifieren", views.verify, name="verify"),

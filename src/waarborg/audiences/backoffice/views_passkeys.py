@@ -20,7 +20,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -109,6 +109,18 @@ class AuthenticateComplete(views.CompleteCredentialAuthenticationView):
             raise error if isinstance(error, exceptions.OTPWebAuthnApiError) else exceptions.UnprocessableEntity()
         gate.log_in(request, checked.device)
         return JsonResponse({"id": checked.device.pk, "redirect_url": target})
+
+
+@never_cache
+@require_GET
+def add(request: HttpRequest) -> HttpResponse:
+    """A passkey beside the app, for a staff member who has entered their second factor in this session."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect(f"{LOGIN_URL}?next={quote(request.get_full_path())}")
+    if not twofactor.applies_to(user) or twofactor.mode() == "off" or not twofactor.enrolled(user):
+        return redirect("backoffice:second_factor_enrol")
+    return render(request, "backoffice/passkey_add.html", {"next": reverse("backoffice:home")})
 
 
 @never_cache

@@ -44,7 +44,8 @@ def status(user: Any) -> dict[str, Any]:
     if not twofactor.applies_to(user) or twofactor.mode() == "off":
         return {}
     has = twofactor.enrolled(user)
-    return {"enrolled": has, "offer": not has}
+    return {"enrolled": has, "offer": not has, "passkey": has and not twofactor.has_passkey(user)
+            and bool(getattr(user, "is_verified", lambda: False)())}
 
 
 @never_cache
