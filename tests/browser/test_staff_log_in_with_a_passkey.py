@@ -2,7 +2,7 @@
 passkey instead of an authenticator app, keeps her recovery codes, and works; the next time she logs in, her
 passkey opens the page she asked for. Chromium's own virtual authenticator (DevTools' WebAuthn domain) plays the
 laptop's fingerprint reader: the browser runs the real WebAuthn ceremonies against Waarborg, nothing mocked.
-Then an operator resets her second factor (`waarborg staff reset-2fa`): the passkey no longer counts."""
+Then an operator resets her second factor (`waarborg staff 2fa-reset`): the passkey no longer counts."""
 
 from __future__ import annotations
 
@@ -23,9 +23,11 @@ def _ready(page: Any) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_staff_member_logs_in_with_a_passkey(live_server: Any, browser: Any, policy: Any, settings: Any) -> None:
+def test_a_staff_member_logs_in_with_a_passkey(live_server: Any, browser: Any, policy: Any, settings: Any,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from waarborg.audiences.cli import main
     from waarborg.engine.accounts import twofactor
-    from waarborg.engine.accounts.actions import second_factor_reset, staff_create
+    from waarborg.engine.accounts.actions import staff_create
 
     # The relying party is the public address (here the test server's; an IP address cannot be one)
     origin = live_server.url.replace("127.0.0.1", "localhost")
@@ -60,7 +62,8 @@ def test_a_staff_member_logs_in_with_a_passkey(live_server: Any, browser: Any, p
     page.get_by_label("Gebruikersnaam").fill("pia")
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
-    page.get_by_role("heading", level=1, name="Code invoeren").wait_for()
+    page.get_by_role("heading", level=1, name="Uw passkey").wait_for()  # no app: the page speaks of her passkey
+    assert "app" not in page.locator("main").inner_text().lower()
     assert page.get_by_role("navigation", name="Backoffice").get_by_role("link").count() == 0
     _ready(page)
     page.get_by_role("button", name="Inloggen met uw passkey").click()
@@ -69,7 +72,9 @@ def test_a_staff_member_logs_in_with_a_passkey(live_server: Any, browser: Any, p
     verified = factories.last_entry(action="staff.2fa.verify")
     assert (verified.outcome, verified.detail["method"], verified.detail["door"]) == ("ok", "passkey", "backoffice")
     # an operator resets her second factor: the passkey is gone with the rest, and she enrols afresh
-    second_factor_reset("pia")
+    capsys.readouterr()
+    assert main(["staff", "2fa-reset", "pia"]) == 0
+    assert "2 device(s): passkey(s), the recovery codes" in capsys.readouterr().out
     assert not twofactor.enrolled(user) and not twofactor.has_passkey(user)
 
 

@@ -82,10 +82,14 @@ def second_factor(request: HttpRequest) -> HttpResponse:
             elif checked.reason == "throttled":
                 error = gettext("U heeft een paar keer een verkeerde code getypt. Wacht even en probeer het "
                                 "dan opnieuw.")
-            else:
+            elif twofactor.has_app(user):
                 error = gettext("Deze code klopt niet. Typ de code die de app nu toont, of een herstelcode.")
-    return render(request, "backoffice/second_factor.html",
-                  {"error": error, "next": target, "passkey": twofactor.has_passkey(user)})
+            else:
+                error = gettext("Deze herstelcode klopt niet. Typ een van uw herstelcodes.")
+    return render(request, "backoffice/second_factor.html", {
+        "error": error, "next": target, "passkey": twofactor.has_passkey(user),
+        # the app's wording only for an account that has the app (or has no passkey either: an old account)
+        "app": twofactor.has_app(user) or not twofactor.has_passkey(user)})
 
 
 @never_cache

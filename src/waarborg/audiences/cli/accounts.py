@@ -147,8 +147,8 @@ def _unlock(args: argparse.Namespace) -> int:
 def _second_factor_reset(args: argparse.Namespace) -> int:
     from waarborg.engine.accounts.actions import second_factor_reset
 
-    user, devices = _run(second_factor_reset, args.username)
-    print(f"second factor of {user.username} removed ({devices} device(s): the app and the recovery codes); "
+    user, devices, kinds = _run(second_factor_reset, args.username)
+    print(f"second factor of {user.username} removed ({devices} device(s): {', '.join(kinds)}); "
           "their next login sets up a new one. Sessions that entered a code with it no longer count as verified.")
     return 0
 

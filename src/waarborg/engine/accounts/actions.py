@@ -305,26 +305,29 @@ def second_factor_recovery_codes(user: User) -> list[str]:
     return codes
 
 
-def second_factor_reset(username: str, *, by: object = None) -> tuple[User, int]:
+def second_factor_reset(username: str, *, by: object = None) -> tuple[User, int, list[str]]:
     """An operator removes a staff member's second factor (a lost or new phone): every device and recovery code,
     and every session of theirs ends, so whoever still sat in one cannot set up a device of their own. The next
     login with the password enrols afresh (where a second factor is required). Returns (account, devices
-    removed). Audited, with the number of sessions ended."""
+    removed, what they were in words). Audited, with the number of sessions ended."""
     user = User.objects.filter(username__iexact=username, kind=User.Kind.STAFF).first()
     if user is None:
         raise StaffError(f"no staff account named {username!r}; see `waarborg staff list`")
     with transaction.atomic():
-        devices = 0
+        devices, kinds = 0, []
         for model in twofactor.device_models():
             mine = model.objects.filter(user=user)
-            devices += mine.count()
+            count = mine.count()
+            if count:
+                devices += count
+                kinds.append(twofactor.DEVICE_WORDS[model.__name__])
             mine.delete()
         if not devices:
             raise StaffError(f"{user.username} has no second factor; nothing changed")
         sessions = _end_sessions(user)
         append(action="staff.2fa.reset", actor=by or "system:cli",
                detail={"user_id": user.pk, "devices": devices, "sessions": sessions})
-    return user, devices
+    return user, devices, kinds
 
 
 def _end_sessions(user: User) -> int:

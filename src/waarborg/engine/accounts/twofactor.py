@@ -68,6 +68,17 @@ def device_models() -> tuple[Any, ...]:
     return TOTPDevice, WebAuthnCredential, StaticDevice
 
 
+# What each kind of device is, for an operator's message ("removed: the app, a passkey, the recovery codes").
+DEVICE_WORDS = {"TOTPDevice": "the app", "WebAuthnCredential": "passkey(s)", "StaticDevice": "the recovery codes"}
+
+
+def has_app(user: Any) -> bool:
+    """Can this account enter its second factor with an authenticator app's code?"""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return bool(getattr(user, "pk", None)) and TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
 def has_passkey(user: Any) -> bool:
     """Can this account enter its second factor with a passkey?"""
     from django_otp_webauthn.models import WebAuthnCredential
