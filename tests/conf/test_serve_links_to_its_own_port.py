@@ -49,3 +49,23 @@ def test_a_mail_from_a_server_on_another_port_links_to_that_port(tmp_path: Path)
     links = re.findall(r"http://[^\s/]+/portaal/wachtwoord/\S+", out)
     assert links, out[-2000:]
     assert all(link.startswith(f"http://127.0.0.1:{port}/") for link in links), links
+
+
+def test_the_port_in_the_configuration_file_is_the_one_served(tmp_path: Path) -> None:
+    """A user trial wrote WAARBORG_PORT into the configuration file, as docs/operator.md lists it, and `serve`
+    still took 8000: the default was read before the file was."""
+    port = free_port()
+    config = tmp_path / "waarborg.env"
+    config.write_text(f"WAARBORG_PORT={port}\nWAARBORG_HOME={tmp_path / 'home'}\n")
+    proc = subprocess.Popen([sys.executable, "-m", "waarborg", "serve", "--policy", str(EXAMPLE)], cwd=tmp_path,
+                            env=clean_env(WAARBORG_CONFIG=str(config), WAARBORG_ENV="development"),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    watchdog = threading.Timer(120, proc.kill)
+    watchdog.start()
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/health/ready", seconds=90) == 200
+    finally:
+        watchdog.cancel()
+        proc.terminate()
+        out, _ = proc.communicate(timeout=30)
+    assert f"serving on http://127.0.0.1:{port}/" in out

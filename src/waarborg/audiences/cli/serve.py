@@ -14,10 +14,11 @@ from waarborg.audiences.cli import UserError
 def register(sub: Any) -> None:
     serve = sub.add_parser("serve", help="migrate, activate the policy and serve the platform")
     serve.add_argument("--policy", metavar="FILE", help="activate this policy file first")
-    # WAARBORG_HOST / WAARBORG_PORT: the defaults of --host and --port (127.0.0.1:8000, the embedded default's
-    # address; production runs gunicorn behind a proxy instead, see docs/operator.md).
-    serve.add_argument("--host", default=os.environ.get("WAARBORG_HOST") or "127.0.0.1")
-    serve.add_argument("--port", type=int, default=os.environ.get("WAARBORG_PORT") or "8000")
+    # WAARBORG_HOST / WAARBORG_PORT (the environment or the configuration file): the defaults of --host and
+    # --port (127.0.0.1:8000, the embedded default's address; production runs gunicorn behind a proxy instead,
+    # see docs/operator.md). Read when the command runs, after the configuration file was.
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
     serve.add_argument("--threads", type=int, default=8)
     serve.set_defaults(handler=_serve, creates_home=True)
 
@@ -87,6 +88,11 @@ def _serve(args: argparse.Namespace) -> int:
 
     from waarborg.wsgi import application
 
+    args.host = args.host or os.environ.get("WAARBORG_HOST") or "127.0.0.1"
+    try:
+        args.port = args.port or int(os.environ.get("WAARBORG_PORT") or "8000")
+    except ValueError:
+        raise UserError(f"WAARBORG_PORT is {os.environ.get('WAARBORG_PORT')!r}, not a port number") from None
     prepare(args.policy)
     _links_to_this_server(args.host, args.port)
     print(f"Waarborg serving on http://{args.host}:{args.port}/  (privacy statement: /privacy/, API: /api/v1/docs/)",
