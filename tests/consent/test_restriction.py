@@ -62,3 +62,21 @@ def test_a_lifted_restriction_lets_processing_resume(care: Any) -> None:
     assert [len(audited(a, subject)) for a in ("restriction.set", "restriction.lift")] == [1, 1]
     twice = care["supporter"].client.post(f"/api/v1/restrictions/{restriction['id']}/lift", {}, format="json")
     assert twice.status_code == 409
+
+
+def test_a_colleague_cannot_lift_a_restriction_someone_else_set(care: Any) -> None:
+    """A user trial: the caseworker whose work a restriction blocked could lift the privacy officer's
+    restriction herself. Now only whoever manages consents lifts another's restriction, on record; the
+    caseworker's own restriction beside it she may still lift, and the officer's stays in force."""
+    subject = new_subject()
+    officers = _restrict(care["privacy_officer"], subject, "client_support").json()
+    own = _restrict(care["supporter"], subject, "client_support").json()
+    refused = care["supporter"].client.post(f"/api/v1/restrictions/{officers['id']}/lift", {}, format="json")
+    assert refused.status_code == 403 and refused.json()["reason"] == "not_own_restriction"
+    assert refusals("not_own_restriction", subject) == 1
+    assert care["supporter"].client.post(f"/api/v1/restrictions/{own['id']}/lift", {}, format="json").status_code == 200
+    still = write_record(care["supporter"], subject, "dossier", {"name": "Kees"}, "client_support")
+    assert still.status_code == 403 and still.data["reason"] == "restricted"
+    lifted = care["privacy_officer"].client.post(f"/api/v1/restrictions/{officers['id']}/lift", {}, format="json")
+    assert lifted.status_code == 200
+    assert write_record(care["supporter"], subject, "dossier", {"name": "Kees"}, "client_support").status_code == 201

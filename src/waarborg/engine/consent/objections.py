@@ -84,6 +84,16 @@ def restriction_set(actor: Any, *, subject: Subject, purpose: str = "", reason: 
 
 
 def restriction_lift(actor: Any, restriction: Restriction) -> Restriction:
+    """Lift a restriction (art. 18(3): the subject is told first). Whoever manages consents lifts any; other
+    staff only one they set themselves (a mistake of their own): the colleague whose work a restriction
+    blocks must not unblock it alone. Two restrictions on the same purpose are allowed for that reason: a
+    privacy officer's own stays when a colleague lifts theirs."""
+    user_id = getattr(actor, "pk", None)
+    if not current().manages(actor, "consents") and (user_id is None or restriction.set_by_id != user_id):
+        raise refused(actor, "restriction.lift", "not_own_restriction",
+                      "alleen wie toestemmingen beheert heft een beperking van een ander op / only whoever manages "
+                      "consents lifts a restriction someone else set", purpose=restriction.purpose,
+                      subject=restriction.subject_id)
     with transaction.atomic():
         restriction = Restriction.objects.select_for_update().get(pk=restriction.pk)
         if restriction.lifted_at is not None:
