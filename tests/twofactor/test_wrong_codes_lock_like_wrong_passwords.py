@@ -51,6 +51,13 @@ def test_five_wrong_codes_lock_the_second_factor(pia: tuple[Any, str], required:
     refused = [e.reason for e in audit("staff.2fa.verify", outcome="refused")]
     assert refused[:5] == ["wrong_code"] + ["throttled"] * 4 and set(refused[5:]) == {"locked_out"}
     assert len(refused) == 31
+    # the operator sees it is her second factor that is locked, and until when in the organisation's time
+    capsys.readouterr()
+    with time_machine.travel(GUESSING, tick=False):
+        assert main(["staff", "lockouts"]) == 0
+    listed = capsys.readouterr().out
+    assert "account pia: " in listed and "(second factor included), locked until " in listed
+    assert listed.rstrip().endswith(("CET", "CEST"))
     # when an administrator unlocks her account
     assert main(["staff", "unlock", "pia"]) == 0
     # then her code works again (django-otp's own wait after wrong codes has passed by then)

@@ -118,8 +118,9 @@ def _lockouts(args: argparse.Namespace) -> int:
         print("no account and no address is locked out")
     for kind, rows in (("account", accounts), ("address", addresses)):
         for row in rows:
-            print(f"{kind} {row.who}: {row.failures} failed attempts, locked until "
-                  f"{timezone.localtime(row.until):%Y-%m-%d %H:%M}")
+            what = " (second factor included)" if row.second_factor else ""
+            print(f"{kind} {row.who}: {row.failures} failed attempts{what}, locked until "
+                  f"{timezone.localtime(row.until):%Y-%m-%d %H:%M %Z}")
     if accounts or addresses:
         print("unlock with: waarborg staff unlock USERNAME and/or --address IP", file=sys.stderr)
     return 0
@@ -162,12 +163,12 @@ def _list(args: argparse.Namespace) -> int:
 
     rows = staff_list()
     width = max([len(r.username) for r in rows] + [8])
-    print(f"{'USERNAME':<{width}}  {'KIND':<7}  {'ACTIVE':<6}  {'TOKENS':<6}  {'TEAM':<16}  {'2FA':<3}  ROLES")
+    print(f"{'USERNAME':<{width}}  {'KIND':<7}  {'ACTIVE':<6}  {'TOKENS':<6}  {'TEAM':<16}  {'2FA':<11}  ROLES")
     for r in rows:
-        # 2FA: has the staff member set up an authenticator app (services log in with tokens: "-")
-        second = "-" if r.kind == "service" else ("yes" if r.second_factor else "no")
+        # 2FA: what the staff member set up, an authenticator app and/or a passkey, or "no" (services: "-")
+        second = "-" if r.kind == "service" else (r.second_factor or "no")
         print(f"{r.username:<{width}}  {r.kind:<7}  {'yes' if r.active else 'no':<6}  {r.tokens:<6}  "
-              f"{r.team or '-':<16}  {second:<3}  {', '.join(r.roles) or '-'}")
+              f"{r.team or '-':<16}  {second:<11}  {', '.join(r.roles) or '-'}")
     return 0
 
 

@@ -181,6 +181,7 @@ class Lockout:
     who: str  # an account's username, "an account name that does not exist", or an address
     failures: int
     until: Any  # when the lockout ends by itself (a datetime)
+    second_factor: bool = False  # an account locked by wrong second-factor answers (not only passwords)
 
 
 def lockouts(actor: Any) -> tuple[list[Lockout], list[Lockout]]:
@@ -195,15 +196,19 @@ def lockouts(actor: Any) -> tuple[list[Lockout], list[Lockout]]:
     recent = _recent()
     per_key = recent.values("username").annotate(n=Sum("failures_since_start"), last=Max("attempt_time"))
     names = {account_key_of(name): name for name in User.objects.values_list("username", flat=True)}
-    names |= {account_key_of(name, second_factor=True): name for name in names.values()}
+    codes = {account_key_of(name, second_factor=True): name for name in names.values()}
+    names |= codes
     accounts: dict[str, Lockout] = {}
     for row in per_key:
         if not row["username"] or row["n"] < settings.AXES_FAILURE_LIMIT:
             continue
         who = names.get(row["username"], "(an account name that does not exist)")
         known = accounts.get(who)
+        second = row["username"] in codes or bool(known and known.second_factor)
         if known is None or row["last"] + cool_off > known.until:
-            accounts[who] = Lockout(who, row["n"] + (known.failures if known else 0), row["last"] + cool_off)
+            accounts[who] = Lockout(who, row["n"] + (known.failures if known else 0), row["last"] + cool_off, second)
+        else:
+            accounts[who] = Lockout(who, row["n"] + known.failures, known.until, second)
     per_address = recent.values("ip_address").annotate(n=Sum("failures_since_start"), last=Max("attempt_time"))
     addresses = [Lockout(row["ip_address"], row["n"], row["last"] + cool_off) for row in per_address
                  if row["ip_address"] and row["n"] >= settings.WAARBORG_LOGIN_FAILURES_PER_ADDRESS]

@@ -57,7 +57,7 @@ class Row:
     active: bool
     tokens: int
     last_login: Any
-    second_factor: bool = False  # an authenticator app or a passkey set up (waarborg.engine.accounts.twofactor)
+    second_factor: str = ""  # "app", "passkey", "app+passkey", or "" (none set up; engine.accounts.twofactor)
 
 
 def staff_list() -> list[Row]:
@@ -70,9 +70,10 @@ def staff_list() -> list[Row]:
     passkey = WebAuthnCredential.objects.filter(user=OuterRef("pk"), confirmed=True)
     users = (User.objects.filter(kind__in=(User.Kind.STAFF, User.Kind.SERVICE))
              .annotate(live=Count("tokens", filter=Q(tokens__revoked_at__isnull=True)),
-                       app=Exists(app) | Exists(passkey))
+                       app=Exists(app), passkey=Exists(passkey))
              .order_by("username"))
-    return [Row(u.username, u.kind, tuple(u.roles or ()), u.team, u.is_active, u.live, u.last_login, u.app)
+    return [Row(u.username, u.kind, tuple(u.roles or ()), u.team, u.is_active, u.live, u.last_login,
+                "+".join(kind for kind, has in (("app", u.app), ("passkey", u.passkey)) if has))
             for u in users]
 
 
