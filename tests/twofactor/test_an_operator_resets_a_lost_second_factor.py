@@ -27,7 +27,7 @@ def test_a_reset_lets_the_staff_member_enrol_afresh(pia: tuple[Any, str], requir
         capsys.readouterr()
         # the operator's list shows who set up a second factor
         assert main(["staff", "list"]) == 0
-        assert next(line.split() for line in capsys.readouterr().out.splitlines() if line.startswith("pia "))[5] == "yes"
+        assert next(line.split() for line in capsys.readouterr().out.splitlines() if line.startswith("pia "))[5] == "app"
         # when the operator resets her second factor (any capitalisation of the name)
         assert main(["staff", "2fa-reset", "PIA"]) == 0
         out = capsys.readouterr().out
