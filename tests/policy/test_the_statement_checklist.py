@@ -55,7 +55,7 @@ ERRORS = [
     ("a public task without the right to object",
      [("    basis: consent\n", "    basis: public_task\n    basis_detail: {law: Wmo 2015}\n"),
       ("roles:\n", OBJECTION_LEFT_OUT)], "[access, rectification",
-     "purposes service rest on a public task or a legitimate interest: the right to object must be stated, "
+     "purpose service rests on a public task or a legitimate interest: the right to object must be stated, "
      "separately (art. 21(4) AVG); add objection"),
     ("consent that cannot be withdrawn",
      [("roles:\n", "rights:\n  available: [access, rectification, erasure, restriction, objection, complaint, "
@@ -87,7 +87,7 @@ ERRORS = [
 WARNINGS = [
     ("a public task without a DPO",
      [("    basis: consent\n", "    basis: public_task\n    basis_detail: {law: Wmo 2015}\n")], "id: org",
-     "no DPO named, while service rest on a public task or process care data: a public body or large-scale "
+     "no DPO named, while purpose service rests on a public task or processes care data: a public body or large-scale "
      "special data needs a DPO (art. 37(1) AVG); name organisation.dpo"),
     ("Dutch where the English statement needs English",
      [], "Dienst",

@@ -117,7 +117,7 @@ def _rights(policy: Policy) -> Finding:
     objectable = [n for n, p in policy.purposes.items()
                   if p.basis in (LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTEREST) or p.marketing]
     if objectable and "objection" not in available:
-        yield where, (f"purposes {', '.join(objectable)} rest on a public task or a legitimate interest: the right "
+        yield where, (f"{_purposes(objectable)} {_verb(objectable, 'rests', 'rest')} on a public task or a legitimate interest: the right "
                       "to object must be stated, separately (art. 21(4) AVG); add objection")
     consent = [n for n, p in policy.purposes.items() if p.basis is LegalBasis.CONSENT]
     if consent and "withdraw_consent" not in available:
@@ -191,7 +191,8 @@ def _dpo(policy: Policy, pos: Positions) -> Finding:
                                                                             "employment_social_security")]
     if public or care:
         yield ("organisation",), (
-            f"no DPO named, while {', '.join(dict.fromkeys(public + care))} rest on a public task or process care data: a public "
+            f"no DPO named, while {_purposes(named := list(dict.fromkeys(public + care)))} "
+            f"{_verb(named, 'rests on a public task or processes', 'rest on a public task or process')} care data: a public "
             "body or large-scale special data needs a DPO (art. 37(1) AVG); name organisation.dpo")
 
 
@@ -260,3 +261,11 @@ def _strings(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str
 
 _ERRORS = (_placeholders, _contact, _bases, _transfers, _rights, _profiling, _anonymous, _sources)
 _WARNINGS = (_required, _dpo, _english, _address)
+
+
+def _purposes(names: list[str]) -> str:
+    return f"purpose {names[0]}" if len(names) == 1 else f"purposes {', '.join(names)}"
+
+
+def _verb(names: list[str], one: str, more: str) -> str:
+    return one if len(names) == 1 else more
