@@ -29,6 +29,15 @@ def register(sub: Any) -> None:
                         help="the new master key: 32 bytes, url-safe base64 (as WAARBORG_MASTER_KEY)")
     rotate.add_argument("--batch", type=int, default=1000, help="keys per transaction (default 1000)")
     rotate.set_defaults(handler=_rotate)
+    seal = ksub.add_parser(
+        "seal-plain", help="encrypt what an older version stored in the clear (fields the policy now seals)",
+        description="Moves every value that the active policy stores encrypted, but that a record still holds "
+                    "in the clear (stored before encryption by default, or while the field was marked "
+                    "queryable), into the record's encrypted part. One transaction per batch; run it again "
+                    "after an interruption. Audited per batch, never a value.")
+    seal.add_argument("--dry-run", action="store_true", help="only count what would be encrypted")
+    seal.add_argument("--batch", type=int, default=500, help="records per transaction (default 500)")
+    seal.set_defaults(handler=_seal_plain)
     shred = ksub.add_parser("shred", help="destroy a subject's data key: its encrypted data becomes unreadable")
     shred.add_argument("subject", metavar="SUBJECT_ID")
     shred.add_argument("--reason", default="", help="a reason code for the audit log, e.g. erasure_request")
@@ -47,6 +56,18 @@ def read_key_file(path: str) -> bytes:
     if len(key) != 32:
         raise UserError(f"{path}: the new master key must decode to exactly 32 bytes, not {len(key)}")
     return key
+
+
+def _seal_plain(args: argparse.Namespace) -> int:
+    from waarborg.engine.records.sealing import seal_plain
+
+    if args.batch < 1:
+        raise UserError("--batch must be at least 1")
+    done = seal_plain(dry_run=args.dry_run, batch=args.batch)
+    verb = "would encrypt" if args.dry_run else "encrypted"
+    print(f"{verb} {done.fields} value(s) in {done.records} record(s)"
+          + (f"; {done.skipped} record(s) of erased subjects skipped" if done.skipped else ""))
+    return 0
 
 
 def _rotate(args: argparse.Namespace) -> int:
