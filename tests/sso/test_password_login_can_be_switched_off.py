@@ -22,9 +22,11 @@ def test_with_passwords_off_only_the_provider_logs_staff_in(client: Any, provide
 
     settings.WAARBORG_STAFF_PASSWORD_LOGIN = False
     _, password, _ = staff_create("pia", ["privacy_officer"])
-    # the login page has the provider's button and no password field
+    # the login page has the provider's button and no password field; the admin's login page sends there
     page = client.get("/backoffice/inloggen").content.decode()
     assert 'id="sso"' in page and 'name="password"' not in page
+    to_sign_in = client.get("/admin/login/?next=/admin/")
+    assert to_sign_in.status_code == 302 and to_sign_in["Location"] == "/backoffice/inloggen?next=/admin/"
     # her right password is refused, at the back office and at the admin, and on record
     for door, path in (("backoffice", "/backoffice/inloggen"), ("admin", "/admin/login/")):
         answer = client.post(path, {"username": "pia", "password": password})

@@ -10,12 +10,14 @@ values, BSN hashes or record data in lists, and opens a record's data only throu
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -23,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from waarborg.audiences.web.login import AdminLoginForm
 from waarborg.core.errors import Refused
+from waarborg.engine.accounts.sso import password_login_allowed
 from waarborg.engine.keyring.crypto import KeyDestroyed
 from waarborg.engine.policy.active import active
 from waarborg.engine.records.actions import field_classes, record_read
@@ -35,6 +38,20 @@ from waarborg.engine.vault.reads import record_browse
 # a staff member who needs a second factor enters it on the back office's code page before any admin page opens
 # (waarborg.audiences.web.twofactor).
 admin.site.login_form = AdminLoginForm
+_admin_login = admin.site.login
+
+
+def _login(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    """With staff passwords switched off, the admin's password form could only refuse: the back office's login
+    page offers the organisation's sign-in instead, and leads back to the admin. (A password posted anyway is
+    still refused and on record, by the form.)"""
+    if request.method == "GET" and not password_login_allowed() and not request.user.is_authenticated:
+        target = request.GET.get("next") or reverse("admin:index")
+        return HttpResponseRedirect(f"{reverse('backoffice:login')}?next={quote(target)}")
+    return _admin_login(request, extra_context)
+
+
+admin.site.login = _login  # type: ignore[method-assign]
 # Second-factor devices are no one's to browse or edit in the admin (their secrets would let anyone make codes):
 # their owner enrols, an operator resets (`waarborg staff 2fa-reset`).
 for _device in (TOTPDevice, StaticDevice):
