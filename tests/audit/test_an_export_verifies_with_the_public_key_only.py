@@ -218,3 +218,4 @@ def test_an_export_never_replaces_an_earlier_one_unasked(handed_over: dict[str, 
     assert export.read_bytes() == before
     assert main(["audit", "export", "-o", str(export), "--force"]) == 0
     assert export.read_bytes() != before  # the entries of the exports themselves are new
+    assert export.stat().st_mode & 0o777 == 0o600  # for the FG, not for the machine's other users

@@ -141,7 +141,7 @@ def _unlock(args: argparse.Namespace) -> int:
     count = unlock("system:cli", username=args.username, address=args.address)
     what = " and ".join(part for part in (args.username and f"account {args.username}",
                                           args.address and f"address {args.address}") if part)
-    print(f"unlocked {what}: {count} failed attempt record(s) cleared")
+    print(f"unlocked {what}: its failed attempts are forgotten ({count} stored record(s) of them removed)")
     return 0
 
 

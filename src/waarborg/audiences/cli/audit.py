@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import uuid
 from datetime import date, datetime, time
@@ -92,7 +93,8 @@ def _export_log(args: argparse.Namespace) -> int:
     target = _new_file(args.output, args.force)
     partial = target.with_name(target.name + ".partial")
     try:
-        with partial.open("wb") as out:
+        # 0600: the export holds the log's pseudonyms and details; it is for the FG, not for the machine's users
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
             count, last = export(out)
     except ExportRefused as exc:
         partial.unlink(missing_ok=True)

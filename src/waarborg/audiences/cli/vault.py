@@ -65,6 +65,9 @@ def _seal_plain(args: argparse.Namespace) -> int:
         raise UserError("--batch must be at least 1")
     done = seal_plain(dry_run=args.dry_run, batch=args.batch)
     verb = "would encrypt" if args.dry_run else "encrypted"
+    if not done.fields and not done.skipped:
+        print("nothing to encrypt: no record holds in the clear what the policy encrypts")
+        return 0
     print(f"{verb} {done.fields} value(s) in {done.records} record(s)"
           + (f"; {done.skipped} record(s) of erased subjects skipped" if done.skipped else ""))
     return 0
