@@ -357,6 +357,9 @@ OIDC_USE_PKCE = True
 OIDC_CREATE_USER = False
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "backoffice:sso_callback"
+# The ID token stays in the (server-side) session, as the hint the provider's logout asks for: logging out of the
+# back office ends the provider's session too (RP-Initiated Logout; waarborg.audiences.web.sso.end_session_url).
+OIDC_STORE_ID_TOKEN = True
 # django-otp: after each wrong code a device waits 1, 2, 4, 8... seconds before it checks another (on top of
 # the lockout above); the admin never shows a device's secret.
 OTP_TOTP_THROTTLE_FACTOR = 1

@@ -32,6 +32,7 @@ CLIENT_SECRET = "test-client-secret-of-at-least-32-characters"
 # Provider groups and the policy roles they give (WAARBORG_OIDC_ROLES)
 ROLE_MAP = "waarborg-privacy=privacy_officer,waarborg-helpdesk=helpdesk,waarborg-fg=privacy_officer,waarborg-fg=assessor"
 REDIRECT = "http://testserver/backoffice/sso/terug"
+AFTER_LOGOUT = "http://testserver/backoffice/inloggen"  # where the provider sends the browser after its logout
 
 
 def _missing() -> str:
@@ -62,7 +63,8 @@ def start_provider() -> Iterator[Callable[..., Provider]]:
                 pytest.fail(f"{missing}: the single sign-on tests must run in CI")
             pytest.skip(missing)
         config = {"port": 0, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET,
-                  "redirect_uris": redirect_uris or [REDIRECT], "accounts": accounts}
+                  "redirect_uris": redirect_uris or [REDIRECT], "accounts": accounts,
+                  "post_logout_redirect_uris": [AFTER_LOGOUT]}
         process = subprocess.Popen(["node", str(PROVIDER / "provider.mjs"), json.dumps(config)],
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=PROVIDER)
         started.append(process)
@@ -103,13 +105,15 @@ def provider(start_provider: Callable[..., Provider], sso_settings: Callable[[Pr
     return running
 
 
-def sign_in(client: Any, name: str, *, second_factor: bool = True, next_page: str = "") -> Any:
+def sign_in(client: Any, name: str, *, second_factor: bool = True, next_page: str = "",
+            at_provider: requests.Session | None = None) -> Any:
     """The whole round: the back office sends the browser to the provider, the staff member signs in there
-    (with or without the provider's second factor), the provider sends her back; the back office's answer."""
+    (with or without the provider's second factor), the provider sends her back; the back office's answer.
+    `at_provider`: the browser's cookies at the provider, to keep its session for a later step."""
     start = client.get("/backoffice/sso" + (f"?next={next_page}" if next_page else ""))
     assert start.status_code == 302, start.content.decode()[:500]
     authorize = start["Location"]
-    at_provider = requests.Session()
+    at_provider = at_provider if at_provider is not None else requests.Session()
     answer = at_provider.get(authorize, allow_redirects=False, timeout=10)
     login_page = at_provider.get(urljoin(authorize, answer.headers["Location"]), timeout=10)
     action = re.search(r'action="([^"]+)"', login_page.text)

@@ -43,6 +43,7 @@ async function start() {
       client_id: config.client_id,
       client_secret: config.client_secret,
       redirect_uris: config.redirect_uris,
+      post_logout_redirect_uris: config.post_logout_redirect_uris || [],
       response_types: ["code"],
       grant_types: ["authorization_code"],
       token_endpoint_auth_method: "client_secret_post",

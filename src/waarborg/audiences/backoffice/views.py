@@ -21,7 +21,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -35,6 +35,7 @@ from waarborg.audiences.web.headers import allow_own_styles
 from waarborg.audiences.web.language import offered, reader_half
 from waarborg.audiences.web.lockout import address_locked, locked_message
 from waarborg.audiences.web.login import LoginForm
+from waarborg.audiences.web.sso import end_session_url
 from waarborg.core.errors import DomainError, Invalid, Refused
 from waarborg.engine.accounts import sso
 from waarborg.engine.audit.refusals import refused
@@ -81,8 +82,20 @@ class LoginView(auth_views.LoginView):
                 "password_login": sso.password_login_allowed(), "locked": locked_message() if locked else ""}
 
 
+ID_TOKEN = "oidc_id_token"  # noqa: S105 - a session key: mozilla-django-oidc keeps the ID token there (OIDC_STORE_ID_TOKEN)
+
+
 class LogoutView(auth_views.LogoutView):
+    """Log out; a staff member who came in through the organisation's provider is sent there to end that
+    session too, so "Inloggen via ..." asks again (waarborg.audiences.web.sso.end_session_url)."""
+
     next_page = "backoffice:login"
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        id_token = request.session.get(ID_TOKEN)
+        response = super().post(request, *args, **kwargs)
+        ending = end_session_url(request, id_token) if isinstance(id_token, str) and id_token else None
+        return HttpResponseRedirect(ending) if ending else response
 
 
 Page = Callable[..., HttpResponse]

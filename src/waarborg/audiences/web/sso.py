@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import threading
 from typing import Any
+from urllib.parse import urlencode
 
 import jwt
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from waarborg.engine.accounts import sso
@@ -59,6 +61,23 @@ def provider_config() -> dict[str, Any]:
     with _lock:
         _discovered[issuer] = config
     return config
+
+
+def end_session_url(request: Any, id_token: str) -> str | None:
+    """Where to send the browser so the provider ends its own session too (OpenID Connect RP-Initiated Logout):
+    its `end_session_endpoint` with the ID token it gave as a hint and the back office's login page to come back
+    to (register that page at the provider as a post-logout redirect URI). None when the provider offers none
+    or cannot be reached: then only Waarborg's session ends."""
+    try:
+        endpoint = provider_config().get("end_session_endpoint")
+    except ProviderUnavailable:
+        return None
+    if not isinstance(endpoint, str) or not endpoint.startswith(("https://", "http://")):
+        return None
+    back = request.build_absolute_uri(reverse("backoffice:login"))
+    query = urlencode({"id_token_hint": id_token, "post_logout_redirect_uri": back,
+                       "client_id": settings.OIDC_RP_CLIENT_ID})
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
 
 
 class Backend(OIDCAuthenticationBackend):
