@@ -16,6 +16,16 @@ AUTHENTICATOR = {"protocol": "ctap2", "transport": "internal", "hasResidentKey":
                  "hasUserVerification": True, "isUserVerified": True, "automaticPresenceSimulation": True}
 
 
+def _with_authenticator(browser: Any) -> Any:
+    """A page in a browser with a passkey authenticator built in (Chromium's virtual one, through DevTools)."""
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    devtools.send("WebAuthn.addVirtualAuthenticator", {"options": AUTHENTICATOR})
+    return page
+
+
 def _ready(page: Any) -> None:
     """The library's script shows the passkey button and then, a moment later, listens to it: a person never
     clicks in between, a test can. Once the page's scripts and their catalogue have loaded, it listens."""
@@ -34,11 +44,7 @@ def test_a_staff_member_logs_in_with_a_passkey(live_server: Any, browser: Any, p
     settings.WAARBORG_STAFF_2FA = "required"
     settings.OTP_WEBAUTHN_RP_ID, settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = "localhost", [origin]
     user, password, _ = staff_create("pia", ["privacy_officer"])
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    devtools = context.new_cdp_session(page)
-    devtools.send("WebAuthn.enable")
-    devtools.send("WebAuthn.addVirtualAuthenticator", {"options": AUTHENTICATOR})
+    page = _with_authenticator(browser)
     # she logs in with her password and is asked for a second factor; she chooses a passkey
     page.goto(f"{origin}/backoffice/")
     page.get_by_label("Gebruikersnaam").fill("pia")
@@ -94,11 +100,7 @@ def test_a_staff_member_with_the_app_adds_a_passkey(live_server: Any, browser: A
     # she set up her authenticator app last month
     secret = twofactor.new_secret()
     second_factor_enrol(user, secret, code_at(twofactor.secret_for_typing(secret), datetime.now(UTC)))
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    devtools = context.new_cdp_session(page)
-    devtools.send("WebAuthn.enable")
-    devtools.send("WebAuthn.addVirtualAuthenticator", {"options": AUTHENTICATOR})
+    page = _with_authenticator(browser)
     # today she logs in with the app's code, and adds a passkey from the start page
     page.goto(f"{origin}/backoffice/")
     page.get_by_label("Gebruikersnaam").fill("sanne")
