@@ -60,6 +60,9 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('backoffice:second_factor_enrol')}?next={quote(target)}")
     if state != "verify":
         return redirect(target)  # nothing (more) to enter
+    # the app's wording only for an account that has the app (or has no passkey either: an old account)
+    passkey = twofactor.has_passkey(user)
+    app = not passkey or twofactor.has_app(user)
     error = ""
     if request.method == "POST":
         code = request.POST.get("code", "")
@@ -82,14 +85,12 @@ def second_factor(request: HttpRequest) -> HttpResponse:
             elif checked.reason == "throttled":
                 error = gettext("U heeft een paar keer een verkeerde code getypt. Wacht even en probeer het "
                                 "dan opnieuw.")
-            elif twofactor.has_app(user):
+            elif app:
                 error = gettext("Deze code klopt niet. Typ de code die de app nu toont, of een herstelcode.")
             else:
                 error = gettext("Deze herstelcode klopt niet. Typ een van uw herstelcodes.")
-    return render(request, "backoffice/second_factor.html", {
-        "error": error, "next": target, "passkey": twofactor.has_passkey(user),
-        # the app's wording only for an account that has the app (or has no passkey either: an old account)
-        "app": twofactor.has_app(user) or not twofactor.has_passkey(user)})
+    return render(request, "backoffice/second_factor.html",
+                  {"error": error, "next": target, "passkey": passkey, "app": app})
 
 
 @never_cache
