@@ -107,9 +107,10 @@ def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | N
 
     wanted = set(Category) if categories is None else set(categories)
     found: list[Found] = []
+    shaped = patterns.Text(text)
     for category, finder in patterns.FINDERS:
         if category in wanted:
-            found.extend(finder(text))
+            found.extend(finder(shaped))
     if wanted - STRUCTURED - {Category.URL, Category.DATE, Category.AGE}:
         found.extend((names.with_particle(text, s[0]) if s[2] is Category.NAME else s[0], s[1], s[2])
                      for s in names.find(text, merge(found)) if s[2] in wanted)

@@ -63,12 +63,17 @@ class NameFinder:
         # What the shape finders took is masked with digits (a postcode's letters are no name): no chain
         # starts or runs inside it, and no candidate there costs a step of this loop.
         scan = _masked(text, self.taken)
-        search, chain, house = chains.CHAIN.search, self._chain, chains.house
+        search, at, chain, house = chains.START.search, chains.CHAIN.match, self._chain, chains.house
         sentence_start, plain = chains.sentence_start, wordclass.plain
         while True:
-            m = search(scan, pos)
-            if m is None:
+            # The engine skips to the next capital by itself; only there is the whole chain tried.
+            s = search(scan, pos)
+            if s is None:
                 break
+            m = at(scan, s.start())
+            if m is None:
+                pos = s.end()
+                continue
             start, end = m.span()
             pos = end
             after = text[end : end + 1]
