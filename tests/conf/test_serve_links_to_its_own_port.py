@@ -1,5 +1,5 @@
 """`waarborg serve --port P` in development (no WAARBORG_PUBLIC_URL): the link in a mail points at this server,
-port included, not at the default http://127.0.0.1:8000. A citizen applies in the portal of a server started
+port included, by the name localhost (a passkey needs a host name), not at the default http://127.0.0.1:8000. A citizen applies in the portal of a server started
 as an operator would (ikzorginassen's shipped policy); the console mail backend prints the account mail."""
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ def test_a_mail_from_a_server_on_another_port_links_to_that_port(tmp_path: Path)
         out, _ = proc.communicate(timeout=30)
     links = re.findall(r"http://[^\s/]+/portaal/wachtwoord/\S+", out)
     assert links, out[-2000:]
-    assert all(link.startswith(f"http://127.0.0.1:{port}/") for link in links), links
+    assert all(link.startswith(f"http://localhost:{port}/") for link in links), links
+    assert f"serving on http://localhost:{port}/" in out
 
 
 def test_the_port_in_the_configuration_file_is_the_one_served(tmp_path: Path) -> None:
@@ -68,4 +69,24 @@ def test_the_port_in_the_configuration_file_is_the_one_served(tmp_path: Path) ->
         watchdog.cancel()
         proc.terminate()
         out, _ = proc.communicate(timeout=30)
-    assert f"serving on http://127.0.0.1:{port}/" in out
+    assert f"serving on http://localhost:{port}/" in out
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0", "::1"])  # noqa: S104 (what an operator may pass to --host)
+def test_on_this_machine_passkeys_belong_to_localhost(host: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An IP address cannot be a passkey's relying party: a server started on 127.0.0.1 names itself localhost,
+    so staff trying passkeys on `make run` can set one up."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    from waarborg.audiences.cli.serve import _links_to_this_server
+
+    monkeypatch.delenv("WAARBORG_PUBLIC_URL", raising=False)
+    monkeypatch.delenv("WAARBORG_PASSKEY_RP_ID", raising=False)
+    keep = ("WAARBORG_PUBLIC_URL", "CSRF_TRUSTED_ORIGINS", "WAARBORG_PASSKEY_RP_ID", "OTP_WEBAUTHN_RP_ID",
+            "OTP_WEBAUTHN_ALLOWED_ORIGINS", "ALLOWED_HOSTS")
+    with override_settings(**{k: getattr(settings, k) for k in keep}):
+        assert _links_to_this_server(host, 8123) == "http://localhost:8123"
+        assert settings.OTP_WEBAUTHN_RP_ID == "localhost"
+        assert settings.OTP_WEBAUTHN_ALLOWED_ORIGINS == ["http://localhost:8123"]
+        assert "localhost" in settings.ALLOWED_HOSTS

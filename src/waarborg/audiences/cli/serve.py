@@ -68,19 +68,33 @@ def _first_admin() -> None:
           f"  username: admin\n  password: {password}\n  roles:    {', '.join(roles)}\n{bar}", flush=True)
 
 
-def _links_to_this_server(host: str, port: int) -> None:
+# This machine by name: a passkey needs a host name (an IP address cannot be its relying party), and browsers
+# treat http://localhost as secure as https.
+_LOOPBACK = frozenset(["", "0.0.0.0", "::", "127.0.0.1", "::1", "localhost"])  # noqa: S104 (a wildcard is no link host)
+
+
+def _links_to_this_server(host: str, port: int) -> str:
     """Without WAARBORG_PUBLIC_URL (development), links in mails and letters point at the address this server
-    listens on, port included, instead of the default http://127.0.0.1:8000. A set public URL always wins."""
+    listens on, port included, instead of the default http://127.0.0.1:8000; on this machine by the name
+    localhost, so passkeys work there too. A set public URL always wins. Returns the address to open."""
     from django.conf import settings
 
     if os.environ.get("WAARBORG_PUBLIC_URL") or settings.PRODUCTION:
-        return
-    name = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host  # noqa: S104 (a wildcard is no link host)
-    origin = f"http://{f'[{name}]' if ':' in name else name}:{port}"
+        return str(settings.WAARBORG_PUBLIC_URL)
+    name = "localhost" if host in _LOOPBACK else host
+    origin = _origin(name, port)
     settings.WAARBORG_PUBLIC_URL = origin
     settings.CSRF_TRUSTED_ORIGINS = [origin]
+    if not os.environ.get("WAARBORG_PASSKEY_RP_ID"):
+        settings.WAARBORG_PASSKEY_RP_ID = settings.OTP_WEBAUTHN_RP_ID = name
+    settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = [origin]
     if name not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, name]
+    return origin
+
+
+def _origin(name: str, port: int) -> str:
+    return f"http://{f'[{name}]' if ':' in name else name}:{port}"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -94,8 +108,7 @@ def _serve(args: argparse.Namespace) -> int:
     except ValueError:
         raise UserError(f"WAARBORG_PORT is {os.environ.get('WAARBORG_PORT')!r}, not a port number") from None
     prepare(args.policy)
-    _links_to_this_server(args.host, args.port)
-    print(f"Waarborg serving on http://{args.host}:{args.port}/  (privacy statement: /privacy/, API: /api/v1/docs/)",
-          flush=True)
+    address = _links_to_this_server(args.host, args.port)
+    print(f"Waarborg serving on {address}/  (privacy statement: /privacy/, API: /api/v1/docs/)", flush=True)
     serve(application, host=args.host, port=args.port, threads=args.threads, ident="waarborg")
     return 0
