@@ -142,7 +142,7 @@ def _checkpoint(args: argparse.Namespace) -> int:
     from waarborg.engine.audit.seals import SealDelayed
 
     try:
-        new = checkpoint(actor="system:cli")
+        new = checkpoint(actor="system:cli", announce=False)  # the line goes to stdout below, once
     except SealDelayed as exc:
         raise UserError(str(exc)) from None
     if new is None:

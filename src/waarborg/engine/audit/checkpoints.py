@@ -56,8 +56,10 @@ def write(text: str) -> None:
         os.close(fd)
 
 
-def checkpoint(actor: Any = "system:audit", wait: float = seals.WAIT_SECONDS) -> AuditSeal | None:
-    """Seal, record and write a checkpoint; None when nothing was appended since the last one."""
+def checkpoint(actor: Any = "system:audit", wait: float = seals.WAIT_SECONDS, *, announce: bool = True) -> AuditSeal | None:
+    """Seal, record and write a checkpoint; None when nothing was appended since the last one.
+
+    `announce`: log each line written (the scheduled job's only output); the CLI prints it itself instead."""
     with transaction.atomic():
         new = seals.seal(wait)
         if new is None:
@@ -72,7 +74,8 @@ def checkpoint(actor: Any = "system:audit", wait: float = seals.WAIT_SECONDS) ->
     for seal in [*behind, new]:
         text = line(seal)
         write(text)
-        log.info("audit checkpoint %s", text)
+        if announce:
+            log.info("audit checkpoint %s", text)
     return new
 
 
