@@ -13,7 +13,7 @@ Design, and why:
   origin; a statistical model would have to ship inside a package, load offline, stay under 200 MB and run
   at millions of characters a second. Rules reach that (see docs/benchmarks.md) and can be read and fixed by
   whoever maintains the product. Each finder explains itself: `patterns` (everything with a shape: numbers,
-  e-mail, URL, dates, ages), `names` (capitalised runs: names, streets, places, institutions), `lexicons`
+  e-mail, URL) and `dates` (dates, ages), `names` (capitalised runs: names, streets, places, institutions), `lexicons`
   (the word lists in `data/`, written for Waarborg, plus the OpenTaal word list to tell Dutch words from
   names).
 - **Standard library regular expressions and set lookups**, not Aho-Corasick: every lexicon entry starts

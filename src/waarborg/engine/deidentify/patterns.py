@@ -1,6 +1,8 @@
-"""Personal data with a shape: e-mail, URL, phone, BSN, IBAN, identity documents, postcodes, dates, ages, plates.
+"""Personal data with a shape: e-mail, URL, phone, BSN, IBAN, identity documents, postcodes, plates; and `FINDERS`,
+every shape finder in the order they run (dates and ages are in `dates`).
 
-Each finder scans the whole text with one compiled regular expression and checks every candidate in Python:
+Each finder scans the text with one compiled regular expression (one that begins with a digit is tried only
+where a number starts: `scan.Text`) and checks every candidate in Python:
 - BSN by the 11-proof and IBAN by mod-97 and the country's format (python-stdnum, imported on the first
   candidate, so a text without numbers never pays its import). A Dutch-shaped IBAN with a wrong check digit
   is still an IBAN (a typo in an account number still identifies), and any 8- or 9-digit number right after
@@ -12,12 +14,6 @@ Each finder scans the whole text with one compiled regular expression and checks
   times and dates never have the digits of a phone number.
 - E-mail addresses and URLs are found from their anchors (`@`, `http`, `www.`, `.nl` and other common
   top-level domains), which the regular expression engine finds by fast literal search, then widened.
-- Dates: day-month(-year) in words (`3 maart 2021`, `3 mrt. '21`) and digits (`03-03-2021`, `3/3/21`,
-  `2021-03-03`), checked for a real day and month; a year alone is a date only as a birth year
-  (`geboren in 1948`). Month-year (`maart 2021`) is left: it narrows down no one.
-- Ages: a number with `-jarige`, `jaar oud`, `jr`, `(82 jaar)`, `is 82 jaar`, `een vrouw van 82 jaar`,
-  `leeftijd: 82`, and a bare number after a name (`Daan (9)`, `Sanne is 15.`); not `al 3 jaar`,
-  `3 jaar geleden` or `kinderen tot 12 jaar`.
 - Identity documents: the number after a document word (paspoort, ID-kaart, rijbewijs, verblijfsvergunning,
   documentnummer, V-nummer), and the Dutch passport and identity-card format anywhere (two letters, six
   letters or digits, a digit; no letter O; at least two digits).
@@ -31,40 +27,12 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from string import ascii_uppercase
 
+from waarborg.engine.deidentify.dates import ages, ages_after_names, dates
+from waarborg.engine.deidentify.scan import Text, at_keywords, lower
 from waarborg.engine.deidentify.spans import Category, Found
 
-# --- one text, as every finder sees it ---------------------------------------------------------------------
+__all__ = ["FINDERS", "Text", "ages_after_names", "lower"]
 
-# Where a number starts: a digit with no letter or digit before it. Every pattern below that begins with a digit
-# can only match at one of these, so the text is scanned for them once and each pattern is tried only there,
-# instead of each pattern scanning the whole text for itself (ten scans of a million characters cost more than
-# all the numbers in it).
-_NUMBER = re.compile(r"\d(?<!\w\d)")
-
-
-class Text:
-    """A text with what several finders need from it, worked out once: its lowercase copy and its numbers."""
-
-    __slots__ = ("_low", "numbers", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.numbers = [m.start() for m in _NUMBER.finditer(text)]
-        self._low: str | None = None
-
-    @property
-    def low(self) -> str:
-        if self._low is None:
-            self._low = lower(self.text)
-        return self._low
-
-    def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """`pattern.finditer(text)` for a pattern that begins with a digit with no letter or digit before it."""
-        match, text, last = pattern.match, self.text, 0
-        for i in self.numbers:
-            if i >= last and (m := match(text, i)):
-                last = m.end()
-                yield m
 
 # --- e-mail and URL ---------------------------------------------------------------------------------------
 
@@ -187,27 +155,6 @@ _BSN_CONTEXT = re.compile(
 )
 
 
-def lower(text: str) -> str:
-    """`text` in lowercase with the same length, so offsets stay valid ("İ".lower() is two characters)."""
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
-
-
-def _at(text: str, low: str, keys: tuple[str, ...], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """Matches of `pattern` that start at a keyword: a fast substring search instead of a scan of every position."""
-    starts: set[int] = set()
-    for key in keys:
-        i = low.find(key)
-        while i != -1:
-            if i == 0 or not low[i - 1].isalnum():
-                starts.add(i)
-            i = low.find(key, i + 1)
-    for i in sorted(starts):
-        m = pattern.match(text, i)
-        if m:
-            yield m
-
-
 @cache
 def _valid(kind: str) -> Callable[[str], bool]:
     # python-stdnum takes about 0.1 s to import: only texts with a candidate pay it.
@@ -223,7 +170,7 @@ def _valid(kind: str) -> Callable[[str], bool]:
 def bsns(t: Text) -> Iterator[Found]:
     text = t.text
     found: set[int] = set()
-    for m in _at(text, t.low, ("bsn", "burgerservice", "sofi"), _BSN_CONTEXT):
+    for m in at_keywords(text, t.low, ("bsn", "burgerservice", "sofi"), _BSN_CONTEXT):
         digits = re.sub(r"\D", "", m.group(1))
         if len(digits) in (8, 9):
             found.add(m.start(1))
@@ -294,7 +241,7 @@ _DOC_HINTS = (
 
 def iddocs(t: Text) -> Iterator[Found]:
     text = t.text
-    for m in _at(text, t.low, _DOC_HINTS, _DOC_CONTEXT):
+    for m in at_keywords(text, t.low, _DOC_HINTS, _DOC_CONTEXT):
         if any(c.isdigit() for c in m.group(1)):
             yield (m.start(1), m.end(1), Category.IDDOC)
     for m in _DOC_SHAPE.finditer(text):
@@ -361,109 +308,6 @@ def postcodes(t: Text) -> Iterator[Found]:
         if doubtful and (not _CAPITAL_AFTER.match(text, m.end()) or letters.upper() in ("SA", "SD", "SS")):
             continue
         yield (m.start(), m.end(), Category.POSTCODE)
-
-
-# --- dates and ages ----------------------------------------------------------------------------------------
-
-_MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4,
-    "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_WORDS = re.compile(
-    rf"(\d(?<![\w.-]\d)\d?)(?:e|ste|de)?[ \u00a0]+((?i:{_MONTH}))\b\.?(?:[ \u00a0]+(?:'\d{{2}}|\d{{4}})(?!\d))?"
-)
-_DATE_DIGITS = re.compile(r"(\d(?<![\w.,/-]\d)\d?)([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|[.,]\d)")
-_DATE_ISO = re.compile(r"[12](?<![\w.-][12])[09]\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])")
-_BIRTH_YEAR = re.compile(
-    rf"(?:geboren|geb\.|geboortejaar)[ \u00a0:]*(?:in[ \u00a0]+)?(?:(?:{_MONTH})[ \u00a0]+)?((?:19|20)\d{{2}})\b",
-    re.IGNORECASE,
-)
-
-
-def dates(t: Text) -> Iterator[Found]:
-    text = t.text
-    for m in t.matches(_DATE_WORDS):
-        if 1 <= int(m.group(1)) <= 31:
-            yield (m.start(), m.end(), Category.DATE)
-    for m in t.matches(_DATE_DIGITS):
-        day, sep, month, year = m.groups()
-        if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
-            continue
-        if sep == "." and len(year) == 2 and (len(day) == 1 or len(month) == 1):
-            continue  # 1.2.10 is a paragraph number, not a date
-        yield (m.start(), m.end(), Category.DATE)
-    for m in t.matches(_DATE_ISO):
-        yield (m.start(), m.end(), Category.DATE)
-    for m in _at(text, t.low, ("geb",), _BIRTH_YEAR):
-        yield (m.start(1), m.end(1), Category.DATE)
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_PERSON = _words(
-    "vrouw man meisje jongen zoon dochter kind moeder vader heer dame cliënt client broer zus baby kleinzoon "
-    "kleindochter buurvrouw buurman weduwe weduwnaar oma opa jongeman tiener peuter kleuter mevrouw meneer"
-)
-_CHILD = _words("kind meisje jongetje jongen zoontje dochtertje broertje zusje kleinkind")
-_AGE_VERB = _words("is wordt werd was ben bent leeftijd leeftijd: ongeveer bijna pas")
-_NOT_AGE_AFTER = _words(
-    "geleden lang getrouwd samen in bij op aan werkzaam bezig later eerder terug voor na ouder jonger weg daar "
-    "hier uur minuten maanden weken dagen procent euro keer"
-)
-_AGE = re.compile(r"(\d(?<![\w.,-]\d)\d{0,2})[ \u00a0]?((?i:-?[ \u00a0]?jarige?\b|jaar\b|jr\b\.?|j\.))")
-_AGE_BARE = re.compile(r"leeftijd(?:[ \u00a0]+van)?[: \u00a0]+(\d{1,3})(?!\d|[.,]\d)", re.IGNORECASE)
-
-
-def _is_age(text: str, start: int, end: int, unit: str) -> bool:
-    unit = unit.lower().lstrip("- \u00a0")
-    if unit == "jarige" or unit.startswith(("jr", "j.")):
-        return True
-    after = text[end : end + 20].split()
-    nxt = after[0].lower().strip(".,;:!?()") if after else ""
-    if unit == "jarig":
-        return nxt in _CHILD
-    # "jaar": an age only where the sentence says it is one.
-    if nxt == "oud" or nxt == "oude":
-        return True
-    before = text[max(0, start - 30) : start]
-    if before.endswith("(") and text[end : end + 1] == ")":
-        return True
-    if before.endswith((", ", ",\u00a0")) and text[end : end + 1] in (",", ")"):
-        return True
-    words = before.split()
-    last = words[-1].lower() if words else ""
-    if last in _AGE_VERB and nxt not in _NOT_AGE_AFTER:
-        return True
-    return last == "van" and len(words) > 1 and words[-2].lower().strip(",") in _PERSON
-
-
-def ages(t: Text) -> Iterator[Found]:
-    text = t.text
-    for m in t.matches(_AGE):
-        if _is_age(text, m.start(), m.end(), m.group(2)):
-            yield (m.start(1), m.end(1), Category.AGE)  # the number: "[LEEFTIJD-1]-jarige" still reads
-    if "eeftijd" in text:
-        for m in _AGE_BARE.finditer(text):
-            yield (m.start(1), m.end(1), Category.AGE)
-
-
-# A bare number right after a name is the person's age where notes write it so: `Daan (9)`, `Sanne is 15.`
-# (`is 15` only where the sentence ends or goes on with `en`, `of`, `maar`: `Sanne is 15 minuten te laat` is no age).
-_AGE_AFTER_NAME = re.compile(r"[ \u00a0]*\((\d{1,3})\)|[ \u00a0]+(?:is|wordt|werd|was)[ \u00a0]+(\d{1,3})"
-                             r"(?=[.,;:!?)]|[ \u00a0]+(?:en|of|maar)\b|[ \u00a0]*$)")
-
-
-def ages_after_names(text: str, found: list[Found]) -> Iterator[Found]:
-    """Ages written as a bare number after a name the name finder found (it runs after the others)."""
-    for _, end, category in found:
-        if category is Category.NAME and (m := _AGE_AFTER_NAME.match(text, end)):
-            group = 1 if m.group(1) is not None else 2
-            if int(m.group(group)) <= 120:
-                yield (m.start(group), m.end(group), Category.AGE)
 
 
 FINDERS: tuple[tuple[Category, Callable[[Text], Iterator[Found]]], ...] = (
