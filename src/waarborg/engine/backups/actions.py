@@ -138,16 +138,26 @@ def prune(actor: Any = "system:backup", now: datetime | None = None) -> list[Bac
     return removed
 
 
+_UNMIGRATED = ("the database has no Waarborg tables yet (a new, empty database): run `waarborg migrate` on it first, "
+               "then restore")
+
+
 def _decrypt(path: Path, plain: Path) -> None:
     from django.db import DatabaseError
 
     try:
         archive.decrypt(path, plain)
     except DatabaseError:
-        # The backup key derives from the key ring's root, kept (wrapped) in the database: a database without
-        # tables has none to offer.
-        raise BackupError("the database has no Waarborg tables yet (a new, empty database): run `waarborg migrate` "
-                          "on it first, then restore") from None
+        # A backup from before its header carried the key ring's root derives its key from the database's
+        # root: a database without tables has none to offer.
+        raise BackupError(_UNMIGRATED) from None
+
+
+def _require_tables() -> None:
+    from waarborg.engine.vault.models import DerivationRoot
+
+    if DerivationRoot._meta.db_table not in connection.introspection.table_names():
+        raise BackupError(_UNMIGRATED)
 
 
 @dataclass(frozen=True)
@@ -212,6 +222,7 @@ def restore(path: Path, actor: Any = "system:backup", *, no_journal: bool = Fals
     Everything that could stop it halfway is checked first (`preflight`): it refuses with nothing changed."""
     header = archive.read_header(path)
     taken = datetime.fromisoformat(header["created_at"])
+    _require_tables()
     checked = preflight.check(taken, no_journal=no_journal, adopt_checkpoints=adopt_checkpoints)
     if tell is not None:
         tell(checked)

@@ -1,8 +1,13 @@
 """Encrypted backup files: `WBK1 | header length | header JSON | chunks`.
 
-Each chunk is AES-GCM under a key derived from the master key, with nonce = file prefix (8 random
+Each chunk is AES-GCM under a key derived from the key ring's root, with nonce = file prefix (8 random
 bytes) + chunk counter, and the header plus a "last chunk" flag as associated data: a truncated,
 reordered or altered file does not decrypt.
+
+The header carries that root wrapped under the master key of the moment (`keyring.crypto.sealed_root`), so a
+backup opens with that master key alone, in a new, empty database too: after a key rotation the database's
+own root is wrapped under the new key, while a new database has none and would derive from the master key
+itself. Backups from before version 2 of the header derive from the database's key ring, as they always did.
 """
 
 from __future__ import annotations
@@ -23,17 +28,30 @@ class BackupCorrupt(Exception):
     pass
 
 
-def _key() -> bytes:
-    # Derived from the key ring's root, so backups stay readable after a master-key rotation.
-    from waarborg.engine.keyring.crypto import derive
+_PURPOSE = b"waarborg-backup-key"
 
-    return derive(b"waarborg-backup-key")
+
+def _key(header: dict[str, Any], name: str) -> bytes:
+    from waarborg.engine.keyring.crypto import OtherMasterKey, derive, derive_from
+
+    if "root" not in header:  # a backup from before the root travelled with it
+        return derive(_PURPOSE)
+    try:
+        return derive_from(header["root"], _PURPOSE)
+    except OtherMasterKey:
+        raise BackupCorrupt(
+            f"{name} was made under another master key than the one configured now: after a key rotation, "
+            "restore or check it with the key that was configured when it was taken (e.g. master_key.old), "
+            "then rotate again") from None
 
 
 def write(plain: Path, target: Path, header: dict[str, Any]) -> None:
+    from waarborg.engine.keyring.crypto import sealed_root
+
+    header = {**header, "root": sealed_root()}
     head = json.dumps(header, sort_keys=True).encode()
     prefix = os.urandom(8)
-    aes = AESGCM(_key())
+    aes = AESGCM(_key(header, target.name))
     size = plain.stat().st_size
     tmp = target.with_suffix(".partial")
     with plain.open("rb") as src, tmp.open("wb") as out:
@@ -66,12 +84,15 @@ def read_header(path: Path) -> dict[str, Any]:
 
 
 def decrypt(path: Path, target: Path) -> dict[str, Any]:
-    aes = AESGCM(_key())
     with path.open("rb") as src, target.open("wb") as out:
         if src.read(4) != MAGIC:
             raise BackupCorrupt(f"{path.name} is not a Waarborg backup")
         (length,) = struct.unpack(">I", src.read(4))
         head = src.read(length)
+        try:
+            aes = AESGCM(_key(json.loads(head), path.name))
+        except ValueError:
+            raise BackupCorrupt(f"{path.name} has an unreadable header") from None
         prefix = src.read(8)
         counter = 0
         while True:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -72,6 +73,30 @@ def _derive(purpose: bytes) -> bytes:
 def derive(purpose: bytes) -> bytes:
     """A key for one purpose (e.g. backups), stable across master-key rotations."""
     return _derive(purpose)
+
+
+def sealed_root() -> dict[str, str]:
+    """The derivation root wrapped under the configured master key, with that key's id: what a backup carries,
+    so that a new, empty database (which has no key ring yet) can derive the backup's key with that master key."""
+    master = _master()
+    return {"master_key_id": master_key_id(master),
+            "wrapped": base64.b64encode(wrap(derivation_root(master), master)).decode()}
+
+
+class OtherMasterKey(Exception):
+    """What is to be opened was sealed under another master key than the configured one."""
+
+
+def derive_from(sealed: dict[str, str], purpose: bytes) -> bytes:
+    """`derive`, from a root carried by `sealed_root` instead of the database's key ring."""
+    master = _master()
+    if sealed.get("master_key_id") != master_key_id(master):
+        raise OtherMasterKey(sealed.get("master_key_id", ""))
+    try:
+        root = unwrap(base64.b64decode(sealed["wrapped"]), master)
+    except (InvalidTag, ValueError, KeyError) as exc:
+        raise OtherMasterKey(sealed.get("master_key_id", "")) from exc
+    return hmac.new(root, purpose, hashlib.sha256).digest()
 
 
 def keyed_hash(value: str, domain: str = "bsn") -> str:
