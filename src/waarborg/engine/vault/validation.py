@@ -34,7 +34,9 @@ from waarborg.engine.policy.schema import Channel, FieldSpec, FieldType, Policy,
 REQUIRED = "Dit veld is verplicht. (This field is required.)"
 UNDECLARED = ("Dit veld hoort niet bij dit soort gegevens; wij vragen niet meer dan nodig. "
               "(This field is not declared for this record type.)")
-_PHONE = re.compile(r"^\+?[0-9 ]{6,20}$")
+# A phone number as people write it: digits in groups separated by one space, hyphen, dot or slash, the area
+# code perhaps in parentheses, a + in front for a country code ("+31 (0)6 1234 5678", "(0592) 123456").
+_PHONE = re.compile(r"^(?:\+|00)?(?:\(0\)[ ]?)?(?:\(\d{1,5}\)[ ]?)?\d+(?:[ ./-]?(?:\(0\))?[ ]?\d+)*$")
 
 
 class FieldError(ValueError):
@@ -113,9 +115,10 @@ def _email(value: Any, spec: FieldSpec) -> str:
 
 def _phone(value: Any, spec: FieldSpec) -> str:
     text = _text(value, spec)
-    if not _PHONE.match(text) or sum(c.isdigit() for c in text) < 6:
-        raise FieldError("Een telefoonnummer bestaat uit cijfers, spaties en eventueel een +. "
-                         "(A phone number has digits, spaces and an optional +.)")
+    if not _PHONE.match(text) or not 6 <= sum(c.isdigit() for c in text) <= 15:
+        raise FieldError("Een telefoonnummer bestaat uit 6 tot 15 cijfers, eventueel met spaties, streepjes, punten, "
+                         "haakjes en een + vooraan. (A phone number has 6 to 15 digits, perhaps with spaces, hyphens, "
+                         "dots, parentheses and a leading +.)")
     return text
 
 
