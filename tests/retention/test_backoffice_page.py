@@ -48,7 +48,7 @@ def test_the_officer_sees_what_goes_per_rule_and_what_is_held(records: Any, pers
     assert "Vóór 1 oktober 2026: <strong>2</strong>" in html
     # the hold, with its reason and justification, and the last sweep
     assert "Geschil" in html and "Bezwaarprocedure loopt" in html and "tot opheffing" in html
-    assert "{&#x27;deleted&#x27;: 3}" in html
+    assert "3 records verwijderd." in html and "planner" in html and "gelukt" in html and "deleted" not in html
     # later, the application (award cycle) is counted too
     with time_machine.travel(at(2026, 5, 15), tick=False):
         later = officer.get(URL, {"voor": "2026-12-01"}).content.decode()
@@ -66,3 +66,19 @@ def test_staff_who_do_not_manage_retention_are_refused_and_logged(records: Any, 
     answer = session(personas["assessor"]).get(URL)
     assert answer.status_code == 403 and "bewaartermijnen beheert" in answer.content.decode()
     assert AuditEntry.objects.filter(action="backoffice.retention.refused", reason="role_not_granted").count() == 1
+
+
+def test_the_last_sweeps_read_as_words(make: Any, personas: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """A user trial saw a sweep's summary as a raw Python dict: `{'deleted': {}, 'anonymised': {}, ...}`."""
+    from waarborg.audiences.cli import main
+    from waarborg.engine.policy.active import current
+
+    make.record("tip", at(2026, 1, 1))  # expires 2026-04-01
+    with time_machine.travel(at(2026, 5, 15), tick=False):
+        assert main(["jobs", "run", "retention_sweep"]) == 0  # deletes the tip
+        assert main(["jobs", "run", "retention_sweep"]) == 0  # nothing left to do
+        html = session(personas["privacy_officer"]).get(URL).content.decode()
+    runs = html.split('<table id="runs">', 1)[1].split("</table>", 1)[0]
+    assert f"1 record verwijderd ({current().rule_words('tip_3m', 'nl')}: 1); 1 sleutel vernietigd." in runs
+    assert "Niets was verlopen." in runs and "opdrachtregel" in runs
+    assert "{" not in runs and "deleted" not in runs and "tip_3m" not in runs

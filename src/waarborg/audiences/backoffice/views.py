@@ -30,6 +30,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from waarborg.audiences.backoffice.hold_words import hold_row
 from waarborg.audiences.backoffice.landing import landing
+from waarborg.audiences.backoffice.sweep_words import run_row
 from waarborg.audiences.web.downloads import as_response
 from waarborg.audiences.web.headers import allow_own_styles
 from waarborg.audiences.web.language import offered, reader_half
@@ -371,7 +372,7 @@ def retention(request: HttpRequest) -> HttpResponse:
     rules.sort(key=lambda r: (-r["count"], r["id"]))
     holds = [hold_row(hold, policy, lang)
              for hold in Hold.objects.filter(released_at__isnull=True).order_by("created_at")]
-    runs = JobRun.objects.filter(name="retention_sweep").order_by("-started_at")[:5]
+    runs = [run_row(run, policy, lang) for run in JobRun.objects.filter(name="retention_sweep").order_by("-started_at")[:5]]
     return render(request, "backoffice/retention.html", {
         "before": before, "problem": problem, "rules": rules, "total": sum(counts.values()),
         "due_now": sum(now_due.values()), "holds": holds, "runs": runs})
