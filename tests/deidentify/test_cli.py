@@ -167,3 +167,45 @@ def test_an_institution_keeps_its_title_and_its_region(
     and the region of an organisation's branch are part of the name. A doctor's title stays before her name."""
     status, out, _ = _run(monkeypatch, capsys, note)
     assert (status, out) == (0, hidden)
+
+
+
+@pytest.mark.parametrize(("note", "hidden"), [
+    ("Hij woont op Hoofdweg 233A-II in Assen.", "Hij woont op [ADRES-1] in [PLAATS-1]."),
+    ("Nieuw adres: Kerkstraat 12a-2, 9401 AB Assen.", "Nieuw adres: [ADRES-1], [POSTCODE-1] [PLAATS-1]."),
+    ("Ik sprak mevrouw Visser van de Christelijke Basisschool Het Kompas.",
+     "Ik sprak mevrouw [NAAM-1] van de [INSTELLING-1]."),
+    ("Daarna belde meneer Groene van de Openbare Bibliotheek.", "Daarna belde meneer [NAAM-1] van de [INSTELLING-1]."),
+    ("De Katholieke Basisschool De Regenboog belde.", "De [INSTELLING-1] belde."),
+    ("Hij werkt bij Jansen Transport.", "Hij werkt bij [INSTELLING-1]."),
+])
+def test_an_addition_stays_with_its_house_number_and_a_name_apart_from_its_school(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str
+) -> None:
+    """A user trial saw `[ADRES-3]-II` (the addition left in the text) and `mevrouw Visser van de Christelijke`
+    taken as a name: the words that describe a school's type belong to the school."""
+    status, out, _ = _run(monkeypatch, capsys, note)
+    assert (status, out) == (0, hidden)
+
+
+def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path) -> None:
+    """`waarborg deidentify --jsonl < notes | head -1` (a user trial) ended in a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    from tests.conf.run import clean_env
+
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(json.dumps({"text": "Mevrouw Jansen belde over haar zoon Kofi."}) + "\n"
+                             for _ in range(20000)))
+    with notes.open() as given:
+        proc = subprocess.Popen([sys.executable, "-m", "waarborg", "deidentify", "--jsonl"], stdin=given,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                                env=clean_env(WAARBORG_HOME=str(tmp_path)))
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()  # as `head -1` does
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=60)
+    assert json.loads(first)["text"] == "Mevrouw [NAAM-1] belde over haar zoon [NAAM-2]."
+    assert "Traceback" not in err and "BrokenPipe" not in err, err

@@ -133,6 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`waarborg deidentify --jsonl < notes | head`): stop quietly, as other commands do.
+        # Python would complain again flushing stdout at exit, so stdout goes to nowhere first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return int(result or 0)
 
 

@@ -163,8 +163,15 @@ class NameFinder:
                 low = word.lower()
                 if low in words.INSTITUTION_FIRST and any(r.kind == "cap" for r in toks[i + 1 :]):
                     end = toks[-1].end
+                    # The words that describe the type go with it: "Christelijke Basisschool", "Openbare
+                    # Bibliotheek" ("mevrouw Visser van de Christelijke Basisschool Het Kompas").
+                    while i and toks[i - 1].kind == "cap" and _describes(toks[i - 1].word):
+                        i -= 1
                 elif i == last and low in words.INSTITUTION_LAST and sum(r.kind == "cap" for r in toks) >= 2:
-                    i, end = 0, t.end
+                    # "Jansen Transport" whole; "meneer Groene van de Openbare Bibliotheek": the name before "van"
+                    # is a chain of its own, when what follows "van" still has two words
+                    after = _after_van(toks)
+                    i, end = (after if sum(r.kind == "cap" for r in toks[after:]) >= 2 else 0), t.end
             if end:
                 legal = words.legal_form(text, end)
                 if legal:
@@ -321,6 +328,23 @@ def _name_toks(toks: list[Tok], sentence: bool) -> list[Tok]:
     elif len(caps) == 1 and len(toks) == 1 and (ordinary(caps[0].word) or caps[0].word.lower() in words.FUNCTION):
         return []  # "in het Frans", "Hoi Rawan, Meer dan...": a name that is also such a word needs a title
     return toks
+
+
+def _after_van(toks: list[Tok]) -> int:
+    """Where a chain goes on after its last "van" that follows a capitalised word ("Groene van de Openbare
+    Bibliotheek": at "Openbare"), or 0."""
+    at = 0
+    for j in range(1, len(toks) - 1):
+        if toks[j].kind == "part" and toks[j].word.lower() == "van" and toks[j - 1].kind == "cap":
+            at = next((k for k in range(j + 1, len(toks)) if toks[k].kind != "part"), 0)
+    return at
+
+
+@lru_cache(maxsize=4096)
+def _describes(word: str) -> bool:
+    """An inflected Dutch adjective that names no one ("Christelijke", "Openbare", "Rooms-Katholieke")."""
+    return (len(word) > 4 and word.endswith("e") and word.lower() not in words.FUNCTION and common(word)
+            and word not in lexicons.person_names())
 
 
 @lru_cache(maxsize=65536)
