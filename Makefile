@@ -17,7 +17,7 @@ $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
 
 # The translations (docs/i18n.md): .po files are checked in, the .mo files Django reads are compiled here
 # (GNU gettext's msgfmt, through Django's compilemessages) and never committed.
-PO := $(wildcard src/waarborg/locale/*/LC_MESSAGES/django.po)
+PO := $(wildcard src/waarborg/locale/*/LC_MESSAGES/*.po)
 MO := $(PO:.po=.mo)
 
 $(MO) &: $(PO) $(VENV)/.installed

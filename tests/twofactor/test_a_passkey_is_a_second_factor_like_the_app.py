@@ -70,3 +70,18 @@ def test_adding_a_passkey_needs_the_second_factor_entered_first(pia: tuple[Any, 
     log_in(client, "pia", password)
     refused = client.post(REGISTER)
     assert refused.status_code == 403 and refused.json()["code"] == "user_not_verified"
+
+
+def test_the_passkey_scripts_speak_to_staff_with_u(pia: tuple[Any, str]) -> None:
+    """A user trial on http://127.0.0.1 got the library's own Dutch: "... waardoor je geen Passkey voor deze website
+    kan registeren" ("je" where the back office says "u", and a typo). Our catalogue overrides it, and says what
+    to do about the usual cause (an IP address, which cannot hold a passkey)."""
+    from django.urls import reverse
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    user, password = pia
+    log_in(client, user.username, password)
+    catalogue = client.get(reverse("otp_webauthn:js-i18n-catalog")).content.decode()
+    assert "Open de website via het adres dat de beheerder gaf" in catalogue
+    assert "Waarschijnlijk heeft u voor deze website al een passkey" in catalogue
+    assert "registeren" not in catalogue and " je " not in catalogue
