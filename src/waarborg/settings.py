@@ -539,6 +539,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},  # one line per login otherwise; the audit log has the logins
+        "weasyprint": {"level": "WARNING"},  # a line per step of every PDF otherwise (report accountability)
+        "fontTools": {"level": "WARNING"},  # the same, for the fonts WeasyPrint embeds
         # Django's own handlers (console, mail_admins, django.server) do not scrub: use ours instead.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 from waarborg.conf.env import ConfigError
@@ -101,6 +102,10 @@ def _user(uid: int) -> str:
         return f"'#{uid}'"
 
 
+def _one_line(message: Warning | str, category: type[Warning], filename: str, lineno: int, line: str | None = None) -> str:
+    return f"waarborg: {message}\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -110,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from waarborg.conf import home
     from waarborg.core.errors import DomainError
+
+    # A warning (a key generated for the embedded default, say) reads as one line, not with Python's source line.
+    warnings.formatwarning = _one_line
 
     try:
         refuse_root()

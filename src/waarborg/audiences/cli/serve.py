@@ -27,10 +27,15 @@ def prepare(policy_file: str | None) -> None:
     """Migrate, activate the policy if asked or none is active yet, create the first admin once."""
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
     from waarborg.engine.policy.active import activate, current_version_number
     from waarborg.engine.policy.loader import PolicyError, load_file
 
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        print("preparing the database (migrations; the first time takes a minute) ...", flush=True)
     call_command("migrate", verbosity=0, interactive=False)
     if settings.STATIC_ROOT and not (Path(settings.STATIC_ROOT) / "staticfiles.json").is_file():
         call_command("collectstatic", interactive=False, verbosity=0)  # hashed names need their manifest
