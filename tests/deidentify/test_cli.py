@@ -172,6 +172,7 @@ def test_an_institution_keeps_its_title_and_its_region(
 
 @pytest.mark.parametrize(("note", "hidden"), [
     ("Hij woont op Hoofdweg 233A-II in Assen.", "Hij woont op [ADRES-1] in [PLAATS-1]."),
+    ("Zij woont aan de Noordbargerstraat 14-A1.", "Zij woont aan de [ADRES-1]."),
     ("Nieuw adres: Kerkstraat 12a-2, 9401 AB Assen.", "Nieuw adres: [ADRES-1], [POSTCODE-1] [PLAATS-1]."),
     ("Ik sprak mevrouw Visser van de Christelijke Basisschool Het Kompas.",
      "Ik sprak mevrouw [NAAM-1] van de [INSTELLING-1]."),

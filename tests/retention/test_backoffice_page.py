@@ -82,3 +82,18 @@ def test_the_last_sweeps_read_as_words(make: Any, personas: Any, capsys: pytest.
     assert f"1 record verwijderd ({current().rule_words('tip_3m', 'nl')}: 1); 1 sleutel vernietigd." in runs
     assert "Niets was verlopen." in runs and "opdrachtregel" in runs
     assert "{" not in runs and "deleted" not in runs and "tip_3m" not in runs
+
+
+def test_a_sweep_from_the_command_line_is_among_the_last_sweeps(make: Any, personas: Any,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A user trial ran `waarborg sweep`, which deleted a record, and the page still showed "Niets was verlopen."
+    from an earlier job run as the last sweep."""
+    from waarborg.audiences.cli import main
+
+    make.record("tip", at(2026, 1, 1))
+    with time_machine.travel(at(2026, 5, 15), tick=False):
+        assert main(["sweep", "--dry-run"]) == 0  # a dry run changes nothing and is no run
+        assert main(["sweep"]) == 0
+        html = session(personas["privacy_officer"]).get(URL).content.decode()
+    runs = html.split('<table id="runs">', 1)[1].split("</table>", 1)[0]
+    assert runs.count("<td>opdrachtregel</td>") == 1 and "1 record verwijderd" in runs

@@ -93,9 +93,15 @@ def _sweep(args: argparse.Namespace) -> int:
         raise UserError("--batch-size must be at least 1")
     now = _moment(args.before) if args.before else None
     dry_run = bool(args.dry_run or args.before)
-    report = _run(dry_run, now, args.batch_size)
-    would = "would be " if dry_run else ""
     from django.utils import timezone
+
+    started = timezone.now()
+    report = _run(dry_run, now, args.batch_size)
+    if not dry_run:
+        from waarborg.engine.retention.jobs import record_cli_sweep
+
+        record_cli_sweep(report, started)
+    would = "would be " if dry_run else ""
 
     header = f"retention sweep at {timezone.localtime(report.now).isoformat(timespec='seconds')}"
     print(header + (" (dry run: nothing changed)" if dry_run else ""))

@@ -39,10 +39,12 @@ def _key(header: dict[str, Any], name: str) -> bytes:
     try:
         return derive_from(header["root"], _PURPOSE)
     except OtherMasterKey:
+        from waarborg.engine.keyring.crypto import master_key_id
+
         raise BackupCorrupt(
-            f"{name} was made under another master key than the one configured now: after a key rotation, "
-            "restore or check it with the key that was configured when it was taken (e.g. master_key.old), "
-            "then rotate again") from None
+            f"{name} was made under another master key (key id {header['root'].get('master_key_id', '?')}) than "
+            f"the one configured now (key id {master_key_id()}): restore or check it with the key that was "
+            "configured when it was taken (before a later rotation: the old key; after one: the new key)") from None
 
 
 def write(plain: Path, target: Path, header: dict[str, Any]) -> None:

@@ -33,7 +33,7 @@ CHAIN = re.compile(
 START = re.compile(rf"[{UP}'’](?<![\w@/.-].)")
 TOKEN = re.compile(rf"(?P<abbr>{_ABBR})|(?P<init>{_INIT})|(?P<part>{_PART})(?=[ \u00a0])|(?P<cap>{CAP})")
 HOUSE = re.compile(
-    r"[ \u00a0]+\d{1,5}(?:(?:[A-Za-z]{1,3}|bis)?[ \u00a0]?-[ \u00a0]?(?:\d{1,4}|[A-Za-z]{1,3}|[IVX]{1,4})\b"
+    r"[ \u00a0]+\d{1,5}(?:(?:[A-Za-z]{1,3}|bis)?[ \u00a0]?-[ \u00a0]?(?:\d{1,4}|[A-Za-z]\d{1,3}|[A-Za-z]{1,3}|[IVX]{1,4})\b"
     r"|(?:[A-Za-z]{1,3}|bis)\b"
     r"|[ \u00a0](?:[A-Z]|I{1,3}|IV|hs|h|bg|huis|bis|zw|rd|boven|beneden|achter)\b|[ \u00a0]?/[ \u00a0]?\d{1,4}\b)?"
     r"(?![\d]|[.,:]\d)"

@@ -117,8 +117,8 @@ def _phone(value: Any, spec: FieldSpec) -> str:
     text = _text(value, spec)
     if not _PHONE.match(text) or not 6 <= sum(c.isdigit() for c in text) <= 15:
         raise FieldError("Een telefoonnummer bestaat uit 6 tot 15 cijfers, eventueel met spaties, streepjes, punten, "
-                         "haakjes en een + vooraan. (A phone number has 6 to 15 digits, perhaps with spaces, hyphens, "
-                         "dots, parentheses and a leading +.)")
+                         "schuine strepen, haakjes en + of 00 vooraan. (A phone number has 6 to 15 digits, perhaps "
+                         "with spaces, hyphens, dots, slashes, parentheses and a leading + or 00.)")
     return text
 
 
