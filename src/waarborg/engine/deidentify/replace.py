@@ -18,6 +18,7 @@ import base64
 import hashlib
 import hmac
 import re
+from functools import lru_cache
 from typing import Literal
 
 from waarborg.engine.deidentify.spans import LABELS, Category, Span
@@ -72,6 +73,7 @@ def normalise(category: Category, value: str) -> str:
     return " ".join(value.casefold().split())
 
 
+@lru_cache(maxsize=65536)
 def name_words(value: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", value.casefold()) if len(w) > 1 and w not in _PARTICLES)
 
@@ -87,7 +89,12 @@ class Replacer:
         self.mode, self.key = mode, key
         self.numbers: dict[tuple[Category, str], int] = {}
         self.counts: dict[Category, int] = {}
-        self.names: list[tuple[frozenset[str], str]] = []  # name words -> canonical value
+        self.names: list[tuple[frozenset[str], str]] = []  # name words -> canonical value, in the order seen
+        # For one Replacer over a whole export or dataset (thousands of names), a lookup must not walk every
+        # name seen: `by_word` says which names hold a word, `known` remembers each answer. Names are only ever
+        # appended, so the first name holding the words stays the first, and an answer once given stays right.
+        self.by_word: dict[str, list[int]] = {}
+        self.known: dict[frozenset[str], str] = {}
 
     def learn_names(self, values: list[str]) -> None:
         """The names of the whole text, longest first, so "Kofi" early on links to "Kofi Mensah" later."""
@@ -99,11 +106,26 @@ class Replacer:
         if category is not Category.NAME:
             return norm
         parts = name_words(value)
-        for seen, canonical in self.names:
-            if parts and parts <= seen:
+        if not parts:
+            self.names.append((parts, norm))
+            return norm
+        canonical = self.known.get(parts) or self._first_holding(parts)
+        if canonical is None:
+            for word in parts:
+                self.by_word.setdefault(word, []).append(len(self.names))
+            self.names.append((parts, norm))
+            canonical = norm
+        self.known[parts] = canonical
+        return canonical
+
+    def _first_holding(self, parts: frozenset[str]) -> str | None:
+        """The canonical value of the first name seen that holds all of `parts`, if any."""
+        rarest = min((self.by_word.get(word, ()) for word in parts), key=len)
+        for i in rarest:  # ascending: the order the names were seen in
+            seen, canonical = self.names[i]
+            if parts <= seen:
                 return canonical
-        self.names.append((parts, norm))
-        return norm
+        return None
 
     def __call__(self, span: Span, value: str) -> str:
         if self.mode == "remove":

@@ -23,9 +23,9 @@ from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from waarborg.core.language import each_language, words
 from waarborg.engine.deidentify import Category, Hint, Replacer, Span, deidentify, find
 from waarborg.engine.keyring.crypto import KeyDestroyed
-from waarborg.engine.policy.schema import FieldType, Policy
+from waarborg.engine.policy.schema import FieldSpec, FieldType, Policy
 from waarborg.engine.vault.models import Record, Subject
-from waarborg.engine.vault.reads import Unlogged, read_record, read_subject_facts
+from waarborg.engine.vault.reads import Unlogged, read_records, read_subject_facts
 
 SYSTEM = "system:rights"
 OWN = Unlogged.SUBJECTS_OWN_REQUEST  # part of making the export of the subject's own request
@@ -76,22 +76,16 @@ class Redaction:
     spans: tuple[Span, ...]
 
 
-def _readable(record: Record) -> dict[str, Any]:
-    # The subject's own names and identifiers, to tell them apart from other people in their own export.
-    try:
-        return read_record(SYSTEM, record, record.purpose, via="rights.redaction", unlogged=OWN)
-    except KeyDestroyed:
-        return {}
-
 
 def own_hints(policy: Policy, subject: Subject) -> list[Hint]:
     """The subject's own names, address parts and identifiers, as the vault holds them in structured fields."""
     hints: list[Hint] = []
-    for record in Record.objects.filter(subject=subject, anonymised_at__isnull=True):
-        rt = policy.record_types.get(record.type)
-        if rt is None:
-            continue
-        for name, value in _readable(record).items():
+    # Only the record types with such a field are opened: a client's hundreds of care notes hold none.
+    types = [name for name, rt in policy.record_types.items() if any(_hint_field(n, spec) for n, spec in rt.fields.items())]
+    records = Record.objects.filter(subject=subject, anonymised_at__isnull=True, type__in=types)
+    for record, data in read_records(SYSTEM, records, via="rights.redaction", unlogged=OWN):
+        rt = policy.record_types[record.type]
+        for name, value in data.items():
             spec = rt.fields.get(name)
             if spec is None or not isinstance(value, str) or not value.strip() or spec.type is FieldType.LONGTEXT:
                 continue
@@ -114,6 +108,11 @@ def _records(content: dict[str, Any]) -> list[dict[str, Any]]:
     if content.get("kind") == "portability":
         return list(content.get("records", ()))
     return [record for block in content.get("purposes", ()) for record in block["records"]]
+
+
+def _hint_field(name: str, spec: FieldSpec) -> bool:
+    """Whether a field of this kind can hold the subject's own name, address or identifier (`own_hints`)."""
+    return spec.type in TYPED or (spec.type is FieldType.TEXT and (name in NAME_FIELDS or name in ADDRESS_FIELDS))
 
 
 def redact_export(policy: Policy, subject: Subject, content: dict[str, Any]) -> list[Redaction]:
