@@ -189,6 +189,24 @@ def test_an_addition_stays_with_its_house_number_and_a_name_apart_from_its_schoo
     assert (status, out) == (0, hidden)
 
 
+@pytest.mark.parametrize(("note", "hidden"), [
+    ("Eerder op Markt 12a.", "Eerder op [ADRES-1]."),
+    ("Eerder op Brink 12a.", "Eerder op [ADRES-1]."),
+    ("Ze wachtte aan de Brink 3 op de bus.", "Ze wachtte aan de [ADRES-1] op de bus."),
+    ("Hij kwam op Dinsdag 12 maart.", "Hij kwam op Dinsdag [DATUM-1]."),
+    ("Zij belde op Maandag 3 keer.", "Zij belde op Maandag 3 keer."),
+    ("Op 22 mei. 2026 kwam zij langs.", "Op [DATUM-1] kwam zij langs."),
+])
+def test_a_one_word_street_after_op_or_aan_is_an_address_and_a_sentence_keeps_its_full_stop(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str
+) -> None:
+    """A user trial saw `Eerder op Markt 12a.` left as it was and `Brink 12a` as `[NAAM-1] 12a`: without a cue
+    such as `woont`, a street without a street ending was no address. And a date in words took the full stop
+    that ends the sentence (`Hij kwam op [DATUM-1]`)."""
+    status, out, _ = _run(monkeypatch, capsys, note)
+    assert (status, out) == (0, hidden)
+
+
 def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path) -> None:
     """`waarborg deidentify --jsonl < notes | head -1` (a user trial) ended in a BrokenPipeError traceback."""
     import subprocess

@@ -22,8 +22,15 @@ _MONTHS = {
     "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_FULL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+         "december")
+# A full month's name takes a full stop only before a year ("22 mei. 2026"): else the stop ends the sentence
+# ("Zij kwam op 12 maart.").
+_FULL_NAMES = "|".join(_FULL)
+_ABBREVIATED = "|".join(sorted((m for m in _MONTHS if m not in _FULL), key=len, reverse=True))
 _DATE_WORDS = re.compile(
-    rf"(\d(?<![\w.-]\d)\d?)(?:e|ste|de)?[ \u00a0]+((?i:{_MONTH}))\b\.?(?:[ \u00a0]+(?:'\d{{2}}|\d{{4}})(?!\d))?"
+    rf"(\d(?<![\w.-]\d)\d?)(?:e|ste|de)?[ \u00a0]+(?:(?i:{_FULL_NAMES})\b(?:\.(?=[ \u00a0]+['\d]))?|(?i:{_ABBREVIATED})\b\.?)"
+    rf"(?:[ \u00a0]+(?:'\d{{2}}|\d{{4}})(?!\d))?"
 )
 _DATE_DIGITS = re.compile(r"(\d(?<![\w.,/-]\d)\d?)([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|[.,]\d)")
 _DATE_ISO = re.compile(r"[12](?<![\w.-][12])[09]\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])")

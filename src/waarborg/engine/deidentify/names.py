@@ -206,7 +206,8 @@ class NameFinder:
         return following.end
 
     def _street_number(self, toks: list[Tok], before: words.Before) -> int:
-        """A street with its house number: "Kerkstraat 12a", "Prof. Appiahlaan 215", "Brink 3" after "woont"."""
+        """A street with its house number: "Kerkstraat 12a", "Prof. Appiahlaan 215", "Brink 3" after "woont" or
+        after "op" or "aan"."""
         house = chains.house(self.text, toks[-1].end)
         if not house:
             return 0
@@ -218,6 +219,8 @@ class NameFinder:
             or ends(last, words.STREET_WEAK)
             or before.address()
             or before.postcode()
+            # "eerder op Markt 12a", "aan de Brink 3": lowercase, inside a sentence ("op Dinsdag 12 maart" is a day)
+            or (before.raw in ("op", "aan") and not ordinary(toks[-1].word))
             or chains.AFTER_HOUSE.match(self.text, house.end())
         ):
             return self._add(toks[0].start, house.end(), Category.ADDRESS)
