@@ -63,3 +63,22 @@ def test_a_hint_finds_a_turkish_name_written_in_capitals() -> None:
     assert ("R. Avcı", Category.NAME) in found and ("R. AVCI", Category.NAME) in found
     kept = find(text, keep=["Rukiye AVCI"])
     assert not [s for s in kept if "Avc" in text[s.start:s.end] or "AVC" in text[s.start:s.end]]
+
+
+def test_the_clients_first_name_after_van_stays_hers(kwartier: dict[str, Persona]) -> None:
+    """A user trial saw `De moeder [NAAM-10] belde` in the client's own export: `van Fatima` was taken as one
+    name, and a name after a relation word (`moeder`) that does not start with her first name was someone else."""
+    worker, officer = kwartier["social_worker"], kwartier["officer"]
+    subject = worker.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="support").json()["id"]
+    note = "De moeder van Fatima belde vanuit Marokko. Haar zoon Yassin El Amrani komt morgen langs."
+    for type_, data in (("client_file", CLIENT_FILE), ("care_notes", {"health": note})):
+        assert worker.post("/api/v1/records", {"subject": subject, "type": type_, "data": data}, format="json",
+                           HTTP_X_PURPOSE="support").status_code == 201
+    request_id = worker.post("/api/v1/requests", {"subject": subject, "type": "access", "channel": "post"},
+                             format="json").json()["id"]
+    officer.post(f"/api/v1/requests/{request_id}/verify", {"method": "in_person"}, format="json")
+    answer = officer.get(f"/api/v1/requests/{request_id}/export")
+    assert answer.status_code == 200, answer.content
+    [health] = [r["data"]["health"] for block in json.loads(answer.content)["purposes"] for r in block["records"]
+                if r["type"] == "care_notes"]
+    assert health == "De moeder van Fatima belde vanuit Marokko. Haar zoon [NAAM-1] komt morgen langs."

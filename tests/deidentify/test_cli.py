@@ -207,6 +207,23 @@ def test_a_one_word_street_after_op_or_aan_is_an_address_and_a_sentence_keeps_it
     assert (status, out) == (0, hidden)
 
 
+@pytest.mark.parametrize(("note", "hidden"), [
+    ("De moeder van Fatima belde.", "De moeder van [NAAM-1] belde."),
+    ("Het gedrag van Daan is goed.", "Het gedrag van [NAAM-1] is goed."),
+    ("Op naam van R. Ramdin.", "Op naam van [NAAM-1]."),
+    ("Meneer van Dijk en mevrouw de Vries kwamen.", "Meneer [NAAM-1] en mevrouw [NAAM-2] kwamen."),
+    ("Dhr. D'Souza belde.", "Dhr. [NAAM-1] belde."),
+    ("Mevrouw O'Brien en dhr. N'Diaye belden.", "Mevrouw [NAAM-1] en dhr. [NAAM-2] belden."),
+])
+def test_van_before_a_first_name_stays_and_a_name_with_an_apostrophe_is_found(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str
+) -> None:
+    """A user trial saw `De moeder [NAAM-1] belde.` (the preposition went into the name, and in the client's own
+    export her first name after `van` was then no longer hers) and `Dhr. D'Souza` left as it was."""
+    status, out, _ = _run(monkeypatch, capsys, note)
+    assert (status, out) == (0, hidden)
+
+
 def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path) -> None:
     """`waarborg deidentify --jsonl < notes | head -1` (a user trial) ended in a BrokenPipeError traceback."""
     import subprocess

@@ -18,7 +18,8 @@ from waarborg.engine.deidentify import lexicons, words
 
 UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _L = r"[^\W\d_]"
-CAP = rf"(?:['’]s-)?[{UP}]{_L}+(?:['’-]{_L}+)*"
+# "'s-Hertogenbosch"; "O'Brien", "D'Souza", "N'Diaye": a capital and an apostrophe before the capital
+CAP = rf"(?:['’]s-|[{UP}]['’](?=[{UP}]))?[{UP}]{_L}+(?:['’-]{_L}+)*"
 _INIT = rf"[{UP}]\.(?:[ \u00a0]?[{UP}]\.)*"
 _ABBR = r"(?:Burg|Prof|Dr|Mr|Ir|Ing|Drs|Ds|St|Pr|Kon|Gen|Jhr|Mgr|Past|Mw|Dhr|Mevr)\."
 _PART = r"(?:van|von|der|den|de|del|della|di|da|das|dos|do|du|la|le|te|ter|ten|in ['’]t|['’]t|['’]s|el|ben|bin|ibn|abu|bou|ait)"
@@ -96,9 +97,12 @@ def _parts(chain: str) -> tuple[tuple[tuple[int, int, str, str], ...], tuple[int
 
 
 def particles_before(text: str, start: int) -> int:
-    """Where the chain starts with the lowercase particles before it: "de Vries", "van der Berg", "in 't Veld"."""
+    """Where the chain starts with the lowercase particles before it: "de Vries", "van der Berg", "in 't Veld".
+
+    Not before initials or a first name that is no surname: there the word is the sentence's own ("het dossier
+    van R. Ramdin", "de moeder van Fatima"); a particle stands after the initials and first names it goes with."""
     head = text[max(0, start - 12) : start]
-    if not head.endswith((" ", "\u00a0")):
+    if not head.endswith((" ", "\u00a0")) or _INITIAL.match(text, start) or _first_name_only(_FIRST_WORD.match(text, start)):
         return start
     parts = head.split()
     begin = start
@@ -109,6 +113,14 @@ def particles_before(text: str, start: int) -> int:
             break
         begin = text.rindex(word, 0, begin)
     return begin
+
+
+_INITIAL = re.compile(rf"[{UP}]\.")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _first_name_only(word: re.Match[str] | None) -> bool:
+    return word is not None and word.group() in lexicons.first_names() and word.group() not in lexicons.surnames()
 
 
 def sentence_start(text: str, i: int) -> bool:
