@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from waarborg.engine.deidentify import Category, deidentify, find
+from waarborg.engine.deidentify import Category, Replacer, deidentify, find
 
 NOTE = (
     "Mevrouw Fatima El Amrani belde over haar zoon Kofi. Mevrouw El Amrani is bereikbaar op 06-12345678 "
@@ -20,6 +20,30 @@ def test_tags_are_numbered_per_distinct_value_and_a_shorter_form_keeps_its_numbe
         "Mevrouw [NAAM-1] belde over haar zoon [NAAM-2]. Mevrouw [NAAM-1] is bereikbaar op [TELEFOON-1] "
         "en op [TELEFOON-1]. [NAAM-2] belt morgen vanaf [TELEFOON-2]."
     )
+
+
+@pytest.mark.parametrize(("note", "tagged"), [
+    ("Mevrouw Dijkstra en haar broer Henk Dijkstra.", "Mevrouw [NAAM-1] en haar broer [NAAM-2]."),
+    ("J.P. Jansen belde. Later kwam J. Jansen.", "[NAAM-1] belde. Later kwam [NAAM-1]."),
+    ("Kofi Mensah belde. K. Mensah en Kofi ook.", "[NAAM-1] belde. [NAAM-1] en [NAAM-1] ook."),
+    ("Fatima El Amrani en Yassin El Amrani. Mevrouw El Amrani belde.",
+     "[NAAM-1] en [NAAM-2]. Mevrouw [NAAM-3] belde."),
+])
+def test_a_shorter_form_keeps_the_number_only_where_it_names_the_same_person(note: str, tagged: str) -> None:
+    """A user trial saw `Mevrouw [NAAM-1] en haar broer [NAAM-1]`: a surname alone took the number of the only
+    full name with it, whatever the gender or however many people of the family the text names."""
+    assert deidentify(note).text == tagged
+
+
+def test_across_the_texts_of_an_export_a_surname_alone_is_not_the_full_name_of_another_text() -> None:
+    # given one replacer for the notes of one export (the son in one note, the husband in another)
+    replacer = Replacer("tag", None)
+    son = deidentify("Haar zoon Yassin El Amrani komt langs.", replacer=replacer).text
+    husband = deidentify("Meneer El Amrani, haar man, belde.", replacer=replacer).text
+    again = deidentify("Meneer El Amrani belde opnieuw; Yassin komt vrijdag.", replacer=replacer).text
+    # then the husband has a number of his own, the same in every note, and the son keeps his
+    assert (son, husband) == ("Haar zoon [NAAM-1] komt langs.", "Meneer [NAAM-2], haar man, belde.")
+    assert again == "Meneer [NAAM-2] belde opnieuw; [NAAM-1] komt vrijdag."
 
 
 def test_spans_point_into_the_input_and_say_what_replaced_them() -> None:

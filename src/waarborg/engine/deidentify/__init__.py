@@ -141,7 +141,7 @@ def deidentify(
     means the same value in each of them; `mode` and `key` are then the replacer's."""
     replacer = replacer or Replacer(mode, key)
     found = find(text, hints=hints, keep=keep, categories=categories)
-    replacer.learn_names([text[s.start : s.end] for s in found if s.category is Category.NAME])
+    replacer.learn_names(text, [(s.start, s.end) for s in found if s.category is Category.NAME])
     out: list[str] = []
     spans: list[Span] = []
     last = 0

@@ -3,7 +3,8 @@
 - `tag`: `[NAAM-1]`, `[NAAM-2]`, ... numbered per distinct value and category within one text, so a reader
   can still follow who is who. Values are compared normalised (case, spacing; digits only for numbers, so
   `06-12345678` and `06 1234 5678` are one phone), and a shorter form of a name seen before
-  (`mevrouw El Amrani` after `Fatima El Amrani`) gets the same number.
+  (`Fatima`, `F. El Amrani`, and in the same text `mevrouw El Amrani`, after `Fatima El Amrani`) gets the same
+  number; see `Replacer` for when a surname alone does.
 - `pseudonym`: `[NAAM-K7Q2X4PM]`, eight base-32 characters of HMAC-SHA256(key, category and normalised
   value). The same key gives the same pseudonym for the same value in every text, so a dataset keeps its
   links between records; another key gives unrelated pseudonyms, and without the key a pseudonym cannot
@@ -21,6 +22,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from waarborg.engine.deidentify import words
 from waarborg.engine.deidentify.spans import LABELS, Category, Span
 
 Mode = Literal["tag", "pseudonym", "remove"]
@@ -58,6 +60,14 @@ _PARTICLES = frozenset(
     ]
 )
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
+_INITIAL = re.compile(r"(?<!\w)(\w)\.")
+
+
+def _initial(value: str) -> str | None:
+    """The first initial of a name written with initials ("J.P. Jansen": "j"), else None."""
+    m = _INITIAL.search(value)
+    return m.group(1).casefold() if m else None
 
 
 def normalise(category: Category, value: str) -> str:
@@ -78,8 +88,28 @@ def name_words(value: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", value.casefold()) if len(w) > 1 and w not in _PARTICLES)
 
 
+class _Name:
+    """A name the replacer has numbered: its words, its canonical value, and what tells its person apart."""
+
+    __slots__ = ("canonical", "gender", "given", "initial", "parts")
+
+    def __init__(self, value: str, gender: str | None) -> None:
+        self.parts = name_words(value)
+        self.canonical = normalise(Category.NAME, value)
+        ordered = [w for w in _WORD.findall(value.casefold()) if len(w) > 1 and w not in _PARTICLES]
+        self.given = ordered[0] if len(ordered) > 1 else None  # "fatima" of "Fatima El Amrani"
+        self.initial = _initial(value)  # "j" of "J.P. Jansen"
+        self.gender = gender
+
+
 class Replacer:
-    """Replacements for the spans of one text, in order; remembers which values it has seen."""
+    """Replacements for the spans of one text, in order; remembers which values it has seen.
+
+    A name links to a name seen before (same tag, same pseudonym) when it is that name, or a shorter form of it
+    that keeps its first name or initial (`Kofi`, `K. Mensah` after `Kofi Mensah`). A surname alone (`mevrouw El
+    Amrani`) links to a full name only inside one text, where that text names one person with that surname and
+    the title or relation word before it gives no other gender: `meneer El Amrani, haar man` in one note is not
+    `haar zoon Yassin El Amrani` of another, nor `haar broer Henk Dijkstra` the same as `mevrouw Dijkstra`."""
 
     def __init__(self, mode: Mode, key: bytes | None) -> None:
         if mode not in MODES:
@@ -89,43 +119,59 @@ class Replacer:
         self.mode, self.key = mode, key
         self.numbers: dict[tuple[Category, str], int] = {}
         self.counts: dict[Category, int] = {}
-        self.names: list[tuple[frozenset[str], str]] = []  # name words -> canonical value, in the order seen
+        self.names: list[_Name] = []  # in the order seen
         # For one Replacer over a whole export or dataset (thousands of names), a lookup must not walk every
-        # name seen: `by_word` says which names hold a word, `known` remembers each answer. Names are only ever
-        # appended, so the first name holding the words stays the first, and an answer once given stays right.
+        # name seen: `by_word` says which names hold a word.
         self.by_word: dict[str, list[int]] = {}
-        self.known: dict[frozenset[str], str] = {}
+        self.in_text: dict[str, str] = {}  # the names of the current text (`learn_names`) -> canonical value
+        self.full_in_text: list[_Name] = []  # the names with a first name or initial the current text holds
 
-    def learn_names(self, values: list[str]) -> None:
-        """The names of the whole text, longest first, so "Kofi" early on links to "Kofi Mensah" later."""
-        for value in sorted(values, key=lambda v: len(name_words(v)), reverse=True):
-            self.canonical(Category.NAME, value)
+    def learn_names(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """The names of one whole text (spans into it), longest first, so "Kofi" early on links to "Kofi Mensah"
+        later; the word before each (`mevrouw`, `haar broer`) says its gender."""
+        self.in_text, self.full_in_text = {}, []
+        for start, end in sorted(spans, key=lambda s: len(name_words(text[s[0] : s[1]])), reverse=True):
+            value = text[start:end]
+            if value not in self.in_text:
+                self.in_text[value] = self._link(value, words.gender_before(text, start))
 
     def canonical(self, category: Category, value: str) -> str:
-        norm = normalise(category, value)
         if category is not Category.NAME:
-            return norm
-        parts = name_words(value)
-        if not parts:
-            self.names.append((parts, norm))
-            return norm
-        canonical = self.known.get(parts) or self._first_holding(parts)
-        if canonical is None:
+            return normalise(category, value)
+        known = self.in_text.get(value)
+        return known if known is not None else self._link(value, None)
+
+    def _link(self, value: str, gender: str | None) -> str:
+        """The canonical value of the name seen before that `value` names, or `value`'s own as a new name."""
+        name = _Name(value, gender)
+        parts = name.parts
+        if parts:
+            rarest = min((self.by_word.get(word, ()) for word in parts), key=len)
+            for i in rarest:  # ascending: the order the names were seen in
+                seen = self.names[i]
+                if parts <= seen.parts and self._same(name, seen):
+                    if seen.given or seen.initial:
+                        self.full_in_text.append(seen)
+                    return seen.canonical
             for word in parts:
                 self.by_word.setdefault(word, []).append(len(self.names))
-            self.names.append((parts, norm))
-            canonical = norm
-        self.known[parts] = canonical
-        return canonical
+        self.names.append(name)
+        if name.given or name.initial:
+            self.full_in_text.append(name)
+        return name.canonical
 
-    def _first_holding(self, parts: frozenset[str]) -> str | None:
-        """The canonical value of the first name seen that holds all of `parts`, if any."""
-        rarest = min((self.by_word.get(word, ()) for word in parts), key=len)
-        for i in rarest:  # ascending: the order the names were seen in
-            seen, canonical = self.names[i]
-            if parts <= seen:
-                return canonical
-        return None
+    def _same(self, name: _Name, seen: _Name) -> bool:
+        if name.parts == seen.parts:
+            return True
+        if seen.given and (seen.given in name.parts or name.initial == seen.given[0]):
+            return True  # "Kofi", "K. Mensah", "Kofi Mensah"
+        if seen.initial and name.initial == seen.initial:
+            return True  # "J. Jansen" after "J.P. Jansen"
+        if name.given or name.initial:
+            return False  # another first name or initial: another person
+        # A surname alone: the one person of this text with that surname, of no other gender.
+        holders = {id(n) for n in self.full_in_text if name.parts <= n.parts}
+        return (holders == {id(seen)} and not (name.gender and seen.gender and name.gender != seen.gender))
 
     def __call__(self, span: Span, value: str) -> str:
         if self.mode == "remove":

@@ -30,6 +30,25 @@ RELATIONS = _set(
     "aanvraagster melder klager ouder mama papa mam pap zwager schoonzus stiefzoon stiefdochter"
 )
 
+# The gender a title or a relation word gives the person after it ("mevrouw El Amrani", "haar broer Henk"): two
+# mentions of one surname with different genders are two people (`replace.Replacer`, `family`).
+FEMALE_WORDS = _set(
+    "mevrouw mevr mw mvr mej mejuffrouw juffrouw zuster juf dochter moeder zus zusje tante nicht oma vriendin "
+    "buurvrouw kleindochter schoondochter schoonmoeder ex-vrouw echtgenote stiefmoeder pleegmoeder dochtertje "
+    "cliente vrouw aanvraagster medewerkster begeleidster mama mam schoonzus stiefdochter"
+)
+MALE_WORDS = _set(
+    "meneer mnr dhr heer hr broeder zoon vader broer broertje oom neef opa vriend buurman kleinzoon schoonzoon "
+    "schoonvader ex-man echtgenoot stiefvader pleegvader zoontje man papa pap zwager stiefzoon pater imam pastoor"
+)
+
+
+def gender_before(text: str, start: int) -> str | None:
+    """"f" or "m" when a title or relation word of one gender stands right before `start`, else None."""
+    word = Before(text, start).last.strip(".,:;(")
+    return "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
+
+
 # Words that start a sentence far more often than they name someone ("Ben je...", "Dan komt...", "Wil jij...").
 FUNCTION = _set(
     "de het een ik je jij u hij zij ze we wij jullie men dit dat deze die er daar hier toen nu dan ook nog al "

@@ -59,8 +59,8 @@ WHAT = {
 # Linde`, `huisartsenpraktijk`), and hiding them would leave the subject a file they cannot follow.
 OTHERS = frozenset(Category) - {Category.DATE, Category.AGE, Category.CITY, Category.INSTITUTION}
 NOTE = gettext_lazy("Om de privacy van anderen te beschermen (art. 15 lid 4 AVG) zijn namen en gegevens van andere "
-                    "personen in vrije tekst vervangen door aanduidingen zoals [NAAM-1]. Dezelfde aanduiding is steeds "
-                    "dezelfde persoon of hetzelfde gegeven. Uw eigen gegevens zijn niet vervangen.")
+                    "personen in vrije tekst vervangen door aanduidingen zoals [NAAM-1]. Dezelfde aanduiding staat "
+                    "steeds voor dezelfde naam of hetzelfde gegeven. Uw eigen gegevens zijn niet vervangen.")
 
 
 @dataclass(frozen=True)
