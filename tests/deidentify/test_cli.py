@@ -93,6 +93,28 @@ def test_pseudonyms_without_a_key_file_are_a_user_error(
     assert "needs --key-file" in err
 
 
+def test_a_key_file_without_pseudonyms_is_a_user_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A user trial passed --key-file with the default mode and got tags, silently, where it wanted pseudonyms."""
+    key = tmp_path / "dataset.key"
+    key.write_text("0123456789abcdef0123456789abcdef")
+    status, out, err = _run(monkeypatch, capsys, NOTE, "--key-file", str(key))
+    assert status == 1 and out == "" and "--key-file is for --mode pseudonym" in err
+
+
+def test_a_hint_can_carry_its_category_and_an_unknown_category_is_a_user_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = json.dumps({"id": 1, "text": "Zij woont op Achterom 3 bij Kees.",
+                       "hints": [["Achterom 3", "ADDRESS"], "Kees Winkelman"]})
+    status, out, _ = _run(monkeypatch, capsys, line + "\n", "--jsonl")
+    assert status == 0 and json.loads(out)["text"] == "Zij woont op [ADRES-1] bij [NAAM-1]."
+    wrong = json.dumps({"id": 2, "text": "x", "hints": [["Achterom 3", "STRAAT"]]})
+    status, out, err = _run(monkeypatch, capsys, wrong + "\n", "--jsonl")
+    assert status == 1 and out == "" and "line 1" in err and "ADDRESS" in err
+
+
 def test_a_line_that_is_not_json_is_a_user_error_naming_the_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,7 +2,7 @@
 
 Plain: all of stdin is one text; it comes back with each find replaced (`[NAAM-1]` by default). With
 `--jsonl`, each input line `{"id": ..., "text": "...", "hints": [...]}` ("hints" optional: names known to
-be personal) gives one output line `{"id": ..., "text": "<redacted>", "spans": [{"start", "end",
+be personal, or `[value, category]` pairs such as `["Achterom 3", "ADDRESS"]`) gives one output line `{"id": ..., "text": "<redacted>", "spans": [{"start", "end",
 "category"}]}` with offsets into the input text. Needs no database and no Django set-up.
 """
 
@@ -27,6 +27,8 @@ def register(sub: Any) -> None:
 
 def _key(args: argparse.Namespace) -> bytes | None:
     if args.mode != "pseudonym":
+        if args.key_file is not None:
+            raise UserError(f"--key-file is for --mode pseudonym; with --mode {args.mode} no key is used")
         return None
     if args.key_file is None:
         raise UserError("--mode pseudonym needs --key-file")
@@ -37,6 +39,26 @@ def _key(args: argparse.Namespace) -> bytes | None:
     if len(key) < 16:
         raise UserError(f"the key in {args.key_file} is shorter than 16 bytes")
     return key
+
+
+def _hints(given: Any, number: int) -> list[Any]:
+    """A hint is a name (`"Fatima El Amrani"`) or a value with its category (`["Achterom 3", "ADDRESS"]`)."""
+    from waarborg.engine.deidentify import Category
+
+    wrong = (f'line {number}: "hints" must be a list of names, or of [value, category] pairs with a category '
+             f"from {', '.join(c.value for c in Category)}")
+    if not isinstance(given, list):
+        raise UserError(wrong)
+    hints: list[Any] = []
+    for hint in given:
+        if isinstance(hint, str):
+            hints.append(hint)
+        elif (isinstance(hint, list) and len(hint) == 2 and isinstance(hint[0], str)
+              and hint[1] in {c.value for c in Category}):
+            hints.append((hint[0], Category(hint[1])))
+        else:
+            raise UserError(wrong)
+    return hints
 
 
 def _deidentify(args: argparse.Namespace) -> int:
@@ -55,9 +77,7 @@ def _deidentify(args: argparse.Namespace) -> int:
             raise UserError(f"line {number}: not JSON ({exc.msg})") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise UserError(f'line {number}: expected an object with a "text" string')
-        hints = item.get("hints", [])
-        if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
-            raise UserError(f'line {number}: "hints" must be a list of strings')
+        hints = _hints(item.get("hints", []), number)
         result = deidentify(item["text"], mode=args.mode, key=key, hints=hints)
         out = {"id": item.get("id"), "text": result.text, "spans": [s.as_json() for s in result.spans]}
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
