@@ -7,7 +7,9 @@
 - vault: `bench/generate.py`, `bench/reads.py`, `bench/verify.py`, `bench/audit_appends.py` on one database: at full size the
   documented `waarborg_bench_vault` (BENCH_DATABASE_URL; filled once, later runs read what is there), at
   small size a scratch database made and dropped here;
-- sweep: `bench/retention_sweep.py`, on a database of its own (at small size the vault's scratch one).
+- sweep: `bench/retention_sweep.py`, on a database of its own (at small size the vault's scratch one);
+- export: `bench/deid_share.py` (how much of an access export is de-identification), on a database of its own,
+  `waarborg_bench_deid` (at small size the scratch one, last: it activates Kwartier's policy there).
 The small size proves the scripts still run against today's code (the suite runs it); the full size gives
 the figures of docs/benchmarks.md. Exit status 1 when any benchmark fails.
 """
@@ -26,11 +28,12 @@ SIZES = {
     "small": {"startup": ["--runs", "1"], "generate": ["--records", "300", "--batch", "100"],
               "reads": ["--reads", "30", "--rounds", "1", "--clients", "1", "2", "--block", "5"], "verify": ["--rounds", "1"],
               "appends": ["--writes", "20", "--rounds", "1", "--clients", "1", "2"],
-              "sweep": ["--records", "3000", "--expired", "0.1"]},
+              "sweep": ["--records", "3000", "--expired", "0.1"], "export": ["--notes", "5", "--repeat", "1"]},
     "full": {"startup": ["--runs", "5"], "generate": ["--records", "100000"],
              "reads": ["--reads", "1000", "--rounds", "3", "--clients", "1", "8"], "verify": ["--rounds", "3"],
              "appends": ["--writes", "300", "--rounds", "3", "--clients", "1", "8"],
-             "sweep": ["--records", "1000000", "--expired", "0.1"]},
+             "sweep": ["--records", "1000000", "--expired", "0.1"],
+             "export": ["--notes", "20", "200", "1000", "--repeat", "5"]},
 }
 
 
@@ -50,6 +53,14 @@ def _sql(server: str, statement: str) -> None:
         conn.execute(statement)  # type: ignore[arg-type]
 
 
+def _sql_if_missing(server: str, database: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone() is None:
+            conn.execute(f'CREATE DATABASE "{database}"')  # type: ignore[arg-type]
+
+
 def _count_records(url: str) -> int:
     import psycopg
 
@@ -66,7 +77,8 @@ def main() -> int:
     parser.add_argument("--size", choices=sorted(SIZES), default="full")
     parser.add_argument("--server", default=os.environ.get("BENCH_SERVER", "postgres://postgres@127.0.0.1:5432/postgres"),
                         help="a PostgreSQL server (any database on it) where bench databases may be made")
-    parser.add_argument("--only", nargs="+", choices=("startup", "vault", "sweep"), default=["startup", "vault", "sweep"])
+    parser.add_argument("--only", nargs="+", choices=("startup", "vault", "sweep", "export"),
+                        default=["startup", "vault", "sweep", "export"])
     args = parser.parse_args()
     size = SIZES[args.size]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WAARBORG_", "DATABASE_URL", "DJANGO_"))}
@@ -76,7 +88,8 @@ def main() -> int:
     if "startup" in args.only:
         ok &= _run("startup", "startup.py", size["startup"], env)
     scratch = f"waarborg_bench_small_{os.getpid()}" if args.size == "small" else None
-    if scratch and {"vault", "sweep"} & set(args.only):
+    databases = {"vault", "sweep", "export"} & set(args.only)
+    if scratch and databases:
         _sql(args.server, f'CREATE DATABASE "{scratch}"')
     try:
         if "vault" in args.only:
@@ -94,8 +107,13 @@ def main() -> int:
                      else ["--database", scratch or "waarborg_bench"])
             ok &= _run("sweep", "retention_sweep.py", [*size["sweep"], "--server", args.server, *where],
                        env | {"WAARBORG_ENV": "test"})
+        if "export" in args.only:
+            if not scratch:
+                _sql_if_missing(args.server, "waarborg_bench_deid")
+            url = f"{server_base}/{scratch or 'waarborg_bench_deid'}"
+            ok &= _run("export", "deid_share.py", size["export"], env | {"BENCH_DATABASE_URL": url})
     finally:
-        if scratch and {"vault", "sweep"} & set(args.only):
+        if scratch and databases:
             _sql(args.server, f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
     print("all benchmarks ran" if ok else "SOME BENCHMARKS FAILED", flush=True)
     return 0 if ok else 1
