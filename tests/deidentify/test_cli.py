@@ -246,6 +246,20 @@ def test_van_before_a_first_name_stays_and_a_name_with_an_apostrophe_is_found(
     assert (status, out) == (0, hidden)
 
 
+@pytest.mark.parametrize(("note", "hidden"), [
+    ("Zij werkt bij Action en Kruidvat.", "Zij werkt bij [INSTELLING-1] en [INSTELLING-2]."),
+    ("Schuldeiser Vesteda stuurde een brief.", "Schuldeiser [INSTELLING-1] stuurde een brief."),
+    ("Hij gaat naar Het Taalhuis in Assen.", "Hij gaat naar [INSTELLING-1] in [PLAATS-1]."),
+    ("Via Werkplein Drentsche Aa kreeg zij werk.", "Via [INSTELLING-1] kreeg zij werk."),
+])
+def test_shops_housing_corporations_and_service_points_are_institutions(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str
+) -> None:
+    """A user trial saw them tagged as names, which an export redacts, where it keeps institutions."""
+    status, out, _ = _run(monkeypatch, capsys, note)
+    assert (status, out) == (0, hidden)
+
+
 def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path) -> None:
     """`waarborg deidentify --jsonl < notes | head -1` (a user trial) ended in a BrokenPipeError traceback."""
     import subprocess

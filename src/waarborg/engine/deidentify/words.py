@@ -91,7 +91,7 @@ INSTITUTION_FIRST = _set(
     "kapsalon tuincentrum bibliotheek buurthuis wijkcentrum dorpshuis inloophuis revalidatiecentrum "
     "dagbesteding activiteitencentrum zorgboerderij opvang vrouwenopvang daklozenopvang jeugdzorg "
     "jeugdhulp centrum expertisecentrum behandelcentrum advocatenkantoor notariskantoor administratiekantoor "
-    "makelaardij accountantskantoor bewindvoering budgetbeheer"
+    "makelaardij accountantskantoor bewindvoering budgetbeheer werkplein taalhuis"
 )
 # ... or after it ("Jansen Transport", "Noorderboog Zorg").
 INSTITUTION_LAST = _set(
