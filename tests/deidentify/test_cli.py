@@ -260,6 +260,22 @@ def test_shops_housing_corporations_and_service_points_are_institutions(
     assert (status, out) == (0, hidden)
 
 
+@pytest.mark.parametrize(("note", "hidden"), [
+    ("Zij zijn 19 en 23 jaar oud.", "Zij zijn [LEEFTIJD-1] en [LEEFTIJD-2] jaar oud."),
+    ("De kinderen zijn 8, 11 en 15 jaar.", "De kinderen zijn [LEEFTIJD-1], [LEEFTIJD-2] en [LEEFTIJD-3] jaar."),
+    ("Zij zijn 3 jaar getrouwd.", "Zij zijn 3 jaar getrouwd."),
+    ("Hij is in 1985 geboren.", "Hij is in [DATUM-1] geboren."),
+    ("In 2020 werden 15 kinderen geboren.", "In 2020 werden 15 kinderen geboren."),
+    ("Hij woont in 2e Kostverlorenkade 33-III.", "Hij woont in [ADRES-1]."),
+])
+def test_lists_of_ages_a_year_of_birth_before_geboren_and_a_street_with_its_ordinal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str
+) -> None:
+    """A user trial saw only the last age of a list hidden (or none), `in 1985 geboren` left, and `2e [ADRES-1]`."""
+    status, out, _ = _run(monkeypatch, capsys, note)
+    assert (status, out) == (0, hidden)
+
+
 def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path) -> None:
     """`waarborg deidentify --jsonl < notes | head -1` (a user trial) ended in a BrokenPipeError traceback."""
     import subprocess

@@ -39,6 +39,10 @@ _BIRTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 
+# The year before the word: "Hij is in 1985 geboren", "in 1960 te Assen geboren" (digit-led, for `Text.matches`).
+_YEAR_BORN = re.compile(r"(?:19|20)(?<=\bin[ \u00a0][12]\d)\d{2}\b(?=(?:[ \u00a0]+\w+){0,2}?[ \u00a0]+geboren\b)",
+                        re.IGNORECASE)
+
 
 def dates(t: Text) -> Iterator[Found]:
     text = t.text
@@ -56,6 +60,9 @@ def dates(t: Text) -> Iterator[Found]:
         yield (m.start(), m.end(), Category.DATE)
     for m in at_keywords(text, t.low, ("geb",), _BIRTH_YEAR):
         yield (m.start(1), m.end(1), Category.DATE)
+    if "geboren" in t.low:  # "Hij is in 1985 geboren"
+        for m in t.matches(_YEAR_BORN):
+            yield (m.start(), m.start() + 4, Category.DATE)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -67,10 +74,10 @@ _PERSON = _words(
     "kleindochter buurvrouw buurman weduwe weduwnaar oma opa jongeman tiener peuter kleuter mevrouw meneer"
 )
 _CHILD = _words("kind meisje jongetje jongen zoontje dochtertje broertje zusje kleinkind")
-_AGE_VERB = _words("is wordt werd was ben bent leeftijd leeftijd: ongeveer bijna pas")
+_AGE_VERB = _words("is wordt werd was ben bent zijn waren worden leeftijd leeftijd: ongeveer bijna pas")
 _NOT_AGE_AFTER = _words(
     "geleden lang getrouwd samen in bij op aan werkzaam bezig later eerder terug voor na ouder jonger weg daar "
-    "hier uur minuten maanden weken dagen procent euro keer"
+    "hier uur minuten maanden weken dagen procent euro keer verder"
 )
 _AGE = re.compile(r"(\d(?<![\w.,-]\d)\d{0,2})[ \u00a0]?((?i:-?[ \u00a0]?jarige?\b|jaar\b|jr\b\.?|j\.))")
 _AGE_BARE = re.compile(r"leeftijd(?:[ \u00a0]+van)?[: \u00a0]+(\d{1,3})(?!\d|[.,]\d)", re.IGNORECASE)
@@ -99,10 +106,25 @@ def _is_age(text: str, start: int, end: int, unit: str) -> bool:
     return last == "van" and len(words) > 1 and words[-2].lower().strip(",") in _PERSON
 
 
+# The numbers listed before the last of a list of ages: "19 en 23 jaar oud", "8, 11 en 15 jaar".
+_LISTED = re.compile(r"(?<![\w.,-])(\d{1,3})(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+en[ \u00a0]+)\Z")
+
+
+def _listed_before(text: str, start: int) -> list[tuple[int, int]]:
+    """The numbers of a list that ends with the number at `start`, first to last (none: no list)."""
+    found: list[tuple[int, int]] = []
+    while (m := _LISTED.search(text, max(0, start - 12), start)) is not None:
+        found.insert(0, m.span(1))
+        start = m.start()
+    return found
+
+
 def ages(t: Text) -> Iterator[Found]:
     text = t.text
     for m in t.matches(_AGE):
-        if _is_age(text, m.start(), m.end(), m.group(2)):
+        listed = _listed_before(text, m.start())
+        if _is_age(text, listed[0][0] if listed else m.start(), m.end(), m.group(2)):
+            yield from ((s, e, Category.AGE) for s, e in listed)
             yield (m.start(1), m.end(1), Category.AGE)  # the number: "[LEEFTIJD-1]-jarige" still reads
     if "eeftijd" in text:
         for m in _AGE_BARE.finditer(text):

@@ -223,7 +223,7 @@ class NameFinder:
             or (before.raw in ("op", "aan") and not ordinary(toks[-1].word))
             or chains.AFTER_HOUSE.match(self.text, house.end())
         ):
-            return self._add(toks[0].start, house.end(), Category.ADDRESS)
+            return self._add(_ordinal(self.text, toks[0].start), house.end(), Category.ADDRESS)
         return 0
 
     def _street(self, toks: list[Tok]) -> int:
@@ -234,7 +234,7 @@ class NameFinder:
             street_word(last)
             and (len(toks) > 1 or not chains.sentence_start(self.text, toks[0].start) or not common(last))
         ):
-            return self._add(toks[0].start, toks[-1].end, Category.ADDRESS)
+            return self._add(_ordinal(self.text, toks[0].start), toks[-1].end, Category.ADDRESS)
         return 0
 
     def _place(self, toks: list[Tok], before: words.Before, sentence: bool) -> int:
@@ -354,6 +354,15 @@ def _describes(word: str) -> bool:
 def _lone_name(word: str, sentence: bool) -> bool:
     """`_name_toks` for a chain of one capitalised word, which depends on the word alone: kept per word."""
     return bool(_name_toks([Tok(0, len(word), "cap", word)], sentence))
+
+
+_ORDINAL = re.compile(r"(?<![\w.,-])\d{1,2}(?:e|ste|de)[ \u00a0]\Z")
+
+
+def _ordinal(text: str, start: int) -> int:
+    """Where a street starts with the ordinal before its name: "2e Kostverlorenkade", "1ste Oosterparkstraat"."""
+    m = _ORDINAL.search(text, max(0, start - 6), start)
+    return m.start() if m else start
 
 
 def _masked(text: str, taken: list[Found]) -> str:
