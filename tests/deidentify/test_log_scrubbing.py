@@ -64,3 +64,13 @@ def test_djangos_own_loggers_go_through_the_scrubbing_handler(log_output: io.Str
     output = log_output.getvalue()
     assert "Internal Server Error: /api/v1/subjects?bsn=[BSN-1]" in output
     _assert_clean(output)
+
+
+def test_a_bad_host_with_numbers_glued_to_letters_is_scrubbed(log_output: io.StringIO, client: object, db: object) -> None:
+    """A user trial put `bsn123456782.tel0612345678.nl` in the Host header: Django logged it as it was."""
+    # when a request names a host that carries a BSN and a phone number glued to letters
+    client.get("/", HTTP_HOST="bsn123456782.tel0612345678.nl")  # type: ignore[attr-defined]
+    # then the log says the host was refused, without the numbers
+    output = log_output.getvalue()
+    assert "bsn[BSN].tel[TELEFOON].nl" in output, output
+    assert "123456782" not in output and "0612345678" not in output

@@ -9,18 +9,35 @@ Only the categories with a shape are scrubbed (`STRUCTURED`). Log messages are E
 code, full of capitalised words (`Internal Server Error`, class names, paths): the name finder would tag
 half of them and make the logs useless, while the rule of the product is that code never logs personal
 data in the first place. This filter is the safety net for what slips through: numbers typed into free
-text, an address in an exception from a library.
+text, an address in an exception from a library. Numbers glued to letters (`bsn123456782.tel0612345678.nl`
+in a host name) are scrubbed too: a 9-digit run that passes the BSN 11-proof, and a Dutch phone number.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 from waarborg.engine.deidentify import STRUCTURED, deidentify
 
+# Numbers glued to letters, which the de-identifier leaves (in prose `abc123456782` is a code, not a BSN): in a log
+# line they are often a host name or a path that carries what was typed (`bsn123456782.example`).
+_GLUED = re.compile(r"(?<!\d)(?:\+31|0031|0)?\d{8,9}(?!\d)")
+
 
 def scrub(text: str) -> str:
-    return deidentify(text, categories=STRUCTURED).text
+    return _GLUED.sub(_glued, deidentify(text, categories=STRUCTURED).text)
+
+
+def _glued(m: re.Match[str]) -> str:
+    from waarborg.engine.deidentify.patterns import _valid
+
+    digits = m.group()
+    if len(digits) == 9 and _valid("bsn")(digits):
+        return "[BSN]"
+    if digits.startswith(("0", "+31", "0031")) and len(digits.lstrip("+")) >= 10:
+        return "[TELEFOON]"  # 0612345678, +31612345678, 0031612345678
+    return digits
 
 
 class Scrub(logging.Filter):
