@@ -90,3 +90,22 @@ def test_on_this_machine_passkeys_belong_to_localhost(host: str, monkeypatch: py
         assert settings.OTP_WEBAUTHN_RP_ID == "localhost"
         assert settings.OTP_WEBAUTHN_ALLOWED_ORIGINS == ["http://localhost:8123"]
         assert "localhost" in settings.ALLOWED_HOSTS
+
+
+def test_a_port_already_taken_is_refused_in_words_before_the_database_is_touched(tmp_path: Path) -> None:
+    """A user trial started a second `waarborg serve` on a port in use: it migrated, activated the policy, printed
+    "serving on" and then a traceback (OSError: Address already in use)."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "waarborg", "serve", "--policy", str(EXAMPLE), "--port", str(port)],
+                                cwd=tmp_path, env=clean_env(WAARBORG_HOME=str(tmp_path / "home"),
+                                                            WAARBORG_ENV="development"),
+                                capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"cannot serve on 127.0.0.1 port {port}" in result.stderr and "--port" in result.stderr
+    assert "Traceback" not in result.stderr and "serving on" not in result.stdout
+    assert "preparing the database" not in result.stdout  # a fresh home: it would have migrated first

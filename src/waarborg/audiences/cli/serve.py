@@ -102,6 +102,22 @@ def _origin(name: str, port: int) -> str:
     return f"http://{f'[{name}]' if ':' in name else name}:{port}"
 
 
+def _port_free(host: str, port: int) -> None:
+    """Refuse in words when the address is taken (another `waarborg serve`, say) or cannot be had here."""
+    import socket
+
+    try:
+        family, kind, proto, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress binds
+            probe.bind(where)
+    except socket.gaierror as exc:
+        raise UserError(f"cannot serve on {host}: {exc.strerror or exc}; give --host an address of this machine") from None
+    except OSError as exc:
+        raise UserError(f"cannot serve on {host} port {port}: {exc.strerror or exc}. Is another server running "
+                        "there? Stop it, or choose another port with --port.") from None
+
+
 def _serve(args: argparse.Namespace) -> int:
     from waitress import serve
 
@@ -112,6 +128,7 @@ def _serve(args: argparse.Namespace) -> int:
         args.port = args.port or int(os.environ.get("WAARBORG_PORT") or "8000")
     except ValueError:
         raise UserError(f"WAARBORG_PORT is {os.environ.get('WAARBORG_PORT')!r}, not a port number") from None
+    _port_free(args.host, args.port)  # before the database is touched: a second `serve` changes nothing
     prepare(args.policy)
     address = _links_to_this_server(args.host, args.port)
     print(f"Waarborg serving on {address}/  (privacy statement: /privacy/, API: /api/v1/docs/)", flush=True)
