@@ -236,6 +236,8 @@ def test_a_one_word_street_after_op_or_aan_is_an_address_and_a_sentence_keeps_it
     ("Meneer van Dijk en mevrouw de Vries kwamen.", "Meneer [NAAM-1] en mevrouw [NAAM-2] kwamen."),
     ("Dhr. D'Souza belde.", "Dhr. [NAAM-1] belde."),
     ("Mevrouw O'Brien en dhr. N'Diaye belden.", "Mevrouw [NAAM-1] en dhr. [NAAM-2] belden."),
+    ("Mw. Sharmila Jagessar-Tjon A Fong belde.", "Mw. [NAAM-1] belde."),
+    ("Zie Bijlage A voor het plan.", "Zie Bijlage A voor het plan."),
 ])
 def test_van_before_a_first_name_stays_and_a_name_with_an_apostrophe_is_found(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str

@@ -22,7 +22,8 @@ _L = r"[^\W\d_]"
 CAP = rf"(?:['’]s-|[{UP}]['’](?=[{UP}]))?[{UP}]{_L}+(?:['’-]{_L}+)*"
 _INIT = rf"[{UP}]\.(?:[ \u00a0]?[{UP}]\.)*"
 _ABBR = r"(?:Burg|Prof|Dr|Mr|Ir|Ing|Drs|Ds|St|Pr|Kon|Gen|Jhr|Mgr|Past|Mw|Dhr|Mevr)\."
-_PART = r"(?:van|von|der|den|de|del|della|di|da|das|dos|do|du|la|le|te|ter|ten|in ['’]t|['’]t|['’]s|el|ben|bin|ibn|abu|bou|ait)"
+# "A" joins the parts of Chinese-Surinamese names ("Tjon A Fong", "Lie A Ling"): a particle only between capitals.
+_PART = r"(?:van|von|der|den|de|del|della|di|da|das|dos|do|du|la|le|te|ter|ten|in ['’]t|['’]t|['’]s|el|ben|bin|ibn|abu|bou|ait|A(?=[ \u00a0][A-Z]))"
 _PRE = rf"(?:{_PART}[ \u00a0]+|{_INIT}[ \u00a0]*|{_ABBR}[ \u00a0]*)"
 # The lookaheads come first so the engine still scans for a capital (or "'s-") before it tries anything.
 CHAIN = re.compile(
