@@ -269,6 +269,8 @@ def test_shops_housing_corporations_and_service_points_are_institutions(
     ("Hij is in 1985 geboren.", "Hij is in [DATUM-1] geboren."),
     ("In 2020 werden 15 kinderen geboren.", "In 2020 werden 15 kinderen geboren."),
     ("Hij woont in 2e Kostverlorenkade 33-III.", "Hij woont in [ADRES-1]."),
+    ("Het rijbewijs van Dennis Veenstra (nr. 5012345678) is verlopen.",
+     "Het rijbewijs van [NAAM-1] (nr. [DOCUMENT-1]) is verlopen."),
 ])
 def test_lists_of_ages_a_year_of_birth_before_geboren_and_a_street_with_its_ordinal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str

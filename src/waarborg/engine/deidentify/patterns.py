@@ -226,7 +226,10 @@ _DOC_WORDS = (
     r"vreemdelingennummer|v-nummer|reisdocument"
 )
 _DOC_CONTEXT = re.compile(
-    rf"(?:{_DOC_WORDS})(?:nummer|nr\.?)?(?:[\s:.,]+(?:is|met|van|heeft|het|nummer|nr\.?|no\.?|nummer:)){{0,3}}[\s:.,#]*"
+    rf"(?:{_DOC_WORDS})(?:nummer|nr\.?)?"
+    # whose document it is may stand between: "het rijbewijs van Dennis Veenstra (nr. 5012345678)"
+    r"(?:[ \u00a0]+van(?:[ \u00a0]+(?:de|den|der|el|ten|ter|van|[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)){1,4}(?=[ \u00a0]*[(:,]))?"
+    r"(?:[\s:.,(]+(?:is|met|van|heeft|het|nummer|nr\.?|no\.?|nummer:)){0,3}[\s:.,#(]*"
     r"(?=[A-Za-z0-9]*\d)([A-Za-z]{0,3}\d[A-Za-z0-9]{4,11}|[A-Z]{1,3}[A-Za-z0-9]{4,12})\b",
     re.IGNORECASE,
 )
