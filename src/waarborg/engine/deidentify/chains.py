@@ -141,7 +141,7 @@ def sentence_start(text: str, i: int) -> bool:
         if len(word) == 1 and word.isupper():
             return False  # after an initial: "J. Jansen"
         # after a title ("dr. Boven", "mw. Bakker") the sentence goes on
-        return not (word.lower() in words.TITLES and (k < 0 or not text[k].isalnum()))
+        return not (word.lower() in words.TITLE_ABBREVIATIONS and (k < 0 or not text[k].isalnum()))
     if c in _SENTENCE_END:
         return True
     return c in "-–—" and (j == 0 or text[j - 1] == "\n")

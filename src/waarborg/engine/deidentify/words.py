@@ -16,6 +16,10 @@ TITLES = _set(
     "juffrouw meester dokter familie fam wijlen pastoor imam pater jhr"
 )
 
+# The titles written abbreviated: a full stop after one of these does not end the sentence ("dr. Boven"), after
+# a whole word it does ("dokter Ten Meester. Cliënt: ...").
+TITLE_ABBREVIATIONS = _set("mevr mw mvr mej mnr dhr hr mr dr drs ir ing prof ds zr fam jhr")
+
 # Before a name as its relation to the client: "haar zoon Kofi", "buurvrouw Jansen".
 RELATIONS = _set(
     "zoon dochter moeder vader broer broertje zus zusje oom tante neef nicht opa oma partner vriend vriendin "
