@@ -106,3 +106,23 @@ def test_a_malformed_configuration_file_names_its_line(tmp_path: Path) -> None:
     config.write_text("WAARBORG_HOME=/srv/waarborg\nthis is not a setting\n")
     result = waarborg("jobs", "list", cwd=tmp_path, WAARBORG_CONFIG=str(config))
     assert result.returncode == 1 and f"{config}:2: expected KEY=VALUE" in result.stderr
+
+
+def test_a_command_on_a_database_without_its_tables_says_so_in_words(tmp_path: Path) -> None:
+    """A user trial pasted `serve ... &` and `staff add` in one go: `staff add` ran while `serve` was still
+    migrating the new home, and ended in a traceback (no such table: policy_policyversion)."""
+    import base64
+    import secrets
+
+    home = tmp_path / "home"
+    home.mkdir()
+    for name, value in (("secret_key", secrets.token_urlsafe(50)),
+                        ("master_key", base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())):
+        (home / name).write_text(value)
+        (home / name).chmod(0o600)
+    (home / "waarborg.sqlite3").touch()  # a database that has no tables yet
+    result = waarborg("staff", "add", "sanne", "--role", "social_worker", "--token", cwd=tmp_path,
+                      WAARBORG_HOME=str(home), WAARBORG_ENV="development")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "the database is not ready" in result.stderr and "serving on" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""

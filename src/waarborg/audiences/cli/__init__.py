@@ -106,6 +106,17 @@ def _one_line(message: Warning | str, category: type[Warning], filename: str, li
     return f"waarborg: {message}\n"
 
 
+def _tables_missing(exc: BaseException) -> bool:
+    """A database error that says a table does not exist (SQLite and PostgreSQL word it differently)."""
+    if "django.db" not in sys.modules:
+        return False
+    from django.db import DatabaseError
+
+    said = str(exc)
+    return isinstance(exc, DatabaseError) and ("no such table" in said or
+                                               ("relation" in said and "does not exist" in said))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -146,6 +157,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Python would complain again flushing stdout at exit, so stdout goes to nowhere first.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        if not _tables_missing(exc):
+            raise
+        # `staff add` run while `serve` still migrates a new home, or against a database never migrated.
+        print("waarborg: the database is not ready: its tables are not (all) there yet. If `waarborg serve` is "
+              "preparing it, wait until it says 'serving on'; otherwise run `waarborg migrate`.", file=sys.stderr)
+        return 1
     return int(result or 0)
 
 
