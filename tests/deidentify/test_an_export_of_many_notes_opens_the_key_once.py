@@ -82,3 +82,33 @@ def test_the_clients_first_name_after_van_stays_hers(kwartier: dict[str, Persona
     [health] = [r["data"]["health"] for block in json.loads(answer.content)["purposes"] for r in block["records"]
                 if r["type"] == "care_notes"]
     assert health == "De moeder van Fatima belde vanuit Marokko. Haar zoon [NAAM-1] komt morgen langs."
+
+
+def test_the_husband_and_the_son_who_share_her_surname_are_redacted_and_told_apart(
+        kwartier: dict[str, Persona]) -> None:
+    """A second user trial: `Meneer El Amrani, haar man, kwam langs.` stayed in the client's export (taken for
+    her), and `haar man El Amrani ... haar zoon El Amrani` got one tag for two people."""
+    worker, officer = kwartier["social_worker"], kwartier["officer"]
+    subject = worker.post("/api/v1/subjects", {}, format="json", HTTP_X_PURPOSE="support").json()["id"]
+    notes = ["Mevrouw Fatima El Amrani belde over haar post.", "Meneer El Amrani, haar man, kwam langs.",
+             "Haar man El Amrani kwam langs met haar zoon El Amrani.", "Mevrouw El Amrani was blij."]
+    records = [("client_file", CLIENT_FILE)] + [("care_notes", {"health": note}) for note in notes]
+    for type_, data in records:
+        assert worker.post("/api/v1/records", {"subject": subject, "type": type_, "data": data}, format="json",
+                           HTTP_X_PURPOSE="support").status_code == 201
+    request_id = worker.post("/api/v1/requests", {"subject": subject, "type": "access", "channel": "post"},
+                             format="json").json()["id"]
+    officer.post(f"/api/v1/requests/{request_id}/verify", {"method": "in_person"}, format="json")
+    export = json.loads(officer.get(f"/api/v1/requests/{request_id}/export").content)
+    texts = [r["data"]["health"] for block in export["purposes"] for r in block["records"] if r["type"] == "care_notes"]
+    assert sorted(texts) == sorted(["Mevrouw Fatima El Amrani belde over haar post.",
+                                    "Meneer [NAAM-1], haar man, kwam langs.",
+                                    "Haar man [NAAM-1] kwam langs met haar zoon [NAAM-2].",
+                                    "Mevrouw El Amrani was blij."])
+    assert "Soms krijgt één persoon twee aanduidingen" in export["redactions"]["note"]["nl"]
+    # and the reviewer sees each field labelled as the export labels it, not by its key
+    review = officer.get(f"/api/v1/requests/{request_id}/export?view=review").json()
+    labels = {r["id"]: r["labels"]["health"] for block in export["purposes"] for r in block["records"]
+              if r["type"] == "care_notes"}
+    assert all(field["label"] == labels[field["record"]] for field in review["redactions"])
+    assert all(field["label"]["nl"] != "health" for field in review["redactions"])

@@ -28,6 +28,9 @@ def test_tags_are_numbered_per_distinct_value_and_a_shorter_form_keeps_its_numbe
     ("Kofi Mensah belde. K. Mensah en Kofi ook.", "[NAAM-1] belde. [NAAM-1] en [NAAM-1] ook."),
     ("Fatima El Amrani en Yassin El Amrani. Mevrouw El Amrani belde.",
      "[NAAM-1] en [NAAM-2]. Mevrouw [NAAM-3] belde."),
+    ("Mevrouw Bakker en meneer Bakker kwamen.", "Mevrouw [NAAM-1] en meneer [NAAM-2] kwamen."),
+    ("Haar man El Amrani kwam met haar zoon El Amrani.", "Haar man [NAAM-1] kwam met haar zoon [NAAM-2]."),
+    ("Meneer Bakker belde. Bakker kwam later.", "Meneer [NAAM-1] belde. [NAAM-1] kwam later."),
 ])
 def test_a_shorter_form_keeps_the_number_only_where_it_names_the_same_person(note: str, tagged: str) -> None:
     """A user trial saw `Mevrouw [NAAM-1] en haar broer [NAAM-1]`: a surname alone took the number of the only

@@ -68,11 +68,13 @@ def find(
     hints: Iterable[Hint] = (),
     keep: Iterable[Hint] = (),
     categories: Collection[Category] | None = None,
+    subject_gender: str | None = None,
 ) -> list[Span]:
     """The personal data in `text`: sorted, non-overlapping spans with offsets into `text`.
 
     `keep`: values that stay, found as hints are (the subject's own name in an export to the subject);
-    a span that is exactly such a value is left out.
+    a span that is exactly such a value is left out. `subject_gender` ("f", "m"): the kept person's, as the
+    other texts of the same export give it (`family.subject_gender`), to tell family with the surname apart.
     """
     spans = _find(text, hints, categories)
     kept = list(keep)
@@ -92,7 +94,8 @@ def find(
             or (s.category is Category.NAME and _within(name_words(text[s.start : s.end]), names))]
     # ... unless it is the surname alone after a relation or a title that is not the subject's: `haar man
     # El Amrani`, `meneer El Amrani` where the text calls her `mevrouw Fatima El Amrani`. Family share surnames.
-    others = family.relatives(text, [(s.start, s.end) for s in mine if s.category is Category.NAME], kept)
+    others = family.relatives(text, [(s.start, s.end) for s in mine if s.category is Category.NAME], kept,
+                              subject_gender)
     kept_spans = {(s.start, s.end) for s in mine} - others
     return [s for s in spans if (s.start, s.end) not in kept_spans]
 
@@ -134,13 +137,14 @@ def deidentify(
     key: bytes | None = None,
     categories: Collection[Category] | None = None,
     replacer: Replacer | None = None,
+    subject_gender: str | None = None,
 ) -> Result:
     """`text` with its personal data replaced (see `replace` for the modes); spans point into `text`.
 
     `replacer`: one `Replacer(mode, key)` for the texts of one document (an export, a record), so a tag
     means the same value in each of them; `mode` and `key` are then the replacer's."""
     replacer = replacer or Replacer(mode, key)
-    found = find(text, hints=hints, keep=keep, categories=categories)
+    found = find(text, hints=hints, keep=keep, categories=categories, subject_gender=subject_gender)
     replacer.learn_names(text, [(s.start, s.end) for s in found if s.category is Category.NAME])
     out: list[str] = []
     spans: list[Span] = []

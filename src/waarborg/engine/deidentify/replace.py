@@ -70,6 +70,10 @@ def _initial(value: str) -> str | None:
     return m.group(1).casefold() if m else None
 
 
+def _differ(one: str | None, other: str | None) -> bool:
+    return bool(one and other and one != other)
+
+
 def normalise(category: Category, value: str) -> str:
     if category is Category.PHONE:
         digits = re.sub(r"\D", "", value)
@@ -91,15 +95,16 @@ def name_words(value: str) -> frozenset[str]:
 class _Name:
     """A name the replacer has numbered: its words, its canonical value, and what tells its person apart."""
 
-    __slots__ = ("canonical", "gender", "given", "initial", "parts")
+    __slots__ = ("canonical", "gender", "given", "initial", "parts", "relation")
 
-    def __init__(self, value: str, gender: str | None) -> None:
+    def __init__(self, value: str, gender: str | None, relation: str | None = None) -> None:
         self.parts = name_words(value)
         self.canonical = normalise(Category.NAME, value)
         ordered = [w for w in _WORD.findall(value.casefold()) if len(w) > 1 and w not in _PARTICLES]
         self.given = ordered[0] if len(ordered) > 1 else None  # "fatima" of "Fatima El Amrani"
         self.initial = _initial(value)  # "j" of "J.P. Jansen"
         self.gender = gender
+        self.relation = relation  # "zoon" of "haar zoon El Amrani"
 
 
 class Replacer:
@@ -123,7 +128,8 @@ class Replacer:
         # For one Replacer over a whole export or dataset (thousands of names), a lookup must not walk every
         # name seen: `by_word` says which names hold a word.
         self.by_word: dict[str, list[int]] = {}
-        self.in_text: dict[str, str] = {}  # the names of the current text (`learn_names`) -> canonical value
+        self.homonyms: dict[str, int] = {}  # how many names seen so far share a canonical value
+        self.in_text: dict[int, str] = {}  # the names of the current text (`learn_names`): start -> canonical
         self.full_in_text: list[_Name] = []  # the names with a first name or initial the current text holds
 
     def learn_names(self, text: str, spans: list[tuple[int, int]]) -> None:
@@ -131,19 +137,20 @@ class Replacer:
         later; the word before each (`mevrouw`, `haar broer`) says its gender."""
         self.in_text, self.full_in_text = {}, []
         for start, end in sorted(spans, key=lambda s: len(name_words(text[s[0] : s[1]])), reverse=True):
-            value = text[start:end]
-            if value not in self.in_text:
-                self.in_text[value] = self._link(value, words.gender_before(text, start))
+            # each mention by itself: "haar man El Amrani" and "haar zoon El Amrani" in one text are two people
+            self.in_text[start] = self._link(text[start:end], words.gender_before(text, start),
+                                             words.relation_around(text, start, end))
 
-    def canonical(self, category: Category, value: str) -> str:
+    def canonical(self, category: Category, value: str, start: int | None = None) -> str:
+        """The value a tag or pseudonym is made of; for a name the text's own mention at `start`, if learnt."""
         if category is not Category.NAME:
             return normalise(category, value)
-        known = self.in_text.get(value)
+        known = self.in_text.get(start) if start is not None else None
         return known if known is not None else self._link(value, None)
 
-    def _link(self, value: str, gender: str | None) -> str:
+    def _link(self, value: str, gender: str | None, relation: str | None = None) -> str:
         """The canonical value of the name seen before that `value` names, or `value`'s own as a new name."""
-        name = _Name(value, gender)
+        name = _Name(value, gender, relation)
         parts = name.parts
         if parts:
             rarest = min((self.by_word.get(word, ()) for word in parts), key=len)
@@ -155,6 +162,10 @@ class Replacer:
                     return seen.canonical
             for word in parts:
                 self.by_word.setdefault(word, []).append(len(self.names))
+        # A second person of the same name ("mevrouw Bakker" and "meneer Bakker") gets a number of their own.
+        same = self.homonyms[name.canonical] = self.homonyms.get(name.canonical, 0) + 1
+        if same > 1:
+            name.canonical = f"{name.canonical}\x00{same}"
         self.names.append(name)
         if name.given or name.initial:
             self.full_in_text.append(name)
@@ -162,7 +173,11 @@ class Replacer:
 
     def _same(self, name: _Name, seen: _Name) -> bool:
         if name.parts == seen.parts:
-            return True
+            if name.given or name.initial or seen.given or seen.initial:
+                return True
+            # The same surname alone: one person, unless the words around say two ("haar man El Amrani" and
+            # "haar zoon El Amrani", "mevrouw Bakker" and "meneer Bakker").
+            return not (_differ(name.relation, seen.relation) or _differ(name.gender, seen.gender))
         if seen.given and (seen.given in name.parts or name.initial == seen.given[0]):
             return True  # "Kofi", "K. Mensah", "Kofi Mensah"
         if seen.initial and name.initial == seen.initial:
@@ -177,7 +192,7 @@ class Replacer:
         if self.mode == "remove":
             return ""
         label = LABELS[span.category]
-        canonical = self.canonical(span.category, value)
+        canonical = self.canonical(span.category, value, span.start)
         if self.mode == "pseudonym":
             assert self.key is not None
             digest = hmac.new(self.key, f"{span.category.value}\x00{canonical}".encode(), hashlib.sha256).digest()

@@ -47,6 +47,19 @@ MALE_WORDS = _set(
 )
 
 
+_APPOSITION = re.compile(r",?[ \u00a0]+(?:haar|zijn|hun|d'r|de)[ \u00a0]+([^\W\d_][\w-]*)")
+
+
+def relation_around(text: str, start: int, end: int) -> str | None:
+    """The relation word of a mention: right before it (`haar zoon El Amrani`) or in apposition after it
+    (`meneer El Amrani, haar man`); None when there is none."""
+    word = Before(text, start).last.strip(".,:;(")
+    if word in RELATIONS:
+        return word
+    m = _APPOSITION.match(text, end)
+    return word if m is not None and (word := m.group(1).casefold()) in RELATIONS else None
+
+
 def gender_before(text: str, start: int) -> str | None:
     """"f" or "m" when a title or relation word of one gender stands right before `start`, else None."""
     word = Before(text, start).last.strip(".,:;(")

@@ -21,9 +21,10 @@ from typing import Any
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from waarborg.core.language import each_language, words
-from waarborg.engine.deidentify import Category, Hint, Replacer, Span, deidentify, find
+from waarborg.engine.deidentify import Category, Hint, Replacer, Span, deidentify, family, find
 from waarborg.engine.keyring.crypto import KeyDestroyed
 from waarborg.engine.policy.schema import FieldSpec, FieldType, Policy
+from waarborg.engine.rights.words import field_label
 from waarborg.engine.vault.models import Record, Subject
 from waarborg.engine.vault.reads import Unlogged, read_records, read_subject_facts
 
@@ -60,7 +61,9 @@ WHAT = {
 OTHERS = frozenset(Category) - {Category.DATE, Category.AGE, Category.CITY, Category.INSTITUTION}
 NOTE = gettext_lazy("Om de privacy van anderen te beschermen (art. 15 lid 4 AVG) zijn namen en gegevens van andere "
                     "personen in vrije tekst vervangen door aanduidingen zoals [NAAM-1]. Dezelfde aanduiding staat "
-                    "steeds voor dezelfde naam of hetzelfde gegeven. Uw eigen gegevens zijn niet vervangen.")
+                    "zo veel mogelijk voor dezelfde persoon of hetzelfde gegeven. Soms krijgt één persoon twee "
+                    "aanduidingen, bijvoorbeeld als alleen de achternaam is genoemd. Uw eigen gegevens zijn niet "
+                    "vervangen.")
 
 
 @dataclass(frozen=True)
@@ -120,19 +123,23 @@ def redact_export(policy: Policy, subject: Subject, content: dict[str, Any]) -> 
     keep = own_hints(policy, subject)
     replacer = Replacer("tag", None)
     done: list[Redaction] = []
+    fields: list[tuple[dict[str, Any], str, str, FieldSpec]] = []
     for record in _records(content):
         rt = policy.record_types.get(record["type"])
         if rt is None:
             continue
         for name, value in record["data"].items():
             spec = rt.fields.get(name)
-            if spec is None or spec.free_text == "keep" or not isinstance(value, str):
-                continue
-            result = deidentify(value, keep=keep, replacer=replacer, categories=OTHERS)
-            if result.spans:
-                record["data"][name] = result.text
-                done.append(Redaction(record["id"], record["type"], name, spec.free_text, value, result.text,
-                                      result.spans))
+            if spec is not None and spec.free_text != "keep" and isinstance(value, str):
+                fields.append((record, name, value, spec))
+    # `Mevrouw Fatima El Amrani` in one note tells `meneer El Amrani` in another from her (family.subject_gender).
+    gender = family.subject_gender((value for _, _, value, _ in fields), keep)
+    for record, name, value, spec in fields:
+        result = deidentify(value, keep=keep, replacer=replacer, categories=OTHERS, subject_gender=gender)
+        if result.spans:
+            record["data"][name] = result.text
+            done.append(Redaction(record["id"], record["type"], name, spec.free_text, value, result.text,
+                                  result.spans))
     content["redactions"] = {"count": sum(len(r.spans) for r in done), "fields": len(done), "note": words(NOTE)}
     return done
 
@@ -141,11 +148,9 @@ def review_view(policy: Policy, request_id: str, content: dict[str, Any], done: 
     """For the reviewer only: each redacted field with the original, what the subject sees, and per span why."""
     fields = []
     for r in done:
-        rt = policy.record_types.get(r.type)
-        label = rt.fields[r.field].label if rt and rt.fields[r.field].label else None
         fields.append({
             "record": r.record, "type": r.type, "field": r.field,
-            "label": {"nl": label.nl, "en": label.en or label.nl} if label else {"nl": r.field, "en": r.field},
+            "label": field_label(policy, r.type, r.field),  # as the export labels it
             "rule": r.rule, "original": r.original, "redacted": r.redacted,
             "spans": [{"start": s.start, "end": s.end, "category": s.category.value, "value": r.original[s.start:s.end],
                        "replacement": s.replacement, "why": _why(s.category)} for s in r.spans],
