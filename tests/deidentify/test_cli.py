@@ -254,6 +254,9 @@ def test_van_before_a_first_name_stays_and_a_name_with_an_apostrophe_is_found(
     ("Schuldeiser Vesteda stuurde een brief.", "Schuldeiser [INSTELLING-1] stuurde een brief."),
     ("Hij gaat naar Het Taalhuis in Assen.", "Hij gaat naar [INSTELLING-1] in [PLAATS-1]."),
     ("Via Werkplein Drentsche Aa kreeg zij werk.", "Via [INSTELLING-1] kreeg zij werk."),
+    ("Zij kreeg een brief van Intrum.", "Zij kreeg een brief van [INSTELLING-1]."),
+    ("De thuiszorg van Buurtzorg Assen-Noord komt.", "De thuiszorg van [INSTELLING-1] komt."),
+    ("Paspoort van Mehmet Öztürk is verlopen.", "Paspoort van [NAAM-1] is verlopen."),
 ])
 def test_shops_housing_corporations_and_service_points_are_institutions(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], note: str, hidden: str

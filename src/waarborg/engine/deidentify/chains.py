@@ -121,7 +121,12 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _first_name_only(word: re.Match[str] | None) -> bool:
-    return word is not None and word.group() in lexicons.first_names() and word.group() not in lexicons.surnames()
+    return word is not None and first_name_only(word.group())
+
+
+def first_name_only(word: str) -> bool:
+    """A known first name that is no known surname ("Fatima", "Daan"; not "Ahmed", which is both)."""
+    return word in lexicons.first_names() and word not in lexicons.surnames()
 
 
 def sentence_start(text: str, i: int) -> bool:

@@ -200,8 +200,7 @@ class NameFinder:
         "Stichting Welzijn Ouderen Drenthe", "Humanitas Assen"."""
         following = next((t for t in toks if t.start >= end), None)
         if (following is None or following.kind != "cap" or not self.text[end:following.start].isspace()
-                or not (following.word in words.REGIONS or lexicons.places().match_word(
-                    self.text, following.start, following.word) == following.word)):
+                or not (following.word in words.REGIONS or _place_or_district(self.text, following))):
             return end
         return following.end
 
@@ -297,7 +296,10 @@ class NameFinder:
         if low in words.FUNCTION or ordinary(first) or low in words.INSTITUTION_FIRST:
             return False
         if nxt.kind == "part":
-            return True
+            # "Paspoort van Mehmet Öztürk": a Dutch word, then "van" and a first name, is a phrase before a name
+            after = toks[2] if len(toks) > 2 else None
+            return not (common(first) and nxt.word == "van" and after is not None and after.kind == "cap"
+                        and chains.first_name_only(after.word))
         return nxt.kind == "cap" and (nxt.word in lexicons.surnames() or not common(nxt.word))
 
     # -- names found once are names everywhere --------------------------------------------------------------
@@ -315,6 +317,9 @@ def _name_toks(toks: list[Tok], sentence: bool) -> list[Tok]:
     name_word = is_name_word(toks[0].word) if toks[0].kind == "cap" else True
     if sentence and not name_word and not NameFinder._first_name_after_all(toks):
         toks = toks[1:]
+        # "Paspoort van Mehmet Öztürk": the "van" left in front of a first name is the sentence's, not the name's
+        if len(toks) > 1 and toks[0].kind == "part" and chains.first_name_only(toks[1].word):
+            toks = toks[1:]
     while toks and toks[0].kind == "cap" and ordinary(toks[0].word) and toks[0].word not in lexicons.person_names():
         toks = toks[1:]
     while toks and toks[-1].kind != "cap":
@@ -363,6 +368,18 @@ def _ordinal(text: str, start: int) -> int:
     """Where a street starts with the ordinal before its name: "2e Kostverlorenkade", "1ste Oosterparkstraat"."""
     m = _ORDINAL.search(text, max(0, start - 6), start)
     return m.start() if m else start
+
+
+_DISTRICTS = frozenset(["Noord", "Zuid", "Oost", "West", "Centrum", "Midden", "Noordoost", "Noordwest", "Zuidoost",
+                        "Zuidwest"])
+
+
+def _place_or_district(text: str, tok: Tok) -> bool:
+    """A known place, or a district of one ("Assen-Noord", "Emmen-Centrum")."""
+    place, _, district = tok.word.rpartition("-")
+    if place and district in _DISTRICTS:
+        return lexicons.places().match_word(text, tok.start, place) == place
+    return lexicons.places().match_word(text, tok.start, tok.word) == tok.word
 
 
 def _masked(text: str, taken: list[Found]) -> str:
