@@ -44,14 +44,22 @@ def common(word: str) -> bool:
     return False
 
 
+def _ordinary_ending(low: str) -> bool:
+    """Ends like a law or an adjective of origin; a law's name has a word before `-wet` ("Jeugdwet"), which
+    the Eritrean name "Hiwet" has not."""
+    if low.endswith(("wet", "wetten")):
+        return len(low) - (6 if low.endswith("wetten") else 3) >= 4
+    return low.endswith(words.ORDINARY_ENDINGS)
+
+
 @lru_cache(maxsize=65536)
 def ordinary(word: str) -> bool:
     """A capitalised word that names no one: a country, a month, an agency, a law (`-wet`), a language."""
-    if word in lexicons.ordinary() or word.lower().endswith(words.ORDINARY_ENDINGS):
+    if word in lexicons.ordinary() or _ordinary_ending(word.lower()):
         return True
     # "Australisch-Engels", "Noord-Brabant": every part ordinary
     return "-" in word and all(
-        p in lexicons.ordinary() or p.lower().endswith(words.ORDINARY_ENDINGS) for p in word.split("-") if p
+        p in lexicons.ordinary() or _ordinary_ending(p.lower()) for p in word.split("-") if p
     )
 
 
