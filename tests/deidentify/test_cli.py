@@ -240,6 +240,7 @@ def test_a_one_word_street_after_op_or_aan_is_an_address_and_a_sentence_keeps_it
     ("Zie Bijlage A voor het plan.", "Zie Bijlage A voor het plan."),
     ("Verwijzer: dokter Ten Meester. Cliënt: Mohan.", "Verwijzer: dokter [NAAM-1]. Cliënt: [NAAM-2]."),
     ("Contactpersoon: Hiwet Sium, 06-36034567.", "Contactpersoon: [NAAM-1], [TELEFOON-1]."),
+    ("Ik bel voor de ex-partner Harmen van 't Burg. Hij is 25.", "Ik bel voor de ex-partner [NAAM-1]. Hij is 25."),
     ("Volgens de Jeugdwet en de Participatiewet mag dat.", "Volgens de Jeugdwet en de Participatiewet mag dat."),
 ])
 def test_van_before_a_first_name_stays_and_a_name_with_an_apostrophe_is_found(

@@ -81,7 +81,13 @@ def parts(text: str, begin: int, end: int) -> list[tuple[list[Tok], bool | None]
     if not cuts:
         return [(toks, None)]
     bounds = (0, *cuts, len(toks))
-    return [(toks[a:b], None if i == 0 else True) for i, (a, b) in enumerate(pairwise(bounds))]
+    split = [toks[a:b] for a, b in pairwise(bounds)]
+    for part in split[:-1]:
+        last = part[-1]
+        if last.kind == "abbr" and last.word[-2:-1].isalpha():
+            # "Harmen van 't Burg. Hij is 25": before a new sentence the full stop ends it; "Burg" is the name
+            part[-1] = Tok(last.start, last.end - 1, "cap", last.word[:-1])
+    return [(part, None if i == 0 else True) for i, part in enumerate(split)]
 
 
 @lru_cache(maxsize=16384)
