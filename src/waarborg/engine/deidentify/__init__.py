@@ -105,8 +105,8 @@ def _within(words: frozenset[str], names: list[frozenset[str]]) -> bool:
 
 
 def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | None) -> list[Span]:
+    from waarborg.engine.deidentify import chains, names, patterns
     from waarborg.engine.deidentify import hints as hinting
-    from waarborg.engine.deidentify import names, patterns
 
     wanted = set(Category) if categories is None else set(categories)
     found: list[Found] = []
@@ -115,7 +115,7 @@ def _find(text: str, hints: Iterable[Hint], categories: Collection[Category] | N
         if category in wanted:
             found.extend(finder(shaped))
     if wanted - STRUCTURED - {Category.URL, Category.DATE, Category.AGE}:
-        found.extend((names.with_particle(text, s[0]) if s[2] is Category.NAME else s[0], s[1], s[2])
+        found.extend((chains.with_particle(text, s[0]) if s[2] is Category.NAME else s[0], s[1], s[2])
                      for s in names.find(text, merge(found)) if s[2] in wanted)
         if Category.AGE in wanted:
             found.extend(list(patterns.ages_after_names(text, found)))

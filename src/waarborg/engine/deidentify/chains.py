@@ -5,7 +5,9 @@ A chain is capitalised words joined by spaces or hyphens, with the initials (`J.
 regular expression finds each chain from its first capital: it begins with the capital, so the engine skips
 to capitals by itself instead of trying every position (about three times faster), and checks only then
 that no letter, `@`, `/`, `.` or `-` stands before it. Lowercase particles before a chain ("de Vries") are
-added in Python (`particles_before`).
+added in Python (`particles_before`), and so is the rest of the grammar around a chain: where a sentence
+starts, a street's ordinal before it (`2e`), a place's district (`Assen-Noord`), and a capitalised particle
+opening a sentence (`De Jong belde`, `with_particle`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from waarborg.engine.deidentify import lexicons, words
+from waarborg.engine.deidentify.spans import Found
 
 UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 _L = r"[^\W\d_]"
@@ -156,3 +159,55 @@ def sentence_start(text: str, i: int) -> bool:
     if c in _SENTENCE_END:
         return True
     return c in "-–—" and (j == 0 or text[j - 1] == "\n")
+
+
+_ORDINAL = re.compile(r"(?<![\w.,-])\d{1,2}(?:e|ste|de)[ \u00a0]\Z")
+
+
+def ordinal(text: str, start: int) -> int:
+    """Where a street starts with the ordinal before its name: "2e Kostverlorenkade", "1ste Oosterparkstraat"."""
+    m = _ORDINAL.search(text, max(0, start - 6), start)
+    return m.start() if m else start
+
+
+_DISTRICTS = frozenset(["Noord", "Zuid", "Oost", "West", "Centrum", "Midden", "Noordoost", "Noordwest", "Zuidoost",
+                        "Zuidwest"])
+
+
+def place_or_district(text: str, tok: Tok) -> bool:
+    """A known place, or a district of one ("Assen-Noord", "Emmen-Centrum")."""
+    place, _, district = tok.word.rpartition("-")
+    if place and district in _DISTRICTS:
+        return lexicons.places().match_word(text, tok.start, place) == place
+    return lexicons.places().match_word(text, tok.start, tok.word) == tok.word
+
+
+def masked(text: str, taken: list[Found]) -> str:
+    """`text` with every span of `taken` overwritten by zeros, offsets unchanged."""
+    if not taken:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end, _ in taken:
+        parts += (text[last:start], "0" * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# A surname's particle at the start of a sentence is capitalised ("De Jong belde", "Van der Meer is ..."), so
+# the finders read it as an ordinary first word and take only the name after it. A name found right after one
+# takes the particle along: "De [NAAM]" still says which family.
+_LEADING_PARTICLE = re.compile(r"(?:Van (?:der|den|de|'t) |Van |De |Den |Ter |Ten |Te )\Z")
+_SENTENCE_ENDS = frozenset(".!?:;\n\"'(-*•")
+
+
+def with_particle(text: str, start: int) -> int:
+    """Where a name found at `start` begins when a capitalised particle opens its sentence just before it."""
+    window = text[max(0, start - 9):start]
+    match = _LEADING_PARTICLE.search(window) if window.endswith(" ") else None
+    if match is None:
+        return start
+    begin = start - (len(window) - match.start())
+    before = text[:begin].rstrip(" \t")
+    return begin if not before or before[-1] in _SENTENCE_ENDS else start

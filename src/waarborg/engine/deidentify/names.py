@@ -28,7 +28,6 @@ found after `mevrouw` is also found where a sentence starts with it.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from waarborg.engine.deidentify import chains, lexicons, wordclass, words
@@ -62,7 +61,7 @@ class NameFinder:
         text, pos = self.text, 0
         # What the shape finders took is masked with digits (a postcode's letters are no name): no chain
         # starts or runs inside it, and no candidate there costs a step of this loop.
-        scan = _masked(text, self.taken)
+        scan = chains.masked(text, self.taken)
         search, at, chain, house = chains.START.search, chains.CHAIN.match, self._chain, chains.house
         sentence_start, plain = chains.sentence_start, wordclass.plain
         while True:
@@ -200,7 +199,7 @@ class NameFinder:
         "Stichting Welzijn Ouderen Drenthe", "Humanitas Assen"."""
         following = next((t for t in toks if t.start >= end), None)
         if (following is None or following.kind != "cap" or not self.text[end:following.start].isspace()
-                or not (following.word in words.REGIONS or _place_or_district(self.text, following))):
+                or not (following.word in words.REGIONS or chains.place_or_district(self.text, following))):
             return end
         return following.end
 
@@ -222,7 +221,7 @@ class NameFinder:
             or (before.raw in ("op", "aan") and not ordinary(toks[-1].word))
             or chains.AFTER_HOUSE.match(self.text, house.end())
         ):
-            return self._add(_ordinal(self.text, toks[0].start), house.end(), Category.ADDRESS)
+            return self._add(chains.ordinal(self.text, toks[0].start), house.end(), Category.ADDRESS)
         return 0
 
     def _street(self, toks: list[Tok]) -> int:
@@ -233,7 +232,7 @@ class NameFinder:
             street_word(last)
             and (len(toks) > 1 or not chains.sentence_start(self.text, toks[0].start) or not common(last))
         ):
-            return self._add(_ordinal(self.text, toks[0].start), toks[-1].end, Category.ADDRESS)
+            return self._add(chains.ordinal(self.text, toks[0].start), toks[-1].end, Category.ADDRESS)
         return 0
 
     def _place(self, toks: list[Tok], before: words.Before, sentence: bool) -> int:
@@ -361,58 +360,6 @@ def _lone_name(word: str, sentence: bool) -> bool:
     return bool(_name_toks([Tok(0, len(word), "cap", word)], sentence))
 
 
-_ORDINAL = re.compile(r"(?<![\w.,-])\d{1,2}(?:e|ste|de)[ \u00a0]\Z")
-
-
-def _ordinal(text: str, start: int) -> int:
-    """Where a street starts with the ordinal before its name: "2e Kostverlorenkade", "1ste Oosterparkstraat"."""
-    m = _ORDINAL.search(text, max(0, start - 6), start)
-    return m.start() if m else start
-
-
-_DISTRICTS = frozenset(["Noord", "Zuid", "Oost", "West", "Centrum", "Midden", "Noordoost", "Noordwest", "Zuidoost",
-                        "Zuidwest"])
-
-
-def _place_or_district(text: str, tok: Tok) -> bool:
-    """A known place, or a district of one ("Assen-Noord", "Emmen-Centrum")."""
-    place, _, district = tok.word.rpartition("-")
-    if place and district in _DISTRICTS:
-        return lexicons.places().match_word(text, tok.start, place) == place
-    return lexicons.places().match_word(text, tok.start, tok.word) == tok.word
-
-
-def _masked(text: str, taken: list[Found]) -> str:
-    """`text` with every span of `taken` overwritten by zeros, offsets unchanged."""
-    if not taken:
-        return text
-    parts: list[str] = []
-    last = 0
-    for start, end, _ in taken:
-        parts += (text[last:start], "0" * (end - start))
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
-
-
 def find(text: str, taken: list[Found]) -> list[Found]:
     """Names, streets, places and institutions; `taken` (sorted, non-overlapping) are skipped."""
     return NameFinder(text, taken).run()
-
-
-# A surname's particle at the start of a sentence is capitalised ("De Jong belde", "Van der Meer is ..."), so
-# the finders read it as an ordinary first word and take only the name after it. A name found right after one
-# takes the particle along: "De [NAAM]" still says which family.
-_LEADING_PARTICLE = re.compile(r"(?:Van (?:der|den|de|'t) |Van |De |Den |Ter |Ten |Te )\Z")
-_SENTENCE_ENDS = frozenset(".!?:;\n\"'(-*•")
-
-
-def with_particle(text: str, start: int) -> int:
-    """Where a name found at `start` begins when a capitalised particle opens its sentence just before it."""
-    window = text[max(0, start - 9):start]
-    match = _LEADING_PARTICLE.search(window) if window.endswith(" ") else None
-    if match is None:
-        return start
-    begin = start - (len(window) - match.start())
-    before = text[:begin].rstrip(" \t")
-    return begin if not before or before[-1] in _SENTENCE_ENDS else start
