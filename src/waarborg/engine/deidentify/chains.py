@@ -112,7 +112,8 @@ def particles_before(text: str, start: int) -> int:
     Not before initials or a first name that is no surname: there the word is the sentence's own ("het dossier
     van R. Ramdin", "de moeder van Fatima"); a particle stands after the initials and first names it goes with."""
     head = text[max(0, start - 12) : start]
-    if not head.endswith((" ", "\u00a0")) or _INITIAL.match(text, start) or _first_name_only(_FIRST_WORD.match(text, start)):
+    if (not head.endswith((" ", "\u00a0")) or _INITIAL.match(text, start)
+            or ((first := _FIRST_WORD.match(text, start)) and first_name_only(first.group()))):
         return start
     parts = head.split()
     begin = start
@@ -127,10 +128,6 @@ def particles_before(text: str, start: int) -> int:
 
 _INITIAL = re.compile(rf"[{UP}]\.")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _first_name_only(word: re.Match[str] | None) -> bool:
-    return word is not None and first_name_only(word.group())
 
 
 def first_name_only(word: str) -> bool:

@@ -30,10 +30,10 @@ def scrub(text: str) -> str:
 
 
 def _glued(m: re.Match[str]) -> str:
-    from waarborg.engine.deidentify.patterns import _valid
+    from waarborg.engine.deidentify.patterns import valid
 
     digits = m.group()
-    if len(digits) == 9 and _valid("bsn")(digits):
+    if len(digits) == 9 and valid("bsn")(digits):
         return "[BSN]"
     if digits.startswith(("0", "+31", "0031")) and len(digits.lstrip("+")) >= 10:
         return "[TELEFOON]"  # 0612345678, +31612345678, 0031612345678

@@ -156,7 +156,7 @@ _BSN_CONTEXT = re.compile(
 
 
 @cache
-def _valid(kind: str) -> Callable[[str], bool]:
+def valid(kind: str) -> Callable[[str], bool]:
     # python-stdnum takes about 0.1 s to import: only texts with a candidate pay it.
     if kind == "bsn":
         from stdnum.nl import bsn
@@ -176,7 +176,7 @@ def bsns(t: Text) -> Iterator[Found]:
             found.add(m.start(1))
             yield (m.start(1), m.end(1), Category.BSN)
     for m in t.matches(_BSN):
-        if m.start() not in found and _valid("bsn")(m.group()):
+        if m.start() not in found and valid("bsn")(m.group()):
             yield (m.start(), m.end(), Category.BSN)
 
 
@@ -210,7 +210,7 @@ def ibans(t: Text) -> Iterator[Found]:
                 continue  # never cut inside a group
             # The Dutch shape is enough by itself, so python-stdnum (0.2 ms a call, for its country formats) is
             # asked about foreign ones only.
-            if _NL_SHAPE.fullmatch(compact) or (_mod97(compact) and _valid("iban")(compact)):
+            if _NL_SHAPE.fullmatch(compact) or (_mod97(compact) and valid("iban")(compact)):
                 found = e
                 break
             if typo is None and _NL_TYPO.fullmatch(compact):
